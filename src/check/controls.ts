@@ -1,0 +1,42 @@
+// Checking a projection against the published controls in its scenario: exact comparison, one
+// result per control; a difference becomes a `control-mismatch` diagnostic at the control's line.
+
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { sub, type Money } from '../model/money.js';
+import type { Control } from '../model/scenario.js';
+import { rowValues, type Projection } from '../project/project.js';
+import { formatSigned, formatPlainGrouped } from '../render/number.js';
+
+export interface ControlResult {
+  readonly control: Control;
+  readonly actual: Money;
+  readonly difference: Money;
+  readonly matches: boolean;
+}
+
+export function checkControls(p: Projection): { results: ControlResult[]; diagnostics: Diagnostic[] } {
+  const results = p.scenario.controls.map((control) => {
+    const actual = rowValues(p, control.row).get(control.year as FiscalYear);
+    if (actual === undefined) throw new Error(`no ${control.row} for ${control.year}`);
+    const difference = sub(actual, control.expected);
+    return { control, actual, difference, matches: difference.isZero() };
+  });
+  const units = p.scenario.units;
+  const diagnostics = results
+    .filter((r) => !r.matches)
+    .map((r) =>
+      error(
+        'control-mismatch',
+        `${r.control.row} ${r.control.year}: projected ${formatPlainGrouped(r.actual)}, published ${formatPlainGrouped(r.control.expected)}`,
+        r.control.origin,
+        'find the line that moved with `mtfs project --detail`; if the published figure changed, update the control',
+        [
+          `expected ${formatPlainGrouped(r.control.expected)} ${units}`,
+          `actual   ${formatPlainGrouped(r.actual)} ${units}`,
+          `difference ${formatSigned(r.difference)} ${units} (actual − expected)`,
+        ],
+      ),
+    );
+  return { results, diagnostics };
+}

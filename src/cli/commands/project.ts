@@ -1,0 +1,68 @@
+// `mtfs project <scenario>`: load → project → render the budget table (and schedules with --detail).
+
+import { checkControls } from '../../check/controls.js';
+import { warning } from '../../diagnostics/diagnostic.js';
+import { loadScenario } from '../../load/scenario.js';
+import type { RoundingMode } from '../../model/money.js';
+import { projectScenario } from '../../project/project.js';
+import { tablesAsCsv } from '../../render/csv.js';
+import { projectionAsJson, scheduleTable, summaryTable } from '../../render/projection.js';
+import { tableAsMarkdown, tableAsText } from '../../render/text-table.js';
+import type { Io } from '../io.js';
+import { emit, EXIT_INVALID, EXIT_OK, report, styler } from '../output.js';
+import { asJson } from '../../render/json.js';
+
+export type Format = 'table' | 'csv' | 'json' | 'markdown';
+
+export interface ProjectOptions {
+  readonly format: Format;
+  readonly output?: string;
+  readonly detail: boolean;
+  readonly rounding: RoundingMode;
+}
+
+export function projectCommand(io: Io, file: string, opts: ProjectOptions): number {
+  const loaded = loadScenario(file, io.readFile);
+  if (report(io, loaded.diagnostics, loaded.sources) || !loaded.value) return EXIT_INVALID;
+  const projection = projectScenario(loaded.value);
+  const display = { rounding: opts.rounding, dp: 0 };
+  const models = [summaryTable(projection), ...(opts.detail ? [scheduleTable(projection, 'growth'), scheduleTable(projection, 'saving')] : [])];
+  let content: string;
+  switch (opts.format) {
+    case 'table': {
+      const s = styler(io);
+      content = models.map((m) => tableAsText(m, { ...display, style: s })).join('\n');
+      break;
+    }
+    case 'markdown':
+      content = models.map((m) => tableAsMarkdown(m, display)).join('\n');
+      break;
+    case 'csv':
+      content = tablesAsCsv(models);
+      break;
+    case 'json':
+      content = asJson(projectionAsJson(projection, opts.detail));
+      break;
+  }
+  const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: loaded.value.inputs });
+  if (failed) {
+    report(io, [failed], loaded.sources);
+    return EXIT_INVALID;
+  }
+  const mismatches = checkControls(projection).diagnostics.length;
+  if (mismatches > 0) {
+    report(
+      io,
+      [
+        warning(
+          'control-mismatch',
+          `${mismatches} published control${mismatches === 1 ? '' : 's'} in ${file} ${mismatches === 1 ? 'differs' : 'differ'} from this projection`,
+          undefined,
+          `run \`mtfs check ${file}\` for the details`,
+        ),
+      ],
+      loaded.sources,
+    );
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,37 @@
+// `mtfs schema`: the JSON Schema of a scenario file, for editors (yaml-language-server etc.).
+
+import { z } from 'zod';
+import { scenarioSchema } from '../../schema/scenario.js';
+import { asJson } from '../../render/json.js';
+import type { Io } from '../io.js';
+import { EXIT_OK } from '../output.js';
+
+const AMOUNT_PATTERN = '^(-?(0|[1-9]\\d*|[1-9]\\d{0,2}(,\\d{3})+)(\\.\\d+)?|\\((0|[1-9]\\d*|[1-9]\\d{0,2}(,\\d{3})+)(\\.\\d+)?\\))$';
+const RATE_PATTERN = '^-?(0|[1-9]\\d*)(\\.\\d+)?%?$';
+const YEAR_PATTERN = '^\\d{4}/\\d{2}$';
+
+/** JSON Schema (draft 2020-12). Amounts may be YAML numbers or text; mtfs reads both as written. */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(scenarioSchema, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    override: (ctx) => {
+      const id = (ctx.zodSchema as { meta?: () => { id?: string } | undefined }).meta?.()?.id;
+      const s = ctx.jsonSchema as Record<string, unknown>;
+      if (id === 'Amount') {
+        delete s.type;
+        s.anyOf = [{ type: 'number' }, { type: 'string', pattern: AMOUNT_PATTERN }];
+      } else if (id === 'Rate') {
+        delete s.type;
+        s.anyOf = [{ type: 'number' }, { type: 'string', pattern: RATE_PATTERN }];
+      } else if (id === 'FiscalYear') {
+        s.pattern = YEAR_PATTERN;
+      }
+    },
+  });
+}
+
+export function schemaCommand(io: Io): number {
+  io.stdout(asJson(scenarioJsonSchema()));
+  return EXIT_OK;
+}

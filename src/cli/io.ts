@@ -1,0 +1,93 @@
+// The CLI's only contact with the outside world: files, stdout/stderr, terminal detection. Tests
+// replace it with an in-memory Io; everything else in mtfs is pure.
+
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileReader } from '../load/reader.js';
+import { MAX_INPUT_BYTES } from '../source/text.js';
+
+export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+export interface Io {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly readFile: FileReader;
+  /** Writes a whole file or nothing: a temporary file in the same folder, then a rename. */
+  readonly writeFileAtomic: (file: string, data: string | Uint8Array) => WriteResult;
+  /** True when two paths name the same existing file (after links and `..`). */
+  readonly sameFile: (a: string, b: string) => boolean;
+  readonly color: boolean;
+  /** True when stderr is an interactive terminal (progress bars go there). */
+  readonly interactive: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export const nodeReader: FileReader = (file) => {
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) return { ok: false, reason: 'is-directory' };
+    if (st.size > MAX_INPUT_BYTES) return { ok: false, reason: 'too-large' };
+    return { ok: true, bytes: fs.readFileSync(file) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'not-found' };
+    if (code === 'EISDIR') return { ok: false, reason: 'is-directory' };
+    return { ok: false, reason: 'unreadable', detail: code ?? 'unknown error' };
+  }
+};
+
+export function writeFileAtomic(file: string, data: string | Uint8Array): WriteResult {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  try {
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      return { ok: false, message: `${file} is a folder` };
+    }
+    const fd = fs.openSync(tmp, 'wx', 0o644);
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+    return { ok: true };
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing more can be done; the temporary file name says what it is
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? `the folder ${dir} does not exist` : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
+    return { ok: false, message: `cannot write ${file}: ${why}` };
+  }
+}
+
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+export function nodeIo(): Io {
+  const env = process.env;
+  const tty = process.stdout.isTTY === true;
+  const color = tty && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readFile: nodeReader,
+    writeFileAtomic,
+    sameFile,
+    color,
+    interactive: process.stderr.isTTY === true,
+    env,
+  };
+}

@@ -1,0 +1,49 @@
+// Shared CLI plumbing: printing diagnostics (with colour on a terminal), writing results to stdout
+// or atomically to --output, and the one mapping from outcomes to exit codes.
+
+import { Chalk } from 'chalk';
+import {
+  error,
+  hasErrors,
+  sortDiagnostics,
+  type Diagnostic,
+} from '../diagnostics/diagnostic.js';
+import { formatDiagnostics, summarise, type Sources, type Styler } from '../diagnostics/format.js';
+import type { Io } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_CHECKS_FAILED = 1;
+export const EXIT_INVALID = 2;
+
+export function styler(io: Io): Styler {
+  const c = new Chalk({ level: io.color ? 1 : 0 });
+  return { error: (s) => c.red.bold(s), warning: (s) => c.yellow.bold(s), dim: (s) => c.dim(s), bold: (s) => c.bold(s) };
+}
+
+/** Prints diagnostics sorted by place, then a count; returns true when any is an error. */
+export function report(io: Io, diagnostics: readonly Diagnostic[], sources: Sources): boolean {
+  if (diagnostics.length === 0) return false;
+  const sorted = sortDiagnostics(diagnostics);
+  io.stderr(`${formatDiagnostics(sorted, sources, styler(io))}\n\n${summarise(sorted)}\n`);
+  return hasErrors(sorted);
+}
+
+export interface EmitOptions {
+  readonly output?: string;
+  /** Files that must never be overwritten (the scenario and everything it read). */
+  readonly inputs: readonly string[];
+}
+
+/** Writes `content` to stdout, or atomically to `--output`, refusing to overwrite an input. */
+export function emit(io: Io, content: string | Uint8Array, opts: EmitOptions): Diagnostic | undefined {
+  if (opts.output === undefined) {
+    io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
+    return undefined;
+  }
+  const clash = opts.inputs.find((input) => io.sameFile(input, opts.output as string));
+  if (clash) {
+    return error('output', `refusing to write ${opts.output}: it is an input (${clash})`, undefined, 'choose another output file');
+  }
+  const r = io.writeFileAtomic(opts.output, content);
+  return r.ok ? undefined : error('output', r.message, undefined, 'check that the folder exists and is writable');
+}

@@ -1,0 +1,101 @@
+// Diagnostics as values: every stage returns them instead of throwing. A diagnostic names a stable
+// code, a location (file:line:column) where there is one, what is wrong and what to do.
+
+/** A span in a source file. Lines and columns are 1-based; the end is exclusive. */
+export interface Location {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** Every diagnostic code mtfs can emit; each has a reproducer under test/errors/. */
+export const DIAGNOSTIC_CODES = [
+  'file-not-found',
+  'file-unreadable',
+  'file-too-large',
+  'encoding',
+  'yaml-syntax',
+  'yaml-alias',
+  'duplicate-key',
+  'unknown-key',
+  'missing-key',
+  'invalid-value',
+  'amount-format',
+  'rate-format',
+  'year-format',
+  'period',
+  'year-outside-period',
+  'duplicate-ref',
+  'level-missing',
+  'saving-classification',
+  'reconciling-note',
+  'csv-syntax',
+  'csv-header',
+  'csv-row-length',
+  'control-mismatch',
+  'no-controls',
+  'usage',
+  'output',
+  'internal',
+] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly location?: Location;
+  readonly hint?: string;
+  /** Extra lines shown after the excerpt, such as expected/actual figures. */
+  readonly notes?: readonly string[];
+}
+
+export const error = (
+  code: DiagnosticCode,
+  message: string,
+  location?: Location,
+  hint?: string,
+  notes?: readonly string[],
+): Diagnostic => ({
+  severity: 'error',
+  code,
+  message,
+  ...(location ? { location } : {}),
+  ...(hint ? { hint } : {}),
+  ...(notes ? { notes } : {}),
+});
+
+export const warning = (
+  code: DiagnosticCode,
+  message: string,
+  location?: Location,
+  hint?: string,
+): Diagnostic => ({ ...error(code, message, location, hint), severity: 'warning' });
+
+export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
+
+/** Orders diagnostics by file, then position, then code, so output never depends on discovery order. */
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => {
+    const fa = a.location?.file ?? '';
+    const fb = b.location?.file ?? '';
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    const la = a.location?.line ?? 0;
+    const lb = b.location?.line ?? 0;
+    if (la !== lb) return la - lb;
+    const ca = a.location?.column ?? 0;
+    const cb = b.location?.column ?? 0;
+    if (ca !== cb) return ca - cb;
+    return a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  });
+}
+
+/** The result of a pure stage: a value (absent when the stage could not produce one) and diagnostics. */
+export interface Result<T> {
+  readonly value?: T;
+  readonly diagnostics: readonly Diagnostic[];
+}

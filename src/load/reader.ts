@@ -1,0 +1,17 @@
+// The loader's only window on the file system: a function the CLI supplies. Keeps load/ pure and
+// lets tests load scenarios from memory.
+
+export type ReadResult =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly reason: 'not-found' | 'is-directory' | 'too-large' | 'unreadable'; readonly detail?: string };
+
+/** Reads a file by the path as the user (or a scenario) wrote it, relative to the working folder. */
+export type FileReader = (file: string) => ReadResult;
+
+/** A reader over an in-memory map of files, for tests and generated scenarios. */
+export const memoryReader =
+  (files: ReadonlyMap<string, string>): FileReader =>
+  (file) => {
+    const text = files.get(file);
+    return text === undefined ? { ok: false, reason: 'not-found' } : { ok: true, bytes: new TextEncoder().encode(text) };
+  };

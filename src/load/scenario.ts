@@ -1,0 +1,353 @@
+// Loading a scenario: YAML (and the CSV line tables it names) → validated, normalised Scenario.
+// Pure given a FileReader. Collects every error it can find in one pass: each line is validated on
+// its own, so a bad line does not hide problems elsewhere.
+
+import path from 'node:path';
+import { z } from 'zod';
+import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { parseAmountText } from '../model/amount-text.js';
+import { compareYears, parseFiscalYear, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
+import { fillLevels, type StatedLevel } from '../model/levels.js';
+import { moneyFromText, type Money } from '../model/money.js';
+import {
+  NATURE_ORDER,
+  type BudgetLine,
+  type Control,
+  type ControlRow,
+  type LineStatus,
+  type Nature,
+  type Scenario,
+  type SourcedAmount,
+} from '../model/scenario.js';
+import { validate } from '../schema/diagnose.js';
+import {
+  CONTROL_ROWS,
+  lineSchema,
+  scenarioHeaderSchema,
+  type WrittenLine,
+  type WrittenScenarioHeader,
+} from '../schema/scenario.js';
+import { parseCsv } from '../source/csv.js';
+import type { Path, RawDocument } from '../source/raw-tree.js';
+import { parseYaml } from '../source/yaml.js';
+import { lineTableRows } from './line-table.js';
+import { readSource } from './read-source.js';
+import type { FileReader } from './reader.js';
+
+/** The longest MTFS period accepted; real ones are three to five years. */
+export const MAX_PERIOD_YEARS = 30;
+
+export interface Loaded<T> {
+  readonly value?: T;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Text of every file read, by file name, for diagnostic excerpts. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+interface LocatedLine {
+  readonly written: WrittenLine;
+  readonly doc: RawDocument;
+  readonly base: Path;
+}
+
+/** Reads, parses, validates and normalises a scenario and its line tables. */
+export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const inputs = [file];
+
+  const src = readSource(read, file);
+  diagnostics.push(...src.diagnostics);
+  if (src.text === undefined) return { diagnostics, sources };
+  sources.set(file, src.text);
+
+  const parsed = parseYaml(file, src.text);
+  diagnostics.push(...parsed.diagnostics);
+  const doc = parsed.doc;
+  if (!doc || hasErrors(parsed.diagnostics)) return { diagnostics, sources };
+  if (doc.tree === null || typeof doc.tree !== 'object' || Array.isArray(doc.tree)) {
+    diagnostics.push(
+      error('invalid-value', 'a scenario file is a mapping of keys such as `authority:` and `lines:`', doc.locator.whole, 'see the README for an example scenario'),
+    );
+    return { diagnostics, sources };
+  }
+
+  const header = validateHeader(doc);
+  diagnostics.push(...header.diagnostics);
+
+  const lines: LocatedLine[] = [];
+  const rawRefs: { ref: string; at: Location }[] = [];
+  const noteRef = (raw: unknown, d: RawDocument, base: Path): void => {
+    const ref = raw !== null && typeof raw === 'object' ? (raw as { ref?: unknown }).ref : undefined;
+    if (typeof ref === 'string') rawRefs.push({ ref, at: d.locator.value([...base, 'ref']) });
+  };
+  const rawLines = (doc.tree as { lines?: unknown }).lines;
+  if (Array.isArray(rawLines)) {
+    rawLines.forEach((raw, i) => {
+      noteRef(raw, doc, ['lines', i]);
+      const v = validate(lineSchema, raw, doc, ['lines', i]);
+      diagnostics.push(...v.diagnostics);
+      if (v.data) lines.push({ written: v.data, doc, base: ['lines', i] });
+    });
+  }
+
+  (header.fields.line_files ?? []).forEach((rel, i) => {
+    const at = doc.locator.value(['line_files', i]);
+    const csvFile = path.join(path.dirname(file), rel);
+    inputs.push(csvFile);
+    const csvSrc = readSource(read, csvFile, at);
+    diagnostics.push(...csvSrc.diagnostics);
+    if (csvSrc.text === undefined) return;
+    sources.set(csvFile, csvSrc.text);
+    const csv = parseCsv(csvFile, csvSrc.text);
+    diagnostics.push(...csv.diagnostics);
+    if (!csv.table) return;
+    const rows = lineTableRows(csv.table);
+    diagnostics.push(...rows.diagnostics);
+    for (const rowDoc of rows.rows) {
+      noteRef(rowDoc.tree, rowDoc, []);
+      const v = validate(lineSchema, rowDoc.tree, rowDoc);
+      diagnostics.push(...v.diagnostics);
+      if (v.data) lines.push({ written: v.data, doc: rowDoc, base: [] });
+    }
+  });
+
+  diagnostics.push(...duplicateRefs(rawRefs));
+  const normalised = normalise(file, header.fields, doc, lines, inputs);
+  diagnostics.push(...normalised.diagnostics);
+  if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
+  return { value: normalised.value, diagnostics, sources };
+}
+
+type HeaderFields = Partial<WrittenScenarioHeader>;
+
+/**
+ * Validates the top-level keys one by one, so that a bad `original_budget` does not hide a bad
+ * period or line file: every valid field is kept for the checks that need it.
+ */
+function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: Diagnostic[] } {
+  const shape = scenarioHeaderSchema.shape;
+  const keys = Object.keys(shape) as (keyof typeof shape)[];
+  const unknownKeys = validate(z.strictObject(Object.fromEntries(keys.map((k) => [k, z.unknown().optional()]))), doc.tree, doc);
+  const diagnostics: Diagnostic[] = [...unknownKeys.diagnostics];
+  const fields: Record<string, unknown> = {};
+  const tree = doc.tree as Record<string, unknown>;
+  for (const k of keys) {
+    const v = validate(shape[k] as z.ZodType, tree[k], doc, [k]);
+    diagnostics.push(...v.diagnostics);
+    if (v.diagnostics.length === 0) fields[k] = v.data;
+  }
+  return { fields: fields as HeaderFields, diagnostics };
+}
+
+/** Applies the rules zod cannot express; checks what it can even when some header fields are invalid. */
+function normalise(
+  file: string,
+  h: HeaderFields,
+  doc: RawDocument,
+  lines: readonly LocatedLine[],
+  inputs: readonly string[],
+): { value?: Scenario; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const at = (p: Path): Location => doc.locator.value(p);
+  const keyAt = (p: Path): Location => doc.locator.key(p);
+
+  let years: FiscalYear[] | undefined;
+  if (h.period) {
+    const from = year(h.period.from);
+    const to = year(h.period.to);
+    if (compareYears(to, from) < 0) {
+      diagnostics.push(error('period', `the period ends (${to}) before it starts (${from})`, at(['period']), 'swap `from` and `to`'));
+    } else if (startOfYear(to) - startOfYear(from) + 1 > MAX_PERIOD_YEARS) {
+      diagnostics.push(error('period', `the period has more than ${MAX_PERIOD_YEARS} years`, at(['period']), 'an MTFS covers a few years'));
+    } else {
+      years = yearRange(from, to);
+    }
+  }
+  const period = years;
+  const inPeriod = (y: FiscalYear): boolean => period === undefined || period.includes(y);
+  const outside = (y: FiscalYear, loc: Location): Diagnostic => {
+    const from = period?.[0] ?? '';
+    const to = period?.[period.length - 1] ?? '';
+    return error('year-outside-period', `${y} is outside the MTFS period (${from} to ${to})`, loc, `use a year from ${from} to ${to}, or widen \`period:\``);
+  };
+
+  const transfers = new Map<FiscalYear, SourcedAmount>();
+  for (const [text, amount] of Object.entries(h.transfers?.amounts ?? {})) {
+    const y = year(text);
+    if (!inPeriod(y)) diagnostics.push(outside(y, keyAt(['transfers', 'amounts', text])));
+    else transfers.set(y, { amount: money(amount), origin: at(['transfers', 'amounts', text]) });
+  }
+
+  const budgetLines: BudgetLine[] = [];
+  const refs = new Map<string, Location>();
+  for (const located of lines) {
+    const line = normaliseLine(located, period, refs, diagnostics, inPeriod, outside);
+    if (line) budgetLines.push(line);
+  }
+
+  const controls: Control[] = [];
+  for (const row of CONTROL_ROWS) {
+    for (const [text, amount] of Object.entries(h.controls?.rows[row] ?? {})) {
+      const y = year(text);
+      if (!inPeriod(y)) {
+        diagnostics.push(outside(y, keyAt(['controls', 'rows', row, text])));
+        continue;
+      }
+      controls.push({ row: row as ControlRow, year: y, expected: money(amount), origin: at(['controls', 'rows', row, text]) });
+    }
+  }
+
+  const { authority, department, units, original_budget: original } = h;
+  if (hasErrors(diagnostics) || !period || !authority || !department || !units || !original) return { diagnostics };
+  return {
+    value: {
+      file,
+      authority,
+      department,
+      ...(h.title ? { title: h.title } : {}),
+      ...(h.source ? { source: h.source } : {}),
+      units,
+      years: period,
+      originalBudget: { amount: money(original.amount), source: original.source, origin: at(['original_budget', 'amount']) },
+      transfers,
+      ...(h.transfers ? { transfersSource: h.transfers.source } : {}),
+      lines: budgetLines,
+      controls,
+      ...(h.controls ? { controlsSource: h.controls.source } : {}),
+      inputs,
+    },
+    diagnostics,
+  };
+}
+
+function normaliseLine(
+  { written: w, doc: lineDoc, base }: LocatedLine,
+  years: readonly FiscalYear[] | undefined,
+  refs: Map<string, Location>,
+  diagnostics: Diagnostic[],
+  inPeriod: (y: FiscalYear) => boolean,
+  outside: (y: FiscalYear, loc: Location) => Diagnostic,
+): BudgetLine | undefined {
+  const lat = (p: Path): Location => lineDoc.locator.value([...base, ...p]);
+  const lkey = (p: Path): Location => lineDoc.locator.key([...base, ...p]);
+  const refLoc = lat(['ref']);
+  if (refs.has(w.ref)) return undefined; // reported by duplicateRefs
+  refs.set(w.ref, refLoc);
+
+  const reconciling = w.reconciling === true;
+  let ok = true;
+  if (reconciling && !w.note) {
+    diagnostics.push(
+      error('reconciling-note', `reconciling line ${w.ref} needs a \`note\` saying how its levels were derived`, refLoc, 'e.g. "published Appendix B total less the lines described in the text"'),
+    );
+    ok = false;
+  }
+  if (!reconciling && !w.status) {
+    diagnostics.push(error('missing-key', `line ${w.ref} has no \`status\``, refLoc, 'add `status: unchanged` (*), `amended` (**) or `new`'));
+    ok = false;
+  }
+  if (w.type === 'growth' && (w.category || w.nature)) {
+    diagnostics.push(
+      error('saving-classification', `growth line ${w.ref} has a ${w.category ? '`category`' : '`nature`'}; only savings are classified`, lkey([w.category ? 'category' : 'nature']), 'remove it, or set `type: saving`'),
+    );
+    ok = false;
+  }
+  if (w.type === 'saving' && !reconciling && (!w.category || !w.nature)) {
+    diagnostics.push(
+      error('saving-classification', `saving ${w.ref} needs a \`${!w.category ? 'category' : 'nature'}\``, refLoc, !w.category ? 'category is Transformation or Departmental' : 'nature is Eff, SR, Inc or a mix such as SR/Eff'),
+    );
+    ok = false;
+  }
+
+  const stated: StatedLevel[] = [];
+  for (const [text, amount] of Object.entries(w.levels)) {
+    const y = year(text);
+    if (!inPeriod(y)) {
+      diagnostics.push(outside(y, lkey(['levels', text])));
+      ok = false;
+      continue;
+    }
+    stated.push({ year: y, amount: money(amount), origin: lat(['levels', text]) });
+  }
+  if (Object.keys(w.levels).length === 0) {
+    diagnostics.push(error('level-missing', `line ${w.ref} states no levels`, lkey(['levels']), 'give the level in at least one year, e.g. `levels: {2018/19: 250}`'));
+    ok = false;
+  }
+  if (!ok || !years) return undefined;
+  const filled = fillLevels(years, stated, w.unstated);
+  if (filled.unstated.length > 0) {
+    diagnostics.push(
+      error(
+        'level-missing',
+        `line ${w.ref} does not state ${filled.unstated.join(', ')} and names no method for unstated years`,
+        lkey(['levels']),
+        'add the missing levels, or `unstated: hold` ("ongoing") or `unstated: linear` (straight line between stated levels)',
+      ),
+    );
+    return undefined;
+  }
+  return {
+    ref: w.ref,
+    type: w.type,
+    description: w.description,
+    ...(w.status ? { status: statusOf(w.status) } : {}),
+    ...(w.category ? { category: w.category } : {}),
+    nature: natureOf(w.nature),
+    serviceArea: w.service_area,
+    levels: filled.levels,
+    ...(w.unstated ? { unstated: w.unstated } : {}),
+    reconciling,
+    source: w.source,
+    ...(w.note ? { note: w.note } : {}),
+    origin: lat([]),
+  };
+}
+
+/** Every ref written more than once, in any file, whether or not its line is otherwise valid. */
+function duplicateRefs(refs: readonly { ref: string; at: Location }[]): Diagnostic[] {
+  const first = new Map<string, Location>();
+  const out: Diagnostic[] = [];
+  for (const { ref, at } of refs) {
+    const f = first.get(ref);
+    if (!f) {
+      first.set(ref, at);
+      continue;
+    }
+    out.push(error('duplicate-ref', `line ${ref} is defined twice`, at, `the first ${ref} is at ${f.file}:${f.line}:${f.column}; give each line its own ref`));
+  }
+  return out;
+}
+
+/** A year that passed the schema. */
+function year(text: string): FiscalYear {
+  const r = parseFiscalYear(text);
+  if (!r.ok) throw new Error(`unvalidated year ${text}`);
+  return r.year;
+}
+
+/** An amount that passed the schema. */
+function money(text: string): Money {
+  const r = parseAmountText(text);
+  if (!r.ok) throw new Error(`unvalidated amount ${text}`);
+  return moneyFromText(r.canonical);
+}
+
+function statusOf(s: NonNullable<WrittenLine['status']>): LineStatus {
+  switch (s) {
+    case '*':
+    case 'unchanged':
+      return 'unchanged';
+    case '**':
+    case 'amended':
+      return 'amended';
+    case 'new':
+      return 'new';
+  }
+}
+
+function natureOf(text: string | undefined): Nature[] {
+  if (!text) return [];
+  const parts = new Set(text.split('/') as Nature[]);
+  return NATURE_ORDER.filter((n) => parts.has(n));
+}

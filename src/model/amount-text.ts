@@ -1,0 +1,99 @@
+// Reading amounts as written by people: the grammar of an amount in a scenario file or CSV cell.
+// Pure; returns the canonical text (for `moneyFromText`) or a reason it was refused.
+
+import { MAX_DIGITS } from './money.js';
+
+export type AmountText =
+  | { readonly ok: true; readonly canonical: string }
+  | { readonly ok: false; readonly message: string; readonly hint: string };
+
+const PLAIN = /^(-)?(0|[1-9]\d*)(\.\d+)?$/;
+const GROUPED = /^(-)?([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?$/;
+const BRACKETED = /^\((0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?\)$/;
+
+const HINT =
+  'write plain digits such as 1275 or -4755.50 (thousands commas like 135,053 and brackets like (4,755) are also accepted); units are set once by `units:`';
+
+/**
+ * Parses an amount: plain (`1275`, `-0.5`), grouped in threes (`135,053`), or bracketed for a
+ * negative as in committee tables (`(4,755)`). Refuses exponents, `k`/`m` suffixes, currency signs,
+ * leading zeros, `.5`, `_` separators and more than MAX_DIGITS digits: each could be misread.
+ */
+export function parseAmountText(raw: string): AmountText {
+  const text = raw.trim();
+  let sign = '';
+  let intPart: string;
+  let fraction: string;
+  let m = PLAIN.exec(text);
+  if (m) {
+    sign = m[1] ?? '';
+    intPart = m[2] ?? '';
+    fraction = m[3] ?? '';
+  } else if ((m = GROUPED.exec(text))) {
+    sign = m[1] ?? '';
+    intPart = (m[2] ?? '').replaceAll(',', '');
+    fraction = m[3] ?? '';
+  } else if ((m = BRACKETED.exec(text))) {
+    sign = '-';
+    intPart = (m[1] ?? '').replaceAll(',', '');
+    fraction = m[2] ?? '';
+  } else {
+    return { ok: false, message: `expected an amount, found ${describe(text)}`, hint: HINT };
+  }
+  const digits = (intPart + fraction.slice(1)).replace(/^0+/, '');
+  if (digits.length > MAX_DIGITS) {
+    return {
+      ok: false,
+      message: `amount has ${digits.length} significant digits; at most ${MAX_DIGITS} are allowed`,
+      hint: 'check the figure: no council budget needs that many digits',
+    };
+  }
+  const isZero = /^0*$/.test(intPart + fraction.slice(1));
+  return { ok: true, canonical: `${isZero ? '' : sign}${intPart}${fraction}` };
+}
+
+function describe(text: string): string {
+  if (text === '') return 'an empty value';
+  if (/^[-+]?\d*\.?\d+e[-+]?\d+$/i.test(text)) return `\`${text}\` (exponent notation is ambiguous)`;
+  if (/\d[km]$/i.test(text)) return `\`${text}\` (a k/m suffix is ambiguous)`;
+  if (/^[£$€]/.test(text) || /^-[£$€]/.test(text)) return `\`${text}\` (a currency sign)`;
+  return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}\``;
+}
+
+export type RateText =
+  | { readonly ok: true; readonly canonical: string }
+  | { readonly ok: false; readonly message: string; readonly hint: string };
+
+const RATE = /^(-)?(0|[1-9]\d*)(\.\d+)?(%)?$/;
+
+/**
+ * Parses a rate written as a decimal fraction (`0.035`) or a percentage (`3.5%`); the canonical
+ * text is always the fraction. Pure text manipulation: no JS number is involved.
+ */
+export function parseRateText(raw: string): RateText {
+  const text = raw.trim();
+  const m = RATE.exec(text);
+  if (!m) {
+    return {
+      ok: false,
+      message: `expected a rate, found ${describe(text)}`,
+      hint: 'write a fraction such as 0.035 or a percentage such as 3.5%',
+    };
+  }
+  const digits = ((m[2] ?? '') + (m[3] ?? '').slice(1)).replace(/^0+/, '');
+  if (digits.length > MAX_DIGITS) {
+    return { ok: false, message: `rate has more than ${MAX_DIGITS} digits`, hint: 'check the figure' };
+  }
+  const sign = m[1] ?? '';
+  let intPart = m[2] ?? '0';
+  let frac = (m[3] ?? '').slice(1);
+  if (m[4]) {
+    // shift the decimal point two places left, exactly, as text
+    const whole = intPart.padStart(3, '0');
+    frac = whole.slice(-2) + frac;
+    intPart = whole.slice(0, -2).replace(/^0+(?=\d)/, '');
+  }
+  frac = frac.replace(/0+$/, '');
+  const isZero = /^0*$/.test(intPart + frac);
+  return { ok: true, canonical: `${isZero ? '' : sign}${intPart}${frac ? `.${frac}` : ''}` };
+}

@@ -1,0 +1,48 @@
+// UK financial years (April–March) written `2018/19`. Pure; a FiscalYear is its canonical label,
+// so it can key maps and appear in JSON unchanged.
+
+declare const fyBrand: unique symbol;
+/** A financial year label such as `2018/19` (1 April 2018 to 31 March 2019). */
+export type FiscalYear = string & { readonly [fyBrand]: 'FiscalYear' };
+
+const FY = /^(\d{4})\/(\d{2})$/;
+
+/** The year label for the year starting in April of `start`. */
+export const fiscalYear = (start: number): FiscalYear => {
+  if (!Number.isInteger(start) || start < 1000 || start > 9998) throw new Error(`bad year ${start}`);
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}` as FiscalYear;
+};
+
+export type ParsedYear =
+  | { readonly ok: true; readonly year: FiscalYear }
+  | { readonly ok: false; readonly message: string; readonly hint: string };
+
+/** Parses `2018/19`; refuses `2018`, `2018-19`, `2018/2019` and mismatched halves like `2018/20`. */
+export function parseFiscalYear(text: string): ParsedYear {
+  const m = FY.exec(text.trim());
+  const hint = 'write a UK financial year as `2018/19` (April 2018 to March 2019)';
+  if (!m) return { ok: false, message: `expected a financial year, found \`${text}\``, hint };
+  const start = Number(m[1]);
+  const end = Number(m[2]);
+  if (start < 1000 || (start + 1) % 100 !== end) {
+    return {
+      ok: false,
+      message: `\`${text}\` is not a financial year: ${start} is followed by ${String((start + 1) % 100).padStart(2, '0')}`,
+      hint,
+    };
+  }
+  return { ok: true, year: fiscalYear(start) };
+}
+
+/** The calendar year in which the financial year starts (2018 for `2018/19`). */
+export const startOf = (fy: FiscalYear): number => Number(fy.slice(0, 4));
+export const nextYear = (fy: FiscalYear): FiscalYear => fiscalYear(startOf(fy) + 1);
+export const previousYear = (fy: FiscalYear): FiscalYear => fiscalYear(startOf(fy) - 1);
+export const compareYears = (a: FiscalYear, b: FiscalYear): number => startOf(a) - startOf(b);
+
+/** Every year from `from` to `to` inclusive; empty when `to` is before `from`. */
+export function yearRange(from: FiscalYear, to: FiscalYear): FiscalYear[] {
+  const out: FiscalYear[] = [];
+  for (let y = startOf(from); y <= startOf(to); y++) out.push(fiscalYear(y));
+  return out;
+}

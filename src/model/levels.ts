@@ -1,0 +1,59 @@
+// Filling the years a source does not state: a line's stated levels plus a named method give its
+// level in every MTFS year, each tagged with how it was obtained. Pure and exact except `linear`,
+// which rounds to whole units half away from zero and says so in the basis.
+
+import type { Location } from '../diagnostics/diagnostic.js';
+import { compareYears, startOf, type FiscalYear } from './fiscal-year.js';
+import { Dec, ZERO, roundTo, type Money } from './money.js';
+import type { Level, UnstatedMethod } from './scenario.js';
+
+export interface StatedLevel {
+  readonly year: FiscalYear;
+  readonly amount: Money;
+  readonly origin: Location;
+}
+
+/**
+ * The level in each of `years`. Before the first stated year a line has not started (nil); after
+ * the last it continues ("ongoing"); between stated years `hold` keeps the earlier level and
+ * `linear` draws a straight line. Any year after the first stated one needs a named method. Returns the years that need a method when `method` is undefined.
+ */
+export function fillLevels(
+  years: readonly FiscalYear[],
+  stated: readonly StatedLevel[],
+  method: UnstatedMethod | undefined,
+): { levels: Map<FiscalYear, Level>; unstated: FiscalYear[] } {
+  const points = [...stated].sort((a, b) => compareYears(a.year, b.year));
+  const byYear = new Map(points.map((p) => [p.year, p]));
+  const levels = new Map<FiscalYear, Level>();
+  const unstated: FiscalYear[] = [];
+  for (const y of years) {
+    const s = byYear.get(y);
+    if (s) {
+      levels.set(y, { amount: s.amount, basis: 'stated', origins: [s.origin] });
+      continue;
+    }
+    unstated.push(y);
+    const before = [...points].reverse().find((p) => compareYears(p.year, y) < 0);
+    const after = points.find((p) => compareYears(p.year, y) > 0);
+    if (!before) {
+      levels.set(y, { amount: ZERO, basis: 'not-started', origins: after ? [after.origin] : [] });
+    } else if (!after) {
+      levels.set(y, { amount: before.amount, basis: 'ongoing', origins: [before.origin] });
+    } else if (method === 'hold' || method === undefined) {
+      levels.set(y, { amount: before.amount, basis: 'hold', origins: [before.origin] });
+    } else {
+      const span = startOf(after.year) - startOf(before.year);
+      const step = startOf(y) - startOf(before.year);
+      const exact = before.amount.plus(after.amount.minus(before.amount).times(step).dividedBy(span));
+      const amount = roundTo(exact, 0, 'half-away-from-zero') as Money;
+      levels.set(y, { amount: amount.isZero() ? ZERO : (new Dec(amount) as Money), basis: 'linear', origins: [before.origin, after.origin] });
+    }
+  }
+  return { levels, unstated: method === undefined ? unstated.filter((y) => needsMethod(y, points)) : [] };
+}
+
+/** A year needs a named method only when it lies between two stated years (or after the last). */
+function needsMethod(y: FiscalYear, points: readonly StatedLevel[]): boolean {
+  return points.some((p) => compareYears(p.year, y) < 0);
+}

@@ -1,0 +1,64 @@
+// Exact money and rates: the only module that constructs decimals. Amounts are always built from
+// their source text, never from a JS number; nothing here rounds except `roundTo`, which names its mode.
+import { Decimal } from 'decimal.js';
+
+/** Decimal constructor for all mtfs arithmetic: 40 significant digits, never exponent notation. */
+export const Dec = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
+export type Dec = InstanceType<typeof Dec>;
+
+declare const moneyBrand: unique symbol;
+declare const rateBrand: unique symbol;
+/** An exact amount in the scenario's units (£ or £000). */
+export type Money = Dec & { readonly [moneyBrand]: 'Money' };
+/** An exact ratio: 0.035 means 3.5%. */
+export type Rate = Dec & { readonly [rateBrand]: 'Rate' };
+
+/** The most significant digits an amount may be written with: keeps every sum exact at 40 digits. */
+export const MAX_DIGITS = 24;
+
+export const ZERO = new Dec(0) as Money;
+
+/** Builds Money from text that has already passed `parseAmountText`; throws on anything else. */
+export const moneyFromText = (text: string): Money => {
+  if (!/^-?(0|[1-9]\d*)(\.\d+)?$/.test(text)) throw new Error(`not canonical amount text: ${text}`);
+  return new Dec(text) as Money;
+};
+
+/** Money from an integer count (such as a year offset); for literals in code only. */
+export const moneyFromInteger = (n: number): Money => {
+  if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${n}`);
+  return new Dec(n) as Money;
+};
+
+export const add = (a: Money, b: Money): Money => a.plus(b) as Money;
+export const sub = (a: Money, b: Money): Money => a.minus(b) as Money;
+export const neg = (a: Money): Money => (a.isZero() ? ZERO : (a.negated() as Money));
+export const sum = (xs: Iterable<Money>): Money => {
+  let total = ZERO;
+  for (const x of xs) total = add(total, x);
+  return total;
+};
+export const mulRate = (a: Money, r: Rate): Money => a.times(r) as Money;
+export const equals = (a: Money, b: Money): boolean => a.equals(b);
+
+/** Exact plain text: no exponent, no grouping, `-` for negatives, never `-0`. */
+export const toPlain = (a: Dec): string => (a.isZero() ? '0' : a.toFixed());
+
+/** Rounding modes offered to users, by their finance names. */
+export const ROUNDING_MODES = {
+  'half-away-from-zero': Decimal.ROUND_HALF_UP,
+  'half-even': Decimal.ROUND_HALF_EVEN,
+  'half-up': Decimal.ROUND_HALF_CEIL,
+  truncate: Decimal.ROUND_DOWN,
+} as const;
+export type RoundingMode = keyof typeof ROUNDING_MODES;
+export const DEFAULT_ROUNDING: RoundingMode = 'half-away-from-zero';
+
+/** Rounds to `dp` decimal places with the named mode (half-away-from-zero is Excel's ROUND). */
+export const roundTo = (a: Dec, dp: number, mode: RoundingMode): Dec =>
+  a.toDecimalPlaces(dp, ROUNDING_MODES[mode]) as Dec;

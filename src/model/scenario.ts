@@ -1,0 +1,90 @@
+// The domain types of a scenario after loading: exact amounts, financial years, every figure with
+// its origin (file:line:column) and citation. Immutable data; no I/O.
+
+import type { Location } from '../diagnostics/diagnostic.js';
+import type { FiscalYear } from './fiscal-year.js';
+import type { Money } from './money.js';
+
+export type Units = '£' | '£000';
+export type LineType = 'growth' | 'saving';
+export type LineStatus = 'unchanged' | 'amended' | 'new';
+export type Nature = 'Eff' | 'SR' | 'Inc';
+export type SavingCategory = 'Transformation' | 'Departmental';
+export type UnstatedMethod = 'hold' | 'linear';
+
+/** How a line's level in a year was obtained. */
+export type LevelBasis =
+  | 'stated' // written in the scenario or CSV
+  | 'ongoing' // after the last stated level: the level continues ("ongoing")
+  | 'hold' // between two stated levels, the earlier one held: an estimate
+  | 'linear' // between two stated levels, a straight line rounded to whole units: an estimate
+  | 'not-started'; // before the first stated level: nil
+
+/** True when a level is the tool's estimate of a year the source does not state. */
+export const isEstimate = (basis: LevelBasis): boolean => basis === 'hold' || basis === 'linear';
+
+export interface Level {
+  readonly amount: Money;
+  readonly basis: LevelBasis;
+  /** Where the level was written, or the stated levels it was derived from. */
+  readonly origins: readonly Location[];
+}
+
+export interface BudgetLine {
+  readonly ref: string;
+  readonly type: LineType;
+  readonly description: string;
+  readonly status?: LineStatus;
+  readonly category?: SavingCategory;
+  /** Canonical order Eff, SR, Inc; empty for growth and reconciling lines. */
+  readonly nature: readonly Nature[];
+  readonly serviceArea: string;
+  /** The line's level in every MTFS year (not the change): savings are positive amounts saved. */
+  readonly levels: ReadonlyMap<FiscalYear, Level>;
+  readonly unstated?: UnstatedMethod;
+  /** Not described in the source text; present so that the published totals reconcile. */
+  readonly reconciling: boolean;
+  readonly source: string;
+  readonly note?: string;
+  readonly origin: Location;
+}
+
+export interface SourcedAmount {
+  readonly amount: Money;
+  readonly origin: Location;
+}
+
+export type ControlRow = 'original_budget' | 'transfers' | 'subtotal' | 'growth' | 'savings' | 'net_budget';
+
+export interface Control {
+  readonly row: ControlRow;
+  readonly year: FiscalYear;
+  readonly expected: Money;
+  readonly origin: Location;
+}
+
+export interface Scenario {
+  /** The scenario file as the user named it (relative paths stay relative). */
+  readonly file: string;
+  readonly authority: string;
+  readonly department: string;
+  readonly title?: string;
+  readonly source?: string;
+  readonly units: Units;
+  readonly years: readonly FiscalYear[];
+  readonly originalBudget: SourcedAmount & { readonly source: string };
+  readonly transfers: ReadonlyMap<FiscalYear, SourcedAmount>;
+  readonly transfersSource?: string;
+  readonly lines: readonly BudgetLine[];
+  readonly controls: readonly Control[];
+  readonly controlsSource?: string;
+  /** Every file read to build this scenario, in reading order (for `--output` safety and explain). */
+  readonly inputs: readonly string[];
+}
+
+export const STATUS_MARK: Record<LineStatus, string> = { unchanged: '*', amended: '**', new: '' };
+
+/** Nature written as in the report: `Eff`, `SR/Eff`… in canonical order. */
+export const natureLabel = (n: readonly Nature[]): string => n.join('/');
+
+export const NATURE_ORDER: readonly Nature[] = ['Eff', 'SR', 'Inc'];

@@ -1,0 +1,133 @@
+// Projection: Scenario → four-year budget table, exactly. The department budget identity:
+// subtotal = original + transfers; net = subtotal + growth − savings; next original = this net.
+// Growth and savings rows are the year-on-year change in the total level of all lines. Pure.
+
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { ZERO, add, neg, sub, sum, type Money } from '../model/money.js';
+import type { BudgetLine, ControlRow, LineType, Scenario } from '../model/scenario.js';
+
+export type BudgetRowId = ControlRow;
+
+export interface ProjectionRow {
+  readonly id: BudgetRowId;
+  readonly label: string;
+  readonly values: ReadonlyMap<FiscalYear, Money>;
+  /** Years with a figure written in the scenario; others are shown blank where `blankUnstated`. */
+  readonly blankUnstated?: boolean;
+  readonly stated?: ReadonlySet<FiscalYear>;
+  /** A row the report prints as a deduction: always in brackets, a nil one as (0). */
+  readonly deduction?: boolean;
+}
+
+export interface LineSchedule {
+  readonly line: BudgetLine;
+  /** The line's level in each year (savings positive). */
+  readonly levels: ReadonlyMap<FiscalYear, Money>;
+  /** The change in level from the year before (the first year's change is its level). */
+  readonly changes: ReadonlyMap<FiscalYear, Money>;
+}
+
+export interface Projection {
+  readonly scenario: Scenario;
+  readonly years: readonly FiscalYear[];
+  readonly rows: readonly ProjectionRow[];
+  readonly growth: readonly LineSchedule[];
+  readonly savings: readonly LineSchedule[];
+}
+
+/** Labels as printed in the committee report (seed 004 para 14). */
+export const ROW_LABELS: Record<BudgetRowId, string> = {
+  original_budget: 'Original prior year budget',
+  transfers: 'Budget Transfers and Adjustments',
+  subtotal: 'Sub total',
+  growth: 'Add proposed growth (Appendix B)',
+  savings: 'Less proposed savings (Appendix C)',
+  net_budget: 'Proposed/Provisional net budget',
+};
+
+/** The identities the table must satisfy; renderers use them to say when rounded figures do not cast. */
+export const BUDGET_IDENTITIES: readonly { total: BudgetRowId; parts: readonly BudgetRowId[] }[] = [
+  { total: 'subtotal', parts: ['original_budget', 'transfers'] },
+  { total: 'net_budget', parts: ['subtotal', 'growth', 'savings'] },
+];
+
+export function scheduleLines(scenario: Scenario, type: LineType): LineSchedule[] {
+  return scenario.lines
+    .filter((l) => l.type === type)
+    .map((line) => {
+      const levels = new Map<FiscalYear, Money>();
+      const changes = new Map<FiscalYear, Money>();
+      let previous = ZERO;
+      for (const y of scenario.years) {
+        const level = line.levels.get(y)?.amount;
+        if (level === undefined) throw new Error(`line ${line.ref} has no level for ${y}`);
+        levels.set(y, level);
+        changes.set(y, sub(level, previous));
+        previous = level;
+      }
+      return { line, levels, changes };
+    });
+}
+
+/** Total level of a set of lines in each year. */
+export function totalLevels(schedules: readonly LineSchedule[], years: readonly FiscalYear[]): Map<FiscalYear, Money> {
+  return new Map(years.map((y) => [y, sum(schedules.map((s) => s.levels.get(y) ?? ZERO))]));
+}
+
+/** Total in-year change of a set of lines in each year. */
+export function totalChanges(schedules: readonly LineSchedule[], years: readonly FiscalYear[]): Map<FiscalYear, Money> {
+  return new Map(years.map((y) => [y, sum(schedules.map((s) => s.changes.get(y) ?? ZERO))]));
+}
+
+export function projectScenario(scenario: Scenario): Projection {
+  const { years } = scenario;
+  const growth = scheduleLines(scenario, 'growth');
+  const savings = scheduleLines(scenario, 'saving');
+  const growthChange = totalChanges(growth, years);
+  const savingsChange = totalChanges(savings, years);
+
+  const original = new Map<FiscalYear, Money>();
+  const transfers = new Map<FiscalYear, Money>();
+  const subtotal = new Map<FiscalYear, Money>();
+  const growthRow = new Map<FiscalYear, Money>();
+  const savingsRow = new Map<FiscalYear, Money>();
+  const net = new Map<FiscalYear, Money>();
+
+  let opening = scenario.originalBudget.amount;
+  for (const y of years) {
+    const t = scenario.transfers.get(y)?.amount ?? ZERO; // an unstated transfer is none: the report leaves it blank
+    const st = add(opening, t);
+    const g = growthChange.get(y) ?? ZERO;
+    const s = neg(savingsChange.get(y) ?? ZERO);
+    const n = add(add(st, g), s);
+    original.set(y, opening);
+    transfers.set(y, t);
+    subtotal.set(y, st);
+    growthRow.set(y, g);
+    savingsRow.set(y, s);
+    net.set(y, n);
+    opening = n;
+  }
+
+  const rows: ProjectionRow[] = [
+    { id: 'original_budget', label: ROW_LABELS.original_budget, values: original },
+    {
+      id: 'transfers',
+      label: ROW_LABELS.transfers,
+      values: transfers,
+      blankUnstated: true,
+      stated: new Set(scenario.transfers.keys()),
+    },
+    { id: 'subtotal', label: ROW_LABELS.subtotal, values: subtotal },
+    { id: 'growth', label: ROW_LABELS.growth, values: growthRow },
+    { id: 'savings', label: ROW_LABELS.savings, values: savingsRow, deduction: true },
+    { id: 'net_budget', label: ROW_LABELS.net_budget, values: net },
+  ];
+  return { scenario, years, rows, growth, savings };
+}
+
+export function rowValues(p: Projection, id: BudgetRowId): ReadonlyMap<FiscalYear, Money> {
+  const row = p.rows.find((r) => r.id === id);
+  if (!row) throw new Error(`no row ${id}`);
+  return row.values;
+}

@@ -1,0 +1,54 @@
+// Number presentation: grouping, brackets for negatives, conversion to £000 and the single place
+// where display rounding happens (with a named mode). Never uses toLocaleString.
+
+import { Dec, roundTo, type Dec as Decimal, type RoundingMode } from '../model/money.js';
+import type { Units } from '../model/scenario.js';
+
+/** Groups the integer part in threes with commas: 1234567.5 → 1,234,567.5 (sign excluded). */
+export function group(plainAbs: string): string {
+  const [int = '0', frac] = plainAbs.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
+/** Exact value with grouping and a leading minus: -4,755 (no rounding). */
+export function formatPlainGrouped(d: Decimal): string {
+  if (d.isZero()) return '0';
+  return `${d.isNegative() ? '-' : ''}${group(d.abs().toFixed())}`;
+}
+
+/** Exact value with an explicit sign: +10, -4,755, 0. */
+export function formatSigned(d: Decimal): string {
+  if (d.isZero()) return '0';
+  return `${d.isNegative() ? '-' : '+'}${group(d.abs().toFixed())}`;
+}
+
+/** The factor from scenario units to £000. */
+export function toThousands(d: Decimal, units: Units): Decimal {
+  return units === '£' ? (d.dividedBy(1000) as Decimal) : d;
+}
+
+export interface DisplayOptions {
+  readonly rounding: RoundingMode;
+  /** Decimal places shown (0 for whole £000). */
+  readonly dp: number;
+}
+
+export const DEFAULT_DISPLAY: DisplayOptions = { rounding: 'half-away-from-zero', dp: 0 };
+
+/** Rounds for display: the one place a figure loses precision. */
+export function roundForDisplay(d: Decimal, opts: DisplayOptions): Decimal {
+  const r = roundTo(d, opts.dp, opts.rounding);
+  return r.isZero() ? new Dec(0) : r;
+}
+
+/**
+ * Committee style: 1,275 · (4,755) for negatives. A `deduction` is always bracketed, including a
+ * nil deduction, which prints (0) as in the report.
+ */
+export function formatCommittee(rounded: Decimal, opts: DisplayOptions, deduction = false): string {
+  const body = group(rounded.abs().toFixed(opts.dp));
+  if (rounded.isNegative() && !rounded.isZero()) return `(${body})`;
+  if (deduction && rounded.isZero()) return `(${body})`;
+  return body;
+}

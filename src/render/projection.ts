@@ -1,0 +1,231 @@
+// Projection → the tables a user sees (the para 14 budget table and, with --detail, the growth and
+// savings schedules like Appendices B and C) and → JSON. Pure; rounding happens in the renderers.
+
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { ZERO, toPlain, type Money } from '../model/money.js';
+import {
+  isEstimate,
+  natureLabel,
+  NATURE_ORDER,
+  STATUS_MARK,
+  type BudgetLine,
+  type LineType,
+} from '../model/scenario.js';
+import { BUDGET_IDENTITIES, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
+import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
+
+export const ESTIMATE_MARK = '†';
+export const RECONCILING_MARK = '‡';
+
+const yearColumns = (years: readonly FiscalYear[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' }));
+
+export function describeScenario(p: Projection): string {
+  const s = p.scenario;
+  const first = p.years[0] ?? '';
+  const last = p.years[p.years.length - 1] ?? '';
+  return `${s.authority} — ${s.department}: ${s.title ?? `MTFS ${first}–${last}`}`;
+}
+
+/** Footnotes that keep estimates and reconciling lines visible in the summary table. */
+export function provenanceNotes(p: Projection): string[] {
+  const notes: string[] = [];
+  const reconciling = p.scenario.lines.filter((l) => l.reconciling);
+  if (reconciling.length) {
+    notes.push(
+      `includes ${reconciling.length} reconciling line${reconciling.length === 1 ? '' : 's'} not described in the source text (${reconciling
+        .map((l) => `${l.ref} ${l.type}`)
+        .join(', ')}); see --detail.`,
+    );
+  }
+  const estimated = p.scenario.lines.flatMap((l) => [...l.levels.values()].filter((v) => isEstimate(v.basis)).map(() => l.ref));
+  if (estimated.length) {
+    const refs = [...new Set(estimated)];
+    notes.push(
+      `${estimated.length} line level${estimated.length === 1 ? ' is' : 's are'} estimated for years the source does not state (${refs.join(', ')}); see --detail.`,
+    );
+  }
+  return notes;
+}
+
+export function summaryTable(p: Projection): TableModel {
+  const rows: TableRow[] = p.rows.map((r) => ({
+    id: r.id,
+    cells: {
+      label: text(r.label),
+      ...Object.fromEntries(
+        p.years.map((y) => {
+          const v = r.values.get(y) ?? ZERO;
+          const unstated = r.blankUnstated === true && r.stated?.has(y) !== true;
+          return [y, money(v, { deduction: r.deduction === true, ...(unstated ? { blankInText: true } : {}) })];
+        }),
+      ),
+    },
+    ...(r.id === 'net_budget' ? { emphasis: 'total' as const } : {}),
+  }));
+  return {
+    id: 'budget',
+    title: describeScenario(p),
+    units: p.scenario.units,
+    columns: [{ key: 'label', header: '', align: 'left' }, ...yearColumns(p.years)],
+    rows,
+    notes: provenanceNotes(p),
+    identities: BUDGET_IDENTITIES,
+  };
+}
+
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+function groupRows(
+  prefix: string,
+  label: string,
+  schedules: readonly LineSchedule[],
+  years: readonly FiscalYear[],
+  key: (l: BudgetLine) => string,
+  order: (a: string, b: string) => number,
+): TableRow[] {
+  const groups = new Map<string, LineSchedule[]>();
+  for (const s of schedules) {
+    const k = key(s.line);
+    groups.set(k, [...(groups.get(k) ?? []), s]);
+  }
+  return [...groups.keys()].sort(order).map((k) => {
+    const levels = totalLevels(groups.get(k) ?? [], years);
+    return {
+      id: `${prefix}.${slug(k)}`,
+      cells: { ref: blank, label: text(`${label}: ${k}`), ...Object.fromEntries(years.map((y) => [y, money(levels.get(y) ?? ZERO)])) },
+    };
+  });
+}
+
+const NOT_CLASSIFIED = 'not classified (reconciling)';
+
+const natureOrder = (a: string, b: string): number => {
+  const rank = (s: string): string =>
+    s === NOT_CLASSIFIED ? '~' : s.split('/').map((n) => String(NATURE_ORDER.indexOf(n as never))).join('');
+  return rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0;
+};
+const alpha = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The growth or savings schedule: each line's level per year, subtotals, totals and in-year change. */
+export function scheduleTable(p: Projection, type: LineType): TableModel {
+  const schedules = type === 'growth' ? p.growth : p.savings;
+  const prefix = type === 'growth' ? 'growth' : 'savings';
+  const years = p.years;
+  const lineRows: TableRow[] = schedules.map((s) => ({
+    id: `${prefix}.${s.line.ref}`,
+    cells: {
+      ref: text(`${s.line.status ? STATUS_MARK[s.line.status] : ''}${s.line.ref}${s.line.reconciling ? RECONCILING_MARK : ''}`),
+      ...(type === 'saving' ? { nature: text(natureLabel(s.line.nature)) } : {}),
+      label: text(s.line.description),
+      ...Object.fromEntries(
+        years.map((y) => {
+          const level = s.line.levels.get(y);
+          return [y, money(s.levels.get(y) ?? ZERO, level && isEstimate(level.basis) ? { marker: ESTIMATE_MARK } : {})];
+        }),
+      ),
+    },
+  }));
+  const total = totalLevels(schedules, years);
+  const change = totalChanges(schedules, years);
+  const noun = type === 'growth' ? 'growth' : 'savings';
+  const totalRows: TableRow[] = [
+    {
+      id: `${prefix}.total`,
+      cells: { ref: blank, label: text(`Total ${noun} (level)`), ...Object.fromEntries(years.map((y) => [y, money(total.get(y) ?? ZERO)])) },
+      emphasis: 'total',
+    },
+    {
+      id: `${prefix}.change`,
+      cells: {
+        ref: blank,
+        label: text(`Change on previous year (${type === 'growth' ? 'Add proposed growth' : 'Less proposed savings'})`),
+        ...Object.fromEntries(years.map((y) => [y, money(change.get(y) ?? ZERO)])),
+      },
+    },
+  ];
+  const byArea = groupRows(`${prefix}.service_area`, 'Service area', schedules, years, (l) => l.serviceArea, alpha);
+  const extra =
+    type === 'saving'
+      ? [
+          ...groupRows(`${prefix}.nature`, 'Nature', schedules, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder),
+          ...groupRows(`${prefix}.category`, 'Category', schedules, years, (l) => l.category ?? NOT_CLASSIFIED, (a, b) =>
+            a === NOT_CLASSIFIED ? 1 : b === NOT_CLASSIFIED ? -1 : alpha(a, b),
+          ),
+        ]
+      : [];
+  const estimates = schedules.some((s) => [...s.line.levels.values()].some((l) => isEstimate(l.basis)));
+  const reconciling = schedules.filter((s) => s.line.reconciling);
+  const notes = [
+    ...(estimates
+      ? [
+          `${ESTIMATE_MARK} estimated: the source does not state this year; linear between stated levels rounded to whole units, or the earlier level held, as the line says.`,
+        ]
+      : []),
+    ...reconciling.map((s) => `${RECONCILING_MARK} ${s.line.ref} is a reconciling line: ${s.line.note ?? ''}`),
+    `Levels are the line's total in each year (savings as positive amounts saved); the change row is what the budget table shows.`,
+  ];
+  return {
+    id: prefix,
+    title: type === 'growth' ? 'Growth schedule (Appendix B): level of each line' : 'Savings schedule (Appendix C): level of each line',
+    units: p.scenario.units,
+    columns: [
+      { key: 'ref', header: 'Ref', align: 'left' },
+      ...(type === 'saving' ? [{ key: 'nature', header: 'Nature', align: 'left' as const }] : []),
+      { key: 'label', header: 'Description', align: 'left' },
+      ...yearColumns(years),
+    ],
+    rows: [...lineRows, ...totalRows, ...byArea, ...extra],
+    notes,
+  };
+}
+
+/** JSON for `mtfs project --format json`: amounts as exact strings in the scenario's units. */
+export function projectionAsJson(p: Projection, detail: boolean): unknown {
+  const s = p.scenario;
+  const byYear = (m: ReadonlyMap<FiscalYear, Money>): Record<string, string> =>
+    Object.fromEntries(p.years.map((y) => [y, toPlain(m.get(y) ?? ZERO)]));
+  const lineJson = (sch: LineSchedule) => ({
+    ref: sch.line.ref,
+    type: sch.line.type,
+    description: sch.line.description,
+    status: sch.line.status ?? null,
+    category: sch.line.category ?? null,
+    nature: sch.line.nature,
+    service_area: sch.line.serviceArea,
+    reconciling: sch.line.reconciling,
+    unstated: sch.line.unstated ?? null,
+    source: sch.line.source,
+    note: sch.line.note ?? null,
+    origin: `${sch.line.origin.file}:${sch.line.origin.line}`,
+    levels: Object.fromEntries(
+      p.years.map((y) => {
+        const l = sch.line.levels.get(y);
+        return [y, { amount: toPlain(sch.levels.get(y) ?? ZERO), basis: l?.basis ?? 'stated' }];
+      }),
+    ),
+    changes: byYear(sch.changes),
+  });
+  return {
+    scenario: {
+      file: s.file,
+      authority: s.authority,
+      department: s.department,
+      title: s.title ?? null,
+      units: s.units,
+      period: { from: p.years[0], to: p.years[p.years.length - 1] },
+    },
+    years: p.years,
+    rows: p.rows.map((r) => ({ id: r.id, label: r.label, values: byYear(r.values) })),
+    notes: provenanceNotes(p),
+    ...(detail
+      ? {
+          growth: { lines: p.growth.map(lineJson), total_levels: byYear(totalLevels(p.growth, p.years)) },
+          savings: { lines: p.savings.map(lineJson), total_levels: byYear(totalLevels(p.savings, p.years)) },
+        }
+      : {}),
+  };
+}

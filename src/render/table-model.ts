@@ -1,0 +1,54 @@
+// A format-neutral table: what every command shows, before it becomes terminal text, Markdown or
+// CSV. Money cells hold exact values in the scenario's units; renderers round them once.
+
+import type { Dec } from '../model/money.js';
+import type { Units } from '../model/scenario.js';
+
+export type Cell =
+  | {
+      readonly kind: 'money';
+      /** Exact, in the table's units. */
+      readonly value: Dec;
+      /** Printed in brackets even when nil, like the report's "Less" rows. */
+      readonly deduction?: boolean;
+      /** A footnote mark shown after the figure in text formats (e.g. † for an estimate). */
+      readonly marker?: string;
+      /** Shown blank in text formats (the report leaves unstated transfers empty); CSV and JSON keep the value. */
+      readonly blankInText?: boolean;
+    }
+  | { readonly kind: 'number'; readonly value: Dec; readonly dp?: number }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'blank' };
+
+export interface Column {
+  readonly key: string;
+  readonly header: string;
+  readonly align: 'left' | 'right';
+}
+
+export interface TableRow {
+  /** Stable id used in CSV and JSON, e.g. `net_budget` or `growth.G6`. */
+  readonly id: string;
+  readonly cells: Readonly<Record<string, Cell>>;
+  /** Totals are set off by a rule in text output. */
+  readonly emphasis?: 'total';
+}
+
+export interface TableModel {
+  readonly id: string;
+  readonly title: string;
+  readonly units: Units;
+  readonly columns: readonly Column[];
+  readonly rows: readonly TableRow[];
+  readonly notes: readonly string[];
+  /** Row identities (total = Σ parts) per money column, checked after rounding. */
+  readonly identities?: readonly { readonly total: string; readonly parts: readonly string[] }[];
+}
+
+export const money = (value: Dec, extra: { deduction?: boolean; marker?: string; blankInText?: boolean } = {}): Cell => ({
+  kind: 'money',
+  value,
+  ...extra,
+});
+export const text = (t: string): Cell => ({ kind: 'text', text: t });
+export const blank: Cell = { kind: 'blank' };

@@ -1,0 +1,121 @@
+// TableModel → terminal text (cli-table3, no borders) or Markdown. Money is shown in £000 with
+// brackets for negatives, rounded once here; a note says so when rounded figures do not cast.
+
+import Table from 'cli-table3';
+import { Dec, type Dec as Decimal } from '../model/money.js';
+import { formatCommittee, group, roundForDisplay, toThousands, type DisplayOptions } from './number.js';
+import type { Cell, TableModel } from './table-model.js';
+
+export interface RenderOptions extends DisplayOptions {
+  readonly style?: { readonly bold: (s: string) => string; readonly dim: (s: string) => string };
+}
+
+const ROUNDING_NAMES: Record<DisplayOptions['rounding'], string> = {
+  'half-away-from-zero': 'half away from zero',
+  'half-even': 'half to even',
+  'half-up': 'half up',
+  truncate: 'truncated',
+};
+
+function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOptions, markerSlot = false): string {
+  if (!cell) return '';
+  switch (cell.kind) {
+    case 'blank':
+      return '';
+    case 'text':
+      return cell.text;
+    case 'number': {
+      const r = roundForDisplay(cell.value, { ...opts, dp: cell.dp ?? 0 });
+      return `${r.isNegative() ? '-' : ''}${group(r.abs().toFixed(cell.dp ?? 0))}`;
+    }
+    case 'money': {
+      if (cell.blankInText) return '';
+      const r = roundForDisplay(toThousands(cell.value, model.units), opts);
+      const s = formatCommittee(r, opts, cell.deduction === true);
+      // digits line up: a bracket or a space closes every figure, then the footnote slot if any
+      const aligned = s.endsWith(')') ? s : `${s} `;
+      return markerSlot ? `${aligned}${cell.marker ?? ' '}` : aligned;
+    }
+  }
+}
+
+/** Columns where some money cell carries a footnote mark: every figure there gets a mark slot. */
+function markerColumns(model: TableModel): Set<string> {
+  const out = new Set<string>();
+  for (const row of model.rows) {
+    for (const [key, cell] of Object.entries(row.cells)) if (cell.kind === 'money' && cell.marker) out.add(key);
+  }
+  return out;
+}
+
+/** Notes about rounded figures that do not add up to their rounded totals. */
+export function castingNotes(model: TableModel, opts: DisplayOptions): string[] {
+  const notes: string[] = [];
+  const byId = new Map(model.rows.map((r) => [r.id, r]));
+  for (const col of model.columns) {
+    for (const identity of model.identities ?? []) {
+      const total = byId.get(identity.total)?.cells[col.key];
+      if (total?.kind !== 'money') continue;
+      const rounded = (c: Cell | undefined): Decimal =>
+        c?.kind === 'money' ? roundForDisplay(toThousands(c.value, model.units), opts) : new Dec(0);
+      const partsSum = identity.parts.reduce((acc, p) => acc.plus(rounded(byId.get(p)?.cells[col.key])), new Dec(0));
+      const diff = rounded(total).minus(partsSum);
+      if (!diff.isZero()) {
+        notes.push(
+          `${col.header}: the rounded parts of ${identity.total} add to ${group(partsSum.abs().toFixed(opts.dp))}${partsSum.isNegative() ? ' (negative)' : ''}, not the rounded total; the total is computed exactly and then rounded.`,
+        );
+      }
+    }
+  }
+  return notes;
+}
+
+function unitsCaption(model: TableModel, opts: DisplayOptions): string {
+  return `£000, rounded ${ROUNDING_NAMES[opts.rounding]}`;
+}
+
+export function tableAsText(model: TableModel, opts: RenderOptions): string {
+  const bold = opts.style?.bold ?? ((s: string) => s);
+  const table = new Table({
+    head: model.columns.map((c) => c.header),
+    colAligns: model.columns.map((c) => c.align),
+    chars: {
+      top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
+      'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+    },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+    wordWrap: false,
+  });
+  const slots = markerColumns(model);
+  for (const row of model.rows) {
+    table.push(model.columns.map((c) => displayCell(row.cells[c.key], model, opts, slots.has(c.key))));
+  }
+  const body = table
+    .toString()
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''));
+  const out = [bold(model.title), `(${unitsCaption(model, opts)})`, '', ...body];
+  const notes = [...model.notes, ...castingNotes(model, opts)];
+  if (notes.length) out.push('', ...notes.map((n) => `Note: ${n}`));
+  return `${out.join('\n')}\n`;
+}
+
+const mdEscape = (s: string): string => s.replace(/\|/g, '\\|');
+
+export function tableAsMarkdown(model: TableModel, opts: DisplayOptions): string {
+  const head = `| ${model.columns.map((c) => mdEscape(c.header)).join(' | ')} |`;
+  const rule = `|${model.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
+  const rows = model.rows.map(
+    (r) =>
+      `| ${model.columns
+        .map((c) => {
+          const s = mdEscape(displayCell(r.cells[c.key], model, opts, true).trim());
+          return r.emphasis === 'total' && s ? `**${s}**` : s;
+        })
+        .join(' | ')} |`,
+  );
+  const notes = [...model.notes, ...castingNotes(model, opts)];
+  const out = [`### ${mdEscape(model.title)}`, '', `*${unitsCaption(model, opts)}*`, '', head, rule, ...rows];
+  if (notes.length) out.push('', ...notes.map((n) => `> ${mdEscape(n)}`));
+  return `${out.join('\n')}\n`;
+}

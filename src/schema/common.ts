@@ -1,0 +1,55 @@
+// Building blocks of the on-disk format shared by every schema: amounts, rates, years, citations.
+// Values arrive as text (YAML numbers keep their source), so the grammar is checked here.
+
+import { z } from 'zod';
+import { parseAmountText, parseRateText } from '../model/amount-text.js';
+import { parseFiscalYear } from '../model/fiscal-year.js';
+
+/** An amount as written: `1275`, `135,053`, `(4,755)`. YAML numbers reach zod as their source text. */
+export const amountSchema = z
+  .string()
+  .superRefine((text, ctx) => {
+    const r = parseAmountText(text);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { mtfs: 'amount-format', hint: r.hint } });
+  })
+  .meta({ id: 'Amount', description: 'An exact amount in the scenario units: 1275, -4755.5, 135,053 or (4,755).' });
+
+/** A rate as written: `0.035` or `3.5%`. */
+export const rateSchema = z
+  .string()
+  .superRefine((text, ctx) => {
+    const r = parseRateText(text);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { mtfs: 'rate-format', hint: r.hint } });
+  })
+  .meta({ id: 'Rate', description: 'A rate: a fraction such as 0.035 or a percentage such as 3.5%.' });
+
+/** A UK financial year such as `2018/19`. */
+export const yearSchema = z
+  .string()
+  .superRefine((text, ctx) => {
+    const r = parseFiscalYear(text);
+    if (r.ok) return;
+    if (/^\d{3}\)?$/.test(text.trim())) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `\`${text.trim()}\` looks like the end of an amount split at its thousands comma`,
+        params: {
+          mtfs: 'year-format',
+          hint: 'inside `{ … }` a comma separates entries: write 135053, quote it as "135,053", or put each `year: amount` on its own line',
+        },
+      });
+      return;
+    }
+    ctx.addIssue({ code: 'custom', message: r.message, params: { mtfs: 'year-format', hint: r.hint } });
+  })
+  .meta({ id: 'FiscalYear', description: 'A UK financial year written 2018/19.' });
+
+/** Amounts by financial year: `{2018/19: 688}`. */
+export const amountsByYearSchema = z.record(yearSchema, amountSchema);
+
+/** Where a figure comes from: a document and place, e.g. `seed 004 para 14`. */
+export const sourceSchema = z.string().trim().min(1, 'a source citation cannot be empty').meta({
+  description: 'Where the figure comes from: document, paragraph or line, quoted text.',
+});
+
+export const textSchema = z.string().trim().min(1, 'this text cannot be empty');

@@ -1,0 +1,207 @@
+// Turns zod issues into mtfs diagnostics located in the file: each issue path is looked up in the
+// raw document's locator; unknown keys get a "did you mean" from the schema's own keys.
+
+import type { z } from 'zod';
+import { error, type Diagnostic, type DiagnosticCode } from '../diagnostics/diagnostic.js';
+import type { Path, PathKey, RawDocument } from '../source/raw-tree.js';
+
+type Issue = z.core.$ZodIssue;
+
+/** Validates `value` (taken from `doc` at `base`) and returns the parsed data or located diagnostics. */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  doc: RawDocument,
+  base: Path = [],
+): { data?: z.infer<S>; diagnostics: Diagnostic[] } {
+  const r = schema.safeParse(value);
+  if (r.success) return { data: r.data, diagnostics: [] };
+  return { diagnostics: r.error.issues.flatMap((i) => issueToDiagnostics(i, schema, value, doc, base)) };
+}
+
+function issueToDiagnostics(issue: Issue, root: z.ZodType, value: unknown, doc: RawDocument, base: Path): Diagnostic[] {
+  const rel = issue.path as PathKey[];
+  const path = [...base, ...rel];
+  const name = describePath(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(schemaAt(root, rel));
+      return issue.keys.map((k) => {
+        const guess = closest(k, known);
+        return error(
+          'unknown-key',
+          `unknown key \`${k}\`${name ? ` in ${name}` : ''}`,
+          doc.locator.key([...path, k]),
+          /^\d/.test(k)
+            ? 'inside `{ … }` a comma separates entries: write amounts without thousands commas there, or quote them'
+            : guess
+              ? `did you mean \`${guess}\`?`
+              : known.length
+                ? `expected one of: ${known.join(', ')}`
+                : 'remove this key',
+        );
+      });
+    }
+    case 'invalid_key': {
+      const inner = issue.issues[0];
+      const code = (inner && customCode(inner)) ?? 'invalid-value';
+      const hint = inner ? customHint(inner) : undefined;
+      return [error(code, inner?.message ?? issue.message, doc.locator.key(path), hint)];
+    }
+    case 'custom': {
+      return [error(customCode(issue) ?? 'invalid-value', issue.message, doc.locator.value(path), customHint(issue))];
+    }
+    case 'invalid_type': {
+      const present = valueAt(value, rel);
+      if (present === undefined) {
+        const key = path[path.length - 1];
+        return [
+          error(
+            'missing-key',
+            `missing \`${String(key)}\`${path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : ''}`,
+            doc.locator.key(path.slice(0, -1)),
+            `add \`${String(key)}:\` (see \`mtfs schema\` or the README for the format)`,
+          ),
+        ];
+      }
+      return [
+        error(
+          'invalid-value',
+          `${name || 'value'}: expected ${article(issue.expected)}, found ${kindOf(present)}`,
+          doc.locator.value(path),
+          hintForType(issue.expected),
+        ),
+      ];
+    }
+    case 'invalid_value': {
+      const options = issue.values.map((v) => `\`${String(v)}\``).join(', ');
+      const present = valueAt(value, rel);
+      const guess = typeof present === 'string' ? closest(present, issue.values.map(String)) : undefined;
+      return [
+        error(
+          'invalid-value',
+          `${name || 'value'}: ${typeof present === 'string' ? `\`${present}\`` : kindOf(present)} is not one of ${options}`,
+          doc.locator.value(path),
+          guess ? `did you mean \`${guess}\`?` : `use one of ${options}`,
+        ),
+      ];
+    }
+    default:
+      return [error('invalid-value', `${name ? `${name}: ` : ''}${issue.message}`, doc.locator.value(path))];
+  }
+}
+
+function customCode(issue: Issue): DiagnosticCode | undefined {
+  const p = (issue as { params?: { mtfs?: DiagnosticCode } }).params;
+  return p?.mtfs;
+}
+
+function customHint(issue: Issue): string | undefined {
+  const p = (issue as { params?: { hint?: string } }).params;
+  return p?.hint;
+}
+
+function describePath(path: Path): string {
+  if (path.length === 0) return '';
+  return path.map((k, i) => (typeof k === 'number' ? `[${k + 1}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
+function valueAt(value: unknown, path: Path): unknown {
+  let v = value;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PathKey, unknown>)[k];
+  }
+  return v;
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'nothing (null)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `\`${v.length > 30 ? `${v.slice(0, 30)}…` : v}\``;
+  return `\`${String(v)}\``;
+}
+
+function article(expected: string): string {
+  switch (expected) {
+    case 'object':
+      return 'a mapping of keys';
+    case 'array':
+      return 'a list';
+    case 'string':
+      return 'text';
+    case 'boolean':
+      return 'true or false';
+    default:
+      return expected;
+  }
+}
+
+function hintForType(expected: string): string | undefined {
+  if (expected === 'array') return 'start each item on its own line with `- `';
+  if (expected === 'object') return 'write `key: value` pairs indented below this key';
+  if (expected === 'boolean') return 'write true or false';
+  return undefined;
+}
+
+/** The sub-schema reached by following `path`, unwrapping optionals, arrays and records. */
+function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
+  let s: z.ZodType | undefined = schema;
+  for (const k of path) {
+    s = unwrap(s);
+    if (!s) return undefined;
+    const def = (s as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType } }).def;
+    if (def.type === 'object' && typeof k === 'string') s = def.shape?.[k];
+    else if (def.type === 'array') s = def.element;
+    else if (def.type === 'record') s = def.valueType;
+    else return undefined;
+  }
+  return unwrap(s);
+}
+
+function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
+  let cur = s;
+  for (let i = 0; i < 10 && cur; i++) {
+    const def = (cur as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
+    if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) cur = def.innerType;
+    else break;
+  }
+  return cur;
+}
+
+function knownKeys(s: z.ZodType | undefined): string[] {
+  if (!s) return [];
+  const def = (s as unknown as { def: { type: string; shape?: Record<string, unknown> } }).def;
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** The closest candidate within a small edit distance, for "did you mean". */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  const w = word.toLowerCase();
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) && bestD > 0 ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 10) return Infinity;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] ?? 0;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] ?? 0;
+      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] ?? Infinity;
+}

@@ -1,0 +1,111 @@
+// The written shape of a scenario file (YAML) and of a line-table row (CSV): strict zod schemas,
+// so every unknown key is an error. Also the source of `mtfs schema` (JSON Schema for editors).
+
+import { z } from 'zod';
+import { amountSchema, amountsByYearSchema, sourceSchema, textSchema, yearSchema } from './common.js';
+
+export const STATUS_WORDS = ['unchanged', 'amended', 'new', '*', '**'] as const;
+export const UNSTATED_METHODS = ['hold', 'linear'] as const;
+export const LINE_TYPES = ['growth', 'saving'] as const;
+export const CATEGORIES = ['Transformation', 'Departmental'] as const;
+
+/** `Eff`, `SR`, `Inc` or a mix written with `/`, such as `SR/Eff`. */
+export const natureSchema = z
+  .string()
+  .regex(/^(Eff|SR|Inc)(\/(Eff|SR|Inc)){0,2}$/, 'nature must be Eff, SR, Inc or a mix such as SR/Eff')
+  .meta({ description: 'Eff (efficiency), SR (service reduction), Inc (income) or a mix such as SR/Eff.' });
+
+export const refSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a ref is a letter followed by letters, digits, `_`, `.` or `-`, e.g. G6 or AC14')
+  .meta({ description: 'The line reference as in the report, e.g. G6 or AC14.' });
+
+/** One growth or saving line. Its levels are the line's total level in each year, not changes. */
+export const lineSchema = z
+  .strictObject({
+    ref: refSchema,
+    type: z.enum(LINE_TYPES),
+    description: textSchema,
+    status: z.enum(STATUS_WORDS).optional().meta({
+      description: 'unchanged (*) from the previous MTFS, amended (**), or new. Not used on reconciling lines.',
+    }),
+    category: z.enum(CATEGORIES).optional().meta({ description: 'Savings only: Transformation or Departmental.' }),
+    nature: natureSchema.optional(),
+    service_area: textSchema.meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
+    levels: amountsByYearSchema.meta({
+      description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}.',
+    }),
+    unstated: z.enum(UNSTATED_METHODS).optional().meta({
+      description:
+        'How years not in `levels` are filled: hold (carry the last stated level forward) or linear (straight line between stated levels, rounded to whole units half away from zero). Years before the first stated level are 0 in both.',
+    }),
+    reconciling: z.boolean().optional().meta({
+      description: 'True for a line that is not described in the source text but reconciles to a published total.',
+    }),
+    source: sourceSchema,
+    note: textSchema.optional(),
+  })
+  .meta({ id: 'BudgetLine' });
+
+export const CONTROL_ROWS = ['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget'] as const;
+
+export const controlsSchema = z
+  .strictObject({
+    source: sourceSchema,
+    rows: z
+      .strictObject(Object.fromEntries(CONTROL_ROWS.map((r) => [r, amountsByYearSchema.optional()])) as Record<
+        (typeof CONTROL_ROWS)[number],
+        z.ZodOptional<typeof amountsByYearSchema>
+      >)
+      .meta({ description: 'Published figures by row id and year, signed as in the CSV output (savings negative).' }),
+  })
+  .meta({ id: 'Controls' });
+
+export const scenarioHeaderShape = {
+  authority: textSchema,
+  department: textSchema,
+  title: textSchema.optional(),
+  source: sourceSchema.optional(),
+  period: z.strictObject({ from: yearSchema, to: yearSchema }).meta({ description: 'The MTFS years, e.g. from 2018/19 to 2021/22.' }),
+  units: z.enum(['£', '£000']).meta({ description: 'The unit of every amount in this scenario and its CSV files.' }),
+  original_budget: z
+    .strictObject({ amount: amountSchema, source: sourceSchema })
+    .meta({ description: 'The original budget of the year before the first MTFS year.' }),
+  transfers: z
+    .strictObject({ amounts: amountsByYearSchema, source: sourceSchema })
+    .optional()
+    .meta({ description: 'Budget transfers and adjustments by year.' }),
+  line_files: z
+    .array(textSchema)
+    .optional()
+    .meta({ description: 'CSV files of lines, relative to this file; columns as the fields of a line, levels one column per year.' }),
+  controls: controlsSchema.optional(),
+};
+
+/** The whole scenario file, for JSON Schema and documentation. Loading validates lines one by one. */
+export const scenarioSchema = z
+  .strictObject({ ...scenarioHeaderShape, lines: z.array(lineSchema).optional() })
+  .meta({ id: 'Scenario', title: 'mtfs scenario' });
+
+export const scenarioHeaderSchema = z.strictObject({ ...scenarioHeaderShape, lines: z.array(z.unknown()).optional() });
+
+export type WrittenLine = z.infer<typeof lineSchema>;
+export type WrittenScenarioHeader = z.infer<typeof scenarioHeaderSchema>;
+
+/** CSV columns of a line table, besides one column per year. */
+export const LINE_CSV_COLUMNS = [
+  'ref',
+  'type',
+  'description',
+  'status',
+  'category',
+  'nature',
+  'service_area',
+  'unstated',
+  'reconciling',
+  'source',
+  'note',
+] as const;
+export const REQUIRED_LINE_CSV_COLUMNS = ['ref', 'type', 'description', 'service_area', 'source'] as const;
+
+export { amountSchema, yearSchema };
