@@ -19,7 +19,7 @@ import {
   type Scenario,
   type SourcedAmount,
 } from '../model/scenario.js';
-import { validate } from '../schema/diagnose.js';
+import { closest, validate } from '../schema/diagnose.js';
 import {
   CONTROL_ROWS,
   lineSchema,
@@ -132,7 +132,13 @@ function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: 
   const diagnostics: Diagnostic[] = [...unknownKeys.diagnostics];
   const fields: Record<string, unknown> = {};
   const tree = doc.tree as Record<string, unknown>;
+  const misspelt = new Set(
+    Object.keys(tree)
+      .filter((k) => !(k in shape))
+      .map((k) => closest(k, keys)),
+  );
   for (const k of keys) {
+    if (tree[k] === undefined && misspelt.has(k)) continue; // reported once, as an unknown key with a "did you mean"
     const v = validate(shape[k] as z.ZodType, tree[k], doc, [k]);
     diagnostics.push(...v.diagnostics);
     if (v.diagnostics.length === 0) fields[k] = v.data;

@@ -16,7 +16,20 @@ export function validate<S extends z.ZodType>(
 ): { data?: z.infer<S>; diagnostics: Diagnostic[] } {
   const r = schema.safeParse(value);
   if (r.success) return { data: r.data, diagnostics: [] };
-  return { diagnostics: r.error.issues.flatMap((i) => issueToDiagnostics(i, schema, value, doc, base)) };
+  // a misspelt key is reported once, as unknown with its "did you mean", not also as missing
+  const guessed = new Set<string>();
+  for (const issue of r.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeys(schemaAt(schema, issue.path as PathKey[]));
+    for (const k of issue.keys) {
+      const guess = closest(k, known);
+      if (guess) guessed.add(JSON.stringify([...issue.path, guess]));
+    }
+  }
+  const issues = r.error.issues.filter(
+    (i) => !(i.code === 'invalid_type' && guessed.has(JSON.stringify(i.path)) && valueAt(value, i.path as PathKey[]) === undefined),
+  );
+  return { diagnostics: issues.flatMap((i) => issueToDiagnostics(i, schema, value, doc, base)) };
 }
 
 function issueToDiagnostics(issue: Issue, root: z.ZodType, value: unknown, doc: RawDocument, base: Path): Diagnostic[] {

@@ -1,0 +1,161 @@
+// The CLI as a user meets it: exit codes, --output, errors that are never stack traces, and the
+// built bin itself (run as a child process, under different time zones and locales).
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.js';
+import { nodeReader, sameFile, writeFileAtomic, type Io } from '../src/cli/io.js';
+import { runCli } from './helpers/cli.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('exit codes and usage', () => {
+  it('prints help with exit 0, and usage with exit 2 when no command is given', async () => {
+    expect((await runCli(['--help'])).code).toBe(0);
+    expect((await runCli(['project', '--help'])).stdout).toContain('--format');
+    expect((await runCli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Usage: mtfs');
+  });
+
+  it('refuses an unknown command or option with exit 2', async () => {
+    const r = await runCli(['projet', 'scenarios/2018.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error\[usage\]/);
+    expect((await runCli(['project', 'scenarios/2018.yaml', '--colour'])).code).toBe(2);
+  });
+
+  it('reports a missing scenario file with exit 2', async () => {
+    const r = await runCli(['project', 'no/such.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error[file-not-found]: no/such.yaml: no such file');
+  });
+
+  it('reports a file over the size limit', async () => {
+    const r = await runCli(['project', 'big.yaml'], { readFile: () => ({ ok: false, reason: 'too-large' }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error[file-too-large]');
+  });
+
+  it('turns an unexpected exception into error[internal], never a stack trace', async () => {
+    const r = await runCli(['project', 'scenarios/2018.yaml'], {
+      readFile: () => {
+        throw new Error('disk on fire');
+      },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error[internal]: internal error: disk on fire');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('--output', () => {
+  it('writes exactly what stdout would show, atomically, leaving no temporary file', async () => {
+    const out = path.join(tmp, 'budget.csv');
+    const r = await runCli(['project', 'scenarios/2018.yaml', '--format', 'csv', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const shown = await runCli(['project', 'scenarios/2018.yaml', '--format', 'csv']);
+    expect(fs.readFileSync(out, 'utf8')).toBe(shown.stdout);
+    expect(fs.readdirSync(tmp).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('fails cleanly, writing nothing, when the folder does not exist', async () => {
+    const out = path.join(tmp, 'missing-folder', 'x.csv');
+    const r = await runCli(['project', 'scenarios/2018.yaml', '--output', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error[output]');
+    expect(fs.existsSync(path.dirname(out))).toBe(false);
+  });
+
+  it('refuses to overwrite a CSV the scenario reads', async () => {
+    const before = fs.readFileSync('scenarios/2018-savings.csv', 'utf8');
+    const r = await runCli(['project', 'scenarios/2018.yaml', '--format', 'csv', '--output', 'scenarios/2018-savings.csv']);
+    expect(r.code).toBe(2);
+    expect(fs.readFileSync('scenarios/2018-savings.csv', 'utf8')).toBe(before);
+  });
+
+  it('writes nothing when the scenario is invalid', async () => {
+    const out = path.join(tmp, 'never.csv');
+    const r = await runCli(['project', 'test/errors/amount-format/scenario.yaml', '--output', out]);
+    expect(r.code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe('check', () => {
+  it('exits 1 and names row, year, expected, actual and difference when a line changes', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'changed-'));
+    fs.copyFileSync('scenarios/2018.yaml', path.join(dir, '2018.yaml'));
+    const csv = fs.readFileSync('scenarios/2018-savings.csv', 'utf8').replace('Reablement Review,300,', 'Reablement Review,310,');
+    fs.writeFileSync(path.join(dir, '2018-savings.csv'), csv);
+    const r = await runCli(['check', path.join(dir, '2018.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[control-mismatch]: net_budget 2018/19: projected 132,821, published 132,831');
+    expect(r.stderr).toContain('difference -10 £000');
+    const json = await runCli(['check', path.join(dir, '2018.yaml'), '--format', 'json']);
+    const parsed = JSON.parse(json.stdout) as { controls: { row: string; year: string; matches: boolean; difference: string }[] }[];
+    expect(parsed[0]!.controls.find((c) => c.row === 'savings' && c.year === '2018/19')).toMatchObject({ matches: false, difference: '-10' });
+  });
+
+  it('exits 2 when any scenario is invalid, even if others pass', async () => {
+    const r = await runCli(['check', 'scenarios/2018.yaml', 'test/errors/unknown-key/scenario.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('scenarios/2018.yaml: 21 controls match');
+  });
+});
+
+describe('the built bin', () => {
+  const bin = path.resolve('bin/mtfs.js');
+  const env = (tz: string, lang: string) => ({ ...process.env, TZ: tz, LANG: lang, LC_ALL: lang, NO_COLOR: '1' });
+
+  it('runs the quick start and gives the same bytes under any time zone and locale', () => {
+    const a = execFileSync('node', [bin, 'project', 'scenarios/2018.yaml', '--detail'], { env: env('UTC', 'C') });
+    const b = execFileSync('node', [bin, 'project', 'scenarios/2018.yaml', '--detail'], { env: env('Pacific/Chatham', 'de_DE.UTF-8') });
+    expect(a.equals(b)).toBe(true);
+    expect(a.toString()).toContain('132,831');
+  });
+
+  it('exits 2 with a located diagnostic and no stack trace on bad input', () => {
+    const r = spawnSync('node', [bin, 'project', 'test/errors/unknown-key/scenario.yaml'], { env: env('UTC', 'C') });
+    expect(r.status).toBe(2);
+    expect(r.stderr.toString()).toContain('test/errors/unknown-key/scenario.yaml:10:5: error[unknown-key]');
+    expect(r.stderr.toString()).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 from check when a control differs', () => {
+    const r = spawnSync('node', [bin, 'check', 'test/errors/control-mismatch/scenario.yaml']);
+    expect(r.status).toBe(1);
+  });
+});
+
+describe('Io', () => {
+  it('nodeIo reader distinguishes folders from missing files', () => {
+    expect(nodeReader('scenarios')).toMatchObject({ ok: false, reason: 'is-directory' });
+    expect(nodeReader('scenarios/none.yaml')).toMatchObject({ ok: false, reason: 'not-found' });
+  });
+
+  it('a run with an Io that refuses writes reports error[output]', async () => {
+    let err = '';
+    const io: Io = {
+      stdout: () => {},
+      stderr: (s) => {
+        err += s;
+      },
+      readFile: nodeReader,
+      writeFileAtomic: () => ({ ok: false, message: 'cannot write x: disk full' }),
+      sameFile,
+      color: false,
+      interactive: false,
+      env: {},
+    };
+    expect(await run(['project', 'scenarios/2018.yaml', '-o', path.join(tmp, 'x')], io)).toBe(2);
+    expect(err).toContain('error[output]: cannot write x: disk full');
+    expect(writeFileAtomic).toBeTypeOf('function');
+  });
+});

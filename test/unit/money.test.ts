@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAmountText, parseRateText } from '../../src/model/amount-text.js';
+import { Dec, add, moneyFromText, neg, roundTo, sum, toPlain, type Money } from '../../src/model/money.js';
+
+describe('parseAmountText', () => {
+  it.each([
+    ['1275', '1275'],
+    ['-4755.50', '-4755.50'],
+    ['135,053', '135053'],
+    ['1,234,567.25', '1234567.25'],
+    ['(4,755)', '-4755'],
+    ['(0)', '0'],
+    ['-0', '0'],
+    ['0.5', '0.5'],
+    [' 42 ', '42'],
+  ])('accepts %s as %s', (text, canonical) => {
+    expect(parseAmountText(text)).toEqual({ ok: true, canonical });
+  });
+
+  it.each(['1,2k', '1e3', '1E3', '£100', '.5', '1_000', '12,34', '1,2345', '007', '+5', '', 'NaN', '.inf', '1.', '(-5)', '5-', '1 000'])(
+    'refuses %j',
+    (text) => {
+      expect(parseAmountText(text).ok).toBe(false);
+    },
+  );
+
+  it('refuses more digits than can be summed exactly', () => {
+    expect(parseAmountText('1'.repeat(25)).ok).toBe(false);
+    expect(parseAmountText('1'.repeat(24)).ok).toBe(true);
+  });
+
+  it('round-trips any decimal text exactly', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat({ max: 4 }), (units, dp) => {
+        const s = units.toString();
+        const neg = s.startsWith('-');
+        const digits = (neg ? s.slice(1) : s).padStart(dp + 1, '0');
+        const text = `${neg ? '-' : ''}${dp ? `${digits.slice(0, -dp)}.${digits.slice(-dp)}` : digits}`;
+        const r = parseAmountText(text);
+        expect(r.ok).toBe(true);
+        if (r.ok) expect(moneyFromText(r.canonical).equals(new Dec(text))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('parseRateText', () => {
+  it.each([
+    ['0.035', '0.035'],
+    ['3.5%', '0.035'],
+    ['2.99%', '0.0299'],
+    ['100%', '1'],
+    ['0%', '0'],
+    ['-1.5%', '-0.015'],
+    ['12%', '0.12'],
+  ])('%s → %s', (text, canonical) => {
+    expect(parseRateText(text)).toEqual({ ok: true, canonical });
+  });
+  it.each(['3,5%', '1e-2', '%', '.5', 'five'])('refuses %j', (t) => expect(parseRateText(t).ok).toBe(false));
+});
+
+describe('money arithmetic', () => {
+  const m = (t: string): Money => moneyFromText(t);
+
+  it('is exact where floats are not', () => {
+    expect(toPlain(add(m('0.1'), m('0.2')))).toBe('0.3');
+    expect(toPlain(sum([m('135053'), m('688'), m('1845'), neg(m('4755'))]))).toBe('132831');
+  });
+
+  it('never prints -0 or exponents', () => {
+    expect(toPlain(neg(m('0')))).toBe('0');
+    expect(toPlain(m('0.0000001'))).toBe('0.0000001');
+    expect(toPlain(m('123456789012345678901234'))).toBe('123456789012345678901234');
+  });
+
+  it('rounds with the named mode', () => {
+    expect(roundTo(m('2.5'), 0, 'half-away-from-zero').toString()).toBe('3');
+    expect(roundTo(m('-2.5'), 0, 'half-away-from-zero').toString()).toBe('-3');
+    expect(roundTo(m('2.5'), 0, 'half-even').toString()).toBe('2');
+    expect(roundTo(m('-2.5'), 0, 'half-up').toString()).toBe('-2');
+    expect(roundTo(m('1242.619'), 2, 'truncate').toString()).toBe('1242.61');
+  });
+
+  it('sums are order-independent and exact (property)', () => {
+    const amount = fc
+      .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.nat({ max: 2 }))
+      .map(([u, dp]) => new Dec(u.toString()).dividedBy(10 ** dp) as Money);
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 50 }), (xs) => {
+        const forward = sum(xs);
+        const backward = sum([...xs].reverse());
+        expect(forward.equals(backward)).toBe(true);
+        expect(sum([forward, ...xs.map(neg)]).isZero()).toBe(true);
+      }),
+    );
+  });
+});
