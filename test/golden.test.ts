@@ -32,7 +32,8 @@ describe.each(scenarios)('scenarios/%s', (file) => {
     const argv = ['check', `scenarios/${file}`];
     const r = await runCli(argv);
     await expect(transcript(argv, r)).toMatchFileSnapshot(`./golden/${stem}.check.txt`);
-    expect(r.code).toBe(0);
+    // a shipped scenario either matches all its published controls or has none to check
+    expect(r.code === 0 || (r.code === 1 && r.stdout.includes(': no controls'))).toBe(true);
   });
 });
 
