@@ -1,5 +1,6 @@
 // One reproducer per diagnostic code: test/errors/<code>/ holds the input (and `args` when the
-// command is not `project scenario.yaml`); expected.txt is the golden transcript.
+// command is not `project scenario.yaml`, `exit` when the exit code is not 2); expected.txt is the
+// golden transcript.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,10 +35,12 @@ describe('diagnostic reproducers', () => {
     const argv = fs.existsSync(argsFile)
       ? fs.readFileSync(argsFile, 'utf8').trim().replaceAll('{dir}', dir).split(/\s+/)
       : ['project', `${dir}/scenario.yaml`];
+    const exitFile = path.join(dir, 'exit');
+    const expectedExit = fs.existsSync(exitFile) ? Number(fs.readFileSync(exitFile, 'utf8').trim()) : code === 'control-mismatch' || code === 'no-controls' ? 1 : 2;
     const r = await runCli(argv);
-    expect(r.stderr).toContain(`error[${code}]`);
+    expect(r.stderr).toMatch(new RegExp(`(error|warning)\\[${code}\\]`));
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    expect(r.code).toBe(code === 'control-mismatch' || code === 'no-controls' ? 1 : 2);
+    expect(r.code).toBe(expectedExit);
     await expect(transcript(argv, r)).toMatchFileSnapshot(`./errors/${code}/expected.txt`);
   });
 });

@@ -1,18 +1,31 @@
 // The command line: commander program, option parsing and the error boundary. The only module
 // that decides exit codes (via output.ts) and the only one that catches unexpected exceptions.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { error } from '../diagnostics/diagnostic.js';
 import { ROUNDING_MODES, type RoundingMode } from '../model/money.js';
 import { checkCommand } from './commands/check.js';
-import { projectCommand, type Format } from './commands/project.js';
+import { compareCommand } from './commands/compare.js';
+import { diffCommand } from './commands/diff.js';
+import { explainCommand } from './commands/explain.js';
+import { savingsCommand } from './commands/savings.js';
+import { projectCommand } from './commands/project.js';
+import { FORMATS, type Format } from './render.js';
 import { schemaCommand } from './commands/schema.js';
 import { nodeIo, type Io } from './io.js';
 import { EXIT_INVALID, report } from './output.js';
 
 export const VERSION = '0.1.0';
 
-const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'markdown'];
+function positiveInteger(v: string): number {
+  if (!/^[1-9]\d{0,3}$/.test(v)) throw new InvalidArgumentError('expected a whole number from 1 to 9999');
+  return Number(v);
+}
+
+const roundingOption = (): Option =>
+  new Option('--rounding <mode>', 'rounding of displayed figures (CSV and JSON are exact)')
+    .choices(Object.keys(ROUNDING_MODES))
+    .default('half-away-from-zero');
 
 function program(io: Io, setExit: (code: number) => void): Command {
   const cmd = new Command('mtfs')
@@ -33,11 +46,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('-d, --detail', 'add the growth and savings schedules (Appendices B and C)', false)
-    .addOption(
-      new Option('--rounding <mode>', 'rounding of displayed figures (CSV and JSON are exact)')
-        .choices(Object.keys(ROUNDING_MODES))
-        .default('half-away-from-zero'),
-    )
+    .addOption(roundingOption())
     .action((scenario: string, o: { format: Format; output?: string; detail: boolean; rounding: RoundingMode }) => {
       setExit(projectCommand(io, scenario, { format: o.format, detail: o.detail, rounding: o.rounding, ...(o.output ? { output: o.output } : {}) }));
     });
@@ -49,6 +58,68 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action((scenarios: string[], o: { format: 'table' | 'json' }) => {
       setExit(checkCommand(io, scenarios, { format: o.format }));
+    });
+
+  cmd
+    .command('compare')
+    .description('compare scenarios side by side with the first, and attribute the differences to lines')
+    .argument('<base>', 'the scenario to compare against')
+    .argument('<other...>', 'one or more scenarios')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(roundingOption())
+    .action((base: string, others: string[], o: { format: Format; output?: string; rounding: RoundingMode }) => {
+      setExit(compareCommand(io, base, others, { format: o.format, rounding: o.rounding, ...(o.output ? { output: o.output } : {}) }));
+    });
+
+  cmd
+    .command('savings')
+    .description('the saving options register; with --target, the best sets of options that meet a target')
+    .argument('<scenario>', 'scenario YAML file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(roundingOption())
+    .option('-t, --target <target>', 'an amount every year, YEAR=AMOUNT,… for some years, or gap')
+    .option('-x, --exclude <ref>', 'leave an option out of the target search (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .addOption(new Option('--top <n>', 'how many sets to list').argParser(positiveInteger).default(10))
+    .action(
+      (scenario: string, o: { format: Format; output?: string; rounding: RoundingMode; target?: string; exclude: string[]; top: number }) => {
+        setExit(
+          savingsCommand(io, scenario, {
+            format: o.format,
+            rounding: o.rounding,
+            exclude: o.exclude,
+            top: o.top,
+            ...(o.output ? { output: o.output } : {}),
+            ...(o.target !== undefined ? { target: o.target } : {}),
+          }),
+        );
+      },
+    );
+
+  cmd
+    .command('diff')
+    .description('classify each line as unchanged (*), amended (**), new or removed against a previous MTFS')
+    .argument('<previous>', 'the previous MTFS scenario')
+    .argument('<current>', 'the current MTFS scenario')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(roundingOption())
+    .option('--strict', 'exit 1 when a written status disagrees with the comparison', false)
+    .action((previous: string, current: string, o: { format: Format; output?: string; rounding: RoundingMode; strict: boolean }) => {
+      setExit(diffCommand(io, previous, current, { format: o.format, rounding: o.rounding, strict: o.strict, ...(o.output ? { output: o.output } : {}) }));
+    });
+
+  cmd
+    .command('explain')
+    .description('show the arithmetic behind one figure, down to where each input is written and its source')
+    .argument('<scenario>', 'scenario YAML file')
+    .argument('<what>', 'a table row (e.g. net_budget) or a line ref (e.g. G6)')
+    .argument('[year]', 'one year, e.g. 2020/21 (default: every year)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .action((scenario: string, what: string, year: string | undefined, o: { format: Format; output?: string }) => {
+      setExit(explainCommand(io, scenario, what, year, { format: o.format, ...(o.output ? { output: o.output } : {}) }));
     });
 
   cmd

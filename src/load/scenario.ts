@@ -31,6 +31,7 @@ import { parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
 import { lineTableRows } from './line-table.js';
+import { loadVariant } from './variant.js';
 import { readSource } from './read-source.js';
 import type { FileReader } from './reader.js';
 
@@ -51,7 +52,7 @@ interface LocatedLine {
 }
 
 /** Reads, parses, validates and normalises a scenario and its line tables. */
-export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
+export function loadScenario(file: string, read: FileReader, chain: readonly string[] = []): Loaded<Scenario> {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const inputs = [file];
@@ -71,6 +72,7 @@ export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
     );
     return { diagnostics, sources };
   }
+  if ('extends' in doc.tree) return loadVariant(doc, read, sources, [...chain, file]);
 
   const header = validateHeader(doc);
   diagnostics.push(...header.diagnostics);
@@ -192,17 +194,7 @@ function normalise(
     if (line) budgetLines.push(line);
   }
 
-  const controls: Control[] = [];
-  for (const row of CONTROL_ROWS) {
-    for (const [text, amount] of Object.entries(h.controls?.rows[row] ?? {})) {
-      const y = year(text);
-      if (!inPeriod(y)) {
-        diagnostics.push(outside(y, keyAt(['controls', 'rows', row, text])));
-        continue;
-      }
-      controls.push({ row: row as ControlRow, year: y, expected: money(amount), origin: at(['controls', 'rows', row, text]) });
-    }
-  }
+  const controls = normaliseControls(h.controls, doc, inPeriod, outside, diagnostics);
 
   const { authority, department, units, original_budget: original } = h;
   if (hasErrors(diagnostics) || !period || !authority || !department || !units || !original) return { diagnostics };
@@ -227,7 +219,29 @@ function normalise(
   };
 }
 
-function normaliseLine(
+/** Published controls → Control values; years outside the period are reported. */
+export function normaliseControls(
+  written: WrittenScenarioHeader['controls'],
+  doc: RawDocument,
+  inPeriod: (y: FiscalYear) => boolean,
+  outside: (y: FiscalYear, loc: Location) => Diagnostic,
+  diagnostics: Diagnostic[],
+): Control[] {
+  const controls: Control[] = [];
+  for (const row of CONTROL_ROWS) {
+    for (const [text, amount] of Object.entries(written?.rows[row] ?? {})) {
+      const y = year(text);
+      if (!inPeriod(y)) {
+        diagnostics.push(outside(y, doc.locator.key(['controls', 'rows', row, text])));
+        continue;
+      }
+      controls.push({ row: row as ControlRow, year: y, expected: money(amount), origin: doc.locator.value(['controls', 'rows', row, text]) });
+    }
+  }
+  return controls;
+}
+
+export function normaliseLine(
   { written: w, doc: lineDoc, base }: LocatedLine,
   years: readonly FiscalYear[] | undefined,
   refs: Map<string, Location>,
@@ -307,11 +321,12 @@ function normaliseLine(
     source: w.source,
     ...(w.note ? { note: w.note } : {}),
     origin: lat([]),
+    ...(w.status ? { statusOrigin: lat(['status']) } : {}),
   };
 }
 
 /** Every ref written more than once, in any file, whether or not its line is otherwise valid. */
-function duplicateRefs(refs: readonly { ref: string; at: Location }[]): Diagnostic[] {
+export function duplicateRefs(refs: readonly { ref: string; at: Location }[]): Diagnostic[] {
   const first = new Map<string, Location>();
   const out: Diagnostic[] = [];
   for (const { ref, at } of refs) {
@@ -326,14 +341,14 @@ function duplicateRefs(refs: readonly { ref: string; at: Location }[]): Diagnost
 }
 
 /** A year that passed the schema. */
-function year(text: string): FiscalYear {
+export function year(text: string): FiscalYear {
   const r = parseFiscalYear(text);
   if (!r.ok) throw new Error(`unvalidated year ${text}`);
   return r.year;
 }
 
 /** An amount that passed the schema. */
-function money(text: string): Money {
+export function money(text: string): Money {
   const r = parseAmountText(text);
   if (!r.ok) throw new Error(`unvalidated amount ${text}`);
   return moneyFromText(r.canonical);

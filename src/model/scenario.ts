@@ -3,7 +3,7 @@
 
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { FiscalYear } from './fiscal-year.js';
-import type { Money } from './money.js';
+import type { Dec, Money } from './money.js';
 
 export type Units = '£' | '£000';
 export type LineType = 'growth' | 'saving';
@@ -47,6 +47,36 @@ export interface BudgetLine {
   readonly source: string;
   readonly note?: string;
   readonly origin: Location;
+  /** Where `status:` was written, for `mtfs diff` warnings. */
+  readonly statusOrigin?: Location;
+  /** Changes made by scenario variants (`set`, `scale`, `add`), in the order applied. */
+  readonly adjustments?: readonly LineAdjustment[];
+}
+
+/** A variant's change to a line, kept so `explain` and `compare` can say what happened. */
+export interface LineAdjustment {
+  readonly kind: 'add' | 'set' | 'scale';
+  readonly variantFile: string;
+  readonly origin: Location;
+  /** Why: the op's `reason` or `source`. */
+  readonly reason: string;
+  /** For `scale`: the factor applied to every level (1.1 = +10%). */
+  readonly factor?: Dec;
+}
+
+/** A variant's removal of a line of its base. */
+export interface RemovedLine {
+  readonly line: BudgetLine;
+  readonly variantFile: string;
+  readonly origin: Location;
+  readonly reason: string;
+}
+
+/** How a variant scenario was made from its base. */
+export interface VariantInfo {
+  readonly base: Scenario;
+  readonly description?: string;
+  readonly removed: readonly RemovedLine[];
 }
 
 export interface SourcedAmount {
@@ -80,6 +110,8 @@ export interface Scenario {
   readonly controlsSource?: string;
   /** Every file read to build this scenario, in reading order (for `--output` safety and explain). */
   readonly inputs: readonly string[];
+  /** Present when the scenario `extends:` another. */
+  readonly variant?: VariantInfo;
 }
 
 export const STATUS_MARK: Record<LineStatus, string> = { unchanged: '*', amended: '**', new: '' };

@@ -17,6 +17,11 @@ export interface ProjectionRow {
   readonly stated?: ReadonlySet<FiscalYear>;
   /** A row the report prints as a deduction: always in brackets, a nil one as (0). */
   readonly deduction?: boolean;
+  /**
+   * For favourable/adverse labels: a `cost` row is favourable when lower (budgets, growth, the
+   * gap; savings are negative, so more savings is lower), a `resource` row when higher (funding).
+   */
+  readonly sense: 'cost' | 'resource';
 }
 
 export interface LineSchedule {
@@ -110,18 +115,19 @@ export function projectScenario(scenario: Scenario): Projection {
   }
 
   const rows: ProjectionRow[] = [
-    { id: 'original_budget', label: ROW_LABELS.original_budget, values: original },
+    { id: 'original_budget', label: ROW_LABELS.original_budget, sense: 'cost', values: original },
     {
       id: 'transfers',
       label: ROW_LABELS.transfers,
+      sense: 'cost',
       values: transfers,
       blankUnstated: true,
       stated: new Set(scenario.transfers.keys()),
     },
-    { id: 'subtotal', label: ROW_LABELS.subtotal, values: subtotal },
-    { id: 'growth', label: ROW_LABELS.growth, values: growthRow },
-    { id: 'savings', label: ROW_LABELS.savings, values: savingsRow, deduction: true },
-    { id: 'net_budget', label: ROW_LABELS.net_budget, values: net },
+    { id: 'subtotal', label: ROW_LABELS.subtotal, sense: 'cost', values: subtotal },
+    { id: 'growth', label: ROW_LABELS.growth, sense: 'cost', values: growthRow },
+    { id: 'savings', label: ROW_LABELS.savings, sense: 'cost', values: savingsRow, deduction: true },
+    { id: 'net_budget', label: ROW_LABELS.net_budget, sense: 'cost', values: net },
   ];
   return { scenario, years, rows, growth, savings };
 }

@@ -3,14 +3,8 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
-import {
-  isEstimate,
-  natureLabel,
-  NATURE_ORDER,
-  STATUS_MARK,
-  type BudgetLine,
-  type LineType,
-} from '../model/scenario.js';
+import { isEstimate, natureLabel, STATUS_MARK, type LineType } from '../model/scenario.js';
+import { alphabetical, classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../project/subtotals.js';
 import { BUDGET_IDENTITIES, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 
@@ -79,36 +73,13 @@ const slug = (s: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-function groupRows(
-  prefix: string,
-  label: string,
-  schedules: readonly LineSchedule[],
-  years: readonly FiscalYear[],
-  key: (l: BudgetLine) => string,
-  order: (a: string, b: string) => number,
-): TableRow[] {
-  const groups = new Map<string, LineSchedule[]>();
-  for (const s of schedules) {
-    const k = key(s.line);
-    groups.set(k, [...(groups.get(k) ?? []), s]);
-  }
-  return [...groups.keys()].sort(order).map((k) => {
-    const levels = totalLevels(groups.get(k) ?? [], years);
-    return {
-      id: `${prefix}.${slug(k)}`,
-      cells: { ref: blank, label: text(`${label}: ${k}`), ...Object.fromEntries(years.map((y) => [y, money(levels.get(y) ?? ZERO)])) },
-    };
-  });
+/** Subtotal rows of a schedule by one classification. */
+function groupRows(prefix: string, label: string, groups: readonly Subtotal[], years: readonly FiscalYear[]): TableRow[] {
+  return groups.map((g) => ({
+    id: `${prefix}.${slug(g.key)}`,
+    cells: { ref: blank, label: text(`${label}: ${g.key}`), ...Object.fromEntries(years.map((y) => [y, money(g.levels.get(y) ?? ZERO)])) },
+  }));
 }
-
-const NOT_CLASSIFIED = 'not classified (reconciling)';
-
-const natureOrder = (a: string, b: string): number => {
-  const rank = (s: string): string =>
-    s === NOT_CLASSIFIED ? '~' : s.split('/').map((n) => String(NATURE_ORDER.indexOf(n as never))).join('');
-  return rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0;
-};
-const alpha = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The growth or savings schedule: each line's level per year, subtotals, totals and in-year change. */
 export function scheduleTable(p: Projection, type: LineType): TableModel {
@@ -147,14 +118,17 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
       },
     },
   ];
-  const byArea = groupRows(`${prefix}.service_area`, 'Service area', schedules, years, (l) => l.serviceArea, alpha);
+  const byArea = groupRows(`${prefix}.service_area`, 'Service area', subtotals(schedules, years, (l) => l.serviceArea, alphabetical), years);
   const extra =
     type === 'saving'
       ? [
-          ...groupRows(`${prefix}.nature`, 'Nature', schedules, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder),
-          ...groupRows(`${prefix}.category`, 'Category', schedules, years, (l) => l.category ?? NOT_CLASSIFIED, (a, b) =>
-            a === NOT_CLASSIFIED ? 1 : b === NOT_CLASSIFIED ? -1 : alpha(a, b),
+          ...groupRows(
+            `${prefix}.nature`,
+            'Nature',
+            subtotals(schedules, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder),
+            years,
           ),
+          ...groupRows(`${prefix}.category`, 'Category', subtotals(schedules, years, (l) => l.category ?? NOT_CLASSIFIED, classifiedLast), years),
         ]
       : [];
   const estimates = schedules.some((s) => [...s.line.levels.values()].some((l) => isEstimate(l.basis)));

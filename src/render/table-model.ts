@@ -11,7 +11,7 @@ export type Cell =
       readonly value: Dec;
       /** Printed in brackets even when nil, like the report's "Less" rows. */
       readonly deduction?: boolean;
-      /** A footnote mark shown after the figure in text formats (e.g. † for an estimate). */
+      /** A mark shown after the figure in text formats (e.g. † for an estimate, ` ADV` for a variance). */
       readonly marker?: string;
       /** Shown blank in text formats (the report leaves unstated transfers empty); CSV and JSON keep the value. */
       readonly blankInText?: boolean;

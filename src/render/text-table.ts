@@ -17,7 +17,7 @@ const ROUNDING_NAMES: Record<DisplayOptions['rounding'], string> = {
   truncate: 'truncated',
 };
 
-function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOptions, markerSlot = false): string {
+function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOptions, markerSlot = 0): string {
   if (!cell) return '';
   switch (cell.kind) {
     case 'blank':
@@ -34,16 +34,18 @@ function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOpt
       const s = formatCommittee(r, opts, cell.deduction === true);
       // digits line up: a bracket or a space closes every figure, then the footnote slot if any
       const aligned = s.endsWith(')') ? s : `${s} `;
-      return markerSlot ? `${aligned}${cell.marker ?? ' '}` : aligned;
+      return markerSlot ? `${aligned}${(cell.marker ?? '').padEnd(markerSlot)}` : aligned;
     }
   }
 }
 
-/** Columns where some money cell carries a footnote mark: every figure there gets a mark slot. */
-function markerColumns(model: TableModel): Set<string> {
-  const out = new Set<string>();
+/** Width of the widest mark per column: every figure there gets a slot that wide, so digits align. */
+function markerColumns(model: TableModel): Map<string, number> {
+  const out = new Map<string, number>();
   for (const row of model.rows) {
-    for (const [key, cell] of Object.entries(row.cells)) if (cell.kind === 'money' && cell.marker) out.add(key);
+    for (const [key, cell] of Object.entries(row.cells)) {
+      if (cell.kind === 'money' && cell.marker) out.set(key, Math.max(out.get(key) ?? 0, cell.marker.length));
+    }
   }
   return out;
 }
@@ -88,7 +90,7 @@ export function tableAsText(model: TableModel, opts: RenderOptions): string {
   });
   const slots = markerColumns(model);
   for (const row of model.rows) {
-    table.push(model.columns.map((c) => displayCell(row.cells[c.key], model, opts, slots.has(c.key))));
+    table.push(model.columns.map((c) => displayCell(row.cells[c.key], model, opts, slots.get(c.key) ?? 0)));
   }
   const body = table
     .toString()
@@ -109,7 +111,7 @@ export function tableAsMarkdown(model: TableModel, opts: DisplayOptions): string
     (r) =>
       `| ${model.columns
         .map((c) => {
-          const s = mdEscape(displayCell(r.cells[c.key], model, opts, true).trim());
+          const s = mdEscape(displayCell(r.cells[c.key], model, opts, 1).trim().replace(/ {2,}/g, ' '));
           return r.emphasis === 'total' && s ? `**${s}**` : s;
         })
         .join(' | ')} |`,

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { scenarioSchema } from '../../schema/scenario.js';
+import { variantSchema } from '../../schema/variant.js';
 import { asJson } from '../../render/json.js';
 import type { Io } from '../io.js';
 import { EXIT_OK } from '../output.js';
@@ -10,9 +11,12 @@ const AMOUNT_PATTERN = '^(-?(0|[1-9]\\d*|[1-9]\\d{0,2}(,\\d{3})+)(\\.\\d+)?|\\((
 const RATE_PATTERN = '^-?(0|[1-9]\\d*)(\\.\\d+)?%?$';
 const YEAR_PATTERN = '^\\d{4}/\\d{2}$';
 
-/** JSON Schema (draft 2020-12). Amounts may be YAML numbers or text; mtfs reads both as written. */
+/**
+ * JSON Schema (draft 2020-12) of a scenario or a variant (`extends:`). Amounts may be YAML numbers
+ * or text; mtfs reads both as written.
+ */
 export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(scenarioSchema, {
+  return z.toJSONSchema(z.union([scenarioSchema, variantSchema]).meta({ title: 'mtfs scenario or scenario variant' }), {
     target: 'draft-2020-12',
     unrepresentable: 'any',
     override: (ctx) => {

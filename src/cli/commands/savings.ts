@@ -1,0 +1,108 @@
+// `mtfs savings <scenario> [--target amount|YEAR=AMOUNT,…|gap] [--exclude REF]… [--top N]`:
+// the saving options register, and the best sets of options that meet a target.
+
+import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { parseAmountText } from '../../model/amount-text.js';
+import { parseFiscalYear, type FiscalYear } from '../../model/fiscal-year.js';
+import { add, moneyFromText, ZERO, type Money, type RoundingMode } from '../../model/money.js';
+import { projectScenario, type Projection } from '../../project/project.js';
+import { registerAsJson, registerCsvTables, registerTables, targetTable } from '../../render/savings.js';
+import { closest } from '../../schema/diagnose.js';
+import { savingsRegister } from '../../savings/register.js';
+import { findTargetSets, type TargetResult } from '../../savings/target.js';
+import type { Io } from '../io.js';
+import { loadAll } from '../load.js';
+import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { renderAs, type Format } from '../render.js';
+
+export interface SavingsOptions {
+  readonly format: Format;
+  readonly output?: string;
+  readonly rounding: RoundingMode;
+  readonly target?: string;
+  readonly exclude: readonly string[];
+  readonly top: number;
+}
+
+export function savingsCommand(io: Io, file: string, opts: SavingsOptions): number {
+  const { scenarios, sources } = loadAll(io, [file]);
+  const scenario = scenarios?.[0];
+  if (!scenario) return EXIT_INVALID;
+  const projection = projectScenario(scenario);
+  const register = savingsRegister(projection);
+
+  let target: TargetResult | undefined;
+  if (opts.target !== undefined) {
+    const refs = projection.savings.filter((s) => !s.line.reconciling).map((s) => s.line.ref);
+    const problems: Diagnostic[] = opts.exclude
+      .filter((r) => !refs.includes(r))
+      .map((r) => {
+        const guess = closest(r, refs);
+        return error('usage', `--exclude ${r}: ${file} has no saving option ${r}`, undefined, guess ? `did you mean ${guess}?` : `options are ${refs.join(', ')}`);
+      });
+    const options = projection.savings.filter((s) => !s.line.reconciling && !opts.exclude.includes(s.line.ref));
+    const targets = parseTarget(opts.target, projection, options.map((s) => s.line.levels), problems);
+    if (problems.length > 0 || !targets) {
+      report(io, problems, sources);
+      return EXIT_INVALID;
+    }
+    target = findTargetSets(options.map((s) => s.line), targets, opts.top);
+  }
+
+  const units = scenario.units;
+  const models = target ? [...registerTables(register), targetTable(target, units)] : registerTables(register);
+  const csv = target ? [targetTable(target, units)] : registerCsvTables(register);
+  const content = renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, models, () => registerAsJson(register, target), csv);
+  const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: scenario.inputs });
+  if (failed) {
+    report(io, [failed], sources);
+    return EXIT_INVALID;
+  }
+  return EXIT_OK;
+}
+
+/**
+ * `--target`: an amount for every year (`8000`), amounts for some years (`2019/20=7000,2021/22=8000`),
+ * or `gap` — the savings level each year that would leave no gap: the scenario's gap plus the
+ * options' current total (needs a scenario with funding).
+ */
+function parseTarget(
+  spec: string,
+  p: Projection,
+  optionLevels: readonly ReadonlyMap<FiscalYear, { amount: Money }>[],
+  problems: Diagnostic[],
+): Map<FiscalYear, Money> | undefined {
+  const hint = 'write --target 8000 (every year), --target 2019/20=7000,2021/22=8000, or --target gap';
+  if (spec.trim() === 'gap') {
+    const gap = p.rows.find((r) => (r.id as string) === 'gap');
+    if (!gap) {
+      problems.push(error('usage', `--target gap: ${p.scenario.file} has no funding, so no gap`, undefined, 'add a `funding:` section, or give the target as an amount'));
+      return undefined;
+    }
+    return new Map(
+      p.years.map((y) => [y, optionLevels.reduce((acc, l) => add(acc, l.get(y)?.amount ?? ZERO), gap.values.get(y) ?? ZERO)]),
+    );
+  }
+  const amount = (text: string): Money | undefined => {
+    const r = parseAmountText(text);
+    if (r.ok) return moneyFromText(r.canonical);
+    problems.push(error('usage', `--target: ${r.message}`, undefined, hint));
+    return undefined;
+  };
+  if (!spec.includes('=')) {
+    const a = amount(spec);
+    return a ? new Map(p.years.map((y) => [y, a])) : undefined;
+  }
+  const out = new Map<FiscalYear, Money>();
+  for (const part of spec.split(',')) {
+    const [y, a] = part.split('=');
+    const year = parseFiscalYear(y ?? '');
+    if (!year.ok || !p.years.includes(year.year)) {
+      problems.push(error('usage', `--target: \`${y ?? ''}\` is not a year of ${p.scenario.file} (${p.years.join(', ')})`, undefined, hint));
+      continue;
+    }
+    const value = amount(a ?? '');
+    if (value) out.set(year.year, value);
+  }
+  return problems.length ? undefined : out;
+}

@@ -1,0 +1,137 @@
+// Comparing scenarios: side by side per row and year, the difference against the base with a
+// favourable/adverse label, and the attribution of the net budget change to the lines (and base
+// figures) that differ — the attribution adds up exactly to the change. Pure.
+
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { ZERO, add, neg, sub, sum, type Money } from '../model/money.js';
+import type { BudgetLine, Scenario } from '../model/scenario.js';
+import { rowValues, type ProjectionRow, type Projection } from '../project/project.js';
+
+export type Assessment = 'FAV' | 'ADV' | 'nil';
+
+export interface RowDifference {
+  readonly row: ProjectionRow;
+  readonly amounts: ReadonlyMap<FiscalYear, Money>;
+  readonly assessments: ReadonlyMap<FiscalYear, Assessment>;
+}
+
+export type ChangeKind = 'added' | 'removed' | 'changed' | 'original budget' | 'transfers';
+
+/** One cause of a change in the net budget: a line or a base figure, with its effect per year. */
+export interface Attribution {
+  readonly key: string;
+  readonly description: string;
+  readonly kind: ChangeKind;
+  /** What happened and why, e.g. "removed: <reason>" or "scaled × 0.75: <reason>". */
+  readonly detail: string;
+  /** Effect on the net budget per year (other − base). */
+  readonly effect: ReadonlyMap<FiscalYear, Money>;
+}
+
+export interface PairComparison {
+  readonly other: Projection;
+  readonly differences: readonly RowDifference[];
+  readonly attribution: readonly Attribution[];
+  /** The net budget change each year; equals the sum of the attribution, exactly. */
+  readonly netChange: ReadonlyMap<FiscalYear, Money>;
+}
+
+export interface Comparison {
+  readonly base: Projection;
+  readonly rows: readonly ProjectionRow[];
+  readonly pairs: readonly PairComparison[];
+}
+
+export function assess(row: ProjectionRow, difference: Money): Assessment {
+  if (difference.isZero()) return 'nil';
+  const higher = difference.isPositive();
+  return (row.sense === 'cost') === higher ? 'ADV' : 'FAV';
+}
+
+/** Compares projections that share a period and units (the caller checks). */
+export function compareProjections(base: Projection, others: readonly Projection[]): Comparison {
+  const years = base.years;
+  const shared = base.rows.filter((r) => others.every((o) => o.rows.some((x) => x.id === r.id)));
+  const pairs = others.map((other) => {
+    const differences = shared.map((row) => {
+      const b = rowValues(base, row.id);
+      const o = rowValues(other, row.id);
+      const amounts = new Map(years.map((y) => [y, sub(o.get(y) ?? ZERO, b.get(y) ?? ZERO)]));
+      return { row, amounts, assessments: new Map(years.map((y) => [y, assess(row, amounts.get(y) ?? ZERO)])) };
+    });
+    const attribution = attribute(base.scenario, other.scenario, years);
+    const netChange = new Map(
+      years.map((y) => [y, sub(rowValues(other, 'net_budget').get(y) ?? ZERO, rowValues(base, 'net_budget').get(y) ?? ZERO)]),
+    );
+    return { other, differences, attribution, netChange };
+  });
+  return { base, rows: shared, pairs };
+}
+
+/**
+ * The causes of the net budget change. Net budget in year t is the first original budget plus
+ * transfers to t plus the growth level at t minus the savings level at t, so the change splits
+ * exactly into: Δ original budget, Δ transfers to date, Δ each growth line's level, −Δ each
+ * saving line's level.
+ */
+export function attribute(base: Scenario, other: Scenario, years: readonly FiscalYear[]): Attribution[] {
+  const out: Attribution[] = [];
+  const dOriginal = sub(other.originalBudget.amount, base.originalBudget.amount);
+  if (!dOriginal.isZero()) {
+    out.push({
+      key: 'original_budget',
+      description: 'Original prior year budget',
+      kind: 'original budget',
+      detail: 'a different starting budget',
+      effect: new Map(years.map((y) => [y, dOriginal])),
+    });
+  }
+  let running = ZERO;
+  const transferEffect = new Map<FiscalYear, Money>();
+  for (const y of years) {
+    running = add(running, sub(other.transfers.get(y)?.amount ?? ZERO, base.transfers.get(y)?.amount ?? ZERO));
+    transferEffect.set(y, running);
+  }
+  if ([...transferEffect.values()].some((v) => !v.isZero())) {
+    out.push({ key: 'transfers', description: 'Budget Transfers and Adjustments', kind: 'transfers', detail: 'different transfers (cumulative effect)', effect: transferEffect });
+  }
+
+  const baseLines = new Map(base.lines.map((l) => [l.ref, l]));
+  const otherLines = new Map(other.lines.map((l) => [l.ref, l]));
+  const refs = [...baseLines.keys(), ...[...otherLines.keys()].filter((r) => !baseLines.has(r))];
+  for (const ref of refs) {
+    const b = baseLines.get(ref);
+    const o = otherLines.get(ref);
+    const effect = new Map(years.map((y) => [y, sub(netEffect(o, y), netEffect(b, y))]));
+    const moved = [...effect.values()].some((v) => !v.isZero());
+    const kind: ChangeKind = !b ? 'added' : !o ? 'removed' : 'changed';
+    if (!moved && kind === 'changed') continue;
+    const line = (o ?? b) as BudgetLine;
+    out.push({ key: ref, description: line.description, kind, detail: describeChange(kind, ref, other, o), effect });
+  }
+  return out;
+}
+
+/** A line's effect on the net budget in a year: + growth level, − saving level, nil when absent. */
+function netEffect(line: BudgetLine | undefined, y: FiscalYear): Money {
+  if (!line) return ZERO;
+  const level = line.levels.get(y)?.amount ?? ZERO;
+  return line.type === 'growth' ? level : neg(level);
+}
+
+function describeChange(kind: ChangeKind, ref: string, other: Scenario, o: BudgetLine | undefined): string {
+  if (kind === 'removed') {
+    const r = other.variant?.removed.find((x) => x.line.ref === ref);
+    return r ? `removed: ${r.reason}` : 'removed';
+  }
+  const adjustments = o?.adjustments ?? [];
+  if (adjustments.length === 0) return kind === 'added' ? 'added' : 'levels differ';
+  return adjustments
+    .map((a) => (a.kind === 'scale' ? `scaled × ${a.factor?.toFixed() ?? '?'}: ${a.reason}` : a.kind === 'set' ? `levels set: ${a.reason}` : 'added'))
+    .join('; ');
+}
+
+/** Σ attribution effects per year: equals the net budget change exactly (tested). */
+export function attributionTotal(attribution: readonly Attribution[], years: readonly FiscalYear[]): Map<FiscalYear, Money> {
+  return new Map(years.map((y) => [y, sum(attribution.map((a) => a.effect.get(y) ?? ZERO))]));
+}

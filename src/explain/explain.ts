@@ -1,0 +1,181 @@
+// Explaining one figure: the arithmetic chain behind a table row or a line's level in a year, down
+// to where each input was written (file:line:column) and its `source` citation. Pure.
+
+import type { Location } from '../diagnostics/diagnostic.js';
+import { previousYear, startOf, type FiscalYear } from '../model/fiscal-year.js';
+import { ZERO, neg, type Money } from '../model/money.js';
+import type { BudgetLine, Level } from '../model/scenario.js';
+import { rowValues, totalLevels, type BudgetRowId, type LineSchedule, type Projection } from '../project/project.js';
+import { formatPlainGrouped } from '../render/number.js';
+
+/** One step of an explanation: a figure, how it is made, where it comes from, and its parts. */
+export interface Step {
+  /** Stable id such as `net_budget/2020-21/growth/G6`. */
+  readonly id: string;
+  readonly label: string;
+  readonly amount: Money;
+  /** The arithmetic, e.g. "subtotal + growth + savings" with the figures. */
+  readonly formula?: string;
+  readonly origin?: Location;
+  readonly source?: string;
+  /** The line's note, e.g. how a reconciling line was derived. */
+  readonly note?: string;
+  readonly children: readonly Step[];
+}
+
+export type ExplainTarget = { readonly kind: 'row'; readonly row: BudgetRowId } | { readonly kind: 'line'; readonly line: BudgetLine };
+
+const g = formatPlainGrouped;
+const yid = (y: FiscalYear): string => y.replace('/', '-');
+
+export function explain(p: Projection, target: ExplainTarget, years: readonly FiscalYear[]): Step[] {
+  return years.map((y) => (target.kind === 'row' ? explainRow(p, target.row, y) : explainLine(p, target.line, y, yid(y))));
+}
+
+function value(p: Projection, row: BudgetRowId, y: FiscalYear): Money {
+  return rowValues(p, row).get(y) ?? ZERO;
+}
+
+function explainRow(p: Projection, row: BudgetRowId, y: FiscalYear): Step {
+  const s = p.scenario;
+  const id = `${row}/${yid(y)}`;
+  const first = p.years[0];
+  const label = `${row} ${y}`;
+  const amount = value(p, row, y);
+  const deeper = (r: BudgetRowId): Step => explainRow(p, r, y);
+  switch (row) {
+    case 'net_budget':
+      return {
+        id,
+        label,
+        amount,
+        formula: `subtotal ${g(value(p, 'subtotal', y))} + growth ${g(value(p, 'growth', y))} + savings ${g(value(p, 'savings', y))}`,
+        children: [deeper('subtotal'), deeper('growth'), deeper('savings')],
+      };
+    case 'subtotal':
+      return {
+        id,
+        label,
+        amount,
+        formula: `original_budget ${g(value(p, 'original_budget', y))} + transfers ${g(value(p, 'transfers', y))}`,
+        children: [deeper('original_budget'), deeper('transfers')],
+      };
+    case 'original_budget':
+      if (y === first) {
+        return { id, label, amount, formula: 'as written', origin: s.originalBudget.origin, source: s.originalBudget.source, children: [] };
+      }
+      return { id, label, amount, formula: `net_budget ${previousYear(y)} (each year starts from the previous year's net budget)`, children: [] };
+    case 'transfers': {
+      const t = s.transfers.get(y);
+      return t
+        ? { id, label, amount, formula: 'as written', origin: t.origin, ...(s.transfersSource ? { source: s.transfersSource } : {}), children: [] }
+        : { id, label, amount, formula: 'none stated for this year', children: [] };
+    }
+    case 'growth':
+    case 'savings':
+      return changeStep(p, row, y, id, label, amount);
+  }
+}
+
+function changeStep(p: Projection, row: 'growth' | 'savings', y: FiscalYear, id: string, label: string, amount: Money): Step {
+  const schedules = row === 'growth' ? p.growth : p.savings;
+  const prev = p.years.indexOf(y) > 0 ? previousYear(y) : undefined;
+  const total = totalLevels(schedules, p.years);
+  const now = total.get(y) ?? ZERO;
+  const before = prev ? (total.get(prev) ?? ZERO) : ZERO;
+  const sign = row === 'savings' ? '−(' : '';
+  const close = row === 'savings' ? ')' : '';
+  const formula = prev
+    ? `${sign}total ${row} level ${g(now)} − total ${row} level ${prev} ${g(before)}${close}`
+    : `${sign}total ${row} level ${g(now)} (the first year's change is its level)${close}`;
+  const children = schedules
+    .filter((s) => !(s.changes.get(y) ?? ZERO).isZero())
+    .map((s) => lineChangeStep(p, s, y, `${id}/${s.line.ref}`, row === 'savings'));
+  return { id, label, amount, formula, children };
+}
+
+function lineChangeStep(p: Projection, s: LineSchedule, y: FiscalYear, id: string, negate: boolean): Step {
+  const change = s.changes.get(y) ?? ZERO;
+  const idx = p.years.indexOf(y);
+  const prev = idx > 0 ? p.years[idx - 1] : undefined;
+  const level = s.levels.get(y) ?? ZERO;
+  const before = prev ? (s.levels.get(prev) ?? ZERO) : ZERO;
+  return {
+    id,
+    label: `${s.line.ref} ${s.line.description}`,
+    amount: negate ? neg(change) : change,
+    formula: `${negate ? '−(' : ''}level ${g(level)}${prev ? ` − level ${prev} ${g(before)}` : ''}${negate ? ')' : ''}`,
+    origin: s.line.origin,
+    source: s.line.source,
+    ...(s.line.note ? { note: s.line.note } : {}),
+    children: [levelStep(p, s.line, y, `${id}/level`)],
+  };
+}
+
+/** How a line's level in a year was obtained: stated, ongoing, estimated, not started, adjusted. */
+function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): Step {
+  const level = line.levels.get(y) as Level;
+  const units = p.scenario.units;
+  // the stated levels this one was derived from
+  const points = [...line.levels].filter(([, l]) => l.basis === 'stated' && level.basis !== 'stated' && level.origins.includes(l.origins[0] as Location));
+  let formula: string;
+  switch (level.basis) {
+    case 'stated':
+      formula = `stated for ${y}`;
+      break;
+    case 'ongoing':
+      formula = 'ongoing: the last stated level continues';
+      break;
+    case 'hold':
+      formula = 'estimate: the earlier stated level is held until the next stated one (unstated: hold)';
+      break;
+    case 'linear': {
+      const [[ya, a] = [], [yb, b] = []] = points;
+      formula =
+        a && b && ya && yb
+          ? `estimate: ${g(a.amount)} + (${g(b.amount)} − ${g(a.amount)}) × ${startOf(y) - startOf(ya)}/${startOf(yb) - startOf(ya)}, rounded to whole ${units} half away from zero (unstated: linear)`
+          : 'estimate: straight line between the stated levels (unstated: linear)';
+      break;
+    }
+    case 'not-started':
+      formula = 'nil: the line starts in a later year';
+      break;
+  }
+  const adjustments = (line.adjustments ?? []).filter((a) => a.kind !== 'add');
+  const adjusted = adjustments
+    .map((a) => (a.kind === 'scale' ? `; then × ${a.factor?.toFixed() ?? '?'} by ${a.variantFile} (${a.reason})` : `; levels set by ${a.variantFile} (${a.reason})`))
+    .join('');
+  return {
+    id,
+    label: `level of ${line.ref} in ${y}`,
+    amount: level.amount,
+    formula: `${formula}${adjusted}`,
+    ...(level.basis === 'stated' && level.origins[0] ? { origin: level.origins[0] } : {}),
+    children: points.map(([py, l]) => ({
+      id: `${id}/${yid(py)}`,
+      label: `stated level of ${line.ref} in ${py}`,
+      amount: l.amount,
+      formula: `stated for ${py}`,
+      ...(l.origins[0] ? { origin: l.origins[0] } : {}),
+      children: [],
+    })),
+  };
+}
+
+function explainLine(p: Projection, line: BudgetLine, y: FiscalYear, yearId: string): Step {
+  const schedules = line.type === 'growth' ? p.growth : p.savings;
+  const s = schedules.find((x) => x.line.ref === line.ref) as LineSchedule;
+  const change = s.changes.get(y) ?? ZERO;
+  const row = line.type === 'growth' ? 'growth' : 'savings';
+  const effect = line.type === 'growth' ? change : neg(change);
+  return {
+    id: `${line.ref}/${yearId}`,
+    label: `${line.ref} ${line.description} ${y}`,
+    amount: s.levels.get(y) ?? ZERO,
+    formula: `level; its change on the previous year, ${g(change)}, enters the ${row} row as ${g(effect)} and the net budget by the same`,
+    origin: line.origin,
+    source: line.source,
+    ...(line.note ? { note: line.note } : {}),
+    children: [levelStep(p, line, y, `${line.ref}/${yearId}/level`)],
+  };
+}

@@ -1,0 +1,192 @@
+// Loading a scenario variant: a file that `extends:` another scenario and removes, adds, sets or
+// scales lines. The base is loaded unchanged; the variant's changes are applied in the order
+// remove → add → set → scale, each recorded on the line so `explain` and `compare` can show it.
+
+import path from 'node:path';
+import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { parseRateText } from '../model/amount-text.js';
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { fillLevels, type StatedLevel } from '../model/levels.js';
+import { Dec, ZERO, type Money } from '../model/money.js';
+import type { BudgetLine, Level, LineAdjustment, RemovedLine, Scenario } from '../model/scenario.js';
+import { closest, validate } from '../schema/diagnose.js';
+import type { WrittenLine } from '../schema/scenario.js';
+import { variantSchema, type LineSelector, type WrittenVariant } from '../schema/variant.js';
+import type { Path, RawDocument } from '../source/raw-tree.js';
+import type { FileReader } from './reader.js';
+import { loadScenario, money, normaliseControls, normaliseLine, year, type Loaded } from './scenario.js';
+
+/** How many `extends:` links a chain may have. */
+export const MAX_VARIANT_DEPTH = 8;
+
+export function loadVariant(
+  doc: RawDocument,
+  read: FileReader,
+  sources: Map<string, string>,
+  chain: readonly string[],
+): Loaded<Scenario> {
+  const diagnostics: Diagnostic[] = [];
+  const at = (p: Path): Location => doc.locator.value(p);
+  const v = validate(variantSchema, doc.tree, doc);
+  diagnostics.push(...v.diagnostics);
+  const ext = (doc.tree as { extends?: unknown }).extends;
+  if (typeof ext !== 'string' || ext.trim() === '') return { diagnostics, sources };
+
+  const baseFile = path.join(path.dirname(doc.file), ext.trim());
+  if (chain.includes(baseFile)) {
+    diagnostics.push(
+      error('extends-cycle', `${doc.file} extends ${baseFile}, which already extends it: ${[...chain, baseFile].join(' → ')}`, at(['extends']), 'a variant must extend a scenario that does not lead back to it'),
+    );
+    return { diagnostics, sources };
+  }
+  if (chain.length > MAX_VARIANT_DEPTH) {
+    diagnostics.push(error('extends-cycle', `more than ${MAX_VARIANT_DEPTH} variants extend one another`, at(['extends']), 'extend the base scenario directly'));
+    return { diagnostics, sources };
+  }
+  const base = loadScenario(baseFile, read, chain);
+  for (const [f, t] of base.sources) sources.set(f, t);
+  for (const d of base.diagnostics) {
+    // the base file itself missing is reported where the variant names it
+    diagnostics.push(
+      d.code === 'file-not-found' && !d.location
+        ? error('file-not-found', `the scenario ${baseFile} named by \`extends\` does not exist`, at(['extends']), 'the path is relative to the folder of this file')
+        : d,
+    );
+  }
+  if (!base.value || !v.data || hasErrors(diagnostics)) return { diagnostics, sources };
+
+  const applied = applyVariant(doc, v.data, base.value, diagnostics);
+  if (hasErrors(diagnostics) || !applied) return { diagnostics, sources };
+  return { value: applied, diagnostics, sources };
+}
+
+function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagnostics: Diagnostic[]): Scenario | undefined {
+  const at = (p: Path): Location => doc.locator.value(p);
+  const file = doc.file;
+  const years = base.years;
+  const inPeriod = (y: FiscalYear): boolean => years.includes(y);
+  const first = years[0] ?? '';
+  const last = years[years.length - 1] ?? '';
+  const outside = (y: FiscalYear, loc: Location): Diagnostic =>
+    error('year-outside-period', `${y} is outside the MTFS period of ${base.file} (${first} to ${last})`, loc, `use a year from ${first} to ${last}`);
+
+  const lines = new Map<string, BudgetLine>(base.lines.map((l) => [l.ref, l]));
+  const unknownRef = (ref: string, loc: Location): Diagnostic => {
+    const guess = closest(ref, [...lines.keys()]);
+    return error('unknown-ref', `${base.file} has no line ${ref}`, loc, guess ? `did you mean \`${guess}\`?` : `lines are ${[...lines.keys()].join(', ')}`);
+  };
+  const adjust = (line: BudgetLine, a: LineAdjustment): BudgetLine => ({ ...line, adjustments: [...(line.adjustments ?? []), a] });
+
+  const removed: RemovedLine[] = [];
+  (w.remove ?? []).forEach((r, i) => {
+    const line = lines.get(r.ref);
+    if (!line) {
+      diagnostics.push(unknownRef(r.ref, at(['remove', i, 'ref'])));
+      return;
+    }
+    lines.delete(r.ref);
+    removed.push({ line, variantFile: file, origin: at(['remove', i]), reason: r.reason });
+  });
+
+  (w.add ?? []).forEach((written: WrittenLine, i) => {
+    const existing = lines.get(written.ref);
+    if (existing) {
+      diagnostics.push(
+        error(
+          'duplicate-ref',
+          `line ${written.ref} already exists in ${base.file}`,
+          at(['add', i, 'ref']),
+          `the base's ${written.ref} is at ${existing.origin.file}:${existing.origin.line}:${existing.origin.column}; use \`set\` to change its levels or give the new line its own ref`,
+        ),
+      );
+      return;
+    }
+    const line = normaliseLine({ written, doc, base: ['add', i] }, years, new Map(), diagnostics, inPeriod, outside);
+    if (line) lines.set(line.ref, adjust(line, { kind: 'add', variantFile: file, origin: at(['add', i]), reason: line.source }));
+  });
+
+  (w.set ?? []).forEach((s, i) => {
+    const line = lines.get(s.ref);
+    if (!line) {
+      diagnostics.push(unknownRef(s.ref, at(['set', i, 'ref'])));
+      return;
+    }
+    const stated: StatedLevel[] = [];
+    for (const [text, amount] of Object.entries(s.levels)) {
+      const y = year(text);
+      if (!inPeriod(y)) diagnostics.push(outside(y, doc.locator.key(['set', i, 'levels', text])));
+      else stated.push({ year: y, amount: money(amount), origin: at(['set', i, 'levels', text]) });
+    }
+    const method = s.unstated ?? line.unstated;
+    const filled = fillLevels(years, stated, method);
+    if (filled.unstated.length > 0) {
+      diagnostics.push(
+        error(
+          'level-missing',
+          `set ${s.ref} does not state ${filled.unstated.join(', ')} and names no method for unstated years`,
+          doc.locator.key(['set', i, 'levels']),
+          'give every year, or `unstated: hold` or `unstated: linear`',
+        ),
+      );
+      return;
+    }
+    lines.set(
+      s.ref,
+      adjust({ ...line, levels: filled.levels, ...(method ? { unstated: method } : {}) }, { kind: 'set', variantFile: file, origin: at(['set', i]), reason: s.source }),
+    );
+  });
+
+  (w.scale ?? []).forEach((sc, i) => {
+    const rate = parseRateText(sc.factor);
+    if (!rate.ok) return; // the schema has already reported it
+    const factor = new Dec(rate.canonical);
+    for (const [j, ref] of (sc.select.refs ?? []).entries()) {
+      if (!lines.has(ref)) diagnostics.push(unknownRef(ref, at(['scale', i, 'select', 'refs', j])));
+    }
+    const chosen = [...lines.values()].filter((l) => selects(sc.select, l));
+    if (chosen.length === 0) {
+      diagnostics.push(
+        error('empty-selection', 'this selection matches no line', at(['scale', i, 'select']), 'check the conditions: every condition given must hold (reconciling lines are chosen only by ref)'),
+      );
+      return;
+    }
+    for (const line of chosen) {
+      const levels = new Map<FiscalYear, Level>(
+        [...line.levels].map(([y, l]) => {
+          const scaled = l.amount.times(factor);
+          return [y, { ...l, amount: (scaled.isZero() ? ZERO : scaled) as Money }];
+        }),
+      );
+      lines.set(line.ref, adjust({ ...line, levels }, { kind: 'scale', variantFile: file, origin: at(['scale', i]), reason: sc.reason, factor }));
+    }
+  });
+
+  const controls = normaliseControls(w.controls, doc, inPeriod, outside, diagnostics);
+  if (hasErrors(diagnostics)) return undefined;
+  const { controlsSource: _baseControls, ...inherited } = base; // the base's published controls do not apply
+  return {
+    ...inherited,
+    file,
+    ...(w.title ? { title: w.title } : {}),
+    ...(w.source ? { source: w.source } : {}),
+    lines: [...lines.values()],
+    controls,
+    ...(w.controls ? { controlsSource: w.controls.source } : {}),
+    inputs: [file, ...base.inputs],
+    variant: { base, ...(w.description ? { description: w.description } : {}), removed },
+  };
+}
+
+/** True when `line` meets every condition of the selector; reconciling lines only when named by ref. */
+function selects(sel: LineSelector, line: BudgetLine): boolean {
+  if (sel.refs ? !sel.refs.includes(line.ref) : line.reconciling) return false;
+  if (sel.type && sel.type !== line.type) return false;
+  if (sel.nature && !line.nature.includes(sel.nature)) return false;
+  if (sel.category && sel.category !== line.category) return false;
+  if (sel.service_area && sel.service_area !== line.serviceArea) return false;
+  if (sel.status) {
+    const want = sel.status === '*' ? 'unchanged' : sel.status === '**' ? 'amended' : sel.status;
+    if (line.status !== want) return false;
+  }
+  return true;
+}

@@ -1,0 +1,163 @@
+// Comparison → tables (side by side, differences with FAV/ADV, attribution) and JSON. Pure.
+
+import path from 'node:path';
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { ZERO, toPlain, type Money } from '../model/money.js';
+import { attributionTotal, type Comparison, type PairComparison } from '../compare/compare.js';
+import type { Projection } from '../project/project.js';
+import { money, text, type Column, type TableModel, type TableRow } from './table-model.js';
+
+/** Short stable names for the scenarios of a comparison: file stems, numbered if they clash. */
+export function scenarioKeys(projections: readonly Projection[]): string[] {
+  const stems = projections.map((p) => path.basename(p.scenario.file).replace(/\.ya?ml$/i, ''));
+  return stems.map((s, i) => (stems.indexOf(s) === i && stems.lastIndexOf(s) === i ? s : `${s}-${i + 1}`));
+}
+
+const yearCols = (c: Comparison): Column[] => c.base.years.map((y) => ({ key: y, header: y, align: 'right' as const }));
+
+export function comparisonTable(c: Comparison): TableModel {
+  const all = [c.base, ...c.pairs.map((p) => p.other)];
+  const keys = scenarioKeys(all);
+  const rows: TableRow[] = [];
+  for (const row of c.rows) {
+    all.forEach((p, i) => {
+      const values = p.rows.find((r) => r.id === row.id)?.values;
+      rows.push({
+        id: `${keys[i]}/${row.id}`,
+        cells: {
+          label: text(i === 0 ? row.label : ''),
+          scenario: text(i === 0 ? `${keys[i]} (base)` : (keys[i] ?? '')),
+          ...Object.fromEntries(c.base.years.map((y) => [y, money(values?.get(y) ?? ZERO, { deduction: row.deduction === true })])),
+        },
+      });
+    });
+    c.pairs.forEach((pair, i) => {
+      const d = pair.differences.find((x) => x.row.id === row.id);
+      rows.push({
+        id: `difference/${keys[i + 1]}/${row.id}`,
+        cells: {
+          label: text(''),
+          scenario: text(`difference: ${keys[i + 1]}`),
+          ...Object.fromEntries(
+            c.base.years.map((y) => {
+              const a = d?.assessments.get(y);
+              return [y, money(d?.amounts.get(y) ?? ZERO, a && a !== 'nil' ? { marker: ` ${a}` } : {})];
+            }),
+          ),
+        },
+      });
+    });
+  }
+  return {
+    id: 'comparison',
+    title: `Comparison against ${c.base.scenario.file}`,
+    units: c.base.scenario.units,
+    columns: [{ key: 'label', header: 'Row', align: 'left' }, { key: 'scenario', header: 'Scenario', align: 'left' }, ...yearCols(c)],
+    rows,
+    notes: [
+      'Differences are other − base. ADV (adverse): more spending or a bigger gap; FAV (favourable): less spending or more funding.',
+    ],
+  };
+}
+
+export function attributionTable(c: Comparison, pair: PairComparison, key: string): TableModel {
+  const years = c.base.years;
+  const total = attributionTotal(pair.attribution, years);
+  const rows: TableRow[] = pair.attribution.map((a) => ({
+    id: `attribution/${key}/${a.key}`,
+    cells: {
+      ref: text(a.key),
+      label: text(`${a.description} (${a.kind})`),
+      ...Object.fromEntries(years.map((y) => [y, money(a.effect.get(y) ?? ZERO)])),
+    },
+  }));
+  rows.push({
+    id: `attribution/${key}/total`,
+    cells: {
+      ref: text(''),
+      label: text('Change in net budget'),
+      ...Object.fromEntries(years.map((y) => [y, money(total.get(y) ?? ZERO)])),
+    },
+    emphasis: 'total',
+  });
+  return {
+    id: `attribution-${key}`,
+    title: `What changes the net budget: ${pair.other.scenario.file} against ${c.base.scenario.file}`,
+    units: c.base.scenario.units,
+    columns: [{ key: 'ref', header: 'Ref', align: 'left' }, { key: 'label', header: 'Line (change)', align: 'left' }, ...yearCols(c)],
+    rows,
+    notes: [
+      ...(pair.attribution.length === 0 ? ['No line differs: the net budgets are the same.'] : []),
+      ...pair.attribution.map((a) => `${a.key}: ${a.detail}.`),
+      'Each figure is the effect on the net budget (other − base); together they make the change exactly.',
+    ],
+    identities: [{ total: `attribution/${key}/total`, parts: pair.attribution.map((a) => `attribution/${key}/${a.key}`) }],
+  };
+}
+
+/** The comparison and every attribution, for text, Markdown and CSV. */
+export function comparisonTables(c: Comparison): TableModel[] {
+  const keys = scenarioKeys([c.base, ...c.pairs.map((p) => p.other)]);
+  return [comparisonTable(c), ...c.pairs.map((p, i) => attributionTable(c, p, keys[i + 1] ?? String(i + 1)))];
+}
+
+/** CSV wants one header: every table is flattened to id, scenario, label and the years. */
+export function comparisonCsvTables(c: Comparison): TableModel[] {
+  const keys = scenarioKeys([c.base, ...c.pairs.map((p) => p.other)]);
+  const [main, ...attributions] = comparisonTables(c);
+  const flat = (m: TableModel, scenario: (r: TableRow) => string, label: (r: TableRow) => string): TableModel => ({
+    ...m,
+    columns: [{ key: 'scenario', header: 'scenario', align: 'left' }, { key: 'label', header: 'label', align: 'left' }, ...yearCols(c)],
+    rows: m.rows.map((r) => ({ ...r, cells: { ...r.cells, scenario: text(scenario(r)), label: text(label(r)) } })),
+  });
+  const rowLabel = new Map<string, string>(c.rows.map((r) => [r.id, r.label]));
+  const labelOf = (r: TableRow): string => rowLabel.get(r.id.split('/').pop() ?? '') ?? '';
+  return [
+    flat(main as TableModel, (r) => (r.id.startsWith('difference/') ? `${r.id.split('/')[1]} − ${keys[0]}` : (r.id.split('/')[0] ?? '')), labelOf),
+    ...attributions.map((m, i) =>
+      flat(
+        m,
+        () => `${keys[i + 1]} − ${keys[0]}`,
+        (r) => {
+          const cell = r.cells.label;
+          return cell?.kind === 'text' ? cell.text : '';
+        },
+      ),
+    ),
+  ];
+}
+
+export function comparisonAsJson(c: Comparison): unknown {
+  const years = c.base.years;
+  const files = [c.base, ...c.pairs.map((p) => p.other)].map((p) => p.scenario.file);
+  const byYear = (m: ReadonlyMap<FiscalYear, Money>): Record<string, string> =>
+    Object.fromEntries(years.map((y) => [y, toPlain(m.get(y) ?? ZERO)]));
+  return {
+    base: files[0],
+    scenarios: files,
+    units: c.base.scenario.units,
+    years,
+    rows: c.rows.map((row) => ({
+      id: row.id,
+      label: row.label,
+      values: Object.fromEntries(
+        [c.base, ...c.pairs.map((p) => p.other)].map((p) => [p.scenario.file, byYear(p.rows.find((r) => r.id === row.id)?.values ?? new Map<FiscalYear, Money>())]),
+      ),
+      differences: Object.fromEntries(
+        c.pairs.map((p) => {
+          const d = p.differences.find((x) => x.row.id === row.id);
+          return [
+            p.other.scenario.file,
+            Object.fromEntries(years.map((y) => [y, { amount: toPlain(d?.amounts.get(y) ?? ZERO), assessment: d?.assessments.get(y) ?? 'nil' }])),
+          ];
+        }),
+      ),
+    })),
+    attribution: Object.fromEntries(
+      c.pairs.map((p) => [
+        p.other.scenario.file,
+        p.attribution.map((a) => ({ key: a.key, description: a.description, kind: a.kind, detail: a.detail, effect: byYear(a.effect) })),
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,87 @@
+// Explanations → an indented text tree (exact figures, no rounding: it shows the arithmetic),
+// a Markdown list, CSV rows (one per step, with its parent) and nested JSON.
+
+import type { Location } from '../diagnostics/diagnostic.js';
+import { toPlain } from '../model/money.js';
+import type { Units } from '../model/scenario.js';
+import type { Step } from '../explain/explain.js';
+import { formatPlainGrouped } from './number.js';
+import { text, money, type TableModel, type TableRow } from './table-model.js';
+
+const where = (o: Location | undefined): string => (o ? `${o.file}:${o.line}:${o.column}` : '');
+
+export function explanationAsText(steps: readonly Step[], units: Units): string {
+  const out: string[] = [`(exact figures in ${units})`, ''];
+  const walk = (s: Step, depth: number): void => {
+    const pad = '  '.repeat(depth);
+    out.push(`${pad}${s.label}: ${formatPlainGrouped(s.amount)}`);
+    if (s.formula) out.push(`${pad}    = ${s.formula}`);
+    if (s.origin) out.push(`${pad}    at ${where(s.origin)}`);
+    if (s.source) out.push(`${pad}    source: ${s.source}`);
+    if (s.note) out.push(`${pad}    note: ${s.note}`);
+    for (const c of s.children) walk(c, depth + 1);
+  };
+  steps.forEach((s, i) => {
+    if (i > 0) out.push('');
+    walk(s, 0);
+  });
+  return `${out.join('\n')}\n`;
+}
+
+export function explanationAsMarkdown(steps: readonly Step[], units: Units): string {
+  const out: string[] = [`*Exact figures in ${units}.*`, ''];
+  const esc = (t: string): string => t.replace(/([\\`*_[\]|])/g, '\\$1');
+  const walk = (s: Step, depth: number): void => {
+    const pad = '  '.repeat(depth);
+    const extra = [s.formula ? `= ${esc(s.formula)}` : '', s.origin ? `at \`${where(s.origin)}\`` : '', s.source ? `source: ${esc(s.source)}` : '', s.note ? `note: ${esc(s.note)}` : '']
+      .filter(Boolean)
+      .join('; ');
+    out.push(`${pad}- **${esc(s.label)}**: ${formatPlainGrouped(s.amount)}${extra ? ` — ${extra}` : ''}`);
+    for (const c of s.children) walk(c, depth + 1);
+  };
+  for (const s of steps) walk(s, 0);
+  return `${out.join('\n')}\n`;
+}
+
+/** Flattened for CSV: one row per step, parent id included, amounts exact. */
+export function explanationTable(steps: readonly Step[], units: Units): TableModel {
+  const rows: TableRow[] = [];
+  const walk = (s: Step, parent: string): void => {
+    rows.push({
+      id: s.id,
+      cells: {
+        parent: text(parent),
+        label: text(s.label),
+        amount: money(s.amount),
+        formula: text(s.formula ?? ''),
+        origin: text(where(s.origin)),
+        source: text(s.source ?? ''),
+        note: text(s.note ?? ''),
+      },
+    });
+    for (const c of s.children) walk(c, s.id);
+  };
+  for (const s of steps) walk(s, '');
+  return {
+    id: 'explain',
+    title: 'Explanation',
+    units,
+    columns: ['parent', 'label', 'amount', 'formula', 'origin', 'source', 'note'].map((k) => ({ key: k, header: k, align: k === 'amount' ? ('right' as const) : ('left' as const) })),
+    rows,
+    notes: [],
+  };
+}
+
+export function explanationAsJson(steps: readonly Step[], scenario: string, units: Units): unknown {
+  const json = (s: Step): unknown => ({
+    id: s.id,
+    label: s.label,
+    amount: toPlain(s.amount),
+    formula: s.formula ?? null,
+    origin: s.origin ? where(s.origin) : null,
+    source: s.source ?? null,
+    note: s.note ?? null,
+    children: s.children.map(json),
+  });
+  return { scenario, units, steps: steps.map(json) };
+}

@@ -1,0 +1,128 @@
+// Which sets of saving options meet a target? An exact, exhaustive branch-and-bound search over the
+// register's options (reconciling lines are not options) for the best minimal sets, ranked by a
+// stated rule. Amounts are converted to exact integers (BigInt, scaled by a power of ten), so the
+// search is exact and fast; nothing is rounded.
+
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { Dec, type Money } from '../model/money.js';
+import type { BudgetLine } from '../model/scenario.js';
+
+export interface TargetSet {
+  /** Lines in the set, in register order. */
+  readonly lines: readonly BudgetLine[];
+  /** Options in the set whose nature includes SR (service reduction). */
+  readonly serviceReductions: number;
+  /** Total level of the set in each target year. */
+  readonly totals: ReadonlyMap<FiscalYear, Money>;
+  /** Σ over target years of (total − target): how far the set overshoots. */
+  readonly excess: Money;
+}
+
+export interface TargetResult {
+  readonly targets: ReadonlyMap<FiscalYear, Money>;
+  readonly options: readonly BudgetLine[];
+  readonly sets: readonly TargetSet[];
+  /** All options together, per target year (shows how short the register falls when nothing meets it). */
+  readonly allOptions: ReadonlyMap<FiscalYear, Money>;
+  /** Nodes of the search tree visited (for the curious; deterministic). */
+  readonly explored: number;
+}
+
+/** The ranking, stated once: used by the search and printed under its results. */
+export const RANKING_RULE =
+  'fewest service reductions (SR) first, then fewest options, then the smallest total over the target, then ref order';
+
+/**
+ * The best `top` minimal sets of `options` whose total level meets `targets` in every target year.
+ * A set is minimal when dropping any option would miss the target. Exhaustive: the bounds only
+ * discard branches that cannot meet the target or cannot rank in the top.
+ */
+export function findTargetSets(options: readonly BudgetLine[], targets: ReadonlyMap<FiscalYear, Money>, top: number): TargetResult {
+  const years = [...targets.keys()];
+  const scale = scaleFor([...targets.values(), ...options.flatMap((o) => years.map((y) => levelOf(o, y)))]);
+  const toInt = (d: Dec): bigint => BigInt(d.times(scale).toFixed(0));
+  const target = years.map((y) => toInt(targets.get(y) as Money));
+  const level = options.map((o) => years.map((y) => toInt(levelOf(o, y))));
+  const sr = options.map((o) => o.nature.includes('SR'));
+  const n = options.length;
+  // most each remaining option could still add, per year (negative levels never help)
+  const reach: bigint[][] = Array.from({ length: n + 1 }, () => years.map(() => 0n));
+  for (let i = n - 1; i >= 0; i--) {
+    reach[i] = years.map((_, y) => (reach[i + 1]?.[y] ?? 0n) + max0(level[i]?.[y] ?? 0n));
+  }
+
+  type Found = { idx: number[]; sr: number; excess: bigint; totals: bigint[] };
+  const best: Found[] = [];
+  const better = (a: Found, b: Found): number =>
+    a.sr - b.sr || a.idx.length - b.idx.length || (a.excess < b.excess ? -1 : a.excess > b.excess ? 1 : 0) || lexicographic(a.idx, b.idx);
+  let explored = 0;
+  const chosen: number[] = [];
+  const sums = years.map(() => 0n);
+  let srCount = 0;
+
+  const worstBound = (): Found | undefined => (best.length >= top ? best[best.length - 1] : undefined);
+  const visit = (i: number): void => {
+    explored++;
+    if (sums.every((s, y) => s >= (target[y] ?? 0n))) {
+      if (isMinimal(chosen, sums, level, target)) {
+        const found: Found = { idx: [...chosen], sr: srCount, excess: sums.reduce((a, s, y) => a + s - (target[y] ?? 0n), 0n), totals: [...sums] };
+        best.push(found);
+        best.sort(better);
+        if (best.length > top) best.pop();
+      }
+      return; // supersets are never minimal
+    }
+    if (i >= n) return;
+    if (sums.some((s, y) => s + (reach[i]?.[y] ?? 0n) < (target[y] ?? 0n))) return;
+    const worst = worstBound();
+    if (worst && (srCount > worst.sr || (srCount === worst.sr && chosen.length + 1 > worst.idx.length))) return;
+    // include option i
+    chosen.push(i);
+    if (sr[i]) srCount++;
+    level[i]?.forEach((l, y) => (sums[y] = (sums[y] ?? 0n) + l));
+    visit(i + 1);
+    level[i]?.forEach((l, y) => (sums[y] = (sums[y] ?? 0n) - l));
+    if (sr[i]) srCount--;
+    chosen.pop();
+    // leave it out
+    visit(i + 1);
+  };
+  visit(0);
+
+  const fromInt = (b: bigint): Money => new Dec(b.toString()).dividedBy(scale) as Money;
+  return {
+    targets,
+    options,
+    explored,
+    allOptions: new Map(years.map((y, j) => [y, fromInt(options.reduce((a, _, i) => a + (level[i]?.[j] ?? 0n), 0n))])),
+    sets: best.map((f) => ({
+      lines: f.idx.map((i) => options[i] as BudgetLine),
+      serviceReductions: f.sr,
+      totals: new Map(years.map((y, j) => [y, fromInt(f.totals[j] ?? 0n)])),
+      excess: fromInt(f.excess),
+    })),
+  };
+}
+
+function isMinimal(chosen: readonly number[], sums: readonly bigint[], level: readonly (readonly bigint[])[], target: readonly bigint[]): boolean {
+  return chosen.every((i) => sums.some((s, y) => s - (level[i]?.[y] ?? 0n) < (target[y] ?? 0n)));
+}
+
+function levelOf(line: BudgetLine, y: FiscalYear): Money {
+  const l = line.levels.get(y);
+  if (!l) throw new Error(`line ${line.ref} has no level for ${y}`);
+  return l.amount;
+}
+
+/** The power of ten that makes every amount an integer (amounts have at most a few decimals). */
+function scaleFor(amounts: readonly Dec[]): Dec {
+  const dp = Math.max(0, ...amounts.map((a) => a.decimalPlaces()));
+  return new Dec(10).pow(dp);
+}
+
+const max0 = (b: bigint): bigint => (b > 0n ? b : 0n);
+
+function lexicographic(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return a.length - b.length;
+}

@@ -1,0 +1,51 @@
+// The written shape of a scenario variant: a file that `extends:` another scenario and removes,
+// adds, sets or scales lines. Strict like every schema; published as part of `mtfs schema`.
+
+import { z } from 'zod';
+import { amountsByYearSchema, rateSchema, sourceSchema, textSchema } from './common.js';
+import { CATEGORIES, controlsSchema, LINE_TYPES, lineSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './scenario.js';
+
+/** Chooses lines: every condition given must hold. Reconciling lines are chosen only by ref. */
+export const selectorSchema = z
+  .strictObject({
+    refs: z.array(refSchema).min(1).optional().meta({ description: 'These lines, e.g. [G6, G7].' }),
+    type: z.enum(LINE_TYPES).optional(),
+    nature: z.enum(['Eff', 'SR', 'Inc']).optional().meta({ description: 'Savings whose nature includes this, e.g. SR also picks Eff/SR.' }),
+    category: z.enum(CATEGORIES).optional(),
+    service_area: textSchema.optional(),
+    status: z.enum(STATUS_WORDS).optional(),
+  })
+  .meta({ id: 'LineSelector' });
+
+export const variantSchema = z
+  .strictObject({
+    extends: textSchema.meta({ description: 'The scenario this one changes, relative to this file.' }),
+    title: textSchema.optional(),
+    description: textSchema.optional().meta({ description: 'The question this variant asks, e.g. "What if AC14 is rejected?"' }),
+    source: sourceSchema.optional(),
+    remove: z
+      .array(z.strictObject({ ref: refSchema, reason: textSchema }))
+      .optional()
+      .meta({ description: 'Lines of the base to drop, each with a reason.' }),
+    add: z.array(lineSchema).optional().meta({ description: 'New lines, written like the lines of a scenario.' }),
+    set: z
+      .array(
+        z.strictObject({
+          ref: refSchema,
+          levels: amountsByYearSchema,
+          unstated: z.enum(UNSTATED_METHODS).optional(),
+          source: sourceSchema,
+        }),
+      )
+      .optional()
+      .meta({ description: "Replace a line's levels (all of them: years not given follow `unstated`)." }),
+    scale: z
+      .array(z.strictObject({ select: selectorSchema, factor: rateSchema, reason: textSchema }))
+      .optional()
+      .meta({ description: 'Multiply the levels of the chosen lines, e.g. factor 75% (deliver three quarters) or 110% (+10%).' }),
+    controls: controlsSchema.optional().meta({ description: "The variant's own controls; the base's are not inherited." }),
+  })
+  .meta({ id: 'ScenarioVariant', title: 'mtfs scenario variant' });
+
+export type WrittenVariant = z.infer<typeof variantSchema>;
+export type LineSelector = z.infer<typeof selectorSchema>;

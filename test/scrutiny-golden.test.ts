@@ -1,0 +1,82 @@
+// Golden files of the scrutiny commands (compare, savings, diff, explain) and the promises of
+// issue 5, checked on the real scenarios.
+
+import { describe, expect, it } from 'vitest';
+import { runCli, transcript } from './helpers/cli.js';
+
+const GOLDEN: readonly { name: string; argv: readonly string[]; exit?: number }[] = [
+  { name: 'compare-ac14', argv: ['compare', 'scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml'] },
+  { name: 'compare-ac14-csv', argv: ['compare', 'scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml', '--format', 'csv'] },
+  { name: 'compare-ac14-json', argv: ['compare', 'scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml', '--format', 'json'] },
+  { name: 'compare-dols', argv: ['compare', 'scenarios/2018.yaml', 'scenarios/2018-with-dols.yaml'] },
+  {
+    name: 'compare-three-markdown',
+    argv: ['compare', 'scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml', 'scenarios/2018-with-dols.yaml', '--format', 'markdown'],
+  },
+  { name: 'savings', argv: ['savings', 'scenarios/2018.yaml'] },
+  { name: 'savings-csv', argv: ['savings', 'scenarios/2018.yaml', '--format', 'csv'] },
+  { name: 'savings-json', argv: ['savings', 'scenarios/2018.yaml', '--format', 'json'] },
+  { name: 'savings-target', argv: ['savings', 'scenarios/2018.yaml', '--target', '2021/22=8000', '--exclude', 'AC14'] },
+  { name: 'savings-target-csv', argv: ['savings', 'scenarios/2018.yaml', '--target', '2019/20=6000,2021/22=7500', '--top', '5', '--format', 'csv'] },
+  { name: 'diff', argv: ['diff', 'test/fixtures/mtfs-2017-implied.yaml', 'scenarios/2018.yaml'] },
+  { name: 'diff-csv', argv: ['diff', 'test/fixtures/mtfs-2017-implied.yaml', 'scenarios/2018.yaml', '--format', 'csv'] },
+  { name: 'explain-net-budget', argv: ['explain', 'scenarios/2018.yaml', 'net_budget', '2020/21'] },
+  { name: 'explain-net-budget-csv', argv: ['explain', 'scenarios/2018.yaml', 'net_budget', '2020/21', '--format', 'csv'] },
+  { name: 'explain-net-budget-json', argv: ['explain', 'scenarios/2018.yaml', 'net_budget', '2018/19', '--format', 'json'] },
+  { name: 'explain-g7', argv: ['explain', 'scenarios/2018.yaml', 'G7'] },
+  { name: 'explain-ac14-markdown', argv: ['explain', 'scenarios/2018.yaml', 'AC14', '2019/20', '--format', 'markdown'] },
+  { name: 'explain-variant', argv: ['explain', 'scenarios/2018-with-dols.yaml', 'growth', '2018/19'] },
+  { name: 'explain-unknown', argv: ['explain', 'scenarios/2018.yaml', 'net_budgt'], exit: 2 },
+];
+
+describe('scrutiny goldens', () => {
+  it.each(GOLDEN)('$name', async ({ name, argv, exit }) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(exit ?? 0);
+    await expect(transcript(argv, r)).toMatchFileSnapshot(`./golden/scrutiny/${name}.txt`);
+  });
+});
+
+describe('issue 5: done when', () => {
+  it('compare 2018 vs without AC14: net budget +0/400/400/400, all of it AC14', async () => {
+    const r = await runCli(['compare', 'scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml', '--format', 'csv']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toContain('difference/2018-without-ac14/net_budget,2018-without-ac14 − 2018,Proposed/Provisional net budget,0,400,400,400');
+    const attribution = lines.filter((l) => l.startsWith('attribution/'));
+    expect(attribution.map((l) => l.split(',')[0])).toEqual(['attribution/2018-without-ac14/AC14', 'attribution/2018-without-ac14/total']);
+    expect(attribution[0]!.endsWith(',0,400,400,400')).toBe(true);
+  });
+
+  it('compare 2018 vs with DoLS: +260 every year, attributed to the DoLS line', async () => {
+    const r = await runCli(['compare', 'scenarios/2018.yaml', 'scenarios/2018-with-dols.yaml', '--format', 'json']);
+    const j = JSON.parse(r.stdout) as {
+      rows: { id: string; differences: Record<string, Record<string, { amount: string; assessment: string }>> }[];
+      attribution: Record<string, { key: string; effect: Record<string, string> }[]>;
+    };
+    const net = j.rows.find((x) => x.id === 'net_budget')!.differences['scenarios/2018-with-dols.yaml']!;
+    expect(Object.values(net)).toEqual(Array(4).fill({ amount: '260', assessment: 'ADV' }));
+    expect(j.attribution['scenarios/2018-with-dols.yaml']).toEqual([
+      { key: 'DoLS', description: expect.any(String), kind: 'added', detail: 'added', effect: { '2018/19': '260', '2019/20': '260', '2020/21': '260', '2021/22': '260' } },
+    ]);
+  });
+
+  it('savings totals 4,755 / 7,340 / 8,655 / 8,655, and the nature subtotals add up to them', async () => {
+    const r = await runCli(['savings', 'scenarios/2018.yaml', '--format', 'json']);
+    const j = JSON.parse(r.stdout) as { total: Record<string, string>; by_nature: { key: string; levels: Record<string, string> }[]; by_category: { levels: Record<string, string> }[] };
+    expect(Object.values(j.total)).toEqual(['4755', '7340', '8655', '8655']);
+    for (const groups of [j.by_nature, j.by_category]) {
+      for (const y of Object.keys(j.total)) {
+        const sum = groups.reduce((a, g) => a + BigInt(g.levels[y]!), 0n);
+        expect(sum.toString()).toBe(j.total[y]);
+      }
+    }
+    expect(j.by_nature.map((g) => g.key)).toEqual(['Eff', 'Eff/SR', 'Inc', 'not classified (reconciling)']);
+  });
+
+  it('explain net_budget 2020/21 shows 134,761 built from its parts with file:line origins', async () => {
+    const r = await runCli(['explain', 'scenarios/2018.yaml', 'net_budget', '2020/21']);
+    expect(r.stdout).toContain('net_budget 2020/21: 134,761\n    = subtotal 133,701 + growth 2,375 + savings -1,315');
+    expect(r.stdout).toMatch(/G6 Older People demand: 1,135\n.*\n\s+at scenarios\/2018\.yaml:\d+:\d+/);
+    expect(r.stdout).toMatch(/at scenarios\/2018-savings\.csv:\d+:\d+/);
+  });
+});

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nodeReader } from '../../src/cli/io.js';
+import { attributionTotal, compareProjections } from '../../src/compare/compare.js';
+import { explain } from '../../src/explain/explain.js';
+import { loadScenario } from '../../src/load/scenario.js';
+import { memoryReader } from '../../src/load/reader.js';
+import { fiscalYear } from '../../src/model/fiscal-year.js';
+import { Dec, sum, toPlain, type Money } from '../../src/model/money.js';
+import type { BudgetLine, Level } from '../../src/model/scenario.js';
+import { projectScenario, rowValues } from '../../src/project/project.js';
+import { savingsRegister, subtotalSum } from '../../src/savings/register.js';
+import { findTargetSets } from '../../src/savings/target.js';
+
+const base = loadScenario('scenarios/2018.yaml', nodeReader).value!;
+const baseProjection = projectScenario(base);
+
+/** A reader that serves the real scenarios plus one in-memory variant file. */
+const withVariant = (yaml: string) => {
+  const files = new Map([['scenarios/variant.yaml', yaml]]);
+  const memory = memoryReader(files);
+  return (f: string) => (files.has(f) ? memory(f) : nodeReader(f));
+};
+
+describe('variants', () => {
+  it('scale: 75% of every saving whose nature includes SR, exactly, leaving the rest', () => {
+    const loaded = loadScenario(
+      'scenarios/variant.yaml',
+      withVariant('extends: 2018.yaml\nscale:\n  - select: {type: saving, nature: SR}\n    factor: 75%\n    reason: test\n'),
+    );
+    expect(loaded.diagnostics).toEqual([]);
+    const v = loaded.value!;
+    const level = (ref: string, y: number) => toPlain(v.lines.find((l) => l.ref === ref)!.levels.get(fiscalYear(y))!.amount);
+    expect(level('AC3', 2018)).toBe('1125'); // 1,500 × 0.75
+    expect(level('AC9', 2019)).toBe('236.25'); // 315 × 0.75, exact
+    expect(level('AC1', 2018)).toBe('250'); // Eff only: untouched
+    expect(level('AC-PHASING', 2019)).toBe('-150'); // reconciling lines are chosen only by ref
+    expect(v.lines.find((l) => l.ref === 'AC3')!.adjustments).toMatchObject([{ kind: 'scale', reason: 'test' }]);
+  });
+
+  it('set replaces levels with the named method; the base file is untouched', () => {
+    const loaded = loadScenario('scenarios/variant.yaml', withVariant('extends: 2018.yaml\nset:\n  - ref: G6\n    levels: {2018/19: 1000, 2021/22: 4000}\n    source: test\n'));
+    const g6 = loaded.value!.lines.find((l) => l.ref === 'G6')!;
+    expect([...g6.levels.values()].map((l) => toPlain(l.amount))).toEqual(['1000', '2000', '3000', '4000']);
+    expect(base.lines.find((l) => l.ref === 'G6')!.levels.get(fiscalYear(2018))!.amount.toFixed()).toBe('1275');
+  });
+
+  it('reports every bad operation at the variant file, in one run', () => {
+    const loaded = loadScenario(
+      'scenarios/variant.yaml',
+      withVariant('extends: 2018.yaml\nremove:\n  - {ref: AC99, reason: x}\nadd:\n  - {ref: G6, type: growth, status: new, description: d, service_area: s, levels: {2018/19: 1}, unstated: hold, source: s}\n'),
+    );
+    expect(loaded.diagnostics.map((d) => [d.code, d.location?.file, d.location?.line])).toEqual([
+      ['unknown-ref', 'scenarios/variant.yaml', 3],
+      ['duplicate-ref', 'scenarios/variant.yaml', 5],
+    ]);
+  });
+});
+
+describe('compare attribution', () => {
+  it('adds up exactly to the net budget change for any mix of removals and scalings (property)', () => {
+    const refs = base.lines.map((l) => l.ref);
+    fc.assert(
+      fc.property(
+        fc.subarray(refs, { maxLength: 4 }),
+        fc.array(fc.tuple(fc.constantFrom(...refs), fc.integer({ min: 0, max: 300 })), { maxLength: 4 }),
+        (removed, scales) => {
+          const kept = scales.filter(([r]) => !removed.includes(r));
+          const yaml = [
+            'extends: 2018.yaml',
+            ...(removed.length ? ['remove:', ...removed.map((r) => `  - {ref: ${r}, reason: test}`)] : []),
+            ...(kept.length ? ['scale:', ...kept.map(([r, pct]) => `  - {select: {refs: [${r}]}, factor: ${pct}%, reason: test}`)] : []),
+          ].join('\n');
+          const v = loadScenario('scenarios/variant.yaml', withVariant(`${yaml}\n`));
+          expect(v.diagnostics).toEqual([]);
+          const c = compareProjections(baseProjection, [projectScenario(v.value!)]);
+          const pair = c.pairs[0]!;
+          const total = attributionTotal(pair.attribution, baseProjection.years);
+          for (const y of baseProjection.years) expect(total.get(y)!.equals(pair.netChange.get(y)!)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('savings register', () => {
+  it('subtotals by nature and by category each equal the total, every year', () => {
+    const r = savingsRegister(baseProjection);
+    for (const y of baseProjection.years) {
+      expect(subtotalSum(r.byNature, y).equals(r.total.get(y)!)).toBe(true);
+      expect(subtotalSum(r.byCategory, y).equals(r.total.get(y)!)).toBe(true);
+    }
+  });
+});
+
+describe('target search', () => {
+  const years = [fiscalYear(2018), fiscalYear(2019)];
+  const option = (i: number, sr: boolean, a: number, b: number): BudgetLine => ({
+    ref: `S${i}`,
+    type: 'saving',
+    description: `S${i}`,
+    status: 'new',
+    category: 'Departmental',
+    nature: sr ? ['SR'] : ['Eff'],
+    serviceArea: 'x',
+    levels: new Map<ReturnType<typeof fiscalYear>, Level>([
+      [years[0]!, { amount: new Dec(a) as Money, basis: 'stated', origins: [] }],
+      [years[1]!, { amount: new Dec(b) as Money, basis: 'stated', origins: [] }],
+    ]),
+    reconciling: false,
+    source: 't',
+    origin: { file: 't', line: 1, column: 1, endLine: 1, endColumn: 2 },
+  });
+
+  it('finds exactly the best minimal sets a brute force finds (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 })), { minLength: 1, maxLength: 9 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 1, max: 5 }),
+        (specs, t1, t2, top) => {
+          const options = specs.map(([sr, a, b], i) => option(i, sr, a, b));
+          const targets = new Map([
+            [years[0]!, new Dec(t1) as Money],
+            [years[1]!, new Dec(t2) as Money],
+          ]);
+          const got = findTargetSets(options, targets, top).sets.map((s) => s.lines.map((l) => l.ref).join('+'));
+          // brute force: every subset, keep minimal feasible ones, rank by the stated rule
+          const all: { refs: string; sr: number; n: number; excess: number; idx: number[] }[] = [];
+          for (let mask = 0; mask < 1 << specs.length; mask++) {
+            const idx = specs.map((_, i) => i).filter((i) => mask & (1 << i));
+            const tot = (set: number[], k: 1 | 2) => set.reduce((a, i) => a + specs[i]![k], 0);
+            const feasible = (set: number[]) => tot(set, 1) >= t1 && tot(set, 2) >= t2;
+            if (!feasible(idx) || idx.some((i) => feasible(idx.filter((j) => j !== i)))) continue;
+            all.push({ refs: idx.map((i) => `S${i}`).join('+'), sr: idx.filter((i) => specs[i]![0]).length, n: idx.length, excess: tot(idx, 1) - t1 + tot(idx, 2) - t2, idx });
+          }
+          const lex = (a: number[], b: number[]) => {
+            for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+            return a.length - b.length;
+          };
+          all.sort((a, b) => a.sr - b.sr || a.n - b.n || a.excess - b.excess || lex(a.idx, b.idx));
+          expect(got).toEqual(all.slice(0, top).map((x) => x.refs));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('explain', () => {
+  it('the parts of every row add up to it, every year', () => {
+    for (const y of baseProjection.years) {
+      const [net] = explain(baseProjection, { kind: 'row', row: 'net_budget' }, [y]);
+      expect(sum(net!.children.map((c) => c.amount)).equals(rowValues(baseProjection, 'net_budget').get(y)!)).toBe(true);
+      for (const row of ['growth', 'savings'] as const) {
+        const [step] = explain(baseProjection, { kind: 'row', row }, [y]);
+        expect(sum(step!.children.map((c) => c.amount)).equals(step!.amount)).toBe(true);
+      }
+    }
+  });
+});
