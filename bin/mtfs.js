@@ -5,9 +5,11 @@ let cli;
 try {
   cli = await import('../dist/cli/main.js');
 } catch (error) {
+  const notBuilt = error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist');
   process.stderr.write(
-    `mtfs: error: the CLI is not built (${error && error.code ? error.code : 'import failed'})\n` +
-      '  = hint: run `npm install` (or `npm run build`) in the mtfs folder\n',
+    notBuilt
+      ? 'mtfs: error: the CLI is not built\n  = hint: run `npm install` (or `npm run build`) in the mtfs folder\n'
+      : `mtfs: error[internal]: the CLI failed to start: ${error && error.message ? error.message : String(error)}\n  = hint: this is a bug in mtfs: please report it\n`,
   );
   process.exit(2);
 }

@@ -8,6 +8,8 @@ import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
 import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
+import { reportCommand } from './commands/report.js';
+import { riskCommand, sensitivityCommand } from './commands/risk.js';
 import { savingsCommand } from './commands/savings.js';
 import { projectCommand } from './commands/project.js';
 import { FORMATS, type Format } from './render.js';
@@ -19,6 +21,16 @@ export const VERSION = '0.1.0';
 
 function positiveInteger(v: string): number {
   if (!/^[1-9]\d{0,3}$/.test(v)) throw new InvalidArgumentError('expected a whole number from 1 to 9999');
+  return Number(v);
+}
+
+function drawCount(v: string): number {
+  if (!/^[1-9]\d{0,6}$/.test(v)) throw new InvalidArgumentError('expected a whole number of draws from 1 to 9999999');
+  return Number(v);
+}
+
+function seedNumber(v: string): number {
+  if (!/^\d{1,9}$/.test(v)) throw new InvalidArgumentError('expected a whole number from 0 to 999999999');
   return Number(v);
 }
 
@@ -120,6 +132,62 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .action((scenario: string, what: string, year: string | undefined, o: { format: Format; output?: string }) => {
       setExit(explainCommand(io, scenario, what, year, { format: o.format, ...(o.output ? { output: o.output } : {}) }));
+    });
+
+  cmd
+    .command('sensitivity')
+    .description('each assumption range alone at its low and high: the effect on the net budget (and gap), largest first')
+    .argument('<scenario>', 'scenario YAML file with `assumptions:`')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(roundingOption())
+    .action((scenario: string, o: { format: Format; output?: string; rounding: RoundingMode }) => {
+      setExit(sensitivityCommand(io, scenario, { format: o.format, rounding: o.rounding, ...(o.output ? { output: o.output } : {}) }));
+    });
+
+  cmd
+    .command('risk')
+    .description('Monte Carlo over all assumption ranges together: percentiles of the net budget (and gap)')
+    .argument('<scenario>', 'scenario YAML file with `assumptions:`')
+    .addOption(new Option('--draws <n>', 'number of draws').argParser(drawCount).default(10000))
+    .addOption(new Option('--seed <s>', 'random seed (same seed, same result)').argParser(seedNumber).default(1))
+    .option('--threshold <amount>', 'also give the probability that the gap exceeds this amount')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(roundingOption())
+    .action((scenario: string, o: { format: Format; output?: string; rounding: RoundingMode; draws: number; seed: number; threshold?: string }) => {
+      setExit(
+        riskCommand(io, scenario, {
+          format: o.format,
+          rounding: o.rounding,
+          draws: o.draws,
+          seed: o.seed,
+          ...(o.threshold !== undefined ? { threshold: o.threshold } : {}),
+          ...(o.output ? { output: o.output } : {}),
+        }),
+      );
+    });
+
+  cmd
+    .command('report')
+    .description('write the committee report: a self-contained HTML page and/or an Excel workbook with live formulas')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('--html <file>', 'write the HTML report here (atomically)')
+    .option('--xlsx <file>', 'write the Excel workbook here (atomically)')
+    .addOption(new Option('--draws <n>', 'Monte Carlo draws for the risk section').argParser(drawCount).default(10000))
+    .addOption(new Option('--seed <s>', 'random seed').argParser(seedNumber).default(1))
+    .addOption(roundingOption())
+    .action(async (scenario: string, o: { html?: string; xlsx?: string; draws: number; seed: number; rounding: RoundingMode }) => {
+      setExit(
+        await reportCommand(io, scenario, {
+          draws: o.draws,
+          seed: o.seed,
+          rounding: o.rounding,
+          version: VERSION,
+          ...(o.html ? { html: o.html } : {}),
+          ...(o.xlsx ? { xlsx: o.xlsx } : {}),
+        }),
+      );
     });
 
   cmd

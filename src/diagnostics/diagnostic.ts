@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES = [
   'empty-selection',
   'extends-cycle',
   'status-mismatch',
+  'range-order',
   'csv-syntax',
   'csv-header',
   'csv-row-length',

@@ -30,10 +30,11 @@ import {
 import { parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
+import { normaliseAssumptions } from './assumptions.js';
 import { lineTableRows } from './line-table.js';
 import { loadVariant } from './variant.js';
 import { readSource } from './read-source.js';
-import type { FileReader } from './reader.js';
+import { relativeTo, type FileReader } from './reader.js';
 
 /** The longest MTFS period accepted; real ones are three to five years. */
 export const MAX_PERIOD_YEARS = 30;
@@ -95,7 +96,7 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
 
   (header.fields.line_files ?? []).forEach((rel, i) => {
     const at = doc.locator.value(['line_files', i]);
-    const csvFile = path.join(path.dirname(file), rel);
+    const csvFile = relativeTo(file, rel);
     inputs.push(csvFile);
     const csvSrc = readSource(read, csvFile, at);
     diagnostics.push(...csvSrc.diagnostics);
@@ -118,7 +119,9 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   const normalised = normalise(file, header.fields, doc, lines, inputs);
   diagnostics.push(...normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
-  return { value: normalised.value, diagnostics, sources };
+  const assumptions = normaliseAssumptions(header.fields.assumptions, doc, normalised.value.lines, diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics, sources };
+  return { value: { ...normalised.value, assumptions }, diagnostics, sources };
 }
 
 type HeaderFields = Partial<WrittenScenarioHeader>;

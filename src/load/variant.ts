@@ -11,9 +11,11 @@ import { Dec, ZERO, type Money } from '../model/money.js';
 import type { BudgetLine, Level, LineAdjustment, RemovedLine, Scenario } from '../model/scenario.js';
 import { closest, validate } from '../schema/diagnose.js';
 import type { WrittenLine } from '../schema/scenario.js';
-import { variantSchema, type LineSelector, type WrittenVariant } from '../schema/variant.js';
+import { variantSchema, type WrittenVariant } from '../schema/variant.js';
+import { assignLines } from './assumptions.js';
+import { selects } from './select-lines.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
-import type { FileReader } from './reader.js';
+import { relativeTo, type FileReader } from './reader.js';
 import { loadScenario, money, normaliseControls, normaliseLine, year, type Loaded } from './scenario.js';
 
 /** How many `extends:` links a chain may have. */
@@ -32,7 +34,7 @@ export function loadVariant(
   const ext = (doc.tree as { extends?: unknown }).extends;
   if (typeof ext !== 'string' || ext.trim() === '') return { diagnostics, sources };
 
-  const baseFile = path.join(path.dirname(doc.file), ext.trim());
+  const baseFile = relativeTo(doc.file, ext.trim());
   if (chain.includes(baseFile)) {
     diagnostics.push(
       error('extends-cycle', `${doc.file} extends ${baseFile}, which already extends it: ${[...chain, baseFile].join(' → ')}`, at(['extends']), 'a variant must extend a scenario that does not lead back to it'),
@@ -170,23 +172,10 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
     ...(w.title ? { title: w.title } : {}),
     ...(w.source ? { source: w.source } : {}),
     lines: [...lines.values()],
+    assumptions: assignLines(base.assumptions ?? [], [...lines.values()]),
     controls,
     ...(w.controls ? { controlsSource: w.controls.source } : {}),
     inputs: [file, ...base.inputs],
     variant: { base, ...(w.description ? { description: w.description } : {}), removed },
   };
-}
-
-/** True when `line` meets every condition of the selector; reconciling lines only when named by ref. */
-function selects(sel: LineSelector, line: BudgetLine): boolean {
-  if (sel.refs ? !sel.refs.includes(line.ref) : line.reconciling) return false;
-  if (sel.type && sel.type !== line.type) return false;
-  if (sel.nature && !line.nature.includes(sel.nature)) return false;
-  if (sel.category && sel.category !== line.category) return false;
-  if (sel.service_area && sel.service_area !== line.serviceArea) return false;
-  if (sel.status) {
-    const want = sel.status === '*' ? 'unchanged' : sel.status === '**' ? 'amended' : sel.status;
-    if (line.status !== want) return false;
-  }
-  return true;
 }

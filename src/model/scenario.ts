@@ -72,6 +72,35 @@ export interface RemovedLine {
   readonly reason: string;
 }
 
+/** Chooses lines: every condition given must hold; reconciling lines only by `refs`. */
+export interface LineSelector {
+  readonly refs?: readonly string[];
+  readonly type?: LineType;
+  readonly nature?: Nature;
+  readonly category?: SavingCategory;
+  readonly service_area?: string;
+  readonly status?: LineStatus | '*' | '**';
+}
+
+/** Multipliers of a planned figure (1 = as planned); uniform without `likely`, else triangular. */
+export interface FactorRange {
+  readonly low: Dec;
+  readonly likely?: Dec;
+  readonly high: Dec;
+}
+
+/** How uncertain some lines are: a factor range on their levels, with its reason. */
+export interface Assumption {
+  readonly id: string;
+  readonly description: string;
+  readonly select: LineSelector;
+  readonly factor: FactorRange;
+  readonly source: string;
+  readonly origin: Location;
+  /** The lines it applies to, in scenario order: a line takes the first assumption that selects it. */
+  readonly lines: readonly string[];
+}
+
 /** How a variant scenario was made from its base. */
 export interface VariantInfo {
   readonly base: Scenario;
@@ -112,6 +141,8 @@ export interface Scenario {
   readonly inputs: readonly string[];
   /** Present when the scenario `extends:` another. */
   readonly variant?: VariantInfo;
+  /** Ranges for sensitivity, risk and the report's assumptions appendix (empty when none). */
+  readonly assumptions?: readonly Assumption[];
 }
 
 export const STATUS_MARK: Record<LineStatus, string> = { unchanged: '*', amended: '**', new: '' };

@@ -21,21 +21,21 @@ export function describeScenario(p: Projection): string {
 }
 
 /** Footnotes that keep estimates and reconciling lines visible in the summary table. */
-export function provenanceNotes(p: Projection): string[] {
+export function provenanceNotes(p: Projection, seeMore = 'see --detail'): string[] {
   const notes: string[] = [];
   const reconciling = p.scenario.lines.filter((l) => l.reconciling);
   if (reconciling.length) {
     notes.push(
       `includes ${reconciling.length} reconciling line${reconciling.length === 1 ? '' : 's'} not described in the source text (${reconciling
         .map((l) => `${l.ref} ${l.type}`)
-        .join(', ')}); see --detail.`,
+        .join(', ')}); ${seeMore}.`,
     );
   }
   const estimated = p.scenario.lines.flatMap((l) => [...l.levels.values()].filter((v) => isEstimate(v.basis)).map(() => l.ref));
   if (estimated.length) {
     const refs = [...new Set(estimated)];
     notes.push(
-      `${estimated.length} line level${estimated.length === 1 ? ' is' : 's are'} estimated for years the source does not state (${refs.join(', ')}); see --detail.`,
+      `${estimated.length} line level${estimated.length === 1 ? ' is' : 's are'} estimated for years the source does not state (${refs.join(', ')}); ${seeMore}.`,
     );
   }
   return notes;

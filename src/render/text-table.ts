@@ -17,7 +17,8 @@ const ROUNDING_NAMES: Record<DisplayOptions['rounding'], string> = {
   truncate: 'truncated',
 };
 
-function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOptions, markerSlot = 0): string {
+/** A cell as plain text: figures rounded for display, money in £000 committee style, no mark. */
+export function cellText(cell: Cell | undefined, model: TableModel, opts: DisplayOptions): string {
   if (!cell) return '';
   switch (cell.kind) {
     case 'blank':
@@ -30,13 +31,17 @@ function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOpt
     }
     case 'money': {
       if (cell.blankInText) return '';
-      const r = roundForDisplay(toThousands(cell.value, model.units), opts);
-      const s = formatCommittee(r, opts, cell.deduction === true);
-      // digits line up: a bracket or a space closes every figure, then the footnote slot if any
-      const aligned = s.endsWith(')') ? s : `${s} `;
-      return markerSlot ? `${aligned}${(cell.marker ?? '').padEnd(markerSlot)}` : aligned;
+      return formatCommittee(roundForDisplay(toThousands(cell.value, model.units), opts), opts, cell.deduction === true);
     }
   }
+}
+
+/** A cell aligned for a column: a bracket or a space closes every figure, then the mark slot. */
+function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOptions, markerSlot = 0): string {
+  const s = cellText(cell, model, opts);
+  if (cell?.kind !== 'money' || s === '') return s;
+  const aligned = s.endsWith(')') ? s : `${s} `;
+  return markerSlot ? `${aligned}${(cell.marker ?? '').padEnd(markerSlot)}` : aligned;
 }
 
 /** Width of the widest mark per column: every figure there gets a slot that wide, so digits align. */

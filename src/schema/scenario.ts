@@ -2,23 +2,11 @@
 // so every unknown key is an error. Also the source of `mtfs schema` (JSON Schema for editors).
 
 import { z } from 'zod';
+import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, sourceSchema, textSchema, yearSchema } from './common.js';
+import { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './line-fields.js';
 
-export const STATUS_WORDS = ['unchanged', 'amended', 'new', '*', '**'] as const;
-export const UNSTATED_METHODS = ['hold', 'linear'] as const;
-export const LINE_TYPES = ['growth', 'saving'] as const;
-export const CATEGORIES = ['Transformation', 'Departmental'] as const;
-
-/** `Eff`, `SR`, `Inc` or a mix written with `/`, such as `SR/Eff`. */
-export const natureSchema = z
-  .string()
-  .regex(/^(Eff|SR|Inc)(\/(Eff|SR|Inc)){0,2}$/, 'nature must be Eff, SR, Inc or a mix such as SR/Eff')
-  .meta({ description: 'Eff (efficiency), SR (service reduction), Inc (income) or a mix such as SR/Eff.' });
-
-export const refSchema = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a ref is a letter followed by letters, digits, `_`, `.` or `-`, e.g. G6 or AC14')
-  .meta({ description: 'The line reference as in the report, e.g. G6 or AC14.' });
+export { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS };
 
 /** One growth or saving line. Its levels are the line's total level in each year, not changes. */
 export const lineSchema = z
@@ -80,6 +68,7 @@ export const scenarioHeaderShape = {
     .optional()
     .meta({ description: 'CSV files of lines, relative to this file; columns as the fields of a line, levels one column per year.' }),
   controls: controlsSchema.optional(),
+  assumptions: assumptionsSchema.optional(),
 };
 
 /** The whole scenario file, for JSON Schema and documentation. Loading validates lines one by one. */

@@ -3,19 +3,11 @@
 
 import { z } from 'zod';
 import { amountsByYearSchema, rateSchema, sourceSchema, textSchema } from './common.js';
-import { CATEGORIES, controlsSchema, LINE_TYPES, lineSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './scenario.js';
+import { controlsSchema, lineSchema, UNSTATED_METHODS } from './scenario.js';
+import { refSchema } from './line-fields.js';
+import { selectorSchema } from './selector.js';
 
-/** Chooses lines: every condition given must hold. Reconciling lines are chosen only by ref. */
-export const selectorSchema = z
-  .strictObject({
-    refs: z.array(refSchema).min(1).optional().meta({ description: 'These lines, e.g. [G6, G7].' }),
-    type: z.enum(LINE_TYPES).optional(),
-    nature: z.enum(['Eff', 'SR', 'Inc']).optional().meta({ description: 'Savings whose nature includes this, e.g. SR also picks Eff/SR.' }),
-    category: z.enum(CATEGORIES).optional(),
-    service_area: textSchema.optional(),
-    status: z.enum(STATUS_WORDS).optional(),
-  })
-  .meta({ id: 'LineSelector' });
+export { selectorSchema };
 
 export const variantSchema = z
   .strictObject({
@@ -48,4 +40,3 @@ export const variantSchema = z
   .meta({ id: 'ScenarioVariant', title: 'mtfs scenario variant' });
 
 export type WrittenVariant = z.infer<typeof variantSchema>;
-export type LineSelector = z.infer<typeof selectorSchema>;

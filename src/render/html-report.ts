@@ -1,0 +1,201 @@
+// The committee report: one self-contained HTML page (no scripts, no network) with the budget
+// table, growth and savings schedules, funding and gap where present, SVG charts with text
+// alternatives, risk where the scenario has assumption ranges, and an assumptions appendix.
+// Prints on A4. Pure: same projection, same bytes.
+
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { ZERO, type Dec, type Money } from '../model/money.js';
+import { isEstimate, type Scenario } from '../model/scenario.js';
+import type { Projection } from '../project/project.js';
+import { natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js';
+import type { RiskResult } from '../risk/monte-carlo.js';
+import type { Sensitivity } from '../risk/sensitivity.js';
+import { escapeHtml, tableAsHtml } from './html.js';
+import { roundForDisplay, toThousands, type DisplayOptions } from './number.js';
+import { describeScenario, provenanceNotes, scheduleTable, summaryTable } from './projection.js';
+import { riskTable, sensitivityTable } from './risk.js';
+import { barChart, rangeChart } from './svg-chart.js';
+import { natureLabel } from '../model/scenario.js';
+
+export interface ReportInput {
+  readonly projection: Projection;
+  readonly sensitivity?: Sensitivity;
+  readonly risk?: RiskResult;
+  readonly display: DisplayOptions;
+  readonly version: string;
+}
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font-family: Arial, Helvetica, sans-serif; color: #111; margin: 0 auto; max-width: 1040px; padding: 16px; line-height: 1.35; }
+h1 { font-size: 1.5rem; margin: 0 0 4px; } h2 { font-size: 1.15rem; border-bottom: 2px solid #1f4e79; padding-bottom: 2px; margin-top: 28px; }
+.meta { color: #444; font-size: 0.9rem; }
+table.figures { border-collapse: collapse; margin: 8px 0; font-size: 0.85rem; width: 100%; }
+table.figures caption { text-align: left; font-weight: bold; padding: 4px 0; }
+table.figures th, table.figures td { border-bottom: 1px solid #ccc; padding: 3px 6px; vertical-align: top; }
+table.figures thead th { background: #e8eef5; border-bottom: 2px solid #1f4e79; }
+table.figures .right { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.figures .left { text-align: left; }
+table.figures tbody th { font-weight: normal; }
+table.figures tr.total th, table.figures tr.total td { font-weight: bold; border-top: 1px solid #111; }
+.units { font-weight: normal; color: #444; }
+ul.notes { font-size: 0.8rem; color: #333; margin: 2px 0 12px; padding-left: 18px; }
+figure { margin: 12px 0; } figcaption { font-size: 0.85rem; color: #333; }
+svg { max-width: 100%; height: auto; } svg .grid { stroke: #ddd; } svg .axis { stroke: #111; }
+svg .tick, svg .legend { font: 11px Arial, Helvetica, sans-serif; fill: #111; }
+footer { margin-top: 32px; font-size: 0.8rem; color: #444; border-top: 1px solid #ccc; padding-top: 8px; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  table.figures { font-size: 7.5pt; page-break-inside: auto; }
+  tr, figure, ul.notes { page-break-inside: avoid; }
+  h2 { page-break-after: avoid; }
+  section.appendix { page-break-before: always; }
+}
+`.trim();
+
+const thousands = (d: Dec, p: Projection, opts: DisplayOptions): number => Number(roundForDisplay(toThousands(d, p.scenario.units), opts).toFixed(0));
+
+function section(id: string, heading: string, body: string[], appendix = false): string {
+  return [`<section id="${id}"${appendix ? ' class="appendix"' : ''}>`, `<h2>${escapeHtml(heading)}</h2>`, ...body, '</section>'].join('\n');
+}
+
+function figure(svg: string, caption: string): string {
+  return `<figure>\n${svg}\n<figcaption>${escapeHtml(caption)}</figcaption>\n</figure>`;
+}
+
+function rowSeries(p: Projection, id: string, opts: DisplayOptions): number[] | undefined {
+  const row = p.rows.find((r) => (r.id as string) === id);
+  return row ? p.years.map((y) => thousands(row.values.get(y) ?? ZERO, p, opts)) : undefined;
+}
+
+function assumptionsAppendix(s: Scenario, p: Projection): string[] {
+  const out: string[] = [];
+  const ranges = s.assumptions ?? [];
+  out.push('<h3>Ranges</h3>');
+  if (ranges.length === 0) {
+    out.push('<p>This scenario states no ranges: add <code>assumptions:</code> to show how uncertain its figures are.</p>');
+  } else {
+    const pct = (d: Dec | undefined): string => (d ? `${d.times(100).toFixed()}%` : '–');
+    out.push(
+      '<table class="figures" id="assumption-ranges"><caption>Assumption ranges (factors on the planned levels; 100% is as planned)</caption>',
+      '<thead><tr><th scope="col" class="left">Assumption</th><th scope="col" class="left">Applies to</th><th scope="col" class="right">Low</th><th scope="col" class="right">Likely</th><th scope="col" class="right">High</th><th scope="col" class="left">Source or reason</th></tr></thead><tbody>',
+      ...ranges.map(
+        (a) =>
+          `<tr><th scope="row" class="left">${escapeHtml(`${a.id}: ${a.description}`)}</th><td class="left">${escapeHtml(a.lines.join(', '))}</td><td class="right">${pct(a.factor.low)}</td><td class="right">${pct(a.factor.likely)}</td><td class="right">${pct(a.factor.high)}</td><td class="left">${escapeHtml(a.source)}</td></tr>`,
+      ),
+      '</tbody></table>',
+      '<ul class="notes"><li>Uniform between low and high where no likely value is given, triangular otherwise. A line takes the first range that selects it.</li></ul>',
+    );
+  }
+  const estimates = s.lines.flatMap((l) => p.years.filter((y) => isEstimate(l.levels.get(y)?.basis ?? 'stated')).map((y) => ({ l, y })));
+  out.push('<h3>Figures the sources do not state</h3>');
+  out.push(
+    estimates.length
+      ? `<ul>${estimates.map(({ l, y }) => `<li>${escapeHtml(`${l.ref} ${y}: ${l.levels.get(y)?.basis === 'linear' ? 'straight line between stated levels, rounded to whole units' : 'the earlier stated level held'}`)}</li>`).join('')}</ul>`
+      : '<p>None: every year of every line is stated.</p>',
+  );
+  const reconciling = s.lines.filter((l) => l.reconciling);
+  out.push('<h3>Reconciling lines</h3>');
+  out.push(
+    reconciling.length
+      ? `<ul>${reconciling.map((l) => `<li><strong>${escapeHtml(l.ref)}</strong> ${escapeHtml(l.description)}: ${escapeHtml(l.note ?? '')}</li>`).join('')}</ul>`
+      : '<p>None.</p>',
+  );
+  out.push(
+    '<h3>Sources</h3>',
+    '<table class="figures" id="line-sources"><caption>Where each line comes from</caption><thead><tr><th scope="col" class="left">Ref</th><th scope="col" class="left">Source</th><th scope="col" class="left">Written at</th></tr></thead><tbody>',
+    ...s.lines.map(
+      (l) =>
+        `<tr><th scope="row" class="left">${escapeHtml(l.ref)}</th><td class="left">${escapeHtml(l.source)}</td><td class="left">${escapeHtml(`${l.origin.file}:${l.origin.line}`)}</td></tr>`,
+    ),
+    '</tbody></table>',
+  );
+  return out;
+}
+
+export function htmlReport(input: ReportInput): string {
+  const { projection: p, display } = input;
+  const s = p.scenario;
+  const years = p.years as readonly FiscalYear[];
+  const sections: string[] = [];
+
+  const net = rowSeries(p, 'net_budget', display) ?? [];
+  const gap = rowSeries(p, 'gap', display);
+  const budgetBody = [tableAsHtml({ ...summaryTable(p), notes: provenanceNotes(p, 'see the schedules and the appendix') }, display), figure(barChart('chart-net-budget', 'Net budget by year', years, [{ label: 'Net budget', values: net }], false), 'Net budget by year, £000.')];
+  if (gap) budgetBody.push(figure(barChart('chart-gap', 'Funding gap by year', years, [{ label: 'Gap (shortfall positive)', values: gap }], false), 'Funding gap by year, £000: above zero is a shortfall.'));
+  sections.push(section('budget', `Budget summary${gap ? ', funding and gap' : ''}`, budgetBody));
+
+  sections.push(section('growth', 'Growth (Appendix B)', [tableAsHtml(scheduleTable(p, 'growth'), display)]));
+  const byNature = subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder);
+  sections.push(
+    section('savings', 'Savings (Appendix C)', [
+      tableAsHtml(scheduleTable(p, 'saving'), display),
+      figure(
+        barChart(
+          'chart-savings-nature',
+          'Savings by nature (level in each year)',
+          years,
+          byNature.map((g) => ({ label: g.key, values: years.map((y) => thousands(g.levels.get(y) ?? ZERO, p, display)) })),
+          true,
+        ),
+        'Savings by nature, £000: Eff efficiency, SR service reduction, Inc income.',
+      ),
+    ]),
+  );
+
+  if (input.sensitivity || input.risk) {
+    const body: string[] = [];
+    if (input.sensitivity) body.push(tableAsHtml(sensitivityTable(input.sensitivity), display));
+    if (input.risk) {
+      const r = input.risk;
+      body.push(tableAsHtml(riskTable(r), display));
+      const d = r.rows.find((x) => x.id === 'gap') ?? r.rows[0];
+      if (d) {
+        const series = (m: ReadonlyMap<FiscalYear, Money> | undefined): number[] => years.map((y) => thousands(m?.get(y) ?? ZERO, p, display));
+        body.push(
+          figure(
+            rangeChart(
+              'chart-risk',
+              `Risk range of the ${d.id === 'gap' ? 'gap' : 'net budget'} (${r.draws} draws)`,
+              years,
+              series(d.percentiles.get(10)),
+              series(d.percentiles.get(50)),
+              series(d.percentiles.get(90)),
+              series(d.planned),
+            ),
+            `P10 to P90 of the ${d.id === 'gap' ? 'gap' : 'net budget'} over ${r.draws} draws (seed ${r.seed}), with the P50 and the figure as written, £000. The axis does not start at zero.`,
+          ),
+        );
+      }
+    }
+    sections.push(section('risk', 'Risk and sensitivity', body));
+  }
+  sections.push(section('assumptions', 'Appendix: assumptions and sources', assumptionsAppendix(s, p), true));
+
+  const title = describeScenario(p);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>\n${STYLE}\n</style>`,
+    '</head>',
+    '<body>',
+    '<header>',
+    `<h1>${escapeHtml(s.authority)}</h1>`,
+    `<p>${escapeHtml(`${s.department}: ${s.title ?? `MTFS ${years[0] ?? ''}–${years[years.length - 1] ?? ''}`}`)}</p>`,
+    `<p class="meta">${escapeHtml(`Scenario ${s.file}. Figures in £000, computed exactly and rounded once for display (${display.rounding}); brackets are negative.`)}</p>`,
+    ...(s.source ? [`<p class="meta">${escapeHtml(`Source: ${s.source}`)}</p>`] : []),
+    '</header>',
+    '<main>',
+    ...sections,
+    '</main>',
+    `<footer>${escapeHtml(`Produced by mtfs ${input.version} from ${s.inputs.join(', ')}.`)}</footer>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

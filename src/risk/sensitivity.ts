@@ -1,0 +1,46 @@
+// One assumption at a time: each at its low and at its high factor, the others as planned; the
+// effect on the net budget (and gap) per year against the projection as written, ranked largest
+// first — the tornado table. Pure and exact.
+
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { ZERO, sub, type Money } from '../model/money.js';
+import type { Assumption, Scenario } from '../model/scenario.js';
+import { projectScenario, type Projection } from '../project/project.js';
+import { projectWithFactors, riskRows } from './engine.js';
+
+export interface SensitivityEntry {
+  readonly assumption: Assumption;
+  /** Effect (case − as written) per row id and year, at the low and at the high factor. */
+  readonly low: ReadonlyMap<string, ReadonlyMap<FiscalYear, Money>>;
+  readonly high: ReadonlyMap<string, ReadonlyMap<FiscalYear, Money>>;
+  /** The largest |effect| over rows, years and both ends: the ranking key. */
+  readonly swing: Money;
+}
+
+export interface Sensitivity {
+  readonly base: Projection;
+  readonly rows: readonly string[];
+  readonly entries: readonly SensitivityEntry[];
+}
+
+export function sensitivity(s: Scenario): Sensitivity {
+  const base = projectScenario(s);
+  const rows = riskRows(base);
+  const effect = (p: Projection): Map<string, Map<FiscalYear, Money>> =>
+    new Map(rows.map((id) => [id, new Map(base.years.map((y) => [y, sub(value(p, id, y), value(base, id, y))]))]));
+  const entries = (s.assumptions ?? []).map((a) => {
+    const low = effect(projectWithFactors(s, new Map([[a.id, a.factor.low]])));
+    const high = effect(projectWithFactors(s, new Map([[a.id, a.factor.high]])));
+    let swing = ZERO;
+    for (const m of [low, high]) for (const byYear of m.values()) for (const v of byYear.values()) if (v.abs().greaterThan(swing)) swing = v.abs() as Money;
+    return { assumption: a, low, high, swing };
+  });
+  entries.sort((x, y) => y.swing.comparedTo(x.swing) || (x.assumption.id < y.assumption.id ? -1 : 1));
+  return { base, rows, entries };
+}
+
+export function value(p: Projection, id: string, y: FiscalYear): Money {
+  const row = p.rows.find((r) => (r.id as string) === id);
+  return row?.values.get(y) ?? ZERO;
+}
+

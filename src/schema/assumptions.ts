@@ -1,0 +1,30 @@
+// The written shape of assumption ranges: how uncertain each estimate is, for `mtfs sensitivity`,
+// `mtfs risk` and the report's assumptions appendix. Every range carries a source or reason.
+
+import { z } from 'zod';
+import { rateSchema, sourceSchema, textSchema } from './common.js';
+import { selectorSchema } from './selector.js';
+
+/** low ≤ likely ≤ high; without `likely` the distribution is uniform, with it triangular. */
+export const factorRangeSchema = z
+  .strictObject({ low: rateSchema, likely: rateSchema.optional(), high: rateSchema })
+  .meta({ id: 'FactorRange', description: 'Multipliers of the planned figure: 100% is as planned, 60% delivers three fifths.' });
+
+export const assumptionSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]*$/, 'an assumption id is lower case letters, digits, `_` or `-`, starting with a letter')
+      .meta({ description: 'A stable id, e.g. sr-delivery.' }),
+    description: textSchema,
+    select: selectorSchema.meta({ description: 'The lines this range applies to. A line takes the first assumption that selects it.' }),
+    factor: factorRangeSchema,
+    source: sourceSchema.meta({ description: 'Why this range: evidence, a previous year’s delivery, or a judgement and whose.' }),
+  })
+  .meta({ id: 'Assumption' });
+
+export const assumptionsSchema = z.array(assumptionSchema).meta({
+  description: 'Ranges on lines (e.g. delivery of SR savings 60%–100%) for sensitivity, risk and the report.',
+});
+
+export type WrittenAssumption = z.infer<typeof assumptionSchema>;

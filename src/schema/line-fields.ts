@@ -1,0 +1,21 @@
+// The fields a line is described by (ref, type, status, category, nature, unstated method), shared
+// by the line schema, variant selectors and assumption selectors.
+
+import { z } from 'zod';
+
+export const STATUS_WORDS = ['unchanged', 'amended', 'new', '*', '**'] as const;
+export const UNSTATED_METHODS = ['hold', 'linear'] as const;
+export const LINE_TYPES = ['growth', 'saving'] as const;
+export const CATEGORIES = ['Transformation', 'Departmental'] as const;
+
+/** `Eff`, `SR`, `Inc` or a mix written with `/`, such as `SR/Eff`. */
+export const natureSchema = z
+  .string()
+  .regex(/^(Eff|SR|Inc)(\/(Eff|SR|Inc)){0,2}$/, 'nature must be Eff, SR, Inc or a mix such as SR/Eff')
+  .meta({ description: 'Eff (efficiency), SR (service reduction), Inc (income) or a mix such as SR/Eff.' });
+
+export const refSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a ref is a letter followed by letters, digits, `_`, `.` or `-`, e.g. G6 or AC14')
+  .meta({ description: 'The line reference as in the report, e.g. G6 or AC14.' });
+

@@ -1,0 +1,225 @@
+// Risk and report outputs as users meet them: golden tables, the HTML page rendered in headless
+// Chromium (Debian's `chromium`), and the workbook read back with its formulas evaluated.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nodeReader } from '../src/cli/io.js';
+import { loadScenario } from '../src/load/scenario.js';
+import { Dec, toPlain } from '../src/model/money.js';
+import { projectScenario } from '../src/project/project.js';
+import { runCli, transcript } from './helpers/cli.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-report-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('risk goldens', () => {
+  const cases: readonly { name: string; argv: string[] }[] = [
+    { name: 'sensitivity', argv: ['sensitivity', 'scenarios/2018.yaml'] },
+    { name: 'sensitivity-csv', argv: ['sensitivity', 'scenarios/2018.yaml', '--format', 'csv'] },
+    { name: 'sensitivity-json', argv: ['sensitivity', 'scenarios/2018.yaml', '--format', 'json'] },
+    { name: 'risk', argv: ['risk', 'scenarios/2018.yaml', '--draws', '10000', '--seed', '1'] },
+    { name: 'risk-csv', argv: ['risk', 'scenarios/2018.yaml', '--draws', '2000', '--seed', '7', '--format', 'csv'] },
+  ];
+  it.each(cases)('$name', async ({ name, argv }) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(0);
+    await expect(transcript(argv, r)).toMatchFileSnapshot(`./golden/risk/${name}.txt`);
+  });
+
+  it('risk gives identical output for the same seed, and prints nothing extra when not on a terminal', async () => {
+    const a = await runCli(['risk', 'scenarios/2018.yaml', '--draws', '3000', '--seed', '42', '--format', 'json']);
+    const b = await runCli(['risk', 'scenarios/2018.yaml', '--draws', '3000', '--seed', '42', '--format', 'json']);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stderr).toBe('');
+    const c = await runCli(['risk', 'scenarios/2018.yaml', '--draws', '3000', '--seed', '43', '--format', 'json']);
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+
+  it('refuses a scenario without ranges, and bad draws or seeds', async () => {
+    expect((await runCli(['risk', 'scenarios/2018-without-ac14.yaml'])).code).toBe(0); // variants inherit ranges
+    expect((await runCli(['risk', 'test/errors/no-controls/scenario.yaml'])).stderr).toContain('has no `assumptions:`');
+    expect((await runCli(['risk', 'scenarios/2018.yaml', '--draws', '0'])).code).toBe(2);
+    expect((await runCli(['risk', 'scenarios/2018.yaml', '--seed', '-1'])).code).toBe(2);
+  });
+});
+
+describe('mtfs report --html', () => {
+  const html = path.join(tmp, 'report.html');
+
+  it('writes one self-contained page, byte-identical on every run', async () => {
+    expect((await runCli(['report', 'scenarios/2018.yaml', '--html', html, '--draws', '2000'])).code).toBe(0);
+    const page = fs.readFileSync(html, 'utf8');
+    expect(page).not.toMatch(/<script|<link|src=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    await expect(page).toMatchFileSnapshot('./golden/report/2018.html');
+    const again = path.join(tmp, 'again.html');
+    await runCli(['report', 'scenarios/2018.yaml', '--html', again, '--draws', '2000']);
+    expect(fs.readFileSync(again, 'utf8')).toBe(page);
+  });
+
+  const chromium = '/usr/bin/chromium';
+  const haveBrowser = fs.existsSync(chromium);
+  const required = process.env.MTFS_REQUIRE_BROWSER === '1';
+  it.runIf(haveBrowser || required)('renders in headless Chromium with the published table, charts with text alternatives, and fits A4', async () => {
+    expect(haveBrowser, `Chromium is required (MTFS_REQUIRE_BROWSER=1) but ${chromium} is missing: apt-get install chromium`).toBe(true);
+    const { chromium: pw } = await import('playwright-core');
+    const browser = await pw.launch({
+      executablePath: chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      const requests: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file://')) requests.push(r.url());
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`file://${html}`);
+      const net = await page.locator('#row-budget-net_budget').innerText();
+      expect(net.replace(/\s+/g, ' ')).toBe('Proposed/Provisional net budget 132,831 133,701 134,761 136,881');
+      expect((await page.locator('#row-budget-savings').innerText()).replace(/\s+/g, ' ')).toBe('Less proposed savings (Appendix C) (4,755) (2,585) (1,315) (0)');
+      // every chart is an image with a title and a description, and has a size on the page
+      const charts = await page.locator('svg[role="img"]').all();
+      expect(charts.length).toBe(3);
+      for (const svg of charts) {
+        const box = await svg.boundingBox();
+        expect(box && box.width > 300 && box.height > 100).toBe(true);
+        expect(await svg.locator(':scope > title').count()).toBe(1);
+        expect((await svg.locator(':scope > desc').textContent())?.length ?? 0).toBeGreaterThan(40);
+      }
+      // tables are real tables with captions and header cells
+      expect(await page.locator('table caption').count()).toBe(await page.locator('table').count());
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+      fs.mkdirSync('test/artifacts', { recursive: true });
+      await page.screenshot({ path: 'test/artifacts/report-2018.png', fullPage: true });
+      // print: A4 portrait at 96 dpi less the 12 mm margins is about 703 px wide; nothing may overflow it
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 703, height: 1000 });
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect(overflow).toBeLessThanOrEqual(0);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+      fs.writeFileSync('test/artifacts/report-2018.pdf', pdf);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+/** A small evaluator for the formulas mtfs writes: numbers, cell refs (with sheet), + −, SUM, SUMIF. */
+function evaluate(wb: ExcelJS.Workbook, sheet: string, address: string, seen = new Set<string>()): Dec {
+  const key = `${sheet}!${address}`;
+  if (seen.has(key)) throw new Error(`cycle at ${key}`);
+  const cell = wb.getWorksheet(sheet)!.getCell(address);
+  const v = cell.value as unknown;
+  if (typeof v === 'number') return new Dec(v);
+  if (v === null || v === undefined) return new Dec(0);
+  if (typeof v === 'object' && v && 'formula' in v) return formula(wb, sheet, String((v as { formula: string }).formula), new Set([...seen, key]));
+  throw new Error(`not a number at ${key}: ${JSON.stringify(v)}`);
+}
+
+function range(a: string, b: string): string[] {
+  const [, c1, r1] = /^\$?([A-Z]+)\$?(\d+)$/.exec(a)!;
+  const [, c2, r2] = /^\$?([A-Z]+)\$?(\d+)$/.exec(b)!;
+  if (c1 !== c2) throw new Error('single-column ranges only');
+  return Array.from({ length: Number(r2) - Number(r1) + 1 }, (_, i) => `${c1}${Number(r1) + i}`);
+}
+
+function formula(wb: ExcelJS.Workbook, sheet: string, f: string, seen: Set<string>): Dec {
+  let m = /^SUM\((\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+)\)$/.exec(f);
+  if (m) return range(m[1]!, m[2]!).reduce((acc, a) => acc.plus(evaluate(wb, sheet, a, seen)), new Dec(0));
+  m = /^SUMIF\((\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+),"(.*)",(\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+)\)$/.exec(f);
+  if (m) {
+    const crit = range(m[1]!, m[2]!);
+    const vals = range(m[4]!, m[5]!);
+    const ws = wb.getWorksheet(sheet)!;
+    return crit.reduce((acc, a, i) => (ws.getCell(a.replace(/\$/g, '')).value === m![3] ? acc.plus(evaluate(wb, sheet, vals[i]!, seen)) : acc), new Dec(0));
+  }
+  // a sum of signed terms: numbers and cell references, optionally on another sheet
+  const terms = f.match(/[+-]?[^+-]+/g) ?? [];
+  return terms.reduce((acc, t) => {
+    const sign = t.startsWith('-') ? -1 : 1;
+    const body = t.replace(/^[+-]/, '');
+    const ref = /^(?:(\w+)!)?(\$?[A-Z]+\$?\d+)$/.exec(body);
+    const val = ref ? evaluate(wb, ref[1] ?? sheet, ref[2]!.replace(/\$/g, ''), seen) : new Dec(body);
+    return sign > 0 ? acc.plus(val) : acc.minus(val);
+  }, new Dec(0));
+}
+
+describe('mtfs report --xlsx', () => {
+  const xlsx = path.join(tmp, 'report.xlsx');
+  const projection = projectScenario(loadScenario('scenarios/2018.yaml', nodeReader).value!);
+
+  it('totals are formulas over the line cells; evaluated, they equal the projection exactly', async () => {
+    expect((await runCli(['report', 'scenarios/2018.yaml', '--xlsx', xlsx])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Budget', 'Growth', 'Savings', 'Assumptions']);
+    const budget = wb.getWorksheet('Budget')!;
+    const labels = new Map<string, number>();
+    budget.eachRow((row, n) => labels.set(String(row.getCell(1).value), n));
+    const netRow = labels.get('Proposed/Provisional net budget')!;
+    const cols = ['B', 'C', 'D', 'E'];
+    for (const row of projection.rows) {
+      const n = labels.get(row.label)!;
+      projection.years.forEach((y, i) => {
+        const cell = budget.getCell(`${cols[i]}${n}`);
+        // the cached result and the re-evaluated formula both equal the exact projection
+        // exceljs drops a cached result of 0 when it reads a file back (the file holds <v>0</v>)
+        const cached = typeof cell.value === 'number' ? cell.value : ((cell.value as { result?: number }).result ?? 0);
+        expect(toPlain(new Dec(cached))).toBe(toPlain(row.values.get(y)!));
+        expect(toPlain(evaluate(wb, 'Budget', `${cols[i]}${n}`))).toBe(toPlain(row.values.get(y)!));
+      });
+    }
+    expect((budget.getCell(`C${netRow}`).value as { formula: string }).formula).toMatch(/^C\d+\+C\d+\+C\d+$/);
+    expect(budget.getCell(`B${netRow}`).numFmt).toBe('#,##0;(#,##0);0');
+  });
+
+  it('changing a line moves the totals (the formulas are live)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const savings = wb.getWorksheet('Savings')!;
+    let ac10 = 0;
+    savings.eachRow((row, n) => {
+      if (row.getCell(1).value === '**AC10') ac10 = n;
+    });
+    savings.getCell(`F${ac10}`).value = 310; // AC10 2018/19: 300 → 310
+    const budget = wb.getWorksheet('Budget')!;
+    let net = 0;
+    budget.eachRow((row, n) => {
+      if (row.getCell(1).value === 'Proposed/Provisional net budget') net = n;
+    });
+    expect(toPlain(evaluate(wb, 'Budget', `B${net}`))).toBe('132821');
+  });
+
+  it('is byte-identical on every run', async () => {
+    const again = path.join(tmp, 'again.xlsx');
+    await runCli(['report', 'scenarios/2018.yaml', '--xlsx', again]);
+    expect(fs.readFileSync(again).equals(fs.readFileSync(xlsx))).toBe(true);
+  });
+});
+
+describe('formula injection', () => {
+  it('a description like =HYPERLINK(...) is neutralised in CSV and XLSX', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'inject-'));
+    fs.writeFileSync(
+      path.join(dir, 'v.yaml'),
+      `extends: ${path.resolve('scenarios/2018.yaml')}\nadd:\n  - ref: X1\n    type: growth\n    status: new\n    description: '=HYPERLINK("http://example.com","click")'\n    service_area: '@SUM(1+1)'\n    levels: {2018/19: 1}\n    unstated: hold\n    source: '-2+3'\n`,
+    );
+    const csv = await runCli(['project', path.join(dir, 'v.yaml'), '--format', 'csv', '--detail']);
+    expect(csv.stdout).toContain(`growth.X1,"'=HYPERLINK(""http://example.com"",""click"")"`);
+    const out = path.join(dir, 'v.xlsx');
+    expect((await runCli(['report', path.join(dir, 'v.yaml'), '--xlsx', out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const texts: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && texts.push(c.value))));
+    expect(texts.filter((t) => /^[=+\-@\t\r]/.test(t))).toEqual([]);
+    expect(texts).toContain(`'=HYPERLINK("http://example.com","click")`);
+    expect(texts).toContain("'@SUM(1+1)");
+  });
+});

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nodeReader } from '../../src/cli/io.js';
+import { loadScenario } from '../../src/load/scenario.js';
+import { Dec, toPlain } from '../../src/model/money.js';
+import type { Scenario } from '../../src/model/scenario.js';
+import { projectScenario, rowValues } from '../../src/project/project.js';
+import { projectWithFactors } from '../../src/risk/engine.js';
+import { linearModel, monteCarlo, nearestRank } from '../../src/risk/monte-carlo.js';
+import { drawFactor, FACTOR_DP, Random } from '../../src/risk/random.js';
+import { sensitivity, value } from '../../src/risk/sensitivity.js';
+
+const scenario = loadScenario('scenarios/2018.yaml', nodeReader).value!;
+const d = (t: string) => new Dec(t);
+
+describe('draws', () => {
+  it('the same seed gives the same uniforms; different seeds differ', () => {
+    const a = new Random(7);
+    const b = new Random(7);
+    const c = new Random(8);
+    const xs = Array.from({ length: 5 }, () => a.nextUint32());
+    expect(Array.from({ length: 5 }, () => b.nextUint32())).toEqual(xs);
+    expect(Array.from({ length: 5 }, () => c.nextUint32())).not.toEqual(xs);
+  });
+
+  it('factors stay within [low, high], at FACTOR_DP places, and a collapsed range is exact (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.nat(), (low, spanA, spanB, seed) => {
+        const range = { low: d(`${low / 100}`), likely: d(`${(low + spanA) / 100}`), high: d(`${(low + spanA + spanB) / 100}`) };
+        const u = new Random(seed).uniform();
+        const x = drawFactor(range, u);
+        expect(x.gte(range.low) && x.lte(range.high)).toBe(true);
+        expect(x.decimalPlaces()).toBeLessThanOrEqual(FACTOR_DP);
+      }),
+    );
+    expect(drawFactor({ low: d('1'), likely: d('1'), high: d('1') }, d('0.3')).toFixed()).toBe('1');
+  });
+
+  it('the triangular inverse CDF puts the mode where it belongs', () => {
+    // at u = (c − a)/(b − a) the draw is exactly the likely value
+    expect(drawFactor({ low: d('0.6'), likely: d('0.9'), high: d('1') }, d('0.75')).toFixed()).toBe('0.9');
+    expect(drawFactor({ low: d('0.6'), high: d('1') }, d('0.5')).toFixed()).toBe('0.8');
+  });
+
+  it('nearest rank', () => {
+    const xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => new Dec(n)) as never[];
+    expect(toPlain(nearestRank(xs, 10))).toBe('1');
+    expect(toPlain(nearestRank(xs, 50))).toBe('5');
+    expect(toPlain(nearestRank(xs, 90))).toBe('9');
+  });
+});
+
+describe('Monte Carlo', () => {
+  it('is reproducible for a seed', () => {
+    const a = monteCarlo(scenario, { draws: 500, seed: 3 });
+    const b = monteCarlo(scenario, { draws: 500, seed: 3 });
+    const show = (r: typeof a) => r.rows.map((row) => [...row.percentiles.values()].map((m) => [...m.values()].map(toPlain)));
+    expect(show(a)).toEqual(show(b));
+  });
+
+  it('with every range collapsed to 100%, P10 = P50 = P90 = the deterministic projection, exactly', () => {
+    const collapsed: Scenario = {
+      ...scenario,
+      assumptions: (scenario.assumptions ?? []).map((a) => ({ ...a, factor: { low: d('1'), likely: d('1'), high: d('1') } })),
+    };
+    const r = monteCarlo(collapsed, { draws: 200, seed: 1 });
+    const net = rowValues(projectScenario(scenario), 'net_budget');
+    for (const [, byYear] of r.rows[0]!.percentiles) {
+      for (const [y, v] of byYear) expect(v.equals(net.get(y)!)).toBe(true);
+    }
+  });
+
+  it('the linear shortcut equals projecting the scaled scenario, exactly (property)', () => {
+    const base = projectScenario(scenario);
+    const linear = linearModel(scenario, base, ['net_budget']);
+    const ids = (scenario.assumptions ?? []).map((a) => a.id);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2_000_000_000 }), { minLength: ids.length, maxLength: ids.length }), (raw) => {
+        const factors = new Map(ids.map((id, i) => [id, new Dec(raw[i]!).dividedBy(1e9) as Dec]));
+        const full = projectWithFactors(scenario, factors);
+        for (const y of base.years) expect(linear(factors, 'net_budget', y).equals(value(full, 'net_budget', y))).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('sensitivity', () => {
+  it('ranks by the largest effect and measures against the projection as written', () => {
+    const s = sensitivity(scenario);
+    expect(s.entries.map((e) => e.assumption.id)).toEqual(['sr-delivery', 'demand-growth', 'transforming-care', 'eff-delivery', 'inc-delivery']);
+    const g12 = s.entries.find((e) => e.assumption.id === 'transforming-care')!;
+    // G12 is 750 then 1,500: at 150% the net budget rises by half of that
+    expect([...g12.high.get('net_budget')!.values()].map(toPlain)).toEqual(['375', '750', '750', '750']);
+  });
+});
