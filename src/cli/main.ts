@@ -34,6 +34,9 @@ function seedNumber(v: string): number {
   return Number(v);
 }
 
+const formatOption = (): Option => new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table');
+const outputOption = (): Option => new Option('-o, --output <file>', 'write to a file (atomically) instead of standard output');
+
 const roundingOption = (): Option =>
   new Option('--rounding <mode>', 'rounding of displayed figures (CSV and JSON are exact)')
     .choices(Object.keys(ROUNDING_MODES))
@@ -55,8 +58,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .command('project')
     .description('project the four-year budget table of a scenario')
     .argument('<scenario>', 'scenario YAML file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(formatOption())
+    .addOption(outputOption())
     .option('-d, --detail', 'add the growth and savings schedules (Appendices B and C)', false)
     .addOption(roundingOption())
     .action((scenario: string, o: { format: Format; output?: string; detail: boolean; rounding: RoundingMode }) => {
@@ -77,8 +80,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description('compare scenarios side by side with the first, and attribute the differences to lines')
     .argument('<base>', 'the scenario to compare against')
     .argument('<other...>', 'one or more scenarios')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(formatOption())
+    .addOption(outputOption())
     .addOption(roundingOption())
     .action((base: string, others: string[], o: { format: Format; output?: string; rounding: RoundingMode }) => {
       setExit(compareCommand(io, base, others, { format: o.format, rounding: o.rounding, ...(o.output ? { output: o.output } : {}) }));
@@ -88,8 +91,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .command('savings')
     .description('the saving options register; with --target, the best sets of options that meet a target')
     .argument('<scenario>', 'scenario YAML file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(formatOption())
+    .addOption(outputOption())
     .addOption(roundingOption())
     .option('-t, --target <target>', 'an amount every year, YEAR=AMOUNT,… for some years, or gap')
     .option('-x, --exclude <ref>', 'leave an option out of the target search (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
@@ -114,8 +117,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description('classify each line as unchanged (*), amended (**), new or removed against a previous MTFS')
     .argument('<previous>', 'the previous MTFS scenario')
     .argument('<current>', 'the current MTFS scenario')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(formatOption())
+    .addOption(outputOption())
     .addOption(roundingOption())
     .option('--strict', 'exit 1 when a written status disagrees with the comparison', false)
     .action((previous: string, current: string, o: { format: Format; output?: string; rounding: RoundingMode; strict: boolean }) => {
@@ -128,8 +131,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<scenario>', 'scenario YAML file')
     .argument('<what>', 'a table row (e.g. net_budget) or a line ref (e.g. G6)')
     .argument('[year]', 'one year, e.g. 2020/21 (default: every year)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(formatOption())
+    .addOption(outputOption())
     .action((scenario: string, what: string, year: string | undefined, o: { format: Format; output?: string }) => {
       setExit(explainCommand(io, scenario, what, year, { format: o.format, ...(o.output ? { output: o.output } : {}) }));
     });
@@ -138,8 +141,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .command('sensitivity')
     .description('each assumption range alone at its low and high: the effect on the net budget (and gap), largest first')
     .argument('<scenario>', 'scenario YAML file with `assumptions:`')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(formatOption())
+    .addOption(outputOption())
     .addOption(roundingOption())
     .action((scenario: string, o: { format: Format; output?: string; rounding: RoundingMode }) => {
       setExit(sensitivityCommand(io, scenario, { format: o.format, rounding: o.rounding, ...(o.output ? { output: o.output } : {}) }));
@@ -152,8 +155,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--draws <n>', 'number of draws').argParser(drawCount).default(10000))
     .addOption(new Option('--seed <s>', 'random seed (same seed, same result)').argParser(seedNumber).default(1))
     .option('--threshold <amount>', 'also give the probability that the gap exceeds this amount')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(formatOption())
+    .addOption(outputOption())
     .addOption(roundingOption())
     .action((scenario: string, o: { format: Format; output?: string; rounding: RoundingMode; draws: number; seed: number; threshold?: string }) => {
       setExit(
