@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { error } from '../diagnostics/diagnostic.js';
 import { ROUNDING_MODES, type RoundingMode } from '../model/money.js';
 import { checkCommand } from './commands/check.js';
+import { demandCommand } from './commands/demand.js';
 import { projectCommand, type Format } from './commands/project.js';
 import { schemaCommand } from './commands/schema.js';
 import { nodeIo, type Io } from './io.js';
@@ -13,6 +14,9 @@ import { EXIT_INVALID, report } from './output.js';
 export const VERSION = '0.1.0';
 
 const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'markdown'];
+
+const SET_HELP = 'what-if: change a demand driver parameter, e.g. older_people.unit_cost_uplift=3% (repeatable)';
+const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
 
 function program(io: Io, setExit: (code: number) => void): Command {
   const cmd = new Command('mtfs')
@@ -38,8 +42,27 @@ function program(io: Io, setExit: (code: number) => void): Command {
         .choices(Object.keys(ROUNDING_MODES))
         .default('half-away-from-zero'),
     )
-    .action((scenario: string, o: { format: Format; output?: string; detail: boolean; rounding: RoundingMode }) => {
-      setExit(projectCommand(io, scenario, { format: o.format, detail: o.detail, rounding: o.rounding, ...(o.output ? { output: o.output } : {}) }));
+    .option('--set <driver.parameter=value>', SET_HELP, collect, [])
+    .action((scenario: string, o: { format: Format; output?: string; detail: boolean; rounding: RoundingMode; set: string[] }) => {
+      setExit(
+        projectCommand(io, scenario, { format: o.format, detail: o.detail, rounding: o.rounding, sets: o.set, ...(o.output ? { output: o.output } : {}) }),
+      );
+    });
+
+  cmd
+    .command('demand')
+    .description('show how demand drivers build growth lines: population, users, unit cost, cost, volume and price effects')
+    .argument('<scenario>', 'scenario YAML file with `drivers:`')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('--set <driver.parameter=value>', SET_HELP, collect, [])
+    .addOption(
+      new Option('--rounding <mode>', 'rounding of displayed figures (CSV and JSON are exact)')
+        .choices(Object.keys(ROUNDING_MODES))
+        .default('half-away-from-zero'),
+    )
+    .action((scenario: string, o: { format: Format; output?: string; rounding: RoundingMode; set: string[] }) => {
+      setExit(demandCommand(io, scenario, { format: o.format, rounding: o.rounding, sets: o.set, ...(o.output ? { output: o.output } : {}) }));
     });
 
   cmd

@@ -14,6 +14,7 @@ import {
   type BudgetLine,
   type Control,
   type ControlRow,
+  type Level,
   type LineStatus,
   type Nature,
   type Scenario,
@@ -30,6 +31,7 @@ import {
 import { parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
+import { demandContext, lineDriverLevels, readDrivers, resolveDrivers, type DemandContext, type ReadDrivers } from './drivers.js';
 import { lineTableRows } from './line-table.js';
 import { readSource } from './read-source.js';
 import type { FileReader } from './reader.js';
@@ -74,6 +76,8 @@ export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
 
   const header = validateHeader(doc);
   diagnostics.push(...header.diagnostics);
+  const drivers = readDrivers(doc, file, read, sources, inputs);
+  diagnostics.push(...drivers.diagnostics);
 
   const lines: LocatedLine[] = [];
   const rawRefs: { ref: string; at: Location }[] = [];
@@ -113,7 +117,7 @@ export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
   });
 
   diagnostics.push(...duplicateRefs(rawRefs));
-  const normalised = normalise(file, header.fields, doc, lines, inputs);
+  const normalised = normalise(file, header.fields, doc, lines, inputs, drivers);
   diagnostics.push(...normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
   return { value: normalised.value, diagnostics, sources };
@@ -153,6 +157,7 @@ function normalise(
   doc: RawDocument,
   lines: readonly LocatedLine[],
   inputs: readonly string[],
+  drivers: ReadDrivers,
 ): { value?: Scenario; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
@@ -185,10 +190,14 @@ function normalise(
     else transfers.set(y, { amount: money(amount), origin: at(['transfers', 'amounts', text]) });
   }
 
+  const resolved = period ? resolveDrivers(drivers, period) : undefined;
+  diagnostics.push(...(resolved?.diagnostics ?? []));
+  const demand = demandContext(drivers, resolved?.drivers, period, h.units);
+
   const budgetLines: BudgetLine[] = [];
   const refs = new Map<string, Location>();
   for (const located of lines) {
-    const line = normaliseLine(located, period, refs, diagnostics, inPeriod, outside);
+    const line = normaliseLine(located, period, refs, diagnostics, inPeriod, outside, demand);
     if (line) budgetLines.push(line);
   }
 
@@ -222,6 +231,10 @@ function normalise(
       controls,
       ...(h.controls ? { controlsSource: h.controls.source } : {}),
       inputs,
+      ...(resolved?.drivers.length ? { drivers: resolved.drivers } : {}),
+      ...(h.compare_with
+        ? { compareWith: { file: path.join(path.dirname(file), h.compare_with), origin: at(['compare_with']) } }
+        : {}),
     },
     diagnostics,
   };
@@ -234,6 +247,7 @@ function normaliseLine(
   diagnostics: Diagnostic[],
   inPeriod: (y: FiscalYear) => boolean,
   outside: (y: FiscalYear, loc: Location) => Diagnostic,
+  demand: DemandContext,
 ): BudgetLine | undefined {
   const lat = (p: Path): Location => lineDoc.locator.value([...base, ...p]);
   const lkey = (p: Path): Location => lineDoc.locator.key([...base, ...p]);
@@ -266,8 +280,21 @@ function normaliseLine(
     ok = false;
   }
 
+  const names = w.driver === undefined ? undefined : typeof w.driver === 'string' ? [w.driver] : w.driver;
+  if (names && (w.levels !== undefined || w.unstated !== undefined)) {
+    const both = w.levels !== undefined ? '`levels`' : '`unstated`';
+    diagnostics.push(
+      error('line-driver', `line ${w.ref} gives both \`driver\` and ${both}`, lkey([w.levels !== undefined ? 'levels' : 'unstated']), 'a line\'s levels are either written (`levels`, `unstated`) or built from drivers (`driver`), not both'),
+    );
+    ok = false;
+  }
+  if (!names && w.levels === undefined) {
+    diagnostics.push(error('level-missing', `line ${w.ref} has neither \`levels\` nor \`driver\``, refLoc, 'give its level in each stated year, e.g. `levels: {2018/19: 250}`, or `driver: <name>`'));
+    ok = false;
+  }
+
   const stated: StatedLevel[] = [];
-  for (const [text, amount] of Object.entries(w.levels)) {
+  for (const [text, amount] of Object.entries(w.levels ?? {})) {
     const y = year(text);
     if (!inPeriod(y)) {
       diagnostics.push(outside(y, lkey(['levels', text])));
@@ -276,9 +303,13 @@ function normaliseLine(
     }
     stated.push({ year: y, amount: money(amount), origin: lat(['levels', text]) });
   }
-  if (Object.keys(w.levels).length === 0) {
+  if (w.levels !== undefined && Object.keys(w.levels).length === 0) {
     diagnostics.push(error('level-missing', `line ${w.ref} states no levels`, lkey(['levels']), 'give the level in at least one year, e.g. `levels: {2018/19: 250}`'));
     ok = false;
+  }
+  if (names) {
+    const built = lineDriverLevels(demand, w.ref, names, lat(['driver']), diagnostics);
+    return ok && years && built ? budgetLine(w, built, lat([]), names) : undefined;
   }
   if (!ok || !years) return undefined;
   const filled = fillLevels(years, stated, w.unstated);
@@ -293,6 +324,10 @@ function normaliseLine(
     );
     return undefined;
   }
+  return budgetLine(w, filled.levels, lat([]));
+}
+
+function budgetLine(w: WrittenLine, levels: ReadonlyMap<FiscalYear, Level>, origin: Location, drivers?: readonly string[]): BudgetLine {
   return {
     ref: w.ref,
     type: w.type,
@@ -301,12 +336,13 @@ function normaliseLine(
     ...(w.category ? { category: w.category } : {}),
     nature: natureOf(w.nature),
     serviceArea: w.service_area,
-    levels: filled.levels,
+    levels,
     ...(w.unstated ? { unstated: w.unstated } : {}),
-    reconciling,
+    reconciling: w.reconciling === true,
+    ...(drivers ? { drivers } : {}),
     source: w.source,
     ...(w.note ? { note: w.note } : {}),
-    origin: lat([]),
+    origin,
   };
 }
 

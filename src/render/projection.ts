@@ -10,6 +10,7 @@ import {
   STATUS_MARK,
   type BudgetLine,
   type LineType,
+  type Scenario,
 } from '../model/scenario.js';
 import { BUDGET_IDENTITIES, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
@@ -20,9 +21,13 @@ export const RECONCILING_MARK = '‡';
 const yearColumns = (years: readonly FiscalYear[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' }));
 
 export function describeScenario(p: Projection): string {
-  const s = p.scenario;
-  const first = p.years[0] ?? '';
-  const last = p.years[p.years.length - 1] ?? '';
+  return scenarioTitle(p.scenario);
+}
+
+/** `Authority — Department: Title` (the MTFS years when there is no title). */
+export function scenarioTitle(s: Scenario): string {
+  const first = s.years[0] ?? '';
+  const last = s.years[s.years.length - 1] ?? '';
   return `${s.authority} — ${s.department}: ${s.title ?? `MTFS ${first}–${last}`}`;
 }
 
@@ -44,6 +49,11 @@ export function provenanceNotes(p: Projection): string[] {
       `${estimated.length} line level${estimated.length === 1 ? ' is' : 's are'} estimated for years the source does not state (${refs.join(', ')}); see --detail.`,
     );
   }
+  const built = p.scenario.lines.filter((l) => l.drivers !== undefined).map((l) => l.ref);
+  if (built.length) {
+    notes.push(`${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; \`mtfs demand\` shows how.`);
+  }
+  for (const w of p.scenario.whatIf ?? []) notes.push(`What-if: --set ${w}.`);
   return notes;
 }
 

@@ -16,7 +16,15 @@ export type Cell =
       /** Shown blank in text formats (the report leaves unstated transfers empty); CSV and JSON keep the value. */
       readonly blankInText?: boolean;
     }
-  | { readonly kind: 'number'; readonly value: Dec; readonly dp?: number }
+  | {
+      readonly kind: 'number';
+      /** Exact; not money, so never converted to £000 (people, rates, £ per user). */
+      readonly value: Dec;
+      /** Decimal places shown in text formats (default 0). */
+      readonly dp?: number;
+      /** A footnote mark shown after the figure in text formats. */
+      readonly marker?: string;
+    }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'blank' };
 
@@ -50,5 +58,6 @@ export const money = (value: Dec, extra: { deduction?: boolean; marker?: string;
   value,
   ...extra,
 });
+export const number = (value: Dec, extra: { dp?: number; marker?: string } = {}): Cell => ({ kind: 'number', value, ...extra });
 export const text = (t: string): Cell => ({ kind: 'text', text: t });
 export const blank: Cell = { kind: 'blank' };

@@ -26,7 +26,9 @@ function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOpt
       return cell.text;
     case 'number': {
       const r = roundForDisplay(cell.value, { ...opts, dp: cell.dp ?? 0 });
-      return `${r.isNegative() ? '-' : ''}${group(r.abs().toFixed(cell.dp ?? 0))}`;
+      // a trailing space lines the digits up with money figures in the same column
+      const s = `${r.isNegative() ? '-' : ''}${group(r.abs().toFixed(cell.dp ?? 0))} `;
+      return markerSlot ? `${s}${cell.marker ?? ' '}` : s;
     }
     case 'money': {
       if (cell.blankInText) return '';
@@ -43,7 +45,7 @@ function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOpt
 function markerColumns(model: TableModel): Set<string> {
   const out = new Set<string>();
   for (const row of model.rows) {
-    for (const [key, cell] of Object.entries(row.cells)) if (cell.kind === 'money' && cell.marker) out.add(key);
+    for (const [key, cell] of Object.entries(row.cells)) if ((cell.kind === 'money' || cell.kind === 'number') && cell.marker) out.add(key);
   }
   return out;
 }
