@@ -13,7 +13,6 @@ const ROOT = 'test/errors';
 const NOT_FROM_A_FILE: Record<string, string> = {
   internal: 'an unexpected exception: test/cli.test.ts injects one',
   'file-too-large': 'needs a 32 MiB file: test/cli.test.ts stubs the reader',
-  'rate-format': 'no field of the project scenario format takes a rate yet',
 };
 
 const dirs = fs

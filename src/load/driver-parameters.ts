@@ -60,12 +60,15 @@ export function parseParameterValue(kind: ValueKind, text: string): ParsedValue 
     return { ok: true, value: v };
   }
   const a = parseAmountText(text);
-  if (!a.ok) return { ok: false, code: 'amount-format', message: a.message, hint: a.hint };
+  if (!a.ok) {
+    const hint = kind === 'count' ? 'write the number of people as plain digits, such as 46 or 9,700' : 'write pounds as plain digits, such as 13156 or 13,156.50 (always £, whatever `units:` says)';
+    return { ok: false, code: 'amount-format', message: a.message, hint: a.message.includes('significant digits') ? a.hint : hint };
+  }
   const v = moneyFromText(a.canonical);
   if (v.isNegative()) {
     return kind === 'count'
-      ? { ok: false, code: 'negative-count', message: `${text.trim()}: a number of people cannot be negative`, hint: 'check the figure' }
-      : { ok: false, code: 'invalid-value', message: `${text.trim()}: a unit cost cannot be negative`, hint: 'write the average cost per user in pounds' };
+      ? { ok: false, code: 'negative-count', message: `a number of people cannot be negative (${text.trim()})`, hint: 'check the figure' }
+      : { ok: false, code: 'invalid-value', message: `a unit cost cannot be negative (${text.trim()})`, hint: 'write the average cost per user in pounds' };
   }
   return { ok: true, value: v };
 }

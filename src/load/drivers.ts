@@ -4,6 +4,7 @@
 // Every problem is a located diagnostic; all of them are collected before stopping.
 
 import path from 'node:path';
+import type { z } from 'zod';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import {
   baseYearOf,
@@ -80,11 +81,13 @@ export function readDrivers(
     }
     const v = validate(driverSchema, value, doc, base);
     diagnostics.push(...v.diagnostics);
-    if (!v.data) continue;
-    const problems = checkDriver(name, v.data, doc, base);
+    // check every field that is valid on its own, so one bad field hides nothing else
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const fields = v.data ?? validFields(value);
+    const problems = checkDriver(name, fields, new Set(Object.keys(value)), doc, base);
     diagnostics.push(...problems);
     let population: DriverEntry['population'];
-    const ref = v.data.population;
+    const ref = fields.population;
     if (ref) {
       const file = path.join(path.dirname(scenarioFile), ref.file);
       if (!tables.has(file)) tables.set(file, readPopulationFile(file, doc.locator.value([...base, 'population', 'file']), read, sources, inputs, diagnostics));
@@ -98,9 +101,21 @@ export function readDrivers(
       }
       population = { band: found.band, file };
     }
-    if (problems.length === 0) entries.push({ name, written: v.data, base, ...(population ? { population } : {}) });
+    if (v.data && problems.length === 0) entries.push({ name, written: v.data, base, ...(population ? { population } : {}) });
   }
   return { doc, entries, declared, diagnostics };
+}
+
+/** The fields of a driver that are valid on their own (their diagnostics come from validating the whole). */
+function validFields(value: object): Partial<WrittenDriver> {
+  const shape = driverSchema.shape;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const schema = (shape as Record<string, z.ZodType | undefined>)[k];
+    const r = schema?.safeParse(v);
+    if (r?.success) out[k] = r.data;
+  }
+  return out as Partial<WrittenDriver>;
 }
 
 function readPopulationFile(
@@ -132,12 +147,15 @@ const PER_YEAR: readonly { key: 'use_rate' | 'extra_population_growth' | 'users'
   { key: 'unit_cost_uplift', kind: 'change' },
 ];
 
-/** The rules of a driver that zod cannot express: one source of users, value or values, ranges, a price year. */
-function checkDriver(name: string, w: WrittenDriver, doc: RawDocument, base: Path): Diagnostic[] {
+/**
+ * The rules of a driver that zod cannot express: one source of users, value or values, ranges, a
+ * price year. `w` holds the fields that are valid; `written` names every field written.
+ */
+function checkDriver(name: string, w: Partial<WrittenDriver>, written: ReadonlySet<string>, doc: RawDocument, base: Path): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value([...base, ...p]);
   const key = (p: Path): Location => doc.locator.key([...base, ...p]);
-  const forms = (['population', 'users', 'cohort'] as const).filter((k) => w[k] !== undefined);
+  const forms = (['population', 'users', 'cohort'] as const).filter((k) => written.has(k));
   if (forms.length === 0) {
     out.push(
       error('driver-form', `driver ${name} does not say where its users come from`, key([]), 'give `population` with `use_rate`, or `users` (given directly), or `cohort`'),
@@ -145,11 +163,11 @@ function checkDriver(name: string, w: WrittenDriver, doc: RawDocument, base: Pat
   } else if (forms.length > 1) {
     out.push(error('driver-form', `driver ${name} gives both \`${forms[0]}\` and \`${forms[1]}\``, key([forms[1] ?? '']), 'a driver takes its users from one of population (with use_rate), users or cohort'));
   }
-  if (w.population && !w.use_rate) {
+  if (written.has('population') && !written.has('use_rate')) {
     out.push(error('driver-form', `driver ${name} has a population but no \`use_rate\``, key(['population']), 'add `use_rate:` (users per head of the band) with its value, status and source'));
   }
   for (const k of ['use_rate', 'extra_population_growth'] as const) {
-    if (w[k] && !w.population) out.push(error('driver-form', `\`${k}\` applies to a population, and driver ${name} has none`, key([k]), 'add `population:` or remove it'));
+    if (written.has(k) && !written.has('population')) out.push(error('driver-form', `\`${k}\` applies to a population, and driver ${name} has none`, key([k]), 'add `population:` or remove it'));
   }
   for (const { key: k, kind } of PER_YEAR) {
     const p = w[k] as WrittenPerYear | undefined;
@@ -172,6 +190,7 @@ function checkDriver(name: string, w: WrittenDriver, doc: RawDocument, base: Pat
     for (const [y, text] of Object.entries(a.values ?? {})) out.push(...rangeCheck(`${name}.arrivals ${y}`, 'count', text, at(['cohort', 'arrivals', 'values', y])));
     out.push(...rangeCheck(`${name}.part_year`, 'share', w.cohort.part_year.value, at(['cohort', 'part_year', 'value'])));
   }
+  if (!w.unit_cost) return out;
   out.push(...rangeCheck(`${name}.unit_cost`, 'pounds', w.unit_cost.amount, at(['unit_cost', 'amount'])));
   if (w.unit_cost.year === undefined) {
     out.push(

@@ -172,7 +172,9 @@ export function findBand(t: PopulationTable, area: string, band: string): BandLo
   const found = inArea.find((b) => nameKey(b.band) === nameKey(band));
   if (found) return { ok: true, band: found };
   const names = inArea.map((b) => b.band).sort();
-  const guess = closest(band, names);
+  // 75+ is not a misspelling of 65+: suggest only a name with the same numbers
+  const digits = (x: string): string => x.replace(/\D+/g, ' ').trim();
+  const guess = closest(band, names.filter((n) => digits(n) === digits(band)));
   return {
     ok: false,
     message: `${t.file} has no age band \`${band}\` for ${inArea[0]?.area ?? area}`,

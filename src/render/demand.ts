@@ -143,8 +143,8 @@ export function driverTable(dd: DriverDemand, demand: Demand, scenario: Scenario
     row('unit_cost', 'Unit cost (£ a year per user)', (y) => number(y.unitCost)),
     row('cost', 'Cost (users × unit cost)', (y) => money(y.cost)),
     row('level', `Growth line level (cost − ${base} cost)`, (y) => money(y.level), 'total'),
-    row('volume', '  volume effect (change in users × base unit cost)', (y) => money(y.volume)),
-    row('price', '  price effect (users × change in unit cost)', (y) => money(y.price)),
+    row('volume', 'of which volume effect (change in users × base unit cost)', (y) => money(y.volume)),
+    row('price', 'of which price effect (users × change in unit cost)', (y) => money(y.price)),
   );
   const builds = scenario.lines.filter((l) => l.drivers?.includes(d.name)).map((l) => l.ref);
   return {
@@ -154,6 +154,7 @@ export function driverTable(dd: DriverDemand, demand: Demand, scenario: Scenario
     columns: columns(demand),
     rows,
     notes: driverNotes(dd, base),
+    caption: 'costs and levels in £000, people and £ per user as labelled',
     identities: [{ total: id('level'), parts: [id('volume'), id('price')] }],
   };
 }

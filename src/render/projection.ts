@@ -176,6 +176,9 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
         ]
       : []),
     ...reconciling.map((s) => `${RECONCILING_MARK} ${s.line.ref} is a reconciling line: ${s.line.note ?? ''}`),
+    ...(schedules.some((s) => s.line.drivers)
+      ? [`${schedules.filter((s) => s.line.drivers).map((s) => s.line.ref).join(', ')}: built from demand drivers (\`mtfs demand\` shows how).`]
+      : []),
     `Levels are the line's total in each year (savings as positive amounts saved); the change row is what the budget table shows.`,
   ];
   return {

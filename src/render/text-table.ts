@@ -73,7 +73,7 @@ export function castingNotes(model: TableModel, opts: DisplayOptions): string[] 
 }
 
 function unitsCaption(model: TableModel, opts: DisplayOptions): string {
-  return `£000, rounded ${ROUNDING_NAMES[opts.rounding]}`;
+  return `${model.caption ?? '£000'}, rounded ${ROUNDING_NAMES[opts.rounding]}`;
 }
 
 export function tableAsText(model: TableModel, opts: RenderOptions): string {
