@@ -8,10 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/model/money.js';
 import { runCli, transcript } from './helpers/cli.js';
 
-const withDrivers = fs
+const shipped = fs
   .readdirSync('scenarios')
   .filter((f) => f.endsWith('.yaml') && (parse(fs.readFileSync(`scenarios/${f}`, 'utf8')) as { drivers?: unknown }).drivers !== undefined)
   .sort();
+/** The shipped scenarios with drivers, and a fixture for the forms they do not use. */
+const withDrivers = [...shipped.map((f) => `scenarios/${f}`), 'test/fixtures/demand-forms/scenario.yaml'];
+const stemOf = (file: string): string => (file.startsWith('scenarios/') ? file.slice('scenarios/'.length).replace(/\.yaml$/, '') : 'demand-forms');
 
 const FORMATS: readonly { name: string; args: readonly string[] }[] = [
   { name: 'demand', args: [] },
@@ -21,13 +24,13 @@ const FORMATS: readonly { name: string; args: readonly string[] }[] = [
 ];
 
 it('ships at least one scenario with demand drivers', () => {
-  expect(withDrivers).toContain('2018-demand.yaml');
+  expect(shipped).toContain('2018-demand.yaml');
 });
 
-describe.each(withDrivers)('scenarios/%s', (file) => {
-  const stem = file.replace(/\.yaml$/, '');
+describe.each(withDrivers)('%s', (file) => {
+  const stem = stemOf(file);
   it.each(FORMATS)('$name', async ({ name, args }) => {
-    const argv = ['demand', `scenarios/${file}`, ...args];
+    const argv = ['demand', file, ...args];
     const r = await runCli(argv);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -35,7 +38,7 @@ describe.each(withDrivers)('scenarios/%s', (file) => {
   });
 
   it('prints exact figures in which users × unit cost = cost and volume + price = level, every driver and year', async () => {
-    const r = await runCli(['demand', `scenarios/${file}`, '--format', 'json']);
+    const r = await runCli(['demand', file, '--format', 'json']);
     type Year = { users: string; unit_cost: string; cost: string; level: string; volume: string; price: string };
     const json = JSON.parse(r.stdout) as { base_year: string; drivers: { by_year: Record<string, Year> }[]; lines: { levels: Record<string, string> }[] };
     expect(json.drivers.length).toBeGreaterThan(0);
@@ -122,6 +125,21 @@ describe('bad --set and scenarios without drivers (exit 2)', () => {
     const p = await runCli(['project', 'scenarios/2018.yaml', '--set', 'older_people.use_rate=4%']);
     expect(p.code).toBe(2);
     expect(p.stderr).toContain('this scenario has no demand drivers');
+  });
+
+  it('builds only growth lines from drivers', async () => {
+    const text = fs
+      .readFileSync('test/errors/line-driver/scenario.yaml', 'utf8')
+      .replace('    levels: {2018/19: 100}\n', '')
+      .replace('type: growth', 'type: saving\n    category: Departmental\n    nature: Eff');
+    const { memoryReader } = await import('../src/load/reader.js');
+    const files = new Map([
+      ['s.yaml', text],
+      ['population.csv', fs.readFileSync('test/errors/line-driver/population.csv', 'utf8')],
+    ]);
+    const r = await runCli(['project', 's.yaml'], { readFile: memoryReader(files) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error[line-driver]: saving G6 names a driver; only growth lines are built from drivers');
   });
 
   it('locates a compare_with file that does not exist', async () => {

@@ -288,6 +288,10 @@ function normaliseLine(
     );
     ok = false;
   }
+  if (names && w.type !== 'growth') {
+    diagnostics.push(error('line-driver', `saving ${w.ref} names a driver; only growth lines are built from drivers`, lkey(['driver']), 'write the saving\'s `levels`, or make it a growth line'));
+    ok = false;
+  }
   if (!names && w.levels === undefined) {
     diagnostics.push(error('level-missing', `line ${w.ref} has neither \`levels\` nor \`driver\``, refLoc, 'give its level in each stated year, e.g. `levels: {2018/19: 250}`, or `driver: <name>`'));
     ok = false;
