@@ -15,8 +15,11 @@ export const VERSION = '0.1.0';
 
 const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'markdown'];
 
-const SET_HELP = 'what-if: change a demand driver parameter, e.g. older_people.unit_cost_uplift=3% (repeatable)';
-const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
+/** `--set <driver>.<parameter>[.<year>]=<value>`, repeatable: a what-if on a demand driver. */
+const setOption = (): Option =>
+  new Option('--set <driver.parameter=value>', 'what-if: change a demand driver parameter, e.g. older_people.unit_cost_uplift=3% (repeatable)')
+    .argParser((value: string, previous: string[]) => [...previous, value])
+    .default([], 'none');
 
 function program(io: Io, setExit: (code: number) => void): Command {
   const cmd = new Command('mtfs')
@@ -42,7 +45,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
         .choices(Object.keys(ROUNDING_MODES))
         .default('half-away-from-zero'),
     )
-    .option('--set <driver.parameter=value>', SET_HELP, collect, [])
+    .addOption(setOption())
     .action((scenario: string, o: { format: Format; output?: string; detail: boolean; rounding: RoundingMode; set: string[] }) => {
       setExit(
         projectCommand(io, scenario, { format: o.format, detail: o.detail, rounding: o.rounding, sets: o.set, ...(o.output ? { output: o.output } : {}) }),
@@ -55,7 +58,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<scenario>', 'scenario YAML file with `drivers:`')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
-    .option('--set <driver.parameter=value>', SET_HELP, collect, [])
+    .addOption(setOption())
     .addOption(
       new Option('--rounding <mode>', 'rounding of displayed figures (CSV and JSON are exact)')
         .choices(Object.keys(ROUNDING_MODES))

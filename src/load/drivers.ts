@@ -3,7 +3,6 @@
 // MTFS needs is covered (population, rates, arrivals, uplifts) and fills the population series.
 // Every problem is a located diagnostic; all of them are collected before stopping.
 
-import path from 'node:path';
 import type { z } from 'zod';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import {
@@ -30,7 +29,7 @@ import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseParameterValue, type ValueKind } from './driver-parameters.js';
 import { findBand, populationTable, type PopulationBand, type PopulationTable } from './population-table.js';
 import { readSource } from './read-source.js';
-import type { FileReader } from './reader.js';
+import { relativeTo, type FileReader } from './reader.js';
 
 interface DriverEntry {
   readonly name: string;
@@ -89,7 +88,7 @@ export function readDrivers(
     let population: DriverEntry['population'];
     const ref = fields.population;
     if (ref) {
-      const file = path.join(path.dirname(scenarioFile), ref.file);
+      const file = relativeTo(scenarioFile, ref.file);
       if (!tables.has(file)) tables.set(file, readPopulationFile(file, doc.locator.value([...base, 'population', 'file']), read, sources, inputs, diagnostics));
       const table = tables.get(file);
       if (!table) continue;

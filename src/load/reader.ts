@@ -1,6 +1,8 @@
 // The loader's only window on the file system: a function the CLI supplies. Keeps load/ pure and
 // lets tests load scenarios from memory.
 
+import path from 'node:path';
+
 export type ReadResult =
   | { readonly ok: true; readonly bytes: Uint8Array }
   | { readonly ok: false; readonly reason: 'not-found' | 'is-directory' | 'too-large' | 'unreadable'; readonly detail?: string };
@@ -15,3 +17,7 @@ export const memoryReader =
     const text = files.get(file);
     return text === undefined ? { ok: false, reason: 'not-found' } : { ok: true, bytes: new TextEncoder().encode(text) };
   };
+
+/** A path written in `from` (relative to its folder, or absolute), as the loader should read it. */
+export const relativeTo = (from: string, written: string): string =>
+  path.isAbsolute(written) ? path.normalize(written) : path.join(path.dirname(from), written);

@@ -34,7 +34,7 @@ import { parseYaml } from '../source/yaml.js';
 import { demandContext, lineDriverLevels, readDrivers, resolveDrivers, type DemandContext, type ReadDrivers } from './drivers.js';
 import { lineTableRows } from './line-table.js';
 import { readSource } from './read-source.js';
-import type { FileReader } from './reader.js';
+import { relativeTo, type FileReader } from './reader.js';
 
 /** The longest MTFS period accepted; real ones are three to five years. */
 export const MAX_PERIOD_YEARS = 30;
@@ -233,7 +233,7 @@ function normalise(
       inputs,
       ...(resolved?.drivers.length ? { drivers: resolved.drivers } : {}),
       ...(h.compare_with
-        ? { compareWith: { file: path.join(path.dirname(file), h.compare_with), origin: at(['compare_with']) } }
+        ? { compareWith: { file: relativeTo(file, h.compare_with), origin: at(['compare_with']) } }
         : {}),
     },
     diagnostics,
