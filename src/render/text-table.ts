@@ -17,7 +17,7 @@ const ROUNDING_NAMES: Record<DisplayOptions['rounding'], string> = {
   truncate: 'truncated',
 };
 
-function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOptions, markerSlot = false): string {
+function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOptions, markerSlot = false, moneyColumn = false): string {
   if (!cell) return '';
   switch (cell.kind) {
     case 'blank':
@@ -26,9 +26,10 @@ function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOpt
       return cell.text;
     case 'number': {
       const r = roundForDisplay(cell.value, { ...opts, dp: cell.dp ?? 0 });
-      // a trailing space lines the digits up with money figures in the same column
-      const s = `${r.isNegative() ? '-' : ''}${group(r.abs().toFixed(cell.dp ?? 0))} `;
-      return markerSlot ? `${s}${cell.marker ?? ' '}` : s;
+      const s = `${r.isNegative() ? '-' : ''}${group(r.abs().toFixed(cell.dp ?? 0))}`;
+      // beside money, a space where money has its closing bracket lines the digits up
+      const aligned = moneyColumn ? `${s} ` : s;
+      return markerSlot ? `${aligned}${cell.marker ?? ' '}` : aligned;
     }
     case 'money': {
       if (cell.blankInText) return '';
@@ -39,6 +40,11 @@ function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOpt
       return markerSlot ? `${aligned}${cell.marker ?? ' '}` : aligned;
     }
   }
+}
+
+/** Columns that hold money: numbers there are aligned with it. */
+function moneyColumns(model: TableModel): Set<string> {
+  return new Set(model.rows.flatMap((r) => Object.entries(r.cells).filter(([, c]) => c.kind === 'money').map(([k]) => k)));
 }
 
 /** Columns where some money cell carries a footnote mark: every figure there gets a mark slot. */
@@ -89,8 +95,9 @@ export function tableAsText(model: TableModel, opts: RenderOptions): string {
     wordWrap: false,
   });
   const slots = markerColumns(model);
+  const money = moneyColumns(model);
   for (const row of model.rows) {
-    table.push(model.columns.map((c) => displayCell(row.cells[c.key], model, opts, slots.has(c.key))));
+    table.push(model.columns.map((c) => displayCell(row.cells[c.key], model, opts, slots.has(c.key), money.has(c.key))));
   }
   const body = table
     .toString()
@@ -105,13 +112,14 @@ export function tableAsText(model: TableModel, opts: RenderOptions): string {
 const mdEscape = (s: string): string => s.replace(/\|/g, '\\|');
 
 export function tableAsMarkdown(model: TableModel, opts: DisplayOptions): string {
+  const money = moneyColumns(model);
   const head = `| ${model.columns.map((c) => mdEscape(c.header)).join(' | ')} |`;
   const rule = `|${model.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
   const rows = model.rows.map(
     (r) =>
       `| ${model.columns
         .map((c) => {
-          const s = mdEscape(displayCell(r.cells[c.key], model, opts, true).trim());
+          const s = mdEscape(displayCell(r.cells[c.key], model, opts, true, money.has(c.key)).trim());
           return r.emphasis === 'total' && s ? `**${s}**` : s;
         })
         .join(' | ')} |`,
