@@ -118,6 +118,9 @@ function usersLabel(d: DemandDriver): string {
   }
 }
 
+/** People and £ per user share columns with money: their digits line up with it. */
+const aligned = { alignWithMoney: true } as const;
+
 /** The table of one driver: a row per measure, a column per year from the base year. */
 export function driverTable(dd: DriverDemand, demand: Demand, scenario: Scenario): TableModel {
   const d = dd.driver;
@@ -133,14 +136,14 @@ export function driverTable(dd: DriverDemand, demand: Demand, scenario: Scenario
     const p = d.users.population;
     rows.push(
       row('population', `Population ${p.band} (mid-year)`, (y) =>
-        y.population ? number(y.population.value, y.population.basis !== 'stated' || y.population.adjusted ? { marker: ESTIMATE_MARK } : {}) : blank,
+        y.population ? number(y.population.value, { ...aligned, ...(y.population.basis !== 'stated' || y.population.adjusted ? { marker: ESTIMATE_MARK } : {}) }) : blank,
       ),
     );
   }
-  if (d.users.kind === 'cohort') rows.push(row('arrivals', 'Arrivals (people)', (y) => (y.arrivals ? number(y.arrivals) : blank)));
+  if (d.users.kind === 'cohort') rows.push(row('arrivals', 'Arrivals (people)', (y) => (y.arrivals ? number(y.arrivals, aligned) : blank)));
   rows.push(
-    row('users', usersLabel(d), (y) => number(y.users)),
-    row('unit_cost', 'Unit cost (£ a year per user)', (y) => number(y.unitCost)),
+    row('users', usersLabel(d), (y) => number(y.users, aligned)),
+    row('unit_cost', 'Unit cost (£ a year per user)', (y) => number(y.unitCost, aligned)),
     row('cost', 'Cost (users × unit cost)', (y) => money(y.cost)),
     row('level', `Growth line level (cost − ${base} cost)`, (y) => money(y.level), 'total'),
     row('volume', 'of which volume effect (change in users × base unit cost)', (y) => money(y.volume)),

@@ -24,6 +24,8 @@ export type Cell =
       readonly dp?: number;
       /** A footnote mark shown after the figure in text formats. */
       readonly marker?: string;
+      /** In text, close the figure with a space as money does, so digits line up in a column shared with money. */
+      readonly alignWithMoney?: boolean;
     }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'blank' };
@@ -60,6 +62,10 @@ export const money = (value: Dec, extra: { deduction?: boolean; marker?: string;
   value,
   ...extra,
 });
-export const number = (value: Dec, extra: { dp?: number; marker?: string } = {}): Cell => ({ kind: 'number', value, ...extra });
+export const number = (value: Dec, extra: { dp?: number; marker?: string; alignWithMoney?: boolean } = {}): Cell => ({
+  kind: 'number',
+  value,
+  ...extra,
+});
 export const text = (t: string): Cell => ({ kind: 'text', text: t });
 export const blank: Cell = { kind: 'blank' };

@@ -17,7 +17,7 @@ const ROUNDING_NAMES: Record<DisplayOptions['rounding'], string> = {
   truncate: 'truncated',
 };
 
-function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOptions, markerSlot = false, moneyColumn = false): string {
+function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOptions, markerSlot = false): string {
   if (!cell) return '';
   switch (cell.kind) {
     case 'blank':
@@ -27,8 +27,8 @@ function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOpt
     case 'number': {
       const r = roundForDisplay(cell.value, { ...opts, dp: cell.dp ?? 0 });
       const s = `${r.isNegative() ? '-' : ''}${group(r.abs().toFixed(cell.dp ?? 0))}`;
-      // beside money, a space where money has its closing bracket lines the digits up
-      const aligned = moneyColumn ? `${s} ` : s;
+      // where money closes with a bracket or a space, so does a number aligned with it
+      const aligned = cell.alignWithMoney ? `${s} ` : s;
       return markerSlot ? `${aligned}${cell.marker ?? ' '}` : aligned;
     }
     case 'money': {
@@ -40,11 +40,6 @@ function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOpt
       return markerSlot ? `${aligned}${cell.marker ?? ' '}` : aligned;
     }
   }
-}
-
-/** Columns that hold money: numbers there are aligned with it. */
-function moneyColumns(model: TableModel): Set<string> {
-  return new Set(model.rows.flatMap((r) => Object.entries(r.cells).filter(([, c]) => c.kind === 'money').map(([k]) => k)));
 }
 
 /** Columns where some money cell carries a footnote mark: every figure there gets a mark slot. */
@@ -95,9 +90,8 @@ export function tableAsText(model: TableModel, opts: RenderOptions): string {
     wordWrap: false,
   });
   const slots = markerColumns(model);
-  const money = moneyColumns(model);
   for (const row of model.rows) {
-    table.push(model.columns.map((c) => displayCell(row.cells[c.key], model, opts, slots.has(c.key), money.has(c.key))));
+    table.push(model.columns.map((c) => displayCell(row.cells[c.key], model, opts, slots.has(c.key))));
   }
   const body = table
     .toString()
@@ -112,14 +106,13 @@ export function tableAsText(model: TableModel, opts: RenderOptions): string {
 const mdEscape = (s: string): string => s.replace(/\|/g, '\\|');
 
 export function tableAsMarkdown(model: TableModel, opts: DisplayOptions): string {
-  const money = moneyColumns(model);
   const head = `| ${model.columns.map((c) => mdEscape(c.header)).join(' | ')} |`;
   const rule = `|${model.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
   const rows = model.rows.map(
     (r) =>
       `| ${model.columns
         .map((c) => {
-          const s = mdEscape(displayCell(r.cells[c.key], model, opts, true, money.has(c.key)).trim());
+          const s = mdEscape(displayCell(r.cells[c.key], model, opts, true).trim());
           return r.emphasis === 'total' && s ? `**${s}**` : s;
         })
         .join(' | ')} |`,
