@@ -33,6 +33,7 @@ try {
     time('mtfs project scenarios/2018.yaml --format csv --detail', [bin, 'project', 'scenarios/2018.yaml', '--format', 'csv', '--detail']),
     time('mtfs project <10,000 generated lines> --format csv', [bin, 'project', big, '--format', 'csv']),
     time('mtfs risk scenarios/2018.yaml --draws 10000 --seed 1', [bin, 'risk', 'scenarios/2018.yaml', '--draws', '10000', '--seed', '1']),
+    time('mtfs demand scenarios/2018-demand.yaml --format json', [bin, 'demand', 'scenarios/2018-demand.yaml', '--format', 'json']),
   ];
   console.log(`mtfs bench: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${RUNS} runs each (median)`);
   console.log('');

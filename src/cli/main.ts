@@ -6,6 +6,7 @@ import { error } from '../diagnostics/diagnostic.js';
 import { ROUNDING_MODES, type RoundingMode } from '../model/money.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
+import { demandCommand } from './commands/demand.js';
 import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
 import { reportCommand } from './commands/report.js';
@@ -42,6 +43,12 @@ const roundingOption = (): Option =>
     .choices(Object.keys(ROUNDING_MODES))
     .default('half-away-from-zero');
 
+/** `--set <driver>.<parameter>[.<year>]=<value>`, repeatable: a what-if on a demand driver. */
+const setOption = (): Option =>
+  new Option('--set <driver.parameter=value>', 'what-if: change a demand driver parameter, e.g. older_people.unit_cost_uplift=3% (repeatable)')
+    .argParser((value: string, previous: string[]) => [...previous, value])
+    .default([], 'none');
+
 function program(io: Io, setExit: (code: number) => void): Command {
   const cmd = new Command('mtfs')
     .description('Exact Medium Term Financial Strategy projections for UK local authorities')
@@ -62,8 +69,23 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(outputOption())
     .option('-d, --detail', 'add the growth and savings schedules (Appendices B and C)', false)
     .addOption(roundingOption())
-    .action((scenario: string, o: { format: Format; output?: string; detail: boolean; rounding: RoundingMode }) => {
-      setExit(projectCommand(io, scenario, { format: o.format, detail: o.detail, rounding: o.rounding, ...(o.output ? { output: o.output } : {}) }));
+    .addOption(setOption())
+    .action((scenario: string, o: { format: Format; output?: string; detail: boolean; rounding: RoundingMode; set: string[] }) => {
+      setExit(
+        projectCommand(io, scenario, { format: o.format, detail: o.detail, rounding: o.rounding, sets: o.set, ...(o.output ? { output: o.output } : {}) }),
+      );
+    });
+
+  cmd
+    .command('demand')
+    .description('show how demand drivers build growth lines: population, users, unit cost, cost, volume and price effects')
+    .argument('<scenario>', 'scenario YAML file with `drivers:`')
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(setOption())
+    .addOption(roundingOption())
+    .action((scenario: string, o: { format: Format; output?: string; rounding: RoundingMode; set: string[] }) => {
+      setExit(demandCommand(io, scenario, { format: o.format, rounding: o.rounding, sets: o.set, ...(o.output ? { output: o.output } : {}) }));
     });
 
   cmd

@@ -140,6 +140,9 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
     case 'not-started':
       formula = 'nil: the line starts in a later year';
       break;
+    case 'driver':
+      formula = `built by demand driver${(line.drivers ?? []).length === 1 ? '' : 's'} ${(line.drivers ?? []).join(' + ')}: projected cost − base-year cost (mtfs demand shows population, users and unit cost)`;
+      break;
   }
   const adjustments = (line.adjustments ?? []).filter((a) => a.kind !== 'add');
   const adjusted = adjustments

@@ -14,6 +14,7 @@ import {
   type BudgetLine,
   type Control,
   type ControlRow,
+  type Level,
   type LineStatus,
   type Nature,
   type Scenario,
@@ -31,6 +32,7 @@ import { parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
 import { normaliseAssumptions } from './assumptions.js';
+import { demandContext, lineDriverLevels, readDrivers, resolveDrivers, type DemandContext, type ReadDrivers } from './drivers.js';
 import { lineTableRows } from './line-table.js';
 import { loadVariant } from './variant.js';
 import { readSource } from './read-source.js';
@@ -77,6 +79,8 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
 
   const header = validateHeader(doc);
   diagnostics.push(...header.diagnostics);
+  const drivers = readDrivers(doc, file, read, sources, inputs);
+  diagnostics.push(...drivers.diagnostics);
 
   const lines: LocatedLine[] = [];
   const rawRefs: { ref: string; at: Location }[] = [];
@@ -116,7 +120,7 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   });
 
   diagnostics.push(...duplicateRefs(rawRefs));
-  const normalised = normalise(file, header.fields, doc, lines, inputs);
+  const normalised = normalise(file, header.fields, doc, lines, inputs, drivers);
   diagnostics.push(...normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
   const assumptions = normaliseAssumptions(header.fields.assumptions, doc, normalised.value.lines, diagnostics);
@@ -158,6 +162,7 @@ function normalise(
   doc: RawDocument,
   lines: readonly LocatedLine[],
   inputs: readonly string[],
+  drivers: ReadDrivers,
 ): { value?: Scenario; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
@@ -190,10 +195,14 @@ function normalise(
     else transfers.set(y, { amount: money(amount), origin: at(['transfers', 'amounts', text]) });
   }
 
+  const resolved = period ? resolveDrivers(drivers, period) : undefined;
+  diagnostics.push(...(resolved?.diagnostics ?? []));
+  const demand = demandContext(drivers, resolved?.drivers, period, h.units);
+
   const budgetLines: BudgetLine[] = [];
   const refs = new Map<string, Location>();
   for (const located of lines) {
-    const line = normaliseLine(located, period, refs, diagnostics, inPeriod, outside);
+    const line = normaliseLine(located, period, refs, diagnostics, inPeriod, outside, demand);
     if (line) budgetLines.push(line);
   }
 
@@ -217,6 +226,10 @@ function normalise(
       controls,
       ...(h.controls ? { controlsSource: h.controls.source } : {}),
       inputs,
+      ...(resolved?.drivers.length ? { drivers: resolved.drivers } : {}),
+      ...(h.compare_with
+        ? { compareWith: { file: relativeTo(file, h.compare_with), origin: at(['compare_with']) } }
+        : {}),
     },
     diagnostics,
   };
@@ -251,6 +264,7 @@ export function normaliseLine(
   diagnostics: Diagnostic[],
   inPeriod: (y: FiscalYear) => boolean,
   outside: (y: FiscalYear, loc: Location) => Diagnostic,
+  demand: DemandContext,
 ): BudgetLine | undefined {
   const lat = (p: Path): Location => lineDoc.locator.value([...base, ...p]);
   const lkey = (p: Path): Location => lineDoc.locator.key([...base, ...p]);
@@ -283,8 +297,25 @@ export function normaliseLine(
     ok = false;
   }
 
+  const names = w.driver === undefined ? undefined : typeof w.driver === 'string' ? [w.driver] : w.driver;
+  if (names && (w.levels !== undefined || w.unstated !== undefined)) {
+    const both = w.levels !== undefined ? '`levels`' : '`unstated`';
+    diagnostics.push(
+      error('line-driver', `line ${w.ref} gives both \`driver\` and ${both}`, lkey([w.levels !== undefined ? 'levels' : 'unstated']), 'a line\'s levels are either written (`levels`, `unstated`) or built from drivers (`driver`), not both'),
+    );
+    ok = false;
+  }
+  if (names && w.type !== 'growth') {
+    diagnostics.push(error('line-driver', `saving ${w.ref} names a driver; only growth lines are built from drivers`, lkey(['driver']), 'write the saving\'s `levels`, or make it a growth line'));
+    ok = false;
+  }
+  if (!names && w.levels === undefined) {
+    diagnostics.push(error('level-missing', `line ${w.ref} has neither \`levels\` nor \`driver\``, refLoc, 'give its level in each stated year, e.g. `levels: {2018/19: 250}`, or `driver: <name>`'));
+    ok = false;
+  }
+
   const stated: StatedLevel[] = [];
-  for (const [text, amount] of Object.entries(w.levels)) {
+  for (const [text, amount] of Object.entries(w.levels ?? {})) {
     const y = year(text);
     if (!inPeriod(y)) {
       diagnostics.push(outside(y, lkey(['levels', text])));
@@ -293,9 +324,13 @@ export function normaliseLine(
     }
     stated.push({ year: y, amount: money(amount), origin: lat(['levels', text]) });
   }
-  if (Object.keys(w.levels).length === 0) {
+  if (w.levels !== undefined && Object.keys(w.levels).length === 0) {
     diagnostics.push(error('level-missing', `line ${w.ref} states no levels`, lkey(['levels']), 'give the level in at least one year, e.g. `levels: {2018/19: 250}`'));
     ok = false;
+  }
+  if (names) {
+    const built = lineDriverLevels(demand, w.ref, names, lat(['driver']), diagnostics);
+    return ok && years && built ? budgetLine(w, built, lat, names) : undefined;
   }
   if (!ok || !years) return undefined;
   const filled = fillLevels(years, stated, w.unstated);
@@ -310,6 +345,11 @@ export function normaliseLine(
     );
     return undefined;
   }
+  return budgetLine(w, filled.levels, lat);
+}
+
+/** The domain line; `lat` locates the written fields (origin of the line and of its status). */
+function budgetLine(w: WrittenLine, levels: ReadonlyMap<FiscalYear, Level>, lat: (p: Path) => Location, drivers?: readonly string[]): BudgetLine {
   return {
     ref: w.ref,
     type: w.type,
@@ -318,9 +358,10 @@ export function normaliseLine(
     ...(w.category ? { category: w.category } : {}),
     nature: natureOf(w.nature),
     serviceArea: w.service_area,
-    levels: filled.levels,
+    levels,
     ...(w.unstated ? { unstated: w.unstated } : {}),
-    reconciling,
+    reconciling: w.reconciling === true,
+    ...(drivers ? { drivers } : {}),
     source: w.source,
     ...(w.note ? { note: w.note } : {}),
     origin: lat([]),

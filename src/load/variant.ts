@@ -13,6 +13,7 @@ import { closest, validate } from '../schema/diagnose.js';
 import type { WrittenLine } from '../schema/scenario.js';
 import { variantSchema, type WrittenVariant } from '../schema/variant.js';
 import { assignLines } from './assumptions.js';
+import { demandContextOf } from './drivers.js';
 import { selects } from './select-lines.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { relativeTo, type FileReader } from './reader.js';
@@ -103,7 +104,7 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
       );
       return;
     }
-    const line = normaliseLine({ written, doc, base: ['add', i] }, years, new Map(), diagnostics, inPeriod, outside);
+    const line = normaliseLine({ written, doc, base: ['add', i] }, years, new Map(), diagnostics, inPeriod, outside, demandContextOf(base, lines.values()));
     if (line) lines.set(line.ref, adjust(line, { kind: 'add', variantFile: file, origin: at(['add', i]), reason: line.source }));
   });
 
@@ -132,9 +133,10 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
       );
       return;
     }
+    const { drivers: _builtBy, ...fixed } = line; // set levels are written out: no longer built from drivers
     lines.set(
       s.ref,
-      adjust({ ...line, levels: filled.levels, ...(method ? { unstated: method } : {}) }, { kind: 'set', variantFile: file, origin: at(['set', i]), reason: s.source }),
+      adjust({ ...fixed, levels: filled.levels, ...(method ? { unstated: method } : {}) }, { kind: 'set', variantFile: file, origin: at(['set', i]), reason: s.source }),
     );
   });
 

@@ -11,6 +11,22 @@ export const Dec = Decimal.clone({
 });
 export type Dec = InstanceType<typeof Dec>;
 
+/**
+ * Decimal constructor for products of many factors (compound uplifts, users × unit cost): 2,000
+ * significant digits, more than any product of inputs written with at most MAX_DIGITS digits over
+ * a 30-year period can need, so these products and their sums are exact. Division and powers are
+ * not exact at any precision: callers round those with `roundTo` and say so.
+ */
+export const WideDec = Decimal.clone({
+  precision: 2000,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
+
+/** The same value, computed on from here at WideDec's precision (nothing is rounded). */
+export const widen = (d: Dec): Dec => new WideDec(d) as Dec;
+
 declare const moneyBrand: unique symbol;
 declare const rateBrand: unique symbol;
 /** An exact amount in the scenario's units (£ or £000). */

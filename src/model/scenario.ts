@@ -2,6 +2,7 @@
 // its origin (file:line:column) and citation. Immutable data; no I/O.
 
 import type { Location } from '../diagnostics/diagnostic.js';
+import type { DemandDriver } from './demand.js';
 import type { FiscalYear } from './fiscal-year.js';
 import type { Dec, Money } from './money.js';
 
@@ -18,7 +19,8 @@ export type LevelBasis =
   | 'ongoing' // after the last stated level: the level continues ("ongoing")
   | 'hold' // between two stated levels, the earlier one held: an estimate
   | 'linear' // between two stated levels, a straight line rounded to whole units: an estimate
-  | 'not-started'; // before the first stated level: nil
+  | 'not-started' // before the first stated level: nil
+  | 'driver'; // built from demand drivers: cost − base-year cost (`mtfs demand` shows how)
 
 /** True when a level is the tool's estimate of a year the source does not state. */
 export const isEstimate = (basis: LevelBasis): boolean => basis === 'hold' || basis === 'linear';
@@ -44,6 +46,8 @@ export interface BudgetLine {
   readonly unstated?: UnstatedMethod;
   /** Not described in the source text; present so that the published totals reconcile. */
   readonly reconciling: boolean;
+  /** The demand drivers whose levels, summed, are this line's levels (absent for written levels). */
+  readonly drivers?: readonly string[];
   readonly source: string;
   readonly note?: string;
   readonly origin: Location;
@@ -143,6 +147,12 @@ export interface Scenario {
   readonly variant?: VariantInfo;
   /** Ranges for sensitivity, risk and the report's assumptions appendix (empty when none). */
   readonly assumptions?: readonly Assumption[];
+  /** Demand drivers, in the order written (see `mtfs demand`). */
+  readonly drivers?: readonly DemandDriver[];
+  /** The scenario whose lines of the same ref `mtfs demand` shows beside driver-built lines. */
+  readonly compareWith?: { readonly file: string; readonly origin: Location };
+  /** What-if changes applied on the command line (`--set`), as the user wrote them. */
+  readonly whatIf?: readonly string[];
 }
 
 export const STATUS_MARK: Record<LineStatus, string> = { unchanged: '*', amended: '**', new: '' };

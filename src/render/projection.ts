@@ -3,7 +3,7 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
-import { isEstimate, natureLabel, STATUS_MARK, type LineType } from '../model/scenario.js';
+import { isEstimate, natureLabel, STATUS_MARK, type LineType, type Scenario } from '../model/scenario.js';
 import { alphabetical, classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../project/subtotals.js';
 import { BUDGET_IDENTITIES, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
@@ -14,9 +14,13 @@ export const RECONCILING_MARK = '‡';
 const yearColumns = (years: readonly FiscalYear[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' }));
 
 export function describeScenario(p: Projection): string {
-  const s = p.scenario;
-  const first = p.years[0] ?? '';
-  const last = p.years[p.years.length - 1] ?? '';
+  return scenarioTitle(p.scenario);
+}
+
+/** `Authority — Department: Title` (the MTFS years when there is no title). */
+export function scenarioTitle(s: Scenario): string {
+  const first = s.years[0] ?? '';
+  const last = s.years[s.years.length - 1] ?? '';
   return `${s.authority} — ${s.department}: ${s.title ?? `MTFS ${first}–${last}`}`;
 }
 
@@ -38,6 +42,11 @@ export function provenanceNotes(p: Projection, seeMore = 'see --detail'): string
       `${estimated.length} line level${estimated.length === 1 ? ' is' : 's are'} estimated for years the source does not state (${refs.join(', ')}); ${seeMore}.`,
     );
   }
+  const built = p.scenario.lines.filter((l) => l.drivers !== undefined).map((l) => l.ref);
+  if (built.length) {
+    notes.push(`${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; \`mtfs demand\` shows how.`);
+  }
+  for (const w of p.scenario.whatIf ?? []) notes.push(`What-if: --set ${w}.`);
   return notes;
 }
 
@@ -140,6 +149,9 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
         ]
       : []),
     ...reconciling.map((s) => `${RECONCILING_MARK} ${s.line.ref} is a reconciling line: ${s.line.note ?? ''}`),
+    ...(schedules.some((s) => s.line.drivers)
+      ? [`${schedules.filter((s) => s.line.drivers).map((s) => s.line.ref).join(', ')}: built from demand drivers (\`mtfs demand\` shows how).`]
+      : []),
     `Levels are the line's total in each year (savings as positive amounts saved); the change row is what the budget table shows.`,
   ];
   return {

@@ -16,7 +16,17 @@ export type Cell =
       /** Shown blank in text formats (the report leaves unstated transfers empty); CSV and JSON keep the value. */
       readonly blankInText?: boolean;
     }
-  | { readonly kind: 'number'; readonly value: Dec; readonly dp?: number }
+  | {
+      readonly kind: 'number';
+      /** Exact; not money, so never converted to £000 (people, rates, £ per user). */
+      readonly value: Dec;
+      /** Decimal places shown in text formats (default 0). */
+      readonly dp?: number;
+      /** A footnote mark shown after the figure in text formats. */
+      readonly marker?: string;
+      /** In text, close the figure with a space as money does, so digits line up in a column shared with money. */
+      readonly alignWithMoney?: boolean;
+    }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'blank' };
 
@@ -41,12 +51,19 @@ export interface TableModel {
   readonly columns: readonly Column[];
   readonly rows: readonly TableRow[];
   readonly notes: readonly string[];
+  /** What the figures are in, when not every one is money in £000 (e.g. people beside costs). */
+  readonly caption?: string;
   /** Row identities (total = Σ parts) per money column, checked after rounding. */
   readonly identities?: readonly { readonly total: string; readonly parts: readonly string[] }[];
 }
 
 export const money = (value: Dec, extra: { deduction?: boolean; marker?: string; blankInText?: boolean } = {}): Cell => ({
   kind: 'money',
+  value,
+  ...extra,
+});
+export const number = (value: Dec, extra: { dp?: number; marker?: string; alignWithMoney?: boolean } = {}): Cell => ({
+  kind: 'number',
   value,
   ...extra,
 });

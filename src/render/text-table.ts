@@ -36,11 +36,15 @@ export function cellText(cell: Cell | undefined, model: TableModel, opts: Displa
   }
 }
 
-/** A cell aligned for a column: a bracket or a space closes every figure, then the mark slot. */
+/**
+ * A cell aligned for a column: a bracket or a space closes every money figure (and every number
+ * that asks to align with money), then the mark slot.
+ */
 function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOptions, markerSlot = 0): string {
   const s = cellText(cell, model, opts);
-  if (cell?.kind !== 'money' || s === '') return s;
-  const aligned = s.endsWith(')') ? s : `${s} `;
+  if (s === '' || (cell?.kind !== 'money' && cell?.kind !== 'number')) return s;
+  const closes = cell.kind === 'money' || cell.alignWithMoney === true;
+  const aligned = closes && !s.endsWith(')') ? `${s} ` : s;
   return markerSlot ? `${aligned}${(cell.marker ?? '').padEnd(markerSlot)}` : aligned;
 }
 
@@ -49,7 +53,7 @@ function markerColumns(model: TableModel): Map<string, number> {
   const out = new Map<string, number>();
   for (const row of model.rows) {
     for (const [key, cell] of Object.entries(row.cells)) {
-      if (cell.kind === 'money' && cell.marker) out.set(key, Math.max(out.get(key) ?? 0, cell.marker.length));
+      if ((cell.kind === 'money' || cell.kind === 'number') && cell.marker) out.set(key, Math.max(out.get(key) ?? 0, cell.marker.length));
     }
   }
   return out;
@@ -78,7 +82,7 @@ export function castingNotes(model: TableModel, opts: DisplayOptions): string[] 
 }
 
 function unitsCaption(model: TableModel, opts: DisplayOptions): string {
-  return `£000, rounded ${ROUNDING_NAMES[opts.rounding]}`;
+  return `${model.caption ?? '£000'}, rounded ${ROUNDING_NAMES[opts.rounding]}`;
 }
 
 export function tableAsText(model: TableModel, opts: RenderOptions): string {

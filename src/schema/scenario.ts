@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './line-fields.js';
+import { driversSchema, lineDriverSchema } from './drivers.js';
 
 export { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS };
 
@@ -20,9 +21,10 @@ export const lineSchema = z
     category: z.enum(CATEGORIES).optional().meta({ description: 'Savings only: Transformation or Departmental.' }),
     nature: natureSchema.optional(),
     service_area: textSchema.meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
-    levels: amountsByYearSchema.meta({
-      description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}.',
+    levels: amountsByYearSchema.optional().meta({
+      description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels` or `driver`.',
     }),
+    driver: lineDriverSchema.optional(),
     unstated: z.enum(UNSTATED_METHODS).optional().meta({
       description:
         'How years not in `levels` are filled: hold (carry the last stated level forward) or linear (straight line between stated levels, rounded to whole units half away from zero). Years before the first stated level are 0 in both.',
@@ -69,6 +71,11 @@ export const scenarioHeaderShape = {
     .meta({ description: 'CSV files of lines, relative to this file; columns as the fields of a line, levels one column per year.' }),
   controls: controlsSchema.optional(),
   assumptions: assumptionsSchema.optional(),
+  drivers: driversSchema.optional(),
+  compare_with: textSchema.optional().meta({
+    description:
+      'A scenario file, relative to this one, whose lines of the same ref `mtfs demand` shows beside each driver-built line (e.g. the published levels).',
+  }),
 };
 
 /** The whole scenario file, for JSON Schema and documentation. Loading validates lines one by one. */
@@ -76,7 +83,12 @@ export const scenarioSchema = z
   .strictObject({ ...scenarioHeaderShape, lines: z.array(lineSchema).optional() })
   .meta({ id: 'Scenario', title: 'mtfs scenario' });
 
-export const scenarioHeaderSchema = z.strictObject({ ...scenarioHeaderShape, lines: z.array(z.unknown()).optional() });
+/** The header as loading validates it: lines and drivers are validated one by one, so one bad entry hides nothing. */
+export const scenarioHeaderSchema = z.strictObject({
+  ...scenarioHeaderShape,
+  lines: z.array(z.unknown()).optional(),
+  drivers: z.unknown().optional(),
+});
 
 export type WrittenLine = z.infer<typeof lineSchema>;
 export type WrittenScenarioHeader = z.infer<typeof scenarioHeaderSchema>;

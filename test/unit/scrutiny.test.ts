@@ -161,3 +161,38 @@ describe('explain', () => {
     }
   });
 });
+
+describe('variants of a scenario with demand drivers', () => {
+  const demandVariant = (yaml: string) => {
+    const files = new Map([['scenarios/demand-variant.yaml', yaml]]);
+    const memory = memoryReader(files);
+    return loadScenario('scenarios/demand-variant.yaml', (f: string) => (files.has(f) ? memory(f) : nodeReader(f)));
+  };
+
+  it('a scale on a driver-built line survives a --set that rebuilds it', async () => {
+    const { applyOverrides } = await import('../../src/load/overrides.js');
+    const scaled = demandVariant('extends: 2018-demand.yaml\nscale:\n  - {select: {refs: [G6]}, factor: 50%, reason: test}\n');
+    expect(scaled.diagnostics).toEqual([]);
+    const base = loadScenario('scenarios/2018-demand.yaml', nodeReader).value!;
+    const g6 = (s: typeof base) => s.lines.find((l) => l.ref === 'G6')!.levels.get(fiscalYear(2019))!.amount;
+    expect(g6(scaled.value!).equals(g6(base).times(0.5))).toBe(true);
+    const set = 'older_people.use_rate=5%';
+    const rebuiltBase = applyOverrides(base, [set]).value!;
+    const rebuiltScaled = applyOverrides(scaled.value!, [set]).value!;
+    expect(g6(rebuiltScaled).equals(g6(rebuiltBase).times(0.5))).toBe(true);
+  });
+
+  it('a set replaces a driver-built line with written levels that --set leaves alone', async () => {
+    const { applyOverrides } = await import('../../src/load/overrides.js');
+    const v = demandVariant('extends: 2018-demand.yaml\nset:\n  - {ref: G6, levels: {2018/19: 1000}, unstated: hold, source: test}\n').value!;
+    const after = applyOverrides(v, ['older_people.use_rate=5%']).value!;
+    expect(toPlain(after.lines.find((l) => l.ref === 'G6')!.levels.get(fiscalYear(2020))!.amount)).toBe('1000');
+  });
+
+  it('an added line may use a driver no other line uses, and not one already used', () => {
+    const used = demandVariant(
+      'extends: 2018-demand.yaml\nadd:\n  - {ref: X1, type: growth, status: new, description: d, service_area: s, driver: older_people, source: s}\n',
+    );
+    expect(used.diagnostics.map((d) => d.code)).toEqual(['line-driver']);
+  });
+});

@@ -2,11 +2,11 @@
 
 import { checkControls } from '../../check/controls.js';
 import { warning } from '../../diagnostics/diagnostic.js';
-import { loadScenario } from '../../load/scenario.js';
 import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { projectionAsJson, scheduleTable, summaryTable } from '../../render/projection.js';
 import type { Io } from '../io.js';
+import { loadWithWhatIfs } from '../load-with-what-ifs.js';
 import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
@@ -15,16 +15,18 @@ export interface ProjectOptions {
   readonly output?: string;
   readonly detail: boolean;
   readonly rounding: RoundingMode;
+  /** `--set` what-ifs on demand drivers, in the order given. */
+  readonly sets: readonly string[];
 }
 
 export function projectCommand(io: Io, file: string, opts: ProjectOptions): number {
-  const loaded = loadScenario(file, io.readFile);
-  if (report(io, loaded.diagnostics, loaded.sources) || !loaded.value) return EXIT_INVALID;
-  const projection = projectScenario(loaded.value);
+  const loaded = loadWithWhatIfs(io, file, opts.sets);
+  if (!loaded) return EXIT_INVALID;
+  const projection = projectScenario(loaded.scenario);
   const display = { rounding: opts.rounding, dp: 0 };
   const models = [summaryTable(projection), ...(opts.detail ? [scheduleTable(projection, 'growth'), scheduleTable(projection, 'saving')] : [])];
   const content = renderAs(io, opts.format, display, models, () => projectionAsJson(projection, opts.detail));
-  const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: loaded.value.inputs });
+  const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: loaded.scenario.inputs });
   if (failed) {
     report(io, [failed], loaded.sources);
     return EXIT_INVALID;

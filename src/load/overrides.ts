@@ -1,0 +1,201 @@
+// What-ifs from the command line: `--set <driver>.<parameter>[.<year>]=<value>` → the scenario with
+// those driver parameters changed and its driver-built lines rebuilt. Pure. Values use the grammar of
+// the scenario file; a bad path or value is a `usage` diagnostic (exit 2) with a "did you mean".
+
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import {
+  baseYearOf,
+  computeDemand,
+  driverLineLevels,
+  upliftYearsNeeded,
+  valueIn,
+  type DemandDriver,
+  type Parameter,
+  type PerYear,
+} from '../model/demand.js';
+import { parseFiscalYear, type FiscalYear } from '../model/fiscal-year.js';
+import { Dec, ZERO, toPlain, type Money, type Rate } from '../model/money.js';
+import type { BudgetLine, Scenario } from '../model/scenario.js';
+import { closest } from '../schema/diagnose.js';
+import { DRIVER_PARAMETERS, KIND_NAMES, parseParameterValue, type ParameterSpec } from './driver-parameters.js';
+
+export interface Override {
+  /** As the user wrote it, e.g. `older_people.use_rate=4%`. */
+  readonly text: string;
+  readonly driver: string;
+  readonly parameter: string;
+  readonly year?: FiscalYear;
+  readonly value: Dec;
+}
+
+const FORM = '<driver>.<parameter>=<value>, or <driver>.<parameter>.<year>=<value> for one year';
+
+/**
+ * Applies every `--set` to the scenario's drivers, in order, and rebuilds the lines they build.
+ * Returns the scenario unchanged when there is nothing to set. Diagnostics: `usage` only.
+ */
+export function applyOverrides(scenario: Scenario, texts: readonly string[]): { value?: Scenario; diagnostics: Diagnostic[] } {
+  if (texts.length === 0) return { value: scenario, diagnostics: [] };
+  const drivers = scenario.drivers ?? [];
+  const diagnostics: Diagnostic[] = [];
+  const overrides: Override[] = [];
+  const seen = new Set<string>();
+  for (const text of texts) {
+    const o = parseOverride(text, drivers, scenario.years);
+    if (!o.ok) {
+      diagnostics.push(error('usage', `--set ${text}: ${o.message}`, undefined, o.hint));
+      continue;
+    }
+    const path = `${o.value.driver}.${o.value.parameter}${o.value.year ? `.${o.value.year}` : ''}`;
+    if (seen.has(path)) {
+      diagnostics.push(error('usage', `--set ${text}: ${path} is set twice`, undefined, 'give each parameter once'));
+      continue;
+    }
+    seen.add(path);
+    overrides.push(o.value);
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  let changed = drivers;
+  for (const o of overrides) changed = changed.map((d) => (d.name === o.driver ? override(d, o, scenario.years) : d));
+  const demand = computeDemand(changed, scenario.years);
+  const lines = scenario.lines.map((line): BudgetLine => {
+    if (!line.drivers) return line;
+    const levels = driverLineLevels(demand, line.drivers, scenario.units);
+    const origins = [...line.levels.values()][0]?.origins ?? [line.origin];
+    // a variant's `scale` of a driver-built line applies to the rebuilt levels too
+    const factor = (line.adjustments ?? []).reduce((f, a) => (a.kind === 'scale' && a.factor ? f.times(a.factor) : f), new Dec(1));
+    return {
+      ...line,
+      levels: new Map([...levels].map(([y, amount]) => [y, { amount: (factor.equals(1) ? amount : amount.times(factor)) as Money, basis: 'driver' as const, origins }])),
+    };
+  });
+  const whatIf = overrides.map((o) => `${o.text} (the scenario has ${describe(drivers.find((d) => d.name === o.driver), o)})`);
+  return { value: { ...scenario, drivers: changed, lines, whatIf: [...(scenario.whatIf ?? []), ...whatIf] }, diagnostics };
+}
+
+type Parsed = { ok: true; value: Override } | { ok: false; message: string; hint: string };
+
+function parseOverride(text: string, drivers: readonly DemandDriver[], years: readonly FiscalYear[]): Parsed {
+  const eq = text.indexOf('=');
+  if (eq < 0) return { ok: false, message: 'expected a path, `=` and a value', hint: `write ${FORM}, e.g. older_people.unit_cost_uplift=3%` };
+  const parts = text.slice(0, eq).trim().split('.');
+  const valueText = text.slice(eq + 1);
+  const [name = '', parameter = '', yearText, ...rest] = parts;
+  if (parts.length < 2 || rest.length > 0 || name === '' || parameter === '') {
+    return { ok: false, message: `\`${text.slice(0, eq)}\` is not a parameter path`, hint: `write ${FORM}` };
+  }
+  if (drivers.length === 0) return { ok: false, message: 'this scenario has no demand drivers', hint: 'add a `drivers:` section (see the README, "Demand drivers")' };
+  const driver = drivers.find((d) => d.name === name);
+  if (!driver) {
+    const names = drivers.map((d) => d.name);
+    const guess = closest(name, names);
+    return { ok: false, message: `no driver \`${name}\``, hint: guess ? `did you mean \`${guess}\`?` : `the drivers are: ${names.join(', ')}` };
+  }
+  const kind = driver.users.kind;
+  const specs = DRIVER_PARAMETERS[kind];
+  const spec = specs.find((s) => s.name === parameter);
+  const list = `its parameters are: ${specs.map((s) => s.name).join(', ')}`;
+  if (!spec) {
+    const elsewhere = Object.values(DRIVER_PARAMETERS).some((ss) => ss.some((s) => s.name === parameter));
+    const guess = closest(parameter, specs.map((s) => s.name));
+    return {
+      ok: false,
+      message: elsewhere ? `${name} is ${KIND_NAMES[kind]}: it has no \`${parameter}\`` : `${name} has no parameter \`${parameter}\``,
+      hint: guess ? `did you mean \`${guess}\`? (${list})` : list,
+    };
+  }
+  let year: FiscalYear | undefined;
+  if (yearText !== undefined) {
+    if (!spec.perYear) return { ok: false, message: `${parameter} is one value for every year`, hint: `write ${name}.${parameter}=<value>` };
+    const y = parseFiscalYear(yearText);
+    if (!y.ok) return { ok: false, message: y.message, hint: y.hint };
+    const needed = yearsOf(driver, spec, years);
+    if (!needed.includes(y.year)) {
+      return { ok: false, message: `${name}.${parameter} has no year ${y.year}`, hint: `its years are ${needed[0]} to ${needed[needed.length - 1]}` };
+    }
+    year = y.year;
+  }
+  const v = parseParameterValue(spec.kind, valueText);
+  if (!v.ok) return { ok: false, message: v.message, hint: v.hint };
+  return { ok: true, value: { text, driver: name, parameter, ...(year ? { year } : {}), value: v.value } };
+}
+
+/** The years a per-year parameter covers. */
+function yearsOf(d: DemandDriver, spec: ParameterSpec, years: readonly FiscalYear[]): FiscalYear[] {
+  const base = baseYearOf(years);
+  switch (spec.name) {
+    case 'use_rate':
+    case 'users':
+      return [base, ...years];
+    case 'unit_cost_uplift':
+      return upliftYearsNeeded(d.unitCost.priceYear, base, years[years.length - 1] ?? base);
+    default:
+      return [...years];
+  }
+}
+
+/** A parameter with one year (or every year) replaced; marked as a what-if, not a sourced figure. */
+function replaced<T extends Dec>(p: Parameter<T> | undefined, o: Override, needed: readonly FiscalYear[], absent: T): Parameter<T> {
+  const value: PerYear<T> = o.year
+    ? { byYear: new Map(needed.map((y) => [y, y === o.year ? (o.value as T) : p ? valueIn(p.value, y) : absent])) }
+    : { every: o.value as T };
+  const origin = p?.provenance.origin;
+  return { value, provenance: { status: 'assumed', source: `what-if: --set ${o.text}`, ...(origin ? { origin } : {}) } };
+}
+
+function override(d: DemandDriver, o: Override, years: readonly FiscalYear[]): DemandDriver {
+  const spec = DRIVER_PARAMETERS[d.users.kind].find((s) => s.name === o.parameter);
+  if (!spec) throw new Error(`unchecked parameter ${o.parameter}`);
+  const needed = yearsOf(d, spec, years);
+  const u = d.users;
+  const zero = ZERO as Dec as Rate; // no extra growth in the years an override does not name
+  switch (o.parameter) {
+    case 'unit_cost':
+      return { ...d, unitCost: { ...d.unitCost, amount: o.value as Money, provenance: { ...d.unitCost.provenance, status: 'assumed', source: `what-if: --set ${o.text}` } } };
+    case 'unit_cost_uplift':
+      return { ...d, uplift: replaced(d.uplift, o, needed, zero) };
+    case 'use_rate':
+      return u.kind === 'population' ? { ...d, users: { ...u, useRate: replaced(u.useRate, o, needed, zero) } } : d;
+    case 'extra_population_growth':
+      return u.kind === 'population' ? { ...d, users: { ...u, extraGrowth: replaced(u.extraGrowth, o, needed, zero) } } : d;
+    case 'users':
+      return u.kind === 'given' ? { ...d, users: { ...u, users: replaced(u.users, o, needed, zero) } } : d;
+    case 'arrivals':
+      return u.kind === 'cohort' ? { ...d, users: { ...u, arrivals: replaced(u.arrivals, o, needed, zero) } } : d;
+    case 'part_year':
+      return u.kind === 'cohort'
+        ? { ...d, users: { ...u, partYear: { value: o.value as Rate, provenance: { ...u.partYear.provenance, status: 'assumed', source: `what-if: --set ${o.text}` } } } }
+        : d;
+    default:
+      throw new Error(`unhandled parameter ${o.parameter}`);
+  }
+}
+
+/** What the scenario itself says for the parameter an override changes. */
+function describe(d: DemandDriver | undefined, o: Override): string {
+  if (!d) return 'nothing';
+  const one = (p: PerYear<Dec> | undefined): string => {
+    if (!p) return 'none';
+    if (o.year) return toPlain(valueIn(p, o.year));
+    return 'every' in p ? toPlain(p.every) : 'a value per year';
+  };
+  const u = d.users;
+  switch (o.parameter) {
+    case 'unit_cost':
+      return `£${toPlain(d.unitCost.amount)} per ${d.unitCost.per}`;
+    case 'unit_cost_uplift':
+      return one(d.uplift.value);
+    case 'use_rate':
+      return u.kind === 'population' ? one(u.useRate.value) : 'none';
+    case 'extra_population_growth':
+      return u.kind === 'population' ? one(u.extraGrowth?.value) : 'none';
+    case 'users':
+      return u.kind === 'given' ? one(u.users.value) : 'none';
+    case 'arrivals':
+      return u.kind === 'cohort' ? one(u.arrivals.value) : 'none';
+    case 'part_year':
+      return u.kind === 'cohort' ? toPlain(u.partYear.value) : 'none';
+    default:
+      return 'none';
+  }
+}
