@@ -22,6 +22,8 @@ describe('risk goldens', () => {
     { name: 'sensitivity-json', argv: ['sensitivity', 'scenarios/2018.yaml', '--format', 'json'] },
     { name: 'risk', argv: ['risk', 'scenarios/2018.yaml', '--draws', '10000', '--seed', '1'] },
     { name: 'risk-csv', argv: ['risk', 'scenarios/2018.yaml', '--draws', '2000', '--seed', '7', '--format', 'csv'] },
+    { name: 'sensitivity-demand', argv: ['sensitivity', 'scenarios/2018-demand.yaml'] },
+    { name: 'risk-demand', argv: ['risk', 'scenarios/2018-demand.yaml', '--draws', '500', '--seed', '1'] },
   ];
   it.each(cases)('$name', async ({ name, argv }) => {
     const r = await runCli(argv);

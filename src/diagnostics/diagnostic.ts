@@ -38,6 +38,7 @@ export const DIAGNOSTIC_CODES = [
   'extends-cycle',
   'status-mismatch',
   'range-order',
+  'assumption-form',
   'csv-syntax',
   'csv-header',
   'csv-row-length',

@@ -55,7 +55,18 @@ export function applyOverrides(scenario: Scenario, texts: readonly string[]): { 
     overrides.push(o.value);
   }
   if (diagnostics.length > 0) return { diagnostics };
-  let changed = drivers;
+  const changed = withParameters(scenario, overrides);
+  const whatIf = overrides.map((o) => `${o.text} (the scenario has ${describe(drivers.find((d) => d.name === o.driver), o)})`);
+  return { value: { ...changed, whatIf: [...(scenario.whatIf ?? []), ...whatIf] }, diagnostics };
+}
+
+/**
+ * The scenario with driver parameters replaced and the lines they build rebuilt (keeping a
+ * variant's scale). Used by `--set` and by assumption ranges on driver parameters. Pure.
+ */
+export function withParameters(scenario: Scenario, overrides: readonly Override[]): Scenario {
+  if (overrides.length === 0) return scenario;
+  let changed = scenario.drivers ?? [];
   for (const o of overrides) changed = changed.map((d) => (d.name === o.driver ? override(d, o, scenario.years) : d));
   const demand = computeDemand(changed, scenario.years);
   const lines = scenario.lines.map((line): BudgetLine => {
@@ -69,8 +80,7 @@ export function applyOverrides(scenario: Scenario, texts: readonly string[]): { 
       levels: new Map([...levels].map(([y, amount]) => [y, { amount: (factor.equals(1) ? amount : amount.times(factor)) as Money, basis: 'driver' as const, origins }])),
     };
   });
-  const whatIf = overrides.map((o) => `${o.text} (the scenario has ${describe(drivers.find((d) => d.name === o.driver), o)})`);
-  return { value: { ...scenario, drivers: changed, lines, whatIf: [...(scenario.whatIf ?? []), ...whatIf] }, diagnostics };
+  return { ...scenario, drivers: changed, lines };
 }
 
 type Parsed = { ok: true; value: Override } | { ok: false; message: string; hint: string };
@@ -78,11 +88,24 @@ type Parsed = { ok: true; value: Override } | { ok: false; message: string; hint
 function parseOverride(text: string, drivers: readonly DemandDriver[], years: readonly FiscalYear[]): Parsed {
   const eq = text.indexOf('=');
   if (eq < 0) return { ok: false, message: 'expected a path, `=` and a value', hint: `write ${FORM}, e.g. older_people.unit_cost_uplift=3%` };
-  const parts = text.slice(0, eq).trim().split('.');
-  const valueText = text.slice(eq + 1);
+  const path = parseParameterPath(text.slice(0, eq), drivers, years);
+  if (!path.ok) return path;
+  const v = parseParameterValue(path.spec.kind, text.slice(eq + 1));
+  if (!v.ok) return { ok: false, message: v.message, hint: v.hint };
+  return { ok: true, value: { text, driver: path.driver, parameter: path.spec.name, ...(path.year ? { year: path.year } : {}), value: v.value } };
+}
+
+export type ParsedPath =
+  | { readonly ok: true; readonly driver: string; readonly spec: ParameterSpec; readonly year?: FiscalYear }
+  | { readonly ok: false; readonly message: string; readonly hint: string };
+
+/** Reads `<driver>.<parameter>[.<year>]` against the scenario's drivers, with "did you mean" hints. */
+export function parseParameterPath(pathText: string, drivers: readonly DemandDriver[], years: readonly FiscalYear[]): ParsedPath {
+  const parts = pathText.trim().split('.');
+  const text = pathText.trim();
   const [name = '', parameter = '', yearText, ...rest] = parts;
   if (parts.length < 2 || rest.length > 0 || name === '' || parameter === '') {
-    return { ok: false, message: `\`${text.slice(0, eq)}\` is not a parameter path`, hint: `write ${FORM}` };
+    return { ok: false, message: `\`${text}\` is not a parameter path`, hint: `write ${FORM}` };
   }
   if (drivers.length === 0) return { ok: false, message: 'this scenario has no demand drivers', hint: 'add a `drivers:` section (see the README, "Demand drivers")' };
   const driver = drivers.find((d) => d.name === name);
@@ -115,9 +138,7 @@ function parseOverride(text: string, drivers: readonly DemandDriver[], years: re
     }
     year = y.year;
   }
-  const v = parseParameterValue(spec.kind, valueText);
-  if (!v.ok) return { ok: false, message: v.message, hint: v.hint };
-  return { ok: true, value: { text, driver: name, parameter, ...(year ? { year } : {}), value: v.value } };
+  return { ok: true, driver: name, spec, ...(year ? { year } : {}) };
 }
 
 /** The years a per-year parameter covers. */

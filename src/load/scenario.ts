@@ -123,7 +123,7 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   const normalised = normalise(file, header.fields, doc, lines, inputs, drivers);
   diagnostics.push(...normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
-  const assumptions = normaliseAssumptions(header.fields.assumptions, doc, normalised.value.lines, diagnostics);
+  const assumptions = normaliseAssumptions(header.fields.assumptions, doc, normalised.value.lines, normalised.value.drivers ?? [], normalised.value.years, diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   return { value: { ...normalised.value, assumptions }, diagnostics, sources };
 }

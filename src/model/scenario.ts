@@ -93,15 +93,28 @@ export interface FactorRange {
   readonly high: Dec;
 }
 
-/** How uncertain some lines are: a factor range on their levels, with its reason. */
+/** A demand driver parameter an assumption ranges over, e.g. `older_people.unit_cost_uplift`. */
+export interface ParameterTarget {
+  readonly driver: string;
+  readonly parameter: string;
+  /** Rates (shares and changes) print as percentages; counts and pounds as numbers. */
+  readonly shownAs: 'percent' | 'number';
+}
+
+/**
+ * How uncertain an estimate is, with its reason: either a factor range on the levels of some lines
+ * (`select`), or a range of values of a demand driver parameter (`parameter`).
+ */
 export interface Assumption {
   readonly id: string;
   readonly description: string;
-  readonly select: LineSelector;
+  readonly select?: LineSelector;
+  readonly parameter?: ParameterTarget;
+  /** Factors for lines (1 = as planned); values of the parameter (replacing it in every year). */
   readonly factor: FactorRange;
   readonly source: string;
   readonly origin: Location;
-  /** The lines it applies to, in scenario order: a line takes the first assumption that selects it. */
+  /** The lines a `select` applies to, in scenario order: a line takes the first assumption that selects it. */
   readonly lines: readonly string[];
 }
 

@@ -13,7 +13,8 @@ import type { Sensitivity } from '../risk/sensitivity.js';
 import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, toThousands, type DisplayOptions } from './number.js';
 import { describeScenario, provenanceNotes, scheduleTable, summaryTable } from './projection.js';
-import { riskTable, sensitivityTable } from './risk.js';
+import { riskTable, sensitivityTable, shown } from './risk.js';
+import { appliesTo } from '../load/assumptions.js';
 import { barChart, rangeChart } from './svg-chart.js';
 import { natureLabel } from '../model/scenario.js';
 
@@ -76,13 +77,12 @@ function assumptionsAppendix(s: Scenario, p: Projection): string[] {
   if (ranges.length === 0) {
     out.push('<p>This scenario states no ranges: add <code>assumptions:</code> to show how uncertain its figures are.</p>');
   } else {
-    const pct = (d: Dec | undefined): string => (d ? `${d.times(100).toFixed()}%` : '–');
     out.push(
-      '<table class="figures" id="assumption-ranges"><caption>Assumption ranges (factors on the planned levels; 100% is as planned)</caption>',
+      '<table class="figures" id="assumption-ranges"><caption>Assumption ranges (factors on the planned levels, where 100% is as planned; or values of a demand driver parameter)</caption>',
       '<thead><tr><th scope="col" class="left">Assumption</th><th scope="col" class="left">Applies to</th><th scope="col" class="right">Low</th><th scope="col" class="right">Likely</th><th scope="col" class="right">High</th><th scope="col" class="left">Source or reason</th></tr></thead><tbody>',
       ...ranges.map(
         (a) =>
-          `<tr><th scope="row" class="left">${escapeHtml(`${a.id}: ${a.description}`)}</th><td class="left">${escapeHtml(a.lines.join(', '))}</td><td class="right">${pct(a.factor.low)}</td><td class="right">${pct(a.factor.likely)}</td><td class="right">${pct(a.factor.high)}</td><td class="left">${escapeHtml(a.source)}</td></tr>`,
+          `<tr><th scope="row" class="left">${escapeHtml(`${a.id}: ${a.description}`)}</th><td class="left">${escapeHtml(appliesTo(a))}</td><td class="right">${escapeHtml(shown(a, a.factor.low))}</td><td class="right">${escapeHtml(shown(a, a.factor.likely))}</td><td class="right">${escapeHtml(shown(a, a.factor.high))}</td><td class="left">${escapeHtml(a.source)}</td></tr>`,
       ),
       '</tbody></table>',
       '<ul class="notes"><li>Uniform between low and high where no likely value is given, triangular otherwise. A line takes the first range that selects it.</li></ul>',

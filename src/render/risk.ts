@@ -2,7 +2,10 @@
 // draws, shown as percentages rounded to 0.1 (half away from zero); amounts are exact in CSV/JSON.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
+import { appliesTo } from '../load/assumptions.js';
 import { Dec, ZERO, roundTo, toPlain, type Money } from '../model/money.js';
+import type { Assumption } from '../model/scenario.js';
+import { group } from './number.js';
 import type { RiskResult } from '../risk/monte-carlo.js';
 import { share } from '../risk/monte-carlo.js';
 import type { Sensitivity } from '../risk/sensitivity.js';
@@ -11,9 +14,13 @@ import { blank, money, text, type Cell, type Column, type TableModel, type Table
 const yearCols = (years: readonly FiscalYear[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' as const }));
 const byYear = (years: readonly FiscalYear[], m: ReadonlyMap<FiscalYear, Money> | undefined): Record<string, Cell> =>
   Object.fromEntries(years.map((y) => [y, money(m?.get(y) ?? ZERO)]));
-const pct = (d: Dec): string => `${roundTo(d.times(100), 0, 'half-away-from-zero').toFixed()}%`;
-const rangeText = (low: Dec, likely: Dec | undefined, high: Dec): string =>
-  likely ? `${pct(low)} / ${pct(likely)} / ${pct(high)}` : `${pct(low)} – ${pct(high)}`;
+const pct = (d: Dec): string => `${d.times(100).toFixed()}%`;
+/** A range value as written: a percentage for factors and rates, a number for people and pounds. */
+export const shown = (a: Assumption, d: Dec | undefined): string => (d === undefined ? '–' : a.parameter?.shownAs === 'number' ? group(d.toFixed()) : pct(d));
+const rangeText = (a: Assumption): string => {
+  const { low, likely, high } = a.factor;
+  return likely ? `${shown(a, low)} / ${shown(a, likely)} / ${shown(a, high)}` : `${shown(a, low)} – ${shown(a, high)}`;
+};
 
 const ROW_LABEL: Record<string, string> = { net_budget: 'net budget', gap: 'gap' };
 
@@ -29,7 +36,7 @@ export function sensitivityTable(s: Sensitivity): TableModel {
           cells: {
             rank: end === 'low' && id === s.rows[0] ? { kind: 'number', value: new Dec(i + 1) } : blank,
             assumption: text(end === 'low' && id === s.rows[0] ? a.id : ''),
-            case: text(`${ROW_LABEL[id] ?? id} at ${end} (${pct(end === 'low' ? a.factor.low : a.factor.high)})`),
+            case: text(`${ROW_LABEL[id] ?? id} at ${end} (${shown(a, end === 'low' ? a.factor.low : a.factor.high)})`),
             ...byYear(years, (end === 'low' ? e.low : e.high).get(id)),
           },
         });
@@ -38,7 +45,7 @@ export function sensitivityTable(s: Sensitivity): TableModel {
   });
   return {
     id: 'sensitivity',
-    title: `Sensitivity: ${s.base.scenario.file} — each assumption alone at its low and high factor`,
+    title: `Sensitivity: ${s.base.scenario.file} — each assumption alone at its low and high value`,
     units: s.base.scenario.units,
     columns: [
       { key: 'rank', header: 'Rank', align: 'right' },
@@ -50,7 +57,7 @@ export function sensitivityTable(s: Sensitivity): TableModel {
     notes: [
       'Each figure is the change from the projection as written (case − as written); positive is adverse (more to fund).',
       'Ranked by the largest change in any year, largest first.',
-      ...s.entries.map((e) => `${e.assumption.id}: ${e.assumption.description}; range ${rangeText(e.assumption.factor.low, e.assumption.factor.likely, e.assumption.factor.high)} on ${e.assumption.lines.join(', ')}.`),
+      ...s.entries.map((e) => `${e.assumption.id}: ${e.assumption.description}; range ${rangeText(e.assumption)} on ${appliesTo(e.assumption)}.`),
     ],
   };
 }
@@ -68,7 +75,8 @@ export function sensitivityAsJson(s: Sensitivity): unknown {
       id: e.assumption.id,
       description: e.assumption.description,
       lines: e.assumption.lines,
-      factor: { low: e.assumption.factor.low.toFixed(), likely: e.assumption.factor.likely?.toFixed() ?? null, high: e.assumption.factor.high.toFixed() },
+      parameter: e.assumption.parameter ? `${e.assumption.parameter.driver}.${e.assumption.parameter.parameter}` : null,
+      range: { low: e.assumption.factor.low.toFixed(), likely: e.assumption.factor.likely?.toFixed() ?? null, high: e.assumption.factor.high.toFixed() },
       source: e.assumption.source,
       swing: toPlain(e.swing),
       low: Object.fromEntries(s.rows.map((id) => [id, map(e.low.get(id))])),
@@ -115,7 +123,7 @@ export function riskTable(r: RiskResult): TableModel {
     rows,
     notes: [
       'All assumption ranges drawn together, independently; uniform between low and high, or triangular where a likely value is given.',
-      'Percentiles by the nearest-rank method over the draws; each draw is computed exactly (factors to 9 decimal places). Percentages of draws are rounded to 0.1.',
+      'Percentiles by the nearest-rank method over the draws; each draw is computed exactly (drawn values to 9 decimal places). Percentages of draws are rounded to 0.1.',
       ...(r.rows.some((d) => d.id === 'gap') ? [] : ['The scenario has no funding, so there is no gap: the net budget is shown.']),
     ],
   };
@@ -131,7 +139,7 @@ export function riskAsJson(r: RiskResult): unknown {
     draws: r.draws,
     seed: r.seed,
     threshold: r.threshold ? toPlain(r.threshold) : null,
-    method: { percentiles: 'nearest rank', factor_decimal_places: 9 },
+    method: { percentiles: 'nearest rank', draw_decimal_places: 9 },
     rows: r.rows.map((d) => ({
       id: d.id,
       planned: map(d.planned),

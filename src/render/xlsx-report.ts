@@ -9,6 +9,7 @@ import { ZERO, toPlain, type Dec } from '../model/money.js';
 import { isEstimate, natureLabel, STATUS_MARK, type Scenario } from '../model/scenario.js';
 import type { LineSchedule, Projection } from '../project/project.js';
 import { classifiedLast, natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js';
+import { appliesTo } from '../load/assumptions.js';
 import { neutralise } from './csv.js';
 import { describeScenario } from './projection.js';
 
@@ -187,12 +188,12 @@ function assumptionsSheet(wb: Workbook, p: Projection): void {
     const row = ws.getRow(r++);
     row.getCell(1).value = neutralise(a.id);
     row.getCell(2).value = neutralise(a.description);
-    row.getCell(3).value = neutralise(a.lines.join(', '));
+    row.getCell(3).value = neutralise(appliesTo(a));
     [a.factor.low, a.factor.likely, a.factor.high].forEach((f, i) => {
       const c = row.getCell(4 + i);
       if (f) {
         c.value = num(f);
-        c.numFmt = '0%';
+        c.numFmt = a.parameter?.shownAs === 'number' ? '#,##0.##' : '0.##%';
       }
     });
     row.getCell(7).value = neutralise(a.source);

@@ -1,9 +1,11 @@
-// Applying assumption factors to a scenario and projecting it: the shared step of sensitivity and
-// Monte Carlo. Pure and exact: a factor multiplies a line's level in every year.
+// Applying drawn values to a scenario and projecting it: the shared step of sensitivity and Monte
+// Carlo. Pure and exact: a line factor multiplies a line's level in every year; a parameter value
+// replaces a demand driver parameter in every year and rebuilds the lines that driver builds.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Dec, Money } from '../model/money.js';
 import type { Assumption, BudgetLine, Level, Scenario } from '../model/scenario.js';
+import { withParameters, type Override } from '../load/overrides.js';
 import { projectScenario, type Projection } from '../project/project.js';
 
 /** The scenario with each assumption's lines multiplied by its factor (missing ids: as planned). */
@@ -11,7 +13,7 @@ export function withFactors(s: Scenario, factors: ReadonlyMap<string, Dec>): Sce
   const byLine = new Map<string, Dec>();
   for (const a of s.assumptions ?? []) {
     const f = factors.get(a.id);
-    if (f) for (const ref of a.lines) byLine.set(ref, f);
+    if (f && !a.parameter) for (const ref of a.lines) byLine.set(ref, f);
   }
   if (byLine.size === 0) return s;
   const lines = s.lines.map((l): BudgetLine => {
@@ -23,13 +25,23 @@ export function withFactors(s: Scenario, factors: ReadonlyMap<string, Dec>): Sce
   return { ...s, lines };
 }
 
-export function projectWithFactors(s: Scenario, factors: ReadonlyMap<string, Dec>): Projection {
-  return projectScenario(withFactors(s, factors));
+/** Parameter values first (they rebuild driver lines), then line factors. */
+export function withDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
+  const overrides: Override[] = (s.assumptions ?? []).flatMap((a) => {
+    const v = values.get(a.id);
+    return a.parameter && v ? [{ text: `${a.parameter.driver}.${a.parameter.parameter}=${v.toFixed()} (assumption ${a.id})`, driver: a.parameter.driver, parameter: a.parameter.parameter, value: v }] : [];
+  });
+  return withFactors(withParameters(s, overrides), values);
 }
+
+export function projectWithDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Projection {
+  return projectScenario(withDraws(s, values));
+}
+
+/** True when every assumption is a factor on lines, so the budget is linear in the draws. */
+export const allLinear = (assumptions: readonly Assumption[]): boolean => assumptions.every((a) => !a.parameter);
 
 /** The rows risk and sensitivity report: the net budget, and the gap where the scenario has funding. */
 export function riskRows(p: Projection): readonly string[] {
   return ['net_budget', ...(p.rows.some((r) => (r.id as string) === 'gap') ? ['gap'] : [])];
 }
-
-export const assumptionsOf = (s: Scenario): readonly Assumption[] => s.assumptions ?? [];

@@ -6,7 +6,7 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec, ZERO, type Money } from '../model/money.js';
 import type { Scenario } from '../model/scenario.js';
 import { projectScenario, type Projection } from '../project/project.js';
-import { projectWithFactors, riskRows } from './engine.js';
+import { allLinear, projectWithDraws, riskRows } from './engine.js';
 import { drawFactor, Random } from './random.js';
 import { value } from './sensitivity.js';
 
@@ -48,12 +48,14 @@ export function monteCarlo(s: Scenario, opts: RiskOptions): RiskResult {
   const random = new Random(opts.seed);
   const samples = new Map(ids.map((id) => [id, new Map(years.map((y) => [y, [] as Money[]]))]));
   const every = Math.max(1, Math.floor(opts.draws / 100));
-  const linear = linearModel(s, base, ids);
+  // line factors enter linearly: a shortcut; a driver parameter needs the demand model every draw
+  const linear = allLinear(assumptions) ? linearModel(s, base, ids) : undefined;
   for (let d = 0; d < opts.draws; d++) {
     // one uniform per assumption, in file order, so a seed always means the same draws
     const factors = new Map(assumptions.map((a) => [a.id, drawFactor(a.factor, random.uniform())]));
+    const full = linear ? undefined : projectWithDraws(s, factors);
     for (const id of ids) {
-      for (const y of years) samples.get(id)?.get(y)?.push(linear(factors, id, y));
+      for (const y of years) samples.get(id)?.get(y)?.push(full ? value(full, id, y) : (linear?.(factors, id, y) ?? ZERO));
     }
     if (opts.onProgress && (d + 1) % every === 0) opts.onProgress(d + 1, opts.draws);
   }
@@ -83,7 +85,7 @@ export function monteCarlo(s: Scenario, opts: RiskOptions): RiskResult {
 export function linearModel(s: Scenario, base: Projection, ids: readonly string[]): (factors: ReadonlyMap<string, Dec>, id: string, y: FiscalYear) => Money {
   const unit = new Map(
     (s.assumptions ?? []).map((a) => {
-      const p = projectWithFactors(s, new Map([[a.id, new Dec(2)]]));
+      const p = projectWithDraws(s, new Map([[a.id, new Dec(2)]]));
       return [a.id, new Map(ids.map((id) => [id, new Map(base.years.map((y) => [y, value(p, id, y).minus(value(base, id, y))]))]))];
     }),
   );

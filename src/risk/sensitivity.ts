@@ -6,7 +6,7 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, sub, type Money } from '../model/money.js';
 import type { Assumption, Scenario } from '../model/scenario.js';
 import { projectScenario, type Projection } from '../project/project.js';
-import { projectWithFactors, riskRows } from './engine.js';
+import { projectWithDraws, riskRows } from './engine.js';
 
 export interface SensitivityEntry {
   readonly assumption: Assumption;
@@ -29,8 +29,8 @@ export function sensitivity(s: Scenario): Sensitivity {
   const effect = (p: Projection): Map<string, Map<FiscalYear, Money>> =>
     new Map(rows.map((id) => [id, new Map(base.years.map((y) => [y, sub(value(p, id, y), value(base, id, y))]))]));
   const entries = (s.assumptions ?? []).map((a) => {
-    const low = effect(projectWithFactors(s, new Map([[a.id, a.factor.low]])));
-    const high = effect(projectWithFactors(s, new Map([[a.id, a.factor.high]])));
+    const low = effect(projectWithDraws(s, new Map([[a.id, a.factor.low]])));
+    const high = effect(projectWithDraws(s, new Map([[a.id, a.factor.high]])));
     let swing = ZERO;
     for (const m of [low, high]) for (const byYear of m.values()) for (const v of byYear.values()) if (v.abs().greaterThan(swing)) swing = v.abs() as Money;
     return { assumption: a, low, high, swing };

@@ -10,6 +10,12 @@ export const factorRangeSchema = z
   .strictObject({ low: rateSchema, likely: rateSchema.optional(), high: rateSchema })
   .meta({ id: 'FactorRange', description: 'Multipliers of the planned figure: 100% is as planned, 60% delivers three fifths.' });
 
+/** Values of a driver parameter, in its own grammar (rates 3% or 0.03, people and pounds as amounts). */
+export const valueRangeSchema = z
+  .strictObject({ low: z.string(), likely: z.string().optional(), high: z.string() })
+  .meta({ id: 'ValueRange', description: 'Values of the parameter: rates as 3% or 0.03, people and pounds as plain amounts.' });
+
+/** Either `select` with `factor` (lines), or `parameter` with `range` (a demand driver parameter). */
 export const assumptionSchema = z
   .strictObject({
     id: z
@@ -17,8 +23,10 @@ export const assumptionSchema = z
       .regex(/^[a-z][a-z0-9_-]*$/, 'an assumption id is lower case letters, digits, `_` or `-`, starting with a letter')
       .meta({ description: 'A stable id, e.g. sr-delivery.' }),
     description: textSchema,
-    select: selectorSchema.meta({ description: 'The lines this range applies to. A line takes the first assumption that selects it.' }),
-    factor: factorRangeSchema,
+    select: selectorSchema.optional().meta({ description: 'The lines this range applies to. A line takes the first assumption that selects it.' }),
+    factor: factorRangeSchema.optional(),
+    parameter: textSchema.optional().meta({ description: 'Instead of lines: a demand driver parameter, e.g. older_people.unit_cost_uplift.' }),
+    range: valueRangeSchema.optional(),
     source: sourceSchema.meta({ description: 'Why this range: evidence, a previous year’s delivery, or a judgement and whose.' }),
   })
   .meta({ id: 'Assumption' });

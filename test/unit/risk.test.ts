@@ -5,7 +5,7 @@ import { loadScenario } from '../../src/load/scenario.js';
 import { Dec, toPlain } from '../../src/model/money.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { projectScenario, rowValues } from '../../src/project/project.js';
-import { projectWithFactors } from '../../src/risk/engine.js';
+import { projectWithDraws } from '../../src/risk/engine.js';
 import { linearModel, monteCarlo, nearestRank } from '../../src/risk/monte-carlo.js';
 import { drawFactor, FACTOR_DP, Random } from '../../src/risk/random.js';
 import { sensitivity, value } from '../../src/risk/sensitivity.js';
@@ -77,7 +77,7 @@ describe('Monte Carlo', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 2_000_000_000 }), { minLength: ids.length, maxLength: ids.length }), (raw) => {
         const factors = new Map(ids.map((id, i) => [id, new Dec(raw[i]!).dividedBy(1e9) as Dec]));
-        const full = projectWithFactors(scenario, factors);
+        const full = projectWithDraws(scenario, factors);
         for (const y of base.years) expect(linear(factors, 'net_budget', y).equals(value(full, 'net_budget', y))).toBe(true);
       }),
       { numRuns: 50 },
@@ -92,5 +92,28 @@ describe('sensitivity', () => {
     const g12 = s.entries.find((e) => e.assumption.id === 'transforming-care')!;
     // G12 is 750 then 1,500: at 150% the net budget rises by half of that
     expect([...g12.high.get('net_budget')!.values()].map(toPlain)).toEqual(['375', '750', '750', '750']);
+  });
+});
+
+describe('ranges on demand driver parameters', () => {
+  const demand = loadScenario('scenarios/2018-demand.yaml', nodeReader).value!;
+
+  it('collapsed to the value the scenario already has, every percentile is the deterministic projection', () => {
+    const collapsed: Scenario = {
+      ...demand,
+      assumptions: (demand.assumptions ?? [])
+        .filter((a) => a.parameter?.parameter === 'arrivals')
+        .map((a) => ({ ...a, factor: { low: d('46'), likely: d('46'), high: d('46') } })),
+    };
+    const r = monteCarlo(collapsed, { draws: 50, seed: 1 });
+    const net = rowValues(projectScenario(demand), 'net_budget');
+    for (const [, byYear] of r.rows[0]!.percentiles) for (const [y, v] of byYear) expect(v.equals(net.get(y)!)).toBe(true);
+  });
+
+  it('a value moves the driver-built line exactly as --set does', async () => {
+    const { applyOverrides } = await import('../../src/load/overrides.js');
+    const viaSet = projectScenario(applyOverrides(demand, ['transitions.arrivals=120']).value!);
+    const viaRange = projectWithDraws(demand, new Map([['transitions-arrivals', d('120')]]));
+    for (const y of viaSet.years) expect(value(viaRange, 'net_budget', y).equals(value(viaSet, 'net_budget', y))).toBe(true);
   });
 });
