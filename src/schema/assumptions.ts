@@ -11,8 +11,9 @@ export const factorRangeSchema = z
   .meta({ id: 'FactorRange', description: 'Multipliers of the planned figure: 100% is as planned, 60% delivers three fifths.' });
 
 /** Values of a driver parameter, in its own grammar (rates 3% or 0.03, people and pounds as amounts). */
+const parameterValue = z.string().meta({ id: 'ParameterValue', description: 'A rate (3% or 0.03), a number of people or pounds.' });
 export const valueRangeSchema = z
-  .strictObject({ low: z.string(), likely: z.string().optional(), high: z.string() })
+  .strictObject({ low: parameterValue, likely: parameterValue.optional(), high: parameterValue })
   .meta({ id: 'ValueRange', description: 'Values of the parameter: rates as 3% or 0.03, people and pounds as plain amounts.' });
 
 /** Either `select` with `factor` (lines), or `parameter` with `range` (a demand driver parameter). */

@@ -28,6 +28,9 @@ export function scenarioJsonSchema(): unknown {
       } else if (id === 'Rate') {
         delete s.type;
         s.anyOf = [{ type: 'number' }, { type: 'string', pattern: RATE_PATTERN }];
+      } else if (id === 'ParameterValue') {
+        delete s.type;
+        s.anyOf = [{ type: 'number' }, { type: 'string' }];
       } else if (id === 'FiscalYear') {
         s.pattern = YEAR_PATTERN;
       }
