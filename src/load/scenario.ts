@@ -5,10 +5,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { parseAmountText } from '../model/amount-text.js';
-import { compareYears, parseFiscalYear, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
+import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
-import { moneyFromText, type Money } from '../model/money.js';
 import {
   NATURE_ORDER,
   type BudgetLine,
@@ -30,9 +28,13 @@ import {
 import { parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
+import { normaliseDepartments, readDepartmentScenarios, type LoadedScenarios } from './departments.js';
+import { normaliseApportionment, normaliseFunding } from './funding.js';
 import { lineTableRows } from './line-table.js';
+import { outsidePeriod } from './period.js';
 import { readSource } from './read-source.js';
 import type { FileReader } from './reader.js';
+import { money, year } from './validated.js';
 
 /** The longest MTFS period accepted; real ones are three to five years. */
 export const MAX_PERIOD_YEARS = 30;
@@ -50,8 +52,12 @@ interface LocatedLine {
   readonly base: Path;
 }
 
-/** Reads, parses, validates and normalises a scenario and its line tables. */
-export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
+/**
+ * Reads, parses, validates and normalises a scenario, its line tables and (for a whole council)
+ * its department scenarios. `asDepartment` loads a scenario named by another's `departments:`,
+ * which may not itself have departments or funding.
+ */
+export function loadScenario(file: string, read: FileReader, asDepartment = false): Loaded<Scenario> {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const inputs = [file];
@@ -113,7 +119,21 @@ export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
   });
 
   diagnostics.push(...duplicateRefs(rawRefs));
-  const normalised = normalise(file, header.fields, doc, lines, inputs);
+  const nested = (['departments', 'funding'] as const).filter((k) => asDepartment && header.fields[k] !== undefined);
+  for (const k of nested) {
+    diagnostics.push(
+      error('department', `${file} is a department of a whole-council scenario, so it cannot have \`${k}:\``, doc.locator.key([k]), k === 'funding' ? 'put the funding in the council scenario' : 'name every department in the council scenario'),
+    );
+  }
+  const departments = header.fields.departments && nested.length === 0
+    ? readDepartmentScenarios(header.fields.departments, file, (f) => loadScenario(f, read, true))
+    : undefined;
+  if (departments) {
+    diagnostics.push(...departments.diagnostics);
+    for (const [f, text] of departments.sources) sources.set(f, text);
+    inputs.push(...departments.inputs);
+  }
+  const normalised = normalise(file, header.fields, doc, lines, inputs, departments);
   diagnostics.push(...normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
   return { value: normalised.value, diagnostics, sources };
@@ -153,6 +173,7 @@ function normalise(
   doc: RawDocument,
   lines: readonly LocatedLine[],
   inputs: readonly string[],
+  departmentScenarios: LoadedScenarios | undefined,
 ): { value?: Scenario; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
@@ -172,11 +193,7 @@ function normalise(
   }
   const period = years;
   const inPeriod = (y: FiscalYear): boolean => period === undefined || period.includes(y);
-  const outside = (y: FiscalYear, loc: Location): Diagnostic => {
-    const from = period?.[0] ?? '';
-    const to = period?.[period.length - 1] ?? '';
-    return error('year-outside-period', `${y} is outside the MTFS period (${from} to ${to})`, loc, `use a year from ${from} to ${to}, or widen \`period:\``);
-  };
+  const outside = (y: FiscalYear, loc: Location): Diagnostic => outsidePeriod(y, period, loc);
 
   const transfers = new Map<FiscalYear, SourcedAmount>();
   for (const [text, amount] of Object.entries(h.transfers?.amounts ?? {})) {
@@ -192,8 +209,24 @@ function normalise(
     if (line) budgetLines.push(line);
   }
 
+  const whole = wholeCouncil(h, doc, lines.length > 0);
+  diagnostics.push(...whole.diagnostics);
+  const departments = h.departments && departmentScenarios && period ? normaliseDepartments(h.departments, doc, departmentScenarios, period) : undefined;
+  diagnostics.push(...(departments?.diagnostics ?? []));
+  const funding = h.funding && period ? normaliseFunding(h.funding, doc, period) : undefined;
+  diagnostics.push(...(funding?.diagnostics ?? []));
+  const apportionment = h.apportionment ? normaliseApportionment(h.apportionment, doc) : undefined;
+  diagnostics.push(...(apportionment?.diagnostics ?? []));
+  const produced = producedRows(h);
+
   const controls: Control[] = [];
   for (const row of CONTROL_ROWS) {
+    if (h.controls?.rows[row] !== undefined && !produced.includes(row)) {
+      diagnostics.push(
+        error('invalid-value', `this scenario has no \`${row}\` row to control`, keyAt(['controls', 'rows', row]), `rows here: ${produced.join(', ')}`),
+      );
+      continue;
+    }
     for (const [text, amount] of Object.entries(h.controls?.rows[row] ?? {})) {
       const y = year(text);
       if (!inPeriod(y)) {
@@ -205,7 +238,7 @@ function normalise(
   }
 
   const { authority, department, units, original_budget: original } = h;
-  if (hasErrors(diagnostics) || !period || !authority || !department || !units || !original) return { diagnostics };
+  if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !departments?.value)) return { diagnostics };
   return {
     value: {
       file,
@@ -215,16 +248,54 @@ function normalise(
       ...(h.source ? { source: h.source } : {}),
       units,
       years: period,
-      originalBudget: { amount: money(original.amount), source: original.source, origin: at(['original_budget', 'amount']) },
+      ...(original ? { originalBudget: { amount: money(original.amount), source: original.source, origin: at(['original_budget', 'amount']) } } : {}),
       transfers,
       ...(h.transfers ? { transfersSource: h.transfers.source } : {}),
       lines: budgetLines,
       controls,
       ...(h.controls ? { controlsSource: h.controls.source } : {}),
+      ...(departments?.value ? { departments: departments.value } : {}),
+      ...(funding?.value ? { funding: funding.value } : {}),
+      ...(apportionment?.value ? { apportionment: apportionment.value } : {}),
       inputs,
     },
     diagnostics,
   };
+}
+
+/**
+ * A scenario is a department (`original_budget`, transfers and lines) or a whole council
+ * (`departments:`), never both: `department` or `missing-key` diagnostics otherwise.
+ */
+function wholeCouncil(h: HeaderFields, doc: RawDocument, hasLines: boolean): { diagnostics: Diagnostic[] } {
+  if (!h.departments) {
+    const written = (doc.tree as Record<string, unknown>).original_budget !== undefined;
+    return h.original_budget || written
+      ? { diagnostics: [] }
+      : {
+          diagnostics: [
+            error('missing-key', 'missing `original_budget`', doc.locator.key([]), 'add `original_budget:` (a department), or `departments:` (a whole council)'),
+          ],
+        };
+  }
+  const clashes = (['original_budget', 'transfers', 'line_files'] as const).filter((k) => h[k] !== undefined);
+  const diagnostics = clashes.map((k) =>
+    error('department', `a whole-council scenario (with \`departments:\`) cannot have \`${k}:\``, doc.locator.key([k]), 'give the department its own scenario file and name it under `departments:`'),
+  );
+  if (hasLines) {
+    diagnostics.push(
+      error('department', 'a whole-council scenario (with `departments:`) cannot have `lines:`', doc.locator.key(['lines']), 'give the department its own scenario file and name it under `departments:`'),
+    );
+  }
+  return { diagnostics };
+}
+
+/** The projection rows a scenario produces, which its controls may name. */
+function producedRows(h: HeaderFields): (typeof CONTROL_ROWS)[number][] {
+  const budget = h.departments ? (['net_budget'] as const) : (['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget'] as const);
+  const funding = h.funding ? (['funding', 'gap', 'cumulative_gap'] as const) : [];
+  const reserves = h.funding?.reserves ? (['reserves_bf', 'reserves_use', 'reserves_cf', 'reserves_after_gap'] as const) : [];
+  return [...budget, ...funding, ...reserves];
 }
 
 function normaliseLine(
@@ -323,20 +394,6 @@ function duplicateRefs(refs: readonly { ref: string; at: Location }[]): Diagnost
     out.push(error('duplicate-ref', `line ${ref} is defined twice`, at, `the first ${ref} is at ${f.file}:${f.line}:${f.column}; give each line its own ref`));
   }
   return out;
-}
-
-/** A year that passed the schema. */
-function year(text: string): FiscalYear {
-  const r = parseFiscalYear(text);
-  if (!r.ok) throw new Error(`unvalidated year ${text}`);
-  return r.year;
-}
-
-/** An amount that passed the schema. */
-function money(text: string): Money {
-  const r = parseAmountText(text);
-  if (!r.ok) throw new Error(`unvalidated amount ${text}`);
-  return moneyFromText(r.canonical);
 }
 
 function statusOf(s: NonNullable<WrittenLine['status']>): LineStatus {

@@ -28,6 +28,17 @@ export function toThousands(d: Decimal, units: Units): Decimal {
   return units === '£' ? (d.dividedBy(1000) as Decimal) : d;
 }
 
+/** Units a table can hold: a scenario's, or £m for national figures. */
+export type TableUnits = Units | '£m';
+
+/** Tables show £ and £000 figures in £000, and £m figures in £m. */
+export const displayUnits = (units: TableUnits): '£000' | '£m' => (units === '£m' ? '£m' : '£000');
+
+/** An exact figure in `units` → the figure in its display units (see `displayUnits`). */
+export function toDisplayUnits(d: Decimal, units: TableUnits): Decimal {
+  return units === '£m' ? d : toThousands(d, units);
+}
+
 export interface DisplayOptions {
   readonly rounding: RoundingMode;
   /** Decimal places shown (0 for whole £000). */

@@ -3,6 +3,7 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
+import { slug } from '../model/slug.js';
 import {
   isEstimate,
   natureLabel,
@@ -12,10 +13,11 @@ import {
   type LineType,
 } from '../model/scenario.js';
 import { BUDGET_IDENTITIES, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
+import { fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
+import { ESTIMATE_MARK, RECONCILING_MARK } from './marks.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 
-export const ESTIMATE_MARK = '†';
-export const RECONCILING_MARK = '‡';
+export { ESTIMATE_MARK, RECONCILING_MARK };
 
 const yearColumns = (years: readonly FiscalYear[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' }));
 
@@ -44,24 +46,28 @@ export function provenanceNotes(p: Projection): string[] {
       `${estimated.length} line level${estimated.length === 1 ? ' is' : 's are'} estimated for years the source does not state (${refs.join(', ')}); see --detail.`,
     );
   }
-  return notes;
+  return [...notes, ...fundingNotes(p)];
 }
 
 export function summaryTable(p: Projection): TableModel {
-  const rows: TableRow[] = p.rows.map((r) => ({
-    id: r.id,
-    cells: {
-      label: text(r.label),
-      ...Object.fromEntries(
-        p.years.map((y) => {
-          const v = r.values.get(y) ?? ZERO;
-          const unstated = r.blankUnstated === true && r.stated?.has(y) !== true;
-          return [y, money(v, { deduction: r.deduction === true, ...(unstated ? { blankInText: true } : {}) })];
-        }),
-      ),
-    },
-    ...(r.id === 'net_budget' ? { emphasis: 'total' as const } : {}),
-  }));
+  const rows: TableRow[] = p.rows.flatMap((r) => {
+    const row: TableRow = {
+      id: r.id,
+      cells: {
+        label: text(r.label),
+        ...Object.fromEntries(
+          p.years.map((y) => {
+            const v = r.values.get(y) ?? ZERO;
+            const unstated = r.blankUnstated === true && r.stated?.has(y) !== true;
+            const estimate = r.estimated?.has(y) === true;
+            return [y, money(v, { deduction: r.deduction === true, ...(unstated ? { blankInText: true } : {}), ...(estimate ? { marker: ESTIMATE_MARK } : {}) })];
+          }),
+        ),
+      },
+      ...(r.id === 'net_budget' || r.id === 'funding' || r.id === 'gap' ? { emphasis: 'total' as const } : {}),
+    };
+    return r.id === 'gap' && p.funding ? [row, positionRow(p.funding, p.years)] : [row];
+  });
   return {
     id: 'budget',
     title: describeScenario(p),
@@ -69,15 +75,9 @@ export function summaryTable(p: Projection): TableModel {
     columns: [{ key: 'label', header: '', align: 'left' }, ...yearColumns(p.years)],
     rows,
     notes: provenanceNotes(p),
-    identities: BUDGET_IDENTITIES,
+    identities: [...(p.departments ? [] : BUDGET_IDENTITIES), ...fundingIdentities(p)],
   };
 }
-
-const slug = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 function groupRows(
   prefix: string,
@@ -221,7 +221,8 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
     years: p.years,
     rows: p.rows.map((r) => ({ id: r.id, label: r.label, values: byYear(r.values) })),
     notes: provenanceNotes(p),
-    ...(detail
+    ...fundingJson(p),
+    ...(detail && !s.departments
       ? {
           growth: { lines: p.growth.map(lineJson), total_levels: byYear(totalLevels(p.growth, p.years)) },
           savings: { lines: p.savings.map(lineJson), total_levels: byYear(totalLevels(p.savings, p.years)) },

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { amountSchema, amountsByYearSchema, sourceSchema, textSchema, yearSchema } from './common.js';
+import { FUNDING_ROWS, fundingHeaderShape } from './funding.js';
 
 export const STATUS_WORDS = ['unchanged', 'amended', 'new', '*', '**'] as const;
 export const UNSTATED_METHODS = ['hold', 'linear'] as const;
@@ -47,7 +48,7 @@ export const lineSchema = z
   })
   .meta({ id: 'BudgetLine' });
 
-export const CONTROL_ROWS = ['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget'] as const;
+export const CONTROL_ROWS = ['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget', ...FUNDING_ROWS] as const;
 
 export const controlsSchema = z
   .strictObject({
@@ -70,7 +71,8 @@ export const scenarioHeaderShape = {
   units: z.enum(['£', '£000']).meta({ description: 'The unit of every amount in this scenario and its CSV files.' }),
   original_budget: z
     .strictObject({ amount: amountSchema, source: sourceSchema })
-    .meta({ description: 'The original budget of the year before the first MTFS year.' }),
+    .optional()
+    .meta({ description: 'The original budget of the year before the first MTFS year (a department; a whole council has `departments:`).' }),
   transfers: z
     .strictObject({ amounts: amountsByYearSchema, source: sourceSchema })
     .optional()
@@ -80,6 +82,7 @@ export const scenarioHeaderShape = {
     .optional()
     .meta({ description: 'CSV files of lines, relative to this file; columns as the fields of a line, levels one column per year.' }),
   controls: controlsSchema.optional(),
+  ...fundingHeaderShape,
 };
 
 /** The whole scenario file, for JSON Schema and documentation. Loading validates lines one by one. */

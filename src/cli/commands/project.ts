@@ -5,14 +5,13 @@ import { warning } from '../../diagnostics/diagnostic.js';
 import { loadScenario } from '../../load/scenario.js';
 import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
-import { tablesAsCsv } from '../../render/csv.js';
+import { fundingTable } from '../../render/funding.js';
 import { projectionAsJson, scheduleTable, summaryTable } from '../../render/projection.js';
-import { tableAsMarkdown, tableAsText } from '../../render/text-table.js';
 import type { Io } from '../io.js';
-import { emit, EXIT_INVALID, EXIT_OK, report, styler } from '../output.js';
+import { emit, EXIT_INVALID, EXIT_OK, formatTables, report, type Format } from '../output.js';
 import { asJson } from '../../render/json.js';
 
-export type Format = 'table' | 'csv' | 'json' | 'markdown';
+export type { Format };
 
 export interface ProjectOptions {
   readonly format: Format;
@@ -26,24 +25,10 @@ export function projectCommand(io: Io, file: string, opts: ProjectOptions): numb
   if (report(io, loaded.diagnostics, loaded.sources) || !loaded.value) return EXIT_INVALID;
   const projection = projectScenario(loaded.value);
   const display = { rounding: opts.rounding, dp: 0 };
-  const models = [summaryTable(projection), ...(opts.detail ? [scheduleTable(projection, 'growth'), scheduleTable(projection, 'saving')] : [])];
-  let content: string;
-  switch (opts.format) {
-    case 'table': {
-      const s = styler(io);
-      content = models.map((m) => tableAsText(m, { ...display, style: s })).join('\n');
-      break;
-    }
-    case 'markdown':
-      content = models.map((m) => tableAsMarkdown(m, display)).join('\n');
-      break;
-    case 'csv':
-      content = tablesAsCsv(models);
-      break;
-    case 'json':
-      content = asJson(projectionAsJson(projection, opts.detail));
-      break;
-  }
+  const schedules = opts.detail && !projection.departments ? [scheduleTable(projection, 'growth'), scheduleTable(projection, 'saving')] : [];
+  const funding = opts.detail ? fundingTable(projection) : undefined;
+  const models = [summaryTable(projection), ...schedules, ...(funding ? [funding] : [])];
+  const content = opts.format === 'json' ? asJson(projectionAsJson(projection, opts.detail)) : formatTables(io, models, opts.format, display);
   const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: loaded.value.inputs });
   if (failed) {
     report(io, [failed], loaded.sources);
