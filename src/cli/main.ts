@@ -4,7 +4,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { error } from '../diagnostics/diagnostic.js';
 import { ROUNDING_MODES, type RoundingMode } from '../model/money.js';
+import { BASES } from '../options/local.js';
 import { checkCommand } from './commands/check.js';
+import { optionsCommand, type OptionsOptions } from './commands/options.js';
 import { projectCommand, type Format } from './commands/project.js';
 import { schemaCommand } from './commands/schema.js';
 import { nodeIo, type Io } from './io.js';
@@ -50,6 +52,25 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .action((scenarios: string[], o: { format: 'table' | 'json' }) => {
       setExit(checkCommand(io, scenarios, { format: o.format }));
     });
+
+  const collect = (value: string, previous: string[]): string[] => [...previous, value];
+  cmd
+    .command('options')
+    .description('the LGA green paper funding options: national yield per year, sufficiency against needs, a local view')
+    .option('--option <id>', 'an option to raise money (repeatable); `mtfs options` alone lists the ids', collect, [])
+    .option('--need <id>', 'a need to pay for (repeatable), met in the order given', collect, [])
+    .option('--year <year>', 'a year to show, e.g. 2024/25 (repeatable); default: the published years', collect, [])
+    .option('--authority <scenario>', 'a scenario with `apportionment:` figures: share the national figures out to it')
+    .addOption(new Option('--basis <basis>', 'how to share national figures out to --authority').choices(BASES))
+    .option('--share <rate>', 'with --basis explicit: the authority share, e.g. 0.9%')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(
+      new Option('--rounding <mode>', 'rounding of displayed figures (CSV and JSON are exact)')
+        .choices(Object.keys(ROUNDING_MODES))
+        .default('half-away-from-zero'),
+    )
+    .action((o: OptionsOptions) => setExit(optionsCommand(io, o)));
 
   cmd
     .command('schema')
