@@ -136,6 +136,12 @@ function statedAmounts(
 
 /** The growth rate of a stream or tax base, checked against its `unstated:` method. */
 function growthRate(c: Context, w: { unstated?: string | undefined; growth?: string | undefined }, p: Path, label: string): { ok: boolean } {
+  if (w.growth !== undefined && rate(w.growth).abs().greaterThanOrEqualTo(1)) {
+    c.diagnostics.push(
+      error('invalid-value', `${label}: growth of ${rate(w.growth).times(100).toFixed()}% a year is not plausible`, at(c, [...p, 'growth']), `a rate is a fraction or a percentage: write ${w.growth}% for ${w.growth} per cent`),
+    );
+    return { ok: false };
+  }
   if (w.growth !== undefined && w.unstated !== 'growth') {
     c.diagnostics.push(error('invalid-value', `${label}: \`growth\` is only used with \`unstated: growth\``, keyAt(c, [...p, 'growth']), 'add `unstated: growth`, or remove `growth`'));
     return { ok: false };
@@ -237,6 +243,16 @@ function normaliseBandD(c: Context, w: NonNullable<WrittenFunding['council_tax']
       c.diagnostics.push(error('band-d', `Band D ${y} gives neither an amount nor an increase`, keyAt(c, yp), 'add `amount:` (Band D as set) or `core:` and `asc_precept:`'));
       continue;
     }
+    const implausible = (['core', 'asc_precept'] as const).flatMap((k) => {
+      const t = e[k];
+      return t !== undefined && rate(t).abs().greaterThanOrEqualTo(1) ? [{ k, t }] : [];
+    });
+    for (const { k, t } of implausible) {
+      c.diagnostics.push(
+        error('invalid-value', `Band D ${y}: a ${k === 'core' ? 'core increase' : 'precept'} of ${rate(t).times(100).toFixed()}% is not plausible`, at(c, [...yp, k]), `a rate is a fraction or a percentage: write ${t}% for ${t} per cent`),
+      );
+    }
+    if (implausible.length > 0) continue;
     const amount = e.amount === undefined ? undefined : money(e.amount);
     if (amount && (amount.isNegative() || amount.isZero())) {
       c.diagnostics.push(error('invalid-value', `Band D ${y} must be more than nil`, at(c, [...yp, 'amount']), 'write Band D in £ and pence, e.g. 1242.60'));

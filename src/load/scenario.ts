@@ -133,7 +133,10 @@ export function loadScenario(file: string, read: FileReader, asDepartment = fals
     for (const [f, text] of departments.sources) sources.set(f, text);
     inputs.push(...departments.inputs);
   }
-  const normalised = normalise(file, header.fields, doc, lines, inputs, departments);
+  // a nested section is reported once above; the rest of the file is checked as a department
+  const fields = nested.length > 0 ? { ...header.fields, departments: undefined, funding: undefined } : header.fields;
+  const tree = Object.fromEntries(Object.entries(doc.tree as Record<string, unknown>).filter(([k]) => !(nested as string[]).includes(k)));
+  const normalised = normalise(file, fields, nested.length > 0 ? { ...doc, tree } : doc, lines, inputs, departments);
   diagnostics.push(...normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
   return { value: normalised.value, diagnostics, sources };
@@ -217,7 +220,7 @@ function normalise(
   diagnostics.push(...(funding?.diagnostics ?? []));
   const apportionment = h.apportionment ? normaliseApportionment(h.apportionment, doc) : undefined;
   diagnostics.push(...(apportionment?.diagnostics ?? []));
-  const produced = producedRows(h);
+  const produced = producedRows(doc);
 
   const controls: Control[] = [];
   for (const row of CONTROL_ROWS) {
@@ -268,9 +271,9 @@ function normalise(
  * (`departments:`), never both: `department` or `missing-key` diagnostics otherwise.
  */
 function wholeCouncil(h: HeaderFields, doc: RawDocument, hasLines: boolean): { diagnostics: Diagnostic[] } {
-  if (!h.departments) {
-    const written = (doc.tree as Record<string, unknown>).original_budget !== undefined;
-    return h.original_budget || written
+  const written = doc.tree as Record<string, unknown>;
+  if (written.departments === undefined) {
+    return written.original_budget !== undefined
       ? { diagnostics: [] }
       : {
           diagnostics: [
@@ -278,11 +281,14 @@ function wholeCouncil(h: HeaderFields, doc: RawDocument, hasLines: boolean): { d
           ],
         };
   }
-  const clashes = (['original_budget', 'transfers', 'line_files'] as const).filter((k) => h[k] !== undefined);
-  const diagnostics = clashes.map((k) =>
+  const clashes = (['original_budget', 'transfers', 'line_files'] as const).filter((k) => written[k] !== undefined);
+  const diagnostics = h.departments?.length === 0
+    ? [error('department', '`departments` names no departments', doc.locator.key(['departments']), 'add `- name: …` with `scenario:` or `levels:`')]
+    : [];
+  diagnostics.push(...clashes.map((k) =>
     error('department', `a whole-council scenario (with \`departments:\`) cannot have \`${k}:\``, doc.locator.key([k]), 'give the department its own scenario file and name it under `departments:`'),
-  );
-  if (hasLines) {
+  ));
+  if (hasLines || written.lines !== undefined) {
     diagnostics.push(
       error('department', 'a whole-council scenario (with `departments:`) cannot have `lines:`', doc.locator.key(['lines']), 'give the department its own scenario file and name it under `departments:`'),
     );
@@ -290,12 +296,15 @@ function wholeCouncil(h: HeaderFields, doc: RawDocument, hasLines: boolean): { d
   return { diagnostics };
 }
 
-/** The projection rows a scenario produces, which its controls may name. */
-function producedRows(h: HeaderFields): (typeof CONTROL_ROWS)[number][] {
-  const budget = h.departments ? (['net_budget'] as const) : (['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget'] as const);
-  const funding = h.funding ? (['funding', 'gap', 'cumulative_gap'] as const) : [];
-  const reserves = h.funding?.reserves ? (['reserves_bf', 'reserves_use', 'reserves_cf', 'reserves_after_gap'] as const) : [];
-  return [...budget, ...funding, ...reserves];
+/** The projection rows a scenario produces, which its controls may name (judged from what is written, valid or not). */
+function producedRows(doc: RawDocument): (typeof CONTROL_ROWS)[number][] {
+  const written = doc.tree as Record<string, unknown>;
+  const funding = written.funding;
+  const budget = written.departments !== undefined ? (['net_budget'] as const) : (['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget'] as const);
+  const gap = funding !== undefined ? (['funding', 'gap', 'cumulative_gap'] as const) : [];
+  const hasReserves = funding !== null && typeof funding === 'object' && (funding as Record<string, unknown>).reserves !== undefined;
+  const reserves = hasReserves ? (['reserves_bf', 'reserves_use', 'reserves_cf', 'reserves_after_gap'] as const) : [];
+  return [...budget, ...gap, ...reserves];
 }
 
 function normaliseLine(

@@ -35,7 +35,8 @@ export function fundingIdentities(p: Projection): { total: string; parts: string
 }
 
 const pounds = (d: Dec): string => formatPlainGrouped(new Dec(d.toFixed(2)));
-const list = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+/** Labels may contain `and`: separate them with semicolons. */
+const list = (xs: readonly string[]): string => xs.join('; ');
 
 /** Notes under the budget table: estimates, Band D differences, and when reserves would run out. */
 export function fundingNotes(p: Projection): string[] {
@@ -54,7 +55,7 @@ export function fundingNotes(p: Projection): string[] {
   const byProvenance = (pr: Provenance): string[] => f.components.filter((c) => c.provenance === pr).map((c) => c.label);
   const estimates = byProvenance('estimate');
   const derived = byProvenance('derived');
-  if (estimates.length > 0) notes.push(`funding includes estimates: ${list(estimates)}; sources and derivations are under --detail.`);
+  if (estimates.length > 0) notes.push(`funding includes estimates (sources and derivations under --detail): ${list(estimates)}.`);
   if (derived.length > 0) notes.push(`funding derived from published figures: ${list(derived)}.`);
   for (const [y, ct] of f.councilTax ?? []) {
     const d = ct.bandD.derived;
@@ -245,7 +246,13 @@ export function fundingJson(p: Projection): Json {
       id: d.id,
       name: d.department.name,
       ...(d.department.kind === 'scenario'
-        ? { scenario: d.department.scenario.file, provenance: 'published', source: d.department.scenario.source ?? null }
+        ? {
+            scenario: d.department.scenario.file,
+            provenance: 'published',
+            source: d.department.scenario.source ?? null,
+            note: null,
+            origin: `${d.department.origin.file}:${d.department.origin.line}`,
+          }
         : citedJson(d.department)),
       values: byYear(years, d.values),
       basis: Object.fromEntries(years.map((y) => [y, d.bases.get(y) ?? 'stated'])),

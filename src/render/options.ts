@@ -220,9 +220,9 @@ export function optionsAsJson(view: NationalView | undefined, data: NationalData
     method,
     years,
     options: view.options.map(rowJson(years)),
-    options_total: byYear(years, view.optionsTotal),
+    options_total: view.options.length > 0 ? byYear(years, view.optionsTotal) : null,
     needs: view.needs.map(rowJson(years)),
-    needs_total: byYear(years, view.needsTotal),
+    needs_total: view.needs.length > 0 ? byYear(years, view.needsTotal) : null,
     sufficiency: s
       ? {
           yield: byYear(years, s.yield),
