@@ -9,24 +9,28 @@ import { Dec, ZERO, roundTo, sub, type Money, type Rate } from '../model/money.j
 import type { NationalTotals } from '../model/national-options.js';
 import type { Scenario, Units } from '../model/scenario.js';
 import type { Projection } from '../project/project.js';
-import { formatPlainGrouped } from '../render/number.js';
 import type { NationalView } from './national.js';
 
 export const BASES = ['asc-net-spend', 'population', 'explicit'] as const;
 export type ApportionmentBasis = (typeof BASES)[number];
 
-/** A share of a national total: `numerator / denominator`, both in the same units. */
+/** Where one side of a share comes from. */
+export interface ShareSide {
+  readonly when: string;
+  readonly source: string;
+}
+
+/** A share of a national total: `numerator / denominator`, both in `units`. */
 export interface Share {
   readonly basis: ApportionmentBasis;
   readonly numerator: Dec;
   readonly denominator: Dec;
-  /** Shown next to every local figure, e.g. `ASC net spend share 0.9133%`. */
-  readonly label: string;
-  /** How the share was obtained, with both figures and their sources. */
-  readonly derivation: string;
+  /** `£000`, `£` or `people`, for saying what the two figures are. */
+  readonly units: string;
+  /** The authority's figure and the national one; none for an explicit share. */
+  readonly own?: ShareSide;
+  readonly national?: ShareSide;
 }
-
-const percent = (num: Dec, den: Dec): string => `${roundTo(num.times(100).dividedBy(den), 4, 'half-away-from-zero').toFixed(4)}%`;
 
 /**
  * The authority's share under `basis`. Diagnostics: `apportionment` when the scenario lacks the
@@ -49,28 +53,15 @@ export function shareFor(basis: ApportionmentBasis, scenario: Scenario, totals: 
       if (!own) return missing('asc_net_spend', 'net spend on adult social care');
       const national = totals.ascNetSpend.amount.times(scenario.units === '£000' ? 1000 : 1_000_000);
       return {
-        value: {
-          basis,
-          numerator: own.amount,
-          denominator: national,
-          label: `ASC net spend share ${percent(own.amount, national)}`,
-          derivation: `${formatPlainGrouped(own.amount)} of ${formatPlainGrouped(national)} ${scenario.units} national adult social care net spend (${own.when}: ${own.source}; national ${totals.ascNetSpend.when}: ${totals.ascNetSpend.source})`,
-        },
+        value: { basis, numerator: own.amount, denominator: national, units: scenario.units, own, national: totals.ascNetSpend },
         diagnostics: [],
       };
     }
     case 'population': {
       const own = scenario.apportionment?.population;
       if (!own) return missing('population', 'population');
-      const national = totals.population.count;
       return {
-        value: {
-          basis,
-          numerator: own.count,
-          denominator: national,
-          label: `population share ${percent(own.count, national)}`,
-          derivation: `${formatPlainGrouped(own.count)} of ${formatPlainGrouped(national)} people (${own.when}: ${own.source}; national ${totals.population.when}: ${totals.population.source})`,
-        },
+        value: { basis, numerator: own.count, denominator: totals.population.count, units: 'people', own, national: totals.population },
         diagnostics: [],
       };
     }
@@ -79,11 +70,7 @@ export function shareFor(basis: ApportionmentBasis, scenario: Scenario, totals: 
       if (!explicit.isPositive() || explicit.isZero() || explicit.greaterThan(1)) {
         return { diagnostics: [error('usage', `--share ${explicit.times(100).toFixed()}% is not a share`, undefined, 'a share is more than 0% and at most 100%')] };
       }
-      const one = new Dec(1);
-      return {
-        value: { basis, numerator: explicit, denominator: one, label: `explicit share ${percent(explicit, one)}`, derivation: `an explicit share of ${percent(explicit, one)} given with --share` },
-        diagnostics: [],
-      };
+      return { value: { basis, numerator: explicit, denominator: new Dec(1), units: 'share' }, diagnostics: [] };
     }
   }
 }

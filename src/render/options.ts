@@ -6,9 +6,11 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
 import type { NationalData, NationalSeries, NationalTable } from '../model/national-options.js';
 import type { SeriesValue } from '../model/series.js';
-import type { LocalView } from '../options/local.js';
+import { roundTo } from '../model/money.js';
+import type { LocalView, Share } from '../options/local.js';
 import { INTERPOLATION_DP, publishedYears, type NationalView, type SeriesRow } from '../options/national.js';
 import { ESTIMATE_MARK, HELD_MARK } from './marks.js';
+import { formatPlainGrouped } from './number.js';
 import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';
 
 const columns = (years: readonly FiscalYear[]): Column[] => [
@@ -103,6 +105,23 @@ export function optionsTables(view: NationalView, data: NationalData, local: Loc
   return tables;
 }
 
+const BASIS_NAMES: Record<Share['basis'], string> = { 'asc-net-spend': 'ASC net spend share', population: 'population share', explicit: 'explicit share' };
+
+/** Shown next to every local figure, e.g. `ASC net spend share 0.9133%` (the percentage rounded for display only). */
+export function shareLabel(share: Share): string {
+  return `${BASIS_NAMES[share.basis]} ${percentOf(share)}`;
+}
+
+const percentOf = (share: Share): string =>
+  `${roundTo(share.numerator.times(100).dividedBy(share.denominator), 4, 'half-away-from-zero').toFixed(4)}%`;
+
+/** How the share was obtained: both figures and their sources. */
+export function shareDerivation(share: Share): string {
+  if (!share.own || !share.national) return `an explicit share of ${percentOf(share)} given with --share`;
+  const what = share.basis === 'asc-net-spend' ? `${share.units} national adult social care net spend` : share.units;
+  return `${formatPlainGrouped(share.numerator)} of ${formatPlainGrouped(share.denominator)} ${what} (${share.own.when}: ${share.own.source}; national ${share.national.when}: ${share.national.source})`;
+}
+
 function localTable(l: LocalView): TableModel {
   const years = l.years;
   const row = (id: string, label: string, m: ReadonlyMap<FiscalYear, Money> | undefined): TableRow[] =>
@@ -121,7 +140,7 @@ function localTable(l: LocalView): TableModel {
           },
         ]
       : [];
-  const basis = l.share.label;
+  const basis = shareLabel(l.share);
   const authority = l.scenario.authority;
   return {
     id: 'local',
@@ -136,7 +155,7 @@ function localTable(l: LocalView): TableModel {
       ...row('local.yield_less_cost', `Yield less cost (${basis})`, l.yieldLessCost),
     ],
     notes: [
-      `Basis: ${l.share.derivation}.`,
+      `Basis: ${shareDerivation(l.share)}.`,
       'Local figures are the national figures above times the share, rounded to the nearest £1: an illustration, not an allocation.',
       ...(l.gap ? [`The own gap is blank outside ${authority}'s MTFS period.`] : [`${l.scenario.file} has no \`funding:\` section, so there is no own gap to compare.`]),
     ],
@@ -238,7 +257,7 @@ export function optionsAsJson(view: NationalView | undefined, data: NationalData
           authority: local.scenario.authority,
           units: local.units,
           basis: local.share.basis,
-          share: { numerator: toPlain(local.share.numerator), denominator: toPlain(local.share.denominator), label: local.share.label, derivation: local.share.derivation },
+          share: { numerator: toPlain(local.share.numerator), denominator: toPlain(local.share.denominator), label: shareLabel(local.share), derivation: shareDerivation(local.share) },
           yield: byYear(years, local.yield),
           cost: byYear(years, local.cost),
           gap: byYear(years, local.gap),

@@ -111,7 +111,7 @@ describe('sufficiency', () => {
 });
 
 describe('apportionment', () => {
-  const share = (num: string, den: string): Share => ({ basis: 'asc-net-spend', numerator: new Dec(num), denominator: new Dec(den), label: 'l', derivation: 'd' });
+  const share = (num: string, den: string): Share => ({ basis: 'asc-net-spend', numerator: new Dec(num), denominator: new Dec(den), units: '£000' });
 
   it('shares a national £m figure out to the nearest £1, in the authority’s units', () => {
     // £13,260m × 137,000 / 15,000,000 = £121,108,000 exactly
