@@ -4,7 +4,7 @@
 
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { compareYears, previousYear, type FiscalYear } from '../model/fiscal-year.js';
-import type { BandD, BandDYear, Apportionment, Cited, Funding, FundingStream, Reserves, StreamKind, TaxBase } from '../model/funding.js';
+import type { Apportionment, BandD, BandDYear, Cited, CouncilTax, Funding, FundingStream, Reserves, StreamKind, TaxBase } from '../model/funding.js';
 import type { StatedLevel } from '../model/levels.js';
 import type { SourcedAmount } from '../model/scenario.js';
 import { fillStream } from '../model/stream-levels.js';
@@ -45,18 +45,7 @@ export function normaliseFunding(w: WrittenFunding, doc: RawDocument, years: rea
       error('missing-key', '`funding` names no source of funding', keyAt(c, base), 'add `council_tax:`, `business_rates:`, `revenue_support_grant:` or `grants:`'),
     );
   }
-  const councilTax = w.council_tax
-    ? (() => {
-        const p: Path = [...base, 'council_tax'];
-        const taxBase = normaliseTaxBase(c, w.council_tax.tax_base, [...p, 'tax_base']);
-        const bandD = normaliseBandD(c, w.council_tax.band_d, [...p, 'band_d']);
-        const cf = w.council_tax.collection_fund;
-        const collectionFund = cf
-          ? normaliseStream(c, cf, [...p, 'collection_fund'], 'collection_fund', 'collection_fund', cf.label ?? 'Collection fund surplus (deficit)')
-          : undefined;
-        return taxBase && bandD && (!cf || collectionFund) ? { taxBase, bandD, ...(collectionFund ? { collectionFund } : {}) } : undefined;
-      })()
-    : undefined;
+  const councilTax = w.council_tax ? normaliseCouncilTax(c, w.council_tax, [...base, 'council_tax']) : undefined;
   const streams: FundingStream[] = [];
   const named: [keyof WrittenFunding & ('business_rates' | 'revenue_support_grant'), string][] = [
     ['business_rates', 'Business rates'],
@@ -93,6 +82,15 @@ export function normaliseFunding(w: WrittenFunding, doc: RawDocument, years: rea
     },
     diagnostics: c.diagnostics,
   };
+}
+
+function normaliseCouncilTax(c: Context, w: NonNullable<WrittenFunding['council_tax']>, p: Path): CouncilTax | undefined {
+  const taxBase = normaliseTaxBase(c, w.tax_base, [...p, 'tax_base']);
+  const bandD = normaliseBandD(c, w.band_d, [...p, 'band_d']);
+  const cf = w.collection_fund;
+  const collectionFund = cf ? normaliseStream(c, cf, [...p, 'collection_fund'], 'collection_fund', 'collection_fund', cf.label ?? 'Collection fund surplus (deficit)') : undefined;
+  if (!taxBase || !bandD || (cf && !collectionFund)) return undefined;
+  return { taxBase, bandD, ...(collectionFund ? { collectionFund } : {}) };
 }
 
 /** Stated amounts of a by-year map, each checked against the period and the stream's own years. */
