@@ -90,15 +90,15 @@ export interface Scenario {
   readonly years: readonly FiscalYear[];
   /** Absent in a whole-council scenario, whose net budget is the sum of its departments. */
   readonly originalBudget?: SourcedAmount & { readonly source: string };
+  /** A whole-council scenario's departments, whose net budgets add up to the council's. */
+  readonly departments?: readonly Department[];
+  readonly funding?: Funding;
+  readonly apportionment?: Apportionment;
   readonly transfers: ReadonlyMap<FiscalYear, SourcedAmount>;
   readonly transfersSource?: string;
   readonly lines: readonly BudgetLine[];
   readonly controls: readonly Control[];
   readonly controlsSource?: string;
-  /** A whole-council scenario's departments, whose net budgets add up to the council's. */
-  readonly departments?: readonly Department[];
-  readonly funding?: Funding;
-  readonly apportionment?: Apportionment;
   /** Every file read to build this scenario, in reading order (for `--output` safety and explain). */
   readonly inputs: readonly string[];
 }

@@ -6,7 +6,7 @@
 import { compareYears, type FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, add, sub, type Money } from '../model/money.js';
 import type { FundingOption, NationalSeries, Need } from '../model/national-options.js';
-import { seriesValue, type SeriesValue } from '../model/series.js';
+import { seriesValue, type SeriesValue } from '../model/published-series.js';
 import type { Selection } from './select.js';
 
 /** Interpolated figures are rounded to this many decimal places of £m (£0.1m). */

@@ -23,20 +23,15 @@ export function formatSigned(d: Decimal): string {
   return `${d.isNegative() ? '-' : '+'}${group(d.abs().toFixed())}`;
 }
 
-/** The factor from scenario units to £000. */
-export function toThousands(d: Decimal, units: Units): Decimal {
-  return units === '£' ? (d.dividedBy(1000) as Decimal) : d;
-}
-
 /** Units a table can hold: a scenario's, or £m for national figures. */
 export type TableUnits = Units | '£m';
 
 /** Tables show £ and £000 figures in £000, and £m figures in £m. */
 export const displayUnits = (units: TableUnits): '£000' | '£m' => (units === '£m' ? '£m' : '£000');
 
-/** An exact figure in `units` → the figure in its display units (see `displayUnits`). */
-export function toDisplayUnits(d: Decimal, units: TableUnits): Decimal {
-  return units === '£m' ? d : toThousands(d, units);
+/** A figure in `units` → the units tables show it in (`displayUnits`): £ to £000; £000 and £m as they are. */
+export function toThousands(d: Decimal, units: TableUnits): Decimal {
+  return units === '£' ? (d.dividedBy(1000) as Decimal) : d;
 }
 
 export interface DisplayOptions {

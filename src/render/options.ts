@@ -5,7 +5,7 @@
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
 import type { NationalData, NationalSeries, NationalTable } from '../model/national-options.js';
-import type { SeriesValue } from '../model/series.js';
+import type { SeriesValue } from '../model/published-series.js';
 import { roundTo } from '../model/money.js';
 import type { LocalView, Share } from '../options/local.js';
 import { INTERPOLATION_DP, publishedYears, type NationalView, type SeriesRow } from '../options/national.js';

@@ -3,7 +3,6 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
-import { slug } from '../model/slug.js';
 import {
   isEstimate,
   natureLabel,
@@ -46,7 +45,7 @@ export function provenanceNotes(p: Projection): string[] {
       `${estimated.length} line level${estimated.length === 1 ? ' is' : 's are'} estimated for years the source does not state (${refs.join(', ')}); see --detail.`,
     );
   }
-  return [...notes, ...fundingNotes(p)];
+  return notes;
 }
 
 export function summaryTable(p: Projection): TableModel {
@@ -74,10 +73,16 @@ export function summaryTable(p: Projection): TableModel {
     units: p.scenario.units,
     columns: [{ key: 'label', header: '', align: 'left' }, ...yearColumns(p.years)],
     rows,
-    notes: provenanceNotes(p),
+    notes: [...provenanceNotes(p), ...fundingNotes(p)],
     identities: [...(p.departments ? [] : BUDGET_IDENTITIES), ...fundingIdentities(p)],
   };
 }
+
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function groupRows(
   prefix: string,
@@ -220,7 +225,7 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
     },
     years: p.years,
     rows: p.rows.map((r) => ({ id: r.id, label: r.label, values: byYear(r.values) })),
-    notes: provenanceNotes(p),
+    notes: [...provenanceNotes(p), ...fundingNotes(p)],
     ...fundingJson(p),
     ...(detail && !s.departments
       ? {

@@ -3,7 +3,7 @@
 
 import Table from 'cli-table3';
 import { Dec, type Dec as Decimal } from '../model/money.js';
-import { displayUnits, formatCommittee, group, roundForDisplay, toDisplayUnits, type DisplayOptions } from './number.js';
+import { displayUnits, formatCommittee, group, roundForDisplay, toThousands, type DisplayOptions } from './number.js';
 import type { Cell, TableModel } from './table-model.js';
 
 export interface RenderOptions extends DisplayOptions {
@@ -30,7 +30,7 @@ function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOpt
     }
     case 'money': {
       if (cell.blankInText) return '';
-      const r = roundForDisplay(toDisplayUnits(cell.value, model.units), opts);
+      const r = roundForDisplay(toThousands(cell.value, model.units), opts);
       const s = formatCommittee(r, opts, cell.deduction === true);
       // digits line up: a bracket or a space closes every figure, then the footnote slot if any
       const aligned = s.endsWith(')') ? s : `${s} `;
@@ -57,7 +57,7 @@ export function castingNotes(model: TableModel, opts: DisplayOptions): string[] 
       const total = byId.get(identity.total)?.cells[col.key];
       if (total?.kind !== 'money') continue;
       const rounded = (c: Cell | undefined): Decimal =>
-        c?.kind === 'money' ? roundForDisplay(toDisplayUnits(c.value, model.units), opts) : new Dec(0);
+        c?.kind === 'money' ? roundForDisplay(toThousands(c.value, model.units), opts) : new Dec(0);
       const partsSum = identity.parts.reduce((acc, p) => acc.plus(rounded(byId.get(p)?.cells[col.key])), new Dec(0));
       const diff = rounded(total).minus(partsSum);
       if (!diff.isZero()) {

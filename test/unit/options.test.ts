@@ -9,7 +9,7 @@ import { nodeIo } from '../../src/cli/io.js';
 import { loadNationalData } from '../../src/load/national-data.js';
 import { fiscalYear, type FiscalYear } from '../../src/model/fiscal-year.js';
 import { Dec, ZERO, add, moneyFromText, toPlain, type Money } from '../../src/model/money.js';
-import { seriesValue } from '../../src/model/series.js';
+import { seriesValue } from '../../src/model/published-series.js';
 import { apportion, type Share } from '../../src/options/local.js';
 import { defaultYears, nationalView, sufficiency, type SeriesRow } from '../../src/options/national.js';
 import { selectFromTables } from '../../src/options/select.js';
