@@ -28,8 +28,8 @@ import {
 import { parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
-import { normaliseDepartments, readDepartmentScenarios, type LoadedScenarios } from './departments.js';
-import { normaliseApportionment, normaliseFunding } from './funding.js';
+import { normaliseCouncilSections, readCouncilSections } from './council-sections.js';
+import type { LoadedScenarios } from './departments.js';
 import { lineTableRows } from './line-table.js';
 import { outsidePeriod } from './period.js';
 import { readSource } from './read-source.js';
@@ -119,24 +119,11 @@ export function loadScenario(file: string, read: FileReader, asDepartment = fals
   });
 
   diagnostics.push(...duplicateRefs(rawRefs));
-  const nested = (['departments', 'funding'] as const).filter((k) => asDepartment && header.fields[k] !== undefined);
-  for (const k of nested) {
-    diagnostics.push(
-      error('department', `${file} is a department of a whole-council scenario, so it cannot have \`${k}:\``, doc.locator.key([k]), k === 'funding' ? 'put the funding in the council scenario' : 'name every department in the council scenario'),
-    );
-  }
-  const departments = header.fields.departments && nested.length === 0
-    ? readDepartmentScenarios(header.fields.departments, file, (f) => loadScenario(f, read, true))
-    : undefined;
-  if (departments) {
-    diagnostics.push(...departments.diagnostics);
-    for (const [f, text] of departments.sources) sources.set(f, text);
-    inputs.push(...departments.inputs);
-  }
-  // a nested section is reported once above; the rest of the file is checked as a department
-  const fields = nested.length > 0 ? { ...header.fields, departments: undefined, funding: undefined } : header.fields;
-  const tree = Object.fromEntries(Object.entries(doc.tree as Record<string, unknown>).filter(([k]) => !(nested as string[]).includes(k)));
-  const normalised = normalise(file, fields, nested.length > 0 ? { ...doc, tree } : doc, lines, inputs, departments);
+  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => loadScenario(f, read, true));
+  diagnostics.push(...council.diagnostics);
+  for (const [f, text] of council.sources) sources.set(f, text);
+  inputs.push(...council.inputs);
+  const normalised = normalise(file, council.fields, council.doc, lines, inputs, council.departments);
   diagnostics.push(...normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
   return { value: normalised.value, diagnostics, sources };
@@ -212,24 +199,8 @@ function normalise(
     if (line) budgetLines.push(line);
   }
 
-  const whole = wholeCouncil(h, doc, lines.length > 0);
-  diagnostics.push(...whole.diagnostics);
-  const departments = h.departments && departmentScenarios && period ? normaliseDepartments(h.departments, doc, departmentScenarios, period) : undefined;
-  diagnostics.push(...(departments?.diagnostics ?? []));
-  const funding = h.funding && period ? normaliseFunding(h.funding, doc, period) : undefined;
-  diagnostics.push(...(funding?.diagnostics ?? []));
-  const apportionment = h.apportionment ? normaliseApportionment(h.apportionment, doc) : undefined;
-  diagnostics.push(...(apportionment?.diagnostics ?? []));
-  const produced = producedRows(doc);
-
   const controls: Control[] = [];
   for (const row of CONTROL_ROWS) {
-    if (h.controls?.rows[row] !== undefined && !produced.includes(row)) {
-      diagnostics.push(
-        error('invalid-value', `this scenario has no \`${row}\` row to control`, keyAt(['controls', 'rows', row]), `rows here: ${produced.join(', ')}`),
-      );
-      continue;
-    }
     for (const [text, amount] of Object.entries(h.controls?.rows[row] ?? {})) {
       const y = year(text);
       if (!inPeriod(y)) {
@@ -239,9 +210,11 @@ function normalise(
       controls.push({ row: row as ControlRow, year: y, expected: money(amount), origin: at(['controls', 'rows', row, text]) });
     }
   }
+  const council = normaliseCouncilSections(h, doc, period, lines.length > 0, departmentScenarios);
+  diagnostics.push(...council.diagnostics);
 
   const { authority, department, units, original_budget: original } = h;
-  if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !departments?.value)) return { diagnostics };
+  if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !council.departments)) return { diagnostics };
   return {
     value: {
       file,
@@ -257,54 +230,13 @@ function normalise(
       lines: budgetLines,
       controls,
       ...(h.controls ? { controlsSource: h.controls.source } : {}),
-      ...(departments?.value ? { departments: departments.value } : {}),
-      ...(funding?.value ? { funding: funding.value } : {}),
-      ...(apportionment?.value ? { apportionment: apportionment.value } : {}),
+      ...(council.departments ? { departments: council.departments } : {}),
+      ...(council.funding ? { funding: council.funding } : {}),
+      ...(council.apportionment ? { apportionment: council.apportionment } : {}),
       inputs,
     },
     diagnostics,
   };
-}
-
-/**
- * A scenario is a department (`original_budget`, transfers and lines) or a whole council
- * (`departments:`), never both: `department` or `missing-key` diagnostics otherwise.
- */
-function wholeCouncil(h: HeaderFields, doc: RawDocument, hasLines: boolean): { diagnostics: Diagnostic[] } {
-  const written = doc.tree as Record<string, unknown>;
-  if (written.departments === undefined) {
-    return written.original_budget !== undefined
-      ? { diagnostics: [] }
-      : {
-          diagnostics: [
-            error('missing-key', 'missing `original_budget`', doc.locator.key([]), 'add `original_budget:` (a department), or `departments:` (a whole council)'),
-          ],
-        };
-  }
-  const clashes = (['original_budget', 'transfers', 'line_files'] as const).filter((k) => written[k] !== undefined);
-  const diagnostics = h.departments?.length === 0
-    ? [error('department', '`departments` names no departments', doc.locator.key(['departments']), 'add `- name: …` with `scenario:` or `levels:`')]
-    : [];
-  diagnostics.push(...clashes.map((k) =>
-    error('department', `a whole-council scenario (with \`departments:\`) cannot have \`${k}:\``, doc.locator.key([k]), 'give the department its own scenario file and name it under `departments:`'),
-  ));
-  if (hasLines || written.lines !== undefined) {
-    diagnostics.push(
-      error('department', 'a whole-council scenario (with `departments:`) cannot have `lines:`', doc.locator.key(['lines']), 'give the department its own scenario file and name it under `departments:`'),
-    );
-  }
-  return { diagnostics };
-}
-
-/** The projection rows a scenario produces, which its controls may name (judged from what is written, valid or not). */
-function producedRows(doc: RawDocument): (typeof CONTROL_ROWS)[number][] {
-  const written = doc.tree as Record<string, unknown>;
-  const funding = written.funding;
-  const budget = written.departments !== undefined ? (['net_budget'] as const) : (['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget'] as const);
-  const gap = funding !== undefined ? (['funding', 'gap', 'cumulative_gap'] as const) : [];
-  const hasReserves = funding !== null && typeof funding === 'object' && (funding as Record<string, unknown>).reserves !== undefined;
-  const reserves = hasReserves ? (['reserves_bf', 'reserves_use', 'reserves_cf', 'reserves_after_gap'] as const) : [];
-  return [...budget, ...gap, ...reserves];
 }
 
 function normaliseLine(
