@@ -80,3 +80,43 @@ describe('issue 5: done when', () => {
     expect(r.stdout).toMatch(/at scenarios\/2018-savings\.csv:\d+:\d+/);
   });
 });
+
+describe('scrutiny commands on a whole council with funding', () => {
+  it('explain gap 2021/22: net budget requirement less funding, each component to its source', async () => {
+    const argv = ['explain', 'scenarios/2018-council.yaml', 'gap', '2021/22'];
+    const r = await runCli(argv);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('gap 2021/22: 13,000\n');
+    expect(r.stdout).toMatch(/tax base 235,700 × Band D £1,344\.11/);
+    await expect(transcript(argv, r)).toMatchFileSnapshot('./golden/scrutiny/explain-council-gap.txt');
+    const net = await runCli(['explain', 'scenarios/2018-council.yaml', 'net_budget', '2018/19']);
+    expect(net.stdout).toContain('= the sum of');
+    expect(net.stdout).toContain('Adults and Communities 2018/19: 132,831');
+  });
+
+  it('compare shows funding and gap, and attributes the net budget change to departments', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-council-'));
+    const original = fs.readFileSync('scenarios/2018-council.yaml', 'utf8');
+    // the iBCF cliff: the grant stops after 2019/20, and the department budget has no DoLS change
+    const ibcf = original.replace(/(label: Improved Better Care Fund \(iBCF\)\n)/, '$1      to: 2019/20\n').replace(/2018\.yaml/g, path.resolve('scenarios/2018-with-dols.yaml'));
+    expect(ibcf).toContain('to: 2019/20');
+    const file = path.join(dir, 'council-ibcf.yaml');
+    fs.writeFileSync(file, ibcf);
+    const r = await runCli(['compare', 'scenarios/2018-council.yaml', file, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout) as {
+      rows: { id: string; differences: Record<string, Record<string, { amount: string; assessment: string }>> }[];
+      attribution: Record<string, { key: string; effect: Record<string, string> }[]>;
+    };
+    const diff = (id: string) => Object.values(j.rows.find((x) => x.id === id)!.differences[file]!).map((d) => `${d.amount} ${d.assessment}`);
+    expect(diff('funding')).toEqual(['0 nil', '0 nil', '-11400 ADV', '-11400 ADV']);
+    expect(diff('net_budget')).toEqual(['260 ADV', '260 ADV', '260 ADV', '260 ADV']);
+    expect(diff('gap')).toEqual(['260 ADV', '260 ADV', '11660 ADV', '11660 ADV']);
+    expect(j.attribution[file]).toEqual([
+      { key: 'department.adults-and-communities', description: 'Adults and Communities', kind: 'changed', detail: "the department's net budget differs", effect: { '2018/19': '260', '2019/20': '260', '2020/21': '260', '2021/22': '260' } },
+    ]);
+  });
+});

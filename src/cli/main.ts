@@ -4,6 +4,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { error } from '../diagnostics/diagnostic.js';
 import { ROUNDING_MODES, type RoundingMode } from '../model/money.js';
+import { BASES } from '../options/local.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
 import { demandCommand } from './commands/demand.js';
@@ -14,6 +15,7 @@ import { riskCommand, sensitivityCommand } from './commands/risk.js';
 import { savingsCommand } from './commands/savings.js';
 import { projectCommand } from './commands/project.js';
 import { FORMATS, type Format } from './render.js';
+import { optionsCommand, type OptionsOptions } from './commands/options.js';
 import { schemaCommand } from './commands/schema.js';
 import { nodeIo, type Io } from './io.js';
 import { EXIT_INVALID, report } from './output.js';
@@ -96,6 +98,21 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .action((scenarios: string[], o: { format: 'table' | 'json' }) => {
       setExit(checkCommand(io, scenarios, { format: o.format }));
     });
+
+  const collect = (value: string, previous: string[]): string[] => [...previous, value];
+  cmd
+    .command('options')
+    .description('the LGA green paper funding options: national yield per year, sufficiency against needs, a local view')
+    .option('--option <id>', 'an option to raise money (repeatable); `mtfs options` alone lists the ids', collect, [])
+    .option('--need <id>', 'a need to pay for (repeatable), met in the order given', collect, [])
+    .option('--year <year>', 'a year to show, e.g. 2024/25 (repeatable); default: the published years', collect, [])
+    .option('--authority <scenario>', 'a scenario with `apportionment:` figures: share the national figures out to it')
+    .addOption(new Option('--basis <basis>', 'how to share national figures out to --authority').choices(BASES))
+    .option('--share <rate>', 'with --basis explicit: the authority share, e.g. 0.9%')
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(roundingOption())
+    .action((o: OptionsOptions) => setExit(optionsCommand(io, o)));
 
   cmd
     .command('compare')

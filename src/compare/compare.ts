@@ -59,7 +59,7 @@ export function compareProjections(base: Projection, others: readonly Projection
       const amounts = new Map(years.map((y) => [y, sub(o.get(y) ?? ZERO, b.get(y) ?? ZERO)]));
       return { row, amounts, assessments: new Map(years.map((y) => [y, assess(row, amounts.get(y) ?? ZERO)])) };
     });
-    const attribution = attribute(base.scenario, other.scenario, years);
+    const attribution = base.departments || other.departments ? attributeDepartments(base, other) : attribute(base.scenario, other.scenario, years);
     const netChange = new Map(
       years.map((y) => [y, sub(rowValues(other, 'net_budget').get(y) ?? ZERO, rowValues(base, 'net_budget').get(y) ?? ZERO)]),
     );
@@ -76,7 +76,7 @@ export function compareProjections(base: Projection, others: readonly Projection
  */
 export function attribute(base: Scenario, other: Scenario, years: readonly FiscalYear[]): Attribution[] {
   const out: Attribution[] = [];
-  const dOriginal = sub(other.originalBudget.amount, base.originalBudget.amount);
+  const dOriginal = sub(other.originalBudget?.amount ?? ZERO, base.originalBudget?.amount ?? ZERO);
   if (!dOriginal.isZero()) {
     out.push({
       key: 'original_budget',
@@ -110,6 +110,22 @@ export function attribute(base: Scenario, other: Scenario, years: readonly Fisca
     out.push({ key: ref, description: line.description, kind, detail: describeChange(kind, ref, other, o), effect });
   }
   return out;
+}
+
+/** For whole-council scenarios: the net budget requirement is the sum of the departments, so its change splits exactly by department. */
+export function attributeDepartments(base: Projection, other: Projection): Attribution[] {
+  const years = base.years;
+  const b = new Map((base.departments ?? []).map((d) => [d.id, d]));
+  const o = new Map((other.departments ?? []).map((d) => [d.id, d]));
+  const ids = [...b.keys(), ...[...o.keys()].filter((k) => !b.has(k))];
+  return ids.flatMap((id) => {
+    const bd = b.get(id);
+    const od = o.get(id);
+    const effect = new Map(years.map((y) => [y, sub(od?.values.get(y) ?? ZERO, bd?.values.get(y) ?? ZERO)]));
+    if (bd && od && [...effect.values()].every((v) => v.isZero())) return [];
+    const kind: ChangeKind = !bd ? 'added' : !od ? 'removed' : 'changed';
+    return [{ key: id, description: (od ?? bd)?.department.name ?? id, kind, detail: kind === 'changed' ? "the department's net budget differs" : kind, effect }];
+  });
 }
 
 /** A line's effect on the net budget in a year: + growth level, − saving level, nil when absent. */

@@ -5,7 +5,8 @@ import type { Location } from '../diagnostics/diagnostic.js';
 import { previousYear, startOf, type FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, neg, type Money } from '../model/money.js';
 import type { BudgetLine, Level } from '../model/scenario.js';
-import { rowValues, totalLevels, type BudgetRowId, type LineSchedule, type Projection } from '../project/project.js';
+import { rowValues, totalLevels, type BudgetRowId, type LineSchedule, type Projection, type RowId } from '../project/project.js';
+import { explainCouncilRow } from './explain-council.js';
 import { formatPlainGrouped } from '../render/number.js';
 
 /** One step of an explanation: a figure, how it is made, where it comes from, and its parts. */
@@ -23,7 +24,7 @@ export interface Step {
   readonly children: readonly Step[];
 }
 
-export type ExplainTarget = { readonly kind: 'row'; readonly row: BudgetRowId } | { readonly kind: 'line'; readonly line: BudgetLine };
+export type ExplainTarget = { readonly kind: 'row'; readonly row: RowId } | { readonly kind: 'line'; readonly line: BudgetLine };
 
 const g = formatPlainGrouped;
 const yid = (y: FiscalYear): string => y.replace('/', '-');
@@ -36,7 +37,13 @@ function value(p: Projection, row: BudgetRowId, y: FiscalYear): Money {
   return rowValues(p, row).get(y) ?? ZERO;
 }
 
-function explainRow(p: Projection, row: BudgetRowId, y: FiscalYear): Step {
+function explainRow(p: Projection, row: RowId, y: FiscalYear): Step {
+  const council = explainCouncilRow(p, row, y);
+  if (council) return council;
+  return explainBudgetRow(p, row as BudgetRowId, y);
+}
+
+function explainBudgetRow(p: Projection, row: BudgetRowId, y: FiscalYear): Step {
   const s = p.scenario;
   const id = `${row}/${yid(y)}`;
   const first = p.years[0];
@@ -62,7 +69,8 @@ function explainRow(p: Projection, row: BudgetRowId, y: FiscalYear): Step {
       };
     case 'original_budget':
       if (y === first) {
-        return { id, label, amount, formula: 'as written', origin: s.originalBudget.origin, source: s.originalBudget.source, children: [] };
+        const o = s.originalBudget;
+        return { id, label, amount, formula: 'as written', ...(o ? { origin: o.origin, source: o.source } : {}), children: [] };
       }
       return { id, label, amount, formula: `net_budget ${previousYear(y)} (each year starts from the previous year's net budget)`, children: [] };
     case 'transfers': {
@@ -139,6 +147,12 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
     }
     case 'not-started':
       formula = 'nil: the line starts in a later year';
+      break;
+    case 'growth':
+      formula = 'estimate: the last stated level grown by a stated rate, rounded to whole units';
+      break;
+    case 'ended':
+      formula = 'nil: after its stated end year';
       break;
     case 'driver':
       formula = `built by demand driver${(line.drivers ?? []).length === 1 ? '' : 's'} ${(line.drivers ?? []).join(' + ')}: projected cost − base-year cost (mtfs demand shows population, users and unit cost)`;

@@ -5,10 +5,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { parseAmountText } from '../model/amount-text.js';
-import { compareYears, parseFiscalYear, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
+import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
-import { moneyFromText, type Money } from '../model/money.js';
 import {
   NATURE_ORDER,
   type BudgetLine,
@@ -32,11 +30,17 @@ import { parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
 import { normaliseAssumptions } from './assumptions.js';
+import { normaliseCouncilSections, readCouncilSections } from './council-sections.js';
+import type { LoadedScenarios } from './departments.js';
 import { demandContext, lineDriverLevels, readDrivers, resolveDrivers, type DemandContext, type ReadDrivers } from './drivers.js';
 import { lineTableRows } from './line-table.js';
+import { outsidePeriod } from './period.js';
 import { loadVariant } from './variant.js';
 import { readSource } from './read-source.js';
 import { relativeTo, type FileReader } from './reader.js';
+import { money, year } from './validated.js';
+
+export { money, year };
 
 /** The longest MTFS period accepted; real ones are three to five years. */
 export const MAX_PERIOD_YEARS = 30;
@@ -54,8 +58,13 @@ interface LocatedLine {
   readonly base: Path;
 }
 
-/** Reads, parses, validates and normalises a scenario and its line tables. */
-export function loadScenario(file: string, read: FileReader, chain: readonly string[] = []): Loaded<Scenario> {
+/**
+ * Reads, parses, validates and normalises a scenario, its line tables and (for a whole council)
+ * its department scenarios. `chain` is the variants that led here (to refuse cycles);
+ * `asDepartment` loads a scenario named by another's `departments:`, which may not itself have
+ * departments or funding.
+ */
+export function loadScenario(file: string, read: FileReader, chain: readonly string[] = [], asDepartment = false): Loaded<Scenario> {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const inputs = [file];
@@ -120,7 +129,11 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   });
 
   diagnostics.push(...duplicateRefs(rawRefs));
-  const normalised = normalise(file, header.fields, doc, lines, inputs, drivers);
+  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => loadScenario(f, read, [], true));
+  diagnostics.push(...council.diagnostics);
+  for (const [f, text] of council.sources) sources.set(f, text);
+  inputs.push(...council.inputs);
+  const normalised = normalise(file, council.fields, council.doc, lines, inputs, drivers, council.departments);
   diagnostics.push(...normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
   const assumptions = normaliseAssumptions(header.fields.assumptions, doc, normalised.value.lines, normalised.value.drivers ?? [], normalised.value.years, diagnostics);
@@ -163,6 +176,7 @@ function normalise(
   lines: readonly LocatedLine[],
   inputs: readonly string[],
   drivers: ReadDrivers,
+  departmentScenarios: LoadedScenarios | undefined,
 ): { value?: Scenario; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
@@ -182,11 +196,7 @@ function normalise(
   }
   const period = years;
   const inPeriod = (y: FiscalYear): boolean => period === undefined || period.includes(y);
-  const outside = (y: FiscalYear, loc: Location): Diagnostic => {
-    const from = period?.[0] ?? '';
-    const to = period?.[period.length - 1] ?? '';
-    return error('year-outside-period', `${y} is outside the MTFS period (${from} to ${to})`, loc, `use a year from ${from} to ${to}, or widen \`period:\``);
-  };
+  const outside = (y: FiscalYear, loc: Location): Diagnostic => outsidePeriod(y, period, loc);
 
   const transfers = new Map<FiscalYear, SourcedAmount>();
   for (const [text, amount] of Object.entries(h.transfers?.amounts ?? {})) {
@@ -207,9 +217,11 @@ function normalise(
   }
 
   const controls = normaliseControls(h.controls, doc, inPeriod, outside, diagnostics);
+  const council = normaliseCouncilSections(h, doc, period, lines.length > 0, departmentScenarios);
+  diagnostics.push(...council.diagnostics);
 
   const { authority, department, units, original_budget: original } = h;
-  if (hasErrors(diagnostics) || !period || !authority || !department || !units || !original) return { diagnostics };
+  if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !council.departments)) return { diagnostics };
   return {
     value: {
       file,
@@ -219,12 +231,15 @@ function normalise(
       ...(h.source ? { source: h.source } : {}),
       units,
       years: period,
-      originalBudget: { amount: money(original.amount), source: original.source, origin: at(['original_budget', 'amount']) },
+      ...(original ? { originalBudget: { amount: money(original.amount), source: original.source, origin: at(['original_budget', 'amount']) } } : {}),
       transfers,
       ...(h.transfers ? { transfersSource: h.transfers.source } : {}),
       lines: budgetLines,
       controls,
       ...(h.controls ? { controlsSource: h.controls.source } : {}),
+      ...(council.departments ? { departments: council.departments } : {}),
+      ...(council.funding ? { funding: council.funding } : {}),
+      ...(council.apportionment ? { apportionment: council.apportionment } : {}),
       inputs,
       ...(resolved?.drivers.length ? { drivers: resolved.drivers } : {}),
       ...(h.compare_with
@@ -382,20 +397,6 @@ export function duplicateRefs(refs: readonly { ref: string; at: Location }[]): D
     out.push(error('duplicate-ref', `line ${ref} is defined twice`, at, `the first ${ref} is at ${f.file}:${f.line}:${f.column}; give each line its own ref`));
   }
   return out;
-}
-
-/** A year that passed the schema. */
-export function year(text: string): FiscalYear {
-  const r = parseFiscalYear(text);
-  if (!r.ok) throw new Error(`unvalidated year ${text}`);
-  return r.year;
-}
-
-/** An amount that passed the schema. */
-export function money(text: string): Money {
-  const r = parseAmountText(text);
-  if (!r.ok) throw new Error(`unvalidated amount ${text}`);
-  return moneyFromText(r.canonical);
 }
 
 function statusOf(s: NonNullable<WrittenLine['status']>): LineStatus {

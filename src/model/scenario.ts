@@ -4,6 +4,7 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { DemandDriver } from './demand.js';
 import type { FiscalYear } from './fiscal-year.js';
+import type { Apportionment, Department, Funding } from './funding.js';
 import type { Dec, Money } from './money.js';
 
 export type Units = '£' | '£000';
@@ -19,11 +20,13 @@ export type LevelBasis =
   | 'ongoing' // after the last stated level: the level continues ("ongoing")
   | 'hold' // between two stated levels, the earlier one held: an estimate
   | 'linear' // between two stated levels, a straight line rounded to whole units: an estimate
+  | 'growth' // after a stated level, grown by a stated rate and rounded to whole units: an estimate
   | 'not-started' // before the first stated level: nil
+  | 'ended' // after a funding stream's stated end year: nil
   | 'driver'; // built from demand drivers: cost − base-year cost (`mtfs demand` shows how)
 
 /** True when a level is the tool's estimate of a year the source does not state. */
-export const isEstimate = (basis: LevelBasis): boolean => basis === 'hold' || basis === 'linear';
+export const isEstimate = (basis: LevelBasis): boolean => basis === 'hold' || basis === 'linear' || basis === 'growth';
 
 export interface Level {
   readonly amount: Money;
@@ -130,7 +133,20 @@ export interface SourcedAmount {
   readonly origin: Location;
 }
 
-export type ControlRow = 'original_budget' | 'transfers' | 'subtotal' | 'growth' | 'savings' | 'net_budget';
+/** The rows of the department budget identity (seed 004 para 14). */
+export type BudgetRow = 'original_budget' | 'transfers' | 'subtotal' | 'growth' | 'savings' | 'net_budget';
+
+export type ControlRow = BudgetRow | FundingRow;
+
+/** Rows a scenario with a `funding:` section adds after the net budget (reserves rows need `reserves:`). */
+export type FundingRow =
+  | 'funding'
+  | 'gap'
+  | 'cumulative_gap'
+  | 'reserves_bf'
+  | 'reserves_use'
+  | 'reserves_cf'
+  | 'reserves_after_gap';
 
 export interface Control {
   readonly row: ControlRow;
@@ -148,7 +164,12 @@ export interface Scenario {
   readonly source?: string;
   readonly units: Units;
   readonly years: readonly FiscalYear[];
-  readonly originalBudget: SourcedAmount & { readonly source: string };
+  /** Absent in a whole-council scenario, whose net budget is the sum of its departments. */
+  readonly originalBudget?: SourcedAmount & { readonly source: string };
+  /** A whole-council scenario's departments, whose net budgets add up to the council's. */
+  readonly departments?: readonly Department[];
+  readonly funding?: Funding;
+  readonly apportionment?: Apportionment;
   readonly transfers: ReadonlyMap<FiscalYear, SourcedAmount>;
   readonly transfersSource?: string;
   readonly lines: readonly BudgetLine[];

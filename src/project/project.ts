@@ -4,12 +4,16 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, add, neg, sub, sum, type Money } from '../model/money.js';
-import type { BudgetLine, ControlRow, LineType, Scenario } from '../model/scenario.js';
+import type { BudgetLine, BudgetRow, ControlRow, LineType, Scenario } from '../model/scenario.js';
+import { councilNetBudget, departmentBudgets, estimatedYears, type DepartmentBudget } from './council.js';
+import { FUNDING_ROW_LABELS, projectFunding, type FundingProjection } from './funding.js';
 
-export type BudgetRowId = ControlRow;
+export type BudgetRowId = BudgetRow;
+/** A row of the budget table: the budget identity, a department of a whole council, or funding. */
+export type RowId = ControlRow | DepartmentBudget['id'];
 
 export interface ProjectionRow {
-  readonly id: BudgetRowId;
+  readonly id: RowId;
   readonly label: string;
   readonly values: ReadonlyMap<FiscalYear, Money>;
   /** Years with a figure written in the scenario; others are shown blank where `blankUnstated`. */
@@ -22,6 +26,8 @@ export interface ProjectionRow {
    * gap; savings are negative, so more savings is lower), a `resource` row when higher (funding).
    */
   readonly sense: 'cost' | 'resource';
+  /** Years whose figure is an estimate (marked † in text). */
+  readonly estimated?: ReadonlySet<FiscalYear>;
 }
 
 export interface LineSchedule {
@@ -38,6 +44,10 @@ export interface Projection {
   readonly rows: readonly ProjectionRow[];
   readonly growth: readonly LineSchedule[];
   readonly savings: readonly LineSchedule[];
+  /** A whole council's departments, each with its net budget. */
+  readonly departments?: readonly DepartmentBudget[];
+  /** With a `funding:` section: funding, gap and reserves. */
+  readonly funding?: FundingProjection;
 }
 
 /** Labels as printed in the committee report (seed 004 para 14). */
@@ -84,8 +94,50 @@ export function totalChanges(schedules: readonly LineSchedule[], years: readonly
   return new Map(years.map((y) => [y, sum(schedules.map((s) => s.changes.get(y) ?? ZERO))]));
 }
 
+/** The budget table, and with `funding:` the funding, gap and reserves rows after it. */
 export function projectScenario(scenario: Scenario): Projection {
+  const budget = scenario.departments ? projectCouncil(scenario, scenario.departments) : projectDepartment(scenario);
+  if (!scenario.funding) return budget;
+  const funding = projectFunding(scenario.funding, scenario.units, scenario.years, rowValues(budget, 'net_budget'));
+  return { ...budget, rows: [...budget.rows, ...fundingRows(funding)], funding };
+}
+
+function projectCouncil(scenario: Scenario, departments: NonNullable<Scenario['departments']>): Projection {
+  const budgets = departmentBudgets(departments, scenario.years, scenario.units, (d) => rowValues(projectScenario(d.scenario), 'net_budget'));
+  const rows: ProjectionRow[] = [
+    ...budgets.map((b): ProjectionRow => ({ id: b.id, label: b.department.name, sense: 'cost', values: b.values, estimated: estimatedYears(b) })),
+    { id: 'net_budget', label: 'Net budget requirement', sense: 'cost', values: councilNetBudget(budgets, scenario.years) },
+  ];
+  return { scenario, years: scenario.years, rows, growth: [], savings: [], departments: budgets };
+}
+
+function fundingRows(f: FundingProjection): ProjectionRow[] {
+  // for FAV/ADV: more funding and reserves are favourable; a bigger gap or use of reserves adverse
+  const row = (
+    id: keyof typeof FUNDING_ROW_LABELS,
+    sense: ProjectionRow['sense'],
+    values: ReadonlyMap<FiscalYear, Money>,
+    extra: Partial<ProjectionRow> = {},
+  ): ProjectionRow => ({ id, label: FUNDING_ROW_LABELS[id], sense, values, ...extra });
+  const r = f.reserves;
+  return [
+    row('funding', 'resource', f.total),
+    row('gap', 'cost', f.gap),
+    row('cumulative_gap', 'cost', f.cumulativeGap),
+    ...(r
+      ? [
+          row('reserves_bf', 'resource', r.broughtForward),
+          row('reserves_use', 'cost', r.use, { blankUnstated: true, stated: r.stated }),
+          row('reserves_cf', 'resource', r.carriedForward),
+          row('reserves_after_gap', 'resource', r.afterGap),
+        ]
+      : []),
+  ];
+}
+
+function projectDepartment(scenario: Scenario): Projection {
   const { years } = scenario;
+  if (!scenario.originalBudget) throw new Error(`${scenario.file} has neither an original budget nor departments`);
   const growth = scheduleLines(scenario, 'growth');
   const savings = scheduleLines(scenario, 'saving');
   const growthChange = totalChanges(growth, years);
@@ -132,7 +184,7 @@ export function projectScenario(scenario: Scenario): Projection {
   return { scenario, years, rows, growth, savings };
 }
 
-export function rowValues(p: Projection, id: BudgetRowId): ReadonlyMap<FiscalYear, Money> {
+export function rowValues(p: Projection, id: RowId): ReadonlyMap<FiscalYear, Money> {
   const row = p.rows.find((r) => r.id === id);
   if (!row) throw new Error(`no row ${id}`);
   return row.values;

@@ -23,8 +23,14 @@ export function formatSigned(d: Decimal): string {
   return `${d.isNegative() ? '-' : '+'}${group(d.abs().toFixed())}`;
 }
 
-/** The factor from scenario units to £000. */
-export function toThousands(d: Decimal, units: Units): Decimal {
+/** Units a table can hold: a scenario's, or £m for national figures. */
+export type TableUnits = Units | '£m';
+
+/** Tables show £ and £000 figures in £000, and £m figures in £m. */
+export const displayUnits = (units: TableUnits): '£000' | '£m' => (units === '£m' ? '£m' : '£000');
+
+/** A figure in `units` → the units tables show it in (`displayUnits`): £ to £000; £000 and £m as they are. */
+export function toThousands(d: Decimal, units: TableUnits): Decimal {
   return units === '£' ? (d.dividedBy(1000) as Decimal) : d;
 }
 

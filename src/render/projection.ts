@@ -6,10 +6,11 @@ import { ZERO, toPlain, type Money } from '../model/money.js';
 import { isEstimate, natureLabel, STATUS_MARK, type LineType, type Scenario } from '../model/scenario.js';
 import { alphabetical, classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../project/subtotals.js';
 import { BUDGET_IDENTITIES, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
+import { fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
+import { ESTIMATE_MARK, RECONCILING_MARK } from './marks.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 
-export const ESTIMATE_MARK = '†';
-export const RECONCILING_MARK = '‡';
+export { ESTIMATE_MARK, RECONCILING_MARK };
 
 const yearColumns = (years: readonly FiscalYear[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' }));
 
@@ -51,28 +52,32 @@ export function provenanceNotes(p: Projection, seeMore = 'see --detail'): string
 }
 
 export function summaryTable(p: Projection): TableModel {
-  const rows: TableRow[] = p.rows.map((r) => ({
-    id: r.id,
-    cells: {
-      label: text(r.label),
-      ...Object.fromEntries(
-        p.years.map((y) => {
-          const v = r.values.get(y) ?? ZERO;
-          const unstated = r.blankUnstated === true && r.stated?.has(y) !== true;
-          return [y, money(v, { deduction: r.deduction === true, ...(unstated ? { blankInText: true } : {}) })];
-        }),
-      ),
-    },
-    ...(r.id === 'net_budget' ? { emphasis: 'total' as const } : {}),
-  }));
+  const rows: TableRow[] = p.rows.flatMap((r) => {
+    const row: TableRow = {
+      id: r.id,
+      cells: {
+        label: text(r.label),
+        ...Object.fromEntries(
+          p.years.map((y) => {
+            const v = r.values.get(y) ?? ZERO;
+            const unstated = r.blankUnstated === true && r.stated?.has(y) !== true;
+            const estimate = r.estimated?.has(y) === true;
+            return [y, money(v, { deduction: r.deduction === true, ...(unstated ? { blankInText: true } : {}), ...(estimate ? { marker: ESTIMATE_MARK } : {}) })];
+          }),
+        ),
+      },
+      ...(r.id === 'net_budget' || r.id === 'funding' || r.id === 'gap' ? { emphasis: 'total' as const } : {}),
+    };
+    return r.id === 'gap' && p.funding ? [row, positionRow(p.funding, p.years)] : [row];
+  });
   return {
     id: 'budget',
     title: describeScenario(p),
     units: p.scenario.units,
     columns: [{ key: 'label', header: '', align: 'left' }, ...yearColumns(p.years)],
     rows,
-    notes: provenanceNotes(p),
-    identities: BUDGET_IDENTITIES,
+    notes: [...provenanceNotes(p), ...fundingNotes(p)],
+    identities: [...(p.departments ? [] : BUDGET_IDENTITIES), ...fundingIdentities(p)],
   };
 }
 
@@ -206,8 +211,9 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
     },
     years: p.years,
     rows: p.rows.map((r) => ({ id: r.id, label: r.label, values: byYear(r.values) })),
-    notes: provenanceNotes(p),
-    ...(detail
+    notes: [...provenanceNotes(p), ...fundingNotes(p)],
+    ...fundingJson(p),
+    ...(detail && !s.departments
       ? {
           growth: { lines: p.growth.map(lineJson), total_levels: byYear(totalLevels(p.growth, p.years)) },
           savings: { lines: p.savings.map(lineJson), total_levels: byYear(totalLevels(p.savings, p.years)) },

@@ -2,7 +2,7 @@
 // CSV. Money cells hold exact values in the scenario's units; renderers round them once.
 
 import type { Dec } from '../model/money.js';
-import type { Units } from '../model/scenario.js';
+import type { TableUnits } from './number.js';
 
 export type Cell =
   | {
@@ -47,7 +47,7 @@ export interface TableRow {
 export interface TableModel {
   readonly id: string;
   readonly title: string;
-  readonly units: Units;
+  readonly units: TableUnits;
   readonly columns: readonly Column[];
   readonly rows: readonly TableRow[];
   readonly notes: readonly string[];

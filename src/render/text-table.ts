@@ -3,7 +3,7 @@
 
 import Table from 'cli-table3';
 import { Dec, type Dec as Decimal } from '../model/money.js';
-import { formatCommittee, group, roundForDisplay, toThousands, type DisplayOptions } from './number.js';
+import { displayUnits, formatCommittee, group, roundForDisplay, toThousands, type DisplayOptions } from './number.js';
 import type { Cell, TableModel } from './table-model.js';
 
 export interface RenderOptions extends DisplayOptions {
@@ -82,7 +82,7 @@ export function castingNotes(model: TableModel, opts: DisplayOptions): string[] 
 }
 
 function unitsCaption(model: TableModel, opts: DisplayOptions): string {
-  return `${model.caption ?? '£000'}, rounded ${ROUNDING_NAMES[opts.rounding]}`;
+  return `${model.caption ?? displayUnits(model.units)}, rounded ${ROUNDING_NAMES[opts.rounding]}`;
 }
 
 export function tableAsText(model: TableModel, opts: RenderOptions): string {

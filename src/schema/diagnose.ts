@@ -66,17 +66,7 @@ function issueToDiagnostics(issue: Issue, root: z.ZodType, value: unknown, doc: 
     }
     case 'invalid_type': {
       const present = valueAt(value, rel);
-      if (present === undefined) {
-        const key = path[path.length - 1];
-        return [
-          error(
-            'missing-key',
-            `missing \`${String(key)}\`${path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : ''}`,
-            doc.locator.key(path.slice(0, -1)),
-            `add \`${String(key)}:\` (see \`mtfs schema\` or the README for the format)`,
-          ),
-        ];
-      }
+      if (present === undefined) return missingKey(path, doc);
       return [
         error(
           'invalid-value',
@@ -89,6 +79,7 @@ function issueToDiagnostics(issue: Issue, root: z.ZodType, value: unknown, doc: 
     case 'invalid_value': {
       const options = issue.values.map((v) => `\`${String(v)}\``).join(', ');
       const present = valueAt(value, rel);
+      if (present === undefined) return missingKey(path, doc, `one of ${options}`);
       const guess = typeof present === 'string' ? closest(present, issue.values.map(String)) : undefined;
       return [
         error(
@@ -102,6 +93,18 @@ function issueToDiagnostics(issue: Issue, root: z.ZodType, value: unknown, doc: 
     default:
       return [error('invalid-value', `${name ? `${name}: ` : ''}${issue.message}`, doc.locator.value(path))];
   }
+}
+
+function missingKey(path: Path, doc: RawDocument, expected?: string): Diagnostic[] {
+  const key = path[path.length - 1];
+  return [
+    error(
+      'missing-key',
+      `missing \`${String(key)}\`${path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : ''}`,
+      doc.locator.key(path.slice(0, -1)),
+      `add \`${String(key)}:\`${expected ? ` (${expected})` : ''} (see \`mtfs schema\` or the README for the format)`,
+    ),
+  ];
 }
 
 function customCode(issue: Issue): DiagnosticCode | undefined {

@@ -6,6 +6,7 @@ import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './line-fields.js';
 import { driversSchema, lineDriverSchema } from './drivers.js';
+import { FUNDING_ROWS, fundingHeaderShape } from './funding.js';
 
 export { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS };
 
@@ -37,7 +38,7 @@ export const lineSchema = z
   })
   .meta({ id: 'BudgetLine' });
 
-export const CONTROL_ROWS = ['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget'] as const;
+export const CONTROL_ROWS = ['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget', ...FUNDING_ROWS] as const;
 
 export const controlsSchema = z
   .strictObject({
@@ -60,7 +61,8 @@ export const scenarioHeaderShape = {
   units: z.enum(['£', '£000']).meta({ description: 'The unit of every amount in this scenario and its CSV files.' }),
   original_budget: z
     .strictObject({ amount: amountSchema, source: sourceSchema })
-    .meta({ description: 'The original budget of the year before the first MTFS year.' }),
+    .optional()
+    .meta({ description: 'The original budget of the year before the first MTFS year (a department; a whole council has `departments:`).' }),
   transfers: z
     .strictObject({ amounts: amountsByYearSchema, source: sourceSchema })
     .optional()
@@ -76,6 +78,7 @@ export const scenarioHeaderShape = {
     description:
       'A scenario file, relative to this one, whose lines of the same ref `mtfs demand` shows beside each driver-built line (e.g. the published levels).',
   }),
+  ...fundingHeaderShape,
 };
 
 /** The whole scenario file, for JSON Schema and documentation. Loading validates lines one by one. */

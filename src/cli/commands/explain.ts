@@ -3,7 +3,7 @@
 import { error } from '../../diagnostics/diagnostic.js';
 import { explain, type ExplainTarget } from '../../explain/explain.js';
 import { parseFiscalYear } from '../../model/fiscal-year.js';
-import { projectScenario, type BudgetRowId } from '../../project/project.js';
+import { projectScenario, type RowId } from '../../project/project.js';
 import { asJson } from '../../render/json.js';
 import { tablesAsCsv } from '../../render/csv.js';
 import { explanationAsJson, explanationAsMarkdown, explanationAsText, explanationTable } from '../../render/explain.js';
@@ -27,7 +27,7 @@ export function explainCommand(io: Io, file: string, what: string, yearText: str
   const refs = scenario.lines.map((l) => l.ref);
   const line = scenario.lines.find((l) => l.ref === what);
   let target: ExplainTarget;
-  if (rows.includes(what)) target = { kind: 'row', row: what as BudgetRowId };
+  if (rows.includes(what)) target = { kind: 'row', row: what as RowId };
   else if (line) target = { kind: 'line', line };
   else {
     const guess = closest(what, [...rows, ...refs]);

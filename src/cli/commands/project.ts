@@ -4,6 +4,7 @@ import { checkControls } from '../../check/controls.js';
 import { warning } from '../../diagnostics/diagnostic.js';
 import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
+import { fundingTable } from '../../render/funding.js';
 import { projectionAsJson, scheduleTable, summaryTable } from '../../render/projection.js';
 import type { Io } from '../io.js';
 import { loadWithWhatIfs } from '../load-with-what-ifs.js';
@@ -24,7 +25,9 @@ export function projectCommand(io: Io, file: string, opts: ProjectOptions): numb
   if (!loaded) return EXIT_INVALID;
   const projection = projectScenario(loaded.scenario);
   const display = { rounding: opts.rounding, dp: 0 };
-  const models = [summaryTable(projection), ...(opts.detail ? [scheduleTable(projection, 'growth'), scheduleTable(projection, 'saving')] : [])];
+  const schedules = opts.detail && !projection.departments ? [scheduleTable(projection, 'growth'), scheduleTable(projection, 'saving')] : [];
+  const funding = opts.detail ? fundingTable(projection) : undefined;
+  const models = [summaryTable(projection), ...schedules, ...(funding ? [funding] : [])];
   const content = renderAs(io, opts.format, display, models, () => projectionAsJson(projection, opts.detail));
   const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: loaded.scenario.inputs });
   if (failed) {

@@ -1,0 +1,134 @@
+// `mtfs options`: the LGA green paper's national funding options and costs (data/*.yaml) → the
+// national yield of a chosen mix per year, its sufficiency against chosen needs, and a local view
+// for one authority under a named basis, set against the authority's own gap.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { error, warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { loadNationalData, type NationalDataFiles } from '../../load/national-data.js';
+import type { FileReader } from '../../load/reader.js';
+import { loadScenario } from '../../load/scenario.js';
+import { parseRateText } from '../../model/amount-text.js';
+import { compareYears, parseFiscalYear, type FiscalYear } from '../../model/fiscal-year.js';
+import { Dec, type Rate, type RoundingMode } from '../../model/money.js';
+import { localView, shareFor, type ApportionmentBasis, type LocalView } from '../../options/local.js';
+import { defaultYears, nationalView, type NationalView } from '../../options/national.js';
+import { selectFromTables } from '../../options/select.js';
+import { projectScenario } from '../../project/project.js';
+import { asJson } from '../../render/json.js';
+import { catalogueTables, optionsAsJson, optionsTables } from '../../render/options.js';
+import type { TableModel } from '../../render/table-model.js';
+import type { Io } from '../io.js';
+import { emit, EXIT_INVALID, EXIT_OK, formatTables, report, type Format } from '../output.js';
+
+/** The package's data folder: three levels up from this module, in src/ and in dist/ alike. */
+const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
+
+/** The data files as named in diagnostics and notes. */
+export const DATA_FILES: NationalDataFiles = {
+  options: 'data/lga-funding-options.yaml',
+  needs: 'data/lga-options-for-change.yaml',
+  totals: 'data/national-totals.yaml',
+};
+
+export interface OptionsOptions {
+  readonly option: readonly string[];
+  readonly need: readonly string[];
+  readonly year: readonly string[];
+  readonly authority?: string;
+  readonly basis?: ApportionmentBasis;
+  readonly share?: string;
+  readonly format: Format;
+  readonly output?: string;
+  readonly rounding: RoundingMode;
+}
+
+const dataPath = (name: string): string => path.join(DATA_DIR, path.basename(name));
+
+/** Checks the combination of flags, before anything is read. */
+function usage(o: OptionsOptions): { diagnostics: Diagnostic[]; share?: Rate; years: FiscalYear[] } {
+  const diagnostics: Diagnostic[] = [];
+  const chosen = o.option.length + o.need.length > 0;
+  if (o.authority !== undefined && o.basis === undefined) {
+    diagnostics.push(error('usage', '--authority needs --basis', undefined, 'name the basis of the local view: --basis asc-net-spend, population or explicit'));
+  }
+  if (o.basis !== undefined && o.authority === undefined) {
+    diagnostics.push(error('usage', '--basis needs --authority <scenario>', undefined, 'e.g. --authority scenarios/2018-council.yaml --basis asc-net-spend'));
+  }
+  if (o.share !== undefined && o.basis !== 'explicit') {
+    diagnostics.push(error('usage', '--share is only used with --basis explicit', undefined, 'add --basis explicit, or remove --share'));
+  }
+  if (!chosen && (o.authority !== undefined || o.year.length > 0)) {
+    diagnostics.push(error('usage', `${o.authority !== undefined ? '--authority' : '--year'} needs at least one --option or --need`, undefined, 'run `mtfs options` alone to list the ids'));
+  }
+  let share: Rate | undefined;
+  if (o.share !== undefined) {
+    const r = parseRateText(o.share);
+    if (r.ok) share = new Dec(r.canonical) as Rate;
+    else diagnostics.push(error('rate-format', `--share: ${r.message}`, undefined, r.hint));
+  }
+  const years: FiscalYear[] = [];
+  for (const text of o.year) {
+    const y = parseFiscalYear(text);
+    if (y.ok) {
+      if (!years.includes(y.year)) years.push(y.year);
+    } else diagnostics.push(error('year-format', `--year: ${y.message}`, undefined, y.hint));
+  }
+  return { diagnostics, ...(share ? { share } : {}), years };
+}
+
+export function optionsCommand(io: Io, o: OptionsOptions): number {
+  const flags = usage(o);
+  if (report(io, flags.diagnostics, new Map())) return EXIT_INVALID;
+  const reader: FileReader = (name) => io.readFile(Object.values(DATA_FILES).includes(name) ? dataPath(name) : name);
+  const data = loadNationalData(DATA_FILES, reader);
+  if (report(io, data.diagnostics, data.sources) || !data.value) return EXIT_INVALID;
+  const selected = selectFromTables(data.value, o.option, o.need);
+  if (report(io, selected.diagnostics, data.sources) || !selected.value) return EXIT_INVALID;
+  const selection = selected.value;
+  const inputs = Object.values(DATA_FILES).map(dataPath);
+
+  let view: NationalView | undefined;
+  let local: LocalView | undefined;
+  const warnings: Diagnostic[] = [];
+  let sources: ReadonlyMap<string, string> = data.sources;
+  if (selection.options.length + selection.needs.length > 0) {
+    let years = flags.years.length > 0 ? [...flags.years].sort(compareYears) : defaultYears([...selection.options, ...selection.needs]);
+    let projection;
+    if (o.authority !== undefined && o.basis !== undefined) {
+      const loaded = loadScenario(o.authority, io.readFile);
+      sources = loaded.sources;
+      if (report(io, loaded.diagnostics, loaded.sources) || !loaded.value) return EXIT_INVALID;
+      inputs.push(...loaded.value.inputs);
+      projection = projectScenario(loaded.value);
+      if (flags.years.length === 0) years = [...projection.years];
+      const share = shareFor(o.basis, loaded.value, data.value.totals, flags.share);
+      if (report(io, share.diagnostics, loaded.sources) || !share.value) return EXIT_INVALID;
+      view = nationalView(selection, years);
+      local = localView(view, share.value, projection);
+    } else {
+      view = nationalView(selection, years);
+    }
+    for (const h of view.held) {
+      warnings.push(
+        warning(
+          'outside-published-years',
+          `${h.id}: ${h.years.join(', ')} ${h.years.length === 1 ? 'lies' : 'lie'} outside its published points (${h.first === h.last ? h.first : `${h.first} to ${h.last}`}); the nearest published figure is held`,
+          undefined,
+          'read these figures as assumptions, or choose published years with --year',
+        ),
+      );
+    }
+  }
+
+  const models: TableModel[] = view ? optionsTables(view, data.value, local) : catalogueTables(data.value);
+  const display = { rounding: o.rounding, dp: 0 };
+  const content = o.format === 'json' ? asJson(optionsAsJson(view, data.value, local)) : formatTables(io, models, o.format, display);
+  const failed = emit(io, content, { ...(o.output ? { output: o.output } : {}), inputs });
+  if (failed) {
+    report(io, [failed], sources);
+    return EXIT_INVALID;
+  }
+  report(io, warnings, sources);
+  return EXIT_OK;
+}

@@ -1,0 +1,340 @@
+// Normalising a scenario's `funding:` and `apportionment:` sections: years checked against the MTFS
+// period and each stream's start and end, unstated years filled by a named method, and the Band D
+// chain checked so that every year has a Band D. Pure; every problem is a located diagnostic.
+
+import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { compareYears, previousYear, type FiscalYear } from '../model/fiscal-year.js';
+import type { Apportionment, BandD, BandDYear, Cited, CouncilTax, Funding, FundingStream, Reserves, StreamKind, TaxBase } from '../model/funding.js';
+import type { StatedLevel } from '../model/levels.js';
+import type { SourcedAmount } from '../model/scenario.js';
+import { fillStream } from '../model/stream-levels.js';
+import type { WrittenApportionment, WrittenFunding, WrittenGrant, WrittenStream } from '../schema/funding.js';
+import type { Path, RawDocument } from '../source/raw-tree.js';
+import { outsidePeriod } from './period.js';
+import { money, rate, year } from './validated.js';
+
+type WrittenCitation = { provenance: Cited['provenance']; source: string; note?: string | undefined };
+
+interface Context {
+  readonly doc: RawDocument;
+  readonly years: readonly FiscalYear[];
+  readonly diagnostics: Diagnostic[];
+}
+
+const at = (c: Context, p: Path): Location => c.doc.locator.value(p);
+const keyAt = (c: Context, p: Path): Location => c.doc.locator.key(p);
+
+const cited = (c: Context, w: WrittenCitation, p: Path): Cited => ({
+  provenance: w.provenance,
+  source: w.source,
+  ...(w.note ? { note: w.note } : {}),
+  origin: at(c, p),
+});
+
+/**
+ * The funding section as domain values. Diagnostics: `year-outside-period`, `funding-years`
+ * (amounts outside a stream's `from`–`to`, or a stream ending before the period), `level-missing`,
+ * `band-d` (a year with no Band D, or no previous Band D to derive it from), `duplicate-ref`,
+ * `missing-key`, `invalid-value`.
+ */
+export function normaliseFunding(w: WrittenFunding, doc: RawDocument, years: readonly FiscalYear[]): { value?: Funding; diagnostics: Diagnostic[] } {
+  const c: Context = { doc, years, diagnostics: [] };
+  const base: Path = ['funding'];
+  if (!w.council_tax && !w.business_rates && !w.revenue_support_grant && !(w.grants && w.grants.length > 0)) {
+    c.diagnostics.push(
+      error('missing-key', '`funding` names no source of funding', keyAt(c, base), 'add `council_tax:`, `business_rates:`, `revenue_support_grant:` or `grants:`'),
+    );
+  }
+  const councilTax = w.council_tax ? normaliseCouncilTax(c, w.council_tax, [...base, 'council_tax']) : undefined;
+  const streams: FundingStream[] = [];
+  const named: [keyof WrittenFunding & ('business_rates' | 'revenue_support_grant'), string][] = [
+    ['business_rates', 'Business rates'],
+    ['revenue_support_grant', 'Revenue support grant'],
+  ];
+  for (const [key, label] of named) {
+    const s = w[key];
+    if (!s) continue;
+    const stream = normaliseStream(c, s, [...base, key], key, key, s.label ?? label);
+    if (stream) streams.push(stream);
+  }
+  const seen = new Map<string, Location>();
+  (w.grants ?? []).forEach((g: WrittenGrant, i) => {
+    const p: Path = [...base, 'grants', i];
+    const first = seen.get(g.id);
+    if (first) {
+      c.diagnostics.push(
+        error('duplicate-ref', `grant ${g.id} is defined twice`, at(c, [...p, 'id']), `the first ${g.id} is at ${first.file}:${first.line}:${first.column}; give each grant its own id`),
+      );
+      return;
+    }
+    seen.set(g.id, at(c, [...p, 'id']));
+    const stream = normaliseStream(c, g, p, g.id, 'grant', g.label);
+    if (stream) streams.push(stream);
+  });
+  const reserves = w.reserves ? normaliseReserves(c, w.reserves, [...base, 'reserves']) : undefined;
+  if (c.diagnostics.length > 0 || (w.council_tax && !councilTax)) return { diagnostics: c.diagnostics };
+  return {
+    value: {
+      ...(councilTax ? { councilTax } : {}),
+      streams,
+      ...(reserves ? { reserves } : {}),
+      ...(w.source ? { source: w.source } : {}),
+    },
+    diagnostics: c.diagnostics,
+  };
+}
+
+function normaliseCouncilTax(c: Context, w: NonNullable<WrittenFunding['council_tax']>, p: Path): CouncilTax | undefined {
+  const taxBase = normaliseTaxBase(c, w.tax_base, [...p, 'tax_base']);
+  const bandD = normaliseBandD(c, w.band_d, [...p, 'band_d']);
+  const cf = w.collection_fund;
+  const collectionFund = cf ? normaliseStream(c, cf, [...p, 'collection_fund'], 'collection_fund', 'collection_fund', cf.label ?? 'Collection fund surplus (deficit)') : undefined;
+  if (!taxBase || !bandD || (cf && !collectionFund)) return undefined;
+  return { taxBase, bandD, ...(collectionFund ? { collectionFund } : {}) };
+}
+
+/** Stated amounts of a by-year map, each checked against the period and the stream's own years. */
+function statedAmounts(
+  c: Context,
+  amounts: Record<string, string>,
+  p: Path,
+  label: string,
+  window: { from?: FiscalYear | undefined; to?: FiscalYear | undefined } = {},
+): StatedLevel[] | undefined {
+  let ok = true;
+  const stated: StatedLevel[] = [];
+  for (const [text, amount] of Object.entries(amounts)) {
+    const y = year(text);
+    if (!c.years.includes(y)) {
+      c.diagnostics.push(outsidePeriod(y, c.years, keyAt(c, [...p, text])));
+      ok = false;
+      continue;
+    }
+    const { from, to } = window;
+    if ((from && compareYears(y, from) < 0) || (to && compareYears(y, to) > 0)) {
+      c.diagnostics.push(
+        error(
+          'funding-years',
+          `${label}: an amount is stated for ${y}, outside its years (${from ?? 'first stated year'} to ${to ?? 'end of period'})`,
+          keyAt(c, [...p, text]),
+          'remove the amount, or change `from:` or `to:`',
+        ),
+      );
+      ok = false;
+      continue;
+    }
+    stated.push({ year: y, amount: money(amount), origin: at(c, [...p, text]) });
+  }
+  if (Object.keys(amounts).length === 0) {
+    c.diagnostics.push(error('level-missing', `${label} states no amounts`, keyAt(c, p), 'give the amount in at least one year, e.g. `{2018/19: 1500}`'));
+    ok = false;
+  }
+  return ok ? stated : undefined;
+}
+
+/** The growth rate of a stream or tax base, checked against its `unstated:` method. */
+function growthRate(c: Context, w: { unstated?: string | undefined; growth?: string | undefined }, p: Path, label: string): { ok: boolean } {
+  if (w.growth !== undefined && rate(w.growth).abs().greaterThanOrEqualTo(1)) {
+    c.diagnostics.push(
+      error('invalid-value', `${label}: growth of ${rate(w.growth).times(100).toFixed()}% a year is not plausible`, at(c, [...p, 'growth']), `a rate is a fraction or a percentage: write ${w.growth}% for ${w.growth} per cent`),
+    );
+    return { ok: false };
+  }
+  if (w.growth !== undefined && w.unstated !== 'growth') {
+    c.diagnostics.push(error('invalid-value', `${label}: \`growth\` is only used with \`unstated: growth\``, keyAt(c, [...p, 'growth']), 'add `unstated: growth`, or remove `growth`'));
+    return { ok: false };
+  }
+  if (w.unstated === 'growth' && w.growth === undefined) {
+    c.diagnostics.push(error('missing-key', `${label}: \`unstated: growth\` needs a \`growth\` rate`, keyAt(c, [...p, 'unstated']), 'add e.g. `growth: 1%`'));
+    return { ok: false };
+  }
+  return { ok: true };
+}
+
+function unstatedYears(c: Context, label: string, unstated: readonly FiscalYear[], loc: Location): void {
+  if (unstated.length === 0) return;
+  c.diagnostics.push(
+    error(
+      'level-missing',
+      `${label} does not state ${unstated.join(', ')} and names no method for unstated years`,
+      loc,
+      'add the amounts, or `unstated: hold` (ongoing), `linear` or `growth` (with a rate); a stream that stops needs `to:`',
+    ),
+  );
+}
+
+function normaliseStream(c: Context, w: WrittenStream | WrittenGrant, p: Path, id: string, kind: StreamKind, label: string): FundingStream | undefined {
+  const from = w.from ? year(w.from) : undefined;
+  const to = w.to ? year(w.to) : undefined;
+  const first = c.years[0];
+  const last = c.years[c.years.length - 1];
+  let ok = true;
+  const window = (message: string, key: 'from' | 'to', hint: string): void => {
+    c.diagnostics.push(error('funding-years', `${label} ${message}`, at(c, [...p, key]), hint));
+    ok = false;
+  };
+  if (from && to && compareYears(to, from) < 0) window(`ends (${to}) before it starts (${from})`, 'to', 'swap `from` and `to`');
+  else if (to && first && compareYears(to, first) < 0) window(`ends in ${to}, before the MTFS period (${first} to ${last})`, 'to', 'remove it: it brings in nothing in the MTFS years');
+  else if (from && last && compareYears(from, last) > 0) window(`starts in ${from}, after the MTFS period (${first} to ${last})`, 'from', 'remove it, or widen `period:`');
+  const stated = statedAmounts(c, w.amounts, [...p, 'amounts'], label, { from, to });
+  ok = growthRate(c, w, p, label).ok && ok;
+  if (!ok || !stated) return undefined;
+  const filled = fillStream(c.years, stated, w.unstated, w.growth ? rate(w.growth) : undefined, to);
+  unstatedYears(c, label, filled.unstated, keyAt(c, [...p, 'amounts']));
+  if (filled.unstated.length > 0) return undefined;
+  return {
+    id,
+    kind,
+    label,
+    levels: filled.levels,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...cited(c, w, p),
+  };
+}
+
+function normaliseTaxBase(c: Context, w: NonNullable<WrittenFunding['council_tax']>['tax_base'], p: Path): TaxBase | undefined {
+  const label = 'the tax base';
+  const stated = statedAmounts(c, w.band_d_equivalents, [...p, 'band_d_equivalents'], label);
+  const growth = growthRate(c, w, p, label);
+  if (!stated || !growth.ok) return undefined;
+  const bad = stated.filter((s) => !s.amount.isPositive() || s.amount.isZero());
+  for (const s of bad) c.diagnostics.push(error('invalid-value', `the tax base must be more than nil, found ${s.amount.toFixed()}`, s.origin, 'write the number of Band D equivalent dwellings'));
+  if (bad.length > 0) return undefined;
+  const filled = fillStream(c.years, stated, w.unstated, w.growth ? rate(w.growth) : undefined, undefined);
+  const notStarted = c.years.filter((y) => filled.levels.get(y)?.basis === 'not-started');
+  if (notStarted.length > 0) {
+    c.diagnostics.push(
+      error('level-missing', `the tax base does not state ${notStarted.join(', ')}, before its first stated year`, keyAt(c, [...p, 'band_d_equivalents']), 'state the tax base of the first MTFS year'),
+    );
+    return undefined;
+  }
+  unstatedYears(c, label, filled.unstated, keyAt(c, [...p, 'band_d_equivalents']));
+  if (filled.unstated.length > 0) return undefined;
+  return {
+    counts: new Map(c.years.map((y) => {
+      const l = filled.levels.get(y);
+      if (!l) throw new Error(`no tax base for ${y}`);
+      return [y, { count: l.amount, basis: l.basis }];
+    })),
+    ...cited(c, w, p),
+  };
+}
+
+function normaliseBandD(c: Context, w: NonNullable<WrittenFunding['council_tax']>['band_d'], p: Path): BandD | undefined {
+  const before = c.diagnostics.length;
+  const years = new Map<FiscalYear, BandDYear>();
+  for (const [text, e] of Object.entries(w.years)) {
+    const y = year(text);
+    const yp: Path = [...p, 'years', text];
+    if (!c.years.includes(y)) {
+      c.diagnostics.push(outsidePeriod(y, c.years, keyAt(c, yp)));
+      continue;
+    }
+    if ((e.core === undefined) !== (e.asc_precept === undefined)) {
+      c.diagnostics.push(
+        error('band-d', `Band D ${y}: give both \`core\` and \`asc_precept\``, keyAt(c, yp), 'write `asc_precept: 0%` in a year with no adult social care precept'),
+      );
+      continue;
+    }
+    if (e.amount === undefined && e.core === undefined) {
+      c.diagnostics.push(error('band-d', `Band D ${y} gives neither an amount nor an increase`, keyAt(c, yp), 'add `amount:` (Band D as set) or `core:` and `asc_precept:`'));
+      continue;
+    }
+    const implausible = (['core', 'asc_precept'] as const).flatMap((k) => {
+      const t = e[k];
+      return t !== undefined && rate(t).abs().greaterThanOrEqualTo(1) ? [{ k, t }] : [];
+    });
+    for (const { k, t } of implausible) {
+      c.diagnostics.push(
+        error('invalid-value', `Band D ${y}: a ${k === 'core' ? 'core increase' : 'precept'} of ${rate(t).times(100).toFixed()}% is not plausible`, at(c, [...yp, k]), `a rate is a fraction or a percentage: write ${t}% for ${t} per cent`),
+      );
+    }
+    if (implausible.length > 0) continue;
+    const amount = e.amount === undefined ? undefined : money(e.amount);
+    if (amount && (amount.isNegative() || amount.isZero())) {
+      c.diagnostics.push(error('invalid-value', `Band D ${y} must be more than nil`, at(c, [...yp, 'amount']), 'write Band D in £ and pence, e.g. 1242.60'));
+      continue;
+    }
+    years.set(y, {
+      ...(amount ? { given: { amount, origin: at(c, [...yp, 'amount']) } } : {}),
+      ...(e.core !== undefined && e.asc_precept !== undefined
+        ? { increase: { core: rate(e.core), ascPrecept: rate(e.asc_precept), origin: at(c, yp) } }
+        : {}),
+    });
+  }
+  const first = c.years[0];
+  const base = w.base ? { year: year(w.base.year), amount: money(w.base.amount), origin: at(c, [...p, 'base']) } : undefined;
+  if (base && first && base.year !== previousYear(first)) {
+    c.diagnostics.push(
+      error('band-d', `the Band D base is for ${base.year}, but a base is the Band D of the year before the period (${previousYear(first)})`, at(c, [...p, 'base', 'year']), `write \`year: ${previousYear(first)}\` with that year's Band D`),
+    );
+  }
+  if (base && (base.amount.isNegative() || base.amount.isZero())) {
+    c.diagnostics.push(error('invalid-value', 'the Band D base must be more than nil', at(c, [...p, 'base', 'amount']), 'write Band D in £ and pence, e.g. 1172.38'));
+  }
+  let previousKnown = base !== undefined;
+  for (const y of c.years) {
+    const e = years.get(y);
+    if (!e) {
+      if (!Object.keys(w.years).some((t) => year(t) === y)) {
+        c.diagnostics.push(error('band-d', `no Band D for ${y}`, keyAt(c, [...p, 'years']), `add \`${y}: {core: …, asc_precept: …}\` or \`${y}: {amount: …}\``));
+      }
+    } else if (!e.given && !previousKnown) {
+      c.diagnostics.push(
+        error('band-d', `Band D ${y} is derived from ${previousYear(y)}, which has no Band D here`, keyAt(c, [...p, 'years', y]), `add \`base: {year: ${previousYear(y)}, amount: …}\`, or give ${y}'s \`amount\``),
+      );
+    }
+    previousKnown = true; // report a broken chain once, not again for every later year
+  }
+  if (c.diagnostics.length > before) return undefined;
+  return { ...(base ? { base } : {}), years, rounding: w.rounding, ...cited(c, w, p) };
+}
+
+function sourced(c: Context, w: { amount: string } & WrittenCitation, p: Path): SourcedAmount & Cited {
+  return { amount: money(w.amount), ...cited(c, w, p), origin: at(c, [...p, 'amount']) };
+}
+
+function normaliseReserves(c: Context, w: NonNullable<WrittenFunding['reserves']>, p: Path): Reserves | undefined {
+  const plannedUse = new Map<FiscalYear, SourcedAmount>();
+  let ok = true;
+  for (const [text, amount] of Object.entries(w.planned_use?.amounts ?? {})) {
+    const y = year(text);
+    const loc = [...p, 'planned_use', 'amounts', text];
+    if (!c.years.includes(y)) {
+      c.diagnostics.push(outsidePeriod(y, c.years, keyAt(c, loc)));
+      ok = false;
+    } else plannedUse.set(y, { amount: money(amount), origin: at(c, loc) });
+  }
+  if (!ok) return undefined;
+  return {
+    opening: sourced(c, w.opening, [...p, 'opening']),
+    ...(w.minimum ? { minimum: sourced(c, w.minimum, [...p, 'minimum']) } : {}),
+    plannedUse,
+    ...(w.planned_use ? { plannedUseCited: cited(c, w.planned_use, [...p, 'planned_use']) } : {}),
+  };
+}
+
+/** The authority's own figures for apportioning national amounts (see `mtfs options`). */
+export function normaliseApportionment(w: WrittenApportionment, doc: RawDocument): { value?: Apportionment; diagnostics: Diagnostic[] } {
+  const c: Context = { doc, years: [], diagnostics: [] };
+  const p: Path = ['apportionment'];
+  const positive = (text: string, loc: Path, what: string): boolean => {
+    const v = money(text);
+    if (v.isPositive() && !v.isZero()) return true;
+    c.diagnostics.push(error('invalid-value', `${what} must be more than nil`, at(c, loc), 'a share of a national total needs a positive figure'));
+    return false;
+  };
+  const spend = w.asc_net_spend;
+  const pop = w.population;
+  const spendOk = !spend || positive(spend.amount, [...p, 'asc_net_spend', 'amount'], 'the ASC net spend');
+  const popOk = !pop || positive(pop.count, [...p, 'population', 'count'], 'the population');
+  if (!spendOk || !popOk) return { diagnostics: c.diagnostics };
+  return {
+    value: {
+      ...(spend ? { ascNetSpend: { amount: money(spend.amount), when: spend.when, ...cited(c, spend, [...p, 'asc_net_spend']) } } : {}),
+      ...(pop ? { population: { count: money(pop.count), when: pop.when, ...cited(c, pop, [...p, 'population']) } } : {}),
+    },
+    diagnostics: [],
+  };
+}

@@ -1,0 +1,106 @@
+// Loading the national data files (data/*.yaml) into the green paper's tables: parse with
+// positions, validate strictly, normalise points to exact £m by year. Pure given a FileReader;
+// problems in a data file are reported like problems in a scenario, with file:line:column.
+
+import type { z } from 'zod';
+import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { compareYears } from '../model/fiscal-year.js';
+import type { FundingOption, NationalData, NationalTable, NationalTotals, Need, SeriesPoint } from '../model/national-options.js';
+import { validate } from '../schema/diagnose.js';
+import { fundingOptionsFileSchema, nationalTotalsFileSchema, needsFileSchema, type WrittenSeries } from '../schema/national-options.js';
+import type { Path, RawDocument } from '../source/raw-tree.js';
+import { parseYaml } from '../source/yaml.js';
+import type { Loaded } from './scenario.js';
+import { readSource } from './read-source.js';
+import type { FileReader } from './reader.js';
+import { money, year } from './validated.js';
+
+export interface NationalDataFiles {
+  readonly options: string;
+  readonly needs: string;
+  readonly totals: string;
+}
+
+function readDocument<S extends z.ZodType>(file: string, schema: S, read: FileReader, sources: Map<string, string>, diagnostics: Diagnostic[]): { data: z.infer<S>; doc: RawDocument } | undefined {
+  const src = readSource(read, file);
+  diagnostics.push(...src.diagnostics);
+  if (src.text === undefined) return undefined;
+  sources.set(file, src.text);
+  const parsed = parseYaml(file, src.text);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.doc || hasErrors(parsed.diagnostics)) return undefined;
+  const v = validate(schema, parsed.doc.tree, parsed.doc);
+  diagnostics.push(...v.diagnostics);
+  return v.data === undefined ? undefined : { data: v.data, doc: parsed.doc };
+}
+
+function series(w: WrittenSeries, doc: RawDocument, p: Path, diagnostics: Diagnostic[]): { points: SeriesPoint[]; origin: Location } | undefined {
+  const at = (k: Path): Location => doc.locator.value([...p, ...k]);
+  const points = Object.entries(w.points)
+    .map(([text, pt]) => ({ year: year(text), amount: money(pt.amount), provenance: pt.provenance, source: pt.source, origin: at(['points', text, 'amount']) }))
+    .sort((a, b) => compareYears(a.year, b.year));
+  if (points.length === 0) {
+    diagnostics.push(error('level-missing', `${w.id} has no points`, doc.locator.key([...p, 'points']), 'give at least one year with its amount and source'));
+    return undefined;
+  }
+  return { points, origin: at(['id']) };
+}
+
+function uniqueIds<T extends { id: string }>(items: readonly T[], doc: RawDocument, key: string, diagnostics: Diagnostic[]): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) diagnostics.push(error('duplicate-ref', `${item.id} is defined twice`, doc.locator.value([key, i, 'id']), 'give each item its own id'));
+    seen.add(item.id);
+  });
+}
+
+/** Loads the three national data files. Diagnostics as for scenarios, plus `duplicate-ref` and `invalid-value` (an `excludes` naming no need). */
+export function loadNationalData(files: NationalDataFiles, read: FileReader): Loaded<NationalData> {
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const o = readDocument(files.options, fundingOptionsFileSchema, read, sources, diagnostics);
+  const n = readDocument(files.needs, needsFileSchema, read, sources, diagnostics);
+  const t = readDocument(files.totals, nationalTotalsFileSchema, read, sources, diagnostics);
+  if (!o || !n || !t) return { diagnostics, sources };
+
+  uniqueIds(o.data.options, o.doc, 'options', diagnostics);
+  uniqueIds(n.data.needs, n.doc, 'needs', diagnostics);
+  const options: FundingOption[] = [];
+  o.data.options.forEach((w, i) => {
+    const s = series(w, o.doc, ['options', i], diagnostics);
+    if (s) options.push({ id: w.id, label: w.label, group: w.group, illustrative: w.illustrative === true, ...(w.note ? { note: w.note } : {}), ...s });
+  });
+  const needIds = new Set(n.data.needs.map((w) => w.id));
+  const needs: Need[] = [];
+  n.data.needs.forEach((w, i) => {
+    const s = series(w, n.doc, ['needs', i], diagnostics);
+    (w.excludes ?? []).forEach((x, j) => {
+      if (!needIds.has(x)) diagnostics.push(error('invalid-value', `${w.id} excludes ${x}, which is not a need here`, n.doc.locator.value(['needs', i, 'excludes', j]), `needs are ${[...needIds].join(', ')}`));
+    });
+    if (s) needs.push({ id: w.id, label: w.label, group: w.group, excludes: w.excludes ?? [], illustrative: w.illustrative === true, ...(w.note ? { note: w.note } : {}), ...s });
+  });
+  const denominators = [
+    { key: 'asc_net_spend', field: 'amount', text: t.data.asc_net_spend.amount },
+    { key: 'population', field: 'count', text: t.data.population.count },
+  ] as const;
+  for (const { key, field, text } of denominators) {
+    const v = money(text);
+    if (!v.isPositive() || v.isZero()) {
+      diagnostics.push(error('invalid-value', `the national ${key} must be more than nil`, t.doc.locator.value([key, field]), 'a share needs a positive national total'));
+    }
+  }
+  if (hasErrors(diagnostics)) return { diagnostics, sources };
+  const table = <T>(file: string, d: { title: string; source: string }, items: T[]): NationalTable<T> => ({ file, title: d.title, source: d.source, items });
+  const spend = t.data.asc_net_spend;
+  const pop = t.data.population;
+  const totals: NationalTotals = {
+    file: files.totals,
+    ascNetSpend: { amount: money(spend.amount), when: spend.when, provenance: spend.provenance, source: spend.source, ...(spend.note ? { note: spend.note } : {}) },
+    population: { count: money(pop.count), when: pop.when, provenance: pop.provenance, source: pop.source, ...(pop.note ? { note: pop.note } : {}) },
+  };
+  return {
+    value: { options: table(files.options, o.data, options), needs: table(files.needs, n.data, needs), totals },
+    diagnostics,
+    sources,
+  };
+}

@@ -1,0 +1,27 @@
+// Turning text that has already passed a schema into domain values. The schema reported any bad
+// text with its location; reaching here with bad text is a bug, so these throw.
+
+import { parseAmountText, parseRateText } from '../model/amount-text.js';
+import { parseFiscalYear, type FiscalYear } from '../model/fiscal-year.js';
+import { Dec, moneyFromText, type Money, type Rate } from '../model/money.js';
+
+/** A year that passed `yearSchema`. */
+export function year(text: string): FiscalYear {
+  const r = parseFiscalYear(text);
+  if (!r.ok) throw new Error(`unvalidated year ${text}`);
+  return r.year;
+}
+
+/** An amount that passed `amountSchema`. */
+export function money(text: string): Money {
+  const r = parseAmountText(text);
+  if (!r.ok) throw new Error(`unvalidated amount ${text}`);
+  return moneyFromText(r.canonical);
+}
+
+/** A rate that passed `rateSchema`: 0.0299 for `2.99%`. */
+export function rate(text: string): Rate {
+  const r = parseRateText(text);
+  if (!r.ok) throw new Error(`unvalidated rate ${text}`);
+  return new Dec(r.canonical) as Rate;
+}

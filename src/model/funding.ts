@@ -1,0 +1,110 @@
+// The funding side of a scenario after loading: council tax (tax base × Band D), the collection
+// fund, business rates, revenue support grant and other grants with start and end years, and
+// reserves. Immutable data, every figure with its origin, citation and provenance; no arithmetic.
+
+import type { Location } from '../diagnostics/diagnostic.js';
+import type { BandDRounding } from './band-d.js';
+import type { FiscalYear } from './fiscal-year.js';
+import type { Dec, Money, Rate } from './money.js';
+import type { Level, Scenario, SourcedAmount } from './scenario.js';
+
+/** Whether a figure is published (verbatim in a source), derived by stated arithmetic, or an estimate. */
+export const PROVENANCES = ['published', 'derived', 'estimate'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+
+/** Where a funding figure comes from and how far it can be trusted. */
+export interface Cited {
+  readonly provenance: Provenance;
+  readonly source: string;
+  readonly note?: string;
+  readonly origin: Location;
+}
+
+export type StreamKind = 'collection_fund' | 'business_rates' | 'revenue_support_grant' | 'grant';
+
+/**
+ * Amounts by year with an optional start and end: nil before the first stated amount and after
+ * `to` (a one-off or ending grant drops out). Amounts are in the scenario's units.
+ */
+export interface FundingStream extends Cited {
+  /** Stable id: `collection_fund`, `business_rates`, `revenue_support_grant` or the grant's own id. */
+  readonly id: string;
+  readonly kind: StreamKind;
+  readonly label: string;
+  /** The amount in every MTFS year; basis `ended` after `to`. */
+  readonly levels: ReadonlyMap<FiscalYear, Level>;
+  readonly from?: FiscalYear;
+  readonly to?: FiscalYear;
+}
+
+/** A tax base: Band D equivalent dwellings in each MTFS year (a count, not money). */
+export interface TaxBase extends Cited {
+  readonly counts: ReadonlyMap<FiscalYear, { readonly count: Dec; readonly basis: Level['basis'] }>;
+}
+
+/** One year of Band D: given as published, derivable from an increase, or both (then compared). */
+export interface BandDYear {
+  readonly given?: { readonly amount: Money; readonly origin: Location };
+  readonly increase?: { readonly core: Rate; readonly ascPrecept: Rate; readonly origin: Location };
+}
+
+export interface BandD {
+  /** Band D of the year before the first derived year, when a derivation needs it. */
+  readonly base?: { readonly year: FiscalYear; readonly amount: Money; readonly origin: Location };
+  readonly years: ReadonlyMap<FiscalYear, BandDYear>;
+  readonly rounding: BandDRounding;
+  /** Of the given amounts and increases; years derived by mtfs are shown as derived. */
+  readonly provenance: Provenance;
+  readonly source: string;
+  readonly note?: string;
+  readonly origin: Location;
+}
+
+export interface CouncilTax {
+  readonly taxBase: TaxBase;
+  /** Band D in £ (pounds and pence), whatever the scenario's units. */
+  readonly bandD: BandD;
+  /** Surplus (+) or deficit (−) on the collection fund, in the scenario's units. */
+  readonly collectionFund?: FundingStream;
+}
+
+export interface Reserves {
+  /** Balance brought forward at the start of the first MTFS year. */
+  readonly opening: SourcedAmount & Cited;
+  /** The balance the council intends never to go below. */
+  readonly minimum?: SourcedAmount & Cited;
+  /** Planned draws on reserves (+) or contributions to them (−), by year; a draw counts as funding. */
+  readonly plannedUse: ReadonlyMap<FiscalYear, SourcedAmount>;
+  readonly plannedUseCited?: Cited;
+}
+
+export interface Funding {
+  readonly councilTax?: CouncilTax;
+  /** Business rates, revenue support grant and other grants, in the order written. */
+  readonly streams: readonly FundingStream[];
+  readonly reserves?: Reserves;
+  readonly source?: string;
+}
+
+/** A department of a whole-council scenario: its own scenario file, or net budgets given by year. */
+export type Department =
+  | {
+      readonly kind: 'scenario';
+      readonly name: string;
+      /** The department's scenario (loaded and checked on its own), whose net budget row is used. */
+      readonly scenario: Scenario;
+      readonly origin: Location;
+    }
+  | ({
+      readonly kind: 'levels';
+      readonly name: string;
+      readonly levels: ReadonlyMap<FiscalYear, Level>;
+    } & Cited);
+
+/** An authority's own figures for sharing national amounts out: see `mtfs options --basis`. */
+export interface Apportionment {
+  /** Net spend on adult social care, in the scenario's units. */
+  readonly ascNetSpend?: { readonly amount: Money; readonly when: string } & Cited;
+  /** Resident population (a count). */
+  readonly population?: { readonly count: Dec; readonly when: string } & Cited;
+}

@@ -1,0 +1,64 @@
+// The national tables of the LGA green paper "The lives we want to lead" (2018) after loading:
+// options to raise money and the costs of the options for change, each a series of published
+// points (year → £m), plus the national totals used to share them out. Immutable data; no I/O.
+
+import type { Location } from '../diagnostics/diagnostic.js';
+import type { FiscalYear } from './fiscal-year.js';
+import type { Provenance } from './funding.js';
+import type { Dec, Money } from './money.js';
+
+/** One published (or derived) figure of a series, in £m. */
+export interface SeriesPoint {
+  readonly year: FiscalYear;
+  readonly amount: Money;
+  readonly provenance: Provenance;
+  readonly source: string;
+  readonly origin: Location;
+}
+
+/** A national option or need: its published points in year order. */
+export interface NationalSeries {
+  readonly id: string;
+  readonly label: string;
+  /** The point figures are for illustration only (the LGA's social care premium). */
+  readonly illustrative: boolean;
+  readonly note?: string;
+  readonly points: readonly SeriesPoint[];
+  readonly origin: Location;
+}
+
+export interface FundingOption extends NationalSeries {
+  /** e.g. `income-tax`, `national-insurance`: options in one group are separate rates, not overlaps. */
+  readonly group: string;
+}
+
+export type NeedGroup = 'existing' | 'reform';
+
+export interface Need extends NationalSeries {
+  /** `existing`: funding existing requirements; `reform`: extending entitlements. */
+  readonly group: NeedGroup;
+  /** Needs that are alternatives to this one: never costed together. */
+  readonly excludes: readonly string[];
+}
+
+export interface NationalTable<T> {
+  readonly file: string;
+  readonly title: string;
+  readonly source: string;
+  readonly items: readonly T[];
+}
+
+/** National denominators for sharing national amounts out to one authority. */
+export interface NationalTotals {
+  readonly file: string;
+  /** Councils' net spend on adult social care, £m. */
+  readonly ascNetSpend: { readonly amount: Money; readonly when: string; readonly provenance: Provenance; readonly source: string; readonly note?: string };
+  /** Resident population (a count). */
+  readonly population: { readonly count: Dec; readonly when: string; readonly provenance: Provenance; readonly source: string; readonly note?: string };
+}
+
+export interface NationalData {
+  readonly options: NationalTable<FundingOption>;
+  readonly needs: NationalTable<Need>;
+  readonly totals: NationalTotals;
+}

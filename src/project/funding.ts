@@ -1,0 +1,220 @@
+// Funding and the gap: a scenario's funding against its net budget requirement → council tax
+// (tax base × Band D, exactly), each funding stream, total funding, the gap, the cumulative gap and
+// the reserves roll-forward. Pure and exact; the only rounding is Band D's named penny rule.
+
+import { deriveBandD, type DerivedBandD } from '../model/band-d.js';
+import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
+import type { Funding, FundingStream, Provenance } from '../model/funding.js';
+import { ZERO, add, sub, type Dec, type Money, type Rate } from '../model/money.js';
+import type { FundingRow, LevelBasis, Units } from '../model/scenario.js';
+
+export interface BandDResult {
+  /** The Band D the yield uses (£): the given amount where there is one, else the derived one. */
+  readonly used: Money;
+  readonly basis: 'given' | 'derived';
+  /** Last year's Band D × (1 + core + ASC precept) under the scenario's rule, where the year has an increase. */
+  readonly derived?: DerivedBandD;
+  readonly increase?: { readonly core: Rate; readonly ascPrecept: Rate };
+}
+
+export interface CouncilTaxYear {
+  readonly taxBase: Dec;
+  readonly taxBaseBasis: LevelBasis;
+  readonly bandD: BandDResult;
+  /** Tax base × Band D in £, exactly. */
+  readonly yieldPounds: Money;
+  /** The same in the scenario's units. */
+  readonly yield: Money;
+}
+
+/** One part of total funding, by year, in the scenario's units. */
+export interface FundingComponent {
+  /** `council_tax`, `collection_fund`, `business_rates`, `revenue_support_grant`, `grant.<id>` or `reserves_use`. */
+  readonly id: string;
+  readonly label: string;
+  readonly provenance: Provenance;
+  readonly values: ReadonlyMap<FiscalYear, Money>;
+  /** How each year's figure was obtained (estimates and ended grants are marked in tables). */
+  readonly bases: ReadonlyMap<FiscalYear, LevelBasis>;
+  readonly stream?: FundingStream;
+}
+
+export interface ReservesProjection {
+  readonly broughtForward: ReadonlyMap<FiscalYear, Money>;
+  /** Planned use, negative (a draw reduces reserves), as in the roll-forward. */
+  readonly use: ReadonlyMap<FiscalYear, Money>;
+  readonly stated: ReadonlySet<FiscalYear>;
+  readonly carriedForward: ReadonlyMap<FiscalYear, Money>;
+  /** Carried forward less the cumulative gap: the balance if every year's gap were met from reserves. */
+  readonly afterGap: ReadonlyMap<FiscalYear, Money>;
+  readonly minimum?: Money;
+  /** The first year in which `afterGap` is below the minimum balance. */
+  readonly belowMinimum?: FiscalYear;
+  /** The first year in which `afterGap` is below nil: reserves would have run out. */
+  readonly exhausted?: FiscalYear;
+}
+
+export interface FundingProjection {
+  readonly funding: Funding;
+  readonly councilTax?: ReadonlyMap<FiscalYear, CouncilTaxYear>;
+  readonly components: readonly FundingComponent[];
+  readonly total: ReadonlyMap<FiscalYear, Money>;
+  /** Net budget requirement less total funding: positive is a shortfall. */
+  readonly gap: ReadonlyMap<FiscalYear, Money>;
+  /** Running sum of the gap: what reserves would have to meet by the end of each year. */
+  readonly cumulativeGap: ReadonlyMap<FiscalYear, Money>;
+  readonly reserves?: ReservesProjection;
+}
+
+/** Labels of the rows funding adds to the budget table. */
+export const FUNDING_ROW_LABELS: Record<FundingRow, string> = {
+  funding: 'Total funding',
+  gap: 'Gap: net budget requirement less funding',
+  cumulative_gap: 'Cumulative gap',
+  reserves_bf: 'Reserves brought forward',
+  reserves_use: 'Less planned use of reserves',
+  reserves_cf: 'Reserves carried forward',
+  reserves_after_gap: "Reserves if each year's gap were met from them",
+};
+
+const RANK: Record<Provenance, number> = { published: 0, derived: 1, estimate: 2 };
+/** The less certain of two provenances: a yield from a published Band D and an estimated tax base is an estimate. */
+const weakest = (a: Provenance, b: Provenance): Provenance => (RANK[a] >= RANK[b] ? a : b);
+
+/** £ → the scenario's units, exactly. */
+const inUnits = (pounds: Money, units: Units): Money => (units === '£000' ? (pounds.dividedBy(1000) as Money) : pounds);
+
+function councilTaxYears(funding: Funding, years: readonly FiscalYear[], units: Units): Map<FiscalYear, CouncilTaxYear> | undefined {
+  const ct = funding.councilTax;
+  if (!ct) return undefined;
+  const out = new Map<FiscalYear, CouncilTaxYear>();
+  const first = years[0];
+  let previous: Money | undefined = ct.bandD.base && first && ct.bandD.base.year === previousYear(first) ? ct.bandD.base.amount : undefined;
+  for (const y of years) {
+    const entry = ct.bandD.years.get(y);
+    const base = ct.taxBase.counts.get(y);
+    if (!entry || !base) throw new Error(`council tax for ${y} was not checked when loading`);
+    const derived = entry.increase && previous ? deriveBandD(previous, entry.increase.core, entry.increase.ascPrecept, ct.bandD.rounding) : undefined;
+    const used = entry.given?.amount ?? derived?.amount;
+    if (!used) throw new Error(`Band D for ${y} was not checked when loading`);
+    const yieldPounds = base.count.times(used) as Money;
+    out.set(y, {
+      taxBase: base.count,
+      taxBaseBasis: base.basis,
+      bandD: {
+        used,
+        basis: entry.given ? 'given' : 'derived',
+        ...(derived ? { derived } : {}),
+        ...(entry.increase ? { increase: { core: entry.increase.core, ascPrecept: entry.increase.ascPrecept } } : {}),
+      },
+      yieldPounds,
+      yield: inUnits(yieldPounds, units),
+    });
+    previous = used;
+  }
+  return out;
+}
+
+function streamComponent(s: FundingStream, years: readonly FiscalYear[], id: string): FundingComponent {
+  const values = new Map<FiscalYear, Money>();
+  const bases = new Map<FiscalYear, LevelBasis>();
+  for (const y of years) {
+    const l = s.levels.get(y);
+    if (!l) throw new Error(`${s.label} has no level for ${y}`);
+    values.set(y, l.amount);
+    bases.set(y, l.basis);
+  }
+  return { id, label: s.label, provenance: s.provenance, values, bases, stream: s };
+}
+
+/** Funding, gap, cumulative gap and reserves for `requirement` (the net budget, in the scenario's units). */
+export function projectFunding(funding: Funding, units: Units, years: readonly FiscalYear[], requirement: ReadonlyMap<FiscalYear, Money>): FundingProjection {
+  const councilTax = councilTaxYears(funding, years, units);
+  const components: FundingComponent[] = [];
+  const ct = funding.councilTax;
+  if (ct && councilTax) {
+    const at = (y: FiscalYear): CouncilTaxYear => {
+      const c = councilTax.get(y);
+      if (!c) throw new Error(`no council tax for ${y}`);
+      return c;
+    };
+    components.push({
+      id: 'council_tax',
+      label: 'Council tax: tax base × Band D',
+      provenance: weakest(ct.taxBase.provenance, ct.bandD.provenance),
+      values: new Map(years.map((y) => [y, at(y).yield])),
+      bases: new Map(years.map((y) => [y, at(y).taxBaseBasis])),
+    });
+    if (ct.collectionFund) components.push(streamComponent(ct.collectionFund, years, 'collection_fund'));
+  }
+  for (const s of funding.streams) components.push(streamComponent(s, years, s.kind === 'grant' ? `grant.${s.id}` : s.id));
+  const reservesIn = funding.reserves;
+  if (reservesIn?.plannedUse.size) {
+    components.push({
+      id: 'reserves_use',
+      label: 'Planned use of reserves',
+      provenance: reservesIn.plannedUseCited?.provenance ?? 'published',
+      values: new Map(years.map((y) => [y, reservesIn.plannedUse.get(y)?.amount ?? ZERO])),
+      bases: new Map(years.map((y) => [y, reservesIn.plannedUse.has(y) ? 'stated' : 'not-started'])),
+    });
+  }
+
+  const total = new Map<FiscalYear, Money>();
+  const gap = new Map<FiscalYear, Money>();
+  const cumulativeGap = new Map<FiscalYear, Money>();
+  let running = ZERO;
+  for (const y of years) {
+    const t = components.reduce((acc, c) => add(acc, c.values.get(y) ?? ZERO), ZERO);
+    const need = requirement.get(y);
+    if (need === undefined) throw new Error(`no net budget for ${y}`);
+    const g = sub(need, t);
+    running = add(running, g);
+    total.set(y, t);
+    gap.set(y, g);
+    cumulativeGap.set(y, running);
+  }
+  return {
+    funding,
+    ...(councilTax ? { councilTax } : {}),
+    components,
+    total,
+    gap,
+    cumulativeGap,
+    ...(reservesIn ? { reserves: rollForward(reservesIn, years, cumulativeGap) } : {}),
+  };
+}
+
+function rollForward(r: NonNullable<Funding['reserves']>, years: readonly FiscalYear[], cumulativeGap: ReadonlyMap<FiscalYear, Money>): ReservesProjection {
+  const broughtForward = new Map<FiscalYear, Money>();
+  const use = new Map<FiscalYear, Money>();
+  const carriedForward = new Map<FiscalYear, Money>();
+  const afterGap = new Map<FiscalYear, Money>();
+  let balance = r.opening.amount;
+  let belowMinimum: FiscalYear | undefined;
+  let exhausted: FiscalYear | undefined;
+  for (const y of years) {
+    const draw = r.plannedUse.get(y)?.amount ?? ZERO; // a year with no planned use has none
+    const cf = sub(balance, draw);
+    const left = sub(cf, cumulativeGap.get(y) ?? ZERO);
+    broughtForward.set(y, balance);
+    use.set(y, draw.isZero() ? ZERO : (draw.negated() as Money));
+    carriedForward.set(y, cf);
+    afterGap.set(y, left);
+    if (!belowMinimum && r.minimum && left.lessThan(r.minimum.amount)) belowMinimum = y;
+    if (!exhausted && left.isNegative() && !left.isZero()) exhausted = y;
+    balance = cf;
+  }
+  return {
+    broughtForward,
+    use,
+    stated: new Set(r.plannedUse.keys()),
+    carriedForward,
+    afterGap,
+    ...(r.minimum ? { minimum: r.minimum.amount } : {}),
+    ...(belowMinimum ? { belowMinimum } : {}),
+    ...(exhausted ? { exhausted } : {}),
+  };
+}
+
+/** The position each year: a shortfall when the gap is above nil, otherwise balanced. */
+export const position = (gap: Money): 'balanced' | 'shortfall' => (gap.isPositive() && !gap.isZero() ? 'shortfall' : 'balanced');

@@ -1,0 +1,309 @@
+// Funding → what a user sees: the position row ("balanced"/"shortfall") and notes under the budget
+// table, the funding detail table (components, tax base, Band D given and derived) and JSON.
+// Pure; figures stay exact here and are rounded once by the table renderers.
+
+import type { FiscalYear } from '../model/fiscal-year.js';
+import type { Cited, Provenance } from '../model/funding.js';
+import { Dec, ZERO, toPlain } from '../model/money.js';
+import { isEstimate } from '../model/scenario.js';
+import type { FundingComponent, FundingProjection } from '../project/funding.js';
+import { position } from '../project/funding.js';
+import type { Projection } from '../project/project.js';
+import { ESTIMATE_MARK } from './marks.js';
+import { formatPlainGrouped } from './number.js';
+import { blank, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
+
+/** The "balanced" / "shortfall" row shown under the gap. */
+export function positionRow(f: FundingProjection, years: readonly FiscalYear[]): TableRow {
+  return {
+    id: 'position',
+    cells: { label: text('Position'), ...Object.fromEntries(years.map((y) => [y, text(position(f.gap.get(y) ?? ZERO))])) },
+  };
+}
+
+/** Identities of the funding rows, checked after rounding: need = funding + gap, and the reserves roll-forward. */
+export function fundingIdentities(p: Projection): { total: string; parts: string[] }[] {
+  const out: { total: string; parts: string[] }[] = [];
+  if (p.departments) out.push({ total: 'net_budget', parts: p.departments.map((d) => d.id) });
+  if (!p.funding) return out;
+  out.push({ total: 'net_budget', parts: ['funding', 'gap'] });
+  if (p.funding.reserves) {
+    out.push({ total: 'reserves_cf', parts: ['reserves_bf', 'reserves_use'] });
+    out.push({ total: 'reserves_cf', parts: ['reserves_after_gap', 'cumulative_gap'] });
+  }
+  return out;
+}
+
+const pounds = (d: Dec): string => formatPlainGrouped(new Dec(d.toFixed(2)));
+/** Labels may contain `and`: separate them with semicolons. */
+const list = (xs: readonly string[]): string => xs.join('; ');
+
+/** Notes under the budget table: estimates, Band D differences, and when reserves would run out. */
+export function fundingNotes(p: Projection): string[] {
+  const notes: string[] = [];
+  const estimatedDepartments = (p.departments ?? []).filter((d) => [...d.bases.values()].some(isEstimate));
+  if (estimatedDepartments.length > 0) {
+    notes.push(`${ESTIMATE_MARK} estimated: the source does not state this year (a straight line between stated years, or the earlier figure held).`);
+  }
+  for (const d of p.departments ?? []) {
+    if (d.department.kind === 'levels' && d.department.provenance !== 'published') {
+      notes.push(`${d.department.name} is ${describe(d.department.provenance)}, not published: see its note in ${p.scenario.file}.`);
+    }
+  }
+  const f = p.funding;
+  if (!f) return notes;
+  const byProvenance = (pr: Provenance): string[] => f.components.filter((c) => c.provenance === pr).map((c) => c.label);
+  const estimates = byProvenance('estimate');
+  const derived = byProvenance('derived');
+  if (estimates.length > 0) notes.push(`funding includes estimates (sources and derivations under --detail): ${list(estimates)}.`);
+  if (derived.length > 0) notes.push(`funding derived from published figures: ${list(derived)}.`);
+  for (const [y, ct] of f.councilTax ?? []) {
+    const d = ct.bandD.derived;
+    if (ct.bandD.basis === 'given' && d && !d.amount.equals(ct.bandD.used)) {
+      const rule = f.funding.councilTax?.bandD.rounding ?? '';
+      notes.push(`Band D ${y}: the given £${pounds(ct.bandD.used)} is used; ${rule} derives £${pounds(d.amount)} (exactly £${formatPlainGrouped(d.exact)}).`);
+    }
+  }
+  const r = f.reserves;
+  if (r) {
+    const last = p.years[p.years.length - 1] ?? '';
+    const min = r.minimum ? formatPlainGrouped(r.minimum) : undefined;
+    if (r.exhausted || r.belowMinimum) {
+      const parts = [
+        ...(r.belowMinimum && min ? [`fall below the minimum balance (${min}) in ${r.belowMinimum}`] : []),
+        ...(r.exhausted ? [`run out in ${r.exhausted}`] : []),
+      ];
+      notes.push(`if each year's gap were met from reserves, they would ${parts.join(' and ')}.`);
+    } else {
+      notes.push(`if each year's gap were met from reserves, they would stay ${min ? `at or above the minimum balance (${min})` : 'above nil'} to ${last}.`);
+    }
+  }
+  return notes;
+}
+
+const describe = (pr: Provenance): string => (pr === 'estimate' ? 'an estimate' : pr);
+
+const percent = (r: Dec): Cell => ({ kind: 'number', value: r.times(100), dp: 2 });
+
+/** Decimal places a count needs to show exactly, at most 2. */
+const placesOf = (xs: readonly Dec[]): number => Math.min(2, Math.max(0, ...xs.map((x) => x.decimalPlaces())));
+
+function componentRow(c: FundingComponent, years: readonly FiscalYear[]): TableRow {
+  return {
+    id: `funding.${c.id}`,
+    cells: {
+      label: text(c.label + window(c)),
+      basis: text(c.provenance),
+      ...Object.fromEntries(
+        years.map((y) => {
+          const basis = c.bases.get(y);
+          const v = c.values.get(y) ?? ZERO;
+          if (basis === 'ended' || basis === 'not-started') return [y, money(v, { blankInText: true })];
+          return [y, money(v, basis && isEstimate(basis) ? { marker: ESTIMATE_MARK } : {})];
+        }),
+      ),
+    },
+  };
+}
+
+/** ` (2018/19 only)`, ` (2018/19 to 2019/20)`, ` (to 2019/20)`: the years of a stream that has an end. */
+function window(c: FundingComponent): string {
+  const s = c.stream;
+  if (!s?.to) return '';
+  const start = s.from ?? [...s.levels].find(([, l]) => l.basis === 'stated')?.[0];
+  if (!start) return ` (to ${s.to})`;
+  return start === s.to ? ` (${s.to} only)` : ` (${start} to ${s.to})`;
+}
+
+/** The funding detail table of `mtfs project --detail`. */
+export function fundingTable(p: Projection): TableModel | undefined {
+  const f = p.funding;
+  if (!f) return undefined;
+  const years = p.years;
+  const rows: TableRow[] = [];
+  const ct = f.councilTax;
+  const written = f.funding.councilTax;
+  const notes: string[] = [];
+  if (ct && written) {
+    const at = (y: FiscalYear) => {
+      const c = ct.get(y);
+      if (!c) throw new Error(`no council tax for ${y}`);
+      return c;
+    };
+    const counts = years.map((y) => at(y).taxBase);
+    const dp = placesOf(counts);
+    const byYear = (cell: (y: FiscalYear) => Cell): Record<string, Cell> => Object.fromEntries(years.map((y) => [y, cell(y)]));
+    rows.push({
+      id: 'funding.tax_base',
+      cells: { label: text('Tax base (Band D equivalents)'), basis: text(written.taxBase.provenance), ...byYear((y) => ({ kind: 'number', value: at(y).taxBase, dp })) },
+    });
+    if (years.some((y) => at(y).bandD.increase)) {
+      const inc = (pick: 'core' | 'ascPrecept') => byYear((y) => {
+        const i = at(y).bandD.increase;
+        return i ? percent(i[pick]) : blank;
+      });
+      rows.push({ id: 'funding.core_increase', cells: { label: text('Core council tax increase (%)'), basis: text(written.bandD.provenance), ...inc('core') } });
+      rows.push({ id: 'funding.asc_precept', cells: { label: text('Adult social care precept (%)'), basis: text(written.bandD.provenance), ...inc('ascPrecept') } });
+    }
+    const givenYears = years.filter((y) => at(y).bandD.basis === 'given');
+    rows.push({
+      id: 'funding.band_d',
+      cells: {
+        label: text('Band D used (£)'),
+        basis: text(givenYears.length === years.length ? written.bandD.provenance : givenYears.length === 0 ? 'derived' : `${written.bandD.provenance}/derived`),
+        ...byYear((y) => ({ kind: 'number', value: at(y).bandD.used, dp: 2 })),
+      },
+    });
+    if (years.some((y) => at(y).bandD.derived)) {
+      rows.push({
+        id: 'funding.band_d_derived',
+        cells: {
+          label: text(`Band D derived: last year × (1 + core + ASC precept), ${written.bandD.rounding} (£)`),
+          basis: text('derived'),
+          ...byYear((y) => {
+            const d = at(y).bandD.derived;
+            return d ? { kind: 'number', value: d.amount, dp: 2 } : blank;
+          }),
+        },
+      });
+      rows.push({
+        id: 'funding.band_d_difference',
+        cells: {
+          label: text('Band D used less derived (£)'),
+          basis: blank,
+          ...byYear((y) => {
+            const c = at(y);
+            return c.bandD.derived ? { kind: 'number', value: c.bandD.used.minus(c.bandD.derived.amount), dp: 2 } : blank;
+          }),
+        },
+      });
+    }
+  }
+  const moneyComponents = f.components.map((c) => componentRow(c, years));
+  rows.push(...moneyComponents);
+  rows.push({
+    id: 'funding.total',
+    cells: { label: text('Total funding'), basis: blank, ...Object.fromEntries(years.map((y) => [y, money(f.total.get(y) ?? ZERO)])) },
+    emphasis: 'total',
+  });
+  if (f.components.some((c) => [...c.bases.values()].some(isEstimate))) {
+    notes.push(`${ESTIMATE_MARK} estimated: a year the source does not state (straight line, or grown by the stated rate), rounded to whole units.`);
+  }
+  notes.push('A blank figure is a stream that has not started or has ended; tax base, Band D and percentages are in the units their labels give.');
+  if (written) {
+    notes.push(`Council tax: tax base — ${citation(written.taxBase)}`);
+    notes.push(`Council tax: Band D — ${citation(written.bandD)}`);
+  }
+  for (const c of f.components) {
+    const cite = c.stream ?? (c.id === 'reserves_use' ? f.funding.reserves?.plannedUseCited : undefined);
+    if (cite) notes.push(`${c.label} — ${citation(cite)}`);
+  }
+  for (const d of p.departments ?? []) {
+    if (d.department.kind === 'levels') notes.push(`${d.department.name} — ${citation(d.department)}`);
+  }
+  const r = f.funding.reserves;
+  if (r) {
+    notes.push(`Reserves brought forward — ${citation(r.opening)}`);
+    if (r.minimum) notes.push(`Minimum balance (${formatPlainGrouped(r.minimum.amount)}) — ${citation(r.minimum)}`);
+  }
+  return {
+    id: 'funding',
+    title: 'Funding: components, council tax and Band D',
+    units: p.scenario.units,
+    columns: [
+      { key: 'label', header: '', align: 'left' },
+      { key: 'basis', header: 'Basis', align: 'left' },
+      ...years.map((y) => ({ key: y, header: y, align: 'right' as const })),
+    ],
+    rows,
+    notes,
+    identities: [{ total: 'funding.total', parts: moneyComponents.map((r) => r.id) }],
+  };
+}
+
+function citation(c: Pick<Cited, 'provenance' | 'source' | 'note'>): string {
+  return `${c.provenance}: ${c.source}${c.note ? ` (${c.note})` : ''}`;
+}
+
+type Json = Record<string, unknown>;
+
+const byYear = (years: readonly FiscalYear[], m: ReadonlyMap<FiscalYear, Dec>): Record<string, string> =>
+  Object.fromEntries(years.map((y) => [y, toPlain(m.get(y) ?? ZERO)]));
+
+const citedJson = (c: Pick<Cited, 'provenance' | 'source' | 'note' | 'origin'>): Json => ({
+  provenance: c.provenance,
+  source: c.source,
+  note: c.note ?? null,
+  origin: `${c.origin.file}:${c.origin.line}`,
+});
+
+/** JSON fields for departments and funding (none when the scenario has neither). */
+export function fundingJson(p: Projection): Json {
+  const years = p.years;
+  const out: Json = {};
+  if (p.departments) {
+    out.departments = p.departments.map((d) => ({
+      id: d.id,
+      name: d.department.name,
+      ...(d.department.kind === 'scenario'
+        ? {
+            scenario: d.department.scenario.file,
+            provenance: 'published',
+            source: d.department.scenario.source ?? null,
+            note: null,
+            origin: `${d.department.origin.file}:${d.department.origin.line}`,
+          }
+        : citedJson(d.department)),
+      values: byYear(years, d.values),
+      basis: Object.fromEntries(years.map((y) => [y, d.bases.get(y) ?? 'stated'])),
+    }));
+  }
+  const f = p.funding;
+  if (!f) return out;
+  const ct = f.funding.councilTax;
+  out.funding = {
+    position: Object.fromEntries(years.map((y) => [y, position(f.gap.get(y) ?? ZERO)])),
+    components: f.components.map((c) => ({
+      id: c.id,
+      label: c.label,
+      ...(c.stream ? { ...citedJson(c.stream), from: c.stream.from ?? null, to: c.stream.to ?? null } : { provenance: c.provenance }),
+      values: byYear(years, c.values),
+      basis: Object.fromEntries(years.map((y) => [y, c.bases.get(y) ?? 'stated'])),
+    })),
+    council_tax:
+      ct && f.councilTax
+        ? {
+            rounding: ct.bandD.rounding,
+            tax_base: citedJson(ct.taxBase),
+            band_d: citedJson(ct.bandD),
+            years: Object.fromEntries(
+              [...f.councilTax].map(([y, c]) => [
+                y,
+                {
+                  tax_base: toPlain(c.taxBase),
+                  tax_base_basis: c.taxBaseBasis,
+                  band_d: toPlain(c.bandD.used),
+                  band_d_basis: c.bandD.basis,
+                  band_d_derived: c.bandD.derived ? toPlain(c.bandD.derived.amount) : null,
+                  band_d_derived_exact: c.bandD.derived ? toPlain(c.bandD.derived.exact) : null,
+                  core_increase: c.bandD.increase ? toPlain(c.bandD.increase.core) : null,
+                  asc_precept: c.bandD.increase ? toPlain(c.bandD.increase.ascPrecept) : null,
+                  yield_pounds: toPlain(c.yieldPounds),
+                  yield: toPlain(c.yield),
+                },
+              ]),
+            ),
+          }
+        : null,
+    reserves: f.reserves && f.funding.reserves
+      ? {
+          opening: toPlain(f.funding.reserves.opening.amount),
+          minimum: f.reserves.minimum ? toPlain(f.reserves.minimum) : null,
+          below_minimum_year: f.reserves.belowMinimum ?? null,
+          exhausted_year: f.reserves.exhausted ?? null,
+        }
+      : null,
+  };
+  return out;
+}
+

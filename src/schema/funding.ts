@@ -1,0 +1,153 @@
+// The written shape of the funding side of a scenario (`funding:`), of a whole-council scenario's
+// `departments:` and of an authority's `apportionment:` figures. Strict zod schemas: unknown keys
+// are errors. Rules zod cannot express (years, start and end, Band D chains) live in load/funding.ts.
+
+import { z } from 'zod';
+import { BAND_D_ROUNDING } from '../model/band-d.js';
+import { PROVENANCES } from '../model/funding.js';
+import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
+
+/** Rows that `funding:` adds to the projection, in display order; `controls:` may name them. */
+export const FUNDING_ROWS = ['funding', 'gap', 'cumulative_gap', 'reserves_bf', 'reserves_use', 'reserves_cf', 'reserves_after_gap'] as const;
+
+export const STREAM_METHODS = ['hold', 'linear', 'growth'] as const;
+
+export const provenanceSchema = z.enum(PROVENANCES).meta({
+  description: 'published (verbatim in the source), derived (stated arithmetic on published figures) or estimate.',
+});
+
+const citation = {
+  provenance: provenanceSchema,
+  source: sourceSchema,
+  note: textSchema.optional().meta({ description: 'How the figure was derived or estimated.' }),
+};
+
+const filling = {
+  unstated: z.enum(STREAM_METHODS).optional().meta({
+    description:
+      'How years after a stated amount are filled: hold (ongoing), linear (straight line between stated amounts) or growth (previous year × (1 + growth)). Estimates are rounded to whole units half away from zero.',
+  }),
+  growth: rateSchema.optional().meta({ description: 'The yearly growth rate for `unstated: growth`, e.g. 1% or 0.01.' }),
+};
+
+const streamFields = {
+  amounts: amountsByYearSchema.meta({ description: 'The amount in each stated year, in the scenario units.' }),
+  from: yearSchema.optional().meta({ description: 'The first year the stream is received.' }),
+  to: yearSchema.optional().meta({ description: 'The last year it is received: nil afterwards (a one-off or ending grant).' }),
+  ...filling,
+  ...citation,
+};
+
+export const streamSchema = z
+  .strictObject({ label: textSchema.optional().meta({ description: 'The row label.' }), ...streamFields })
+  .meta({ id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' });
+
+export const grantIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'a grant id is lower-case letters, digits and `-`, starting with a letter, e.g. ibcf')
+  .meta({ description: 'A stable id for CSV and JSON, e.g. ibcf.' });
+
+export const grantSchema = z
+  .strictObject({ id: grantIdSchema, label: textSchema, ...streamFields })
+  .meta({ id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' });
+
+export const bandDYearSchema = z
+  .strictObject({
+    core: rateSchema.optional().meta({ description: 'The core council tax increase on last year, e.g. 2.99%.' }),
+    asc_precept: rateSchema.optional().meta({ description: 'The adult social care precept on last year, e.g. 3%.' }),
+    amount: amountSchema.optional().meta({ description: 'Band D as set (in £ and pence); used for the yield when given.' }),
+  })
+  .meta({ id: 'BandDYear' });
+
+export const bandDSchema = z
+  .strictObject({
+    base: z
+      .strictObject({ year: yearSchema, amount: amountSchema })
+      .optional()
+      .meta({ description: 'Band D (£) in the year before the first derived year, e.g. {year: 2017/18, amount: 1172.38}.' }),
+    rounding: z.enum(BAND_D_ROUNDING).meta({
+      description: 'How a derived Band D is rounded to the penny: penny-half-up, penny-half-even or penny-truncate.',
+    }),
+    years: z.record(yearSchema, bandDYearSchema).meta({
+      description: 'Each MTFS year: the increase (core and asc_precept) and/or the Band D amount as set.',
+    }),
+    ...citation,
+  })
+  .meta({ id: 'BandD', description: 'Band D council tax in £: given by year, or derived from last year by core + ASC precept.' });
+
+export const taxBaseSchema = z
+  .strictObject({
+    band_d_equivalents: amountsByYearSchema.meta({ description: 'The tax base in each stated year (Band D equivalent dwellings).' }),
+    ...filling,
+    ...citation,
+  })
+  .meta({ id: 'TaxBase' });
+
+export const councilTaxSchema = z
+  .strictObject({ tax_base: taxBaseSchema, band_d: bandDSchema, collection_fund: streamSchema.optional() })
+  .meta({ id: 'CouncilTax', description: 'Yield = tax base × Band D, exactly; plus any collection fund surplus (deficit negative).' });
+
+const sourcedAmount = z.strictObject({ amount: amountSchema, ...citation });
+
+export const reservesSchema = z
+  .strictObject({
+    opening: sourcedAmount.meta({ description: 'The balance brought forward at the start of the first MTFS year.' }),
+    minimum: sourcedAmount.optional().meta({ description: 'The minimum balance the council intends to hold.' }),
+    planned_use: z
+      .strictObject({ amounts: amountsByYearSchema, ...citation })
+      .optional()
+      .meta({ description: 'Planned use of reserves by year (a contribution to reserves is negative); counted as funding.' }),
+  })
+  .meta({ id: 'Reserves' });
+
+export const fundingSchema = z
+  .strictObject({
+    source: sourceSchema.optional(),
+    council_tax: councilTaxSchema.optional(),
+    business_rates: streamSchema.optional(),
+    revenue_support_grant: streamSchema.optional(),
+    grants: z.array(grantSchema).optional(),
+    reserves: reservesSchema.optional(),
+  })
+  .meta({ id: 'Funding', description: 'The funding side: with it, `mtfs project` adds funding, gap, cumulative gap and reserves rows.' });
+
+export const departmentSchema = z
+  .strictObject({
+    name: textSchema,
+    scenario: textSchema.optional().meta({ description: 'A department scenario file, relative to this file; its net budget is used.' }),
+    levels: amountsByYearSchema.optional().meta({ description: 'Or: the net budget in each stated year, in the scenario units.' }),
+    unstated: z.enum(['hold', 'linear']).optional(),
+    provenance: provenanceSchema.optional(),
+    source: sourceSchema.optional(),
+    note: textSchema.optional(),
+  })
+  .meta({ id: 'Department', description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.' });
+
+export const apportionmentSchema = z
+  .strictObject({
+    asc_net_spend: z
+      .strictObject({ amount: amountSchema, when: textSchema, ...citation })
+      .optional()
+      .meta({ description: 'The authority’s net spend on adult social care, in the scenario units.' }),
+    population: z
+      .strictObject({ count: amountSchema, when: textSchema, ...citation })
+      .optional()
+      .meta({ description: 'The authority’s resident population.' }),
+  })
+  .meta({ id: 'Apportionment', description: 'The authority’s own figures for `mtfs options --basis`.' });
+
+/** Top-level scenario keys added by the funding feature (spread into the scenario header shape). */
+export const fundingHeaderShape = {
+  departments: z
+    .array(departmentSchema)
+    .optional()
+    .meta({ description: 'A whole-council scenario: its departments, instead of original_budget and lines.' }),
+  funding: fundingSchema.optional(),
+  apportionment: apportionmentSchema.optional(),
+};
+
+export type WrittenStream = z.infer<typeof streamSchema>;
+export type WrittenGrant = z.infer<typeof grantSchema>;
+export type WrittenFunding = z.infer<typeof fundingSchema>;
+export type WrittenDepartment = z.infer<typeof departmentSchema>;
+export type WrittenApportionment = z.infer<typeof apportionmentSchema>;

@@ -1,0 +1,44 @@
+// The written shape of the national data files in data/: the LGA green paper's options to raise
+// money, the costs of its options for change, and the national totals used to share them out.
+// Strict zod schemas; every figure carries its provenance and source.
+
+import { z } from 'zod';
+import { amountSchema, sourceSchema, textSchema, yearSchema } from './common.js';
+import { provenanceSchema } from './funding.js';
+
+export const seriesIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic');
+
+const pointSchema = z.strictObject({ amount: amountSchema, provenance: provenanceSchema, source: sourceSchema });
+
+const seriesShape = {
+  id: seriesIdSchema,
+  label: textSchema,
+  illustrative: z.boolean().optional(),
+  note: textSchema.optional(),
+  points: z.record(yearSchema, pointSchema),
+};
+
+const header = { title: textSchema, source: sourceSchema, units: z.literal('£m') };
+
+export const fundingOptionsFileSchema = z.strictObject({
+  ...header,
+  options: z.array(z.strictObject({ ...seriesShape, group: seriesIdSchema })),
+});
+
+export const NEED_GROUPS = ['existing', 'reform'] as const;
+
+export const needsFileSchema = z.strictObject({
+  ...header,
+  needs: z.array(z.strictObject({ ...seriesShape, group: z.enum(NEED_GROUPS), excludes: z.array(seriesIdSchema).optional() })),
+});
+
+const citation = { when: textSchema, provenance: provenanceSchema, source: sourceSchema, note: textSchema.optional() };
+
+export const nationalTotalsFileSchema = z.strictObject({
+  asc_net_spend: z.strictObject({ amount: amountSchema, units: z.literal('£m'), ...citation }),
+  population: z.strictObject({ count: amountSchema, ...citation }),
+});
+
+export type WrittenSeries = z.infer<typeof fundingOptionsFileSchema>['options'][number] | z.infer<typeof needsFileSchema>['needs'][number];
