@@ -9,10 +9,6 @@ import {
   type Diagnostic,
 } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summarise, type Sources, type Styler } from '../diagnostics/format.js';
-import type { DisplayOptions } from '../render/number.js';
-import { tablesAsCsv } from '../render/csv.js';
-import type { TableModel } from '../render/table-model.js';
-import { tableAsMarkdown, tableAsText } from '../render/text-table.js';
 import type { Io } from './io.js';
 
 export const EXIT_OK = 0;
@@ -50,21 +46,4 @@ export function emit(io: Io, content: string | Uint8Array, opts: EmitOptions): D
   }
   const r = io.writeFileAtomic(opts.output, content);
   return r.ok ? undefined : error('output', r.message, undefined, 'check that the folder exists and is writable');
-}
-
-/** Output formats of every command; JSON is built per command, the others from table models. */
-export type Format = 'table' | 'csv' | 'json' | 'markdown';
-
-/** Table models → terminal text (styled when `io` has colour), Markdown or CSV. */
-export function formatTables(io: Io, models: readonly TableModel[], format: Exclude<Format, 'json'>, display: DisplayOptions): string {
-  switch (format) {
-    case 'table': {
-      const style = styler(io);
-      return models.map((m) => tableAsText(m, { ...display, style })).join('\n');
-    }
-    case 'markdown':
-      return models.map((m) => tableAsMarkdown(m, display)).join('\n');
-    case 'csv':
-      return tablesAsCsv(models);
-  }
 }

@@ -235,7 +235,7 @@ function resolveDriver(e: DriverEntry, doc: RawDocument, all: readonly FiscalYea
   const [baseYear] = all;
   const mtfs = all.slice(1);
   const param = <T extends Dec>(p: Path, x: WrittenPerYear, kind: ValueKind, needed: readonly FiscalYear[]): Parameter<T> | undefined => {
-    const value = perYearValue<T>(`${e.name}.${String(p[p.length - 1])}`, x, kind, needed, (q) => at([...p, ...q]), (q) => key([...p, ...q]), diagnostics);
+    const value = perYearValue<T>(`${e.name}.${String(p[p.length - 1])}`, x, kind, needed, (q) => key([...p, ...q]), diagnostics);
     return value && { value, provenance: prov(p, x) };
   };
 
@@ -277,7 +277,6 @@ function perYearValue<T extends Dec>(
   x: WrittenPerYear,
   kind: ValueKind,
   needed: readonly FiscalYear[],
-  at: (p: Path) => Location,
   key: (p: Path) => Location,
   diagnostics: Diagnostic[],
 ): PerYear<T> | undefined {

@@ -2,7 +2,6 @@
 // Pure given a FileReader. Collects every error it can find in one pass: each line is validated on
 // its own, so a bad line does not hide problems elsewhere.
 
-import path from 'node:path';
 import { z } from 'zod';
 import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';

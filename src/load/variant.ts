@@ -2,7 +2,6 @@
 // scales lines. The base is loaded unchanged; the variant's changes are applied in the order
 // remove → add → set → scale, each recorded on the line so `explain` and `compare` can show it.
 
-import path from 'node:path';
 import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { parseRateText } from '../model/amount-text.js';
 import type { FiscalYear } from '../model/fiscal-year.js';

@@ -63,7 +63,6 @@ function driverNotes(dd: DriverDemand, base: FiscalYear): string[] {
     case 'population': {
       const p = u.population;
       const years = p.points.map((x) => x.year).sort((a, b) => a - b);
-      const estimated = [...p.values.values()].some((v) => v.basis !== 'stated');
       const bases = new Set([...p.values.values()].map((v) => v.basis));
       const rounds = bases.has('compound') || bases.has('linear') || bases.has('trend');
       const how = [p.method && [...bases].some((b) => b === p.method) ? `${p.method} between published years` : '', bases.has('trend') ? 'the growth of the nearest two published years continued (extend: trend)' : '', p.extend === 'hold' && bases.has('hold') ? 'the nearest published year held (extend: hold)' : '']

@@ -15,11 +15,11 @@ import { localView, shareFor, type ApportionmentBasis, type LocalView } from '..
 import { defaultYears, nationalView, type NationalView } from '../../options/national.js';
 import { selectFromTables } from '../../options/select.js';
 import { projectScenario } from '../../project/project.js';
-import { asJson } from '../../render/json.js';
 import { catalogueTables, optionsAsJson, optionsTables } from '../../render/options.js';
 import type { TableModel } from '../../render/table-model.js';
 import type { Io } from '../io.js';
-import { emit, EXIT_INVALID, EXIT_OK, formatTables, report, type Format } from '../output.js';
+import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { renderAs, type Format } from '../render.js';
 
 /** The package's data folder: three levels up from this module, in src/ and in dist/ alike. */
 const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
@@ -121,9 +121,10 @@ export function optionsCommand(io: Io, o: OptionsOptions): number {
     }
   }
 
-  const models: TableModel[] = view ? optionsTables(view, data.value, local) : catalogueTables(data.value);
+  const national = data.value;
+  const models: TableModel[] = view ? optionsTables(view, national, local) : catalogueTables(national);
   const display = { rounding: o.rounding, dp: 0 };
-  const content = o.format === 'json' ? asJson(optionsAsJson(view, data.value, local)) : formatTables(io, models, o.format, display);
+  const content = renderAs(io, o.format, display, models, () => optionsAsJson(view, national, local));
   const failed = emit(io, content, { ...(o.output ? { output: o.output } : {}), inputs });
   if (failed) {
     report(io, [failed], sources);
