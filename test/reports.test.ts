@@ -24,6 +24,8 @@ describe('risk goldens', () => {
     { name: 'risk-csv', argv: ['risk', 'scenarios/2018.yaml', '--draws', '2000', '--seed', '7', '--format', 'csv'] },
     { name: 'sensitivity-demand', argv: ['sensitivity', 'scenarios/2018-demand.yaml'] },
     { name: 'risk-demand', argv: ['risk', 'scenarios/2018-demand.yaml', '--draws', '500', '--seed', '1'] },
+    { name: 'sensitivity-council', argv: ['sensitivity', 'scenarios/2018-council.yaml'] },
+    { name: 'risk-council', argv: ['risk', 'scenarios/2018-council.yaml', '--draws', '5000', '--seed', '1', '--threshold', '10000'] },
   ];
   it.each(cases)('$name', async ({ name, argv }) => {
     const r = await runCli(argv);
@@ -106,6 +108,17 @@ describe('mtfs report --html', () => {
       const pdf = await page.pdf({ format: 'A4' });
       expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
       fs.writeFileSync('test/artifacts/report-2018.pdf', pdf);
+
+      // the whole council: funding, the gap and its chart, no empty line schedules
+      const council = path.join(tmp, 'council.html');
+      expect((await runCli(['report', 'scenarios/2018-council.yaml', '--html', council, '--draws', '1000'])).code).toBe(0);
+      const cp = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      await cp.goto(`file://${council}`);
+      expect((await cp.locator('#row-budget-gap').innerText()).replace(/\s+/g, ' ')).toBe('Gap: net budget requirement less funding 0 (2,545) 4,803 13,000');
+      expect(await cp.locator('#funding table').count()).toBe(1);
+      expect(await cp.locator('#chart-gap').count()).toBe(1);
+      expect(await cp.locator('#growth, #savings').count()).toBe(0);
+      await cp.screenshot({ path: 'test/artifacts/report-2018-council.png', fullPage: true });
     } finally {
       await browser.close();
     }
@@ -141,13 +154,18 @@ function formula(wb: ExcelJS.Workbook, sheet: string, f: string, seen: Set<strin
     const ws = wb.getWorksheet(sheet)!;
     return crit.reduce((acc, a, i) => (ws.getCell(a.replace(/\$/g, '')).value === m![3] ? acc.plus(evaluate(wb, sheet, vals[i]!, seen)) : acc), new Dec(0));
   }
-  // a sum of signed terms: numbers and cell references, optionally on another sheet
+  m = /^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/.exec(f);
+  if (m) throw new Error(`unexpected range ${f}`);
+  // a sum of signed terms, each a product or quotient of numbers and cell references (maybe on another sheet)
+  const operand = (text: string): Dec => {
+    const ref = /^(?:(\w+)!)?(\$?[A-Z]+\$?\d+)$/.exec(text);
+    return ref ? evaluate(wb, ref[1] ?? sheet, ref[2]!.replace(/\$/g, ''), seen) : new Dec(text);
+  };
   const terms = f.match(/[+-]?[^+-]+/g) ?? [];
   return terms.reduce((acc, t) => {
     const sign = t.startsWith('-') ? -1 : 1;
-    const body = t.replace(/^[+-]/, '');
-    const ref = /^(?:(\w+)!)?(\$?[A-Z]+\$?\d+)$/.exec(body);
-    const val = ref ? evaluate(wb, ref[1] ?? sheet, ref[2]!.replace(/\$/g, ''), seen) : new Dec(body);
+    const [first, ...rest] = t.replace(/^[+-]/, '').split(/(?=[*/])/);
+    const val = rest.reduce((v, part) => (part.startsWith('*') ? v.times(operand(part.slice(1))) : v.dividedBy(operand(part.slice(1)))), operand(first!));
     return sign > 0 ? acc.plus(val) : acc.minus(val);
   }, new Dec(0));
 }
@@ -202,6 +220,31 @@ describe('mtfs report --xlsx', () => {
     const again = path.join(tmp, 'again.xlsx');
     await runCli(['report', 'scenarios/2018.yaml', '--xlsx', again]);
     expect(fs.readFileSync(again).equals(fs.readFileSync(xlsx))).toBe(true);
+  });
+});
+
+describe('mtfs report --xlsx for a whole council with funding', () => {
+  it('the net budget is the sum of the departments, funding the sum of its components, and the gap and reserves follow by formula', async () => {
+    const out = path.join(tmp, 'council.xlsx');
+    expect((await runCli(['report', 'scenarios/2018-council.yaml', '--xlsx', out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Budget', 'Funding', 'Assumptions']);
+    const p = projectScenario(loadScenario('scenarios/2018-council.yaml', nodeReader).value!);
+    const budget = wb.getWorksheet('Budget')!;
+    const rowOf = new Map<string, number>();
+    budget.eachRow((row, n) => rowOf.set(String(row.getCell(1).value), n));
+    const formulas: string[] = [];
+    for (const row of p.rows) {
+      const n = rowOf.get(row.label)!;
+      p.years.forEach((y, i) => {
+        const address = `${'BCDE'[i]}${n}`;
+        const v = budget.getCell(address).value;
+        if (v && typeof v === 'object' && 'formula' in v) formulas.push(`${row.id}`);
+        expect(toPlain(evaluate(wb, 'Budget', address)), `${row.id} ${y}`).toBe(toPlain(row.values.get(y)!));
+      });
+    }
+    for (const id of ['net_budget', 'funding', 'gap', 'cumulative_gap', 'reserves_cf', 'reserves_after_gap']) expect(formulas).toContain(id);
   });
 });
 

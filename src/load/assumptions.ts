@@ -8,7 +8,11 @@ import { parseRateText } from '../model/amount-text.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec } from '../model/money.js';
 import type { DemandDriver } from '../model/demand.js';
-import type { Assumption, BudgetLine, FactorRange, ParameterTarget } from '../model/scenario.js';
+import type { Funding } from '../model/funding.js';
+import type { Assumption, BudgetLine, FactorRange, FundingTarget, ParameterTarget } from '../model/scenario.js';
+import { closest } from '../schema/diagnose.js';
+import { outsidePeriod } from './period.js';
+import { year } from './validated.js';
 import type { WrittenAssumption } from '../schema/assumptions.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseParameterValue } from './driver-parameters.js';
@@ -21,8 +25,10 @@ export function normaliseAssumptions(
   lines: readonly BudgetLine[],
   drivers: readonly DemandDriver[],
   years: readonly FiscalYear[],
+  funding: Funding | undefined,
   diagnostics: Diagnostic[],
 ): Assumption[] {
+  const items = fundingItems(funding);
   const out: Assumption[] = [];
   const ids = new Set<string>();
   (written ?? []).forEach((w, i) => {
@@ -32,23 +38,47 @@ export function normaliseAssumptions(
       return;
     }
     ids.add(w.id);
-    const onLines = w.select !== undefined || w.factor !== undefined;
-    const onParameter = w.parameter !== undefined || w.range !== undefined;
-    if (onLines === onParameter || (onLines && (!w.select || !w.factor)) || (onParameter && (!w.parameter || !w.range))) {
+    const targets = [w.select, w.parameter, w.funding].filter((t) => t !== undefined).length;
+    const form =
+      targets === 1 &&
+      (w.select ? w.factor && !w.range : w.funding ? w.factor && !w.range : w.range && !w.factor) &&
+      (w.from === undefined || w.funding !== undefined);
+    if (!form) {
       diagnostics.push(
         error(
           'assumption-form',
-          `assumption ${w.id} needs either \`select\` and \`factor\` (a range on lines) or \`parameter\` and \`range\` (a range on a driver parameter)`,
+          `assumption ${w.id} needs one of: \`select\` with \`factor\` (lines), \`funding\` with \`factor\` and an optional \`from\` (a funding item), or \`parameter\` with \`range\` (a demand driver parameter)`,
           at(),
-          'e.g. select: {nature: SR} with factor: {low: 60%, high: 100%}, or parameter: older_people.unit_cost_uplift with range: {low: 0%, high: 3%}',
+          'e.g. select: {nature: SR} with factor: {low: 60%, high: 100%}; funding: ibcf with factor: {low: 0%, high: 100%} and from: 2020/21; parameter: older_people.unit_cost_uplift with range: {low: 0%, high: 3%}',
         ),
       );
       return;
     }
+    let fundingTarget: FundingTarget | undefined;
+    if (w.funding !== undefined) {
+      if (!items.includes(w.funding)) {
+        const guess = closest(w.funding, items);
+        diagnostics.push(
+          error(
+            'invalid-value',
+            `assumption ${w.id}: ${items.length ? `the scenario has no funding item \`${w.funding}\`` : 'the scenario has no `funding:` section'}`,
+            at(['funding']),
+            guess ? `did you mean \`${guess}\`?` : items.length ? `the items are: ${items.join(', ')}` : 'add a `funding:` section, or range over lines or a driver parameter',
+          ),
+        );
+        return;
+      }
+      const from = w.from === undefined ? undefined : year(w.from);
+      if (from && !years.includes(from)) {
+        diagnostics.push(outsidePeriod(from, years, at(['from'])));
+        return;
+      }
+      fundingTarget = { item: w.funding, ...(from ? { from } : {}) };
+    }
     let range: FactorRange;
     let parameter: ParameterTarget | undefined;
-    const rangeKey = onLines ? 'factor' : 'range';
-    if (w.select && w.factor) {
+    const rangeKey = w.factor ? 'factor' : 'range';
+    if (w.factor) {
       range = { low: rate(w.factor.low), ...(w.factor.likely !== undefined ? { likely: rate(w.factor.likely) } : {}), high: rate(w.factor.high) };
       if (range.low.isNegative()) {
         diagnostics.push(error('range-order', `assumption ${w.id}: a factor cannot be negative`, at(['factor', 'low']), 'use 0% for nothing delivered'));
@@ -87,6 +117,7 @@ export function normaliseAssumptions(
       description: w.description,
       ...(w.select ? { select: w.select } : {}),
       ...(parameter ? { parameter } : {}),
+      ...(fundingTarget ? { funding: fundingTarget } : {}),
       factor: range,
       source: w.source,
       origin: at(),
@@ -122,8 +153,19 @@ export function assignLines(assumptions: readonly Assumption[], lines: readonly 
   });
 }
 
-/** What an assumption ranges over, for tables: its lines, or its parameter. */
-export const appliesTo = (a: Assumption): string => (a.parameter ? `${a.parameter.driver}.${a.parameter.parameter}` : a.lines.join(', '));
+/** The funding items an assumption may scale: `council_tax` (its tax base), then each stream by id. */
+export function fundingItems(f: Funding | undefined): string[] {
+  if (!f) return [];
+  return [...(f.councilTax ? ['council_tax'] : []), ...(f.councilTax?.collectionFund ? ['collection_fund'] : []), ...f.streams.map((s) => s.id)];
+}
+
+/** What an assumption ranges over, for tables: its lines, its funding item, or its parameter. */
+export const appliesTo = (a: Assumption): string =>
+  a.parameter
+    ? `${a.parameter.driver}.${a.parameter.parameter}`
+    : a.funding
+      ? `funding: ${a.funding.item}${a.funding.from ? ` from ${a.funding.from}` : ''}`
+      : a.lines.join(', ');
 
 function rate(text: string): Dec {
   const r = parseRateText(text);

@@ -135,7 +135,15 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   const normalised = normalise(file, council.fields, council.doc, lines, inputs, drivers, council.departments);
   diagnostics.push(...normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
-  const assumptions = normaliseAssumptions(header.fields.assumptions, doc, normalised.value.lines, normalised.value.drivers ?? [], normalised.value.years, diagnostics);
+  const assumptions = normaliseAssumptions(
+    header.fields.assumptions,
+    doc,
+    normalised.value.lines,
+    normalised.value.drivers ?? [],
+    normalised.value.years,
+    normalised.value.funding,
+    diagnostics,
+  );
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   return { value: { ...normalised.value, assumptions }, diagnostics, sources };
 }

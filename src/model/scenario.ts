@@ -104,15 +104,24 @@ export interface ParameterTarget {
   readonly shownAs: 'percent' | 'number';
 }
 
+/** A funding item an assumption scales: a stream or grant by id, or `council_tax` (its tax base). */
+export interface FundingTarget {
+  readonly item: string;
+  /** The first year the factor applies to (e.g. a grant certain now but not beyond 2019/20). */
+  readonly from?: FiscalYear;
+}
+
 /**
- * How uncertain an estimate is, with its reason: either a factor range on the levels of some lines
- * (`select`), or a range of values of a demand driver parameter (`parameter`).
+ * How uncertain an estimate is, with its reason: a factor range on the levels of some lines
+ * (`select`), on a funding item (`funding`), or a range of values of a demand driver parameter
+ * (`parameter`).
  */
 export interface Assumption {
   readonly id: string;
   readonly description: string;
   readonly select?: LineSelector;
   readonly parameter?: ParameterTarget;
+  readonly funding?: FundingTarget;
   /** Factors for lines (1 = as planned); values of the parameter (replacing it in every year). */
   readonly factor: FactorRange;
   readonly source: string;

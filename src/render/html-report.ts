@@ -13,6 +13,7 @@ import type { Sensitivity } from '../risk/sensitivity.js';
 import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, toThousands, type DisplayOptions } from './number.js';
 import { describeScenario, provenanceNotes, scheduleTable, summaryTable } from './projection.js';
+import { fundingTable } from './funding.js';
 import { riskTable, sensitivityTable, shown } from './risk.js';
 import { appliesTo } from '../load/assumptions.js';
 import { barChart, rangeChart } from './svg-chart.js';
@@ -88,13 +89,15 @@ function assumptionsAppendix(s: Scenario, p: Projection): string[] {
       '<ul class="notes"><li>Uniform between low and high where no likely value is given, triangular otherwise. A line takes the first range that selects it.</li></ul>',
     );
   }
-  const estimates = s.lines.flatMap((l) => p.years.filter((y) => isEstimate(l.levels.get(y)?.basis ?? 'stated')).map((y) => ({ l, y })));
+  const how = (basis: string): string =>
+    basis === 'linear' ? 'straight line between stated figures, rounded to whole units' : basis === 'growth' ? 'grown by a stated rate, rounded to whole units' : 'the earlier stated figure held';
+  const estimates = [
+    ...s.lines.flatMap((l) => p.years.filter((y) => isEstimate(l.levels.get(y)?.basis ?? 'stated')).map((y) => `${l.ref} ${y}: ${how(l.levels.get(y)?.basis ?? '')}`)),
+    ...(p.departments ?? []).flatMap((d) => p.years.filter((y) => isEstimate(d.bases.get(y) ?? 'stated')).map((y) => `${d.department.name} ${y}: ${how(d.bases.get(y) ?? '')}`)),
+    ...(p.funding?.components ?? []).flatMap((c) => p.years.filter((y) => isEstimate(c.bases.get(y) ?? 'stated')).map((y) => `${c.label} ${y}: ${how(c.bases.get(y) ?? '')}`)),
+  ];
   out.push('<h3>Figures the sources do not state</h3>');
-  out.push(
-    estimates.length
-      ? `<ul>${estimates.map(({ l, y }) => `<li>${escapeHtml(`${l.ref} ${y}: ${l.levels.get(y)?.basis === 'linear' ? 'straight line between stated levels, rounded to whole units' : 'the earlier stated level held'}`)}</li>`).join('')}</ul>`
-      : '<p>None: every year of every line is stated.</p>',
-  );
+  out.push(estimates.length ? `<ul>${estimates.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>` : '<p>None: every year of every figure is stated.</p>');
   const reconciling = s.lines.filter((l) => l.reconciling);
   out.push('<h3>Reconciling lines</h3>');
   out.push(
@@ -104,10 +107,24 @@ function assumptionsAppendix(s: Scenario, p: Projection): string[] {
   );
   out.push(
     '<h3>Sources</h3>',
-    '<table class="figures" id="line-sources"><caption>Where each line comes from</caption><thead><tr><th scope="col" class="left">Ref</th><th scope="col" class="left">Source</th><th scope="col" class="left">Written at</th></tr></thead><tbody>',
-    ...s.lines.map(
-      (l) =>
-        `<tr><th scope="row" class="left">${escapeHtml(l.ref)}</th><td class="left">${escapeHtml(l.source)}</td><td class="left">${escapeHtml(`${l.origin.file}:${l.origin.line}`)}</td></tr>`,
+    '<table class="figures" id="line-sources"><caption>Where each figure comes from</caption><thead><tr><th scope="col" class="left">Ref</th><th scope="col" class="left">Source</th><th scope="col" class="left">Written at</th></tr></thead><tbody>',
+    ...[
+      ...s.lines.map((l) => ({ what: l.ref, source: l.source, origin: l.origin })),
+      ...(s.departments ?? []).map((d) => ({
+        what: d.name,
+        source: d.kind === 'scenario' ? `the net budget of ${d.scenario.file}` : `${d.provenance}: ${d.source}`,
+        origin: d.origin,
+      })),
+      ...(s.funding?.councilTax
+        ? [
+            { what: 'Tax base', source: `${s.funding.councilTax.taxBase.provenance}: ${s.funding.councilTax.taxBase.source}`, origin: s.funding.councilTax.taxBase.origin },
+            { what: 'Band D', source: `${s.funding.councilTax.bandD.provenance}: ${s.funding.councilTax.bandD.source}`, origin: s.funding.councilTax.bandD.origin },
+          ]
+        : []),
+      ...(s.funding?.streams ?? []).map((st) => ({ what: st.label, source: `${st.provenance}: ${st.source}`, origin: st.origin })),
+    ].map(
+      (x) =>
+        `<tr><th scope="row" class="left">${escapeHtml(x.what)}</th><td class="left">${escapeHtml(x.source)}</td><td class="left">${escapeHtml(`${x.origin.file}:${x.origin.line}`)}</td></tr>`,
     ),
     '</tbody></table>',
   );
@@ -126,9 +143,11 @@ export function htmlReport(input: ReportInput): string {
   if (gap) budgetBody.push(figure(barChart('chart-gap', 'Funding gap by year', years, [{ label: 'Gap (shortfall positive)', values: gap }], false), 'Funding gap by year, £000: above zero is a shortfall.'));
   sections.push(section('budget', `Budget summary${gap ? ', funding and gap' : ''}`, budgetBody));
 
-  sections.push(section('growth', 'Growth (Appendix B)', [tableAsHtml(scheduleTable(p, 'growth'), display)]));
+  const funding = fundingTable(p);
+  if (funding) sections.push(section('funding', 'Funding', [tableAsHtml(funding, display)]));
+  if (!p.departments) sections.push(section('growth', 'Growth (Appendix B)', [tableAsHtml(scheduleTable(p, 'growth'), display)]));
   const byNature = subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder);
-  sections.push(
+  if (!p.departments) sections.push(
     section('savings', 'Savings (Appendix C)', [
       tableAsHtml(scheduleTable(p, 'saving'), display),
       figure(

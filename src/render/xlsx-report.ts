@@ -133,13 +133,68 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
   return { totalRow, changeRow, firstYearCol };
 }
 
-function budgetSheet(ws: Worksheet, p: Projection, growth: ScheduleLayout, savings: ScheduleLayout): void {
+interface FundingLayout {
+  readonly totalRow: number;
+}
+
+/** The funding components by year; council tax as tax base × Band D; total funding as a SUM. */
+function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
+  const f = p.funding;
+  if (!f) return undefined;
+  const s = p.scenario;
+  const ws = wb.addWorksheet('Funding');
+  titleRows(ws, 'Funding: components, council tax and Band D', s);
+  headerRow(ws, ['', ...p.years, 'Provenance']);
+  const fmt = moneyFormat(s);
+  let r = HEADER_ROW + 1;
+  const componentRows: number[] = [];
+  const put = (label: string, values: (y: FiscalYear, c: string) => ExcelJS.CellValue, numFmt: string, provenance = ''): number => {
+    const row = ws.getRow(r);
+    row.getCell(1).value = neutralise(label);
+    p.years.forEach((y, j) => {
+      const cell = row.getCell(2 + j);
+      cell.value = values(y, col(2 + j));
+      cell.numFmt = numFmt;
+    });
+    row.getCell(2 + p.years.length).value = neutralise(provenance);
+    return r++;
+  };
+  const scale = s.units === '£000' ? '/1000' : '';
+  for (const c of f.components) {
+    if (c.id === 'council_tax' && f.councilTax && f.funding.councilTax) {
+      const ct = f.councilTax;
+      const taxBaseRow = put('Tax base (Band D equivalents)', (y) => num(ct.get(y)?.taxBase ?? ZERO), '#,##0.##', f.funding.councilTax.taxBase.provenance);
+      const bandDRow = put('Band D (£)', (y) => num(ct.get(y)?.bandD.used ?? ZERO), '#,##0.00', f.funding.councilTax.bandD.provenance);
+      componentRows.push(
+        put(c.label, (y, k) => ({ formula: `${k}${taxBaseRow}*${k}${bandDRow}${scale}`, result: num(c.values.get(y) ?? ZERO) }), fmt, c.provenance),
+      );
+      continue;
+    }
+    componentRows.push(put(c.label, (y) => num(c.values.get(y) ?? ZERO), fmt, c.provenance));
+  }
+  const totalRow = put(
+    'Total funding',
+    (y, k) => ({ formula: componentRows.length ? componentRows.map((n) => `${k}${n}`).join('+') : '0', result: num(f.total.get(y) ?? ZERO) }),
+    fmt,
+  );
+  ws.getRow(totalRow).font = { bold: true };
+  ws.getColumn(1).width = 50;
+  return { totalRow };
+}
+
+/**
+ * The budget table with its identities as formulas: a department's sub total, growth and savings
+ * from their sheets and net budget; a council's net budget as the sum of its departments; funding
+ * from the Funding sheet, the gap, the cumulative gap and the reserves roll-forward.
+ */
+function budgetSheet(ws: Worksheet, p: Projection, growth: ScheduleLayout | undefined, savings: ScheduleLayout | undefined, funding: FundingLayout | undefined): void {
   const s = p.scenario;
   titleRows(ws, describeScenario(p), s);
   headerRow(ws, ['', ...p.years]);
   const fmt = moneyFormat(s);
   const ids = p.rows.map((r) => r.id as string);
   const rowOf = (id: string): number => HEADER_ROW + 1 + ids.indexOf(id);
+  const departments = ids.filter((id) => id.startsWith('department.'));
   p.rows.forEach((row, i) => {
     const r = ws.getRow(HEADER_ROW + 1 + i);
     r.getCell(1).value = neutralise(row.label);
@@ -147,24 +202,43 @@ function budgetSheet(ws: Worksheet, p: Projection, growth: ScheduleLayout, savin
       const c = col(2 + j);
       const prev = j === 0 ? undefined : col(1 + j);
       const result = num(row.values.get(y) ?? ZERO);
-      const gc = col(growth.firstYearCol + j);
-      const sc = col(savings.firstYearCol + j);
+      const at = (id: string, k = c): string => `${k}${rowOf(id)}`;
       let formula: string | undefined;
       switch (row.id as string) {
         case 'original_budget':
-          formula = prev ? `${prev}${rowOf('net_budget')}` : undefined;
+          formula = prev ? at('net_budget', prev) : undefined;
           break;
         case 'subtotal':
-          formula = `${c}${rowOf('original_budget')}+${c}${rowOf('transfers')}`;
+          formula = `${at('original_budget')}+${at('transfers')}`;
           break;
         case 'growth':
-          formula = `Growth!${gc}${growth.changeRow}`;
+          formula = growth ? `Growth!${col(growth.firstYearCol + j)}${growth.changeRow}` : undefined;
           break;
         case 'savings':
-          formula = `-Savings!${sc}${savings.changeRow}`;
+          formula = savings ? `-Savings!${col(savings.firstYearCol + j)}${savings.changeRow}` : undefined;
           break;
         case 'net_budget':
-          formula = `${c}${rowOf('subtotal')}+${c}${rowOf('growth')}+${c}${rowOf('savings')}`;
+          formula = departments.length
+            ? `SUM(${c}${rowOf(departments[0] ?? '')}:${c}${rowOf(departments[departments.length - 1] ?? '')})`
+            : `${at('subtotal')}+${at('growth')}+${at('savings')}`;
+          break;
+        case 'funding':
+          formula = funding ? `Funding!${c}${funding.totalRow}` : undefined;
+          break;
+        case 'gap':
+          formula = `${at('net_budget')}-${at('funding')}`;
+          break;
+        case 'cumulative_gap':
+          formula = prev ? `${at('cumulative_gap', prev)}+${at('gap')}` : at('gap');
+          break;
+        case 'reserves_bf':
+          formula = prev ? at('reserves_cf', prev) : undefined;
+          break;
+        case 'reserves_cf':
+          formula = `${at('reserves_bf')}+${at('reserves_use')}`;
+          break;
+        case 'reserves_after_gap':
+          formula = `${at('reserves_cf')}-${at('cumulative_gap')}`;
           break;
         default:
           formula = undefined;
@@ -173,9 +247,9 @@ function budgetSheet(ws: Worksheet, p: Projection, growth: ScheduleLayout, savin
       cell.value = formula ? { formula, result } : result;
       cell.numFmt = fmt;
     });
-    if (row.id === 'net_budget') r.font = { bold: true };
+    if (row.id === 'net_budget' || row.id === 'gap') r.font = { bold: true };
   });
-  ws.getColumn(1).width = 40;
+  ws.getColumn(1).width = 45;
 }
 
 function assumptionsSheet(wb: Workbook, p: Projection): void {
@@ -231,9 +305,11 @@ export async function xlsxReport(excel: typeof ExcelJS, JSZip: JSZipLike, p: Pro
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   const budget = wb.addWorksheet('Budget');
-  const growth = scheduleSheet(wb, 'Growth', p, p.growth, false);
-  const savings = scheduleSheet(wb, 'Savings', p, p.savings, true);
-  budgetSheet(budget, p, growth, savings);
+  const hasLines = !p.departments;
+  const growth = hasLines ? scheduleSheet(wb, 'Growth', p, p.growth, false) : undefined;
+  const savings = hasLines ? scheduleSheet(wb, 'Savings', p, p.savings, true) : undefined;
+  const funding = fundingSheet(wb, p);
+  budgetSheet(budget, p, growth, savings, funding);
   assumptionsSheet(wb, p);
   wb.calcProperties.fullCalcOnLoad = true;
   const raw = await wb.xlsx.writeBuffer();

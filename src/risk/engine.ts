@@ -2,7 +2,8 @@
 // Carlo. Pure and exact: a line factor multiplies a line's level in every year; a parameter value
 // replaces a demand driver parameter in every year and rebuilds the lines that driver builds.
 
-import type { FiscalYear } from '../model/fiscal-year.js';
+import { compareYears, type FiscalYear } from '../model/fiscal-year.js';
+import type { FundingStream } from '../model/funding.js';
 import type { Dec, Money } from '../model/money.js';
 import type { Assumption, BudgetLine, Level, Scenario } from '../model/scenario.js';
 import { withParameters, type Override } from '../load/overrides.js';
@@ -13,7 +14,7 @@ export function withFactors(s: Scenario, factors: ReadonlyMap<string, Dec>): Sce
   const byLine = new Map<string, Dec>();
   for (const a of s.assumptions ?? []) {
     const f = factors.get(a.id);
-    if (f && !a.parameter) for (const ref of a.lines) byLine.set(ref, f);
+    if (f && a.select) for (const ref of a.lines) byLine.set(ref, f);
   }
   if (byLine.size === 0) return s;
   const lines = s.lines.map((l): BudgetLine => {
@@ -25,20 +26,50 @@ export function withFactors(s: Scenario, factors: ReadonlyMap<string, Dec>): Sce
   return { ...s, lines };
 }
 
-/** Parameter values first (they rebuild driver lines), then line factors. */
+/** The scenario with each funding assumption's item multiplied by its factor, from its `from` year. */
+export function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
+  const f = s.funding;
+  const targets = (s.assumptions ?? []).flatMap((a) => {
+    const v = values.get(a.id);
+    return a.funding && v && !v.equals(1) ? [{ ...a.funding, factor: v }] : [];
+  });
+  if (!f || targets.length === 0) return s;
+  const applies = (t: (typeof targets)[number], y: FiscalYear): boolean => !t.from || compareYears(y, t.from) >= 0;
+  const scaleStream = (stream: FundingStream): FundingStream => {
+    const mine = targets.filter((t) => t.item === stream.id);
+    if (mine.length === 0) return stream;
+    const levels = new Map<FiscalYear, Level>(
+      [...stream.levels].map(([y, l]) => [y, { ...l, amount: mine.reduce((acc, t) => (applies(t, y) ? acc.times(t.factor) : acc), l.amount as Dec) as Money }]),
+    );
+    return { ...stream, levels };
+  };
+  const ct = f.councilTax;
+  const taxBase = targets.filter((t) => t.item === 'council_tax');
+  const councilTax = ct && {
+    ...ct,
+    ...(ct.collectionFund ? { collectionFund: scaleStream(ct.collectionFund) } : {}),
+    taxBase: {
+      ...ct.taxBase,
+      counts: new Map([...ct.taxBase.counts].map(([y, c]) => [y, { ...c, count: taxBase.reduce((acc, t) => (applies(t, y) ? acc.times(t.factor) : acc), c.count) as Dec }])),
+    },
+  };
+  return { ...s, funding: { ...f, ...(councilTax ? { councilTax } : {}), streams: f.streams.map(scaleStream) } };
+}
+
+/** Parameter values first (they rebuild driver lines), then line and funding factors. */
 export function withDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
   const overrides: Override[] = (s.assumptions ?? []).flatMap((a) => {
     const v = values.get(a.id);
     return a.parameter && v ? [{ text: `${a.parameter.driver}.${a.parameter.parameter}=${v.toFixed()} (assumption ${a.id})`, driver: a.parameter.driver, parameter: a.parameter.parameter, value: v }] : [];
   });
-  return withFactors(withParameters(s, overrides), values);
+  return withFundingFactors(withFactors(withParameters(s, overrides), values), values);
 }
 
 export function projectWithDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Projection {
   return projectScenario(withDraws(s, values));
 }
 
-/** True when every assumption is a factor on lines, so the budget is linear in the draws. */
+/** True when every assumption is a factor (on lines or funding), so the budget and gap are linear in the draws. */
 export const allLinear = (assumptions: readonly Assumption[]): boolean => assumptions.every((a) => !a.parameter);
 
 /** The rows risk and sensitivity report: the net budget, and the gap where the scenario has funding. */

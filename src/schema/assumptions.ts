@@ -2,7 +2,7 @@
 // `mtfs risk` and the report's assumptions appendix. Every range carries a source or reason.
 
 import { z } from 'zod';
-import { rateSchema, sourceSchema, textSchema } from './common.js';
+import { rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { selectorSchema } from './selector.js';
 
 /** low ≤ likely ≤ high; without `likely` the distribution is uniform, with it triangular. */
@@ -27,6 +27,10 @@ export const assumptionSchema = z
     select: selectorSchema.optional().meta({ description: 'The lines this range applies to. A line takes the first assumption that selects it.' }),
     factor: factorRangeSchema.optional(),
     parameter: textSchema.optional().meta({ description: 'Instead of lines: a demand driver parameter, e.g. older_people.unit_cost_uplift.' }),
+    funding: textSchema.optional().meta({
+      description: 'Instead of lines: a funding item to scale by `factor`: a grant id (e.g. ibcf), business_rates, revenue_support_grant, collection_fund, or council_tax (its tax base).',
+    }),
+    from: yearSchema.optional().meta({ description: 'With `funding`: the first year the factor applies to (earlier years as planned).' }),
     range: valueRangeSchema.optional(),
     source: sourceSchema.meta({ description: 'Why this range: evidence, a previous year’s delivery, or a judgement and whose.' }),
   })

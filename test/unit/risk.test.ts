@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nodeReader } from '../../src/cli/io.js';
+import { memoryReader } from '../../src/load/reader.js';
 import { loadScenario } from '../../src/load/scenario.js';
 import { Dec, toPlain } from '../../src/model/money.js';
 import type { Scenario } from '../../src/model/scenario.js';
@@ -115,5 +117,41 @@ describe('ranges on demand driver parameters', () => {
     const viaSet = projectScenario(applyOverrides(demand, ['transitions.arrivals=120']).value!);
     const viaRange = projectWithDraws(demand, new Map([['transitions-arrivals', d('120')]]));
     for (const y of viaSet.years) expect(value(viaRange, 'net_budget', y).equals(value(viaSet, 'net_budget', y))).toBe(true);
+  });
+});
+
+describe('ranges on funding items', () => {
+  const council = loadScenario('scenarios/2018-council.yaml', nodeReader).value!;
+  const base = projectScenario(council);
+
+  it('the iBCF at 0% from 2020/21 widens the gap by exactly the grant in those years', () => {
+    const p = projectWithDraws(council, new Map([['ibcf-after-2019', d('0')]]));
+    expect(base.years.map((y) => toPlain(value(p, 'gap', y).minus(value(base, 'gap', y))))).toEqual(['0', '0', '11400', '11400']);
+  });
+
+  it('the linear shortcut equals projecting with scaled funding, exactly (property)', () => {
+    const linear = linearModel(council, base, ['net_budget', 'gap']);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_500_000_000 }), fc.integer({ min: 900_000_000, max: 1_100_000_000 }), (a, b) => {
+        const factors = new Map([
+          ['ibcf-after-2019', new Dec(a).dividedBy(1e9) as Dec],
+          ['tax-base', new Dec(b).dividedBy(1e9) as Dec],
+        ]);
+        const full = projectWithDraws(council, factors);
+        for (const id of ['net_budget', 'gap']) for (const y of base.years) expect(linear(factors, id, y).equals(value(full, id, y))).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses an unknown funding item with a "did you mean", and `from` outside the period', () => {
+    const yaml = fs
+      .readFileSync('scenarios/2018-council.yaml', 'utf8')
+      .replace('funding: ibcf\n', 'funding: ibfc\n')
+      .replace('from: 2020/21', 'from: 2020/21');
+    const files = new Map([['scenarios/council-bad.yaml', yaml]]);
+    const read = (f: string) => (files.has(f) ? memoryReader(files)(f) : nodeReader(f));
+    const r = loadScenario('scenarios/council-bad.yaml', read);
+    expect(r.diagnostics.map((x) => [x.code, x.hint])).toEqual([['invalid-value', 'did you mean `ibcf`?']]);
   });
 });
