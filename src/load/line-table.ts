@@ -5,8 +5,9 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseFiscalYear } from '../model/fiscal-year.js';
 import { closest } from '../schema/diagnose.js';
 import { LINE_CSV_COLUMNS, REQUIRED_LINE_CSV_COLUMNS } from '../schema/scenario.js';
-import type { CsvTable } from '../source/csv.js';
-import { Locator, record, type RawDocument } from '../source/raw-tree.js';
+import type { Location } from '../diagnostics/diagnostic.js';
+import type { CsvCell, CsvRow, CsvTable } from '../source/csv.js';
+import { record, type Path, type RawDocument, type SourceLocator } from '../source/raw-tree.js';
 
 type Column = { kind: 'field'; name: string } | { kind: 'year'; year: string } | { kind: 'bad' };
 
@@ -59,30 +60,82 @@ export function lineTableRows(table: CsvTable): { rows: RawDocument[]; diagnosti
   }
   if (diagnostics.length > 0) return { rows: [], diagnostics };
 
-  const rows = table.rows.map((row) => {
-    const locator = new Locator(table.file, row.location);
+  const index = columnIndex(columns);
+  const rows = table.rows.map((row): RawDocument => {
     const tree = record();
     const levels = record();
     tree.levels = levels;
-    locator.setValue(['levels'], row.location);
-    row.cells.forEach((cell, i) => {
+    const values = row.values;
+    for (let i = 0; i < values.length; i++) {
       const col = columns[i];
-      const head = table.header[i];
-      if (!col || col.kind === 'bad' || cell.value.trim() === '') return;
-      if (col.kind === 'year') {
-        levels[col.year] = cell.value.trim();
-        locator.setValue(['levels', col.year], cell.location);
-        if (head) locator.setKey(['levels', col.year], head.location);
-        return;
-      }
-      const v = cell.value.trim();
-      tree[col.name] = col.name === 'reconciling' ? booleanCell(v) : v;
-      locator.setValue([col.name], cell.location);
-      if (head) locator.setKey([col.name], cell.location);
-    });
-    return { file: table.file, tree, locator };
+      const v = (values[i] as string).trim();
+      if (!col || col.kind === 'bad' || v === '') continue;
+      if (col.kind === 'year') levels[col.year] = v;
+      else tree[col.name] = col.name === 'reconciling' ? booleanCell(v) : v;
+    }
+    return { file: table.file, tree, locator: new CsvRowLocator(row, table.header, index) };
   });
   return { rows, diagnostics };
+}
+
+/** Where a line table's column sits: a field (`ref`) or a level (`levels.2018/19`). */
+function columnIndex(columns: readonly Column[]): Map<string, number> {
+  const index = new Map<string, number>();
+  columns.forEach((c, i) => {
+    if (c.kind === 'field') index.set(c.name, i);
+    else if (c.kind === 'year') index.set(`levels\u0000${c.year}`, i);
+  });
+  return index;
+}
+
+/**
+ * Locates the fields of one CSV row read as a line: a field at its cell, a level at its year's
+ * cell (its key at the year's header), `levels` itself and anything else at the whole row.
+ * Worked out on demand, so reading a large table allocates no locations.
+ */
+class CsvRowLocator implements SourceLocator {
+  constructor(
+    private readonly row: CsvRow,
+    private readonly header: readonly CsvCell[],
+    private readonly index: ReadonlyMap<string, number>,
+  ) {}
+
+  get file(): string {
+    return this.row.file;
+  }
+
+  get whole(): Location {
+    return this.row.location;
+  }
+
+  #cell(path: Path): number | undefined {
+    const [first, second] = path;
+    if (path.length === 1 && typeof first === 'string') return this.index.get(first);
+    if (path.length === 2 && first === 'levels' && typeof second === 'string') return this.index.get(`levels\u0000${second}`);
+    return undefined;
+  }
+
+  #written(i: number | undefined): i is number {
+    return i !== undefined && (this.row.values[i] ?? '').trim() !== '';
+  }
+
+  value(path: Path): Location {
+    for (let n = path.length; n > 0; n--) {
+      const i = this.#cell(path.slice(0, n));
+      if (this.#written(i)) return this.row.cellLocation(i);
+    }
+    return this.row.location;
+  }
+
+  key(path: Path): Location {
+    const i = this.#cell(path);
+    if (this.#written(i) && path[0] === 'levels') return this.header[i]?.location ?? this.value(path);
+    return this.value(path);
+  }
+
+  has(path: Path): boolean {
+    return (path.length === 1 && path[0] === 'levels') || this.#written(this.#cell(path));
+  }
 }
 
 function booleanCell(v: string): boolean | string {

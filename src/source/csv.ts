@@ -1,5 +1,9 @@
 // Parsing CSV with positions: text → header and rows of cells, each cell with its file:line:column.
-// csv-parse does the parsing; this module recovers where each field was written. Pure.
+// csv-parse does the parsing; this module recovers where each record and field was written. Pure.
+//
+// Positions are recovered lazily: a single pass finds where each record starts (line and offset),
+// and a cell's location is worked out only when something asks for it (a diagnostic, an origin).
+// A 100,000-line table thus costs one Location per cell actually used, not one per cell read.
 
 import { parse } from 'csv-parse/sync';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
@@ -9,11 +13,36 @@ export interface CsvCell {
   readonly location: Location;
 }
 
-export interface CsvRow {
-  /** Line on which the record starts (csv-parse itself reports where it ends). */
-  readonly line: number;
-  readonly cells: readonly CsvCell[];
-  readonly location: Location;
+/** One record: its values (from csv-parse) and, on demand, where each was written. */
+export class CsvRow {
+  #fields: Location[] | undefined;
+  #cells: CsvCell[] | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly values: readonly string[],
+    /** Line on which the record starts. */
+    readonly line: number,
+    readonly raw: string,
+  ) {}
+
+  /** Where field `i` was written (the last field for an index past the end). */
+  cellLocation(i: number): Location {
+    this.#fields ??= fieldPositions(this.raw, this.line, this.file);
+    return this.#fields[i] ?? this.#fields[this.#fields.length - 1] ?? point(this.file, this.line, 1);
+  }
+
+  get cells(): readonly CsvCell[] {
+    this.#cells ??= this.values.map((value, i) => ({ value, location: this.cellLocation(i) }));
+    return this.#cells;
+  }
+
+  /** From the first field to the end of the last. */
+  get location(): Location {
+    const first = this.cellLocation(0);
+    const last = this.cellLocation(this.values.length - 1);
+    return { file: this.file, line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn };
+  }
 }
 
 export interface CsvTable {
@@ -22,60 +51,31 @@ export interface CsvTable {
   readonly rows: readonly CsvRow[];
 }
 
-interface ParsedRecord {
-  record: string[];
-  raw: string;
-  info: { lines: number };
-}
-
 /**
  * Parses a CSV file with a header row. Rows whose length differs from the header are reported
  * (`csv-row-length`), all of them, and left out; blank lines are skipped.
  */
 export function parseCsv(file: string, text: string): { table?: CsvTable; diagnostics: Diagnostic[] } {
-  const normalised = text.replace(/\r\n?/g, '\n');
-  let records: ParsedRecord[];
+  const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  let records: string[][];
   try {
     records = parse(normalised, {
-      raw: true,
-      info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       record_delimiter: '\n',
-    }) as unknown as ParsedRecord[];
+    }) as string[][];
   } catch (e) {
-    const err = e as { code?: string; message?: string; lines?: number };
-    const line = typeof err.lines === 'number' && err.lines > 0 ? err.lines : 1;
-    const lineText = normalised.split('\n')[line - 1] ?? '';
-    return {
-      diagnostics: [
-        error(
-          'csv-syntax',
-          csvMessage(err.code, err.message),
-          { file, line, column: 1, endLine: line, endColumn: Math.max(lineText.length, 1) + 1 },
-          'quote fields that contain commas or line breaks with "…", and double any quote inside them ("")',
-        ),
-      ],
-    };
+    return { diagnostics: [syntaxError(file, normalised, e)] };
   }
+  const starts = recordStarts(normalised);
   const rows: CsvRow[] = [];
-  for (const rec of records) {
-    const rawBody = rec.raw.endsWith('\n') ? rec.raw.slice(0, -1) : rec.raw;
-    const startLine = rec.info.lines - countNewlines(rawBody);
-    const positions = fieldPositions(rawBody, startLine, file);
-    if (rec.record.every((v) => v.trim() === '')) continue;
-    const cells = rec.record.map((value, i) => ({
-      value,
-      location: positions[i] ?? positions[positions.length - 1] ?? point(file, startLine, 1),
-    }));
-    const first = cells[0]?.location ?? point(file, startLine, 1);
-    const last = cells[cells.length - 1]?.location ?? first;
-    rows.push({
-      line: first.line,
-      cells,
-      location: { file, line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn },
-    });
-  }
+  records.forEach((values, i) => {
+    const at = starts[i];
+    // csv-parse and recordStarts split records by the same rules; should they ever disagree, the
+    // row is still read, located at its record number rather than a wrong line.
+    const row = at && starts.length === records.length ? new CsvRow(file, values, at.line, normalised.slice(at.start, at.end)) : new CsvRow(file, values, i + 1, '');
+    if (!values.every((v) => v.trim() === '')) rows.push(row);
+  });
   const [headerRow, ...body] = rows;
   if (!headerRow) {
     return {
@@ -83,17 +83,18 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
     };
   }
   const diagnostics: Diagnostic[] = [];
-  const width = headerRow.cells.length;
+  const width = headerRow.values.length;
   const kept: CsvRow[] = [];
   for (const row of body) {
-    if (row.cells.length !== width) {
-      const loc = row.cells.length < width ? endOf(row.location) : (row.cells[width]?.location ?? row.location);
+    const n = row.values.length;
+    if (n !== width) {
+      const loc = n < width ? endOf(row.location) : row.cellLocation(width);
       diagnostics.push(
         error(
           'csv-row-length',
-          `row has ${row.cells.length} field${row.cells.length === 1 ? '' : 's'}; the header has ${width}`,
+          `row has ${n} field${n === 1 ? '' : 's'}; the header has ${width}`,
           loc,
-          row.cells.length < width
+          n < width
             ? 'add the missing fields (leave a field empty with nothing between two commas)'
             : 'remove the extra fields, or quote a value that contains a comma',
         ),
@@ -103,6 +104,31 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
     kept.push(row);
   }
   return { table: { file, header: headerRow.cells, rows: kept }, diagnostics };
+}
+
+function syntaxError(file: string, text: string, e: unknown): Diagnostic {
+  const err = e as { code?: string; message?: string; lines?: number };
+  let line = typeof err.lines === 'number' && err.lines > 0 ? err.lines : 1;
+  // an unclosed quote runs to the end of the file: point at the line where it opened
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') line = openingQuoteLine(text) ?? line;
+  const lineText = lineAt(text, line);
+  return error(
+    'csv-syntax',
+    csvMessage(err.code, err.message),
+    { file, line, column: 1, endLine: line, endColumn: Math.max(lineText.length, 1) + 1 },
+    'quote fields that contain commas or line breaks with "…", and double any quote inside them ("")',
+  );
+}
+
+function lineAt(text: string, line: number): string {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return '';
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 function csvMessage(code: string | undefined, message: string | undefined): string {
@@ -118,11 +144,85 @@ function csvMessage(code: string | undefined, message: string | undefined): stri
   }
 }
 
-const countNewlines = (s: string): number => {
-  let n = 0;
-  for (const ch of s) if (ch === '\n') n++;
-  return n;
-};
+interface RecordStart {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const NEWLINE = 10;
+
+/**
+ * Where each record of `text` (already parsed without error by csv-parse, with `\n` line ends)
+ * starts and ends, skipping empty lines as csv-parse's `skip_empty_lines` does. A quote opens a
+ * quoted field only at the start of a field; `""` inside one is an escaped quote.
+ */
+function recordStarts(text: string): RecordStart[] {
+  const out: RecordStart[] = [];
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (text.charCodeAt(i) === NEWLINE) {
+      line++;
+      i++;
+      continue;
+    }
+    const start = i;
+    const startLine = line;
+    let fieldStart = true;
+    let inQuotes = false;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (inQuotes) {
+        if (c === QUOTE) {
+          if (text.charCodeAt(i + 1) === QUOTE) i++;
+          else inQuotes = false;
+        } else if (c === NEWLINE) line++;
+        continue;
+      }
+      if (c === NEWLINE) break;
+      if (fieldStart && c === QUOTE) inQuotes = true;
+      fieldStart = c === COMMA;
+    }
+    out.push({ line: startLine, start, end: i });
+    if (i < n) {
+      line++;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The line of the last quote that opens a field and is never closed. */
+function openingQuoteLine(text: string): number | undefined {
+  let line = 1;
+  let openedAt: number | undefined;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (openedAt !== undefined) {
+      if (c === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) i++;
+        else {
+          openedAt = undefined;
+          fieldStart = false;
+        }
+      } else if (c === NEWLINE) line++;
+      continue;
+    }
+    if (c === NEWLINE) {
+      line++;
+      fieldStart = true;
+      continue;
+    }
+    if (fieldStart && c === QUOTE) openedAt = line;
+    fieldStart = c === COMMA;
+  }
+  return openedAt;
+}
 
 const point = (file: string, line: number, column: number): Location => ({
   file,
@@ -149,17 +249,8 @@ function fieldPositions(raw: string, startLine: number, file: string): Location[
   let fieldCol = col;
   let inQuotes = false;
   let atFieldStart = true;
-  let leading = true; // skipping blank lines csv-parse counted into this record
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i];
-    if (leading && ch === '\n') {
-      line++;
-      col = 1;
-      fieldLine = line;
-      fieldCol = col;
-      continue;
-    }
-    leading = false;
     if (atFieldStart) {
       fieldLine = line;
       fieldCol = col;

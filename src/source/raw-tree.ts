@@ -7,7 +7,20 @@ export type PathKey = string | number;
 export type Path = readonly PathKey[];
 
 /** Where each node of a raw tree was written: its value and, for map entries, its key. */
-export class Locator {
+export interface SourceLocator {
+  readonly file: string;
+  /** The whole document (or row). */
+  readonly whole: Location;
+  /** The location of the value at `path`, or of its nearest written ancestor. */
+  value(path: Path): Location;
+  /** The location of the key that introduces `path`, falling back to its value. */
+  key(path: Path): Location;
+  /** True when something was written exactly at `path`. */
+  has(path: Path): boolean;
+}
+
+/** A locator filled in as a document is walked (YAML). */
+export class Locator implements SourceLocator {
   readonly #values = new Map<string, Location>();
   readonly #keys = new Map<string, Location>();
 
@@ -49,7 +62,7 @@ export class Locator {
 export interface RawDocument {
   readonly file: string;
   readonly tree: unknown;
-  readonly locator: Locator;
+  readonly locator: SourceLocator;
 }
 
 /** A null-prototype object: keys such as `__proto__` are plain data, never prototype changes. */

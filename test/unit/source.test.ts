@@ -1,3 +1,6 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/source/csv.js';
 import { decodeText } from '../../src/source/text.js';
@@ -56,8 +59,54 @@ describe('parseCsv', () => {
     expect(r.table!.rows).toHaveLength(1);
   });
 
-  it('reports an unclosed quote as csv-syntax', () => {
-    expect(parseCsv('l.csv', 'a,b\n"1,2\n').diagnostics[0]).toMatchObject({ code: 'csv-syntax' });
+  it('reports an unclosed quote as csv-syntax at the line where it opens', () => {
+    expect(parseCsv('l.csv', 'a,b\n"1,2\n3,4\n5,6\n').diagnostics[0]).toMatchObject({ code: 'csv-syntax', location: { line: 2 } });
+  });
+
+  // Positions are found by a scan of our own beside csv-parse: for any table csv-parse reads, the
+  // scan must agree with csv-parse's own line count and each located field must hold its value.
+  it('locates every field of any table csv-stringify can write, blank lines and CRLF included', () => {
+    const field = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('', ' ', ',', '"', '""', 'a\nb', '\n', 'x,"y"', '£1,000'),
+    );
+    const table = fc.integer({ min: 1, max: 4 }).chain((width) =>
+      fc.array(fc.array(field, { minLength: width, maxLength: width }), { maxLength: 8 }).map((body) => [
+        Array.from({ length: width }, (_, i) => `h${i}`),
+        ...body,
+      ]),
+    );
+    fc.assert(
+      fc.property(table, fc.array(fc.nat(3), { minLength: 9, maxLength: 9 }), fc.boolean(), (records, blanks, crlf) => {
+        const eol = crlf ? '\r\n' : '\n';
+        const written = records.map((r, i) => eol.repeat(blanks[i] ?? 0) + stringify([r], { record_delimiter: eol, quoted_empty: r.length === 1, quoted_match: /[\r\n]/ }));
+        const text = written.join('');
+        const expected = parse(text.replace(/\r\n/g, '\n'), { info: true, raw: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: '\n' }) as unknown as {
+          record: string[];
+          raw: string;
+          info: { lines: number };
+        }[];
+        const r = parseCsv('t.csv', text);
+        expect(r.diagnostics).toEqual([]);
+        const kept = expected.filter((e) => !e.record.every((v) => v.trim() === ''));
+        const rows = [{ values: r.table!.header.map((c) => c.value), cells: r.table!.header }, ...r.table!.rows];
+        expect(rows.map((x) => x.cells.map((c) => c.value))).toEqual(kept.map((e) => e.record));
+        const lines = text.replace(/\r\n/g, '\n').split('\n');
+        rows.forEach((row, i) => {
+          const end = kept[i]!.info.lines;
+          expect(row.cells.at(-1)!.location.endLine).toBeLessThanOrEqual(end);
+          for (const cell of row.cells) {
+            const { line, column } = cell.location;
+            const at = lines[line - 1]!.slice(column - 1);
+            // a field starts at its location: quoted, or its value (or the separator after an empty one)
+            const unquoted = !at.startsWith('"');
+            if (unquoted) expect(at.startsWith(cell.value.split('\n')[0]!)).toBe(true);
+            else expect(cell.value.includes('\n') || at.startsWith(`"${cell.value.replace(/"/g, '""')}"`)).toBe(true);
+          }
+        });
+      }),
+      { seed: 7, numRuns: 300 },
+    );
   });
 });
 
