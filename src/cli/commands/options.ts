@@ -3,7 +3,6 @@
 // for one authority under a named basis, set against the authority's own gap.
 
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { error, warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadNationalData, type NationalDataFiles } from '../../load/national-data.js';
 import type { FileReader } from '../../load/reader.js';
@@ -19,10 +18,11 @@ import { catalogueTables, optionsAsJson, optionsTables } from '../../render/opti
 import type { TableModel } from '../../render/table-model.js';
 import type { Io } from '../io.js';
 import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { packageRoot } from '../package-root.js';
 import { renderAs, type Format } from '../render.js';
 
-/** The package's data folder: three levels up from this module, in src/ and in dist/ alike. */
-const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
+/** The package's data folder (found from this module, in src/, dist/ and the bundle alike). */
+const DATA_DIR = path.join(packageRoot(import.meta.url), 'data');
 
 /** The data files as named in diagnostics and notes. */
 export const DATA_FILES: NationalDataFiles = {

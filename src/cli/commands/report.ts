@@ -1,6 +1,8 @@
 // `mtfs report <scenario> --html FILE --xlsx FILE`: the committee page and the audit workbook.
 // exceljs is loaded only when a workbook is asked for: it is by far the heaviest module.
 
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { error } from '../../diagnostics/diagnostic.js';
 import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
@@ -49,8 +51,9 @@ export async function reportCommand(io: Io, file: string, opts: ReportOptions): 
     }
   }
   if (opts.xlsx) {
-    const excel = (await import('exceljs')).default;
-    const JSZip = (await import('jszip')).default as unknown as JSZipLike;
+    const load = createRequire(import.meta.url);
+    const excel = load('exceljs') as typeof ExcelJS;
+    const JSZip = load('jszip') as JSZipLike;
     const bytes = await xlsxReport(excel, JSZip, projection);
     const failed = emit(io, bytes, { output: opts.xlsx, inputs: scenario.inputs });
     if (failed) {
