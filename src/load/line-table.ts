@@ -11,8 +11,11 @@ import { record, type Path, type RawDocument, type SourceLocator } from '../sour
 
 type Column = { kind: 'field'; name: string } | { kind: 'year'; year: string } | { kind: 'bad' };
 
-/** Checks the header and turns each row into a raw line document. */
-export function lineTableRows(table: CsvTable): { rows: RawDocument[]; diagnostics: Diagnostic[] } {
+/**
+ * Checks the header and turns each row into a raw line document, one at a time as they are asked
+ * for (a large table's trees then live only while their line is validated).
+ */
+export function lineTableRows(table: CsvTable): { rows: Iterable<RawDocument>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
   const columns: Column[] = table.header.map((cell) => {
@@ -61,7 +64,7 @@ export function lineTableRows(table: CsvTable): { rows: RawDocument[]; diagnosti
   if (diagnostics.length > 0) return { rows: [], diagnostics };
 
   const index = columnIndex(columns);
-  const rows = table.rows.map((row): RawDocument => {
+  const rowDocument = (row: CsvRow): RawDocument => {
     const tree = record();
     const levels = record();
     tree.levels = levels;
@@ -74,18 +77,29 @@ export function lineTableRows(table: CsvTable): { rows: RawDocument[]; diagnosti
       else tree[col.name] = col.name === 'reconciling' ? booleanCell(v) : v;
     }
     return { file: table.file, tree, locator: new CsvRowLocator(row, table.header, index) };
-  });
-  return { rows, diagnostics };
+  };
+  return {
+    rows: (function* () {
+      for (const row of table.rows) yield rowDocument(row);
+    })(),
+    diagnostics,
+  };
 }
 
-/** Where a line table's column sits: a field (`ref`) or a level (`levels.2018/19`). */
-function columnIndex(columns: readonly Column[]): Map<string, number> {
-  const index = new Map<string, number>();
+/** Where a line table's columns sit: fields (`ref`) and levels (by year). */
+interface ColumnIndex {
+  readonly fields: ReadonlyMap<string, number>;
+  readonly levels: ReadonlyMap<string, number>;
+}
+
+function columnIndex(columns: readonly Column[]): ColumnIndex {
+  const fields = new Map<string, number>();
+  const levels = new Map<string, number>();
   columns.forEach((c, i) => {
-    if (c.kind === 'field') index.set(c.name, i);
-    else if (c.kind === 'year') index.set(`levels\u0000${c.year}`, i);
+    if (c.kind === 'field') fields.set(c.name, i);
+    else if (c.kind === 'year') levels.set(c.year, i);
   });
-  return index;
+  return { fields, levels };
 }
 
 /**
@@ -97,7 +111,7 @@ class CsvRowLocator implements SourceLocator {
   constructor(
     private readonly row: CsvRow,
     private readonly header: readonly CsvCell[],
-    private readonly index: ReadonlyMap<string, number>,
+    private readonly index: ColumnIndex,
   ) {}
 
   get file(): string {
@@ -108,10 +122,17 @@ class CsvRowLocator implements SourceLocator {
     return this.row.location;
   }
 
-  #cell(path: Path): number | undefined {
+  /** The written cell at `path` or, failing that, at its parent; undefined for the whole row. */
+  #cell(path: Path): { i: number; level: boolean } | undefined {
     const [first, second] = path;
-    if (path.length === 1 && typeof first === 'string') return this.index.get(first);
-    if (path.length === 2 && first === 'levels' && typeof second === 'string') return this.index.get(`levels\u0000${second}`);
+    if (first === 'levels' && typeof second === 'string') {
+      const i = this.index.levels.get(second);
+      if (this.#written(i)) return { i, level: true };
+    }
+    if (typeof first === 'string') {
+      const i = this.index.fields.get(first);
+      if (this.#written(i)) return { i, level: false };
+    }
     return undefined;
   }
 
@@ -120,21 +141,20 @@ class CsvRowLocator implements SourceLocator {
   }
 
   value(path: Path): Location {
-    for (let n = path.length; n > 0; n--) {
-      const i = this.#cell(path.slice(0, n));
-      if (this.#written(i)) return this.row.cellLocation(i);
-    }
-    return this.row.location;
+    const cell = this.#cell(path);
+    return cell ? this.row.cellLocation(cell.i) : this.row.location;
   }
 
   key(path: Path): Location {
-    const i = this.#cell(path);
-    if (this.#written(i) && path[0] === 'levels') return this.header[i]?.location ?? this.value(path);
-    return this.value(path);
+    const cell = this.#cell(path);
+    if (cell?.level && path.length === 2) return this.header[cell.i]?.location ?? this.row.cellLocation(cell.i);
+    return cell ? this.row.cellLocation(cell.i) : this.row.location;
   }
 
   has(path: Path): boolean {
-    return (path.length === 1 && path[0] === 'levels') || this.#written(this.#cell(path));
+    if (path.length === 1 && path[0] === 'levels') return true;
+    const cell = this.#cell(path);
+    return cell !== undefined && path.length === (cell.level ? 2 : 1);
   }
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
+import type { DemandDriver } from '../model/demand.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
 import {
   NATURE_ORDER,
@@ -89,22 +90,25 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   diagnostics.push(...header.diagnostics);
   const drivers = readDrivers(doc, file, read, sources, inputs);
   diagnostics.push(...drivers.diagnostics);
+  const context = lineContext(header.fields, doc, drivers, diagnostics);
 
-  const lines: LocatedLine[] = [];
+  // Each line is validated and normalised as soon as it is read, so that the rows, trees and
+  // parsed fields of a large line table die young rather than all living until the end.
+  const budgetLines: BudgetLine[] = [];
   const rawRefs: { ref: string; at: Location }[] = [];
-  const noteRef = (raw: unknown, d: RawDocument, base: Path): void => {
+  let writtenLines = 0;
+  const take = (raw: unknown, d: RawDocument, base: Path): void => {
     const ref = raw !== null && typeof raw === 'object' ? (raw as { ref?: unknown }).ref : undefined;
     if (typeof ref === 'string') rawRefs.push({ ref, at: d.locator.value([...base, 'ref']) });
+    const v = validate(lineSchema, raw, d, base);
+    if (v.diagnostics.length > 0) diagnostics.push(...v.diagnostics);
+    if (!v.data) return;
+    writtenLines++;
+    const line = normaliseLine({ written: v.data, doc: d, base }, context, diagnostics);
+    if (line) budgetLines.push(line);
   };
   const rawLines = (doc.tree as { lines?: unknown }).lines;
-  if (Array.isArray(rawLines)) {
-    rawLines.forEach((raw, i) => {
-      noteRef(raw, doc, ['lines', i]);
-      const v = validate(lineSchema, raw, doc, ['lines', i]);
-      diagnostics.push(...v.diagnostics);
-      if (v.data) lines.push({ written: v.data, doc, base: ['lines', i] });
-    });
-  }
+  if (Array.isArray(rawLines)) rawLines.forEach((raw, i) => take(raw, doc, ['lines', i]));
 
   (header.fields.line_files ?? []).forEach((rel, i) => {
     const at = doc.locator.value(['line_files', i]);
@@ -119,12 +123,7 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     if (!csv.table) return;
     const rows = lineTableRows(csv.table);
     diagnostics.push(...rows.diagnostics);
-    for (const rowDoc of rows.rows) {
-      noteRef(rowDoc.tree, rowDoc, []);
-      const v = validate(lineSchema, rowDoc.tree, rowDoc);
-      diagnostics.push(...v.diagnostics);
-      if (v.data) lines.push({ written: v.data, doc: rowDoc, base: [] });
-    }
+    for (const rowDoc of rows.rows) take(rowDoc.tree, rowDoc, []);
   });
 
   diagnostics.push(...duplicateRefs(rawRefs));
@@ -132,7 +131,7 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   diagnostics.push(...council.diagnostics);
   for (const [f, text] of council.sources) sources.set(f, text);
   inputs.push(...council.inputs);
-  const normalised = normalise(file, council.fields, council.doc, lines, inputs, drivers, council.departments);
+  const normalised = normalise(file, council.fields, council.doc, context, budgetLines, writtenLines > 0, inputs, council.departments);
   diagnostics.push(...normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
   const assumptions = normaliseAssumptions(
@@ -175,17 +174,20 @@ function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: 
   return { fields: fields as HeaderFields, diagnostics };
 }
 
-/** Applies the rules zod cannot express; checks what it can even when some header fields are invalid. */
-function normalise(
-  file: string,
-  h: HeaderFields,
-  doc: RawDocument,
-  lines: readonly LocatedLine[],
-  inputs: readonly string[],
-  drivers: ReadDrivers,
-  departmentScenarios: LoadedScenarios | undefined,
-): { value?: Scenario; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+/** What every line is normalised against: the period, and the demand drivers that build lines. */
+export interface LineContext {
+  readonly period: readonly FiscalYear[] | undefined;
+  readonly inPeriod: (y: FiscalYear) => boolean;
+  readonly outside: (y: FiscalYear, loc: Location) => Diagnostic;
+  readonly demand: DemandContext;
+  /** Refs already normalised: a later line with the same ref is left out (duplicateRefs reports it). */
+  readonly refs: Set<string>;
+  readonly transfers: Map<FiscalYear, SourcedAmount>;
+  readonly drivers: DemandDriver[] | undefined;
+}
+
+/** The period (checked), transfers and resolved drivers: what lines and controls are read against. */
+function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers, diagnostics: Diagnostic[]): LineContext {
   const at = (p: Path): Location => doc.locator.value(p);
   const keyAt = (p: Path): Location => doc.locator.key(p);
 
@@ -215,16 +217,27 @@ function normalise(
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
   diagnostics.push(...(resolved?.diagnostics ?? []));
   const demand = demandContext(drivers, resolved?.drivers, period, h.units);
+  return { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers };
+}
 
-  const budgetLines: BudgetLine[] = [];
-  const refs = new Map<string, Location>();
-  for (const located of lines) {
-    const line = normaliseLine(located, period, refs, diagnostics, inPeriod, outside, demand);
-    if (line) budgetLines.push(line);
-  }
+/** Applies the rules zod cannot express; checks what it can even when some header fields are invalid. */
+function normalise(
+  file: string,
+  h: HeaderFields,
+  doc: RawDocument,
+  context: LineContext,
+  budgetLines: BudgetLine[],
+  hasLines: boolean,
+  inputs: readonly string[],
+  departmentScenarios: LoadedScenarios | undefined,
+): { value?: Scenario; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const at = (p: Path): Location => doc.locator.value(p);
+  const { period, inPeriod, outside, transfers } = context;
+  const resolved = context.drivers ? { drivers: context.drivers } : undefined;
 
   const controls = normaliseControls(h.controls, doc, inPeriod, outside, diagnostics);
-  const council = normaliseCouncilSections(h, doc, period, lines.length > 0, departmentScenarios);
+  const council = normaliseCouncilSections(h, doc, period, hasLines, departmentScenarios);
   diagnostics.push(...council.diagnostics);
 
   const { authority, department, units, original_budget: original } = h;
@@ -281,29 +294,25 @@ export function normaliseControls(
 
 export function normaliseLine(
   { written: w, doc: lineDoc, base }: LocatedLine,
-  years: readonly FiscalYear[] | undefined,
-  refs: Map<string, Location>,
+  { period: years, refs, inPeriod, outside, demand }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand'>,
   diagnostics: Diagnostic[],
-  inPeriod: (y: FiscalYear) => boolean,
-  outside: (y: FiscalYear, loc: Location) => Diagnostic,
-  demand: DemandContext,
 ): BudgetLine | undefined {
   const lat = (p: Path): Location => lineDoc.locator.value([...base, ...p]);
   const lkey = (p: Path): Location => lineDoc.locator.key([...base, ...p]);
-  const refLoc = lat(['ref']);
   if (refs.has(w.ref)) return undefined; // reported by duplicateRefs
-  refs.set(w.ref, refLoc);
+  refs.add(w.ref);
+  const refLoc = (): Location => lat(['ref']);
 
   const reconciling = w.reconciling === true;
   let ok = true;
   if (reconciling && !w.note) {
     diagnostics.push(
-      error('reconciling-note', `reconciling line ${w.ref} needs a \`note\` saying how its levels were derived`, refLoc, 'e.g. "published Appendix B total less the lines described in the text"'),
+      error('reconciling-note', `reconciling line ${w.ref} needs a \`note\` saying how its levels were derived`, refLoc(), 'e.g. "published Appendix B total less the lines described in the text"'),
     );
     ok = false;
   }
   if (!reconciling && !w.status) {
-    diagnostics.push(error('missing-key', `line ${w.ref} has no \`status\``, refLoc, 'add `status: unchanged` (*), `amended` (**) or `new`'));
+    diagnostics.push(error('missing-key', `line ${w.ref} has no \`status\``, refLoc(), 'add `status: unchanged` (*), `amended` (**) or `new`'));
     ok = false;
   }
   if (w.type === 'growth' && (w.category || w.nature)) {
@@ -314,7 +323,7 @@ export function normaliseLine(
   }
   if (w.type === 'saving' && !reconciling && (!w.category || !w.nature)) {
     diagnostics.push(
-      error('saving-classification', `saving ${w.ref} needs a \`${!w.category ? 'category' : 'nature'}\``, refLoc, !w.category ? 'category is Transformation or Departmental' : 'nature is Eff, SR, Inc or a mix such as SR/Eff'),
+      error('saving-classification', `saving ${w.ref} needs a \`${!w.category ? 'category' : 'nature'}\``, refLoc(), !w.category ? 'category is Transformation or Departmental' : 'nature is Eff, SR, Inc or a mix such as SR/Eff'),
     );
     ok = false;
   }
@@ -332,7 +341,7 @@ export function normaliseLine(
     ok = false;
   }
   if (!names && w.levels === undefined) {
-    diagnostics.push(error('level-missing', `line ${w.ref} has neither \`levels\` nor \`driver\``, refLoc, 'give its level in each stated year, e.g. `levels: {2018/19: 250}`, or `driver: <name>`'));
+    diagnostics.push(error('level-missing', `line ${w.ref} has neither \`levels\` nor \`driver\``, refLoc(), 'give its level in each stated year, e.g. `levels: {2018/19: 250}`, or `driver: <name>`'));
     ok = false;
   }
 

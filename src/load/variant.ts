@@ -103,7 +103,11 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
       );
       return;
     }
-    const line = normaliseLine({ written, doc, base: ['add', i] }, years, new Map(), diagnostics, inPeriod, outside, demandContextOf(base, lines.values()));
+    const line = normaliseLine(
+      { written, doc, base: ['add', i] },
+      { period: years, refs: new Set(), inPeriod, outside, demand: demandContextOf(base, lines.values()) },
+      diagnostics,
+    );
     if (line) lines.set(line.ref, adjust(line, { kind: 'add', variantFile: file, origin: at(['add', i]), reason: line.source }));
   });
 

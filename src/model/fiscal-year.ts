@@ -7,10 +7,20 @@ export type FiscalYear = string & { readonly [fyBrand]: 'FiscalYear' };
 
 const FY = /^(\d{4})\/(\d{2})$/;
 
+/**
+ * Labels made so far, by start year: each year has one label string, so the many maps keyed by
+ * year (a level per line and year) share it and compare keys by identity.
+ */
+const labels = new Map<number, FiscalYear>();
+
 /** The year label for the year starting in April of `start`. */
 export const fiscalYear = (start: number): FiscalYear => {
+  const known = labels.get(start);
+  if (known !== undefined) return known;
   if (!Number.isInteger(start) || start < 1000 || start > 9998) throw new Error(`bad year ${start}`);
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}` as FiscalYear;
+  const label = `${start}/${String((start + 1) % 100).padStart(2, '0')}` as FiscalYear;
+  labels.set(start, label);
+  return label;
 };
 
 export type ParsedYear =

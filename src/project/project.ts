@@ -138,10 +138,8 @@ function fundingRows(f: FundingProjection): ProjectionRow[] {
 function projectDepartment(scenario: Scenario): Projection {
   const { years } = scenario;
   if (!scenario.originalBudget) throw new Error(`${scenario.file} has neither an original budget nor departments`);
-  const growth = scheduleLines(scenario, 'growth');
-  const savings = scheduleLines(scenario, 'saving');
-  const growthChange = totalChanges(growth, years);
-  const savingsChange = totalChanges(savings, years);
+  const growthChange = changeOf(levelTotals(scenario, 'growth'), years);
+  const savingsChange = changeOf(levelTotals(scenario, 'saving'), years);
 
   const original = new Map<FiscalYear, Money>();
   const transfers = new Map<FiscalYear, Money>();
@@ -181,7 +179,48 @@ function projectDepartment(scenario: Scenario): Projection {
     { id: 'savings', label: ROW_LABELS.savings, sense: 'cost', values: savingsRow, deduction: true },
     { id: 'net_budget', label: ROW_LABELS.net_budget, sense: 'cost', values: net },
   ];
-  return { scenario, years, rows, growth, savings };
+  // the per-line schedules are worked out only when a renderer or explain asks for them
+  let growth: LineSchedule[] | undefined;
+  let savings: LineSchedule[] | undefined;
+  return {
+    scenario,
+    years,
+    rows,
+    get growth() {
+      return (growth ??= scheduleLines(scenario, 'growth'));
+    },
+    get savings() {
+      return (savings ??= scheduleLines(scenario, 'saving'));
+    },
+  };
+}
+
+/** The total level of a scenario's lines of one type in each year. */
+function levelTotals(scenario: Scenario, type: LineType): Map<FiscalYear, Money> {
+  const totals = new Map<FiscalYear, Money>();
+  for (const y of scenario.years) {
+    let total = ZERO;
+    for (const line of scenario.lines) {
+      if (line.type !== type) continue;
+      const level = line.levels.get(y)?.amount;
+      if (level === undefined) throw new Error(`line ${line.ref} has no level for ${y}`);
+      total = add(total, level);
+    }
+    totals.set(y, total);
+  }
+  return totals;
+}
+
+/** Each year's change from the year before (the first year's change is its total). */
+function changeOf(totals: ReadonlyMap<FiscalYear, Money>, years: readonly FiscalYear[]): Map<FiscalYear, Money> {
+  const changes = new Map<FiscalYear, Money>();
+  let previous = ZERO;
+  for (const y of years) {
+    const total = totals.get(y) ?? ZERO;
+    changes.set(y, sub(total, previous));
+    previous = total;
+  }
+  return changes;
 }
 
 export function rowValues(p: Projection, id: RowId): ReadonlyMap<FiscalYear, Money> {

@@ -15,7 +15,6 @@ export interface CsvCell {
 
 /** One record: its values (from csv-parse) and, on demand, where each was written. */
 export class CsvRow {
-  #fields: Location[] | undefined;
   #cells: CsvCell[] | undefined;
 
   constructor(
@@ -26,10 +25,9 @@ export class CsvRow {
     readonly raw: string,
   ) {}
 
-  /** Where field `i` was written (the last field for an index past the end). */
+  /** Where field `i` was written (the last field for an index past the end); a new value each call. */
   cellLocation(i: number): Location {
-    this.#fields ??= fieldPositions(this.raw, this.line, this.file);
-    return this.#fields[i] ?? this.#fields[this.#fields.length - 1] ?? point(this.file, this.line, 1);
+    return fieldPosition(this.raw, this.line, this.file, i);
   }
 
   get cells(): readonly CsvCell[] {
@@ -240,9 +238,12 @@ const endOf = (loc: Location): Location => ({
   endColumn: loc.endColumn + 1,
 });
 
-/** Where each field of a raw record starts and ends, honouring quotes. */
-function fieldPositions(raw: string, startLine: number, file: string): Location[] {
-  const out: Location[] = [];
+/**
+ * Where field `index` of a raw record starts and ends, honouring quotes (the last field when the
+ * record has fewer). Only that field's location is allocated.
+ */
+function fieldPosition(raw: string, startLine: number, file: string, index: number): Location {
+  let field = 0;
   let line = startLine;
   let col = 1;
   let fieldLine = line;
@@ -250,35 +251,35 @@ function fieldPositions(raw: string, startLine: number, file: string): Location[
   let inQuotes = false;
   let atFieldStart = true;
   for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
+    const ch = raw.charCodeAt(i);
     if (atFieldStart) {
       fieldLine = line;
       fieldCol = col;
       atFieldStart = false;
-      if (ch === '"') inQuotes = true;
-    } else if (ch === '"') {
-      if (inQuotes && raw[i + 1] === '"') {
+      if (ch === QUOTE) inQuotes = true;
+    } else if (ch === QUOTE) {
+      if (inQuotes && raw.charCodeAt(i + 1) === QUOTE) {
         i++;
         col++;
       } else {
         inQuotes = !inQuotes;
       }
     }
-    if (ch === ',' && !inQuotes) {
-      out.push({ file, line: fieldLine, column: fieldCol, endLine: line, endColumn: Math.max(col, fieldCol + 1) });
+    if (ch === COMMA && !inQuotes) {
+      if (field === index) break;
+      field++;
       atFieldStart = true;
       col++;
       fieldLine = line;
       fieldCol = col;
       continue;
     }
-    if (ch === '\n') {
+    if (ch === NEWLINE) {
       line++;
       col = 1;
     } else {
       col++;
     }
   }
-  out.push({ file, line: fieldLine, column: fieldCol, endLine: line, endColumn: Math.max(col, fieldCol + 1) });
-  return out;
+  return { file, line: fieldLine, column: fieldCol, endLine: line, endColumn: Math.max(col, fieldCol + 1) };
 }
