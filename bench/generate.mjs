@@ -1,5 +1,6 @@
-// Generates a synthetic scenario with N lines (a YAML file plus one CSV line table) for benchmarks.
-// Deterministic: a seeded generator, so the same N always gives the same files.
+// Synthetic scenarios for `npm run bench`: a YAML file plus one CSV line table per scenario, with
+// published controls computed exactly (in pence, with BigInt) so `mtfs check` must agree with them.
+// Deterministic: a seeded generator, so the same arguments always give the same files.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,20 +19,32 @@ export function prng(seed) {
 
 export const YEARS = ['2018/19', '2019/20', '2020/21', '2021/22'];
 
-/** Writes `<dir>/<name>.yaml` and `<dir>/<name>-lines.csv` with `lines` lines; returns the YAML path. */
-export function generateScenario(dir, name, lines, seed = 1) {
+const pounds = (pence) => {
+  const sign = pence < 0n ? '-' : '';
+  const abs = pence < 0n ? -pence : pence;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+};
+
+/**
+ * Writes `<dir>/<name>.yaml` and `<dir>/<name>-lines.csv` with `lines` lines and returns the YAML
+ * path. Levels are pounds and pence; the net budget control of each year is exact.
+ */
+export function generateScenario(dir, name, lines, seed = 1, authority = 'Synthetic County Council') {
   const rand = prng(seed);
   fs.mkdirSync(dir, { recursive: true });
   const rows = ['ref,type,status,category,nature,service_area,description,2018/19,2019/20,2020/21,2021/22,source'];
-  const natures = ['Eff', 'SR', 'Inc', 'Eff/SR'];
+  const natures = ['Eff', 'SR', 'Inc', 'SR/Eff'];
   const areas = ['Adult Social Care', 'Communities and Wellbeing', 'Public Health', 'Highways'];
+  const original = 1_000_000_000n * 100n;
+  const net = YEARS.map(() => original);
   for (let i = 1; i <= lines; i++) {
     const saving = rand() < 0.5;
     const levels = [];
-    let level = Math.floor(rand() * 2000000) / 100;
+    let level = BigInt(Math.floor(rand() * 2_000_000));
     for (let y = 0; y < 4; y++) {
-      levels.push(level.toFixed(2));
-      level += Math.floor(rand() * 50000) / 100;
+      levels.push(pounds(level));
+      net[y] += saving ? -level : level;
+      level += BigInt(Math.floor(rand() * 50_000));
     }
     rows.push(
       [
@@ -50,15 +63,27 @@ export function generateScenario(dir, name, lines, seed = 1) {
   const csv = `${name}-lines.csv`;
   fs.writeFileSync(path.join(dir, csv), `${rows.join('\n')}\n`);
   const yaml = [
-    'authority: Synthetic County Council',
+    `authority: ${authority}`,
     'department: All departments',
     'period: {from: 2018/19, to: 2021/22}',
     'units: £',
-    'original_budget: {amount: 1000000000, source: generated}',
+    `original_budget: {amount: ${pounds(original)}, source: generated}`,
     `line_files: [${csv}]`,
+    'controls:',
+    '  source: computed by bench/generate.mjs in exact integer pence',
+    '  rows:',
+    '    net_budget:',
+    ...YEARS.map((y, i) => `      ${y}: ${pounds(net[i])}`),
     '',
   ].join('\n');
   const file = path.join(dir, `${name}.yaml`);
   fs.writeFileSync(file, yaml);
   return file;
+}
+
+/** `count` authorities of `lines` lines each (152 × 500 is every English social care authority). */
+export function generateAuthorities(dir, count, lines) {
+  return Array.from({ length: count }, (_, i) =>
+    generateScenario(dir, `authority-${String(i + 1).padStart(3, '0')}`, lines, i + 1, `Synthetic Authority ${i + 1}`),
+  );
 }
