@@ -25,6 +25,7 @@ export function parseAmountText(raw: string): AmountText {
   let intPart: string;
   let fraction: string;
   let m = PLAIN.exec(text);
+  const plain = m !== null;
   if (m) {
     sign = m[1] ?? '';
     intPart = m[2] ?? '';
@@ -40,15 +41,20 @@ export function parseAmountText(raw: string): AmountText {
   } else {
     return { ok: false, message: `expected an amount, found ${describe(text)}`, hint: HINT };
   }
-  const digits = (intPart + fraction.slice(1)).replace(/^0+/, '');
-  if (digits.length > MAX_DIGITS) {
+  const all = intPart + fraction.slice(1);
+  let leadingZeros = 0;
+  while (leadingZeros < all.length && all.charCodeAt(leadingZeros) === 48) leadingZeros++;
+  const significant = all.length - leadingZeros;
+  if (significant > MAX_DIGITS) {
     return {
       ok: false,
-      message: `amount has ${digits.length} significant digits; at most ${MAX_DIGITS} are allowed`,
+      message: `amount has ${significant} significant digits; at most ${MAX_DIGITS} are allowed`,
       hint: 'check the figure: no council budget needs that many digits',
     };
   }
-  const isZero = /^0*$/.test(intPart + fraction.slice(1));
+  const isZero = significant === 0;
+  // plain text that is already canonical is returned as it is (no new string)
+  if (plain && text === raw && !(isZero && sign)) return { ok: true, canonical: text };
   return { ok: true, canonical: `${isZero ? '' : sign}${intPart}${fraction}` };
 }
 

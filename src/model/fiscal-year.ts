@@ -27,8 +27,20 @@ export type ParsedYear =
   | { readonly ok: true; readonly year: FiscalYear }
   | { readonly ok: false; readonly message: string; readonly hint: string };
 
+/** Years parsed so far, by their text: a line table repeats the same few year labels per row. */
+const parsed = new Map<string, ParsedYear>();
+const MAX_REMEMBERED = 1024;
+
 /** Parses `2018/19`; refuses `2018`, `2018-19`, `2018/2019` and mismatched halves like `2018/20`. */
 export function parseFiscalYear(text: string): ParsedYear {
+  const known = parsed.get(text);
+  if (known) return known;
+  const r = parseYearText(text);
+  if (r.ok && parsed.size < MAX_REMEMBERED) parsed.set(text, r);
+  return r;
+}
+
+function parseYearText(text: string): ParsedYear {
   const m = FY.exec(text.trim());
   const hint = 'write a UK financial year as `2018/19` (April 2018 to March 2019)';
   if (!m) return { ok: false, message: `expected a financial year, found \`${text}\``, hint };

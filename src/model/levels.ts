@@ -23,8 +23,9 @@ export function fillLevels(
   stated: readonly StatedLevel[],
   method: UnstatedMethod | undefined,
 ): { levels: Map<FiscalYear, Level>; unstated: FiscalYear[] } {
-  const points = [...stated].sort((a, b) => compareYears(a.year, b.year));
-  const byYear = new Map(points.map((p) => [p.year, p]));
+  const byYear = new Map<FiscalYear, StatedLevel>();
+  for (const p of stated) byYear.set(p.year, p);
+  let points: StatedLevel[] | undefined; // sorted, only when some year is not stated
   const levels = new Map<FiscalYear, Level>();
   const unstated: FiscalYear[] = [];
   for (const y of years) {
@@ -34,6 +35,7 @@ export function fillLevels(
       continue;
     }
     unstated.push(y);
+    points ??= [...stated].sort((a, b) => compareYears(a.year, b.year));
     const before = [...points].reverse().find((p) => compareYears(p.year, y) < 0);
     const after = points.find((p) => compareYears(p.year, y) > 0);
     if (!before) {
@@ -50,7 +52,8 @@ export function fillLevels(
       levels.set(y, { amount: amount.isZero() ? ZERO : (new Dec(amount) as Money), basis: 'linear', origins: [before.origin, after.origin] });
     }
   }
-  return { levels, unstated: method === undefined ? unstated.filter((y) => needsMethod(y, points)) : [] };
+  if (unstated.length === 0) return { levels, unstated };
+  return { levels, unstated: method === undefined ? unstated.filter((y) => needsMethod(y, stated)) : [] };
 }
 
 /** A year needs a named method only when it lies between two stated years (or after the last). */
