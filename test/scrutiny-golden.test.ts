@@ -1,7 +1,7 @@
 // Golden files of the scrutiny commands (compare, savings, diff, explain) and the promises of
 // issue 5, checked on the real scenarios. The golden cases are in helpers/golden-cases.ts.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli, transcript } from './helpers/cli.js';
 import { SCRUTINY_CASES } from './helpers/golden-cases.js';
 
@@ -74,6 +74,7 @@ describe('scrutiny commands on a whole council with funding', () => {
     const os = await import('node:os');
     const path = await import('node:path');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-council-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     const original = fs.readFileSync('scenarios/2018-council.yaml', 'utf8');
     // the iBCF cliff: the grant stops after 2019/20, and the department budget has no DoLS change
     const ibcf = original.replace(/(label: Improved Better Care Fund \(iBCF\)\n)/, '$1      to: 2019/20\n').replace(/2018\.yaml/g, path.resolve('scenarios/2018-with-dols.yaml'));
