@@ -14,9 +14,9 @@
 //
 // Spawning node costs ~0.3 s, so the whole list runs in ONE process per environment
 // (determinism/replay.mjs, which calls dist/cli/main.js's run() with the real Io). A representative
-// set — every command once, an error, --output and report --html/--xlsx — also goes through
-// `node bin/mtfs.js` itself, once per command, in A, B and (half of it) a third environment C
-// (TZ=Asia/Kathmandu, LANG=LC_ALL=ar_EG.UTF-8: ICU's default digits there are Arabic-Indic).
+// set (THROUGH_BIN) also goes through `node bin/mtfs.js` itself, one process per command, in A, B
+// and (half of it) a third environment C (TZ=Asia/Kathmandu, LANG=LC_ALL=ar_EG.UTF-8: ICU's
+// default digits there are Arabic-Indic). About 20 s of CPU in all: ~10 s on two idle cores.
 // The clock is faked with `node --import determinism/fake-clock.mjs` (faketime is not available).
 
 import { execFile } from 'node:child_process';
@@ -125,7 +125,7 @@ interface Outcome {
 function prepare(e: Env): void {
   for (const dir of COPIED) fs.cpSync(path.join(REPO, dir), path.join(e.cwd, dir), { recursive: true });
   ALL.forEach((_, i) => fs.mkdirSync(path.join(e.cwd, 'out', String(i)), { recursive: true }));
-  fs.mkdirSync(e.vars.HOME!, { recursive: true });
+  if (e.vars.HOME!.startsWith(ROOT)) fs.mkdirSync(e.vars.HOME!, { recursive: true });
 }
 
 const written = (e: Env, c: GoldenCase, i: number): Map<string, Buffer> =>
