@@ -3,38 +3,21 @@
 // identities checked on the exact JSON the command prints.
 
 import fs from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/model/money.js';
 import { runCli, transcript } from './helpers/cli.js';
-
-const shipped = fs
-  .readdirSync('scenarios')
-  .filter((f) => f.endsWith('.yaml') && (parse(fs.readFileSync(`scenarios/${f}`, 'utf8')) as { drivers?: unknown }).drivers !== undefined)
-  .sort();
-/** The shipped scenarios with drivers, and a fixture for the forms they do not use. */
-const withDrivers = [...shipped.map((f) => `scenarios/${f}`), 'test/fixtures/demand-forms/scenario.yaml'];
-const stemOf = (file: string): string => (file.startsWith('scenarios/') ? file.slice('scenarios/'.length).replace(/\.yaml$/, '') : 'demand-forms');
-
-const FORMATS: readonly { name: string; args: readonly string[] }[] = [
-  { name: 'demand', args: [] },
-  { name: 'demand-csv', args: ['--format', 'csv'] },
-  { name: 'demand-json', args: ['--format', 'json'] },
-  { name: 'demand-markdown', args: ['--format', 'markdown'] },
-];
+import { BAD_SET_CASE, DEMAND_SCENARIOS, demandCases, SHIPPED_WITH_DRIVERS, WHAT_IF_CASES } from './helpers/golden-cases.js';
 
 it('ships at least one scenario with demand drivers', () => {
-  expect(shipped).toContain('2018-demand.yaml');
+  expect(SHIPPED_WITH_DRIVERS).toContain('2018-demand.yaml');
 });
 
-describe.each(withDrivers)('%s', (file) => {
-  const stem = stemOf(file);
-  it.each(FORMATS)('$name', async ({ name, args }) => {
-    const argv = ['demand', file, ...args];
+describe.each(DEMAND_SCENARIOS)('%s', (file) => {
+  it.each(demandCases(file))('$name', async ({ argv, golden }) => {
     const r = await runCli(argv);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    await expect(transcript(argv, r)).toMatchFileSnapshot(`./golden/${stem}.${name}.txt`);
+    await expect(transcript(argv, r)).toMatchFileSnapshot(`./${golden}`);
   });
 
   it('prints exact figures in which users × unit cost = cost and volume + price = level, every driver and year', async () => {
@@ -55,15 +38,10 @@ describe.each(withDrivers)('%s', (file) => {
 
 describe('what-ifs', () => {
   const scenario = 'scenarios/2018-demand.yaml';
-  const CASES: readonly { name: string; argv: readonly string[] }[] = [
-    { name: 'demand-set-population', argv: ['demand', scenario, '--set', 'older_people.extra_population_growth=1%'] },
-    { name: 'demand-set-arrivals', argv: ['demand', scenario, '--set', 'transitions.arrivals=120', '--set', 'transitions.arrivals.2021/22=60'] },
-    { name: 'project-set', argv: ['project', scenario, '--set', 'older_people.unit_cost_uplift=3%'] },
-  ];
-  it.each(CASES)('$name', async ({ name, argv }) => {
+  it.each(WHAT_IF_CASES)('$name', async ({ argv, golden }) => {
     const r = await runCli(argv);
     expect(r.code).toBe(0);
-    await expect(transcript(argv, r)).toMatchFileSnapshot(`./golden/2018-demand.${name}.txt`);
+    await expect(transcript(argv, r)).toMatchFileSnapshot(`./${golden}`);
   });
 
   it('moves the table: doubling the use rate doubles a line with no price effect', async () => {
@@ -112,10 +90,10 @@ describe('bad --set and scenarios without drivers (exit 2)', () => {
   });
 
   it('reports every bad --set of a run, and a path set twice', async () => {
-    const argv = ['demand', scenario, '--set', 'older_peple.use_rate=4%', '--set', 'transitions.arrivals=x', '--set', 'transitions.part_year=1', '--set', 'transitions.part_year=0.5'];
+    const { argv, golden } = BAD_SET_CASE;
     const r = await runCli(argv);
     expect(r.code).toBe(2);
-    await expect(transcript(argv, r)).toMatchFileSnapshot('./golden/2018-demand.demand-bad-set.txt');
+    await expect(transcript(argv, r)).toMatchFileSnapshot(`./${golden}`);
   });
 
   it('says so when a scenario has no drivers', async () => {

@@ -1,14 +1,11 @@
 // One reproducer per diagnostic code: test/errors/<code>/ holds the input (and `args` when the
 // command is not `project scenario.yaml`, `exit` when the exit code is not 2); expected.txt is the
-// golden transcript.
+// golden transcript. The cases are read in helpers/golden-cases.ts, shared with the determinism replay.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../src/diagnostics/diagnostic.js';
 import { runCli, transcript } from './helpers/cli.js';
-
-const ROOT = 'test/errors';
+import { ERROR_CODES, errorCase } from './helpers/golden-cases.js';
 
 /** Codes that no input file can trigger; each is covered by its own test elsewhere. */
 const NOT_FROM_A_FILE: Record<string, string> = {
@@ -16,11 +13,7 @@ const NOT_FROM_A_FILE: Record<string, string> = {
   'file-too-large': 'needs a 32 MiB file: test/cli.test.ts stubs the reader',
 };
 
-const dirs = fs
-  .readdirSync(ROOT, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort();
+const dirs = ERROR_CODES;
 
 describe('diagnostic reproducers', () => {
   it('has a reproducer for every diagnostic code', () => {
@@ -29,17 +22,11 @@ describe('diagnostic reproducers', () => {
   });
 
   it.each(dirs)('%s', async (code) => {
-    const dir = path.posix.join(ROOT, code);
-    const argsFile = path.join(dir, 'args');
-    const argv = fs.existsSync(argsFile)
-      ? fs.readFileSync(argsFile, 'utf8').trim().replaceAll('{dir}', dir).split(/\s+/)
-      : ['project', `${dir}/scenario.yaml`];
-    const exitFile = path.join(dir, 'exit');
-    const expectedExit = fs.existsSync(exitFile) ? Number(fs.readFileSync(exitFile, 'utf8').trim()) : code === 'control-mismatch' || code === 'no-controls' ? 1 : 2;
+    const { argv, exit: expectedExit, golden } = errorCase(code);
     const r = await runCli(argv);
     expect(r.stderr).toMatch(new RegExp(`(error|warning)\\[${code}\\]`));
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(r.code).toBe(expectedExit);
-    await expect(transcript(argv, r)).toMatchFileSnapshot(`./errors/${code}/expected.txt`);
+    await expect(transcript(argv, r)).toMatchFileSnapshot(`./${golden}`);
   });
 });

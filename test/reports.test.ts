@@ -11,26 +11,16 @@ import { loadScenario } from '../src/load/scenario.js';
 import { Dec, toPlain } from '../src/model/money.js';
 import { projectScenario } from '../src/project/project.js';
 import { runCli, transcript } from './helpers/cli.js';
+import { REPORT_HTML_CASE, RISK_CASES } from './helpers/golden-cases.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-report-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('risk goldens', () => {
-  const cases: readonly { name: string; argv: string[] }[] = [
-    { name: 'sensitivity', argv: ['sensitivity', 'scenarios/2018.yaml'] },
-    { name: 'sensitivity-csv', argv: ['sensitivity', 'scenarios/2018.yaml', '--format', 'csv'] },
-    { name: 'sensitivity-json', argv: ['sensitivity', 'scenarios/2018.yaml', '--format', 'json'] },
-    { name: 'risk', argv: ['risk', 'scenarios/2018.yaml', '--draws', '10000', '--seed', '1'] },
-    { name: 'risk-csv', argv: ['risk', 'scenarios/2018.yaml', '--draws', '2000', '--seed', '7', '--format', 'csv'] },
-    { name: 'sensitivity-demand', argv: ['sensitivity', 'scenarios/2018-demand.yaml'] },
-    { name: 'risk-demand', argv: ['risk', 'scenarios/2018-demand.yaml', '--draws', '500', '--seed', '1'] },
-    { name: 'sensitivity-council', argv: ['sensitivity', 'scenarios/2018-council.yaml'] },
-    { name: 'risk-council', argv: ['risk', 'scenarios/2018-council.yaml', '--draws', '5000', '--seed', '1', '--threshold', '10000'] },
-  ];
-  it.each(cases)('$name', async ({ name, argv }) => {
+  it.each(RISK_CASES)('$name', async ({ argv, golden }) => {
     const r = await runCli(argv);
     expect(r.code).toBe(0);
-    await expect(transcript(argv, r)).toMatchFileSnapshot(`./golden/risk/${name}.txt`);
+    await expect(transcript(argv, r)).toMatchFileSnapshot(`./${golden}`);
   });
 
   it('risk gives identical output for the same seed, and prints nothing extra when not on a terminal', async () => {
@@ -54,12 +44,13 @@ describe('mtfs report --html', () => {
   const html = path.join(tmp, 'report.html');
 
   it('writes one self-contained page, byte-identical on every run', async () => {
-    expect((await runCli(['report', 'scenarios/2018.yaml', '--html', html, '--draws', '2000'])).code).toBe(0);
+    const { argv, writes } = REPORT_HTML_CASE;
+    expect((await runCli([...argv, '--html', html])).code).toBe(0);
     const page = fs.readFileSync(html, 'utf8');
     expect(page).not.toMatch(/<script|<link|src=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
-    await expect(page).toMatchFileSnapshot('./golden/report/2018.html');
+    await expect(page).toMatchFileSnapshot(`./${writes![0]!.golden!}`);
     const again = path.join(tmp, 'again.html');
-    await runCli(['report', 'scenarios/2018.yaml', '--html', again, '--draws', '2000']);
+    await runCli([...argv, '--html', again]);
     expect(fs.readFileSync(again, 'utf8')).toBe(page);
   });
 

@@ -28,10 +28,19 @@ export function report(io: Io, diagnostics: readonly Diagnostic[], sources: Sour
   return hasErrors(sorted);
 }
 
+/** A file a command read: its path, or its path and the name that diagnostics show for it. */
+export type Input = string | { readonly file: string; readonly shown: string };
+
 export interface EmitOptions {
   readonly output?: string;
   /** Files that must never be overwritten (the scenario and everything it read). */
-  readonly inputs: readonly string[];
+  readonly inputs: readonly Input[];
+}
+
+/** An error when `output` names one of `inputs` (after links and `..`), shown as the user knows it. */
+export function refuseInput(io: Io, output: string, inputs: readonly Input[]): Diagnostic | undefined {
+  const clash = inputs.map((i) => (typeof i === 'string' ? { file: i, shown: i } : i)).find((i) => io.sameFile(i.file, output));
+  return clash ? error('output', `refusing to write ${output}: it is an input (${clash.shown})`, undefined, 'choose another output file') : undefined;
 }
 
 /** Writes `content` to stdout, or atomically to `--output`, refusing to overwrite an input. */
@@ -40,10 +49,8 @@ export function emit(io: Io, content: string | Uint8Array, opts: EmitOptions): D
     io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
     return undefined;
   }
-  const clash = opts.inputs.find((input) => io.sameFile(input, opts.output as string));
-  if (clash) {
-    return error('output', `refusing to write ${opts.output}: it is an input (${clash})`, undefined, 'choose another output file');
-  }
+  const refused = refuseInput(io, opts.output, opts.inputs);
+  if (refused) return refused;
   const r = io.writeFileAtomic(opts.output, content);
   return r.ok ? undefined : error('output', r.message, undefined, 'check that the folder exists and is writable');
 }

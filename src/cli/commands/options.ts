@@ -17,7 +17,7 @@ import { projectScenario } from '../../project/project.js';
 import { catalogueTables, optionsAsJson, optionsTables } from '../../render/options.js';
 import type { TableModel } from '../../render/table-model.js';
 import type { Io } from '../io.js';
-import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { emit, EXIT_INVALID, EXIT_OK, report, type Input } from '../output.js';
 import { packageRoot } from '../package-root.js';
 import { renderAs, type Format } from '../render.js';
 
@@ -86,7 +86,8 @@ export function optionsCommand(io: Io, o: OptionsOptions): number {
   const selected = selectFromTables(data.value, o.option, o.need);
   if (report(io, selected.diagnostics, data.sources) || !selected.value) return EXIT_INVALID;
   const selection = selected.value;
-  const inputs = Object.values(DATA_FILES).map(dataPath);
+  // shown as data/…: where mtfs is installed is no business of its output
+  const inputs: Input[] = Object.values(DATA_FILES).map((name) => ({ file: dataPath(name), shown: name }));
 
   let view: NationalView | undefined;
   let local: LocalView | undefined;

@@ -12,7 +12,7 @@ import { monteCarlo } from '../../risk/monte-carlo.js';
 import { sensitivity } from '../../risk/sensitivity.js';
 import type { Io } from '../io.js';
 import { loadAll } from '../load.js';
-import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { emit, EXIT_INVALID, EXIT_OK, refuseInput, report } from '../output.js';
 
 export interface ReportOptions {
   readonly html?: string;
@@ -35,6 +35,12 @@ export async function reportCommand(io: Io, file: string, opts: ReportOptions): 
   const { scenarios, sources } = loadAll(io, [file]);
   const scenario = scenarios?.[0];
   if (!scenario) return EXIT_INVALID;
+  // refuse before writing anything, so that a refused --xlsx does not leave a new --html behind
+  const refused = [opts.html, opts.xlsx].flatMap((out) => (out ? [refuseInput(io, out, scenario.inputs)] : [])).filter((d) => d !== undefined);
+  if (refused.length > 0) {
+    report(io, refused, sources);
+    return EXIT_INVALID;
+  }
   const projection = projectScenario(scenario);
   const hasRanges = (scenario.assumptions ?? []).length > 0;
   if (opts.html) {

@@ -1,0 +1,160 @@
+// Issue 7: every file mtfs writes (--output of each command, report --html and --xlsx) goes through
+// emit (src/cli/output.ts) and writeFileAtomic (src/cli/io.ts): a temporary file in the same folder,
+// then a rename; never over a file the command read, however it is named; and a failed write leaves
+// neither a temporary file nor a changed target.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { writeFileAtomic } from '../src/cli/io.js';
+import { runCli } from './helpers/cli.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-safe-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+fs.cpSync('scenarios', path.join(tmp, 'scenarios'), { recursive: true });
+fs.cpSync('data', path.join(tmp, 'data'), { recursive: true });
+const at = (f: string): string => path.join(tmp, f);
+
+/** Every file under `dir`, with its bytes. */
+const snapshot = (dir: string): Map<string, string> =>
+  new Map(
+    fs
+      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .filter((f) => fs.lstatSync(path.join(dir, f)).isFile())
+      .map((f) => [f, fs.readFileSync(path.join(dir, f), 'latin1')]),
+  );
+const temporaries = (dir: string): string[] => fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tmp-/.test(f));
+
+describe('never over an input', () => {
+  const S = (f: string) => at(`scenarios/${f}`);
+  const D = (f: string) => at(`data/${f}`);
+  // each command with an output naming something it reads, directly or through the scenario
+  const CASES: readonly { argv: string[]; input: string }[] = [
+    { argv: ['project', S('2018.yaml')], input: S('2018.yaml') },
+    { argv: ['project', S('2018.yaml')], input: S('2018-savings.csv') },
+    { argv: ['project', S('2018-with-dols.yaml')], input: S('2018.yaml') },
+    { argv: ['project', S('2018-council.yaml')], input: S('2018-savings.csv') },
+    { argv: ['project', S('2018-demand.yaml')], input: D('leicestershire-population.csv') },
+    { argv: ['demand', S('2018-demand.yaml')], input: S('2018.yaml') },
+    { argv: ['compare', S('2018.yaml'), S('2018-with-dols.yaml')], input: S('2018-with-dols.yaml') },
+    { argv: ['savings', S('2018.yaml')], input: S('2018-savings.csv') },
+    { argv: ['diff', S('2018.yaml'), S('2018-without-ac14.yaml')], input: S('2018-without-ac14.yaml') },
+    { argv: ['explain', S('2018-demand.yaml'), 'G6'], input: D('leicestershire-population.csv') },
+    { argv: ['sensitivity', S('2018-council.yaml')], input: S('2018.yaml') },
+    { argv: ['risk', S('2018.yaml'), '--draws', '10'], input: S('2018-savings.csv') },
+    { argv: ['options', '--option', 'council-tax', '--authority', S('2018-council.yaml'), '--basis', 'population'], input: S('2018-savings.csv') },
+  ];
+
+  // named as given, through `..`, and through a symbolic link
+  const names = (input: string): string[] => {
+    const link = path.join(tmp, `link-${path.basename(input)}`);
+    if (!fs.existsSync(link)) fs.symlinkSync(input, link);
+    return [input, path.join(path.dirname(input), '..', path.basename(path.dirname(input)), path.basename(input)), link];
+  };
+
+  it.each(CASES)('$argv.0 $argv.1 --output $input', async ({ argv, input }) => {
+    const before = snapshot(tmp);
+    for (const name of names(input)) {
+      const r = await runCli([...argv, '--output', name]);
+      expect(r.code, name).toBe(2);
+      expect(r.stderr).toContain(`error[output]: refusing to write ${name}: it is an input`);
+      expect(r.stdout).toBe('');
+    }
+    expect(snapshot(tmp)).toEqual(before);
+  });
+
+  it('report: refuses --html or --xlsx over an input, and then writes neither', async () => {
+    const before = snapshot(tmp);
+    const html = at('report.html');
+    const xlsx = at('report.xlsx');
+    for (const argv of [
+      ['--html', html, '--xlsx', S('2018-savings.csv')],
+      ['--html', S('2018.yaml'), '--xlsx', xlsx],
+      ['--xlsx', names(S('2018-savings.csv'))[2]!],
+    ]) {
+      const r = await runCli(['report', S('2018.yaml'), '--draws', '10', ...argv]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('error[output]: refusing to write');
+    }
+    expect(snapshot(tmp)).toEqual(before);
+    expect(fs.existsSync(html) || fs.existsSync(xlsx)).toBe(false);
+  });
+
+  it("options: refuses to write over mtfs's own data, and names it as data/…, not where mtfs is installed", async () => {
+    const link = path.join(tmp, 'options-link.yaml');
+    fs.symlinkSync(path.resolve('data/lga-funding-options.yaml'), link);
+    const before = fs.readFileSync('data/lga-funding-options.yaml');
+    const r = await runCli(['options', '--output', link]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`refusing to write ${link}: it is an input (data/lga-funding-options.yaml)`);
+    expect(r.stderr).not.toContain(process.cwd());
+    expect(fs.readFileSync('data/lga-funding-options.yaml').equals(before)).toBe(true);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const dir = fs.mkdtempSync(path.join(tmp, 'write-'));
+  const target = path.join(dir, 'out.csv');
+
+  it('writes the whole file, over an older one, and leaves nothing else', () => {
+    expect(writeFileAtomic(target, 'old\n')).toEqual({ ok: true });
+    expect(writeFileAtomic(target, new Uint8Array([110, 101, 119]))).toEqual({ ok: true });
+    expect(fs.readFileSync(target, 'utf8')).toBe('new');
+    expect(fs.readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('writes its temporary file in the folder of the target, then renames it', () => {
+    const rename = vi.spyOn(fs, 'renameSync');
+    expect(writeFileAtomic(target, 'x').ok).toBe(true);
+    const [from, to] = rename.mock.calls[0]! as [string, string];
+    expect(to).toBe(target);
+    expect(path.dirname(from)).toBe(dir);
+    expect(path.basename(from)).toMatch(/^\.out\.csv\.tmp-\d+-[0-9a-f]{12}$/);
+  });
+
+  it('a failed write (disk full) leaves the target as it was and no temporary file', () => {
+    fs.writeFileSync(target, 'before');
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    expect(writeFileAtomic(target, 'after')).toEqual({ ok: false, message: `cannot write ${target}: ENOSPC` });
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(target, 'utf8')).toBe('before');
+    expect(fs.readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('a failed rename leaves the target as it was and no temporary file', () => {
+    fs.writeFileSync(target, 'before');
+    vi.spyOn(fs, 'renameSync').mockImplementation(() => {
+      throw Object.assign(new Error('EXDEV'), { code: 'EXDEV' });
+    });
+    expect(writeFileAtomic(target, 'after').ok).toBe(false);
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(target, 'utf8')).toBe('before');
+    expect(fs.readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('a missing folder or a folder as the target: an error, and nothing written', () => {
+    expect(writeFileAtomic(path.join(dir, 'none', 'x.csv'), 'x')).toEqual({ ok: false, message: `cannot write ${path.join(dir, 'none', 'x.csv')}: the folder ${path.join(dir, 'none')} does not exist` });
+    fs.mkdirSync(path.join(dir, 'sub'));
+    expect(writeFileAtomic(path.join(dir, 'sub'), 'x')).toEqual({ ok: false, message: `${path.join(dir, 'sub')} is a folder` });
+    expect(fs.readdirSync(dir).sort()).toEqual(['out.csv', 'sub']);
+    expect(fs.readdirSync(path.join(dir, 'sub'))).toEqual([]);
+  });
+
+  it('through the CLI: a failed --output, --html or --xlsx leaves no temporary file', async () => {
+    const missing = path.join(dir, 'missing');
+    for (const argv of [
+      ['project', at('scenarios/2018.yaml'), '--output', path.join(missing, 'p.csv')],
+      ['report', at('scenarios/2018.yaml'), '--draws', '10', '--html', path.join(dir, 'sub'), '--xlsx', path.join(missing, 'r.xlsx')],
+    ]) {
+      const r = await runCli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('error[output]');
+    }
+    expect(temporaries(tmp)).toEqual([]);
+  });
+});
