@@ -27,7 +27,7 @@ function startFailed(error) {
 function loadBundle() {
   let source;
   try {
-    source = fs.readFileSync(bundle, 'utf8');
+    source = fs.readFileSync(bundle, 'latin1'); // the build checks it is ASCII-only
   } catch {
     return undefined;
   }
