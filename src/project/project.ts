@@ -195,20 +195,20 @@ function projectDepartment(scenario: Scenario): Projection {
   };
 }
 
-/** The total level of a scenario's lines of one type in each year. */
+/** The total level of a scenario's lines of one type in each year (one pass over the lines). */
 function levelTotals(scenario: Scenario, type: LineType): Map<FiscalYear, Money> {
-  const totals = new Map<FiscalYear, Money>();
-  for (const y of scenario.years) {
-    let total = ZERO;
-    for (const line of scenario.lines) {
-      if (line.type !== type) continue;
+  const { years } = scenario;
+  const totals: Money[] = years.map(() => ZERO);
+  for (const line of scenario.lines) {
+    if (line.type !== type) continue;
+    for (let i = 0; i < years.length; i++) {
+      const y = years[i] as FiscalYear;
       const level = line.levels.get(y)?.amount;
       if (level === undefined) throw new Error(`line ${line.ref} has no level for ${y}`);
-      total = add(total, level);
+      totals[i] = add(totals[i] as Money, level);
     }
-    totals.set(y, total);
   }
-  return totals;
+  return new Map(years.map((y, i) => [y, totals[i] as Money]));
 }
 
 /** Each year's change from the year before (the first year's change is its total). */
