@@ -15,9 +15,36 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'mtfs.cjs');
 const cache = path.join(root, 'dist', 'mtfs.cache');
 
+/**
+ * cli-table3 measures every cell with string-width, whose emoji regex is so large that compiling it
+ * on first use is a visible part of start-up. Printable ASCII text is as wide as it is long (which
+ * is what string-width answers for it too), so the bundle answers that directly and leaves
+ * everything else (colour codes, £, dashes, wide characters) to string-width.
+ */
+const asciiWidthFastPath = {
+  name: 'string-width-ascii-fast-path',
+  async resolveId(source, importer, options) {
+    if (source !== 'string-width' || !importer || importer.startsWith('\0')) return null;
+    const real = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return real ? `\0fast-width:${real.id}` : null;
+  },
+  load(id) {
+    if (!id.startsWith('\0fast-width:')) return null;
+    const real = JSON.stringify(id.slice('\0fast-width:'.length));
+    return [
+      `const stringWidth = require(${real});`,
+      'const PRINTABLE_ASCII = /^[\\x20-\\x7e]*$/;',
+      "const width = (s) => (typeof s === 'string' && PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s));",
+      'module.exports = width;',
+      'module.exports.default = width;',
+    ].join('\n');
+  },
+};
+
 await build({
   input: path.join(root, 'dist', 'cli', 'main.js'),
   platform: 'node',
+  plugins: [asciiWidthFastPath],
   external: ['exceljs', 'jszip'],
   logLevel: 'warn',
   // minified and ASCII-only: half the bytes to read and hash, and read as latin1 without UTF-8 decoding

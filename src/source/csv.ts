@@ -25,9 +25,20 @@ export class CsvRow {
     readonly raw: string,
   ) {}
 
+  // The field bounds of the row asked about last: lines are read row by row, so one entry serves
+  // the several locations a row's line needs without keeping bounds for every row.
+  static #lastRow: CsvRow | undefined;
+  static #lastBounds: Int32Array = new Int32Array(0);
+
   /** Where field `i` was written (the last field for an index past the end); a new value each call. */
   cellLocation(i: number): Location {
-    return fieldPosition(this.raw, this.line, this.file, i);
+    if (CsvRow.#lastRow !== this) {
+      CsvRow.#lastBounds = fieldBounds(this.raw, this.line);
+      CsvRow.#lastRow = this;
+    }
+    const b = CsvRow.#lastBounds;
+    const k = 4 * Math.min(i, b.length / 4 - 1);
+    return { file: this.file, line: b[k] as number, column: b[k + 1] as number, endLine: b[k + 2] as number, endColumn: b[k + 3] as number };
   }
 
   get cells(): readonly CsvCell[] {
@@ -239,11 +250,11 @@ const endOf = (loc: Location): Location => ({
 });
 
 /**
- * Where field `index` of a raw record starts and ends, honouring quotes (the last field when the
- * record has fewer). Only that field's location is allocated.
+ * Where each field of a raw record starts and ends, honouring quotes: line, column, end line and
+ * end column (exclusive) per field, four numbers each.
  */
-function fieldPosition(raw: string, startLine: number, file: string, index: number): Location {
-  let field = 0;
+function fieldBounds(raw: string, startLine: number): Int32Array {
+  const out: number[] = [];
   let line = startLine;
   let col = 1;
   let fieldLine = line;
@@ -266,8 +277,7 @@ function fieldPosition(raw: string, startLine: number, file: string, index: numb
       }
     }
     if (ch === COMMA && !inQuotes) {
-      if (field === index) break;
-      field++;
+      out.push(fieldLine, fieldCol, line, Math.max(col, fieldCol + 1));
       atFieldStart = true;
       col++;
       fieldLine = line;
@@ -281,5 +291,6 @@ function fieldPosition(raw: string, startLine: number, file: string, index: numb
       col++;
     }
   }
-  return { file, line: fieldLine, column: fieldCol, endLine: line, endColumn: Math.max(col, fieldCol + 1) };
+  out.push(fieldLine, fieldCol, line, Math.max(col, fieldCol + 1));
+  return Int32Array.from(out);
 }
