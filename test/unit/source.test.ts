@@ -68,4 +68,23 @@ describe('decodeText', () => {
     expect(decodeText('f', new Uint8Array([0xc3, 0x28])).diagnostics[0]?.code).toBe('encoding');
     expect(decodeText('f', new Uint8Array([0x61, 0x00, 0x62])).diagnostics[0]?.code).toBe('encoding');
   });
+
+  // found by the fuzz suite: invalid UTF-8 was reported without a place
+  it('locates the first byte that is not UTF-8 (a Windows-1252 £ in a CSV)', () => {
+    const bytes = Buffer.concat([Buffer.from('ref,description\nG1,caf\u00e9 '), Buffer.from([0xa3]), Buffer.from('100\n')]);
+    const d = decodeText('l.csv', bytes).diagnostics[0];
+    expect(d).toMatchObject({ code: 'encoding', location: { file: 'l.csv', line: 2, column: 9 } });
+    expect(d?.message).toBe('l.csv is not valid UTF-8: byte 0xa3 at line 2, column 9');
+    // overlong encodings, surrogates and truncated sequences are refused as TextDecoder would
+    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]]) {
+      expect(decodeText('f', new Uint8Array([0x61, ...bad])).diagnostics[0]?.location).toMatchObject({ line: 1, column: 2 });
+    }
+    expect(decodeText('f', Buffer.from('a £ € 𝄞 ok')).text).toBe('a £ € 𝄞 ok');
+  });
+
+  it('recognises UTF-16 without a byte order mark', () => {
+    for (const bytes of [Buffer.from('authority: x\n', 'utf16le'), Buffer.from('authority: x\n', 'utf16le').swap16()]) {
+      expect(decodeText('f', bytes).diagnostics[0]?.message).toBe('f is UTF-16; mtfs reads UTF-8');
+    }
+  });
 });
