@@ -31,6 +31,44 @@ describe('parseYaml', () => {
     const r = parseYaml('s.yaml', deep);
     expect(r.diagnostics.length).toBeGreaterThan(0);
   });
+
+  // found by the fuzz suite: 10,000 `[` overflowed the yaml library's composer, which reported
+  // "Maximum call stack size exceeded" hundreds of times; a megabyte of `[` took seconds and a gigabyte
+  it.each([
+    ['10,000 unclosed [', '['.repeat(10_000), 1, 65],
+    ['10,000 closed [', `${'['.repeat(10_000)}${']'.repeat(10_000)}`, 1, 65],
+    ['a megabyte of [', '['.repeat(1_000_000), 1, 65],
+    ['10,000 nested {a: ', `${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}`, 1, 257],
+    ['10,000 nested - ', `${'- '.repeat(10_000)}1`, 1, 129],
+    ['3,000 indented keys', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'), 65, 65],
+  ])('refuses %s with one located diagnostic, quickly', (_, text, line, column) => {
+    const t0 = performance.now();
+    const r = parseYaml('s.yaml', text);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'yaml-syntax', message: 'nesting deeper than 64 levels', location: expect.objectContaining({ line, column }) }),
+    ]);
+  });
+
+  it('accepts nesting up to the limit', () => {
+    const text = `${'['.repeat(64)}1${']'.repeat(64)}`;
+    expect(parseYaml('s.yaml', text).diagnostics).toEqual([]);
+  });
+
+  // found by the fuzz suite: the yaml library's duplicate check is quadratic in the number of keys
+  it('finds a duplicate key among 100,000 in linear time, with the place of the first', () => {
+    const text = `${Array.from({ length: 100_000 }, (_, i) => `k${i}: 1`).join('\n')}\nk7: 2\n`;
+    const t0 = performance.now();
+    const r = parseYaml('s.yaml', text);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'duplicate-key', location: expect.objectContaining({ line: 100_001, column: 1, endColumn: 3 }), notes: ['the first is at line 8, column 1'] }),
+    ]);
+  });
+
+  it('reports a second YAML document as an error', () => {
+    expect(parseYaml('s.yaml', 'a: 1\n---\nb: 2\n').diagnostics).toMatchObject([{ code: 'yaml-syntax', location: { line: 2, column: 1 } }]);
+  });
 });
 
 describe('parseCsv', () => {
