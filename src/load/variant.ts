@@ -15,6 +15,7 @@ import { assignLines } from './assumptions.js';
 import { demandContextOf } from './drivers.js';
 import { selects } from './select-lines.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
+import { atReference } from './read-source.js';
 import { relativeTo, type FileReader } from './reader.js';
 import { loadScenario, money, normaliseControls, normaliseLine, year, type Loaded } from './scenario.js';
 
@@ -47,14 +48,8 @@ export function loadVariant(
   }
   const base = loadScenario(baseFile, read, chain);
   for (const [f, t] of base.sources) sources.set(f, t);
-  for (const d of base.diagnostics) {
-    // the base file itself missing is reported where the variant names it
-    diagnostics.push(
-      d.code === 'file-not-found' && !d.location
-        ? error('file-not-found', `the scenario ${baseFile} named by \`extends\` does not exist`, at(['extends']), 'the path is relative to the folder of this file')
-        : d,
-    );
-  }
+  // the base file itself missing, a folder or too large is reported where the variant names it
+  diagnostics.push(...atReference(base.diagnostics, at(['extends']), `the scenario ${baseFile} named by \`extends\` does not exist`));
   if (!base.value || !v.data || hasErrors(diagnostics)) return { diagnostics, sources };
 
   const applied = applyVariant(doc, v.data, base.value, diagnostics);

@@ -6,20 +6,21 @@ import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic
 /** Files larger than this are refused before parsing (a scenario is kilobytes). */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
+/** The limit as people read it: `32 MiB`. */
+export const MAX_INPUT_TEXT = `${MAX_INPUT_BYTES / (1024 * 1024)} MiB`;
+
+/** The diagnostic for a file over the limit, at the place that names it (when another file does). */
+export const tooLarge = (file: string, location?: Location, size?: number): Diagnostic =>
+  error(
+    'file-too-large',
+    `${file} is larger than the ${MAX_INPUT_TEXT} limit${size !== undefined ? ` (${size} bytes)` : ''}`,
+    location,
+    `mtfs reads files of up to ${MAX_INPUT_TEXT}: split the lines across several CSV files (\`line_files:\` takes a list)`,
+  );
+
 export function decodeText(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
   const whole = { file, line: 1, column: 1, endLine: 1, endColumn: 2 };
-  if (bytes.length > MAX_INPUT_BYTES) {
-    return {
-      diagnostics: [
-        error(
-          'file-too-large',
-          `${file} is ${bytes.length} bytes; the limit is ${MAX_INPUT_BYTES}`,
-          undefined,
-          'split the lines across several CSV files',
-        ),
-      ],
-    };
-  }
+  if (bytes.length > MAX_INPUT_BYTES) return { diagnostics: [tooLarge(file, undefined, bytes.length)] };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes)) {
     return {
       diagnostics: [error('encoding', `${file} is UTF-16; mtfs reads UTF-8`, whole, 'save the file as UTF-8 (in Excel: "CSV UTF-8")')],

@@ -96,6 +96,12 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
           continue;
         }
         const kl = rangeLoc(keyNode.range);
+        if (key === '__proto__') {
+          // zod drops a `__proto__` key from records without a word: `levels: {__proto__: 1275}`
+          // would lose the level silently
+          diagnostics.push(error('unknown-key', '`__proto__` cannot be used as a key', kl ?? loc, 'rename the key: no scenario key, year or name is `__proto__`'));
+          continue;
+        }
         if (Object.hasOwn(out, key)) {
           // found here rather than by the yaml library, whose check is quadratic in the number of keys
           const first = locator.key([...path, key]);

@@ -13,11 +13,16 @@ describe('parseYaml', () => {
     expect(doc?.locator.value(['a', 'c', 1])).toMatchObject({ line: 3, column: 12 });
   });
 
-  it('treats __proto__ as plain data', () => {
-    const { doc } = parseYaml('s.yaml', '__proto__: {polluted: true}\nconstructor: x\n');
+  it('treats constructor as plain data and refuses __proto__ as a key, where it is written', () => {
+    const { doc, diagnostics } = parseYaml('s.yaml', '__proto__: {polluted: true}\nconstructor: x\nlevels: {__proto__: 1275}\n');
     const tree = doc?.tree as Record<string, unknown>;
-    expect(Object.keys(tree)).toEqual(['__proto__', 'constructor']);
+    expect(Object.keys(tree)).toEqual(['constructor', 'levels']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // found by the fuzz suite: zod's records drop a `__proto__` key silently, so `levels: {__proto__: 1275}` lost a level
+    expect(diagnostics).toMatchObject([
+      { code: 'unknown-key', message: '`__proto__` cannot be used as a key', location: { line: 1, column: 1 } },
+      { code: 'unknown-key', location: { line: 3, column: 10 } },
+    ]);
   });
 
   it('refuses aliases and reports duplicate keys with positions', () => {
