@@ -110,7 +110,8 @@ function validFields(value: object): Partial<WrittenDriver> {
   const shape = driverSchema.shape;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const schema = (shape as Record<string, z.ZodType | undefined>)[k];
+    // own keys only: a driver key such as `hasOwnProperty` must not find Object.prototype's
+    const schema = Object.hasOwn(shape, k) ? (shape as Record<string, z.ZodType>)[k] : undefined;
     const r = schema?.safeParse(v);
     if (r?.success) out[k] = r.data;
   }

@@ -163,7 +163,7 @@ function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: 
   const tree = doc.tree as Record<string, unknown>;
   const misspelt = new Set(
     Object.keys(tree)
-      .filter((k) => !(k in shape))
+      .filter((k) => !Object.hasOwn(shape, k))
       .map((k) => closest(k, keys)),
   );
   for (const k of keys) {

@@ -142,6 +142,15 @@ const prototypes: Case[] = [
   ),
   ...PROTO_KEYS.map(
     (k): Case => ({
+      // found by the fuzz suite (seed 12345): `hasOwnProperty` found Object.prototype's in the driver schema's shape
+      name: `${k} as a key of a driver`,
+      setup: (ws) => ({ argv: demand(ws), mutated: [edit(ws, D, (t) => t.replace('    use_rate:\n', `    ${k}:\n`))] }),
+      code: 2,
+      says: /2018-demand\.yaml:54:5: error\[unknown-key\]/,
+    }),
+  ),
+  ...PROTO_KEYS.map(
+    (k): Case => ({
       name: `${k} as a year of levels`,
       setup: (ws) => ({ argv: project(ws), mutated: [edit(ws, S, (t) => t.replace('levels: {2018/19: 1275, 2021/22: 4680}', `levels: {${k}: 1275, 2021/22: 4680}`))] }),
       code: 2,

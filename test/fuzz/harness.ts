@@ -78,8 +78,12 @@ export interface Expectation {
   readonly root: string;
 }
 
-/** Diagnostics that name a path rather than a place in a file. */
-const UNLOCATED_OK = new Set(['file-not-found', 'file-unreadable', 'file-too-large', 'usage', 'output', 'no-controls', 'outside-published-years']);
+/**
+ * Diagnostics that name a path rather than a place in a file: reading a file given on the command
+ * line, options, outputs, and a scenario that lacks what the command needs (controls for `check`,
+ * `apportionment:` figures for `options --basis`).
+ */
+const UNLOCATED_OK = new Set(['file-not-found', 'file-unreadable', 'file-too-large', 'usage', 'output', 'no-controls', 'apportionment', 'outside-published-years']);
 
 const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
 const JS_ERROR = /^(?:Uncaught )?(?:[A-Z][A-Za-z]*Error|Error)(?: \[[A-Z_]+\])?: /m;
