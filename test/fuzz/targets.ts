@@ -66,7 +66,11 @@ export const TARGETS: readonly Target[] = [
     file: C,
     kind: 'yaml',
     quick: 30,
-    commands: (ws) => [...scenarioCommands(ws, C), [...OPTIONS, '--authority', ws.at(C), '--basis', 'asc-net-spend', '--output', ws.out]],
+    commands: (ws) => [
+      ...scenarioCommands(ws, C),
+      [...OPTIONS, '--authority', ws.at(C), '--basis', 'asc-net-spend', '--output', ws.out],
+      ['report', ws.at(C), '--xlsx', ws.at('out.xlsx'), '--draws', '10'],
+    ],
   },
   {
     file: WITH_DOLS,
