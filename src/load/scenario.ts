@@ -59,7 +59,7 @@ interface LocatedLine {
 
 /**
  * Reads, parses, validates and normalises a scenario, its line tables and (for a whole council)
- * its department scenarios. `chain` is the variants that led here (to refuse cycles);
+ * its department scenarios. `chain` is the variants and councils that led here (to refuse cycles);
  * `asDepartment` loads a scenario named by another's `departments:`, which may not itself have
  * departments or funding.
  */
@@ -83,7 +83,7 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     );
     return { diagnostics, sources };
   }
-  if ('extends' in doc.tree) return loadVariant(doc, read, sources, [...chain, file]);
+  if ('extends' in doc.tree) return loadVariant(doc, read, sources, [...chain, file], asDepartment);
 
   const header = validateHeader(doc);
   diagnostics.push(...header.diagnostics);
@@ -128,7 +128,7 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   });
 
   diagnostics.push(...duplicateRefs(rawRefs));
-  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => loadScenario(f, read, [], true));
+  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => loadScenario(f, read, [...chain, file], true));
   diagnostics.push(...council.diagnostics);
   for (const [f, text] of council.sources) sources.set(f, text);
   inputs.push(...council.inputs);

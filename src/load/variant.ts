@@ -27,6 +27,7 @@ export function loadVariant(
   read: FileReader,
   sources: Map<string, string>,
   chain: readonly string[],
+  asDepartment = false,
 ): Loaded<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
@@ -46,7 +47,8 @@ export function loadVariant(
     diagnostics.push(error('extends-cycle', `more than ${MAX_VARIANT_DEPTH} variants extend one another`, at(['extends']), 'extend the base scenario directly'));
     return { diagnostics, sources };
   }
-  const base = loadScenario(baseFile, read, chain);
+  // a variant named as a department is a department all the way down: its base may not have departments
+  const base = loadScenario(baseFile, read, chain, asDepartment);
   for (const [f, t] of base.sources) sources.set(f, t);
   // the base file itself missing, a folder or too large is reported where the variant names it
   diagnostics.push(...atReference(base.diagnostics, at(['extends']), `the scenario ${baseFile} named by \`extends\` does not exist`));

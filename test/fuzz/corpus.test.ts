@@ -294,6 +294,25 @@ const files: Case[] = [
   { name: 'a population file over the size limit', setup: (ws) => ({ argv: demand(ws), mutated: [oversize(ws, POP)] }), code: 2, says: /2018-demand\.yaml:\d+:\d+: error\[file-too-large\]/ },
   { name: 'a scenario that links to itself', setup: (ws) => (fs.rmSync(ws.at(S)), fs.symlinkSync(ws.at(S), ws.at(S)), { argv: project(ws) }), code: 2, says: /error\[file-unreadable\]: .*ELOOP/ },
   { name: 'a variant that extends itself', setup: (ws) => ({ argv: ['project', ws.at(VARIANT)], mutated: [edit(ws, VARIANT, (t) => t.replace('extends: 2018.yaml', 'extends: 2018-with-dols.yaml'))] }), code: 2, says: /error\[extends-cycle\]/ },
+  {
+    // found while fuzzing by hand: loading the council loaded the variant, which loaded the council… until the stack overflowed (error[internal])
+    name: 'a department that is a variant of its own council',
+    setup: (ws) => (write(ws, 'scenarios/loop.yaml', 'extends: 2018-council.yaml\ntitle: Loop\ndescription: A department that leads back to the council\n'), {
+      argv: ['project', ws.at(C)],
+      mutated: [edit(ws, C, (t) => t.replace('scenario: 2018.yaml', 'scenario: loop.yaml'))],
+    }),
+    code: 2,
+    says: /loop\.yaml:1:10: error\[extends-cycle\]/,
+  },
+  {
+    name: 'a department that is a variant of another council',
+    setup: (ws) => (write(ws, 'scenarios/other.yaml', read(ws, C)), write(ws, 'scenarios/dept.yaml', 'extends: other.yaml\ntitle: D\ndescription: A variant of a council\n'), {
+      argv: ['check', ws.at(C)],
+      mutated: [edit(ws, C, (t) => t.replace('scenario: 2018.yaml', 'scenario: dept.yaml'))],
+    }),
+    code: 2,
+    says: /error\[department\]/,
+  },
   { name: '--output is a folder', setup: (ws) => (fs.mkdirSync(ws.out), { argv: project(ws) }), code: 2, says: /error\[output\]/ },
   { name: '--output in a missing folder', setup: (ws) => ({ argv: ['project', ws.at(S), '--output', ws.at('no/such/out.csv')] }), code: 2, says: /error\[output\]/ },
   { name: '--output under a file', setup: (ws) => ({ argv: ['project', ws.at(S), '--output', path.join(ws.at(S), 'out.csv')] }), code: 2, says: /error\[output\]/ },
