@@ -25,6 +25,10 @@ export function readSource(
         };
       case 'is-directory':
         return { diagnostics: [error('file-unreadable', `${file} is a folder, not a file`, referencedAt, 'name a .yaml or .csv file')] };
+      case 'not-a-file':
+        return {
+          diagnostics: [error('file-unreadable', `${file} is not a regular file (a device, a pipe or a socket)`, referencedAt, 'name a .yaml or .csv file')],
+        };
       case 'too-large':
         return { diagnostics: [tooLarge(file, referencedAt)] };
       case 'unreadable':

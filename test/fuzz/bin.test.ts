@@ -34,6 +34,7 @@ const CASES: [string, string | undefined, string | Buffer | undefined, string[],
   ['a truncated CSV, with --output', CSV, 'ref,type,status\nAC1,saving,"unclosed', ['project', S, '--format', 'csv', '--output', 'out.csv'], /2018-savings\.csv:\d+:\d+: error\[csv-syntax\]/],
   ['a folder in place of the scenario', undefined, undefined, ['project', 'scenarios'], /error\[file-unreadable\]: scenarios is a folder/],
   ['a missing scenario', undefined, undefined, ['demand', 'scenarios/none.yaml'], /error\[file-not-found\]/],
+  ['/dev/zero as the scenario', undefined, undefined, ['project', '/dev/zero'], /error\[file-unreadable\]: \/dev\/zero is not a regular file/],
   ['the demand scenario with 1e400 for a rate', 'scenarios/2018-demand.yaml', undefined, ['demand', 'scenarios/2018-demand.yaml', '--set', 'older_people.use_rate=1e400'], /error\[/],
   ['risk with a small number of draws on a broken file', S, 'authority: [1, 2\n', ['risk', S, '--draws', '5'], /2018\.yaml:\d+:\d+: error\[yaml-syntax\]/],
 ];

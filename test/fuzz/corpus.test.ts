@@ -4,6 +4,7 @@
 // copy of scenarios/ and data/ in a temporary folder and passes the checks of harness.ts; some
 // cases also say what the answer must be.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -292,6 +293,15 @@ const files: Case[] = [
   { name: 'a scenario over the size limit', setup: (ws) => ({ argv: project(ws), mutated: [oversize(ws, S)] }), code: 2, says: /error\[file-too-large\]: .*2018\.yaml is larger than the 32 MiB limit/ },
   { name: 'a CSV over the size limit', setup: (ws) => ({ argv: project(ws), mutated: [oversize(ws, CSV)] }), code: 2, says: /2018\.yaml:\d+:\d+: error\[file-too-large\]/ },
   { name: 'a population file over the size limit', setup: (ws) => ({ argv: demand(ws), mutated: [oversize(ws, POP)] }), code: 2, says: /2018-demand\.yaml:\d+:\d+: error\[file-too-large\]/ },
+  // found while fuzzing by hand: /dev/zero was read until memory ran out, a FIFO waited forever
+  { name: '/dev/zero as the scenario', setup: () => ({ argv: ['project', '/dev/zero'] }), code: 2, says: /error\[file-unreadable\]: \/dev\/zero is not a regular file/ },
+  { name: '/dev/zero as a line table', setup: (ws) => ({ argv: project(ws), mutated: [edit(ws, S, (t) => t.replace('  - 2018-savings.csv', '  - /dev/zero'))] }), code: 2, says: /2018\.yaml:\d+:\d+: error\[file-unreadable\]: \/dev\/zero is not a regular file/ },
+  {
+    name: 'a FIFO in place of the population file',
+    setup: (ws) => (fs.rmSync(ws.at(POP)), execFileSync('mkfifo', [ws.at(POP)]), { argv: demand(ws), mutated: [ws.at(POP)] }),
+    code: 2,
+    says: /2018-demand\.yaml:\d+:\d+: error\[file-unreadable\]: .* is not a regular file/,
+  },
   { name: 'a scenario that links to itself', setup: (ws) => (fs.rmSync(ws.at(S)), fs.symlinkSync(ws.at(S), ws.at(S)), { argv: project(ws) }), code: 2, says: /error\[file-unreadable\]: .*ELOOP/ },
   { name: 'a variant that extends itself', setup: (ws) => ({ argv: ['project', ws.at(VARIANT)], mutated: [edit(ws, VARIANT, (t) => t.replace('extends: 2018.yaml', 'extends: 2018-with-dols.yaml'))] }), code: 2, says: /error\[extends-cycle\]/ },
   {

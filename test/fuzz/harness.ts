@@ -80,10 +80,22 @@ export interface Expectation {
 
 /**
  * Diagnostics that name a path rather than a place in a file: reading a file given on the command
- * line, options, outputs, and a scenario that lacks what the command needs (controls for `check`,
- * `apportionment:` figures for `options --basis`).
+ * line, options and their values, outputs, and a scenario that lacks what the command needs
+ * (controls for `check`, `apportionment:` figures for `options --basis`).
  */
-const UNLOCATED_OK = new Set(['file-not-found', 'file-unreadable', 'file-too-large', 'usage', 'output', 'no-controls', 'apportionment', 'outside-published-years']);
+const UNLOCATED_OK = new Set([
+  'file-not-found',
+  'file-unreadable',
+  'file-too-large',
+  'usage',
+  'output',
+  'no-controls',
+  'apportionment',
+  'outside-published-years',
+  // an id given with --option or --need that the data files do not have
+  'unknown-option',
+  'unknown-need',
+]);
 
 const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
 const JS_ERROR = /^(?:Uncaught )?(?:[A-Z][A-Za-z]*Error|Error)(?: \[[A-Z_]+\])?: /m;

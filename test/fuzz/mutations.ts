@@ -80,6 +80,25 @@ export const ODD_VALUES = [
   'constructor',
 ] as const;
 
+/** Files a reference (`extends:`, `line_files:`, `scenario:`, `file:`) may be pointed at instead: itself, each other, folders, nothing. */
+export const REFERENCE_TARGETS = [
+  '2018.yaml',
+  '2018-council.yaml',
+  '2018-demand.yaml',
+  '2018-with-dols.yaml',
+  '2018-without-ac14.yaml',
+  '2018-savings.csv',
+  '../data/leicestershire-population.csv',
+  '../data/national-totals.yaml',
+  '.',
+  '..',
+  '/',
+  '/dev/null',
+  '/dev/zero',
+  'missing.yaml',
+  '',
+] as const;
+
 export const ODD_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', ''] as const;
 
 export type Mutation =
@@ -92,6 +111,7 @@ export type Mutation =
   | { readonly op: 'replace-value'; readonly nth: number; readonly with: string }
   | { readonly op: 'replace-key'; readonly nth: number; readonly with: string }
   | { readonly op: 'indent'; readonly at: number; readonly by: number }
+  | { readonly op: 'retarget'; readonly nth: number; readonly to: string }
   | { readonly op: 'encoding'; readonly as: Encoding };
 
 export type Encoding = 'bom' | 'crlf' | 'cr' | 'utf16le' | 'utf16be' | 'utf16le-bom' | 'utf16be-bom' | 'latin1';
@@ -109,6 +129,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('replace-value' as const), nth: index, with: odd }), weight: 4 },
   { arbitrary: fc.record({ op: fc.constant('replace-key' as const), nth: index, with: fc.oneof(fc.constantFrom(...ODD_KEYS), fc.string({ maxLength: 6 })) }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('indent' as const), at: index, by: fc.integer({ min: -4, max: 4 }) }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('retarget' as const), nth: index, to: fc.constantFrom(...REFERENCE_TARGETS) }), weight: 2 },
   {
     arbitrary: fc.constantFrom<Encoding>('bom', 'crlf', 'cr', 'utf16le', 'utf16be', 'utf16le-bom', 'utf16be-bom', 'latin1').map((as) => ({ op: 'encoding' as const, as })),
     weight: 1,
@@ -134,6 +155,8 @@ const NUMBER = /\(?-?\d[\d,._]*%?\)?/;
 const YAML_VALUE = /(?<=(?:^|[\s{,[])[\w/]+: |^\s*- )[^\n#{}[\],]+/m;
 const CSV_FIELD = /(?<=^|,)[^,\n]*/m;
 const YAML_KEY = /(?<=^\s*(?:- )?|[{,] ?)[A-Za-z_][\w/]*(?=:)/m;
+/** A file name as a scenario writes it: `2018.yaml`, `../data/leicestershire-population.csv`. */
+const FILE_NAME = /[\w./-]+\.(?:yaml|csv)\b/;
 const CSV_HEADER_CELL = /(?<=^[^\n]*?)(?<=^|,)[^,\n]*/;
 
 export function applyMutation(bytes: Buffer, m: Mutation, kind: 'yaml' | 'csv'): Buffer {
@@ -170,6 +193,8 @@ function mutateText(text: string, m: Exclude<Mutation, { op: 'truncate' | 'inser
       return replaceNth(text, NUMBER, m.nth, () => m.with);
     case 'replace-value':
       return replaceNth(text, kind === 'yaml' ? YAML_VALUE : CSV_FIELD, m.nth, () => m.with);
+    case 'retarget':
+      return replaceNth(text, FILE_NAME, m.nth, () => m.to);
     case 'replace-key':
       return replaceNth(text, kind === 'yaml' ? YAML_KEY : CSV_HEADER_CELL, m.nth, () => m.with);
   }
