@@ -46,6 +46,10 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): WriteR
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
       return { ok: false, message: `${file} is a folder` };
     }
+    if (fs.existsSync(file) && !fs.statSync(file).isFile()) {
+      // the rename would replace the device or pipe itself (as root, --output /dev/null would)
+      return { ok: false, message: `${file} is not a regular file (a device, a pipe or a socket); leave out --output to write to standard output` };
+    }
     const fd = fs.openSync(tmp, 'wx', 0o644);
     try {
       fs.writeFileSync(fd, data);

@@ -324,6 +324,12 @@ const files: Case[] = [
     says: /error\[department\]/,
   },
   { name: '--output is a folder', setup: (ws) => (fs.mkdirSync(ws.out), { argv: project(ws) }), code: 2, says: /error\[output\]/ },
+  {
+    name: '--output is a FIFO: refused, not replaced',
+    setup: (ws) => (execFileSync('mkfifo', [ws.out]), { argv: project(ws) }),
+    code: 2,
+    says: /error\[output\]: .*out\.csv is not a regular file/,
+  },
   { name: '--output in a missing folder', setup: (ws) => ({ argv: ['project', ws.at(S), '--output', ws.at('no/such/out.csv')] }), code: 2, says: /error\[output\]/ },
   { name: '--output under a file', setup: (ws) => ({ argv: ['project', ws.at(S), '--output', path.join(ws.at(S), 'out.csv')] }), code: 2, says: /error\[output\]/ },
   { name: '--output is the scenario', setup: (ws) => ({ argv: ['project', ws.at(S), '--output', ws.at(S)] }), code: 2, says: /refusing to write/ },
