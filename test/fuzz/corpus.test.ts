@@ -106,6 +106,16 @@ const structure: Case[] = [
     code: 2,
     says: NESTING,
   },
+  ...['1000/01', '9999/00'].map(
+    (y): Case => ({
+      // found by the fuzz suite (FUZZ_SEED=31337): a year at the edge of four digits had no neighbour (error[internal])
+      name: `a period starting or ending in ${y}`,
+      setup: (ws) => ({ argv: project(ws), mutated: [edit(ws, S, (t) => t.replace('period: {from: 2018/19, to: 2021/22}', y === '1000/01' ? `period: {from: ${y}, to: 2021/22}` : `period: {from: 2018/19, to: ${y}}`))] }),
+      code: 2,
+      says: /2018\.yaml:\d+:\d+: error\[year-format\]: .* is outside the years mtfs handles/,
+    }),
+  ),
+  { name: 'options --year 9999/00', setup: (ws) => ({ argv: ['options', '--option', 'ni-all', '--year', '9999/00', '--authority', ws.at(C), '--basis', 'asc-net-spend'] }), code: 2, says: /error\[year-format\]: --year/ },
   scenarioIs('two YAML documents', 'authority: A\n---\nauthority: B\n', /more than one YAML document/),
   scenarioIs('a key that is a list', '[a, b]: 1\n', /keys must be plain text/),
   scenarioIs('tags: !!binary, !!js/function, !custom', 'authority: !!js/function f\ndepartment: !custom x\nunits: !!binary aGVsbG8=\n'),
