@@ -7,14 +7,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { count, listTree, makeWorkspace, newStats, problems, REPO, runBin, saveStats } from './harness.js';
 import { encode } from './mutations.js';
-import { OUTPUTS } from './targets.js';
+import { CSV, OUTPUTS, S } from './targets.js';
 
 const built = fs.existsSync(path.join(REPO, 'dist', 'cli', 'main.js'));
 const stats = newStats();
 afterAll(() => saveStats('fuzz: bin', stats));
-
-const S = 'scenarios/2018.yaml';
-const CSV = 'scenarios/2018-savings.csv';
 
 /** name, the file to write (relative) and its content, the command (relative paths, run in the workspace), what stderr must say */
 const CASES: [string, string | undefined, string | Buffer | undefined, string[], RegExp][] = [

@@ -11,15 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES } from '../../src/source/text.js';
 import { checkRun, count, makeWorkspace, newStats, saveStats, type Workspace } from './harness.js';
 import { encode, ODD_KEYS, ODD_VALUES } from './mutations.js';
-import { OUTPUTS } from './targets.js';
-
-const S = 'scenarios/2018.yaml';
-const CSV = 'scenarios/2018-savings.csv';
-const D = 'scenarios/2018-demand.yaml';
-const C = 'scenarios/2018-council.yaml';
-const POP = 'data/leicestershire-population.csv';
-const TOTALS = 'data/national-totals.yaml';
-const VARIANT = 'scenarios/2018-with-dols.yaml';
+import { C, CSV, D, OUTPUTS, POP, S, TOTALS, WITH_DOLS as VARIANT } from './targets.js';
 
 interface Case {
   readonly name: string;

@@ -21,11 +21,15 @@ export interface Target {
 /** Files a command may write when it succeeds. */
 export const OUTPUTS = ['out.csv', 'out.html', 'out.xlsx'];
 
-const S = 'scenarios/2018.yaml';
-const D = 'scenarios/2018-demand.yaml';
-const C = 'scenarios/2018-council.yaml';
-const WITH_DOLS = 'scenarios/2018-with-dols.yaml';
+/** The shipped files the fuzz suite mutates, relative to the repository and to a workspace alike. */
+export const S = 'scenarios/2018.yaml';
+export const CSV = 'scenarios/2018-savings.csv';
+export const D = 'scenarios/2018-demand.yaml';
+export const C = 'scenarios/2018-council.yaml';
+export const WITH_DOLS = 'scenarios/2018-with-dols.yaml';
 const WITHOUT_AC14 = 'scenarios/2018-without-ac14.yaml';
+export const POP = 'data/leicestershire-population.csv';
+export const TOTALS = 'data/national-totals.yaml';
 /** A copy of the demand scenario whose first population file is data/leicestershire-asc-figures.csv. */
 export const FIGURES = 'scenarios/fuzz-figures.yaml';
 
@@ -53,7 +57,7 @@ export const TARGETS: readonly Target[] = [
     ],
   },
   {
-    file: 'scenarios/2018-savings.csv',
+    file: CSV,
     kind: 'csv',
     quick: 40,
     commands: (ws) => [
@@ -104,7 +108,7 @@ export const TARGETS: readonly Target[] = [
     ],
   },
   {
-    file: 'data/leicestershire-population.csv',
+    file: POP,
     kind: 'csv',
     quick: 30,
     commands: (ws) => [
@@ -131,7 +135,7 @@ export const TARGETS: readonly Target[] = [
     commands: (ws) => [['options', '--format', 'json'], [...OPTIONS, '--format', 'csv', '--output', ws.out]],
   },
   {
-    file: 'data/national-totals.yaml',
+    file: TOTALS,
     kind: 'yaml',
     quick: 13,
     commands: (ws) => [[...OPTIONS, '--authority', ws.at(C), '--basis', 'asc-net-spend', '--output', ws.out], [...OPTIONS, '--authority', ws.at(C), '--basis', 'population']],
