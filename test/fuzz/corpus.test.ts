@@ -129,6 +129,22 @@ const structure: Case[] = [
     code: 2,
     says: /error\[duplicate-ref\]/,
   },
+  {
+    // found by fuzzing by hand: the exact search over 80 options ran for hours
+    name: 'savings --target over 80 saving options',
+    setup: (ws) => ({
+      argv: ['savings', ws.at(S), '--target', '8000', '--format', 'csv', '--output', ws.out],
+      mutated: [
+        edit(ws, CSV, (t) => {
+          const head = t.split('\n')[0] as string;
+          const rows = Array.from({ length: 80 }, (_, i) => `S${i},saving,new,Departmental,${i % 5 === 0 ? 'Inc' : i % 3 ? 'Eff' : 'SR'},Adult Social Care,Saving ${i},${100 + i * 7},${150 + i * 3},,,hold,,src,`);
+          return `${head}\n${rows.join('\n')}\n`;
+        }),
+      ],
+    }),
+    code: 2,
+    says: /error\[usage\]: --target 8000: the exact search stopped after 10,000,000 branches/,
+  },
   scenarioIs('a one-megabyte line', `authority: ${'x'.repeat(1_000_000)}\n`),
 ];
 
