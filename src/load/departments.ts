@@ -4,7 +4,7 @@
 
 import { atReference } from './read-source.js';
 import { relativeTo } from './reader.js';
-import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { append, error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Department } from '../model/funding.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
@@ -36,7 +36,7 @@ export function readDepartmentScenarios(written: readonly WrittenDepartment[], d
     const sub = relativeTo(file, d.scenario);
     const loaded = load(sub);
     // a department file that is missing, a folder or too large is reported where the council scenario names it
-    diagnostics.push(...atReference(loaded.diagnostics, doc.locator.value(['departments', i, 'scenario']), `the department scenario ${sub} does not exist`));
+    append(diagnostics, atReference(loaded.diagnostics, doc.locator.value(['departments', i, 'scenario']), `the department scenario ${sub} does not exist`));
     for (const [f, text] of loaded.sources) sources.set(f, text);
     if (loaded.value) {
       scenarios.set(i, loaded.value);

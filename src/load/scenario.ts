@@ -3,7 +3,7 @@
 // its own, so a bad line does not hide problems elsewhere.
 
 import { z } from 'zod';
-import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
 import {
@@ -25,7 +25,7 @@ import {
   type WrittenLine,
   type WrittenScenarioHeader,
 } from '../schema/scenario.js';
-import { parseCsv } from '../source/csv.js';
+import { MAX_MALFORMED_ROWS, parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
 import { normaliseAssumptions } from './assumptions.js';
@@ -69,12 +69,12 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   const inputs = [file];
 
   const src = readSource(read, file);
-  diagnostics.push(...src.diagnostics);
+  append(diagnostics, src.diagnostics);
   if (src.text === undefined) return { diagnostics, sources };
   sources.set(file, src.text);
 
   const parsed = parseYaml(file, src.text);
-  diagnostics.push(...parsed.diagnostics);
+  append(diagnostics, parsed.diagnostics);
   const doc = parsed.doc;
   if (!doc || hasErrors(parsed.diagnostics)) return { diagnostics, sources };
   if (doc.tree === null || typeof doc.tree !== 'object' || Array.isArray(doc.tree)) {
@@ -86,9 +86,9 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   if ('extends' in doc.tree) return loadVariant(doc, read, sources, [...chain, file], asDepartment);
 
   const header = validateHeader(doc);
-  diagnostics.push(...header.diagnostics);
+  append(diagnostics, header.diagnostics);
   const drivers = readDrivers(doc, file, read, sources, inputs);
-  diagnostics.push(...drivers.diagnostics);
+  append(diagnostics, drivers.diagnostics);
 
   const lines: LocatedLine[] = [];
   const rawRefs: { ref: string; at: Location }[] = [];
@@ -101,7 +101,7 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     rawLines.forEach((raw, i) => {
       noteRef(raw, doc, ['lines', i]);
       const v = validate(lineSchema, raw, doc, ['lines', i]);
-      diagnostics.push(...v.diagnostics);
+      append(diagnostics, v.diagnostics);
       if (v.data) lines.push({ written: v.data, doc, base: ['lines', i] });
     });
   }
@@ -111,29 +111,37 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     const csvFile = relativeTo(file, rel);
     inputs.push(csvFile);
     const csvSrc = readSource(read, csvFile, at);
-    diagnostics.push(...csvSrc.diagnostics);
+    append(diagnostics, csvSrc.diagnostics);
     if (csvSrc.text === undefined) return;
     sources.set(csvFile, csvSrc.text);
     const csv = parseCsv(csvFile, csvSrc.text);
-    diagnostics.push(...csv.diagnostics);
+    append(diagnostics, csv.diagnostics);
     if (!csv.table) return;
     const rows = lineTableRows(csv.table);
-    diagnostics.push(...rows.diagnostics);
+    append(diagnostics, rows.diagnostics);
+    let rowErrors = 0;
     for (const rowDoc of rows.rows) {
+      if (rowErrors >= MAX_MALFORMED_ROWS) {
+        // a file of 300,000 wrong rows would take half a minute and gigabytes to report in full
+        const header = csv.table.header[0]?.location ?? at;
+        diagnostics.push(error('invalid-value', `more than ${MAX_MALFORMED_ROWS} errors in the rows of ${csvFile}: checking stopped at line ${rowDoc.locator.whole.line}`, header, 'check that this is a line table, and fix the first errors'));
+        break;
+      }
       noteRef(rowDoc.tree, rowDoc, []);
       const v = validate(lineSchema, rowDoc.tree, rowDoc);
-      diagnostics.push(...v.diagnostics);
+      append(diagnostics, v.diagnostics);
+      rowErrors += v.diagnostics.length;
       if (v.data) lines.push({ written: v.data, doc: rowDoc, base: [] });
     }
   });
 
-  diagnostics.push(...duplicateRefs(rawRefs));
+  append(diagnostics, duplicateRefs(rawRefs));
   const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => loadScenario(f, read, [...chain, file], true));
-  diagnostics.push(...council.diagnostics);
+  append(diagnostics, council.diagnostics);
   for (const [f, text] of council.sources) sources.set(f, text);
   inputs.push(...council.inputs);
   const normalised = normalise(file, council.fields, council.doc, lines, inputs, drivers, council.departments);
-  diagnostics.push(...normalised.diagnostics);
+  append(diagnostics, normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
   const assumptions = normaliseAssumptions(
     header.fields.assumptions,
@@ -169,7 +177,7 @@ function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: 
   for (const k of keys) {
     if (tree[k] === undefined && misspelt.has(k)) continue; // reported once, as an unknown key with a "did you mean"
     const v = validate(shape[k] as z.ZodType, tree[k], doc, [k]);
-    diagnostics.push(...v.diagnostics);
+    append(diagnostics, v.diagnostics);
     if (v.diagnostics.length === 0) fields[k] = v.data;
   }
   return { fields: fields as HeaderFields, diagnostics };
@@ -213,7 +221,7 @@ function normalise(
   }
 
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
-  diagnostics.push(...(resolved?.diagnostics ?? []));
+  append(diagnostics, (resolved?.diagnostics ?? []));
   const demand = demandContext(drivers, resolved?.drivers, period, h.units);
 
   const budgetLines: BudgetLine[] = [];
@@ -225,7 +233,7 @@ function normalise(
 
   const controls = normaliseControls(h.controls, doc, inPeriod, outside, diagnostics);
   const council = normaliseCouncilSections(h, doc, period, lines.length > 0, departmentScenarios);
-  diagnostics.push(...council.diagnostics);
+  append(diagnostics, council.diagnostics);
 
   const { authority, department, units, original_budget: original } = h;
   if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !council.departments)) return { diagnostics };

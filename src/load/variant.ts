@@ -2,7 +2,7 @@
 // scales lines. The base is loaded unchanged; the variant's changes are applied in the order
 // remove → add → set → scale, each recorded on the line so `explain` and `compare` can show it.
 
-import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { parseRateText } from '../model/amount-text.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
@@ -32,7 +32,7 @@ export function loadVariant(
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
   const v = validate(variantSchema, doc.tree, doc);
-  diagnostics.push(...v.diagnostics);
+  append(diagnostics, v.diagnostics);
   const ext = (doc.tree as { extends?: unknown }).extends;
   if (typeof ext !== 'string' || ext.trim() === '') return { diagnostics, sources };
 
@@ -51,7 +51,7 @@ export function loadVariant(
   const base = loadScenario(baseFile, read, chain, asDepartment);
   for (const [f, t] of base.sources) sources.set(f, t);
   // the base file itself missing, a folder or too large is reported where the variant names it
-  diagnostics.push(...atReference(base.diagnostics, at(['extends']), `the scenario ${baseFile} named by \`extends\` does not exist`));
+  append(diagnostics, atReference(base.diagnostics, at(['extends']), `the scenario ${baseFile} named by \`extends\` does not exist`));
   if (!base.value || !v.data || hasErrors(diagnostics)) return { diagnostics, sources };
 
   const applied = applyVariant(doc, v.data, base.value, diagnostics);

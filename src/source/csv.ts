@@ -29,34 +29,47 @@ interface ParsedRecord {
 }
 
 /**
+ * Reading stops after this many rows whose length differs from the header: such a file is not a
+ * table of this kind, and 2 million two-field rows (32 MiB) would otherwise take minutes and
+ * gigabytes (csv-parse builds an error object for each).
+ */
+export const MAX_MALFORMED_ROWS = 1000;
+
+class TooManyMalformed {
+  constructor(readonly line: number) {}
+}
+
+/**
  * Parses a CSV file with a header row. Rows whose length differs from the header are reported
- * (`csv-row-length`), all of them, and left out; blank lines are skipped.
+ * (`csv-row-length`), the first MAX_MALFORMED_ROWS of them, and left out; blank lines are skipped.
  */
 export function parseCsv(file: string, text: string): { table?: CsvTable; diagnostics: Diagnostic[] } {
   const normalised = text.replace(/\r\n?/g, '\n');
-  let records: ParsedRecord[];
+  const records: ParsedRecord[] = [];
+  let headerWidth: number | undefined;
+  let malformed = 0;
+  let stoppedAt: number | undefined;
   try {
-    records = parse(normalised, {
+    parse(normalised, {
       raw: true,
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       record_delimiter: '\n',
-    }) as unknown as ParsedRecord[];
+      // with raw and info, csv-parse hands each record over as { record, raw, info }
+      on_record: (value: unknown) => {
+        const r = value as ParsedRecord;
+        records.push(r);
+        if (r.record.every((v) => v.trim() === '')) return null;
+        if (headerWidth === undefined) headerWidth = r.record.length;
+        else if (r.record.length !== headerWidth && ++malformed > MAX_MALFORMED_ROWS) throw new TooManyMalformed(r.info.lines);
+        return null;
+      },
+    });
   } catch (e) {
-    const err = e as { code?: string; message?: string; lines?: number };
-    const line = typeof err.lines === 'number' && err.lines > 0 ? err.lines : 1;
-    const lineText = normalised.split('\n')[line - 1] ?? '';
-    return {
-      diagnostics: [
-        error(
-          'csv-syntax',
-          csvMessage(err.code, err.message),
-          { file, line, column: 1, endLine: line, endColumn: Math.max(lineText.length, 1) + 1 },
-          'quote fields that contain commas or line breaks with "…", and double any quote inside them ("")',
-        ),
-      ],
-    };
+    if (!(e instanceof TooManyMalformed)) return { diagnostics: [syntaxError(file, normalised, e)] };
+    stoppedAt = e.line;
+    records.pop();
   }
   const rows: CsvRow[] = [];
   for (const rec of records) {
@@ -102,7 +115,30 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
     }
     kept.push(row);
   }
+  if (stoppedAt !== undefined) {
+    diagnostics.push(
+      error(
+        'csv-row-length',
+        `more than ${MAX_MALFORMED_ROWS} rows have a different number of fields from this header: reading stopped at line ${stoppedAt}`,
+        headerRow.location,
+        'check that this is the right file, that its fields are separated by commas, and the header',
+      ),
+    );
+  }
   return { table: { file, header: headerRow.cells, rows: kept }, diagnostics };
+}
+
+/** A CSV syntax error from csv-parse, at the line it names. */
+function syntaxError(file: string, normalised: string, e: unknown): Diagnostic {
+  const err = e as { code?: string; message?: string; lines?: number };
+  const line = typeof err.lines === 'number' && err.lines > 0 ? err.lines : 1;
+  const lineText = normalised.split('\n')[line - 1] ?? '';
+  return error(
+    'csv-syntax',
+    csvMessage(err.code, err.message),
+    { file, line, column: 1, endLine: line, endColumn: Math.max(lineText.length, 1) + 1 },
+    'quote fields that contain commas or line breaks with "…", and double any quote inside them ("")',
+  );
 }
 
 function csvMessage(code: string | undefined, message: string | undefined): string {

@@ -145,6 +145,22 @@ const structure: Case[] = [
     code: 2,
     says: /error\[usage\]: --target 8000: the exact search stopped after 10,000,000 branches/,
   },
+  {
+    // found by fuzzing by hand: error[internal] (Maximum call stack size exceeded) after 14 s
+    name: '300,000 short rows in the CSV',
+    setup: (ws) => ({ argv: project(ws), mutated: [edit(ws, CSV, (t) => `${t.split('\n')[0]}\n${Array.from({ length: 300_000 }, (_, i) => `X${i},saving`).join('\n')}\n`)] }),
+    code: 2,
+    says: /2018-savings\.csv:1:1: error\[csv-row-length\]: more than 1000 rows .*reading stopped at line 1002[^]*1001 errors/,
+  },
+  {
+    name: '5,000 rows of wrong values in the CSV',
+    setup: (ws) => ({
+      argv: project(ws),
+      mutated: [edit(ws, CSV, (t) => `${t.split('\n')[0]}\n${Array.from({ length: 5000 }, (_, i) => `X${i},saving,bad,Nope,Zz,ASC,S ${i},1e3,abc,,,sometimes,maybe,src,`).join('\n')}\n`)],
+    }),
+    code: 2,
+    says: /2018-savings\.csv:1:1: error\[invalid-value\]: more than 1000 errors in the rows of .*checking stopped at line/,
+  },
   scenarioIs('a one-megabyte line', `authority: ${'x'.repeat(1_000_000)}\n`),
 ];
 
