@@ -27,6 +27,8 @@ export const nodeReader: FileReader = (file) => {
   try {
     const st = fs.statSync(file);
     if (st.isDirectory()) return { ok: false, reason: 'is-directory' };
+    // a device or a pipe has no size to check: /dev/zero would be read until memory ran out, a FIFO wait forever
+    if (!st.isFile()) return { ok: false, reason: 'not-a-file' };
     if (st.size > MAX_INPUT_BYTES) return { ok: false, reason: 'too-large' };
     return { ok: true, bytes: fs.readFileSync(file) };
   } catch (e) {
@@ -43,6 +45,10 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): WriteR
   try {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
       return { ok: false, message: `${file} is a folder` };
+    }
+    if (fs.existsSync(file) && !fs.statSync(file).isFile()) {
+      // the rename would replace the device or pipe itself (as root, --output /dev/null would)
+      return { ok: false, message: `${file} is not a regular file (a device, a pipe or a socket); leave out --output to write to standard output` };
     }
     const fd = fs.openSync(tmp, 'wx', 0o644);
     try {

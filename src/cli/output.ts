@@ -20,11 +20,17 @@ export function styler(io: Io): Styler {
   return { error: (s) => c.red.bold(s), warning: (s) => c.yellow.bold(s), dim: (s) => c.dim(s), bold: (s) => c.bold(s) };
 }
 
-/** Prints diagnostics sorted by place, then a count; returns true when any is an error. */
+/** At most this many diagnostics are printed in full; the count line still counts them all. */
+export const MAX_SHOWN = 100;
+
+/** Prints diagnostics sorted by place (the first MAX_SHOWN), then a count; returns true when any is an error. */
 export function report(io: Io, diagnostics: readonly Diagnostic[], sources: Sources): boolean {
   if (diagnostics.length === 0) return false;
   const sorted = sortDiagnostics(diagnostics);
-  io.stderr(`${formatDiagnostics(sorted, sources, styler(io))}\n\n${summarise(sorted)}\n`);
+  const shown = sorted.slice(0, MAX_SHOWN);
+  const more = sorted.length - shown.length;
+  const rest = more > 0 ? `\n\nmtfs: … and ${more} more not shown (fix the first ones: the rest are often the same mistake repeated)` : '';
+  io.stderr(`${formatDiagnostics(shown, sources, styler(io))}${rest}\n\n${summarise(sorted)}\n`);
   return hasErrors(sorted);
 }
 

@@ -99,6 +99,14 @@ export const warning = (
   hint?: string,
 ): Diagnostic => ({ ...error(code, message, location, hint), severity: 'warning' });
 
+/**
+ * Appends `more` to `to` one by one: `to.push(...more)` passes every item as an argument, and a
+ * CSV of 300,000 short rows (as many diagnostics) overflowed the stack that way.
+ */
+export function append<T>(to: T[], more: Iterable<T>): void {
+  for (const item of more) to.push(item);
+}
+
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
 /** Orders diagnostics by file, then position, then code, so output never depends on discovery order. */

@@ -17,11 +17,14 @@ export type Sources = ReadonlyMap<string, string>;
 
 const MAX_EXCERPT = 120;
 
-export function formatDiagnostic(d: Diagnostic, sources: Sources, style: Styler = plainStyler): string {
+/** The lines of each source text, split once per run rather than once per diagnostic. */
+type LineCache = Map<string, readonly string[]>;
+
+export function formatDiagnostic(d: Diagnostic, sources: Sources, style: Styler = plainStyler, cache: LineCache = new Map()): string {
   const sev = d.severity === 'error' ? style.error(`error[${d.code}]`) : style.warning(`warning[${d.code}]`);
   const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column}: ` : 'mtfs: ';
   const out = [`${where}${sev}: ${style.bold(d.message)}`];
-  const excerpt = d.location ? excerptLines(d, sources) : [];
+  const excerpt = d.location ? excerptLines(d, sources, cache) : [];
   const gutterWidth = d.location ? String(d.location.line).length : 0;
   const pad = ' '.repeat(gutterWidth);
   out.push(...excerpt.map((l) => style.dim(l)));
@@ -30,12 +33,16 @@ export function formatDiagnostic(d: Diagnostic, sources: Sources, style: Styler 
   return out.join('\n');
 }
 
-function excerptLines(d: Diagnostic, sources: Sources): string[] {
+function excerptLines(d: Diagnostic, sources: Sources, cache: LineCache): string[] {
   const loc = d.location;
   if (!loc) return [];
-  const text = sources.get(loc.file);
-  if (text === undefined) return [];
-  const lines = text.split(/\r\n|\n|\r/);
+  let lines = cache.get(loc.file);
+  if (lines === undefined) {
+    const text = sources.get(loc.file);
+    if (text === undefined) return [];
+    lines = text.split(/\r\n|\n|\r/);
+    cache.set(loc.file, lines);
+  }
   const raw = lines[loc.line - 1];
   if (raw === undefined) return [];
   const gutter = String(loc.line);
@@ -54,7 +61,8 @@ function visible(s: string): string {
 }
 
 export function formatDiagnostics(ds: readonly Diagnostic[], sources: Sources, style: Styler = plainStyler): string {
-  return ds.map((d) => formatDiagnostic(d, sources, style)).join('\n\n');
+  const cache: LineCache = new Map();
+  return ds.map((d) => formatDiagnostic(d, sources, style, cache)).join('\n\n');
 }
 
 /** One closing line such as `2 errors, 1 warning`. */

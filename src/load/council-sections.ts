@@ -3,7 +3,7 @@
 // Read before normalising (department scenarios are loaded through the loader it is given) and
 // normalised with the rest of the scenario. Pure given that loader.
 
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { append, error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Apportionment, Department, Funding } from '../model/funding.js';
 import type { Scenario } from '../model/scenario.js';
@@ -66,7 +66,7 @@ export function normaliseCouncilSections(
   const departments = h.departments && loaded && period ? normaliseDepartments(h.departments, doc, loaded, period) : undefined;
   const funding = h.funding && period ? normaliseFunding(h.funding, doc, period) : undefined;
   const apportionment = h.apportionment ? normaliseApportionment(h.apportionment, doc) : undefined;
-  diagnostics.push(...(departments?.diagnostics ?? []), ...(funding?.diagnostics ?? []), ...(apportionment?.diagnostics ?? []));
+  for (const part of [departments, funding, apportionment]) append(diagnostics, part?.diagnostics ?? []);
   return {
     ...(departments?.value ? { departments: departments.value } : {}),
     ...(funding?.value ? { funding: funding.value } : {}),

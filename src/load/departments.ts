@@ -2,8 +2,9 @@
 // validated on its own) or net budgets given by year with provenance and source. Pure given the
 // loader it is handed; every problem is a located diagnostic.
 
+import { atReference } from './read-source.js';
 import { relativeTo } from './reader.js';
-import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { append, error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Department } from '../model/funding.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
@@ -34,14 +35,8 @@ export function readDepartmentScenarios(written: readonly WrittenDepartment[], d
     if (d.scenario === undefined) return;
     const sub = relativeTo(file, d.scenario);
     const loaded = load(sub);
-    for (const d of loaded.diagnostics) {
-      // a department file that is missing is reported where the council scenario names it
-      diagnostics.push(
-        d.code === 'file-not-found' && !d.location
-          ? error('file-not-found', `the department scenario ${sub} does not exist`, doc.locator.value(['departments', i, 'scenario']), 'the path is relative to the folder of this file')
-          : d,
-      );
-    }
+    // a department file that is missing, a folder or too large is reported where the council scenario names it
+    append(diagnostics, atReference(loaded.diagnostics, doc.locator.value(['departments', i, 'scenario']), `the department scenario ${sub} does not exist`));
     for (const [f, text] of loaded.sources) sources.set(f, text);
     if (loaded.value) {
       scenarios.set(i, loaded.value);

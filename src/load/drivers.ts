@@ -4,7 +4,7 @@
 // Every problem is a located diagnostic; all of them are collected before stopping.
 
 import type { z } from 'zod';
-import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { append, error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import {
   baseYearOf,
   computeDemand,
@@ -79,12 +79,12 @@ export function readDrivers(
       continue;
     }
     const v = validate(driverSchema, value, doc, base);
-    diagnostics.push(...v.diagnostics);
+    append(diagnostics, v.diagnostics);
     // check every field that is valid on its own, so one bad field hides nothing else
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
     const fields = v.data ?? validFields(value);
     const problems = checkDriver(name, fields, new Set(Object.keys(value)), doc, base);
-    diagnostics.push(...problems);
+    append(diagnostics, problems);
     let population: DriverEntry['population'];
     const ref = fields.population;
     if (ref) {
@@ -110,7 +110,8 @@ function validFields(value: object): Partial<WrittenDriver> {
   const shape = driverSchema.shape;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const schema = (shape as Record<string, z.ZodType | undefined>)[k];
+    // own keys only: a driver key such as `hasOwnProperty` must not find Object.prototype's
+    const schema = Object.hasOwn(shape, k) ? (shape as Record<string, z.ZodType>)[k] : undefined;
     const r = schema?.safeParse(v);
     if (r?.success) out[k] = r.data;
   }
@@ -127,14 +128,14 @@ function readPopulationFile(
 ): PopulationTable | undefined {
   inputs.push(file);
   const src = readSource(read, file, at);
-  diagnostics.push(...src.diagnostics);
+  append(diagnostics, src.diagnostics);
   if (src.text === undefined) return undefined;
   sources.set(file, src.text);
   const csv = parseCsv(file, src.text);
-  diagnostics.push(...csv.diagnostics);
+  append(diagnostics, csv.diagnostics);
   if (!csv.table) return undefined;
   const t = populationTable(csv.table);
-  diagnostics.push(...t.diagnostics);
+  append(diagnostics, t.diagnostics);
   return t.diagnostics.length > 0 ? undefined : t.table;
 }
 

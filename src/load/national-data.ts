@@ -3,7 +3,7 @@
 // problems in a data file are reported like problems in a scenario, with file:line:column.
 
 import type { z } from 'zod';
-import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { compareYears } from '../model/fiscal-year.js';
 import type { FundingOption, NationalData, NationalTable, NationalTotals, Need, SeriesPoint } from '../model/national-options.js';
 import { validate } from '../schema/diagnose.js';
@@ -23,14 +23,14 @@ export interface NationalDataFiles {
 
 function readDocument<S extends z.ZodType>(file: string, schema: S, read: FileReader, sources: Map<string, string>, diagnostics: Diagnostic[]): { data: z.infer<S>; doc: RawDocument } | undefined {
   const src = readSource(read, file);
-  diagnostics.push(...src.diagnostics);
+  append(diagnostics, src.diagnostics);
   if (src.text === undefined) return undefined;
   sources.set(file, src.text);
   const parsed = parseYaml(file, src.text);
-  diagnostics.push(...parsed.diagnostics);
+  append(diagnostics, parsed.diagnostics);
   if (!parsed.doc || hasErrors(parsed.diagnostics)) return undefined;
   const v = validate(schema, parsed.doc.tree, parsed.doc);
-  diagnostics.push(...v.diagnostics);
+  append(diagnostics, v.diagnostics);
   return v.data === undefined ? undefined : { data: v.data, doc: parsed.doc };
 }
 

@@ -1,7 +1,7 @@
 // Reading one input file into text, with the diagnostics a user needs when that fails.
 
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { decodeText, MAX_INPUT_BYTES } from '../source/text.js';
+import { decodeText, tooLarge } from '../source/text.js';
 import type { FileReader } from './reader.js';
 
 export function readSource(
@@ -25,13 +25,30 @@ export function readSource(
         };
       case 'is-directory':
         return { diagnostics: [error('file-unreadable', `${file} is a folder, not a file`, referencedAt, 'name a .yaml or .csv file')] };
-      case 'too-large':
+      case 'not-a-file':
         return {
-          diagnostics: [error('file-too-large', `${file} is larger than the ${MAX_INPUT_BYTES}-byte limit`, referencedAt, 'split it into smaller files')],
+          diagnostics: [error('file-unreadable', `${file} is not a regular file (a device, a pipe or a socket)`, referencedAt, 'name a .yaml or .csv file')],
         };
+      case 'too-large':
+        return { diagnostics: [tooLarge(file, referencedAt)] };
       case 'unreadable':
         return { diagnostics: [error('file-unreadable', `${file} cannot be read${r.detail ? ` (${r.detail})` : ''}`, referencedAt, 'check the file permissions')] };
     }
   }
   return decodeText(file, r.bytes);
+}
+
+/** Codes about reading a file as a whole: they have no place inside it. */
+const READING = new Set(['file-not-found', 'file-unreadable', 'file-too-large']);
+
+/**
+ * The diagnostics of a scenario loaded because another file names it (`extends:`, a department's
+ * `scenario:`): a problem reading the file itself is reported where it is named.
+ */
+export function atReference(diagnostics: readonly Diagnostic[], at: Location, missing: string): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (d.location || !READING.has(d.code)) return d;
+    if (d.code === 'file-not-found') return error('file-not-found', missing, at, 'the path is relative to the folder of this file');
+    return { ...d, location: at };
+  });
 }

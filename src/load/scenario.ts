@@ -3,7 +3,7 @@
 // its own, so a bad line does not hide problems elsewhere.
 
 import { z } from 'zod';
-import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
 import type { DemandDriver } from '../model/demand.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
@@ -26,7 +26,7 @@ import {
   type WrittenLine,
   type WrittenScenarioHeader,
 } from '../schema/scenario.js';
-import { parseCsv } from '../source/csv.js';
+import { MAX_MALFORMED_ROWS, parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
 import { normaliseAssumptions } from './assumptions.js';
@@ -60,7 +60,7 @@ interface LocatedLine {
 
 /**
  * Reads, parses, validates and normalises a scenario, its line tables and (for a whole council)
- * its department scenarios. `chain` is the variants that led here (to refuse cycles);
+ * its department scenarios. `chain` is the variants and councils that led here (to refuse cycles);
  * `asDepartment` loads a scenario named by another's `departments:`, which may not itself have
  * departments or funding.
  */
@@ -70,12 +70,12 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   const inputs = [file];
 
   const src = readSource(read, file);
-  diagnostics.push(...src.diagnostics);
+  append(diagnostics, src.diagnostics);
   if (src.text === undefined) return { diagnostics, sources };
   sources.set(file, src.text);
 
   const parsed = parseYaml(file, src.text);
-  diagnostics.push(...parsed.diagnostics);
+  append(diagnostics, parsed.diagnostics);
   const doc = parsed.doc;
   if (!doc || hasErrors(parsed.diagnostics)) return { diagnostics, sources };
   if (doc.tree === null || typeof doc.tree !== 'object' || Array.isArray(doc.tree)) {
@@ -84,12 +84,12 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     );
     return { diagnostics, sources };
   }
-  if ('extends' in doc.tree) return loadVariant(doc, read, sources, [...chain, file]);
+  if ('extends' in doc.tree) return loadVariant(doc, read, sources, [...chain, file], asDepartment);
 
   const header = validateHeader(doc);
-  diagnostics.push(...header.diagnostics);
+  append(diagnostics, header.diagnostics);
   const drivers = readDrivers(doc, file, read, sources, inputs);
-  diagnostics.push(...drivers.diagnostics);
+  append(diagnostics, drivers.diagnostics);
   const context = lineContext(header.fields, doc, drivers, diagnostics);
 
   // Each line is validated and normalised as soon as it is read, so that the rows, trees and
@@ -97,15 +97,19 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   const budgetLines: BudgetLine[] = [];
   const rawRefs: { ref: string; at: Location }[] = [];
   let writtenLines = 0;
-  const take = (raw: unknown, d: RawDocument, base: Path): void => {
+  /** Validates and normalises one line; returns how many diagnostics it gave. */
+  const take = (raw: unknown, d: RawDocument, base: Path): number => {
+    const before = diagnostics.length;
     const ref = raw !== null && typeof raw === 'object' ? (raw as { ref?: unknown }).ref : undefined;
     if (typeof ref === 'string') rawRefs.push({ ref, at: d.locator.value([...base, 'ref']) });
     const v = validate(lineSchema, raw, d, base);
-    if (v.diagnostics.length > 0) diagnostics.push(...v.diagnostics);
-    if (!v.data) return;
-    writtenLines++;
-    const line = normaliseLine({ written: v.data, doc: d, base }, context, diagnostics);
-    if (line) budgetLines.push(line);
+    append(diagnostics, v.diagnostics);
+    if (v.data) {
+      writtenLines++;
+      const line = normaliseLine({ written: v.data, doc: d, base }, context, diagnostics);
+      if (line) budgetLines.push(line);
+    }
+    return diagnostics.length - before;
   };
   const rawLines = (doc.tree as { lines?: unknown }).lines;
   if (Array.isArray(rawLines)) rawLines.forEach((raw, i) => take(raw, doc, ['lines', i]));
@@ -115,24 +119,33 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     const csvFile = relativeTo(file, rel);
     inputs.push(csvFile);
     const csvSrc = readSource(read, csvFile, at);
-    diagnostics.push(...csvSrc.diagnostics);
+    append(diagnostics, csvSrc.diagnostics);
     if (csvSrc.text === undefined) return;
     sources.set(csvFile, csvSrc.text);
     const csv = parseCsv(csvFile, csvSrc.text);
-    diagnostics.push(...csv.diagnostics);
+    append(diagnostics, csv.diagnostics);
     if (!csv.table) return;
     const rows = lineTableRows(csv.table);
-    diagnostics.push(...rows.diagnostics);
-    for (const rowDoc of rows.rows) take(rowDoc.tree, rowDoc, []);
+    append(diagnostics, rows.diagnostics);
+    let rowErrors = 0;
+    for (const rowDoc of rows.rows) {
+      if (rowErrors >= MAX_MALFORMED_ROWS) {
+        // a file of 300,000 wrong rows would take half a minute and gigabytes to report in full
+        const header = csv.table.header[0]?.location ?? at;
+        diagnostics.push(error('invalid-value', `more than ${MAX_MALFORMED_ROWS} errors in the rows of ${csvFile}: checking stopped at line ${rowDoc.locator.whole.line}`, header, 'check that this is a line table, and fix the first errors'));
+        break;
+      }
+      rowErrors += take(rowDoc.tree, rowDoc, []);
+    }
   });
 
-  diagnostics.push(...duplicateRefs(rawRefs));
-  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => loadScenario(f, read, [], true));
-  diagnostics.push(...council.diagnostics);
+  append(diagnostics, duplicateRefs(rawRefs));
+  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => loadScenario(f, read, [...chain, file], true));
+  append(diagnostics, council.diagnostics);
   for (const [f, text] of council.sources) sources.set(f, text);
   inputs.push(...council.inputs);
   const normalised = normalise(file, council.fields, council.doc, context, budgetLines, writtenLines > 0, inputs, council.departments);
-  diagnostics.push(...normalised.diagnostics);
+  append(diagnostics, normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
   const assumptions = normaliseAssumptions(
     header.fields.assumptions,
@@ -162,13 +175,13 @@ function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: 
   const tree = doc.tree as Record<string, unknown>;
   const misspelt = new Set(
     Object.keys(tree)
-      .filter((k) => !(k in shape))
+      .filter((k) => !Object.hasOwn(shape, k))
       .map((k) => closest(k, keys)),
   );
   for (const k of keys) {
     if (tree[k] === undefined && misspelt.has(k)) continue; // reported once, as an unknown key with a "did you mean"
     const v = validate(shape[k] as z.ZodType, tree[k], doc, [k]);
-    diagnostics.push(...v.diagnostics);
+    append(diagnostics, v.diagnostics);
     if (v.diagnostics.length === 0) fields[k] = v.data;
   }
   return { fields: fields as HeaderFields, diagnostics };
@@ -215,7 +228,7 @@ function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers, di
   }
 
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
-  diagnostics.push(...(resolved?.diagnostics ?? []));
+  append(diagnostics, (resolved?.diagnostics ?? []));
   const demand = demandContext(drivers, resolved?.drivers, period, h.units);
   return { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers };
 }
@@ -238,7 +251,7 @@ function normalise(
 
   const controls = normaliseControls(h.controls, doc, inPeriod, outside, diagnostics);
   const council = normaliseCouncilSections(h, doc, period, hasLines, departmentScenarios);
-  diagnostics.push(...council.diagnostics);
+  append(diagnostics, council.diagnostics);
 
   const { authority, department, units, original_budget: original } = h;
   if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !council.departments)) return { diagnostics };

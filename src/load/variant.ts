@@ -2,7 +2,7 @@
 // scales lines. The base is loaded unchanged; the variant's changes are applied in the order
 // remove → add → set → scale, each recorded on the line so `explain` and `compare` can show it.
 
-import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { parseRateText } from '../model/amount-text.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
@@ -15,6 +15,7 @@ import { assignLines } from './assumptions.js';
 import { demandContextOf } from './drivers.js';
 import { selects } from './select-lines.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
+import { atReference } from './read-source.js';
 import { relativeTo, type FileReader } from './reader.js';
 import { loadScenario, money, normaliseControls, normaliseLine, year, type Loaded } from './scenario.js';
 
@@ -26,11 +27,12 @@ export function loadVariant(
   read: FileReader,
   sources: Map<string, string>,
   chain: readonly string[],
+  asDepartment = false,
 ): Loaded<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
   const v = validate(variantSchema, doc.tree, doc);
-  diagnostics.push(...v.diagnostics);
+  append(diagnostics, v.diagnostics);
   const ext = (doc.tree as { extends?: unknown }).extends;
   if (typeof ext !== 'string' || ext.trim() === '') return { diagnostics, sources };
 
@@ -45,16 +47,11 @@ export function loadVariant(
     diagnostics.push(error('extends-cycle', `more than ${MAX_VARIANT_DEPTH} variants extend one another`, at(['extends']), 'extend the base scenario directly'));
     return { diagnostics, sources };
   }
-  const base = loadScenario(baseFile, read, chain);
+  // a variant named as a department is a department all the way down: its base may not have departments
+  const base = loadScenario(baseFile, read, chain, asDepartment);
   for (const [f, t] of base.sources) sources.set(f, t);
-  for (const d of base.diagnostics) {
-    // the base file itself missing is reported where the variant names it
-    diagnostics.push(
-      d.code === 'file-not-found' && !d.location
-        ? error('file-not-found', `the scenario ${baseFile} named by \`extends\` does not exist`, at(['extends']), 'the path is relative to the folder of this file')
-        : d,
-    );
-  }
+  // the base file itself missing, a folder or too large is reported where the variant names it
+  append(diagnostics, atReference(base.diagnostics, at(['extends']), `the scenario ${baseFile} named by \`extends\` does not exist`));
   if (!base.value || !v.data || hasErrors(diagnostics)) return { diagnostics, sources };
 
   const applied = applyVariant(doc, v.data, base.value, diagnostics);

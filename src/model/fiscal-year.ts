@@ -23,6 +23,10 @@ export const fiscalYear = (start: number): FiscalYear => {
   return label;
 };
 
+/** The first and last years a file or an option may name (by the calendar year they start in). */
+const FIRST_START = 1901;
+const LAST_START = 2998;
+
 export type ParsedYear =
   | { readonly ok: true; readonly year: FiscalYear }
   | { readonly ok: false; readonly message: string; readonly hint: string };
@@ -46,7 +50,16 @@ function parseYearText(text: string): ParsedYear {
   if (!m) return { ok: false, message: `expected a financial year, found \`${text}\``, hint };
   const start = Number(m[1]);
   const end = Number(m[2]);
-  if (start < 1000 || (start + 1) % 100 !== end) {
+  if (start < FIRST_START || start > LAST_START) {
+    // far from the 4-digit limits, so that the years before and after a parsed year are years too
+    // (a period from 9999/00 had no next year, from 1000/01 no year before: error[internal])
+    return {
+      ok: false,
+      message: `\`${text}\` is outside the years mtfs handles (${fiscalYear(FIRST_START)} to ${fiscalYear(LAST_START)})`,
+      hint,
+    };
+  }
+  if ((start + 1) % 100 !== end) {
     return {
       ok: false,
       message: `\`${text}\` is not a financial year: ${start} is followed by ${String((start + 1) % 100).padStart(2, '0')}`,

@@ -26,7 +26,15 @@ export interface TargetResult {
   readonly allOptions: ReadonlyMap<FiscalYear, Money>;
   /** Nodes of the search tree visited (for the curious; deterministic). */
   readonly explored: number;
+  /** True when the search stopped at its budget of branches: `sets` are then not known to be the best. */
+  readonly stopped: boolean;
 }
+
+/**
+ * The most branches one search may examine (a few seconds). The search is exponential in the number
+ * of options: 80 options and a target that most sets of ten meet would otherwise run for hours.
+ */
+export const MAX_BRANCHES = 10_000_000;
 
 /** The ranking, stated once: used by the search and printed under its results. */
 export const RANKING_RULE =
@@ -37,7 +45,7 @@ export const RANKING_RULE =
  * A set is minimal when dropping any option would miss the target. Exhaustive: the bounds only
  * discard branches that cannot meet the target or cannot rank in the top.
  */
-export function findTargetSets(options: readonly BudgetLine[], targets: ReadonlyMap<FiscalYear, Money>, top: number): TargetResult {
+export function findTargetSets(options: readonly BudgetLine[], targets: ReadonlyMap<FiscalYear, Money>, top: number, budget = MAX_BRANCHES): TargetResult {
   const years = [...targets.keys()];
   const scale = scaleFor([...targets.values(), ...options.flatMap((o) => years.map((y) => levelOf(o, y)))]);
   const toInt = (d: Dec): bigint => BigInt(d.times(scale).toFixed(0));
@@ -61,7 +69,12 @@ export function findTargetSets(options: readonly BudgetLine[], targets: Readonly
   let srCount = 0;
 
   const worstBound = (): Found | undefined => (best.length >= top ? best[best.length - 1] : undefined);
+  let stopped = false;
   const visit = (i: number): void => {
+    if (explored >= budget) {
+      stopped = true;
+      return;
+    }
     explored++;
     if (sums.every((s, y) => s >= (target[y] ?? 0n))) {
       if (isMinimal(chosen, sums, level, target)) {
@@ -94,6 +107,7 @@ export function findTargetSets(options: readonly BudgetLine[], targets: Readonly
     targets,
     options,
     explored,
+    stopped,
     allOptions: new Map(years.map((y, j) => [y, fromInt(options.reduce((a, _, i) => a + (level[i]?.[j] ?? 0n), 0n))])),
     sets: best.map((f) => ({
       lines: f.idx.map((i) => options[i] as BudgetLine),

@@ -197,14 +197,18 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestD = Infinity;
   const w = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
   for (const c of candidates) {
+    // a length difference beyond the limit is an edit distance beyond it: skip the table (this keeps
+    // a file of thousands of unknown keys fast)
+    if (Math.abs(c.length - word.length) > limit) continue;
     const d = editDistance(w, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) && bestD > 0 ? best : undefined;
+  return best !== undefined && bestD <= limit && bestD > 0 ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

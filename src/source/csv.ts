@@ -61,14 +61,26 @@ export interface CsvTable {
 }
 
 /**
+ * Reading stops after this many rows whose length differs from the header: such a file is not a
+ * table of this kind, and 2 million two-field rows (32 MiB) would otherwise take minutes and
+ * gigabytes (csv-parse builds an error object for each).
+ */
+export const MAX_MALFORMED_ROWS = 1000;
+
+/**
  * Parses a CSV file with a header row. Rows whose length differs from the header are reported
- * (`csv-row-length`), all of them, and left out; blank lines are skipped.
+ * (`csv-row-length`), the first MAX_MALFORMED_ROWS of them, and left out; blank lines are skipped.
  */
 export function parseCsv(file: string, text: string): { table?: CsvTable; diagnostics: Diagnostic[] } {
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  // The scan finds each record and counts its fields before csv-parse reads them, so a file that is
+  // not a table of this shape is cut short after MAX_MALFORMED_ROWS odd rows.
+  const scan = recordStarts(normalised);
+  const starts = scan.starts;
+  const read = scan.cut === undefined ? normalised : normalised.slice(0, scan.cut.offset);
   let records: string[][];
   try {
-    records = parse(normalised, {
+    records = parse(read, {
       relax_column_count: true,
       skip_empty_lines: true,
       record_delimiter: '\n',
@@ -76,13 +88,13 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
   } catch (e) {
     return { diagnostics: [syntaxError(file, normalised, e)] };
   }
-  const starts = recordStarts(normalised);
   const rows: CsvRow[] = [];
+  const located = starts.length === records.length;
   records.forEach((values, i) => {
     const at = starts[i];
     // csv-parse and recordStarts split records by the same rules; should they ever disagree, the
     // row is still read, located at its record number rather than a wrong line.
-    const row = at && starts.length === records.length ? new CsvRow(file, values, at.line, normalised.slice(at.start, at.end)) : new CsvRow(file, values, i + 1, '');
+    const row = at && located ? new CsvRow(file, values, at.line, normalised.slice(at.start, at.end)) : new CsvRow(file, values, i + 1, '');
     if (!values.every((v) => v.trim() === '')) rows.push(row);
   });
   const [headerRow, ...body] = rows;
@@ -111,6 +123,16 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
       continue;
     }
     kept.push(row);
+  }
+  if (scan.cut !== undefined) {
+    diagnostics.push(
+      error(
+        'csv-row-length',
+        `more than ${MAX_MALFORMED_ROWS} rows have a different number of fields from this header: reading stopped at line ${scan.cut.line}`,
+        headerRow.location,
+        'check that this is the right file, that its fields are separated by commas, and the header',
+      ),
+    );
   }
   return { table: { file, header: headerRow.cells, rows: kept }, diagnostics };
 }
@@ -162,17 +184,22 @@ interface RecordStart {
 const QUOTE = 34;
 const COMMA = 44;
 const NEWLINE = 10;
+const SPACE = 32;
+const TAB = 9;
 
 /**
- * Where each record of `text` (already parsed without error by csv-parse, with `\n` line ends)
- * starts and ends, skipping empty lines as csv-parse's `skip_empty_lines` does. A quote opens a
- * quoted field only at the start of a field; `""` inside one is an escaped quote.
+ * Where each record of `text` (with `\n` line ends) starts and ends, skipping empty lines as
+ * csv-parse's `skip_empty_lines` does. A quote opens a quoted field only at the start of a field;
+ * `""` inside one is an escaped quote. Stops before the record that would be the
+ * (MAX_MALFORMED_ROWS + 1)th whose field count differs from the first record's (`cut`).
  */
-function recordStarts(text: string): RecordStart[] {
+function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: number; line: number } } {
   const out: RecordStart[] = [];
   let line = 1;
   let i = 0;
   const n = text.length;
+  let width: number | undefined;
+  let malformed = 0;
   while (i < n) {
     if (text.charCodeAt(i) === NEWLINE) {
       line++;
@@ -183,6 +210,8 @@ function recordStarts(text: string): RecordStart[] {
     const startLine = line;
     let fieldStart = true;
     let inQuotes = false;
+    let fields = 1;
+    let blank = true; // nothing but spaces, commas and quotes: a row mtfs skips
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
       if (inQuotes) {
@@ -190,11 +219,18 @@ function recordStarts(text: string): RecordStart[] {
           if (text.charCodeAt(i + 1) === QUOTE) i++;
           else inQuotes = false;
         } else if (c === NEWLINE) line++;
+        else if (c !== SPACE) blank = false;
         continue;
       }
       if (c === NEWLINE) break;
+      if (c === COMMA) fields++;
+      else if (c !== QUOTE && c !== SPACE && c !== TAB) blank = false;
       if (fieldStart && c === QUOTE) inQuotes = true;
       fieldStart = c === COMMA;
+    }
+    if (!blank) {
+      if (width === undefined) width = fields;
+      else if (fields !== width && ++malformed > MAX_MALFORMED_ROWS) return { starts: out, cut: { offset: start, line: startLine } };
     }
     out.push({ line: startLine, start, end: i });
     if (i < n) {
@@ -202,7 +238,7 @@ function recordStarts(text: string): RecordStart[] {
       i++;
     }
   }
-  return out;
+  return { starts: out };
 }
 
 /** The line of the last quote that opens a field and is never closed. */

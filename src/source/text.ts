@@ -1,38 +1,46 @@
 // Decoding file bytes to text before any parser sees them: UTF-8 only, a BOM is dropped, and
 // anything else (UTF-16, binary) is refused with a diagnostic rather than parsed as garbage.
 
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 
 /** Files larger than this are refused before parsing (a scenario is kilobytes). */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
+/** The limit as people read it: `32 MiB`. */
+export const MAX_INPUT_TEXT = `${MAX_INPUT_BYTES / (1024 * 1024)} MiB`;
+
+/** The diagnostic for a file over the limit, at the place that names it (when another file does). */
+export const tooLarge = (file: string, location?: Location, size?: number): Diagnostic =>
+  error(
+    'file-too-large',
+    `${file} is larger than the ${MAX_INPUT_TEXT} limit${size !== undefined ? ` (${size} bytes)` : ''}`,
+    location,
+    `mtfs reads files of up to ${MAX_INPUT_TEXT}: split the lines across several CSV files (\`line_files:\` takes a list)`,
+  );
+
 export function decodeText(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
   const whole = { file, line: 1, column: 1, endLine: 1, endColumn: 2 };
-  if (bytes.length > MAX_INPUT_BYTES) {
-    return {
-      diagnostics: [
-        error(
-          'file-too-large',
-          `${file} is ${bytes.length} bytes; the limit is ${MAX_INPUT_BYTES}`,
-          undefined,
-          'split the lines across several CSV files',
-        ),
-      ],
-    };
-  }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  if (bytes.length > MAX_INPUT_BYTES) return { diagnostics: [tooLarge(file, undefined, bytes.length)] };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes)) {
     return {
       diagnostics: [error('encoding', `${file} is UTF-16; mtfs reads UTF-8`, whole, 'save the file as UTF-8 (in Excel: "CSV UTF-8")')],
     };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const at = bytePosition(file, bytes, bad);
     return {
-      diagnostics: [error('encoding', `${file} is not valid UTF-8 text`, undefined, 'save the file as UTF-8 text')],
+      diagnostics: [
+        error(
+          'encoding',
+          `${file} is not valid UTF-8: byte 0x${(bytes[bad] as number).toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column}`,
+          at,
+          'save the file as UTF-8 (in Excel: "CSV UTF-8"); a £ or an accent saved as Windows-1252 or Latin-1 looks like this',
+        ),
+      ],
     };
   }
+  let text = new TextDecoder('utf-8').decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
@@ -46,4 +54,66 @@ export function decodeText(file: string, bytes: Uint8Array): { text?: string; di
     };
   }
   return { text, diagnostics: [] };
+}
+
+/**
+ * UTF-16 without a byte order mark: text that is mostly ASCII has a NUL in every other byte. Only
+ * the first bytes are looked at; a file with stray NULs elsewhere is reported as binary below.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length - (bytes.length % 2), 64);
+  if (n < 2) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  return (even === n / 2 && odd === 0) || (odd === n / 2 && even === 0);
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // the sequence length and the allowed range of the second byte (no overlongs, surrogates or > U+10FFFF)
+    let len: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k < len; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
+    }
+    i += len;
+  }
+  return -1;
+}
+
+/** The line and column (in characters) of a byte offset, given that the bytes before it are valid UTF-8. */
+function bytePosition(file: string, bytes: Uint8Array, offset: number): Location {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let prefix = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  if (line === 1 && prefix.charCodeAt(0) === 0xfeff) prefix = prefix.slice(1);
+  const column = prefix.length + 1;
+  return { file, line, column, endLine: line, endColumn: column + 1 };
 }

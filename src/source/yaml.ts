@@ -2,14 +2,19 @@
 // no amount ever passes through a JS number; anchors and aliases are refused (no alias bombs).
 
 import {
+  Composer,
+  CST,
   isAlias,
   isMap,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
-  parseDocument,
+  Parser,
+  type Document,
   type Node as YamlNode,
   type Range,
+  YAMLParseError,
 } from 'yaml';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { Locator, record, type Path, type RawDocument } from './raw-tree.js';
@@ -25,30 +30,37 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
     const b = lineCounter.linePos(Math.max(end, start + 1));
     return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   };
-  let document;
+  let document: Document.Parsed | undefined;
   try {
-    document = parseDocument(text, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: true,
-      version: '1.2',
-      schema: 'core',
-      strict: true,
-    });
+    // parsing (iterative) and composing (recursive) are separate, so that nesting too deep for the
+    // composer's stack is refused before it starts
+    const parsed = parseTokens(text, lineCounter);
+    const deep = 'deepAt' in parsed ? parsed.deepAt : tooDeep(parsed.tokens);
+    if (deep !== undefined || 'deepAt' in parsed) return { diagnostics: [deepNesting(locate(deep ?? 0, (deep ?? 0) + 1))] };
+    const tokens = parsed.tokens;
+    const composer = new Composer({ uniqueKeys: false, version: '1.2', schema: 'core', strict: true });
+    for (const doc of composer.compose(tokens, true, text.length)) {
+      if (!document) document = doc;
+      else {
+        document.errors.push(new YAMLParseError(doc.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'the file holds more than one YAML document'));
+        break;
+      }
+    }
   } catch (e) {
-    return { diagnostics: [error('yaml-syntax', `cannot parse YAML: ${String((e as Error).message ?? e)}`, undefined)] };
+    // the last resort: nothing the parser throws may escape as a stack trace
+    const overflow = e instanceof RangeError;
+    return {
+      diagnostics: [
+        overflow
+          ? deepNesting(locate(0, 1))
+          : error('yaml-syntax', `cannot parse YAML: ${e instanceof Error ? e.message : String(e)}`, locate(0, 1), 'check the YAML syntax of this file'),
+      ],
+    };
   }
-  for (const e of document.errors) {
+  if (!document) return { diagnostics: [error('yaml-syntax', 'cannot parse YAML', locate(0, 1))] };
+  for (const e of dedupe(document.errors)) {
     const [start, end] = e.pos;
-    const dup = e.code === 'DUPLICATE_KEY';
-    diagnostics.push(
-      error(
-        dup ? 'duplicate-key' : 'yaml-syntax',
-        dup ? 'this key is written twice in the same mapping' : firstLine(e.message),
-        locate(start, end),
-        dup ? 'keep one of the two entries' : yamlHint(e.code),
-      ),
-    );
+    diagnostics.push(error('yaml-syntax', firstLine(e.message), locate(start, end), yamlHint(e.code)));
   }
   if (diagnostics.length > 0) return { diagnostics };
 
@@ -61,7 +73,7 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
     const loc = rangeLoc(node.range);
     if (loc) locator.setValue(path, loc);
     if (depth > MAX_DEPTH) {
-      diagnostics.push(error('yaml-syntax', `nesting deeper than ${MAX_DEPTH} levels`, loc, 'a scenario needs only a few levels'));
+      diagnostics.push(deepNesting(loc));
       return null;
     }
     if (isAlias(node)) {
@@ -84,6 +96,22 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
           continue;
         }
         const kl = rangeLoc(keyNode.range);
+        if (key === '__proto__') {
+          // zod drops a `__proto__` key from records without a word: `levels: {__proto__: 1275}`
+          // would lose the level silently
+          diagnostics.push(error('unknown-key', '`__proto__` cannot be used as a key', kl ?? loc, 'rename the key: no scenario key, year or name is `__proto__`'));
+          continue;
+        }
+        if (Object.hasOwn(out, key)) {
+          // found here rather than by the yaml library, whose check is quadratic in the number of keys
+          const first = locator.key([...path, key]);
+          diagnostics.push(
+            error('duplicate-key', 'this key is written twice in the same mapping', kl ?? loc, 'keep one of the two entries', [
+              `the first is at line ${first.line}, column ${first.column}`,
+            ]),
+          );
+          continue;
+        }
         if (kl) locator.setKey([...path, key], kl);
         out[key] = walk(pair.value as YamlNode | null, [...path, key], depth + 1);
         if (!locator.has([...path, key]) && kl) locator.setValue([...path, key], kl);
@@ -105,6 +133,60 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
 
   const tree = walk(document.contents as YamlNode | null, [], 0);
   return { doc: { file, tree, locator }, diagnostics };
+}
+
+const deepNesting = (loc: Location | undefined): Diagnostic =>
+  error('yaml-syntax', `nesting deeper than ${MAX_DEPTH} levels`, loc, 'a scenario needs only a few levels: check the brackets and the indentation');
+
+/**
+ * The parser's tokens, one lexeme at a time, stopping as soon as the parser's own stack is far deeper
+ * than any scenario (a megabyte of `[` would otherwise take seconds and a gigabyte to parse).
+ */
+function parseTokens(text: string, lineCounter: LineCounter): { tokens: CST.Token[] } | { deepAt: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const t of parser.next(lexeme)) tokens.push(t);
+    if (parser.stack.length > 2 * MAX_DEPTH + 8) {
+      const open = parser.stack.filter((t) => t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection');
+      return { deepAt: open[MAX_DEPTH]?.offset ?? parser.offset };
+    }
+  }
+  for (const t of parser.end()) tokens.push(t);
+  return { tokens };
+}
+
+/**
+ * The offset of the first collection nested deeper than MAX_DEPTH in the parser's tokens, if any.
+ * Walks with an explicit stack: the tokens of a 10,000-deep `[[[…` must not overflow it either.
+ */
+function tooDeep(tokens: readonly CST.Token[]): number | undefined {
+  const stack: { token: CST.Token | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop() as { token: CST.Token | undefined; depth: number };
+    if (!token) continue;
+    if (token.type === 'document') stack.push({ token: token.value, depth });
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_DEPTH) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push({ token: item.key, depth: depth + 1 });
+        if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** One report per message and place: a broken bracket must not repeat the same error a thousand times. */
+function dedupe(errors: readonly YAMLParseError[]): YAMLParseError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const k = `${e.code} ${e.pos[0]} ${e.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function firstLine(message: string): string {

@@ -12,6 +12,21 @@ describe('fiscal years', () => {
     expect(parseFiscalYear(t).ok).toBe(false);
   });
 
+  // found by the fuzz suite: `--year 9999/00` parsed, then had no next year (error[internal]: bad year 9999),
+  // and a period from 1000/01 had no year before it
+  it.each(['9999/00', '1000/01', '1900/01', '2999/00'])('refuses %j as outside the years mtfs handles, without throwing', (t) => {
+    const r = parseFiscalYear(t);
+    expect(r).toMatchObject({ ok: false, message: `\`${t}\` is outside the years mtfs handles (1901/02 to 2998/99)` });
+  });
+
+  it('can step from every year it parses', () => {
+    for (const t of ['1901/02', '2998/99']) {
+      const r = parseFiscalYear(t);
+      if (!r.ok) throw new Error(r.message);
+      expect(() => [previousYear(r.year), nextYear(r.year)]).not.toThrow();
+    }
+  });
+
   it('steps and ranges', () => {
     expect(nextYear(fiscalYear(2018))).toBe('2019/20');
     expect(previousYear(fiscalYear(2018))).toBe('2017/18');

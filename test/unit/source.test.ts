@@ -16,11 +16,16 @@ describe('parseYaml', () => {
     expect(doc?.locator.value(['a', 'c', 1])).toMatchObject({ line: 3, column: 12 });
   });
 
-  it('treats __proto__ as plain data', () => {
-    const { doc } = parseYaml('s.yaml', '__proto__: {polluted: true}\nconstructor: x\n');
+  it('treats constructor as plain data and refuses __proto__ as a key, where it is written', () => {
+    const { doc, diagnostics } = parseYaml('s.yaml', '__proto__: {polluted: true}\nconstructor: x\nlevels: {__proto__: 1275}\n');
     const tree = doc?.tree as Record<string, unknown>;
-    expect(Object.keys(tree)).toEqual(['__proto__', 'constructor']);
+    expect(Object.keys(tree)).toEqual(['constructor', 'levels']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // found by the fuzz suite: zod's records drop a `__proto__` key silently, so `levels: {__proto__: 1275}` lost a level
+    expect(diagnostics).toMatchObject([
+      { code: 'unknown-key', message: '`__proto__` cannot be used as a key', location: { line: 1, column: 1 } },
+      { code: 'unknown-key', location: { line: 3, column: 10 } },
+    ]);
   });
 
   it('refuses aliases and reports duplicate keys with positions', () => {
@@ -33,6 +38,44 @@ describe('parseYaml', () => {
     const deep = `${'['.repeat(200)}${']'.repeat(200)}`;
     const r = parseYaml('s.yaml', deep);
     expect(r.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  // found by the fuzz suite: 10,000 `[` overflowed the yaml library's composer, which reported
+  // "Maximum call stack size exceeded" hundreds of times; a megabyte of `[` took seconds and a gigabyte
+  it.each([
+    ['10,000 unclosed [', '['.repeat(10_000), 1, 65],
+    ['10,000 closed [', `${'['.repeat(10_000)}${']'.repeat(10_000)}`, 1, 65],
+    ['a megabyte of [', '['.repeat(1_000_000), 1, 65],
+    ['10,000 nested {a: ', `${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}`, 1, 257],
+    ['10,000 nested - ', `${'- '.repeat(10_000)}1`, 1, 129],
+    ['3,000 indented keys', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'), 65, 65],
+  ])('refuses %s with one located diagnostic, quickly', (_, text, line, column) => {
+    const t0 = performance.now();
+    const r = parseYaml('s.yaml', text);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'yaml-syntax', message: 'nesting deeper than 64 levels', location: expect.objectContaining({ line, column }) }),
+    ]);
+  });
+
+  it('accepts nesting up to the limit', () => {
+    const text = `${'['.repeat(64)}1${']'.repeat(64)}`;
+    expect(parseYaml('s.yaml', text).diagnostics).toEqual([]);
+  });
+
+  // found by the fuzz suite: the yaml library's duplicate check is quadratic in the number of keys
+  it('finds a duplicate key among 100,000 in linear time, with the place of the first', () => {
+    const text = `${Array.from({ length: 100_000 }, (_, i) => `k${i}: 1`).join('\n')}\nk7: 2\n`;
+    const t0 = performance.now();
+    const r = parseYaml('s.yaml', text);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'duplicate-key', location: expect.objectContaining({ line: 100_001, column: 1, endColumn: 3 }), notes: ['the first is at line 8, column 1'] }),
+    ]);
+  });
+
+  it('reports a second YAML document as an error', () => {
+    expect(parseYaml('s.yaml', 'a: 1\n---\nb: 2\n').diagnostics).toMatchObject([{ code: 'yaml-syntax', location: { line: 2, column: 1 } }]);
   });
 });
 
@@ -110,11 +153,47 @@ describe('parseCsv', () => {
   });
 });
 
+describe('parseCsv at scale', () => {
+  // found by fuzzing by hand: 300,000 short rows gave as many diagnostics, which overflowed the stack
+  // when spread into push (error[internal]) after 14 s; csv-parse builds an error object for each
+  it('stops reading after 1,000 rows of the wrong length, and says so at the header', () => {
+    const text = `a,b,c\n${Array.from({ length: 300_000 }, (_, i) => `x${i}`).join('\n')}\n`;
+    const t0 = performance.now();
+    const r = parseCsv('l.csv', text);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.diagnostics).toHaveLength(1001);
+    expect(r.diagnostics.at(-1)).toMatchObject({
+      code: 'csv-row-length',
+      message: 'more than 1000 rows have a different number of fields from this header: reading stopped at line 1002',
+      location: { line: 1, column: 1 },
+    });
+  });
+});
+
 describe('decodeText', () => {
   it('drops a UTF-8 BOM and refuses UTF-16 and binary', () => {
     expect(decodeText('f', new Uint8Array([0xef, 0xbb, 0xbf, 0x61])).text).toBe('a');
     expect(decodeText('f', new Uint8Array([0xff, 0xfe, 0x61, 0x00])).diagnostics[0]?.code).toBe('encoding');
     expect(decodeText('f', new Uint8Array([0xc3, 0x28])).diagnostics[0]?.code).toBe('encoding');
     expect(decodeText('f', new Uint8Array([0x61, 0x00, 0x62])).diagnostics[0]?.code).toBe('encoding');
+  });
+
+  // found by the fuzz suite: invalid UTF-8 was reported without a place
+  it('locates the first byte that is not UTF-8 (a Windows-1252 £ in a CSV)', () => {
+    const bytes = Buffer.concat([Buffer.from('ref,description\nG1,caf\u00e9 '), Buffer.from([0xa3]), Buffer.from('100\n')]);
+    const d = decodeText('l.csv', bytes).diagnostics[0];
+    expect(d).toMatchObject({ code: 'encoding', location: { file: 'l.csv', line: 2, column: 9 } });
+    expect(d?.message).toBe('l.csv is not valid UTF-8: byte 0xa3 at line 2, column 9');
+    // overlong encodings, surrogates and truncated sequences are refused as TextDecoder would
+    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]]) {
+      expect(decodeText('f', new Uint8Array([0x61, ...bad])).diagnostics[0]?.location).toMatchObject({ line: 1, column: 2 });
+    }
+    expect(decodeText('f', Buffer.from('a £ € 𝄞 ok')).text).toBe('a £ € 𝄞 ok');
+  });
+
+  it('recognises UTF-16 without a byte order mark', () => {
+    for (const bytes of [Buffer.from('authority: x\n', 'utf16le'), Buffer.from('authority: x\n', 'utf16le').swap16()]) {
+      expect(decodeText('f', bytes).diagnostics[0]?.message).toBe('f is UTF-16; mtfs reads UTF-8');
+    }
   });
 });

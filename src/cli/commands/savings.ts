@@ -9,7 +9,7 @@ import { projectScenario, type Projection } from '../../project/project.js';
 import { registerAsJson, registerCsvTables, registerTables, targetTable } from '../../render/savings.js';
 import { closest } from '../../schema/diagnose.js';
 import { savingsRegister } from '../../savings/register.js';
-import { findTargetSets, type TargetResult } from '../../savings/target.js';
+import { findTargetSets, MAX_BRANCHES, type TargetResult } from '../../savings/target.js';
 import type { Io } from '../io.js';
 import { loadAll } from '../load.js';
 import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
@@ -47,6 +47,21 @@ export function savingsCommand(io: Io, file: string, opts: SavingsOptions): numb
       return EXIT_INVALID;
     }
     target = findTargetSets(options.map((s) => s.line), targets, opts.top);
+    if (target.stopped) {
+      report(
+        io,
+        [
+          error(
+            'usage',
+            `--target ${opts.target}: the exact search stopped after ${String(MAX_BRANCHES).replace(/\B(?=(\d{3})+$)/g, ',')} branches without finishing (${options.length} saving options)`,
+            undefined,
+            'leave options out with --exclude REF, ask for fewer sets with --top, or give fewer target years',
+          ),
+        ],
+        sources,
+      );
+      return EXIT_INVALID;
+    }
   }
 
   const units = scenario.units;
