@@ -98,11 +98,11 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   const rawRefs: { ref: string; at: Location }[] = [];
   let writtenLines = 0;
   /** Validates and normalises one line; returns how many diagnostics it gave. */
-  const take = (raw: unknown, d: RawDocument, base: Path): number => {
+  const take = (raw: unknown, d: RawDocument, base: Path, schema: z.ZodType<WrittenLine> = lineSchema): number => {
     const before = diagnostics.length;
     const ref = raw !== null && typeof raw === 'object' ? (raw as { ref?: unknown }).ref : undefined;
     if (typeof ref === 'string') rawRefs.push({ ref, at: d.locator.value([...base, 'ref']) });
-    const v = validate(lineSchema, raw, d, base);
+    const v = validate(schema, raw, d, base);
     append(diagnostics, v.diagnostics);
     if (v.data) {
       writtenLines++;
@@ -135,7 +135,7 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
         diagnostics.push(error('invalid-value', `more than ${MAX_MALFORMED_ROWS} errors in the rows of ${csvFile}: checking stopped at line ${rowDoc.locator.whole.line}`, header, 'check that this is a line table, and fix the first errors'));
         break;
       }
-      rowErrors += take(rowDoc.tree, rowDoc, []);
+      rowErrors += take(rowDoc.tree, rowDoc, [], csvRowSchema);
     }
   });
 
@@ -161,6 +161,12 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
 }
 
 type HeaderFields = Partial<WrittenScenarioHeader>;
+
+/**
+ * A line read from a CSV row: the same fields, without the check for unknown keys, which the
+ * table's header has already made (a column that is not a line field is refused there).
+ */
+const csvRowSchema = z.object(lineSchema.shape);
 
 /**
  * Validates the top-level keys one by one, so that a bad `original_budget` does not hide a bad

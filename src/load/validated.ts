@@ -12,8 +12,12 @@ export function year(text: string): FiscalYear {
   return r.year;
 }
 
+/** Plain digits already in canonical form (no grouping, brackets, spaces or negative zero). */
+const CANONICAL = /^(-(?=0*[1-9]|0*\.\d*[1-9]))?(0|[1-9]\d*)(\.\d+)?$/;
+
 /** An amount that passed `amountSchema`. */
 export function money(text: string): Money {
+  if (CANONICAL.test(text)) return moneyFromText(text); // most amounts: no second parse
   const r = parseAmountText(text);
   if (!r.ok) throw new Error(`unvalidated amount ${text}`);
   return moneyFromText(r.canonical);
