@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmountText, parseRateText } from '../../src/model/amount-text.js';
+import { money } from '../../src/load/validated.js';
 import { Dec, add, moneyFromText, neg, roundTo, sum, toPlain, type Money } from '../../src/model/money.js';
 
 describe('parseAmountText', () => {
@@ -93,6 +94,30 @@ describe('money arithmetic', () => {
         expect(forward.equals(backward)).toBe(true);
         expect(sum([forward, ...xs.map(neg)]).isZero()).toBe(true);
       }),
+    );
+  });
+});
+
+describe('money (an amount that passed the schema)', () => {
+  // money() takes canonical text straight to a decimal and parses anything else first: both ways
+  // must give the same value and the same text (no negative zero)
+  it('gives what parseAmountText then moneyFromText give, for any written form', () => {
+    const written = fc.oneof(
+      fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.option(fc.stringMatching(/^[0-9]{1,6}$/))).map(
+        ([negative, int, fraction]) => `${negative ? '-' : ''}${int}${fraction === null ? '' : `.${fraction}`}`,
+      ),
+      fc.constantFrom('-0', '-0.00', '0.000', '-0.010', '135,053', '(4,755)', '(0)', ' 12 ', '1,234,567.25'),
+    );
+    fc.assert(
+      fc.property(written, (text) => {
+        const r = parseAmountText(text);
+        if (!r.ok) return;
+        const viaParse = moneyFromText(r.canonical);
+        const direct = money(text);
+        expect(direct.toString()).toBe(viaParse.toString());
+        expect(Object.is(direct.toNumber(), -0)).toBe(false);
+      }),
+      { seed: 11, numRuns: 500 },
     );
   });
 });
