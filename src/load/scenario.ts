@@ -18,6 +18,7 @@ import {
   type Scenario,
   type SourcedAmount,
 } from '../model/scenario.js';
+import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
 import {
   CONTROL_ROWS,
@@ -166,7 +167,11 @@ type HeaderFields = Partial<WrittenScenarioHeader>;
  * A line read from a CSV row: the same fields, without the check for unknown keys, which the
  * table's header has already made (a column that is not a line field is refused there).
  */
-const csvRowSchema = z.object(lineSchema.shape);
+const csvRowSchema = z.object({
+  ...lineSchema.shape,
+  // and the years are the header's, already read as years
+  levels: z.record(z.string(), amountSchema).optional(),
+});
 
 /**
  * Validates the top-level keys one by one, so that a bad `original_budget` does not hide a bad

@@ -1,7 +1,7 @@
 // Turning text that has already passed a schema into domain values. The schema reported any bad
 // text with its location; reaching here with bad text is a bug, so these throw.
 
-import { parseAmountText, parseRateText } from '../model/amount-text.js';
+import { isCanonicalAmount, parseAmountText, parseRateText } from '../model/amount-text.js';
 import { parseFiscalYear, type FiscalYear } from '../model/fiscal-year.js';
 import { Dec, moneyFromText, type Money, type Rate } from '../model/money.js';
 
@@ -12,12 +12,9 @@ export function year(text: string): FiscalYear {
   return r.year;
 }
 
-/** Plain digits already in canonical form (no grouping, brackets, spaces or negative zero). */
-const CANONICAL = /^(-(?=0*[1-9]|0*\.\d*[1-9]))?(0|[1-9]\d*)(\.\d+)?$/;
-
 /** An amount that passed `amountSchema`. */
 export function money(text: string): Money {
-  if (CANONICAL.test(text)) return moneyFromText(text); // most amounts: no second parse
+  if (isCanonicalAmount(text)) return moneyFromText(text); // most amounts: no second parse
   const r = parseAmountText(text);
   if (!r.ok) throw new Error(`unvalidated amount ${text}`);
   return moneyFromText(r.canonical);

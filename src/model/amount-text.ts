@@ -11,6 +11,15 @@ const PLAIN = /^(-)?(0|[1-9]\d*)(\.\d+)?$/;
 const GROUPED = /^(-)?([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?$/;
 const BRACKETED = /^\((0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?\)$/;
 
+/** Plain digits already in canonical form: no grouping, brackets, spaces or negative zero. */
+const CANONICAL = /^(-(?=0*[1-9]|0*\.\d*[1-9]))?(0|[1-9]\d*)(\.\d+)?$/;
+
+/**
+ * True for text that `parseAmountText` would return unchanged as its canonical form: the common
+ * case, checked with one regex (short enough that it cannot have too many digits).
+ */
+export const isCanonicalAmount = (text: string): boolean => text.length <= MAX_DIGITS && CANONICAL.test(text);
+
 const HINT =
   'write plain digits such as 1275 or -4755.50 (thousands commas like 135,053 and brackets like (4,755) are also accepted); units are set once by `units:`';
 

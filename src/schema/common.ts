@@ -2,13 +2,14 @@
 // Values arrive as text (YAML numbers keep their source), so the grammar is checked here.
 
 import { z } from 'zod';
-import { parseAmountText, parseRateText } from '../model/amount-text.js';
+import { isCanonicalAmount, parseAmountText, parseRateText } from '../model/amount-text.js';
 import { parseFiscalYear } from '../model/fiscal-year.js';
 
 /** An amount as written: `1275`, `135,053`, `(4,755)`. YAML numbers reach zod as their source text. */
 export const amountSchema = z
   .string()
   .superRefine((text, ctx) => {
+    if (isCanonicalAmount(text)) return;
     const r = parseAmountText(text);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { mtfs: 'amount-format', hint: r.hint } });
   })

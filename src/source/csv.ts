@@ -28,7 +28,7 @@ export class CsvRow {
   // The field bounds of the row asked about last: lines are read row by row, so one entry serves
   // the several locations a row's line needs without keeping bounds for every row.
   static #lastRow: CsvRow | undefined;
-  static #lastBounds: Int32Array = new Int32Array(0);
+  static #lastBounds: readonly number[] = [];
 
   /** Where field `i` was written (the last field for an index past the end); a new value each call. */
   cellLocation(i: number): Location {
@@ -289,7 +289,7 @@ const endOf = (loc: Location): Location => ({
  * Where each field of a raw record starts and ends, honouring quotes: line, column, end line and
  * end column (exclusive) per field, four numbers each.
  */
-function fieldBounds(raw: string, startLine: number): Int32Array {
+function fieldBounds(raw: string, startLine: number): number[] {
   const out: number[] = [];
   let line = startLine;
   let col = 1;
@@ -328,5 +328,5 @@ function fieldBounds(raw: string, startLine: number): Int32Array {
     }
   }
   out.push(fieldLine, fieldCol, line, Math.max(col, fieldCol + 1));
-  return Int32Array.from(out);
+  return out;
 }
