@@ -86,7 +86,7 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
       record_delimiter: '\n',
     }) as string[][];
   } catch (e) {
-    return { diagnostics: [syntaxError(file, normalised, e)] };
+    return { diagnostics: [syntaxError(file, normalised, e, scan.unclosedQuoteLine)] };
   }
   const rows: CsvRow[] = [];
   const located = starts.length === records.length;
@@ -137,11 +137,11 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
   return { table: { file, header: headerRow.cells, rows: kept }, diagnostics };
 }
 
-function syntaxError(file: string, text: string, e: unknown): Diagnostic {
+function syntaxError(file: string, text: string, e: unknown, unclosedQuoteLine: number | undefined): Diagnostic {
   const err = e as { code?: string; message?: string; lines?: number };
   let line = typeof err.lines === 'number' && err.lines > 0 ? err.lines : 1;
   // an unclosed quote runs to the end of the file: point at the line where it opened
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') line = openingQuoteLine(text) ?? line;
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') line = unclosedQuoteLine ?? line;
   const lineText = lineAt(text, line);
   return error(
     'csv-syntax',
@@ -191,9 +191,10 @@ const TAB = 9;
  * Where each record of `text` (with `\n` line ends) starts and ends, skipping empty lines as
  * csv-parse's `skip_empty_lines` does. A quote opens a quoted field only at the start of a field;
  * `""` inside one is an escaped quote. Stops before the record that would be the
- * (MAX_MALFORMED_ROWS + 1)th whose field count differs from the first record's (`cut`).
+ * (MAX_MALFORMED_ROWS + 1)th whose field count differs from the first record's (`cut`). When the
+ * text ends inside a quoted field, says on which line that quote opened (`unclosedQuoteLine`).
  */
-function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: number; line: number } } {
+function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: number; line: number }; unclosedQuoteLine?: number } {
   const out: RecordStart[] = [];
   let line = 1;
   let i = 0;
@@ -210,6 +211,7 @@ function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: nu
     const startLine = line;
     let fieldStart = true;
     let inQuotes = false;
+    let quoteLine = line;
     let fields = 1;
     let blank = true; // nothing but spaces, commas and quotes: a row mtfs skips
     for (; i < n; i++) {
@@ -225,9 +227,13 @@ function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: nu
       if (c === NEWLINE) break;
       if (c === COMMA) fields++;
       else if (c !== QUOTE && c !== SPACE && c !== TAB) blank = false;
-      if (fieldStart && c === QUOTE) inQuotes = true;
+      if (fieldStart && c === QUOTE) {
+        inQuotes = true;
+        quoteLine = line;
+      }
       fieldStart = c === COMMA;
     }
+    if (inQuotes) return { starts: [...out, { line: startLine, start, end: i }], unclosedQuoteLine: quoteLine };
     if (!blank) {
       if (width === undefined) width = fields;
       else if (fields !== width && ++malformed > MAX_MALFORMED_ROWS) return { starts: out, cut: { offset: start, line: startLine } };
@@ -239,34 +245,6 @@ function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: nu
     }
   }
   return { starts: out };
-}
-
-/** The line of the last quote that opens a field and is never closed. */
-function openingQuoteLine(text: string): number | undefined {
-  let line = 1;
-  let openedAt: number | undefined;
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (openedAt !== undefined) {
-      if (c === QUOTE) {
-        if (text.charCodeAt(i + 1) === QUOTE) i++;
-        else {
-          openedAt = undefined;
-          fieldStart = false;
-        }
-      } else if (c === NEWLINE) line++;
-      continue;
-    }
-    if (c === NEWLINE) {
-      line++;
-      fieldStart = true;
-      continue;
-    }
-    if (fieldStart && c === QUOTE) openedAt = line;
-    fieldStart = c === COMMA;
-  }
-  return openedAt;
 }
 
 const point = (file: string, line: number, column: number): Location => ({
