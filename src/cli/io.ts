@@ -43,10 +43,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): WriteR
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    const existing = fs.statSync(file, { throwIfNoEntry: false });
+    if (existing?.isDirectory()) {
       return { ok: false, message: `${file} is a folder` };
     }
-    if (fs.existsSync(file) && !fs.statSync(file).isFile()) {
+    if (existing && !existing.isFile()) {
       // the rename would replace the device or pipe itself (as root, --output /dev/null would)
       return { ok: false, message: `${file} is not a regular file (a device, a pipe or a socket); leave out --output to write to standard output` };
     }
