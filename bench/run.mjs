@@ -44,7 +44,9 @@ const fmt = (n, dp = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: dp
 
 try {
   const cpu = os.cpus();
-  console.log(`mtfs bench: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; median of ${RUNS} runs`);
+  console.log(
+    `mtfs bench: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; median of ${RUNS} runs`,
+  );
   console.log('generating synthetic scenarios …');
   const LINES = 100_000;
   const big = generateScenario(tmp, `lines-${LINES}`, LINES);
@@ -61,24 +63,50 @@ try {
     time('mtfs risk scenarios/2018.yaml --draws 10000 --seed 1', [bin, 'risk', 'scenarios/2018.yaml', '--draws', '10000', '--seed', '1']),
   ];
   const plain = time(`plain JS numbers: ${fmt(LINES)} lines → CSV`, ['bench/plain-numbers.mjs', big, '--output', plainOut]);
-  const large = time(`mtfs project <${fmt(LINES)} lines> --format csv --output`, [bin, 'project', big, '--format', 'csv', '--output', bigOut]);
+  const large = time(`mtfs project <${fmt(LINES)} lines> --format csv --output`, [
+    bin,
+    'project',
+    big,
+    '--format',
+    'csv',
+    '--output',
+    bigOut,
+  ]);
   const national = time('mtfs check <152 authorities × 500 lines>', [bin, 'check', ...authorities], Math.min(RUNS, 3));
   rows.push(plain, large, national);
 
   console.log('');
-  console.log(`${'command'.padEnd(58)} ${'median ms'.padStart(10)} ${'min ms'.padStart(9)} ${'peak MiB'.padStart(9)} ${'× node'.padStart(8)}`);
+  console.log(
+    `${'command'.padEnd(58)} ${'median ms'.padStart(10)} ${'min ms'.padStart(9)} ${'peak MiB'.padStart(9)} ${'× node'.padStart(8)}`,
+  );
   for (const r of rows) {
-    console.log(`${r.label.padEnd(58)} ${fmt(r.ms).padStart(10)} ${fmt(r.min).padStart(9)} ${fmt(r.rssMiB).padStart(9)} ${(r.ms / node.ms).toFixed(2).padStart(8)}`);
+    console.log(
+      `${r.label.padEnd(58)} ${fmt(r.ms).padStart(10)} ${fmt(r.min).padStart(9)} ${fmt(r.rssMiB).padStart(9)} ${(r.ms / node.ms).toFixed(2).padStart(8)}`,
+    );
   }
 
   const lineYears = (lines) => lines * YEARS.length;
   const perLineYear = (r, lines) => ((r.ms - node.ms) * 1000) / lineYears(lines);
   console.log('');
   console.log('scale');
-  console.log(`  ${fmt(LINES)} lines (${fmt(lineYears(LINES))} line-years): ${fmt(perLineYear(large, LINES), 2)} µs per line-year after start-up; ${(large.ms / plain.ms).toFixed(2)} × plain JS numbers (the cost of exactness, validation and locations)`);
-  console.log(`  152 authorities × 500 lines (${fmt(lineYears(152 * 500))} line-years): ${fmt(perLineYear(national, 152 * 500), 2)} µs per line-year after start-up`);
-  const exact = fs.readFileSync(bigOut, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(2));
-  const floats = fs.readFileSync(plainOut, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(2));
+  console.log(
+    `  ${fmt(LINES)} lines (${fmt(lineYears(LINES))} line-years): ${fmt(perLineYear(large, LINES), 2)} µs per line-year after start-up; ${(large.ms / plain.ms).toFixed(2)} × plain JS numbers (the cost of exactness, validation and locations)`,
+  );
+  console.log(
+    `  152 authorities × 500 lines (${fmt(lineYears(152 * 500))} line-years): ${fmt(perLineYear(national, 152 * 500), 2)} µs per line-year after start-up`,
+  );
+  const exact = fs
+    .readFileSync(bigOut, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').slice(2));
+  const floats = fs
+    .readFileSync(plainOut, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').slice(2));
   const differing = exact.flatMap((row, i) => row.filter((v, j) => v !== floats[i]?.[j])).length;
   console.log(`  plain JS numbers differ from the exact figures in ${differing} of ${exact.length * YEARS.length} cells of the table`);
 
@@ -86,7 +114,9 @@ try {
   const verdict = (ok) => (ok ? 'met' : 'MISSED');
   console.log('');
   console.log('targets (issue 7)');
-  console.log(`  start-up: mtfs project scenarios/2018.yaml within 2 × node -e '': ${(startup.ms / node.ms).toFixed(2)} × — ${verdict(startup.ms <= 2 * node.ms)}`);
+  console.log(
+    `  start-up: mtfs project scenarios/2018.yaml within 2 × node -e '': ${(startup.ms / node.ms).toFixed(2)} × — ${verdict(startup.ms <= 2 * node.ms)}`,
+  );
   console.log(`  ${fmt(LINES)} lines project and write CSV in under 2 s: ${fmt(large.ms)} ms — ${verdict(large.ms < 2000)}`);
   console.log(`  … and under 512 MB: ${fmt(large.rssMiB)} MiB peak — ${verdict(large.rssMiB < 512)}`);
 } finally {

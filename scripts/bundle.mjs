@@ -57,7 +57,10 @@ if (!/^[\x00-\x7f]*$/.test(fs.readFileSync(bundle, 'latin1'))) {
 fs.rmSync(cache, { force: true });
 
 // Warm the cache with the commands people run most, so their functions are compiled in it too.
-for (const args of [['project', 'scenarios/2018.yaml', '--detail'], ['check', 'scenarios/2018.yaml']]) {
+for (const args of [
+  ['project', 'scenarios/2018.yaml', '--detail'],
+  ['check', 'scenarios/2018.yaml'],
+]) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'mtfs.js'), ...args], {
     cwd: root,
     env: { ...process.env, MTFS_WRITE_CODE_CACHE: '1' },

@@ -100,7 +100,10 @@ describe('check', () => {
     expect(r.stderr).toContain('difference -10 £000');
     const json = await runCli(['check', path.join(dir, '2018.yaml'), '--format', 'json']);
     const parsed = JSON.parse(json.stdout) as { controls: { row: string; year: string; matches: boolean; difference: string }[] }[];
-    expect(parsed[0]!.controls.find((c) => c.row === 'savings' && c.year === '2018/19')).toMatchObject({ matches: false, difference: '-10' });
+    expect(parsed[0]!.controls.find((c) => c.row === 'savings' && c.year === '2018/19')).toMatchObject({
+      matches: false,
+      difference: '-10',
+    });
   });
 
   it('exits 2 when any scenario is invalid, even if others pass', async () => {

@@ -23,7 +23,11 @@ describe.each(DEMAND_SCENARIOS)('%s', (file) => {
   it('prints exact figures in which users × unit cost = cost and volume + price = level, every driver and year', async () => {
     const r = await runCli(['demand', file, '--format', 'json']);
     type Year = { users: string; unit_cost: string; cost: string; level: string; volume: string; price: string };
-    const json = JSON.parse(r.stdout) as { base_year: string; drivers: { by_year: Record<string, Year> }[]; lines: { levels: Record<string, string> }[] };
+    const json = JSON.parse(r.stdout) as {
+      base_year: string;
+      drivers: { by_year: Record<string, Year> }[];
+      lines: { levels: Record<string, string> }[];
+    };
     expect(json.drivers.length).toBeGreaterThan(0);
     for (const d of json.drivers) {
       const base = d.by_year[json.base_year]!;
@@ -57,9 +61,16 @@ describe('what-ifs', () => {
 
   it('marks the scenario it changes: what-if notes in project and demand, sources replaced', async () => {
     const r = await runCli(['demand', scenario, '--format', 'json', '--set', 'transitions.part_year=25%']);
-    const json = JSON.parse(r.stdout) as { what_if: string[]; drivers: { name: string; part_year?: { value: string; status: string; source: string } }[] };
+    const json = JSON.parse(r.stdout) as {
+      what_if: string[];
+      drivers: { name: string; part_year?: { value: string; status: string; source: string } }[];
+    };
     expect(json.what_if).toEqual(['transitions.part_year=25% (the scenario has 0.5)']);
-    expect(json.drivers.find((d) => d.name === 'transitions')!.part_year).toMatchObject({ value: '0.25', status: 'assumed', source: 'what-if: --set transitions.part_year=25%' });
+    expect(json.drivers.find((d) => d.name === 'transitions')!.part_year).toMatchObject({
+      value: '0.25',
+      status: 'assumed',
+      source: 'what-if: --set transitions.part_year=25%',
+    });
   });
 });
 
@@ -68,15 +79,27 @@ describe('bad --set and scenarios without drivers (exit 2)', () => {
   const CASES: readonly { set: string; says: string; hint: string }[] = [
     { set: 'older_peple.use_rate=4%', says: 'no driver `older_peple`', hint: 'did you mean `older_people`?' },
     { set: 'older_people.use_rat=4%', says: 'older_people has no parameter `use_rat`', hint: 'did you mean `use_rate`?' },
-    { set: 'transitions.use_rate=4%', says: 'transitions is a cohort driver: it has no `use_rate`', hint: 'its parameters are: arrivals, part_year, unit_cost, unit_cost_uplift' },
+    {
+      set: 'transitions.use_rate=4%',
+      says: 'transitions is a cohort driver: it has no `use_rate`',
+      hint: 'its parameters are: arrivals, part_year, unit_cost, unit_cost_uplift',
+    },
     { set: 'older_people.use_rate=4 percent', says: 'expected a rate, found `4 percent`', hint: 'write a fraction such as 0.035' },
     { set: 'older_people.use_rate=140%', says: '140% is outside 0 to 1', hint: 'a share is between 0 and 1' },
     { set: 'older_people.unit_cost_uplift=-100%', says: '-100% is a fall of 100% or more', hint: 'above -100%' },
     { set: 'transitions.arrivals=-5', says: 'a number of people cannot be negative', hint: 'check the figure' },
-    { set: 'older_people.unit_cost=£13k', says: 'expected an amount, found `£13k` (a k/m suffix is ambiguous)', hint: 'write pounds as plain digits' },
+    {
+      set: 'older_people.unit_cost=£13k',
+      says: 'expected an amount, found `£13k` (a k/m suffix is ambiguous)',
+      hint: 'write pounds as plain digits',
+    },
     { set: 'older_people', says: 'expected a path, `=` and a value', hint: '<driver>.<parameter>=<value>' },
     { set: 'older_people.use_rate.2018=4%', says: 'expected a financial year', hint: '2018/19' },
-    { set: 'older_people.use_rate.2030/31=4%', says: 'older_people.use_rate has no year 2030/31', hint: 'its years are 2017/18 to 2021/22' },
+    {
+      set: 'older_people.use_rate.2030/31=4%',
+      says: 'older_people.use_rate has no year 2030/31',
+      hint: 'its years are 2017/18 to 2021/22',
+    },
     { set: 'transitions.part_year.2019/20=1', says: 'part_year is one value for every year', hint: 'transitions.part_year=<value>' },
   ];
   it.each(CASES)('$set', async ({ set, says, hint }) => {

@@ -70,8 +70,21 @@ const C = env('C', 'c', { TZ: 'Asia/Kathmandu', LANG: 'ar_EG.UTF-8', LC_ALL: 'ar
 /** Extra writes, beyond the golden list: the workbooks, and --output of one case per command. */
 const WITH_XLSX: GoldenCase = { ...REPORT_HTML_CASE, writes: [...(REPORT_HTML_CASE.writes ?? []), { flag: '--xlsx', file: '2018.xlsx' }] };
 const WRITE_CASES: readonly GoldenCase[] = [
-  { name: 'report-council', argv: ['report', 'scenarios/2018-council.yaml', '--draws', '1000'], exit: 0, writes: [{ flag: '--html', file: 'council.html' }, { flag: '--xlsx', file: 'council.xlsx' }] },
-  { name: 'report-demand-xlsx', argv: ['report', 'scenarios/2018-demand.yaml'], exit: 0, writes: [{ flag: '--xlsx', file: 'demand.xlsx' }] },
+  {
+    name: 'report-council',
+    argv: ['report', 'scenarios/2018-council.yaml', '--draws', '1000'],
+    exit: 0,
+    writes: [
+      { flag: '--html', file: 'council.html' },
+      { flag: '--xlsx', file: 'council.xlsx' },
+    ],
+  },
+  {
+    name: 'report-demand-xlsx',
+    argv: ['report', 'scenarios/2018-demand.yaml'],
+    exit: 0,
+    writes: [{ flag: '--xlsx', file: 'demand.xlsx' }],
+  },
 ];
 /** Golden cases that are also run with --output: the file must hold what stdout held. */
 const WITH_OUTPUT = [
@@ -106,7 +119,12 @@ const byId = (id: string): GoldenCase => {
   if (!c) throw new Error(`no golden case ${id}`);
   return c;
 };
-const withOutput = (c: GoldenCase): GoldenCase => ({ name: `output:${idOf(c)}`, argv: c.argv, exit: 0, writes: [{ flag: '--output', file: path.basename(idOf(c)) }] });
+const withOutput = (c: GoldenCase): GoldenCase => ({
+  name: `output:${idOf(c)}`,
+  argv: c.argv,
+  exit: 0,
+  writes: [{ flag: '--output', file: path.basename(idOf(c)) }],
+});
 
 const CASES: readonly GoldenCase[] = [...GOLDEN_CASES.map((c) => (c === REPORT_HTML_CASE ? WITH_XLSX : c)), ...WRITE_CASES];
 const ALL: readonly GoldenCase[] = [...CASES, ...WITH_OUTPUT.map((id) => withOutput(byId(id)))];
@@ -129,10 +147,12 @@ function prepare(e: Env): void {
 }
 
 const written = (e: Env, c: GoldenCase, i: number): Map<string, Buffer> =>
-  new Map((c.writes ?? []).flatMap((w) => {
-    const file = path.join(e.cwd, 'out', String(i), w.file);
-    return fs.existsSync(file) ? [[w.file, fs.readFileSync(file)] as const] : [];
-  }));
+  new Map(
+    (c.writes ?? []).flatMap((w) => {
+      const file = path.join(e.cwd, 'out', String(i), w.file);
+      return fs.existsSync(file) ? [[w.file, fs.readFileSync(file)] as const] : [];
+    }),
+  );
 
 const nodeArgs = (script: string, args: readonly string[]): string[] => ['--import', FAKE_CLOCK, script, ...args];
 
@@ -149,9 +169,18 @@ async function replay(e: Env, cases: readonly GoldenCase[]): Promise<Map<string,
 /** One case through `node bin/mtfs.js`. */
 async function viaBin(e: Env, c: GoldenCase): Promise<Outcome> {
   const i = ALL.indexOf(c);
-  const r = await run(process.execPath, nodeArgs(BIN, argvOf(c, i)), { cwd: e.cwd, env: e.vars, encoding: 'buffer', maxBuffer: 1 << 26 }).then(
+  const r = await run(process.execPath, nodeArgs(BIN, argvOf(c, i)), {
+    cwd: e.cwd,
+    env: e.vars,
+    encoding: 'buffer',
+    maxBuffer: 1 << 26,
+  }).then(
     (ok) => ({ code: 0, stdout: ok.stdout, stderr: ok.stderr }),
-    (failed: { code?: number; stdout: Buffer; stderr: Buffer }) => ({ code: failed.code ?? -1, stdout: failed.stdout, stderr: failed.stderr }),
+    (failed: { code?: number; stdout: Buffer; stderr: Buffer }) => ({
+      code: failed.code ?? -1,
+      stdout: failed.stdout,
+      stderr: failed.stderr,
+    }),
   );
   // the bytes must be valid UTF-8: decoding and encoding again gives them back
   for (const b of [r.stdout, r.stderr]) expect(Buffer.from(b.toString('utf8')).equals(b)).toBe(true);
@@ -186,7 +215,9 @@ beforeAll(async () => {
     throw new Error('dist/ is older than src/: run `npm run build` before this test');
   }
   for (const e of [A, B, C]) prepare(e);
-  const binJobs = [A, B, C].flatMap((e) => (e === C ? BIN_CASES.slice(0, IN_C) : BIN_CASES).map((c) => async () => ({ e, c, r: await viaBin(e, c) })));
+  const binJobs = [A, B, C].flatMap((e) =>
+    (e === C ? BIN_CASES.slice(0, IN_C) : BIN_CASES).map((c) => async () => ({ e, c, r: await viaBin(e, c) })),
+  );
   const [ra, rb, bins] = await Promise.all([replay(A, ALL), replay(B, ALL), pool(binJobs, 2)]);
   replayed.set('A', ra).set('B', rb);
   for (const { e, c, r } of bins) binary.set(e.name, (binary.get(e.name) ?? new Map<string, Outcome>()).set(idOf(c), r));
@@ -275,7 +306,11 @@ describe('no absolute paths or user names in outputs', () => {
     const outcomes = new Map([...replayed.get('B')!, ...[...binary.get('B')!].map(([id, r]) => [`bin ${id}`, r] as const)]);
     const all = await texts(outcomes);
     expect(all.filter((t) => t.where.includes('.xlsx:')).length).toBeGreaterThan(10);
-    const leaks = all.flatMap(({ where, text }) => needles().filter((n) => text.includes(n)).map((n) => `${where}: ${n}`));
+    const leaks = all.flatMap(({ where, text }) =>
+      needles()
+        .filter((n) => text.includes(n))
+        .map((n) => `${where}: ${n}`),
+    );
     expect(leaks).toEqual([]);
   });
 

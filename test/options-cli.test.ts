@@ -31,7 +31,8 @@ describe('mtfs options', () => {
 
   it('finds its data from any working folder (the built program)', () => {
     const bin = path.resolve('bin/mtfs.js');
-    const run = (cwd: string) => execFileSync(process.execPath, [bin, 'options', '--option', 'council-tax', '--format', 'csv'], { cwd, encoding: 'utf8' });
+    const run = (cwd: string) =>
+      execFileSync(process.execPath, [bin, 'options', '--option', 'council-tax', '--format', 'csv'], { cwd, encoding: 'utf8' });
     expect(run(tmp)).toBe(run(process.cwd()));
   });
 });

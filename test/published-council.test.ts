@@ -48,14 +48,23 @@ describe(`${FILE} against the published figures`, () => {
   it('labels every figure that is not published', () => {
     const f = p.funding!.funding;
     expect(f.councilTax!.taxBase.provenance).toBe('estimate');
-    expect(f.streams.map((s) => `${s.id}:${s.provenance}`)).toEqual(['business_rates:estimate', 'ibcf:published', 'asc-support-grant:published']);
+    expect(f.streams.map((s) => `${s.id}:${s.provenance}`)).toEqual([
+      'business_rates:estimate',
+      'ibcf:published',
+      'asc-support-grant:published',
+    ]);
     expect(f.councilTax!.collectionFund!.provenance).toBe('estimate');
     expect(f.reserves!.opening.provenance).toBe('estimate');
-    expect(p.departments!.map((d) => (d.department.kind === 'levels' ? d.department.provenance : 'published'))).toEqual(['published', 'derived']);
+    expect(p.departments!.map((d) => (d.department.kind === 'levels' ? d.department.provenance : 'published'))).toEqual([
+      'published',
+      'derived',
+    ]);
   });
 
   it('what if the iBCF stops at the end of 2019/20 (README)', () => {
-    const text = fs.readFileSync(FILE, 'utf8').replace('        2019/20: 11,400\n      unstated: hold\n', '        2019/20: 11,400\n      unstated: hold\n      to: 2019/20\n');
+    const text = fs
+      .readFileSync(FILE, 'utf8')
+      .replace('        2019/20: 11,400\n      unstated: hold\n', '        2019/20: 11,400\n      unstated: hold\n      to: 2019/20\n');
     const cliff = project((f) => (f === FILE ? { ok: true, bytes: new TextEncoder().encode(text) } : nodeReader(f)));
     expect(p.years.map((y) => toPlain(rowValues(cliff, 'gap').get(y)!))).toEqual(['0', '-2545.198', '16203.309', '24400']);
     expect(cliff.funding!.reserves!.exhausted).toBe('2021/22');

@@ -57,63 +57,78 @@ describe('mtfs report --html', () => {
   const chromium = '/usr/bin/chromium';
   const haveBrowser = fs.existsSync(chromium);
   const required = process.env.MTFS_REQUIRE_BROWSER === '1';
-  it.runIf(haveBrowser || required)('renders in headless Chromium with the published table, charts with text alternatives, and fits A4', async () => {
-    expect(haveBrowser, `Chromium is required (MTFS_REQUIRE_BROWSER=1) but ${chromium} is missing: apt-get install chromium`).toBe(true);
-    const { chromium: pw } = await import('playwright-core');
-    const browser = await pw.launch({
-      executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-      const requests: string[] = [];
-      page.on('request', (r) => {
-        if (!r.url().startsWith('file://')) requests.push(r.url());
+  it.runIf(haveBrowser || required)(
+    'renders in headless Chromium with the published table, charts with text alternatives, and fits A4',
+    async () => {
+      expect(haveBrowser, `Chromium is required (MTFS_REQUIRE_BROWSER=1) but ${chromium} is missing: apt-get install chromium`).toBe(true);
+      const { chromium: pw } = await import('playwright-core');
+      const browser = await pw.launch({
+        executablePath: chromium,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(`file://${html}`);
-      const net = await page.locator('#row-budget-net_budget').innerText();
-      expect(net.replace(/\s+/g, ' ')).toBe('Proposed/Provisional net budget 132,831 133,701 134,761 136,881');
-      expect((await page.locator('#row-budget-savings').innerText()).replace(/\s+/g, ' ')).toBe('Less proposed savings (Appendix C) (4,755) (2,585) (1,315) (0)');
-      // every chart is an image with a title and a description, and has a size on the page
-      const charts = await page.locator('svg[role="img"]').all();
-      expect(charts.length).toBe(3);
-      for (const svg of charts) {
-        const box = await svg.boundingBox();
-        expect(box && box.width > 300 && box.height > 100).toBe(true);
-        expect(await svg.locator(':scope > title').count()).toBe(1);
-        expect((await svg.locator(':scope > desc').textContent())?.length ?? 0).toBeGreaterThan(40);
-      }
-      // tables are real tables with captions and header cells
-      expect(await page.locator('table caption').count()).toBe(await page.locator('table').count());
-      expect(requests).toEqual([]);
-      expect(errors).toEqual([]);
-      fs.mkdirSync('test/artifacts', { recursive: true });
-      await page.screenshot({ path: 'test/artifacts/report-2018.png', fullPage: true });
-      // print: A4 portrait at 96 dpi less the 12 mm margins is about 703 px wide; nothing may overflow it
-      await page.emulateMedia({ media: 'print' });
-      await page.setViewportSize({ width: 703, height: 1000 });
-      const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-      expect(overflow).toBeLessThanOrEqual(0);
-      const pdf = await page.pdf({ format: 'A4' });
-      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-      fs.writeFileSync('test/artifacts/report-2018.pdf', pdf);
+      try {
+        const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+        const requests: string[] = [];
+        page.on('request', (r) => {
+          if (!r.url().startsWith('file://')) requests.push(r.url());
+        });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(`file://${html}`);
+        const net = await page.locator('#row-budget-net_budget').innerText();
+        expect(net.replace(/\s+/g, ' ')).toBe('Proposed/Provisional net budget 132,831 133,701 134,761 136,881');
+        expect((await page.locator('#row-budget-savings').innerText()).replace(/\s+/g, ' ')).toBe(
+          'Less proposed savings (Appendix C) (4,755) (2,585) (1,315) (0)',
+        );
+        // every chart is an image with a title and a description, and has a size on the page
+        const charts = await page.locator('svg[role="img"]').all();
+        expect(charts.length).toBe(3);
+        for (const svg of charts) {
+          const box = await svg.boundingBox();
+          expect(box && box.width > 300 && box.height > 100).toBe(true);
+          expect(await svg.locator(':scope > title').count()).toBe(1);
+          expect((await svg.locator(':scope > desc').textContent())?.length ?? 0).toBeGreaterThan(40);
+        }
+        // tables are real tables with captions and header cells
+        expect(await page.locator('table caption').count()).toBe(await page.locator('table').count());
+        expect(requests).toEqual([]);
+        expect(errors).toEqual([]);
+        fs.mkdirSync('test/artifacts', { recursive: true });
+        await page.screenshot({ path: 'test/artifacts/report-2018.png', fullPage: true });
+        // print: A4 portrait at 96 dpi less the 12 mm margins is about 703 px wide; nothing may overflow it
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: 703, height: 1000 });
+        const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+        expect(overflow).toBeLessThanOrEqual(0);
+        const pdf = await page.pdf({ format: 'A4' });
+        expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+        fs.writeFileSync('test/artifacts/report-2018.pdf', pdf);
 
-      // the whole council: funding, the gap and its chart, no empty line schedules
-      const council = path.join(tmp, 'council.html');
-      expect((await runCli(['report', 'scenarios/2018-council.yaml', '--html', council, '--draws', '1000'])).code).toBe(0);
-      const cp = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-      await cp.goto(`file://${council}`);
-      expect((await cp.locator('#row-budget-gap').innerText()).replace(/\s+/g, ' ')).toBe('Gap: net budget requirement less funding 0 (2,545) 4,803 13,000');
-      expect(await cp.locator('#funding table').count()).toBe(1);
-      expect(await cp.locator('#chart-gap').count()).toBe(1);
-      expect(await cp.locator('#growth, #savings').count()).toBe(0);
-      await cp.screenshot({ path: 'test/artifacts/report-2018-council.png', fullPage: true });
-    } finally {
-      await browser.close();
-    }
-  });
+        // the whole council: funding, the gap and its chart, no empty line schedules
+        const council = path.join(tmp, 'council.html');
+        expect((await runCli(['report', 'scenarios/2018-council.yaml', '--html', council, '--draws', '1000'])).code).toBe(0);
+        const cp = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+        await cp.goto(`file://${council}`);
+        expect((await cp.locator('#row-budget-gap').innerText()).replace(/\s+/g, ' ')).toBe(
+          'Gap: net budget requirement less funding 0 (2,545) 4,803 13,000',
+        );
+        expect(await cp.locator('#funding table').count()).toBe(1);
+        expect(await cp.locator('#chart-gap').count()).toBe(1);
+        expect(await cp.locator('#growth, #savings').count()).toBe(0);
+        await cp.screenshot({ path: 'test/artifacts/report-2018-council.png', fullPage: true });
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });
 
 /** A small evaluator for the formulas mtfs writes: numbers, cell refs (with sheet), + −, SUM, SUMIF. */
@@ -124,7 +139,8 @@ function evaluate(wb: ExcelJS.Workbook, sheet: string, address: string, seen = n
   const v = cell.value as unknown;
   if (typeof v === 'number') return new Dec(v);
   if (v === null || v === undefined) return new Dec(0);
-  if (typeof v === 'object' && v && 'formula' in v) return formula(wb, sheet, String((v as { formula: string }).formula), new Set([...seen, key]));
+  if (typeof v === 'object' && v && 'formula' in v)
+    return formula(wb, sheet, String((v as { formula: string }).formula), new Set([...seen, key]));
   throw new Error(`not a number at ${key}: ${JSON.stringify(v)}`);
 }
 
@@ -143,7 +159,10 @@ function formula(wb: ExcelJS.Workbook, sheet: string, f: string, seen: Set<strin
     const crit = range(m[1]!, m[2]!);
     const vals = range(m[4]!, m[5]!);
     const ws = wb.getWorksheet(sheet)!;
-    return crit.reduce((acc, a, i) => (ws.getCell(a.replace(/\$/g, '')).value === m![3] ? acc.plus(evaluate(wb, sheet, vals[i]!, seen)) : acc), new Dec(0));
+    return crit.reduce(
+      (acc, a, i) => (ws.getCell(a.replace(/\$/g, '')).value === m![3] ? acc.plus(evaluate(wb, sheet, vals[i]!, seen)) : acc),
+      new Dec(0),
+    );
   }
   m = /^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/.exec(f);
   if (m) throw new Error(`unexpected range ${f}`);
@@ -156,7 +175,10 @@ function formula(wb: ExcelJS.Workbook, sheet: string, f: string, seen: Set<strin
   return terms.reduce((acc, t) => {
     const sign = t.startsWith('-') ? -1 : 1;
     const [first, ...rest] = t.replace(/^[+-]/, '').split(/(?=[*/])/);
-    const val = rest.reduce((v, part) => (part.startsWith('*') ? v.times(operand(part.slice(1))) : v.dividedBy(operand(part.slice(1)))), operand(first!));
+    const val = rest.reduce(
+      (v, part) => (part.startsWith('*') ? v.times(operand(part.slice(1))) : v.dividedBy(operand(part.slice(1)))),
+      operand(first!),
+    );
     return sign > 0 ? acc.plus(val) : acc.minus(val);
   }, new Dec(0));
 }
@@ -235,7 +257,8 @@ describe('mtfs report --xlsx for a whole council with funding', () => {
         expect(toPlain(evaluate(wb, 'Budget', address)), `${row.id} ${y}`).toBe(toPlain(row.values.get(y)!));
       });
     }
-    for (const id of ['net_budget', 'funding', 'gap', 'cumulative_gap', 'reserves_cf', 'reserves_after_gap']) expect(formulas).toContain(id);
+    for (const id of ['net_budget', 'funding', 'gap', 'cumulative_gap', 'reserves_cf', 'reserves_after_gap'])
+      expect(formulas).toContain(id);
   });
 });
 

@@ -44,7 +44,10 @@ describe('never over an input', () => {
     { argv: ['explain', S('2018-demand.yaml'), 'G6'], input: D('leicestershire-population.csv') },
     { argv: ['sensitivity', S('2018-council.yaml')], input: S('2018.yaml') },
     { argv: ['risk', S('2018.yaml'), '--draws', '10'], input: S('2018-savings.csv') },
-    { argv: ['options', '--option', 'council-tax', '--authority', S('2018-council.yaml'), '--basis', 'population'], input: S('2018-savings.csv') },
+    {
+      argv: ['options', '--option', 'council-tax', '--authority', S('2018-council.yaml'), '--basis', 'population'],
+      input: S('2018-savings.csv'),
+    },
   ];
 
   // named as given, through `..`, and through a symbolic link
@@ -138,7 +141,10 @@ describe('writeFileAtomic', () => {
   });
 
   it('a missing folder or a folder as the target: an error, and nothing written', () => {
-    expect(writeFileAtomic(path.join(dir, 'none', 'x.csv'), 'x')).toEqual({ ok: false, message: `cannot write ${path.join(dir, 'none', 'x.csv')}: the folder ${path.join(dir, 'none')} does not exist` });
+    expect(writeFileAtomic(path.join(dir, 'none', 'x.csv'), 'x')).toEqual({
+      ok: false,
+      message: `cannot write ${path.join(dir, 'none', 'x.csv')}: the folder ${path.join(dir, 'none')} does not exist`,
+    });
     fs.mkdirSync(path.join(dir, 'sub'));
     expect(writeFileAtomic(path.join(dir, 'sub'), 'x')).toEqual({ ok: false, message: `${path.join(dir, 'sub')} is a folder` });
     expect(fs.readdirSync(dir).sort()).toEqual(['out.csv', 'sub']);

@@ -17,7 +17,9 @@ describe('issue 5: done when', () => {
   it('compare 2018 vs without AC14: net budget +0/400/400/400, all of it AC14', async () => {
     const r = await runCli(['compare', 'scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml', '--format', 'csv']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toContain('difference/2018-without-ac14/net_budget,2018-without-ac14 − 2018,Proposed/Provisional net budget,0,400,400,400');
+    expect(lines).toContain(
+      'difference/2018-without-ac14/net_budget,2018-without-ac14 − 2018,Proposed/Provisional net budget,0,400,400,400',
+    );
     const attribution = lines.filter((l) => l.startsWith('attribution/'));
     expect(attribution.map((l) => l.split(',')[0])).toEqual(['attribution/2018-without-ac14/AC14', 'attribution/2018-without-ac14/total']);
     expect(attribution[0]!.endsWith(',0,400,400,400')).toBe(true);
@@ -32,13 +34,23 @@ describe('issue 5: done when', () => {
     const net = j.rows.find((x) => x.id === 'net_budget')!.differences['scenarios/2018-with-dols.yaml']!;
     expect(Object.values(net)).toEqual(Array(4).fill({ amount: '260', assessment: 'ADV' }));
     expect(j.attribution['scenarios/2018-with-dols.yaml']).toEqual([
-      { key: 'DoLS', description: expect.any(String), kind: 'added', detail: 'added', effect: { '2018/19': '260', '2019/20': '260', '2020/21': '260', '2021/22': '260' } },
+      {
+        key: 'DoLS',
+        description: expect.any(String),
+        kind: 'added',
+        detail: 'added',
+        effect: { '2018/19': '260', '2019/20': '260', '2020/21': '260', '2021/22': '260' },
+      },
     ]);
   });
 
   it('savings totals 4,755 / 7,340 / 8,655 / 8,655, and the nature subtotals add up to them', async () => {
     const r = await runCli(['savings', 'scenarios/2018.yaml', '--format', 'json']);
-    const j = JSON.parse(r.stdout) as { total: Record<string, string>; by_nature: { key: string; levels: Record<string, string> }[]; by_category: { levels: Record<string, string> }[] };
+    const j = JSON.parse(r.stdout) as {
+      total: Record<string, string>;
+      by_nature: { key: string; levels: Record<string, string> }[];
+      by_category: { levels: Record<string, string> }[];
+    };
     expect(Object.values(j.total)).toEqual(['4755', '7340', '8655', '8655']);
     for (const groups of [j.by_nature, j.by_category]) {
       for (const y of Object.keys(j.total)) {
@@ -77,7 +89,9 @@ describe('scrutiny commands on a whole council with funding', () => {
     onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     const original = fs.readFileSync('scenarios/2018-council.yaml', 'utf8');
     // the iBCF cliff: the grant stops after 2019/20, and the department budget has no DoLS change
-    const ibcf = original.replace(/(label: Improved Better Care Fund \(iBCF\)\n)/, '$1      to: 2019/20\n').replace(/2018\.yaml/g, path.resolve('scenarios/2018-with-dols.yaml'));
+    const ibcf = original
+      .replace(/(label: Improved Better Care Fund \(iBCF\)\n)/, '$1      to: 2019/20\n')
+      .replace(/2018\.yaml/g, path.resolve('scenarios/2018-with-dols.yaml'));
     expect(ibcf).toContain('to: 2019/20');
     const file = path.join(dir, 'council-ibcf.yaml');
     fs.writeFileSync(file, ibcf);
@@ -87,12 +101,19 @@ describe('scrutiny commands on a whole council with funding', () => {
       rows: { id: string; differences: Record<string, Record<string, { amount: string; assessment: string }>> }[];
       attribution: Record<string, { key: string; effect: Record<string, string> }[]>;
     };
-    const diff = (id: string) => Object.values(j.rows.find((x) => x.id === id)!.differences[file]!).map((d) => `${d.amount} ${d.assessment}`);
+    const diff = (id: string) =>
+      Object.values(j.rows.find((x) => x.id === id)!.differences[file]!).map((d) => `${d.amount} ${d.assessment}`);
     expect(diff('funding')).toEqual(['0 nil', '0 nil', '-11400 ADV', '-11400 ADV']);
     expect(diff('net_budget')).toEqual(['260 ADV', '260 ADV', '260 ADV', '260 ADV']);
     expect(diff('gap')).toEqual(['260 ADV', '260 ADV', '11660 ADV', '11660 ADV']);
     expect(j.attribution[file]).toEqual([
-      { key: 'department.adults-and-communities', description: 'Adults and Communities', kind: 'changed', detail: "the department's net budget differs", effect: { '2018/19': '260', '2019/20': '260', '2020/21': '260', '2021/22': '260' } },
+      {
+        key: 'department.adults-and-communities',
+        description: 'Adults and Communities',
+        kind: 'changed',
+        detail: "the department's net budget differs",
+        effect: { '2018/19': '260', '2019/20': '260', '2020/21': '260', '2021/22': '260' },
+      },
     ]);
   });
 });

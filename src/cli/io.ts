@@ -49,7 +49,10 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): WriteR
     }
     if (existing && !existing.isFile()) {
       // the rename would replace the device or pipe itself (as root, --output /dev/null would)
-      return { ok: false, message: `${file} is not a regular file (a device, a pipe or a socket); leave out --output to write to standard output` };
+      return {
+        ok: false,
+        message: `${file} is not a regular file (a device, a pipe or a socket); leave out --output to write to standard output`,
+      };
     }
     const fd = fs.openSync(tmp, 'wx', 0o644);
     try {
@@ -67,8 +70,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): WriteR
       // nothing more can be done; the temporary file name says what it is
     }
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? `the folder ${dir} does not exist` : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
+    const why = code === 'ENOENT' ? `the folder ${dir} does not exist` : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
     return { ok: false, message: `cannot write ${file}: ${why}` };
   }
 }

@@ -4,7 +4,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { error } from '../diagnostics/diagnostic.js';
 import { ROUNDING_MODES, type RoundingMode } from '../model/money.js';
-import { BASES } from '../options/local.js';
+import { BASES } from '../reports/funding-options/local.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
 import { demandCommand } from './commands/demand.js';
@@ -47,7 +47,10 @@ const roundingOption = (): Option =>
 
 /** `--set <driver>.<parameter>[.<year>]=<value>`, repeatable: a what-if on a demand driver. */
 const setOption = (): Option =>
-  new Option('--set <driver.parameter=value>', 'what-if: change a demand driver parameter, e.g. older_people.unit_cost_uplift=3% (repeatable)')
+  new Option(
+    '--set <driver.parameter=value>',
+    'what-if: change a demand driver parameter, e.g. older_people.unit_cost_uplift=3% (repeatable)',
+  )
     .argParser((value: string, previous: string[]) => [...previous, value])
     .default([], 'none');
 
@@ -74,7 +77,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(setOption())
     .action((scenario: string, o: { format: Format; output?: string; detail: boolean; rounding: RoundingMode; set: string[] }) => {
       setExit(
-        projectCommand(io, scenario, { format: o.format, detail: o.detail, rounding: o.rounding, sets: o.set, ...(o.output ? { output: o.output } : {}) }),
+        projectCommand(io, scenario, {
+          format: o.format,
+          detail: o.detail,
+          rounding: o.rounding,
+          sets: o.set,
+          ...(o.output ? { output: o.output } : {}),
+        }),
       );
     });
 
@@ -87,7 +96,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(setOption())
     .addOption(roundingOption())
     .action((scenario: string, o: { format: Format; output?: string; rounding: RoundingMode; set: string[] }) => {
-      setExit(demandCommand(io, scenario, { format: o.format, rounding: o.rounding, sets: o.set, ...(o.output ? { output: o.output } : {}) }));
+      setExit(
+        demandCommand(io, scenario, { format: o.format, rounding: o.rounding, sets: o.set, ...(o.output ? { output: o.output } : {}) }),
+      );
     });
 
   cmd
@@ -134,10 +145,18 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(outputOption())
     .addOption(roundingOption())
     .option('-t, --target <target>', 'an amount every year, YEAR=AMOUNT,… for some years, or gap')
-    .option('-x, --exclude <ref>', 'leave an option out of the target search (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      '-x, --exclude <ref>',
+      'leave an option out of the target search (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .addOption(new Option('--top <n>', 'how many sets to list').argParser(positiveInteger).default(10))
     .action(
-      (scenario: string, o: { format: Format; output?: string; rounding: RoundingMode; target?: string; exclude: string[]; top: number }) => {
+      (
+        scenario: string,
+        o: { format: Format; output?: string; rounding: RoundingMode; target?: string; exclude: string[]; top: number },
+      ) => {
         setExit(
           savingsCommand(io, scenario, {
             format: o.format,
@@ -161,7 +180,14 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(roundingOption())
     .option('--strict', 'exit 1 when a written status disagrees with the comparison', false)
     .action((previous: string, current: string, o: { format: Format; output?: string; rounding: RoundingMode; strict: boolean }) => {
-      setExit(diffCommand(io, previous, current, { format: o.format, rounding: o.rounding, strict: o.strict, ...(o.output ? { output: o.output } : {}) }));
+      setExit(
+        diffCommand(io, previous, current, {
+          format: o.format,
+          rounding: o.rounding,
+          strict: o.strict,
+          ...(o.output ? { output: o.output } : {}),
+        }),
+      );
     });
 
   cmd
@@ -197,18 +223,23 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(roundingOption())
-    .action((scenario: string, o: { format: Format; output?: string; rounding: RoundingMode; draws: number; seed: number; threshold?: string }) => {
-      setExit(
-        riskCommand(io, scenario, {
-          format: o.format,
-          rounding: o.rounding,
-          draws: o.draws,
-          seed: o.seed,
-          ...(o.threshold !== undefined ? { threshold: o.threshold } : {}),
-          ...(o.output ? { output: o.output } : {}),
-        }),
-      );
-    });
+    .action(
+      (
+        scenario: string,
+        o: { format: Format; output?: string; rounding: RoundingMode; draws: number; seed: number; threshold?: string },
+      ) => {
+        setExit(
+          riskCommand(io, scenario, {
+            format: o.format,
+            rounding: o.rounding,
+            draws: o.draws,
+            seed: o.seed,
+            ...(o.threshold !== undefined ? { threshold: o.threshold } : {}),
+            ...(o.output ? { output: o.output } : {}),
+          }),
+        );
+      },
+    );
 
   cmd
     .command('report')
@@ -260,7 +291,14 @@ export async function run(argv: readonly string[], io: Io = nodeIo()): Promise<n
     }
     report(
       io,
-      [error('internal', `internal error: ${e instanceof Error ? e.message : String(e)}`, undefined, 'this is a bug in mtfs: please report it with the command you ran')],
+      [
+        error(
+          'internal',
+          `internal error: ${e instanceof Error ? e.message : String(e)}`,
+          undefined,
+          'this is a bug in mtfs: please report it with the command you ran',
+        ),
+      ],
       new Map(),
     );
     return EXIT_INVALID;

@@ -2,12 +2,7 @@
 // or atomically to --output, and the one mapping from outcomes to exit codes.
 
 import { Chalk } from 'chalk';
-import {
-  error,
-  hasErrors,
-  sortDiagnostics,
-  type Diagnostic,
-} from '../diagnostics/diagnostic.js';
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summarise, type Sources, type Styler } from '../diagnostics/format.js';
 import type { Io } from './io.js';
 
@@ -46,7 +41,9 @@ export interface EmitOptions {
 /** An error when `output` names one of `inputs` (after links and `..`), shown as the user knows it. */
 export function refuseInput(io: Io, output: string, inputs: readonly Input[]): Diagnostic | undefined {
   const clash = inputs.map((i) => (typeof i === 'string' ? { file: i, shown: i } : i)).find((i) => io.sameFile(i.file, output));
-  return clash ? error('output', `refusing to write ${output}: it is an input (${clash.shown})`, undefined, 'choose another output file') : undefined;
+  return clash
+    ? error('output', `refusing to write ${output}: it is an input (${clash.shown})`, undefined, 'choose another output file')
+    : undefined;
 }
 
 /** Writes `content` to stdout, or atomically to `--output`, refusing to overwrite an input. */

@@ -92,12 +92,10 @@ export const error = (
   ...(notes ? { notes } : {}),
 });
 
-export const warning = (
-  code: DiagnosticCode,
-  message: string,
-  location?: Location,
-  hint?: string,
-): Diagnostic => ({ ...error(code, message, location, hint), severity: 'warning' });
+export const warning = (code: DiagnosticCode, message: string, location?: Location, hint?: string): Diagnostic => ({
+  ...error(code, message, location, hint),
+  severity: 'warning',
+});
 
 /**
  * Appends `more` to `to` one by one: `to.push(...more)` passes every item as an argument, and a

@@ -49,8 +49,7 @@ function excerptLines(d: Diagnostic, sources: Sources, cache: LineCache): string
   const pad = ' '.repeat(gutter.length);
   const shown = visible(raw.length > MAX_EXCERPT ? `${raw.slice(0, MAX_EXCERPT)}…` : raw);
   const start = Math.min(Math.max(loc.column - 1, 0), shown.length);
-  const end =
-    loc.endLine === loc.line ? Math.max(Math.min(loc.endColumn - 1, shown.length), start + 1) : Math.max(shown.length, start + 1);
+  const end = loc.endLine === loc.line ? Math.max(Math.min(loc.endColumn - 1, shown.length), start + 1) : Math.max(shown.length, start + 1);
   return [`${pad} |`, `${gutter} | ${shown}`, `${pad} | ${' '.repeat(start)}${'^'.repeat(end - start)}`];
 }
 

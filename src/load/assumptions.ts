@@ -63,7 +63,11 @@ export function normaliseAssumptions(
             'invalid-value',
             `assumption ${w.id}: ${items.length ? `the scenario has no funding item \`${w.funding}\`` : 'the scenario has no `funding:` section'}`,
             at(['funding']),
-            guess ? `did you mean \`${guess}\`?` : items.length ? `the items are: ${items.join(', ')}` : 'add a `funding:` section, or range over lines or a driver parameter',
+            guess
+              ? `did you mean \`${guess}\`?`
+              : items.length
+                ? `the items are: ${items.join(', ')}`
+                : 'add a `funding:` section, or range over lines or a driver parameter',
           ),
         );
         return;
@@ -79,9 +83,15 @@ export function normaliseAssumptions(
     let parameter: ParameterTarget | undefined;
     const rangeKey = w.factor ? 'factor' : 'range';
     if (w.factor) {
-      range = { low: rate(w.factor.low), ...(w.factor.likely !== undefined ? { likely: rate(w.factor.likely) } : {}), high: rate(w.factor.high) };
+      range = {
+        low: rate(w.factor.low),
+        ...(w.factor.likely !== undefined ? { likely: rate(w.factor.likely) } : {}),
+        high: rate(w.factor.high),
+      };
       if (range.low.isNegative()) {
-        diagnostics.push(error('range-order', `assumption ${w.id}: a factor cannot be negative`, at(['factor', 'low']), 'use 0% for nothing delivered'));
+        diagnostics.push(
+          error('range-order', `assumption ${w.id}: a factor cannot be negative`, at(['factor', 'low']), 'use 0% for nothing delivered'),
+        );
         return;
       }
     } else {
@@ -91,7 +101,14 @@ export function normaliseAssumptions(
         return;
       }
       if (path.year) {
-        diagnostics.push(error('assumption-form', `assumption ${w.id}: a range replaces the parameter in every year, so it names no year`, at(['parameter']), `write ${path.driver}.${path.spec.name}`));
+        diagnostics.push(
+          error(
+            'assumption-form',
+            `assumption ${w.id}: a range replaces the parameter in every year, so it names no year`,
+            at(['parameter']),
+            `write ${path.driver}.${path.spec.name}`,
+          ),
+        );
         return;
       }
       const values = (['low', 'likely', 'high'] as const).map((k) => {
@@ -105,11 +122,22 @@ export function normaliseAssumptions(
       const [low, likely, high] = values as (Dec | undefined)[];
       if (!low || !high) return;
       range = { low, ...(likely ? { likely } : {}), high };
-      parameter = { driver: path.driver, parameter: path.spec.name, shownAs: path.spec.kind === 'share' || path.spec.kind === 'change' ? 'percent' : 'number' };
+      parameter = {
+        driver: path.driver,
+        parameter: path.spec.name,
+        shownAs: path.spec.kind === 'share' || path.spec.kind === 'change' ? 'percent' : 'number',
+      };
     }
     const ordered = range.low.lte(range.likely ?? range.low) && (range.likely ?? range.high).lte(range.high) && range.low.lte(range.high);
     if (!ordered) {
-      diagnostics.push(error('range-order', `assumption ${w.id}: the range must run low ≤ likely ≤ high`, at([rangeKey]), 'e.g. {low: 60%, likely: 90%, high: 100%}'));
+      diagnostics.push(
+        error(
+          'range-order',
+          `assumption ${w.id}: the range must run low ≤ likely ≤ high`,
+          at([rangeKey]),
+          'e.g. {low: 60%, likely: 90%, high: 100%}',
+        ),
+      );
       return;
     }
     out.push({
@@ -156,7 +184,11 @@ export function assignLines(assumptions: readonly Assumption[], lines: readonly 
 /** The funding items an assumption may scale: `council_tax` (its tax base), then each stream by id. */
 export function fundingItems(f: Funding | undefined): string[] {
   if (!f) return [];
-  return [...(f.councilTax ? ['council_tax'] : []), ...(f.councilTax?.collectionFund ? ['collection_fund'] : []), ...f.streams.map((s) => s.id)];
+  return [
+    ...(f.councilTax ? ['council_tax'] : []),
+    ...(f.councilTax?.collectionFund ? ['collection_fund'] : []),
+    ...f.streams.map((s) => s.id),
+  ];
 }
 
 /** What an assumption ranges over, for tables: its lines, its funding item, or its parameter. */

@@ -5,7 +5,8 @@
 
 import { append, error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
-import type { Apportionment, Department, Funding } from '../model/funding.js';
+import type { Apportionment, Funding } from '../model/funding.js';
+import type { Department } from '../model/scenario.js';
 import type { Scenario } from '../model/scenario.js';
 import { CONTROL_ROWS, type WrittenScenarioHeader } from '../schema/scenario.js';
 import type { RawDocument } from '../source/raw-tree.js';
@@ -30,7 +31,13 @@ export interface CouncilSectionsRead {
  * (`asDepartment`) may have neither `departments:` nor `funding:` (`department` diagnostic, once;
  * the rest of the file is then checked as a department).
  */
-export function readCouncilSections(file: string, doc: RawDocument, fields: HeaderFields, asDepartment: boolean, load: LoadOne): CouncilSectionsRead {
+export function readCouncilSections(
+  file: string,
+  doc: RawDocument,
+  fields: HeaderFields,
+  asDepartment: boolean,
+  load: LoadOne,
+): CouncilSectionsRead {
   const nested = (['departments', 'funding'] as const).filter((k) => asDepartment && fields[k] !== undefined);
   const diagnostics: Diagnostic[] = nested.map((k) =>
     error(
@@ -42,7 +49,13 @@ export function readCouncilSections(file: string, doc: RawDocument, fields: Head
   );
   if (nested.length > 0) {
     const tree = Object.fromEntries(Object.entries(doc.tree as Record<string, unknown>).filter(([k]) => !(nested as string[]).includes(k)));
-    return { fields: { ...fields, departments: undefined, funding: undefined }, doc: { ...doc, tree }, diagnostics, sources: new Map(), inputs: [] };
+    return {
+      fields: { ...fields, departments: undefined, funding: undefined },
+      doc: { ...doc, tree },
+      diagnostics,
+      sources: new Map(),
+      inputs: [],
+    };
   }
   if (!fields.departments) return { fields, doc, diagnostics, sources: new Map(), inputs: [] };
   const departments = readDepartmentScenarios(fields.departments, doc, load);
@@ -81,14 +94,37 @@ function wholeCouncil(h: HeaderFields, doc: RawDocument, hasLines: boolean): Dia
   if (written.departments === undefined) {
     return written.original_budget !== undefined
       ? []
-      : [error('missing-key', 'missing `original_budget`', doc.locator.key([]), 'add `original_budget:` (a department), or `departments:` (a whole council)')];
+      : [
+          error(
+            'missing-key',
+            'missing `original_budget`',
+            doc.locator.key([]),
+            'add `original_budget:` (a department), or `departments:` (a whole council)',
+          ),
+        ];
   }
   const diagnostics =
-    h.departments?.length === 0 ? [error('department', '`departments` names no departments', doc.locator.key(['departments']), 'add `- name: …` with `scenario:` or `levels:`')] : [];
-  const clashes = (['original_budget', 'transfers', 'line_files', 'lines'] as const).filter((k) => written[k] !== undefined || (k === 'lines' && hasLines));
+    h.departments?.length === 0
+      ? [
+          error(
+            'department',
+            '`departments` names no departments',
+            doc.locator.key(['departments']),
+            'add `- name: …` with `scenario:` or `levels:`',
+          ),
+        ]
+      : [];
+  const clashes = (['original_budget', 'transfers', 'line_files', 'lines'] as const).filter(
+    (k) => written[k] !== undefined || (k === 'lines' && hasLines),
+  );
   for (const k of clashes) {
     diagnostics.push(
-      error('department', `a whole-council scenario (with \`departments:\`) cannot have \`${k}:\``, doc.locator.key([k]), 'give the department its own scenario file and name it under `departments:`'),
+      error(
+        'department',
+        `a whole-council scenario (with \`departments:\`) cannot have \`${k}:\``,
+        doc.locator.key([k]),
+        'give the department its own scenario file and name it under `departments:`',
+      ),
     );
   }
   return diagnostics;
@@ -98,7 +134,10 @@ function wholeCouncil(h: HeaderFields, doc: RawDocument, hasLines: boolean): Dia
 function producedRows(doc: RawDocument): (typeof CONTROL_ROWS)[number][] {
   const written = doc.tree as Record<string, unknown>;
   const funding = written.funding;
-  const budget = written.departments !== undefined ? (['net_budget'] as const) : (['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget'] as const);
+  const budget =
+    written.departments !== undefined
+      ? (['net_budget'] as const)
+      : (['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget'] as const);
   const gap = funding !== undefined ? (['funding', 'gap', 'cumulative_gap'] as const) : [];
   const hasReserves = funding !== null && typeof funding === 'object' && (funding as Record<string, unknown>).reserves !== undefined;
   const reserves = hasReserves ? (['reserves_bf', 'reserves_use', 'reserves_cf', 'reserves_after_gap'] as const) : [];
@@ -109,6 +148,11 @@ function producedRows(doc: RawDocument): (typeof CONTROL_ROWS)[number][] {
 function controlledRows(h: HeaderFields, doc: RawDocument): Diagnostic[] {
   const produced = producedRows(doc);
   return CONTROL_ROWS.filter((row) => h.controls?.rows[row] !== undefined && !produced.includes(row)).map((row) =>
-    error('invalid-value', `this scenario has no \`${row}\` row to control`, doc.locator.key(['controls', 'rows', row]), `rows here: ${produced.join(', ')}`),
+    error(
+      'invalid-value',
+      `this scenario has no \`${row}\` row to control`,
+      doc.locator.key(['controls', 'rows', row]),
+      `rows here: ${produced.join(', ')}`,
+    ),
   );
 }

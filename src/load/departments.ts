@@ -6,7 +6,7 @@ import { atReference } from './read-source.js';
 import { relativeTo } from './reader.js';
 import { append, error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
-import type { Department } from '../model/funding.js';
+import type { Department } from '../model/scenario.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
 import type { Scenario } from '../model/scenario.js';
 import type { WrittenDepartment } from '../schema/funding.js';
@@ -36,7 +36,10 @@ export function readDepartmentScenarios(written: readonly WrittenDepartment[], d
     const sub = relativeTo(file, d.scenario);
     const loaded = load(sub);
     // a department file that is missing, a folder or too large is reported where the council scenario names it
-    append(diagnostics, atReference(loaded.diagnostics, doc.locator.value(['departments', i, 'scenario']), `the department scenario ${sub} does not exist`));
+    append(
+      diagnostics,
+      atReference(loaded.diagnostics, doc.locator.value(['departments', i, 'scenario']), `the department scenario ${sub} does not exist`),
+    );
     for (const [f, text] of loaded.sources) sources.set(f, text);
     if (loaded.value) {
       scenarios.set(i, loaded.value);
@@ -66,14 +69,26 @@ export function normaliseDepartments(
     const keyAt = (k: Path): Location => doc.locator.key([...p, ...k]);
     const first = names.get(d.name);
     if (first) {
-      diagnostics.push(error('department', `department \`${d.name}\` is named twice`, at(['name']), `the first is at ${first.file}:${first.line}:${first.column}; give each department its own name`));
+      diagnostics.push(
+        error(
+          'department',
+          `department \`${d.name}\` is named twice`,
+          at(['name']),
+          `the first is at ${first.file}:${first.line}:${first.column}; give each department its own name`,
+        ),
+      );
       return;
     }
     names.set(d.name, at(['name']));
     if (d.scenario !== undefined) {
       if (d.levels !== undefined || d.unstated !== undefined) {
         diagnostics.push(
-          error('department', `department \`${d.name}\` has both \`scenario\` and \`levels\``, keyAt(['levels']), 'a department is either its own scenario file or net budgets by year'),
+          error(
+            'department',
+            `department \`${d.name}\` has both \`scenario\` and \`levels\``,
+            keyAt(['levels']),
+            'a department is either its own scenario file or net budgets by year',
+          ),
         );
         return;
       }
@@ -95,12 +110,26 @@ export function normaliseDepartments(
       return;
     }
     if (d.levels === undefined) {
-      diagnostics.push(error('department', `department \`${d.name}\` has neither \`scenario\` nor \`levels\``, keyAt([]), 'add `scenario: <file>` or `levels: {2018/19: …}` with provenance and source'));
+      diagnostics.push(
+        error(
+          'department',
+          `department \`${d.name}\` has neither \`scenario\` nor \`levels\``,
+          keyAt([]),
+          'add `scenario: <file>` or `levels: {2018/19: …}` with provenance and source',
+        ),
+      );
       return;
     }
     if (d.provenance === undefined || d.source === undefined) {
       const key = d.provenance === undefined ? 'provenance' : 'source';
-      diagnostics.push(error('missing-key', `missing \`${key}\` in department \`${d.name}\``, keyAt([]), 'net budgets given by year say where they come from: `provenance:` and `source:`'));
+      diagnostics.push(
+        error(
+          'missing-key',
+          `missing \`${key}\` in department \`${d.name}\``,
+          keyAt([]),
+          'net budgets given by year say where they come from: `provenance:` and `source:`',
+        ),
+      );
       return;
     }
     const stated: StatedLevel[] = [];

@@ -52,23 +52,41 @@ export function parseParameterValue(kind: ValueKind, text: string): ParsedValue 
     if (!r.ok) return { ok: false, code: 'rate-format', message: r.message, hint: r.hint };
     const v = moneyFromText(r.canonical);
     if (kind === 'share' && (v.isNegative() || v.greaterThan(1))) {
-      return { ok: false, code: 'rate-range', message: `${text.trim()} is outside 0 to 1`, hint: 'a share is between 0 and 1 (0% to 100%), e.g. 0.035 or 3.5%' };
+      return {
+        ok: false,
+        code: 'rate-range',
+        message: `${text.trim()} is outside 0 to 1`,
+        hint: 'a share is between 0 and 1 (0% to 100%), e.g. 0.035 or 3.5%',
+      };
     }
     if (kind === 'change' && v.lessThanOrEqualTo(-1)) {
-      return { ok: false, code: 'rate-range', message: `${text.trim()} is a fall of 100% or more`, hint: 'an annual change is above -100%, e.g. 0.02 or -1.5%' };
+      return {
+        ok: false,
+        code: 'rate-range',
+        message: `${text.trim()} is a fall of 100% or more`,
+        hint: 'an annual change is above -100%, e.g. 0.02 or -1.5%',
+      };
     }
     return { ok: true, value: v };
   }
   const a = parseAmountText(text);
   if (!a.ok) {
-    const hint = kind === 'count' ? 'write the number of people as plain digits, such as 46 or 9,700' : 'write pounds as plain digits, such as 13156 or 13,156.50 (always £, whatever `units:` says)';
+    const hint =
+      kind === 'count'
+        ? 'write the number of people as plain digits, such as 46 or 9,700'
+        : 'write pounds as plain digits, such as 13156 or 13,156.50 (always £, whatever `units:` says)';
     return { ok: false, code: 'amount-format', message: a.message, hint: a.message.includes('significant digits') ? a.hint : hint };
   }
   const v = moneyFromText(a.canonical);
   if (v.isNegative()) {
     return kind === 'count'
       ? { ok: false, code: 'negative-count', message: `a number of people cannot be negative (${text.trim()})`, hint: 'check the figure' }
-      : { ok: false, code: 'invalid-value', message: `a unit cost cannot be negative (${text.trim()})`, hint: 'write the average cost per user in pounds' };
+      : {
+          ok: false,
+          code: 'invalid-value',
+          message: `a unit cost cannot be negative (${text.trim()})`,
+          hint: 'write the average cost per user in pounds',
+        };
   }
   return { ok: true, value: v };
 }

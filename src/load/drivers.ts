@@ -64,7 +64,12 @@ export function readDrivers(
   if (raw === undefined) return { doc, entries: [], declared: [], diagnostics };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     diagnostics.push(
-      error('invalid-value', '`drivers` is a mapping of driver names to drivers', doc.locator.value(['drivers']), 'write each driver as `name:` with its fields indented below'),
+      error(
+        'invalid-value',
+        '`drivers` is a mapping of driver names to drivers',
+        doc.locator.value(['drivers']),
+        'write each driver as `name:` with its fields indented below',
+      ),
     );
     return { doc, entries: [], declared: [], diagnostics };
   }
@@ -75,7 +80,9 @@ export function readDrivers(
     const base: Path = ['drivers', name];
     const nameOk = driverNameSchema.safeParse(name);
     if (!nameOk.success) {
-      diagnostics.push(error('invalid-value', nameOk.error.issues[0]?.message ?? 'bad driver name', doc.locator.key(base), 'rename the driver'));
+      diagnostics.push(
+        error('invalid-value', nameOk.error.issues[0]?.message ?? 'bad driver name', doc.locator.key(base), 'rename the driver'),
+      );
       continue;
     }
     const v = validate(driverSchema, value, doc, base);
@@ -89,7 +96,8 @@ export function readDrivers(
     const ref = fields.population;
     if (ref) {
       const file = relativeTo(scenarioFile, ref.file);
-      if (!tables.has(file)) tables.set(file, readPopulationFile(file, doc.locator.value([...base, 'population', 'file']), read, sources, inputs, diagnostics));
+      if (!tables.has(file))
+        tables.set(file, readPopulationFile(file, doc.locator.value([...base, 'population', 'file']), read, sources, inputs, diagnostics));
       const table = tables.get(file);
       if (!table) continue;
       const found = findBand(table, ref.area, ref.band);
@@ -158,23 +166,50 @@ function checkDriver(name: string, w: Partial<WrittenDriver>, written: ReadonlyS
   const forms = (['population', 'users', 'cohort'] as const).filter((k) => written.has(k));
   if (forms.length === 0) {
     out.push(
-      error('driver-form', `driver ${name} does not say where its users come from`, key([]), 'give `population` with `use_rate`, or `users` (given directly), or `cohort`'),
+      error(
+        'driver-form',
+        `driver ${name} does not say where its users come from`,
+        key([]),
+        'give `population` with `use_rate`, or `users` (given directly), or `cohort`',
+      ),
     );
   } else if (forms.length > 1) {
-    out.push(error('driver-form', `driver ${name} gives both \`${forms[0]}\` and \`${forms[1]}\``, key([forms[1] ?? '']), 'a driver takes its users from one of population (with use_rate), users or cohort'));
+    out.push(
+      error(
+        'driver-form',
+        `driver ${name} gives both \`${forms[0]}\` and \`${forms[1]}\``,
+        key([forms[1] ?? '']),
+        'a driver takes its users from one of population (with use_rate), users or cohort',
+      ),
+    );
   }
   if (written.has('population') && !written.has('use_rate')) {
-    out.push(error('driver-form', `driver ${name} has a population but no \`use_rate\``, key(['population']), 'add `use_rate:` (users per head of the band) with its value, status and source'));
+    out.push(
+      error(
+        'driver-form',
+        `driver ${name} has a population but no \`use_rate\``,
+        key(['population']),
+        'add `use_rate:` (users per head of the band) with its value, status and source',
+      ),
+    );
   }
   for (const k of ['use_rate', 'extra_population_growth'] as const) {
-    if (written.has(k) && !written.has('population')) out.push(error('driver-form', `\`${k}\` applies to a population, and driver ${name} has none`, key([k]), 'add `population:` or remove it'));
+    if (written.has(k) && !written.has('population'))
+      out.push(
+        error('driver-form', `\`${k}\` applies to a population, and driver ${name} has none`, key([k]), 'add `population:` or remove it'),
+      );
   }
   for (const { key: k, kind } of PER_YEAR) {
     const p = w[k] as WrittenPerYear | undefined;
     if (!p) continue;
     if ((p.value === undefined) === (p.values === undefined)) {
       out.push(
-        error('driver-form', `${name}.${k} needs ${p.value === undefined ? 'a `value` or `values`' : 'either `value` or `values`, not both'}`, key([k]), '`value:` applies to every year; `values:` gives one per year, e.g. {2018/19: 2%}'),
+        error(
+          'driver-form',
+          `${name}.${k} needs ${p.value === undefined ? 'a `value` or `values`' : 'either `value` or `values`, not both'}`,
+          key([k]),
+          '`value:` applies to every year; `values:` gives one per year, e.g. {2018/19: 2%}',
+        ),
       );
       continue;
     }
@@ -184,17 +219,30 @@ function checkDriver(name: string, w: Partial<WrittenDriver>, written: ReadonlyS
   if (w.cohort) {
     const a = w.cohort.arrivals as WrittenPerYear;
     if ((a.value === undefined) === (a.values === undefined)) {
-      out.push(error('driver-form', `${name}.arrivals needs either \`value\` or \`values\``, key(['cohort', 'arrivals']), '`value:` applies to every year; `values:` gives one per year'));
+      out.push(
+        error(
+          'driver-form',
+          `${name}.arrivals needs either \`value\` or \`values\``,
+          key(['cohort', 'arrivals']),
+          '`value:` applies to every year; `values:` gives one per year',
+        ),
+      );
     }
     if (a.value !== undefined) out.push(...rangeCheck(`${name}.arrivals`, 'count', a.value, at(['cohort', 'arrivals', 'value'])));
-    for (const [y, text] of Object.entries(a.values ?? {})) out.push(...rangeCheck(`${name}.arrivals ${y}`, 'count', text, at(['cohort', 'arrivals', 'values', y])));
+    for (const [y, text] of Object.entries(a.values ?? {}))
+      out.push(...rangeCheck(`${name}.arrivals ${y}`, 'count', text, at(['cohort', 'arrivals', 'values', y])));
     out.push(...rangeCheck(`${name}.part_year`, 'share', w.cohort.part_year.value, at(['cohort', 'part_year', 'value'])));
   }
   if (!w.unit_cost) return out;
   out.push(...rangeCheck(`${name}.unit_cost`, 'pounds', w.unit_cost.amount, at(['unit_cost', 'amount'])));
   if (w.unit_cost.year === undefined) {
     out.push(
-      error('unit-cost-year', `the unit cost of ${name} does not say which year's prices it is in`, key(['unit_cost']), 'add `year:`, e.g. `year: 2017/18` for a cost at 2017/18 prices; the uplift carries it to the other years'),
+      error(
+        'unit-cost-year',
+        `the unit cost of ${name} does not say which year's prices it is in`,
+        key(['unit_cost']),
+        'add `year:`, e.g. `year: 2017/18` for a cost at 2017/18 prices; the uplift carries it to the other years',
+      ),
     );
   }
   return out;
@@ -244,7 +292,9 @@ function resolveDriver(e: DriverEntry, doc: RawDocument, all: readonly FiscalYea
   if (w.population && w.use_rate && e.population) {
     const population = populationSeries(e, at, all, diagnostics);
     const useRate = param<Rate>(['use_rate'], w.use_rate as WrittenPerYear, 'share', all);
-    const extra = w.extra_population_growth ? param<Rate>(['extra_population_growth'], w.extra_population_growth as WrittenPerYear, 'change', mtfs) : undefined;
+    const extra = w.extra_population_growth
+      ? param<Rate>(['extra_population_growth'], w.extra_population_growth as WrittenPerYear, 'change', mtfs)
+      : undefined;
     if (population && useRate && (!w.extra_population_growth || extra)) {
       users = { kind: 'population', population, useRate, ...(extra ? { extraGrowth: extra } : {}) };
     }
@@ -254,19 +304,30 @@ function resolveDriver(e: DriverEntry, doc: RawDocument, all: readonly FiscalYea
   } else if (w.cohort) {
     const arrivals = param<Dec>(['cohort', 'arrivals'], w.cohort.arrivals as WrittenPerYear, 'count', mtfs);
     const partYear = parsed('share', w.cohort.part_year.value) as Rate;
-    if (arrivals) users = { kind: 'cohort', arrivals, partYear: { value: partYear, provenance: prov(['cohort', 'part_year'], w.cohort.part_year) } };
+    if (arrivals)
+      users = { kind: 'cohort', arrivals, partYear: { value: partYear, provenance: prov(['cohort', 'part_year'], w.cohort.part_year) } };
   }
 
   const priceYear = year(w.unit_cost.year ?? '');
   const last = all[all.length - 1];
   if (!baseYear || !last) return undefined;
-  const uplift = param<Rate>(['unit_cost_uplift'], w.unit_cost_uplift as WrittenPerYear, 'change', upliftYearsNeeded(priceYear, baseYear, last));
+  const uplift = param<Rate>(
+    ['unit_cost_uplift'],
+    w.unit_cost_uplift as WrittenPerYear,
+    'change',
+    upliftYearsNeeded(priceYear, baseYear, last),
+  );
   if (!users || !uplift) return undefined;
   return {
     name: e.name,
     description: w.description,
     users,
-    unitCost: { amount: parsed('pounds', w.unit_cost.amount) as Money, per: w.unit_cost.per, priceYear, provenance: prov(['unit_cost'], w.unit_cost) },
+    unitCost: {
+      amount: parsed('pounds', w.unit_cost.amount) as Money,
+      per: w.unit_cost.per,
+      priceYear,
+      provenance: prov(['unit_cost'], w.unit_cost),
+    },
     uplift,
     origin: key([]),
   };
@@ -287,7 +348,9 @@ function perYearValue<T extends Dec>(
   for (const [text, v] of Object.entries(x.values ?? {})) {
     const y = year(text);
     if (!needed.includes(y)) {
-      diagnostics.push(error('year-outside-period', `${what} gives ${y}, which is not needed`, key(['values', text]), `give ${describeYears(needed)}`));
+      diagnostics.push(
+        error('year-outside-period', `${what} gives ${y}, which is not needed`, key(['values', text]), `give ${describeYears(needed)}`),
+      );
       ok = false;
       continue;
     }
@@ -296,7 +359,12 @@ function perYearValue<T extends Dec>(
   const missing = needed.filter((y) => !byYear.has(y));
   if (missing.length > 0) {
     diagnostics.push(
-      error('driver-year-missing', `${what} has no value for ${missing.join(', ')}`, key(['values']), `give ${describeYears(needed)}, or one \`value\` for every year`),
+      error(
+        'driver-year-missing',
+        `${what} has no value for ${missing.join(', ')}`,
+        key(['values']),
+        `give ${describeYears(needed)}, or one \`value\` for every year`,
+      ),
     );
     ok = false;
   }
@@ -367,9 +435,19 @@ function populationGap(
         'add those mid-years to the file, or `extend: trend` (continue the growth of the nearest two points) or `extend: hold` — an estimate either way',
       );
     case 'trend-needs-two-points':
-      return error('driver-year-missing', `${label}: \`extend: trend\` needs two published points; ${where}`, at(['population', 'extend']), 'add a second mid-year to the file, or use `extend: hold`');
+      return error(
+        'driver-year-missing',
+        `${label}: \`extend: trend\` needs two published points; ${where}`,
+        at(['population', 'extend']),
+        'add a second mid-year to the file, or use `extend: hold`',
+      );
     case 'compound-needs-positive':
-      return error('invalid-value', `${label}: compound growth to ${mids} needs positive populations at both ends; ${where}`, at(['population', 'method']), 'use `method: linear` or `hold`, or check the figures');
+      return error(
+        'invalid-value',
+        `${label}: compound growth to ${mids} needs positive populations at both ends; ${where}`,
+        at(['population', 'method']),
+        'use `method: linear` or `hold`, or check the figures',
+      );
   }
 }
 
@@ -430,7 +508,11 @@ export function lineDriverLevels(
           'unknown-driver',
           `line ${ref} names driver \`${n}\`, which is not under \`drivers:\``,
           at,
-          guess ? `did you mean \`${guess}\`?` : ctx.declared.length ? `the drivers are: ${ctx.declared.join(', ')}` : 'declare it under `drivers:` (see the README, "Demand drivers")',
+          guess
+            ? `did you mean \`${guess}\`?`
+            : ctx.declared.length
+              ? `the drivers are: ${ctx.declared.join(', ')}`
+              : 'declare it under `drivers:` (see the README, "Demand drivers")',
         ),
       );
       ok = false;
@@ -439,7 +521,12 @@ export function lineDriverLevels(
       ok = false;
     } else if (ctx.usedBy.has(n)) {
       diagnostics.push(
-        error('line-driver', `driver ${n} already builds line ${ctx.usedBy.get(n) ?? ''}; line ${ref} would count its cost twice`, at, 'give each driver to one line'),
+        error(
+          'line-driver',
+          `driver ${n} already builds line ${ctx.usedBy.get(n) ?? ''}; line ${ref} would count its cost twice`,
+          at,
+          'give each driver to one line',
+        ),
       );
       ok = false;
     } else {

@@ -4,7 +4,18 @@
 
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { compareYears, previousYear, type FiscalYear } from '../model/fiscal-year.js';
-import type { Apportionment, BandD, BandDYear, Cited, CouncilTax, Funding, FundingStream, Reserves, StreamKind, TaxBase } from '../model/funding.js';
+import type {
+  Apportionment,
+  BandD,
+  BandDYear,
+  Cited,
+  CouncilTax,
+  Funding,
+  FundingStream,
+  Reserves,
+  StreamKind,
+  TaxBase,
+} from '../model/funding.js';
 import type { StatedLevel } from '../model/levels.js';
 import type { SourcedAmount } from '../model/scenario.js';
 import { fillStream } from '../model/stream-levels.js';
@@ -37,12 +48,21 @@ const cited = (c: Context, w: WrittenCitation, p: Path): Cited => ({
  * `band-d` (a year with no Band D, or no previous Band D to derive it from), `duplicate-ref`,
  * `missing-key`, `invalid-value`.
  */
-export function normaliseFunding(w: WrittenFunding, doc: RawDocument, years: readonly FiscalYear[]): { value?: Funding; diagnostics: Diagnostic[] } {
+export function normaliseFunding(
+  w: WrittenFunding,
+  doc: RawDocument,
+  years: readonly FiscalYear[],
+): { value?: Funding; diagnostics: Diagnostic[] } {
   const c: Context = { doc, years, diagnostics: [] };
   const base: Path = ['funding'];
   if (!w.council_tax && !w.business_rates && !w.revenue_support_grant && !(w.grants && w.grants.length > 0)) {
     c.diagnostics.push(
-      error('missing-key', '`funding` names no source of funding', keyAt(c, base), 'add `council_tax:`, `business_rates:`, `revenue_support_grant:` or `grants:`'),
+      error(
+        'missing-key',
+        '`funding` names no source of funding',
+        keyAt(c, base),
+        'add `council_tax:`, `business_rates:`, `revenue_support_grant:` or `grants:`',
+      ),
     );
   }
   const councilTax = w.council_tax ? normaliseCouncilTax(c, w.council_tax, [...base, 'council_tax']) : undefined;
@@ -63,7 +83,12 @@ export function normaliseFunding(w: WrittenFunding, doc: RawDocument, years: rea
     const first = seen.get(g.id);
     if (first) {
       c.diagnostics.push(
-        error('duplicate-ref', `grant ${g.id} is defined twice`, at(c, [...p, 'id']), `the first ${g.id} is at ${first.file}:${first.line}:${first.column}; give each grant its own id`),
+        error(
+          'duplicate-ref',
+          `grant ${g.id} is defined twice`,
+          at(c, [...p, 'id']),
+          `the first ${g.id} is at ${first.file}:${first.line}:${first.column}; give each grant its own id`,
+        ),
       );
       return;
     }
@@ -88,7 +113,16 @@ function normaliseCouncilTax(c: Context, w: NonNullable<WrittenFunding['council_
   const taxBase = normaliseTaxBase(c, w.tax_base, [...p, 'tax_base']);
   const bandD = normaliseBandD(c, w.band_d, [...p, 'band_d']);
   const cf = w.collection_fund;
-  const collectionFund = cf ? normaliseStream(c, cf, [...p, 'collection_fund'], 'collection_fund', 'collection_fund', cf.label ?? 'Collection fund surplus (deficit)') : undefined;
+  const collectionFund = cf
+    ? normaliseStream(
+        c,
+        cf,
+        [...p, 'collection_fund'],
+        'collection_fund',
+        'collection_fund',
+        cf.label ?? 'Collection fund surplus (deficit)',
+      )
+    : undefined;
   if (!taxBase || !bandD || (cf && !collectionFund)) return undefined;
   return { taxBase, bandD, ...(collectionFund ? { collectionFund } : {}) };
 }
@@ -126,26 +160,47 @@ function statedAmounts(
     stated.push({ year: y, amount: money(amount), origin: at(c, [...p, text]) });
   }
   if (Object.keys(amounts).length === 0) {
-    c.diagnostics.push(error('level-missing', `${label} states no amounts`, keyAt(c, p), 'give the amount in at least one year, e.g. `{2018/19: 1500}`'));
+    c.diagnostics.push(
+      error('level-missing', `${label} states no amounts`, keyAt(c, p), 'give the amount in at least one year, e.g. `{2018/19: 1500}`'),
+    );
     ok = false;
   }
   return ok ? stated : undefined;
 }
 
 /** The growth rate of a stream or tax base, checked against its `unstated:` method. */
-function growthRate(c: Context, w: { unstated?: string | undefined; growth?: string | undefined }, p: Path, label: string): { ok: boolean } {
+function growthRate(
+  c: Context,
+  w: { unstated?: string | undefined; growth?: string | undefined },
+  p: Path,
+  label: string,
+): { ok: boolean } {
   if (w.growth !== undefined && rate(w.growth).abs().greaterThanOrEqualTo(1)) {
     c.diagnostics.push(
-      error('invalid-value', `${label}: growth of ${rate(w.growth).times(100).toFixed()}% a year is not plausible`, at(c, [...p, 'growth']), `a rate is a fraction or a percentage: write ${w.growth}% for ${w.growth} per cent`),
+      error(
+        'invalid-value',
+        `${label}: growth of ${rate(w.growth).times(100).toFixed()}% a year is not plausible`,
+        at(c, [...p, 'growth']),
+        `a rate is a fraction or a percentage: write ${w.growth}% for ${w.growth} per cent`,
+      ),
     );
     return { ok: false };
   }
   if (w.growth !== undefined && w.unstated !== 'growth') {
-    c.diagnostics.push(error('invalid-value', `${label}: \`growth\` is only used with \`unstated: growth\``, keyAt(c, [...p, 'growth']), 'add `unstated: growth`, or remove `growth`'));
+    c.diagnostics.push(
+      error(
+        'invalid-value',
+        `${label}: \`growth\` is only used with \`unstated: growth\``,
+        keyAt(c, [...p, 'growth']),
+        'add `unstated: growth`, or remove `growth`',
+      ),
+    );
     return { ok: false };
   }
   if (w.unstated === 'growth' && w.growth === undefined) {
-    c.diagnostics.push(error('missing-key', `${label}: \`unstated: growth\` needs a \`growth\` rate`, keyAt(c, [...p, 'unstated']), 'add e.g. `growth: 1%`'));
+    c.diagnostics.push(
+      error('missing-key', `${label}: \`unstated: growth\` needs a \`growth\` rate`, keyAt(c, [...p, 'unstated']), 'add e.g. `growth: 1%`'),
+    );
     return { ok: false };
   }
   return { ok: true };
@@ -163,7 +218,14 @@ function unstatedYears(c: Context, label: string, unstated: readonly FiscalYear[
   );
 }
 
-function normaliseStream(c: Context, w: WrittenStream | WrittenGrant, p: Path, id: string, kind: StreamKind, label: string): FundingStream | undefined {
+function normaliseStream(
+  c: Context,
+  w: WrittenStream | WrittenGrant,
+  p: Path,
+  id: string,
+  kind: StreamKind,
+  label: string,
+): FundingStream | undefined {
   const from = w.from ? year(w.from) : undefined;
   const to = w.to ? year(w.to) : undefined;
   const first = c.years[0];
@@ -174,8 +236,10 @@ function normaliseStream(c: Context, w: WrittenStream | WrittenGrant, p: Path, i
     ok = false;
   };
   if (from && to && compareYears(to, from) < 0) window(`ends (${to}) before it starts (${from})`, 'to', 'swap `from` and `to`');
-  else if (to && first && compareYears(to, first) < 0) window(`ends in ${to}, before the MTFS period (${first} to ${last})`, 'to', 'remove it: it brings in nothing in the MTFS years');
-  else if (from && last && compareYears(from, last) > 0) window(`starts in ${from}, after the MTFS period (${first} to ${last})`, 'from', 'remove it, or widen `period:`');
+  else if (to && first && compareYears(to, first) < 0)
+    window(`ends in ${to}, before the MTFS period (${first} to ${last})`, 'to', 'remove it: it brings in nothing in the MTFS years');
+  else if (from && last && compareYears(from, last) > 0)
+    window(`starts in ${from}, after the MTFS period (${first} to ${last})`, 'from', 'remove it, or widen `period:`');
   const stated = statedAmounts(c, w.amounts, [...p, 'amounts'], label, { from, to });
   ok = growthRate(c, w, p, label).ok && ok;
   if (!ok || !stated) return undefined;
@@ -199,24 +263,39 @@ function normaliseTaxBase(c: Context, w: NonNullable<WrittenFunding['council_tax
   const growth = growthRate(c, w, p, label);
   if (!stated || !growth.ok) return undefined;
   const bad = stated.filter((s) => !s.amount.isPositive() || s.amount.isZero());
-  for (const s of bad) c.diagnostics.push(error('invalid-value', `the tax base must be more than nil, found ${s.amount.toFixed()}`, s.origin, 'write the number of Band D equivalent dwellings'));
+  for (const s of bad)
+    c.diagnostics.push(
+      error(
+        'invalid-value',
+        `the tax base must be more than nil, found ${s.amount.toFixed()}`,
+        s.origin,
+        'write the number of Band D equivalent dwellings',
+      ),
+    );
   if (bad.length > 0) return undefined;
   const filled = fillStream(c.years, stated, w.unstated, w.growth ? rate(w.growth) : undefined, undefined);
   const notStarted = c.years.filter((y) => filled.levels.get(y)?.basis === 'not-started');
   if (notStarted.length > 0) {
     c.diagnostics.push(
-      error('level-missing', `the tax base does not state ${notStarted.join(', ')}, before its first stated year`, keyAt(c, [...p, 'band_d_equivalents']), 'state the tax base of the first MTFS year'),
+      error(
+        'level-missing',
+        `the tax base does not state ${notStarted.join(', ')}, before its first stated year`,
+        keyAt(c, [...p, 'band_d_equivalents']),
+        'state the tax base of the first MTFS year',
+      ),
     );
     return undefined;
   }
   unstatedYears(c, label, filled.unstated, keyAt(c, [...p, 'band_d_equivalents']));
   if (filled.unstated.length > 0) return undefined;
   return {
-    counts: new Map(c.years.map((y) => {
-      const l = filled.levels.get(y);
-      if (!l) throw new Error(`no tax base for ${y}`);
-      return [y, { count: l.amount, basis: l.basis }];
-    })),
+    counts: new Map(
+      c.years.map((y) => {
+        const l = filled.levels.get(y);
+        if (!l) throw new Error(`no tax base for ${y}`);
+        return [y, { count: l.amount, basis: l.basis }];
+      }),
+    ),
     ...cited(c, w, p),
   };
 }
@@ -233,12 +312,24 @@ function normaliseBandD(c: Context, w: NonNullable<WrittenFunding['council_tax']
     }
     if ((e.core === undefined) !== (e.asc_precept === undefined)) {
       c.diagnostics.push(
-        error('band-d', `Band D ${y}: give both \`core\` and \`asc_precept\``, keyAt(c, yp), 'write `asc_precept: 0%` in a year with no adult social care precept'),
+        error(
+          'band-d',
+          `Band D ${y}: give both \`core\` and \`asc_precept\``,
+          keyAt(c, yp),
+          'write `asc_precept: 0%` in a year with no adult social care precept',
+        ),
       );
       continue;
     }
     if (e.amount === undefined && e.core === undefined) {
-      c.diagnostics.push(error('band-d', `Band D ${y} gives neither an amount nor an increase`, keyAt(c, yp), 'add `amount:` (Band D as set) or `core:` and `asc_precept:`'));
+      c.diagnostics.push(
+        error(
+          'band-d',
+          `Band D ${y} gives neither an amount nor an increase`,
+          keyAt(c, yp),
+          'add `amount:` (Band D as set) or `core:` and `asc_precept:`',
+        ),
+      );
       continue;
     }
     const implausible = (['core', 'asc_precept'] as const).flatMap((k) => {
@@ -247,13 +338,20 @@ function normaliseBandD(c: Context, w: NonNullable<WrittenFunding['council_tax']
     });
     for (const { k, t } of implausible) {
       c.diagnostics.push(
-        error('invalid-value', `Band D ${y}: a ${k === 'core' ? 'core increase' : 'precept'} of ${rate(t).times(100).toFixed()}% is not plausible`, at(c, [...yp, k]), `a rate is a fraction or a percentage: write ${t}% for ${t} per cent`),
+        error(
+          'invalid-value',
+          `Band D ${y}: a ${k === 'core' ? 'core increase' : 'precept'} of ${rate(t).times(100).toFixed()}% is not plausible`,
+          at(c, [...yp, k]),
+          `a rate is a fraction or a percentage: write ${t}% for ${t} per cent`,
+        ),
       );
     }
     if (implausible.length > 0) continue;
     const amount = e.amount === undefined ? undefined : money(e.amount);
     if (amount && (amount.isNegative() || amount.isZero())) {
-      c.diagnostics.push(error('invalid-value', `Band D ${y} must be more than nil`, at(c, [...yp, 'amount']), 'write Band D in £ and pence, e.g. 1242.60'));
+      c.diagnostics.push(
+        error('invalid-value', `Band D ${y} must be more than nil`, at(c, [...yp, 'amount']), 'write Band D in £ and pence, e.g. 1242.60'),
+      );
       continue;
     }
     years.set(y, {
@@ -267,22 +365,46 @@ function normaliseBandD(c: Context, w: NonNullable<WrittenFunding['council_tax']
   const base = w.base ? { year: year(w.base.year), amount: money(w.base.amount), origin: at(c, [...p, 'base']) } : undefined;
   if (base && first && base.year !== previousYear(first)) {
     c.diagnostics.push(
-      error('band-d', `the Band D base is for ${base.year}, but a base is the Band D of the year before the period (${previousYear(first)})`, at(c, [...p, 'base', 'year']), `write \`year: ${previousYear(first)}\` with that year's Band D`),
+      error(
+        'band-d',
+        `the Band D base is for ${base.year}, but a base is the Band D of the year before the period (${previousYear(first)})`,
+        at(c, [...p, 'base', 'year']),
+        `write \`year: ${previousYear(first)}\` with that year's Band D`,
+      ),
     );
   }
   if (base && (base.amount.isNegative() || base.amount.isZero())) {
-    c.diagnostics.push(error('invalid-value', 'the Band D base must be more than nil', at(c, [...p, 'base', 'amount']), 'write Band D in £ and pence, e.g. 1172.38'));
+    c.diagnostics.push(
+      error(
+        'invalid-value',
+        'the Band D base must be more than nil',
+        at(c, [...p, 'base', 'amount']),
+        'write Band D in £ and pence, e.g. 1172.38',
+      ),
+    );
   }
   let previousKnown = base !== undefined;
   for (const y of c.years) {
     const e = years.get(y);
     if (!e) {
       if (!Object.keys(w.years).some((t) => year(t) === y)) {
-        c.diagnostics.push(error('band-d', `no Band D for ${y}`, keyAt(c, [...p, 'years']), `add \`${y}: {core: …, asc_precept: …}\` or \`${y}: {amount: …}\``));
+        c.diagnostics.push(
+          error(
+            'band-d',
+            `no Band D for ${y}`,
+            keyAt(c, [...p, 'years']),
+            `add \`${y}: {core: …, asc_precept: …}\` or \`${y}: {amount: …}\``,
+          ),
+        );
       }
     } else if (!e.given && !previousKnown) {
       c.diagnostics.push(
-        error('band-d', `Band D ${y} is derived from ${previousYear(y)}, which has no Band D here`, keyAt(c, [...p, 'years', y]), `add \`base: {year: ${previousYear(y)}, amount: …}\`, or give ${y}'s \`amount\``),
+        error(
+          'band-d',
+          `Band D ${y} is derived from ${previousYear(y)}, which has no Band D here`,
+          keyAt(c, [...p, 'years', y]),
+          `add \`base: {year: ${previousYear(y)}, amount: …}\`, or give ${y}'s \`amount\``,
+        ),
       );
     }
     previousKnown = true; // report a broken chain once, not again for every later year
@@ -322,7 +444,9 @@ export function normaliseApportionment(w: WrittenApportionment, doc: RawDocument
   const positive = (text: string, loc: Path, what: string): boolean => {
     const v = money(text);
     if (v.isPositive() && !v.isZero()) return true;
-    c.diagnostics.push(error('invalid-value', `${what} must be more than nil`, at(c, loc), 'a share of a national total needs a positive figure'));
+    c.diagnostics.push(
+      error('invalid-value', `${what} must be more than nil`, at(c, loc), 'a share of a national total needs a positive figure'),
+    );
     return false;
   };
   const spend = w.asc_net_spend;

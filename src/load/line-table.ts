@@ -48,11 +48,16 @@ export function lineTableRows(table: CsvTable): { rows: Iterable<RawDocument>; d
   for (const required of REQUIRED_LINE_CSV_COLUMNS) {
     if (!seen.has(required) && firstHeader) {
       diagnostics.push(
-        error('csv-header', `missing column \`${required}\``, {
-          ...firstHeader.location,
-          endLine: firstHeader.location.line,
-          endColumn: (table.header[table.header.length - 1]?.location.endColumn ?? 2),
-        }, `the header needs ${REQUIRED_LINE_CSV_COLUMNS.join(', ')}`),
+        error(
+          'csv-header',
+          `missing column \`${required}\``,
+          {
+            ...firstHeader.location,
+            endLine: firstHeader.location.line,
+            endColumn: table.header[table.header.length - 1]?.location.endColumn ?? 2,
+          },
+          `the header needs ${REQUIRED_LINE_CSV_COLUMNS.join(', ')}`,
+        ),
       );
     }
   }

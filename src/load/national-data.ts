@@ -21,7 +21,13 @@ export interface NationalDataFiles {
   readonly totals: string;
 }
 
-function readDocument<S extends z.ZodType>(file: string, schema: S, read: FileReader, sources: Map<string, string>, diagnostics: Diagnostic[]): { data: z.infer<S>; doc: RawDocument } | undefined {
+function readDocument<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  read: FileReader,
+  sources: Map<string, string>,
+  diagnostics: Diagnostic[],
+): { data: z.infer<S>; doc: RawDocument } | undefined {
   const src = readSource(read, file);
   append(diagnostics, src.diagnostics);
   if (src.text === undefined) return undefined;
@@ -34,13 +40,31 @@ function readDocument<S extends z.ZodType>(file: string, schema: S, read: FileRe
   return v.data === undefined ? undefined : { data: v.data, doc: parsed.doc };
 }
 
-function series(w: WrittenSeries, doc: RawDocument, p: Path, diagnostics: Diagnostic[]): { points: SeriesPoint[]; origin: Location } | undefined {
+function series(
+  w: WrittenSeries,
+  doc: RawDocument,
+  p: Path,
+  diagnostics: Diagnostic[],
+): { points: SeriesPoint[]; origin: Location } | undefined {
   const at = (k: Path): Location => doc.locator.value([...p, ...k]);
   const points = Object.entries(w.points)
-    .map(([text, pt]) => ({ year: year(text), amount: money(pt.amount), provenance: pt.provenance, source: pt.source, origin: at(['points', text, 'amount']) }))
+    .map(([text, pt]) => ({
+      year: year(text),
+      amount: money(pt.amount),
+      provenance: pt.provenance,
+      source: pt.source,
+      origin: at(['points', text, 'amount']),
+    }))
     .sort((a, b) => compareYears(a.year, b.year));
   if (points.length === 0) {
-    diagnostics.push(error('level-missing', `${w.id} has no points`, doc.locator.key([...p, 'points']), 'give at least one year with its amount and source'));
+    diagnostics.push(
+      error(
+        'level-missing',
+        `${w.id} has no points`,
+        doc.locator.key([...p, 'points']),
+        'give at least one year with its amount and source',
+      ),
+    );
     return undefined;
   }
   return { points, origin: at(['id']) };
@@ -49,7 +73,10 @@ function series(w: WrittenSeries, doc: RawDocument, p: Path, diagnostics: Diagno
 function uniqueIds<T extends { id: string }>(items: readonly T[], doc: RawDocument, key: string, diagnostics: Diagnostic[]): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) diagnostics.push(error('duplicate-ref', `${item.id} is defined twice`, doc.locator.value([key, i, 'id']), 'give each item its own id'));
+    if (seen.has(item.id))
+      diagnostics.push(
+        error('duplicate-ref', `${item.id} is defined twice`, doc.locator.value([key, i, 'id']), 'give each item its own id'),
+      );
     seen.add(item.id);
   });
 }
@@ -68,16 +95,41 @@ export function loadNationalData(files: NationalDataFiles, read: FileReader): Lo
   const options: FundingOption[] = [];
   o.data.options.forEach((w, i) => {
     const s = series(w, o.doc, ['options', i], diagnostics);
-    if (s) options.push({ id: w.id, label: w.label, group: w.group, illustrative: w.illustrative === true, ...(w.note ? { note: w.note } : {}), ...s });
+    if (s)
+      options.push({
+        id: w.id,
+        label: w.label,
+        group: w.group,
+        illustrative: w.illustrative === true,
+        ...(w.note ? { note: w.note } : {}),
+        ...s,
+      });
   });
   const needIds = new Set(n.data.needs.map((w) => w.id));
   const needs: Need[] = [];
   n.data.needs.forEach((w, i) => {
     const s = series(w, n.doc, ['needs', i], diagnostics);
     (w.excludes ?? []).forEach((x, j) => {
-      if (!needIds.has(x)) diagnostics.push(error('invalid-value', `${w.id} excludes ${x}, which is not a need here`, n.doc.locator.value(['needs', i, 'excludes', j]), `needs are ${[...needIds].join(', ')}`));
+      if (!needIds.has(x))
+        diagnostics.push(
+          error(
+            'invalid-value',
+            `${w.id} excludes ${x}, which is not a need here`,
+            n.doc.locator.value(['needs', i, 'excludes', j]),
+            `needs are ${[...needIds].join(', ')}`,
+          ),
+        );
     });
-    if (s) needs.push({ id: w.id, label: w.label, group: w.group, excludes: w.excludes ?? [], illustrative: w.illustrative === true, ...(w.note ? { note: w.note } : {}), ...s });
+    if (s)
+      needs.push({
+        id: w.id,
+        label: w.label,
+        group: w.group,
+        excludes: w.excludes ?? [],
+        illustrative: w.illustrative === true,
+        ...(w.note ? { note: w.note } : {}),
+        ...s,
+      });
   });
   const denominators = [
     { key: 'asc_net_spend', field: 'amount', text: t.data.asc_net_spend.amount },
@@ -86,17 +138,41 @@ export function loadNationalData(files: NationalDataFiles, read: FileReader): Lo
   for (const { key, field, text } of denominators) {
     const v = money(text);
     if (!v.isPositive() || v.isZero()) {
-      diagnostics.push(error('invalid-value', `the national ${key} must be more than nil`, t.doc.locator.value([key, field]), 'a share needs a positive national total'));
+      diagnostics.push(
+        error(
+          'invalid-value',
+          `the national ${key} must be more than nil`,
+          t.doc.locator.value([key, field]),
+          'a share needs a positive national total',
+        ),
+      );
     }
   }
   if (hasErrors(diagnostics)) return { diagnostics, sources };
-  const table = <T>(file: string, d: { title: string; source: string }, items: T[]): NationalTable<T> => ({ file, title: d.title, source: d.source, items });
+  const table = <T>(file: string, d: { title: string; source: string }, items: T[]): NationalTable<T> => ({
+    file,
+    title: d.title,
+    source: d.source,
+    items,
+  });
   const spend = t.data.asc_net_spend;
   const pop = t.data.population;
   const totals: NationalTotals = {
     file: files.totals,
-    ascNetSpend: { amount: money(spend.amount), when: spend.when, provenance: spend.provenance, source: spend.source, ...(spend.note ? { note: spend.note } : {}) },
-    population: { count: money(pop.count), when: pop.when, provenance: pop.provenance, source: pop.source, ...(pop.note ? { note: pop.note } : {}) },
+    ascNetSpend: {
+      amount: money(spend.amount),
+      when: spend.when,
+      provenance: spend.provenance,
+      source: spend.source,
+      ...(spend.note ? { note: spend.note } : {}),
+    },
+    population: {
+      count: money(pop.count),
+      when: pop.when,
+      provenance: pop.provenance,
+      source: pop.source,
+      ...(pop.note ? { note: pop.note } : {}),
+    },
   };
   return {
     value: { options: table(files.options, o.data, options), needs: table(files.needs, n.data, needs), totals },

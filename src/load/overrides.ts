@@ -56,7 +56,13 @@ export function applyOverrides(scenario: Scenario, texts: readonly string[]): { 
   }
   if (diagnostics.length > 0) return { diagnostics };
   const changed = withParameters(scenario, overrides);
-  const whatIf = overrides.map((o) => `${o.text} (the scenario has ${describe(drivers.find((d) => d.name === o.driver), o)})`);
+  const whatIf = overrides.map(
+    (o) =>
+      `${o.text} (the scenario has ${describe(
+        drivers.find((d) => d.name === o.driver),
+        o,
+      )})`,
+  );
   return { value: { ...changed, whatIf: [...(scenario.whatIf ?? []), ...whatIf] }, diagnostics };
 }
 
@@ -77,7 +83,12 @@ export function withParameters(scenario: Scenario, overrides: readonly Override[
     const factor = (line.adjustments ?? []).reduce((f, a) => (a.kind === 'scale' && a.factor ? f.times(a.factor) : f), new Dec(1));
     return {
       ...line,
-      levels: new Map([...levels].map(([y, amount]) => [y, { amount: (factor.equals(1) ? amount : amount.times(factor)) as Money, basis: 'driver' as const, origins }])),
+      levels: new Map(
+        [...levels].map(([y, amount]) => [
+          y,
+          { amount: (factor.equals(1) ? amount : amount.times(factor)) as Money, basis: 'driver' as const, origins },
+        ]),
+      ),
     };
   });
   return { ...scenario, drivers: changed, lines };
@@ -87,12 +98,16 @@ type Parsed = { ok: true; value: Override } | { ok: false; message: string; hint
 
 function parseOverride(text: string, drivers: readonly DemandDriver[], years: readonly FiscalYear[]): Parsed {
   const eq = text.indexOf('=');
-  if (eq < 0) return { ok: false, message: 'expected a path, `=` and a value', hint: `write ${FORM}, e.g. older_people.unit_cost_uplift=3%` };
+  if (eq < 0)
+    return { ok: false, message: 'expected a path, `=` and a value', hint: `write ${FORM}, e.g. older_people.unit_cost_uplift=3%` };
   const path = parseParameterPath(text.slice(0, eq), drivers, years);
   if (!path.ok) return path;
   const v = parseParameterValue(path.spec.kind, text.slice(eq + 1));
   if (!v.ok) return { ok: false, message: v.message, hint: v.hint };
-  return { ok: true, value: { text, driver: path.driver, parameter: path.spec.name, ...(path.year ? { year: path.year } : {}), value: v.value } };
+  return {
+    ok: true,
+    value: { text, driver: path.driver, parameter: path.spec.name, ...(path.year ? { year: path.year } : {}), value: v.value },
+  };
 }
 
 export type ParsedPath =
@@ -107,12 +122,21 @@ export function parseParameterPath(pathText: string, drivers: readonly DemandDri
   if (parts.length < 2 || rest.length > 0 || name === '' || parameter === '') {
     return { ok: false, message: `\`${text}\` is not a parameter path`, hint: `write ${FORM}` };
   }
-  if (drivers.length === 0) return { ok: false, message: 'this scenario has no demand drivers', hint: 'add a `drivers:` section (see the README, "Demand drivers")' };
+  if (drivers.length === 0)
+    return {
+      ok: false,
+      message: 'this scenario has no demand drivers',
+      hint: 'add a `drivers:` section (see the README, "Demand drivers")',
+    };
   const driver = drivers.find((d) => d.name === name);
   if (!driver) {
     const names = drivers.map((d) => d.name);
     const guess = closest(name, names);
-    return { ok: false, message: `no driver \`${name}\``, hint: guess ? `did you mean \`${guess}\`?` : `the drivers are: ${names.join(', ')}` };
+    return {
+      ok: false,
+      message: `no driver \`${name}\``,
+      hint: guess ? `did you mean \`${guess}\`?` : `the drivers are: ${names.join(', ')}`,
+    };
   }
   const kind = driver.users.kind;
   const specs = DRIVER_PARAMETERS[kind];
@@ -120,7 +144,10 @@ export function parseParameterPath(pathText: string, drivers: readonly DemandDri
   const list = `its parameters are: ${specs.map((s) => s.name).join(', ')}`;
   if (!spec) {
     const elsewhere = Object.values(DRIVER_PARAMETERS).some((ss) => ss.some((s) => s.name === parameter));
-    const guess = closest(parameter, specs.map((s) => s.name));
+    const guess = closest(
+      parameter,
+      specs.map((s) => s.name),
+    );
     return {
       ok: false,
       message: elsewhere ? `${name} is ${KIND_NAMES[kind]}: it has no \`${parameter}\`` : `${name} has no parameter \`${parameter}\``,
@@ -129,12 +156,17 @@ export function parseParameterPath(pathText: string, drivers: readonly DemandDri
   }
   let year: FiscalYear | undefined;
   if (yearText !== undefined) {
-    if (!spec.perYear) return { ok: false, message: `${parameter} is one value for every year`, hint: `write ${name}.${parameter}=<value>` };
+    if (!spec.perYear)
+      return { ok: false, message: `${parameter} is one value for every year`, hint: `write ${name}.${parameter}=<value>` };
     const y = parseFiscalYear(yearText);
     if (!y.ok) return { ok: false, message: y.message, hint: y.hint };
     const needed = yearsOf(driver, spec, years);
     if (!needed.includes(y.year)) {
-      return { ok: false, message: `${name}.${parameter} has no year ${y.year}`, hint: `its years are ${needed[0]} to ${needed[needed.length - 1]}` };
+      return {
+        ok: false,
+        message: `${name}.${parameter} has no year ${y.year}`,
+        hint: `its years are ${needed[0]} to ${needed[needed.length - 1]}`,
+      };
     }
     year = y.year;
   }
@@ -172,7 +204,14 @@ function override(d: DemandDriver, o: Override, years: readonly FiscalYear[]): D
   const zero = ZERO as Dec as Rate; // no extra growth in the years an override does not name
   switch (o.parameter) {
     case 'unit_cost':
-      return { ...d, unitCost: { ...d.unitCost, amount: o.value as Money, provenance: { ...d.unitCost.provenance, status: 'assumed', source: `what-if: --set ${o.text}` } } };
+      return {
+        ...d,
+        unitCost: {
+          ...d.unitCost,
+          amount: o.value as Money,
+          provenance: { ...d.unitCost.provenance, status: 'assumed', source: `what-if: --set ${o.text}` },
+        },
+      };
     case 'unit_cost_uplift':
       return { ...d, uplift: replaced(d.uplift, o, needed, zero) };
     case 'use_rate':
@@ -185,7 +224,16 @@ function override(d: DemandDriver, o: Override, years: readonly FiscalYear[]): D
       return u.kind === 'cohort' ? { ...d, users: { ...u, arrivals: replaced(u.arrivals, o, needed, zero) } } : d;
     case 'part_year':
       return u.kind === 'cohort'
-        ? { ...d, users: { ...u, partYear: { value: o.value as Rate, provenance: { ...u.partYear.provenance, status: 'assumed', source: `what-if: --set ${o.text}` } } } }
+        ? {
+            ...d,
+            users: {
+              ...u,
+              partYear: {
+                value: o.value as Rate,
+                provenance: { ...u.partYear.provenance, status: 'assumed', source: `what-if: --set ${o.text}` },
+              },
+            },
+          }
         : d;
     default:
       throw new Error(`unhandled parameter ${o.parameter}`);

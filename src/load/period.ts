@@ -8,5 +8,10 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 export function outsidePeriod(y: FiscalYear, years: readonly FiscalYear[] | undefined, loc: Location): Diagnostic {
   const from = years?.[0] ?? '';
   const to = years?.[years.length - 1] ?? '';
-  return error('year-outside-period', `${y} is outside the MTFS period (${from} to ${to})`, loc, `use a year from ${from} to ${to}, or widen \`period:\``);
+  return error(
+    'year-outside-period',
+    `${y} is outside the MTFS period (${from} to ${to})`,
+    loc,
+    `use a year from ${from} to ${to}, or widen \`period:\``,
+  );
 }

@@ -42,7 +42,12 @@ const KNOWN = Object.values(FIELDS).flat();
 type Column = { kind: 'field'; name: string } | { kind: 'year'; year: number } | { kind: 'bad' };
 
 /** Compares area and band names ignoring case, repeated spaces and the kind of dash (18–64 = 18-64). */
-export const nameKey = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[‐-―−]/g, '-');
+export const nameKey = (s: string): string =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[‐-―−]/g, '-');
 
 /**
  * Checks the header (area, age_band, mid-year columns such as 2019; optional area_code, status,
@@ -71,18 +76,27 @@ export function populationTable(table: CsvTable): { table?: PopulationTable; dia
           ? `\`${cell.value.trim()}\` is a financial year: population columns are mid-years`
           : `unknown column \`${cell.value.trim()}\``,
         cell.location,
-        /^\d{4}\//.test(name)
-          ? 'write the mid-year, such as 2018 (mtfs uses the mid-2018 population for 2018/19)'
-          : hintFor(name),
+        /^\d{4}\//.test(name) ? 'write the mid-year, such as 2018 (mtfs uses the mid-2018 population for 2018/19)' : hintFor(name),
       ),
     );
     return { kind: 'bad' };
   });
   const first = table.header[0];
   if (first) {
-    const whole: Location = { ...first.location, endColumn: table.header[table.header.length - 1]?.location.endColumn ?? first.location.endColumn };
+    const whole: Location = {
+      ...first.location,
+      endColumn: table.header[table.header.length - 1]?.location.endColumn ?? first.location.endColumn,
+    };
     for (const r of REQUIRED) {
-      if (!seen.has(r)) diagnostics.push(error('csv-header', `missing column \`${r}\``, whole, 'a population file has columns area, age_band and one per mid-year, such as 2019'));
+      if (!seen.has(r))
+        diagnostics.push(
+          error(
+            'csv-header',
+            `missing column \`${r}\``,
+            whole,
+            'a population file has columns area, age_band and one per mid-year, such as 2019',
+          ),
+        );
     }
     if (!columns.some((c) => c.kind === 'year')) {
       diagnostics.push(error('csv-header', 'no year columns: a population file has one column per mid-year, such as 2019', whole));
@@ -111,7 +125,12 @@ export function populationTable(table: CsvTable): { table?: PopulationTable; dia
     const status = field('status');
     if (status && status.value.trim() !== '' && !(PARAMETER_STATUSES as readonly string[]).includes(status.value.trim())) {
       diagnostics.push(
-        error('invalid-value', `status \`${status.value.trim()}\` is not one of ${PARAMETER_STATUSES.join(', ')}`, status.location, 'say whether the row is verbatim, derived, assumed or calibrated'),
+        error(
+          'invalid-value',
+          `status \`${status.value.trim()}\` is not one of ${PARAMETER_STATUSES.join(', ')}`,
+          status.location,
+          'say whether the row is verbatim, derived, assumed or calibrated',
+        ),
       );
     }
     if (!ok || !area || !band) continue;
@@ -123,12 +142,21 @@ export function populationTable(table: CsvTable): { table?: PopulationTable; dia
       if (col?.kind !== 'year' || cell.value.trim() === '') return;
       const parsed = parseAmountText(cell.value);
       if (!parsed.ok) {
-        diagnostics.push(error('amount-format', parsed.message.replace('an amount', 'a population'), cell.location, 'write the number of people, such as 144892 or "144,892"'));
+        diagnostics.push(
+          error(
+            'amount-format',
+            parsed.message.replace('an amount', 'a population'),
+            cell.location,
+            'write the number of people, such as 144892 or "144,892"',
+          ),
+        );
         return;
       }
       const value = moneyFromText(parsed.canonical);
       if (value.isNegative()) {
-        diagnostics.push(error('negative-count', `a population cannot be negative (${cell.value.trim()})`, cell.location, 'check the figure'));
+        diagnostics.push(
+          error('negative-count', `a population cannot be negative (${cell.value.trim()})`, cell.location, 'check the figure'),
+        );
         return;
       }
       const earlier = entry.points.get(col.year);
@@ -152,10 +180,13 @@ export function populationTable(table: CsvTable): { table?: PopulationTable; dia
 
 function hintFor(name: string): string {
   const guess = closest(name, KNOWN);
-  return guess ? `did you mean \`${guess}\`?` : 'columns are area, age_band, one per mid-year such as 2019, and optionally area_code, status, source, note';
+  return guess
+    ? `did you mean \`${guess}\`?`
+    : 'columns are area, age_band, one per mid-year such as 2019, and optionally area_code, status, source, note';
 }
 
-export type BandLookup = { readonly ok: true; readonly band: PopulationBand } | { readonly ok: false; readonly message: string; readonly hint: string };
+export type BandLookup =
+  { readonly ok: true; readonly band: PopulationBand } | { readonly ok: false; readonly message: string; readonly hint: string };
 
 /** The band of `area` named `band`, or why there is none (with the closest names in the file). */
 export function findBand(t: PopulationTable, area: string, band: string): BandLookup {
@@ -174,7 +205,10 @@ export function findBand(t: PopulationTable, area: string, band: string): BandLo
   const names = inArea.map((b) => b.band).sort();
   // 75+ is not a misspelling of 65+: suggest only a name with the same numbers
   const digits = (x: string): string => x.replace(/\D+/g, ' ').trim();
-  const guess = closest(band, names.filter((n) => digits(n) === digits(band)));
+  const guess = closest(
+    band,
+    names.filter((n) => digits(n) === digits(band)),
+  );
   return {
     ok: false,
     message: `${t.file} has no age band \`${band}\` for ${inArea[0]?.area ?? area}`,

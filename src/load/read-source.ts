@@ -4,11 +4,7 @@ import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic
 import { decodeText, tooLarge } from '../source/text.js';
 import type { FileReader } from './reader.js';
 
-export function readSource(
-  read: FileReader,
-  file: string,
-  referencedAt?: Location,
-): { text?: string; diagnostics: Diagnostic[] } {
+export function readSource(read: FileReader, file: string, referencedAt?: Location): { text?: string; diagnostics: Diagnostic[] } {
   const r = read(file);
   if (!r.ok) {
     switch (r.reason) {
@@ -27,12 +23,28 @@ export function readSource(
         return { diagnostics: [error('file-unreadable', `${file} is a folder, not a file`, referencedAt, 'name a .yaml or .csv file')] };
       case 'not-a-file':
         return {
-          diagnostics: [error('file-unreadable', `${file} is not a regular file (a device, a pipe or a socket)`, referencedAt, 'name a .yaml or .csv file')],
+          diagnostics: [
+            error(
+              'file-unreadable',
+              `${file} is not a regular file (a device, a pipe or a socket)`,
+              referencedAt,
+              'name a .yaml or .csv file',
+            ),
+          ],
         };
       case 'too-large':
         return { diagnostics: [tooLarge(file, referencedAt)] };
       case 'unreadable':
-        return { diagnostics: [error('file-unreadable', `${file} cannot be read${r.detail ? ` (${r.detail})` : ''}`, referencedAt, 'check the file permissions')] };
+        return {
+          diagnostics: [
+            error(
+              'file-unreadable',
+              `${file} cannot be read${r.detail ? ` (${r.detail})` : ''}`,
+              referencedAt,
+              'check the file permissions',
+            ),
+          ],
+        };
     }
   }
   return decodeText(file, r.bytes);

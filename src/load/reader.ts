@@ -5,7 +5,11 @@ import path from 'node:path';
 
 export type ReadResult =
   | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly reason: 'not-found' | 'is-directory' | 'not-a-file' | 'too-large' | 'unreadable'; readonly detail?: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'not-found' | 'is-directory' | 'not-a-file' | 'too-large' | 'unreadable';
+      readonly detail?: string;
+    };
 
 /** Reads a file by the path as the user (or a scenario) wrote it, relative to the working folder. */
 export type FileReader = (file: string) => ReadResult;

@@ -20,13 +20,7 @@ import {
 } from '../model/scenario.js';
 import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
-import {
-  CONTROL_ROWS,
-  lineSchema,
-  scenarioHeaderSchema,
-  type WrittenLine,
-  type WrittenScenarioHeader,
-} from '../schema/scenario.js';
+import { CONTROL_ROWS, lineSchema, scenarioHeaderSchema, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
 import { MAX_MALFORMED_ROWS, parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
@@ -81,7 +75,12 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   if (!doc || hasErrors(parsed.diagnostics)) return { diagnostics, sources };
   if (doc.tree === null || typeof doc.tree !== 'object' || Array.isArray(doc.tree)) {
     diagnostics.push(
-      error('invalid-value', 'a scenario file is a mapping of keys such as `authority:` and `lines:`', doc.locator.whole, 'see the README for an example scenario'),
+      error(
+        'invalid-value',
+        'a scenario file is a mapping of keys such as `authority:` and `lines:`',
+        doc.locator.whole,
+        'see the README for an example scenario',
+      ),
     );
     return { diagnostics, sources };
   }
@@ -133,7 +132,14 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
       if (rowErrors >= MAX_MALFORMED_ROWS) {
         // a file of 300,000 wrong rows would take half a minute and gigabytes to report in full
         const header = csv.table.header[0]?.location ?? at;
-        diagnostics.push(error('invalid-value', `more than ${MAX_MALFORMED_ROWS} errors in the rows of ${csvFile}: checking stopped at line ${rowDoc.locator.whole.line}`, header, 'check that this is a line table, and fix the first errors'));
+        diagnostics.push(
+          error(
+            'invalid-value',
+            `more than ${MAX_MALFORMED_ROWS} errors in the rows of ${csvFile}: checking stopped at line ${rowDoc.locator.whole.line}`,
+            header,
+            'check that this is a line table, and fix the first errors',
+          ),
+        );
         break;
       }
       rowErrors += take(rowDoc.tree, rowDoc, [], csvRowSchema);
@@ -239,7 +245,7 @@ function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers, di
   }
 
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
-  append(diagnostics, (resolved?.diagnostics ?? []));
+  append(diagnostics, resolved?.diagnostics ?? []);
   const demand = demandContext(drivers, resolved?.drivers, period, h.units);
   return { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers };
 }
@@ -265,7 +271,8 @@ function normalise(
   append(diagnostics, council.diagnostics);
 
   const { authority, department, units, original_budget: original } = h;
-  if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !council.departments)) return { diagnostics };
+  if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !council.departments))
+    return { diagnostics };
   return {
     value: {
       file,
@@ -275,7 +282,9 @@ function normalise(
       ...(h.source ? { source: h.source } : {}),
       units,
       years: period,
-      ...(original ? { originalBudget: { amount: money(original.amount), source: original.source, origin: at(['original_budget', 'amount']) } } : {}),
+      ...(original
+        ? { originalBudget: { amount: money(original.amount), source: original.source, origin: at(['original_budget', 'amount']) } }
+        : {}),
       transfers,
       ...(h.transfers ? { transfersSource: h.transfers.source } : {}),
       lines: budgetLines,
@@ -286,9 +295,7 @@ function normalise(
       ...(council.apportionment ? { apportionment: council.apportionment } : {}),
       inputs,
       ...(resolved?.drivers.length ? { drivers: resolved.drivers } : {}),
-      ...(h.compare_with
-        ? { compareWith: { file: relativeTo(file, h.compare_with), origin: at(['compare_with']) } }
-        : {}),
+      ...(h.compare_with ? { compareWith: { file: relativeTo(file, h.compare_with), origin: at(['compare_with']) } } : {}),
     },
     diagnostics,
   };
@@ -310,7 +317,12 @@ export function normaliseControls(
         diagnostics.push(outside(y, doc.locator.key(['controls', 'rows', row, text])));
         continue;
       }
-      controls.push({ row: row as ControlRow, year: y, expected: money(amount), origin: doc.locator.value(['controls', 'rows', row, text]) });
+      controls.push({
+        row: row as ControlRow,
+        year: y,
+        expected: money(amount),
+        origin: doc.locator.value(['controls', 'rows', row, text]),
+      });
     }
   }
   return controls;
@@ -331,23 +343,40 @@ export function normaliseLine(
   let ok = true;
   if (reconciling && !w.note) {
     diagnostics.push(
-      error('reconciling-note', `reconciling line ${w.ref} needs a \`note\` saying how its levels were derived`, refLoc(), 'e.g. "published Appendix B total less the lines described in the text"'),
+      error(
+        'reconciling-note',
+        `reconciling line ${w.ref} needs a \`note\` saying how its levels were derived`,
+        refLoc(),
+        'e.g. "published Appendix B total less the lines described in the text"',
+      ),
     );
     ok = false;
   }
   if (!reconciling && !w.status) {
-    diagnostics.push(error('missing-key', `line ${w.ref} has no \`status\``, refLoc(), 'add `status: unchanged` (*), `amended` (**) or `new`'));
+    diagnostics.push(
+      error('missing-key', `line ${w.ref} has no \`status\``, refLoc(), 'add `status: unchanged` (*), `amended` (**) or `new`'),
+    );
     ok = false;
   }
   if (w.type === 'growth' && (w.category || w.nature)) {
     diagnostics.push(
-      error('saving-classification', `growth line ${w.ref} has a ${w.category ? '`category`' : '`nature`'}; only savings are classified`, lkey([w.category ? 'category' : 'nature']), 'remove it, or set `type: saving`'),
+      error(
+        'saving-classification',
+        `growth line ${w.ref} has a ${w.category ? '`category`' : '`nature`'}; only savings are classified`,
+        lkey([w.category ? 'category' : 'nature']),
+        'remove it, or set `type: saving`',
+      ),
     );
     ok = false;
   }
   if (w.type === 'saving' && !reconciling && (!w.category || !w.nature)) {
     diagnostics.push(
-      error('saving-classification', `saving ${w.ref} needs a \`${!w.category ? 'category' : 'nature'}\``, refLoc(), !w.category ? 'category is Transformation or Departmental' : 'nature is Eff, SR, Inc or a mix such as SR/Eff'),
+      error(
+        'saving-classification',
+        `saving ${w.ref} needs a \`${!w.category ? 'category' : 'nature'}\``,
+        refLoc(),
+        !w.category ? 'category is Transformation or Departmental' : 'nature is Eff, SR, Inc or a mix such as SR/Eff',
+      ),
     );
     ok = false;
   }
@@ -356,16 +385,35 @@ export function normaliseLine(
   if (names && (w.levels !== undefined || w.unstated !== undefined)) {
     const both = w.levels !== undefined ? '`levels`' : '`unstated`';
     diagnostics.push(
-      error('line-driver', `line ${w.ref} gives both \`driver\` and ${both}`, lkey([w.levels !== undefined ? 'levels' : 'unstated']), 'a line\'s levels are either written (`levels`, `unstated`) or built from drivers (`driver`), not both'),
+      error(
+        'line-driver',
+        `line ${w.ref} gives both \`driver\` and ${both}`,
+        lkey([w.levels !== undefined ? 'levels' : 'unstated']),
+        "a line's levels are either written (`levels`, `unstated`) or built from drivers (`driver`), not both",
+      ),
     );
     ok = false;
   }
   if (names && w.type !== 'growth') {
-    diagnostics.push(error('line-driver', `saving ${w.ref} names a driver; only growth lines are built from drivers`, lkey(['driver']), 'write the saving\'s `levels`, or make it a growth line'));
+    diagnostics.push(
+      error(
+        'line-driver',
+        `saving ${w.ref} names a driver; only growth lines are built from drivers`,
+        lkey(['driver']),
+        "write the saving's `levels`, or make it a growth line",
+      ),
+    );
     ok = false;
   }
   if (!names && w.levels === undefined) {
-    diagnostics.push(error('level-missing', `line ${w.ref} has neither \`levels\` nor \`driver\``, refLoc(), 'give its level in each stated year, e.g. `levels: {2018/19: 250}`, or `driver: <name>`'));
+    diagnostics.push(
+      error(
+        'level-missing',
+        `line ${w.ref} has neither \`levels\` nor \`driver\``,
+        refLoc(),
+        'give its level in each stated year, e.g. `levels: {2018/19: 250}`, or `driver: <name>`',
+      ),
+    );
     ok = false;
   }
 
@@ -380,7 +428,14 @@ export function normaliseLine(
     stated.push({ year: y, amount: money(amount), origin: lat(['levels', text]) });
   }
   if (w.levels !== undefined && Object.keys(w.levels).length === 0) {
-    diagnostics.push(error('level-missing', `line ${w.ref} states no levels`, lkey(['levels']), 'give the level in at least one year, e.g. `levels: {2018/19: 250}`'));
+    diagnostics.push(
+      error(
+        'level-missing',
+        `line ${w.ref} states no levels`,
+        lkey(['levels']),
+        'give the level in at least one year, e.g. `levels: {2018/19: 250}`',
+      ),
+    );
     ok = false;
   }
   if (names) {
@@ -404,7 +459,12 @@ export function normaliseLine(
 }
 
 /** The domain line; `lat` locates the written fields (origin of the line and of its status). */
-function budgetLine(w: WrittenLine, levels: ReadonlyMap<FiscalYear, Level>, lat: (p: Path) => Location, drivers?: readonly string[]): BudgetLine {
+function budgetLine(
+  w: WrittenLine,
+  levels: ReadonlyMap<FiscalYear, Level>,
+  lat: (p: Path) => Location,
+  drivers?: readonly string[],
+): BudgetLine {
   // built field by field rather than with conditional spreads: one object per line, not ten
   const line: { -readonly [K in keyof BudgetLine]: BudgetLine[K] } = {
     ref: w.ref,
@@ -438,7 +498,14 @@ export function duplicateRefs(refs: readonly { ref: string; at: Location }[]): D
       first.set(ref, at);
       continue;
     }
-    out.push(error('duplicate-ref', `line ${ref} is defined twice`, at, `the first ${ref} is at ${f.file}:${f.line}:${f.column}; give each line its own ref`));
+    out.push(
+      error(
+        'duplicate-ref',
+        `line ${ref} is defined twice`,
+        at,
+        `the first ${ref} is at ${f.file}:${f.line}:${f.column}; give each line its own ref`,
+      ),
+    );
   }
   return out;
 }

@@ -39,12 +39,24 @@ export function loadVariant(
   const baseFile = relativeTo(doc.file, ext.trim());
   if (chain.includes(baseFile)) {
     diagnostics.push(
-      error('extends-cycle', `${doc.file} extends ${baseFile}, which already extends it: ${[...chain, baseFile].join(' → ')}`, at(['extends']), 'a variant must extend a scenario that does not lead back to it'),
+      error(
+        'extends-cycle',
+        `${doc.file} extends ${baseFile}, which already extends it: ${[...chain, baseFile].join(' → ')}`,
+        at(['extends']),
+        'a variant must extend a scenario that does not lead back to it',
+      ),
     );
     return { diagnostics, sources };
   }
   if (chain.length > MAX_VARIANT_DEPTH) {
-    diagnostics.push(error('extends-cycle', `more than ${MAX_VARIANT_DEPTH} variants extend one another`, at(['extends']), 'extend the base scenario directly'));
+    diagnostics.push(
+      error(
+        'extends-cycle',
+        `more than ${MAX_VARIANT_DEPTH} variants extend one another`,
+        at(['extends']),
+        'extend the base scenario directly',
+      ),
+    );
     return { diagnostics, sources };
   }
   // a variant named as a department is a department all the way down: its base may not have departments
@@ -67,12 +79,22 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
   const first = years[0] ?? '';
   const last = years[years.length - 1] ?? '';
   const outside = (y: FiscalYear, loc: Location): Diagnostic =>
-    error('year-outside-period', `${y} is outside the MTFS period of ${base.file} (${first} to ${last})`, loc, `use a year from ${first} to ${last}`);
+    error(
+      'year-outside-period',
+      `${y} is outside the MTFS period of ${base.file} (${first} to ${last})`,
+      loc,
+      `use a year from ${first} to ${last}`,
+    );
 
   const lines = new Map<string, BudgetLine>(base.lines.map((l) => [l.ref, l]));
   const unknownRef = (ref: string, loc: Location): Diagnostic => {
     const guess = closest(ref, [...lines.keys()]);
-    return error('unknown-ref', `${base.file} has no line ${ref}`, loc, guess ? `did you mean \`${guess}\`?` : `lines are ${[...lines.keys()].join(', ')}`);
+    return error(
+      'unknown-ref',
+      `${base.file} has no line ${ref}`,
+      loc,
+      guess ? `did you mean \`${guess}\`?` : `lines are ${[...lines.keys()].join(', ')}`,
+    );
   };
   const adjust = (line: BudgetLine, a: LineAdjustment): BudgetLine => ({ ...line, adjustments: [...(line.adjustments ?? []), a] });
 
@@ -136,7 +158,10 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
     const { drivers: _builtBy, ...fixed } = line; // set levels are written out: no longer built from drivers
     lines.set(
       s.ref,
-      adjust({ ...fixed, levels: filled.levels, ...(method ? { unstated: method } : {}) }, { kind: 'set', variantFile: file, origin: at(['set', i]), reason: s.source }),
+      adjust(
+        { ...fixed, levels: filled.levels, ...(method ? { unstated: method } : {}) },
+        { kind: 'set', variantFile: file, origin: at(['set', i]), reason: s.source },
+      ),
     );
   });
 
@@ -150,7 +175,12 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
     const chosen = [...lines.values()].filter((l) => selects(sc.select, l));
     if (chosen.length === 0) {
       diagnostics.push(
-        error('empty-selection', 'this selection matches no line', at(['scale', i, 'select']), 'check the conditions: every condition given must hold (reconciling lines are chosen only by ref)'),
+        error(
+          'empty-selection',
+          'this selection matches no line',
+          at(['scale', i, 'select']),
+          'check the conditions: every condition given must hold (reconciling lines are chosen only by ref)',
+        ),
       );
       return;
     }
@@ -161,7 +191,10 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
           return [y, { ...l, amount: (scaled.isZero() ? ZERO : scaled) as Money }];
         }),
       );
-      lines.set(line.ref, adjust({ ...line, levels }, { kind: 'scale', variantFile: file, origin: at(['scale', i]), reason: sc.reason, factor }));
+      lines.set(
+        line.ref,
+        adjust({ ...line, levels }, { kind: 'scale', variantFile: file, origin: at(['scale', i]), reason: sc.reason, factor }),
+      );
     }
   });
 

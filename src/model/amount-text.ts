@@ -4,8 +4,7 @@
 import { MAX_DIGITS } from './money.js';
 
 export type AmountText =
-  | { readonly ok: true; readonly canonical: string }
-  | { readonly ok: false; readonly message: string; readonly hint: string };
+  { readonly ok: true; readonly canonical: string } | { readonly ok: false; readonly message: string; readonly hint: string };
 
 const PLAIN = /^(-)?(0|[1-9]\d*)(\.\d+)?$/;
 const GROUPED = /^(-)?([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?$/;
@@ -76,8 +75,7 @@ function describe(text: string): string {
 }
 
 export type RateText =
-  | { readonly ok: true; readonly canonical: string }
-  | { readonly ok: false; readonly message: string; readonly hint: string };
+  { readonly ok: true; readonly canonical: string } | { readonly ok: false; readonly message: string; readonly hint: string };
 
 const RATE = /^(-)?(0|[1-9]\d*)(\.\d+)?(%)?$/;
 

@@ -7,7 +7,7 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, previousYear, yearRange, type FiscalYear } from './fiscal-year.js';
 import { Dec, roundTo, widen, type Money, type Rate } from './money.js';
-import type { Units } from './scenario.js';
+import type { Units } from './units.js';
 import type { SeriesBasis, SeriesExtend, SeriesMethod, SeriesPoint } from './series.js';
 
 /** Where a parameter's figure comes from: quoted, computed from quoted figures, assumed, or calibrated. */
@@ -151,8 +151,7 @@ export function upliftYearsNeeded(priceYear: FiscalYear, base: FiscalYear, last:
 }
 
 /** The annual unit cost as written: weekly costs × 52. Exact. */
-export const annualUnitCost = (u: UnitCost): Dec =>
-  u.per === 'week' ? widen(u.amount).times(WEEKS_PER_YEAR) : widen(u.amount);
+export const annualUnitCost = (u: UnitCost): Dec => (u.per === 'week' ? widen(u.amount).times(WEEKS_PER_YEAR) : widen(u.amount));
 
 /**
  * The unit cost (£ a year) in each of `years`: the written cost in its price year; later years

@@ -28,8 +28,7 @@ const FIRST_START = 1901;
 const LAST_START = 2998;
 
 export type ParsedYear =
-  | { readonly ok: true; readonly year: FiscalYear }
-  | { readonly ok: false; readonly message: string; readonly hint: string };
+  { readonly ok: true; readonly year: FiscalYear } | { readonly ok: false; readonly message: string; readonly hint: string };
 
 /** Years parsed so far, by their text: a line table repeats the same few year labels per row. */
 const parsed = new Map<string, ParsedYear>();

@@ -6,7 +6,7 @@ import type { Location } from '../diagnostics/diagnostic.js';
 import type { BandDRounding } from './band-d.js';
 import type { FiscalYear } from './fiscal-year.js';
 import type { Dec, Money, Rate } from './money.js';
-import type { Level, Scenario, SourcedAmount } from './scenario.js';
+import type { Level, SourcedAmount } from './level.js';
 
 /** Whether a figure is published (verbatim in a source), derived by stated arithmetic, or an estimate. */
 export const PROVENANCES = ['published', 'derived', 'estimate'] as const;
@@ -85,21 +85,6 @@ export interface Funding {
   readonly reserves?: Reserves;
   readonly source?: string;
 }
-
-/** A department of a whole-council scenario: its own scenario file, or net budgets given by year. */
-export type Department =
-  | {
-      readonly kind: 'scenario';
-      readonly name: string;
-      /** The department's scenario (loaded and checked on its own), whose net budget row is used. */
-      readonly scenario: Scenario;
-      readonly origin: Location;
-    }
-  | ({
-      readonly kind: 'levels';
-      readonly name: string;
-      readonly levels: ReadonlyMap<FiscalYear, Level>;
-    } & Cited);
 
 /** An authority's own figures for sharing national amounts out: see `mtfs options --basis`. */
 export interface Apportionment {

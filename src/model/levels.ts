@@ -49,7 +49,11 @@ export function fillLevels(
       const step = startOf(y) - startOf(before.year);
       const exact = before.amount.plus(after.amount.minus(before.amount).times(step).dividedBy(span));
       const amount = roundTo(exact, 0, 'half-away-from-zero') as Money;
-      levels.set(y, { amount: amount.isZero() ? ZERO : (new Dec(amount) as Money), basis: 'linear', origins: [before.origin, after.origin] });
+      levels.set(y, {
+        amount: amount.isZero() ? ZERO : (new Dec(amount) as Money),
+        basis: 'linear',
+        origins: [before.origin, after.origin],
+      });
     }
   }
   if (unstated.length === 0) return { levels, unstated };

@@ -76,5 +76,4 @@ export type RoundingMode = keyof typeof ROUNDING_MODES;
 export const DEFAULT_ROUNDING: RoundingMode = 'half-away-from-zero';
 
 /** Rounds to `dp` decimal places with the named mode (half-away-from-zero is Excel's ROUND). */
-export const roundTo = (a: Dec, dp: number, mode: RoundingMode): Dec =>
-  a.toDecimalPlaces(dp, ROUNDING_MODES[mode]) as Dec;
+export const roundTo = (a: Dec, dp: number, mode: RoundingMode): Dec => a.toDecimalPlaces(dp, ROUNDING_MODES[mode]) as Dec;

@@ -52,9 +52,21 @@ export interface NationalTable<T> {
 export interface NationalTotals {
   readonly file: string;
   /** Councils' net spend on adult social care, £m. */
-  readonly ascNetSpend: { readonly amount: Money; readonly when: string; readonly provenance: Provenance; readonly source: string; readonly note?: string };
+  readonly ascNetSpend: {
+    readonly amount: Money;
+    readonly when: string;
+    readonly provenance: Provenance;
+    readonly source: string;
+    readonly note?: string;
+  };
   /** Resident population (a count). */
-  readonly population: { readonly count: Dec; readonly when: string; readonly provenance: Provenance; readonly source: string; readonly note?: string };
+  readonly population: {
+    readonly count: Dec;
+    readonly when: string;
+    readonly provenance: Provenance;
+    readonly source: string;
+    readonly note?: string;
+  };
 }
 
 export interface NationalData {

@@ -4,36 +4,19 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { DemandDriver } from './demand.js';
 import type { FiscalYear } from './fiscal-year.js';
-import type { Apportionment, Department, Funding } from './funding.js';
+import type { Apportionment, Cited, Funding } from './funding.js';
+import type { Level, SourcedAmount } from './level.js';
 import type { Dec, Money } from './money.js';
+import type { Units } from './units.js';
 
-export type Units = '£' | '£000';
+export type { Units } from './units.js';
+export { isEstimate, type Level, type LevelBasis, type SourcedAmount } from './level.js';
+
 export type LineType = 'growth' | 'saving';
 export type LineStatus = 'unchanged' | 'amended' | 'new';
 export type Nature = 'Eff' | 'SR' | 'Inc';
 export type SavingCategory = 'Transformation' | 'Departmental';
 export type UnstatedMethod = 'hold' | 'linear';
-
-/** How a line's level in a year was obtained. */
-export type LevelBasis =
-  | 'stated' // written in the scenario or CSV
-  | 'ongoing' // after the last stated level: the level continues ("ongoing")
-  | 'hold' // between two stated levels, the earlier one held: an estimate
-  | 'linear' // between two stated levels, a straight line rounded to whole units: an estimate
-  | 'growth' // after a stated level, grown by a stated rate and rounded to whole units: an estimate
-  | 'not-started' // before the first stated level: nil
-  | 'ended' // after a funding stream's stated end year: nil
-  | 'driver'; // built from demand drivers: cost − base-year cost (`mtfs demand` shows how)
-
-/** True when a level is the tool's estimate of a year the source does not state. */
-export const isEstimate = (basis: LevelBasis): boolean => basis === 'hold' || basis === 'linear' || basis === 'growth';
-
-export interface Level {
-  readonly amount: Money;
-  readonly basis: LevelBasis;
-  /** Where the level was written, or the stated levels it was derived from. */
-  readonly origins: readonly Location[];
-}
 
 export interface BudgetLine {
   readonly ref: string;
@@ -137,25 +120,13 @@ export interface VariantInfo {
   readonly removed: readonly RemovedLine[];
 }
 
-export interface SourcedAmount {
-  readonly amount: Money;
-  readonly origin: Location;
-}
-
 /** The rows of the department budget identity (seed 004 para 14). */
 export type BudgetRow = 'original_budget' | 'transfers' | 'subtotal' | 'growth' | 'savings' | 'net_budget';
 
 export type ControlRow = BudgetRow | FundingRow;
 
 /** Rows a scenario with a `funding:` section adds after the net budget (reserves rows need `reserves:`). */
-export type FundingRow =
-  | 'funding'
-  | 'gap'
-  | 'cumulative_gap'
-  | 'reserves_bf'
-  | 'reserves_use'
-  | 'reserves_cf'
-  | 'reserves_after_gap';
+export type FundingRow = 'funding' | 'gap' | 'cumulative_gap' | 'reserves_bf' | 'reserves_use' | 'reserves_cf' | 'reserves_after_gap';
 
 export interface Control {
   readonly row: ControlRow;
@@ -204,3 +175,18 @@ export const STATUS_MARK: Record<LineStatus, string> = { unchanged: '*', amended
 export const natureLabel = (n: readonly Nature[]): string => n.join('/');
 
 export const NATURE_ORDER: readonly Nature[] = ['Eff', 'SR', 'Inc'];
+
+/** A department of a whole-council scenario: its own scenario file, or net budgets given by year. */
+export type Department =
+  | {
+      readonly kind: 'scenario';
+      readonly name: string;
+      /** The department's scenario (loaded and checked on its own), whose net budget row is used. */
+      readonly scenario: Scenario;
+      readonly origin: Location;
+    }
+  | ({
+      readonly kind: 'levels';
+      readonly name: string;
+      readonly levels: ReadonlyMap<FiscalYear, Level>;
+    } & Cited);

@@ -82,7 +82,12 @@ function between(a: SeriesPoint, b: SeriesPoint, y: number, method: SeriesMethod
     case 'hold':
       return { value: a.value, basis: 'hold' };
     case 'linear': {
-      const exact = a.value.plus(b.value.minus(a.value).times(y - a.year).dividedBy(b.year - a.year));
+      const exact = a.value.plus(
+        b.value
+          .minus(a.value)
+          .times(y - a.year)
+          .dividedBy(b.year - a.year),
+      );
       return { value: rounded(exact), basis: 'linear' };
     }
     case 'compound': {

@@ -25,7 +25,9 @@ export function fillStream(
   const active = years.filter((y) => to === undefined || compareYears(y, to) <= 0);
   if (method === 'growth' && growth === undefined) throw new Error('growth needs a rate');
   const filled =
-    method === 'growth' && growth ? { levels: grow(active, stated, growth), unstated: [] } : fillLevels(active, stated, method === 'growth' ? undefined : method);
+    method === 'growth' && growth
+      ? { levels: grow(active, stated, growth), unstated: [] }
+      : fillLevels(active, stated, method === 'growth' ? undefined : method);
   const levels = new Map<FiscalYear, Level>();
   for (const y of years) levels.set(y, filled.levels.get(y) ?? { amount: ZERO, basis: 'ended', origins: [] });
   return { levels, unstated: filled.unstated };

@@ -3,7 +3,7 @@
 // other units is converted exactly (£ ↔ £000).
 
 import type { FiscalYear } from '../model/fiscal-year.js';
-import type { Department } from '../model/funding.js';
+import type { Department } from '../model/scenario.js';
 import { ZERO, add, type Money } from '../model/money.js';
 import type { LevelBasis, Units } from '../model/scenario.js';
 import { isEstimate } from '../model/scenario.js';

@@ -94,7 +94,8 @@ function councilTaxYears(funding: Funding, years: readonly FiscalYear[], units: 
     const entry = ct.bandD.years.get(y);
     const base = ct.taxBase.counts.get(y);
     if (!entry || !base) throw new Error(`council tax for ${y} was not checked when loading`);
-    const derived = entry.increase && previous ? deriveBandD(previous, entry.increase.core, entry.increase.ascPrecept, ct.bandD.rounding) : undefined;
+    const derived =
+      entry.increase && previous ? deriveBandD(previous, entry.increase.core, entry.increase.ascPrecept, ct.bandD.rounding) : undefined;
     const used = entry.given?.amount ?? derived?.amount;
     if (!used) throw new Error(`Band D for ${y} was not checked when loading`);
     const yieldPounds = base.count.times(used) as Money;
@@ -128,7 +129,12 @@ function streamComponent(s: FundingStream, years: readonly FiscalYear[], id: str
 }
 
 /** Funding, gap, cumulative gap and reserves for `requirement` (the net budget, in the scenario's units). */
-export function projectFunding(funding: Funding, units: Units, years: readonly FiscalYear[], requirement: ReadonlyMap<FiscalYear, Money>): FundingProjection {
+export function projectFunding(
+  funding: Funding,
+  units: Units,
+  years: readonly FiscalYear[],
+  requirement: ReadonlyMap<FiscalYear, Money>,
+): FundingProjection {
   const councilTax = councilTaxYears(funding, years, units);
   const components: FundingComponent[] = [];
   const ct = funding.councilTax;
@@ -184,7 +190,11 @@ export function projectFunding(funding: Funding, units: Units, years: readonly F
   };
 }
 
-function rollForward(r: NonNullable<Funding['reserves']>, years: readonly FiscalYear[], cumulativeGap: ReadonlyMap<FiscalYear, Money>): ReservesProjection {
+function rollForward(
+  r: NonNullable<Funding['reserves']>,
+  years: readonly FiscalYear[],
+  cumulativeGap: ReadonlyMap<FiscalYear, Money>,
+): ReservesProjection {
   const broughtForward = new Map<FiscalYear, Money>();
   const use = new Map<FiscalYear, Money>();
   const carriedForward = new Map<FiscalYear, Money>();

@@ -103,9 +103,17 @@ export function projectScenario(scenario: Scenario): Projection {
 }
 
 function projectCouncil(scenario: Scenario, departments: NonNullable<Scenario['departments']>): Projection {
-  const budgets = departmentBudgets(departments, scenario.years, scenario.units, (d) => rowValues(projectScenario(d.scenario), 'net_budget'));
+  const budgets = departmentBudgets(departments, scenario.years, scenario.units, (d) =>
+    rowValues(projectScenario(d.scenario), 'net_budget'),
+  );
   const rows: ProjectionRow[] = [
-    ...budgets.map((b): ProjectionRow => ({ id: b.id, label: b.department.name, sense: 'cost', values: b.values, estimated: estimatedYears(b) })),
+    ...budgets.map((b): ProjectionRow => ({
+      id: b.id,
+      label: b.department.name,
+      sense: 'cost',
+      values: b.values,
+      estimated: estimatedYears(b),
+    })),
     { id: 'net_budget', label: 'Net budget requirement', sense: 'cost', values: councilNetBudget(budgets, scenario.years) },
   ];
   return { scenario, years: scenario.years, rows, growth: [], savings: [], departments: budgets };

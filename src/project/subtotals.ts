@@ -28,10 +28,14 @@ export function subtotals(
 
 const NATURE_RANK: Record<string, number> = { Eff: 0, SR: 1, Inc: 2 };
 export const natureOrder = (a: string, b: string): number => {
-  const rank = (s: string): string => (s === NOT_CLASSIFIED ? '~' : s.split('/').map((n) => NATURE_RANK[n] ?? 9).join(''));
+  const rank = (s: string): string =>
+    s === NOT_CLASSIFIED
+      ? '~'
+      : s
+          .split('/')
+          .map((n) => NATURE_RANK[n] ?? 9)
+          .join('');
   return rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0;
 };
 export const alphabetical = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-export const classifiedLast = (a: string, b: string): number =>
-  a === NOT_CLASSIFIED ? 1 : b === NOT_CLASSIFIED ? -1 : alphabetical(a, b);
-
+export const classifiedLast = (a: string, b: string): number => (a === NOT_CLASSIFIED ? 1 : b === NOT_CLASSIFIED ? -1 : alphabetical(a, b));

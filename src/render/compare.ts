@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
-import { attributionTotal, type Comparison, type PairComparison } from '../compare/compare.js';
+import { attributionTotal, type Comparison, type PairComparison } from '../reports/compare/compare.js';
 import type { Projection } from '../project/project.js';
 import { money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 
@@ -54,9 +54,7 @@ export function comparisonTable(c: Comparison): TableModel {
     units: c.base.scenario.units,
     columns: [{ key: 'label', header: 'Row', align: 'left' }, { key: 'scenario', header: 'Scenario', align: 'left' }, ...yearCols(c)],
     rows,
-    notes: [
-      'Differences are other − base. ADV (adverse): more spending or a bigger gap; FAV (favourable): less spending or more funding.',
-    ],
+    notes: ['Differences are other − base. ADV (adverse): more spending or a bigger gap; FAV (favourable): less spending or more funding.'],
   };
 }
 
@@ -113,7 +111,11 @@ export function comparisonCsvTables(c: Comparison): TableModel[] {
   const rowLabel = new Map<string, string>(c.rows.map((r) => [r.id, r.label]));
   const labelOf = (r: TableRow): string => rowLabel.get(r.id.split('/').pop() ?? '') ?? '';
   return [
-    flat(main as TableModel, (r) => (r.id.startsWith('difference/') ? `${r.id.split('/')[1]} − ${keys[0]}` : (r.id.split('/')[0] ?? '')), labelOf),
+    flat(
+      main as TableModel,
+      (r) => (r.id.startsWith('difference/') ? `${r.id.split('/')[1]} − ${keys[0]}` : (r.id.split('/')[0] ?? '')),
+      labelOf,
+    ),
     ...attributions.map((m, i) =>
       flat(
         m,
@@ -141,14 +143,19 @@ export function comparisonAsJson(c: Comparison): unknown {
       id: row.id,
       label: row.label,
       values: Object.fromEntries(
-        [c.base, ...c.pairs.map((p) => p.other)].map((p) => [p.scenario.file, byYear(p.rows.find((r) => r.id === row.id)?.values ?? new Map<FiscalYear, Money>())]),
+        [c.base, ...c.pairs.map((p) => p.other)].map((p) => [
+          p.scenario.file,
+          byYear(p.rows.find((r) => r.id === row.id)?.values ?? new Map<FiscalYear, Money>()),
+        ]),
       ),
       differences: Object.fromEntries(
         c.pairs.map((p) => {
           const d = p.differences.find((x) => x.row.id === row.id);
           return [
             p.other.scenario.file,
-            Object.fromEntries(years.map((y) => [y, { amount: toPlain(d?.amounts.get(y) ?? ZERO), assessment: d?.assessments.get(y) ?? 'nil' }])),
+            Object.fromEntries(
+              years.map((y) => [y, { amount: toPlain(d?.amounts.get(y) ?? ZERO), assessment: d?.assessments.get(y) ?? 'nil' }]),
+            ),
           ];
         }),
       ),

@@ -19,7 +19,7 @@ import { isEstimate, type Scenario } from '../model/scenario.js';
 import { SERIES_ROUNDING } from '../model/series.js';
 import type { LineComparison } from '../project/demand-comparison.js';
 import { ESTIMATE_MARK, scenarioTitle } from './projection.js';
-import { group } from './number.js';
+import { group } from '../model/grouped-number.js';
 import { blank, money, number, text, type Column, type TableModel, type TableRow } from './table-model.js';
 
 export interface DemandView {
@@ -48,7 +48,8 @@ function perYearText<T extends Dec>(p: PerYear<T>, show: (v: T) => string): stri
 }
 
 /** `Assumed: <source>; <note>.` — the status first, so a reader sees at once what kind of figure it is. */
-const cite = (p: Provenance): string => `${p.status[0]?.toUpperCase() ?? ''}${p.status.slice(1)}: ${p.source}${p.note ? `; ${p.note}` : ''}.`;
+const cite = (p: Provenance): string =>
+  `${p.status[0]?.toUpperCase() ?? ''}${p.status.slice(1)}: ${p.source}${p.note ? `; ${p.note}` : ''}.`;
 
 function parameterNote<T extends Dec>(label: string, p: Parameter<T>, show: (v: T) => string, how = ''): string {
   return `${label}: ${perYearText(p.value, show)}${how}. ${cite(p.provenance)}`;
@@ -65,7 +66,11 @@ function driverNotes(dd: DriverDemand, base: FiscalYear): string[] {
       const years = p.points.map((x) => x.year).sort((a, b) => a - b);
       const bases = new Set([...p.values.values()].map((v) => v.basis));
       const rounds = bases.has('compound') || bases.has('linear') || bases.has('trend');
-      const how = [p.method && [...bases].some((b) => b === p.method) ? `${p.method} between published years` : '', bases.has('trend') ? 'the growth of the nearest two published years continued (extend: trend)' : '', p.extend === 'hold' && bases.has('hold') ? 'the nearest published year held (extend: hold)' : '']
+      const how = [
+        p.method && [...bases].some((b) => b === p.method) ? `${p.method} between published years` : '',
+        bases.has('trend') ? 'the growth of the nearest two published years continued (extend: trend)' : '',
+        p.extend === 'hold' && bases.has('hold') ? 'the nearest published year held (extend: hold)' : '',
+      ]
         .filter(Boolean)
         .join('; ');
       notes.push(
@@ -93,7 +98,9 @@ function driverNotes(dd: DriverDemand, base: FiscalYear): string[] {
     case 'cohort':
       notes.push(parameterNote('Arrivals (people a year)', u.arrivals, (v) => group(toPlain(v))));
       notes.push(`Part year in the year of arrival: ${toPlain(u.partYear.value)}. ${cite(u.partYear.provenance)}`);
-      notes.push(`Users = earlier arrivals + this year's arrivals × ${toPlain(u.partYear.value)} (full-year equivalents); none in ${base} (the base budget) and none leave within the period.`);
+      notes.push(
+        `Users = earlier arrivals + this year's arrivals × ${toPlain(u.partYear.value)} (full-year equivalents); none in ${base} (the base budget) and none leave within the period.`,
+      );
       break;
   }
   const uc = d.unitCost;
@@ -101,7 +108,9 @@ function driverNotes(dd: DriverDemand, base: FiscalYear): string[] {
   notes.push(`Unit cost: ${written} at ${uc.priceYear} prices. ${cite(uc.provenance)}`);
   notes.push(parameterNote('Unit cost uplift', d.uplift, percent, ', compounded exactly: the product of (1 + uplift) over the years'));
   if (dd.years.some((y) => y.unitCostBasis === 'deflated')) {
-    notes.push(`Years before ${uc.priceYear} divide the unit cost by the uplifts, rounded to the penny ${ROUNDING_WORDS[DEFLATED_ROUNDING.mode]}.`);
+    notes.push(
+      `Years before ${uc.priceYear} divide the unit cost by the uplifts, rounded to the penny ${ROUNDING_WORDS[DEFLATED_ROUNDING.mode]}.`,
+    );
   }
   return notes;
 }
@@ -125,7 +134,12 @@ export function driverTable(dd: DriverDemand, demand: Demand, scenario: Scenario
   const d = dd.driver;
   const base = demand.baseYear;
   const id = (m: string): string => `${d.name}.${m}`;
-  const row = (m: string, label: string, cell: (y: DriverDemand['years'][number]) => ReturnType<typeof money>, emphasis?: 'total'): TableRow => ({
+  const row = (
+    m: string,
+    label: string,
+    cell: (y: DriverDemand['years'][number]) => ReturnType<typeof money>,
+    emphasis?: 'total',
+  ): TableRow => ({
     id: id(m),
     cells: { label: text(label), ...Object.fromEntries(dd.years.map((y) => [y.year, cell(y)])) },
     ...(emphasis ? { emphasis } : {}),
@@ -135,7 +149,12 @@ export function driverTable(dd: DriverDemand, demand: Demand, scenario: Scenario
     const p = d.users.population;
     rows.push(
       row('population', `Population ${p.band} (mid-year)`, (y) =>
-        y.population ? number(y.population.value, { ...aligned, ...(y.population.basis !== 'stated' || y.population.adjusted ? { marker: ESTIMATE_MARK } : {}) }) : blank,
+        y.population
+          ? number(y.population.value, {
+              ...aligned,
+              ...(y.population.basis !== 'stated' || y.population.adjusted ? { marker: ESTIMATE_MARK } : {}),
+            })
+          : blank,
       ),
     );
   }
@@ -170,11 +189,16 @@ export function comparisonTable(view: DemandView): TableModel {
   for (const c of view.lines) {
     const ref = c.line.ref;
     const cells = (values: ReadonlyMap<FiscalYear, Dec>, marked?: (y: FiscalYear) => boolean) =>
-      Object.fromEntries(demand.years.map((y) => {
-        const v = values.get(y);
-        return [y, v ? money(v, marked?.(y) ? { marker: ESTIMATE_MARK } : {}) : blank];
-      }));
-    rows.push({ id: `${ref}.drivers`, cells: { label: text(`${ref} ${c.line.description}: from ${c.drivers.join(' + ')}`), [demand.baseYear]: blank, ...cells(c.built) } });
+      Object.fromEntries(
+        demand.years.map((y) => {
+          const v = values.get(y);
+          return [y, v ? money(v, marked?.(y) ? { marker: ESTIMATE_MARK } : {}) : blank];
+        }),
+      );
+    rows.push({
+      id: `${ref}.drivers`,
+      cells: { label: text(`${ref} ${c.line.description}: from ${c.drivers.join(' + ')}`), [demand.baseYear]: blank, ...cells(c.built) },
+    });
     if (!view.comparedFile) continue;
     if (!c.other) {
       notes.push(`${ref} is not in ${view.comparedFile}.`);
@@ -187,11 +211,22 @@ export function comparisonTable(view: DemandView): TableModel {
     };
     estimates ||= demand.years.some(est);
     rows.push(
-      { id: `${ref}.compared`, cells: { label: text(`${ref} in ${view.comparedFile}`), [demand.baseYear]: blank, ...cells(new Map([...other.levels].map(([y, l]) => [y, l.amount])), est) } },
-      { id: `${ref}.difference`, cells: { label: text(`${ref} difference (drivers − ${view.comparedFile})`), [demand.baseYear]: blank, ...cells(other.difference) } },
+      {
+        id: `${ref}.compared`,
+        cells: {
+          label: text(`${ref} in ${view.comparedFile}`),
+          [demand.baseYear]: blank,
+          ...cells(new Map([...other.levels].map(([y, l]) => [y, l.amount])), est),
+        },
+      },
+      {
+        id: `${ref}.difference`,
+        cells: { label: text(`${ref} difference (drivers − ${view.comparedFile})`), [demand.baseYear]: blank, ...cells(other.difference) },
+      },
     );
   }
-  if (estimates) notes.push(`${ESTIMATE_MARK} not published: ${view.comparedFile} estimates this year (the source states only some years of the line).`);
+  if (estimates)
+    notes.push(`${ESTIMATE_MARK} not published: ${view.comparedFile} estimates this year (the source states only some years of the line).`);
   if (!view.comparedFile) notes.push('No `compare_with:` scenario: add one to see each line beside its published levels.');
   return {
     id: 'lines',
@@ -209,7 +244,11 @@ export function generalNotes(view: DemandView): string[] {
     `The base year is ${view.demand.baseYear}, the year before the MTFS: a line's level is its cost in a year less its ${view.demand.baseYear} cost. Cost = users × unit cost and level = volume effect + price effect exactly (see --format csv or json for the exact figures).`,
   ];
   for (const w of view.scenario.whatIf ?? []) notes.push(`What-if: --set ${w}.`);
-  const calibrated = (view.scenario.drivers ?? []).flatMap((d) => provenances(d).filter(([, p]) => p.status === 'calibrated').map(([k]) => `${d.name}.${k}`));
+  const calibrated = (view.scenario.drivers ?? []).flatMap((d) =>
+    provenances(d)
+      .filter(([, p]) => p.status === 'calibrated')
+      .map(([k]) => `${d.name}.${k}`),
+  );
   if (calibrated.length) notes.push(`Calibrated to a published figure (not independent evidence): ${calibrated.join(', ')}.`);
   return notes;
 }
@@ -242,14 +281,18 @@ export function demandTables(view: DemandView): TableModel[] {
 export const demandHeading = (view: DemandView): string => `Demand drivers. ${scenarioTitle(view.scenario)}`;
 
 const byYear = (years: readonly FiscalYear[], f: (y: FiscalYear) => Dec | undefined): Record<string, string | null> =>
-  Object.fromEntries(years.map((y) => {
-    const v = f(y);
-    return [y, v === undefined ? null : toPlain(v)];
-  }));
+  Object.fromEntries(
+    years.map((y) => {
+      const v = f(y);
+      return [y, v === undefined ? null : toPlain(v)];
+    }),
+  );
 
 function parameterJson<T extends Dec>(p: Parameter<T>): unknown {
   return {
-    ...('every' in p.value ? { value: toPlain(p.value.every) } : { values: Object.fromEntries([...p.value.byYear].map(([y, v]) => [y, toPlain(v)])) }),
+    ...('every' in p.value
+      ? { value: toPlain(p.value.every) }
+      : { values: Object.fromEntries([...p.value.byYear].map(([y, v]) => [y, toPlain(v)])) }),
     ...provenanceJson(p.provenance),
   };
 }
@@ -289,7 +332,9 @@ export function demandAsJson(view: DemandView): unknown {
                 method: u.population.method ?? null,
                 extend: u.population.extend ?? null,
                 source: u.population.source,
-                published: Object.fromEntries([...u.population.points].sort((a, b) => a.year - b.year).map((p) => [String(p.year), toPlain(p.value)])),
+                published: Object.fromEntries(
+                  [...u.population.points].sort((a, b) => a.year - b.year).map((p) => [String(p.year), toPlain(p.value)]),
+                ),
               },
               use_rate: parameterJson(u.useRate),
               extra_population_growth: u.extraGrowth ? parameterJson(u.extraGrowth) : null,
@@ -297,7 +342,10 @@ export function demandAsJson(view: DemandView): unknown {
           : {}),
         ...(u.kind === 'given' ? { users: parameterJson(u.users) } : {}),
         ...(u.kind === 'cohort'
-          ? { arrivals: parameterJson(u.arrivals), part_year: { value: toPlain(u.partYear.value), ...provenanceJson(u.partYear.provenance) } }
+          ? {
+              arrivals: parameterJson(u.arrivals),
+              part_year: { value: toPlain(u.partYear.value), ...provenanceJson(u.partYear.provenance) },
+            }
           : {}),
         unit_cost: {
           amount: toPlain(d.unitCost.amount),

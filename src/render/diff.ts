@@ -1,7 +1,7 @@
 // Line-by-line diff of two MTFS vintages → table and JSON.
 
 import { ZERO, toPlain } from '../model/money.js';
-import { foundLabel, mark, type ScenarioDiff } from '../diff/diff.js';
+import { foundLabel, mark, type ScenarioDiff } from '../reports/diff/diff.js';
 import { money, text, type TableModel } from './table-model.js';
 
 export function diffTable(d: ScenarioDiff): TableModel {
@@ -37,7 +37,9 @@ export function diffTable(d: ScenarioDiff): TableModel {
 }
 
 const disagreement = (n: number): string =>
-  n === 0 ? 'Every written status agrees with the comparison.' : `${n} written status${n === 1 ? ' disagrees' : 'es disagree'} with the comparison.`;
+  n === 0
+    ? 'Every written status agrees with the comparison.'
+    : `${n} written status${n === 1 ? ' disagrees' : 'es disagree'} with the comparison.`;
 
 export function diffAsJson(d: ScenarioDiff): unknown {
   return {

@@ -4,8 +4,8 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import { toPlain } from '../model/money.js';
 import type { Units } from '../model/scenario.js';
-import type { Step } from '../explain/explain.js';
-import { formatPlainGrouped } from './number.js';
+import type { Step } from '../reports/explain/explain.js';
+import { formatPlainGrouped } from '../model/grouped-number.js';
 import { text, money, type TableModel, type TableRow } from './table-model.js';
 
 const where = (o: Location | undefined): string => (o ? `${o.file}:${o.line}:${o.column}` : '');
@@ -33,7 +33,12 @@ export function explanationAsMarkdown(steps: readonly Step[], units: Units): str
   const esc = (t: string): string => t.replace(/([\\`*_[\]|])/g, '\\$1');
   const walk = (s: Step, depth: number): void => {
     const pad = '  '.repeat(depth);
-    const extra = [s.formula ? `= ${esc(s.formula)}` : '', s.origin ? `at \`${where(s.origin)}\`` : '', s.source ? `source: ${esc(s.source)}` : '', s.note ? `note: ${esc(s.note)}` : '']
+    const extra = [
+      s.formula ? `= ${esc(s.formula)}` : '',
+      s.origin ? `at \`${where(s.origin)}\`` : '',
+      s.source ? `source: ${esc(s.source)}` : '',
+      s.note ? `note: ${esc(s.note)}` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     out.push(`${pad}- **${esc(s.label)}**: ${formatPlainGrouped(s.amount)}${extra ? ` — ${extra}` : ''}`);
@@ -66,7 +71,11 @@ export function explanationTable(steps: readonly Step[], units: Units): TableMod
     id: 'explain',
     title: 'Explanation',
     units,
-    columns: ['parent', 'label', 'amount', 'formula', 'origin', 'source', 'note'].map((k) => ({ key: k, header: k, align: k === 'amount' ? ('right' as const) : ('left' as const) })),
+    columns: ['parent', 'label', 'amount', 'formula', 'origin', 'source', 'note'].map((k) => ({
+      key: k,
+      header: k,
+      align: k === 'amount' ? ('right' as const) : ('left' as const),
+    })),
     rows,
     notes: [],
   };

@@ -10,7 +10,7 @@ import type { FundingComponent, FundingProjection } from '../project/funding.js'
 import { position } from '../project/funding.js';
 import type { Projection } from '../project/project.js';
 import { ESTIMATE_MARK } from './marks.js';
-import { formatPlainGrouped } from './number.js';
+import { formatPlainGrouped } from '../model/grouped-number.js';
 import { blank, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
 
 /** The "balanced" / "shortfall" row shown under the gap. */
@@ -43,7 +43,9 @@ export function fundingNotes(p: Projection): string[] {
   const notes: string[] = [];
   const estimatedDepartments = (p.departments ?? []).filter((d) => [...d.bases.values()].some(isEstimate));
   if (estimatedDepartments.length > 0) {
-    notes.push(`${ESTIMATE_MARK} estimated: the source does not state this year (a straight line between stated years, or the earlier figure held).`);
+    notes.push(
+      `${ESTIMATE_MARK} estimated: the source does not state this year (a straight line between stated years, or the earlier figure held).`,
+    );
   }
   for (const d of p.departments ?? []) {
     if (d.department.kind === 'levels' && d.department.provenance !== 'published') {
@@ -61,7 +63,9 @@ export function fundingNotes(p: Projection): string[] {
     const d = ct.bandD.derived;
     if (ct.bandD.basis === 'given' && d && !d.amount.equals(ct.bandD.used)) {
       const rule = f.funding.councilTax?.bandD.rounding ?? '';
-      notes.push(`Band D ${y}: the given £${pounds(ct.bandD.used)} is used; ${rule} derives £${pounds(d.amount)} (exactly £${formatPlainGrouped(d.exact)}).`);
+      notes.push(
+        `Band D ${y}: the given £${pounds(ct.bandD.used)} is used; ${rule} derives £${pounds(d.amount)} (exactly £${formatPlainGrouped(d.exact)}).`,
+      );
     }
   }
   const r = f.reserves;
@@ -75,7 +79,9 @@ export function fundingNotes(p: Projection): string[] {
       ];
       notes.push(`if each year's gap were met from reserves, they would ${parts.join(' and ')}.`);
     } else {
-      notes.push(`if each year's gap were met from reserves, they would stay ${min ? `at or above the minimum balance (${min})` : 'above nil'} to ${last}.`);
+      notes.push(
+        `if each year's gap were met from reserves, they would stay ${min ? `at or above the minimum balance (${min})` : 'above nil'} to ${last}.`,
+      );
     }
   }
   return notes;
@@ -135,22 +141,39 @@ export function fundingTable(p: Projection): TableModel | undefined {
     const byYear = (cell: (y: FiscalYear) => Cell): Record<string, Cell> => Object.fromEntries(years.map((y) => [y, cell(y)]));
     rows.push({
       id: 'funding.tax_base',
-      cells: { label: text('Tax base (Band D equivalents)'), basis: text(written.taxBase.provenance), ...byYear((y) => ({ kind: 'number', value: at(y).taxBase, dp })) },
+      cells: {
+        label: text('Tax base (Band D equivalents)'),
+        basis: text(written.taxBase.provenance),
+        ...byYear((y) => ({ kind: 'number', value: at(y).taxBase, dp })),
+      },
     });
     if (years.some((y) => at(y).bandD.increase)) {
-      const inc = (pick: 'core' | 'ascPrecept') => byYear((y) => {
-        const i = at(y).bandD.increase;
-        return i ? percent(i[pick]) : blank;
+      const inc = (pick: 'core' | 'ascPrecept') =>
+        byYear((y) => {
+          const i = at(y).bandD.increase;
+          return i ? percent(i[pick]) : blank;
+        });
+      rows.push({
+        id: 'funding.core_increase',
+        cells: { label: text('Core council tax increase (%)'), basis: text(written.bandD.provenance), ...inc('core') },
       });
-      rows.push({ id: 'funding.core_increase', cells: { label: text('Core council tax increase (%)'), basis: text(written.bandD.provenance), ...inc('core') } });
-      rows.push({ id: 'funding.asc_precept', cells: { label: text('Adult social care precept (%)'), basis: text(written.bandD.provenance), ...inc('ascPrecept') } });
+      rows.push({
+        id: 'funding.asc_precept',
+        cells: { label: text('Adult social care precept (%)'), basis: text(written.bandD.provenance), ...inc('ascPrecept') },
+      });
     }
     const givenYears = years.filter((y) => at(y).bandD.basis === 'given');
     rows.push({
       id: 'funding.band_d',
       cells: {
         label: text('Band D used (£)'),
-        basis: text(givenYears.length === years.length ? written.bandD.provenance : givenYears.length === 0 ? 'derived' : `${written.bandD.provenance}/derived`),
+        basis: text(
+          givenYears.length === years.length
+            ? written.bandD.provenance
+            : givenYears.length === 0
+              ? 'derived'
+              : `${written.bandD.provenance}/derived`,
+        ),
         ...byYear((y) => ({ kind: 'number', value: at(y).bandD.used, dp: 2 })),
       },
     });
@@ -187,9 +210,13 @@ export function fundingTable(p: Projection): TableModel | undefined {
     emphasis: 'total',
   });
   if (f.components.some((c) => [...c.bases.values()].some(isEstimate))) {
-    notes.push(`${ESTIMATE_MARK} estimated: a year the source does not state (straight line, or grown by the stated rate), rounded to whole units.`);
+    notes.push(
+      `${ESTIMATE_MARK} estimated: a year the source does not state (straight line, or grown by the stated rate), rounded to whole units.`,
+    );
   }
-  notes.push('A blank figure is a stream that has not started or has ended; tax base, Band D and percentages are in the units their labels give.');
+  notes.push(
+    'A blank figure is a stream that has not started or has ended; tax base, Band D and percentages are in the units their labels give.',
+  );
   if (written) {
     notes.push(`Council tax: tax base — ${citation(written.taxBase)}`);
     notes.push(`Council tax: Band D — ${citation(written.bandD)}`);
@@ -295,15 +322,15 @@ export function fundingJson(p: Projection): Json {
             ),
           }
         : null,
-    reserves: f.reserves && f.funding.reserves
-      ? {
-          opening: toPlain(f.funding.reserves.opening.amount),
-          minimum: f.reserves.minimum ? toPlain(f.reserves.minimum) : null,
-          below_minimum_year: f.reserves.belowMinimum ?? null,
-          exhausted_year: f.reserves.exhausted ?? null,
-        }
-      : null,
+    reserves:
+      f.reserves && f.funding.reserves
+        ? {
+            opening: toPlain(f.funding.reserves.opening.amount),
+            minimum: f.reserves.minimum ? toPlain(f.reserves.minimum) : null,
+            below_minimum_year: f.reserves.belowMinimum ?? null,
+            exhausted_year: f.reserves.exhausted ?? null,
+          }
+        : null,
   };
   return out;
 }
-

@@ -8,8 +8,8 @@ import { ZERO, type Dec, type Money } from '../model/money.js';
 import { isEstimate, type Scenario } from '../model/scenario.js';
 import type { Projection } from '../project/project.js';
 import { natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js';
-import type { RiskResult } from '../risk/monte-carlo.js';
-import type { Sensitivity } from '../risk/sensitivity.js';
+import type { RiskResult } from '../reports/risk/monte-carlo.js';
+import type { Sensitivity } from '../reports/risk/sensitivity.js';
 import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, toThousands, type DisplayOptions } from './number.js';
 import { describeScenario, provenanceNotes, scheduleTable, summaryTable } from './projection.js';
@@ -56,10 +56,13 @@ footer { margin-top: 32px; font-size: 0.8rem; color: #444; border-top: 1px solid
 }
 `.trim();
 
-const thousands = (d: Dec, p: Projection, opts: DisplayOptions): number => Number(roundForDisplay(toThousands(d, p.scenario.units), opts).toFixed(0));
+const thousands = (d: Dec, p: Projection, opts: DisplayOptions): number =>
+  Number(roundForDisplay(toThousands(d, p.scenario.units), opts).toFixed(0));
 
 function section(id: string, heading: string, body: string[], appendix = false): string {
-  return [`<section id="${id}"${appendix ? ' class="appendix"' : ''}>`, `<h2>${escapeHtml(heading)}</h2>`, ...body, '</section>'].join('\n');
+  return [`<section id="${id}"${appendix ? ' class="appendix"' : ''}>`, `<h2>${escapeHtml(heading)}</h2>`, ...body, '</section>'].join(
+    '\n',
+  );
 }
 
 function figure(svg: string, caption: string): string {
@@ -90,14 +93,30 @@ function assumptionsAppendix(s: Scenario, p: Projection): string[] {
     );
   }
   const how = (basis: string): string =>
-    basis === 'linear' ? 'straight line between stated figures, rounded to whole units' : basis === 'growth' ? 'grown by a stated rate, rounded to whole units' : 'the earlier stated figure held';
+    basis === 'linear'
+      ? 'straight line between stated figures, rounded to whole units'
+      : basis === 'growth'
+        ? 'grown by a stated rate, rounded to whole units'
+        : 'the earlier stated figure held';
   const estimates = [
-    ...s.lines.flatMap((l) => p.years.filter((y) => isEstimate(l.levels.get(y)?.basis ?? 'stated')).map((y) => `${l.ref} ${y}: ${how(l.levels.get(y)?.basis ?? '')}`)),
-    ...(p.departments ?? []).flatMap((d) => p.years.filter((y) => isEstimate(d.bases.get(y) ?? 'stated')).map((y) => `${d.department.name} ${y}: ${how(d.bases.get(y) ?? '')}`)),
-    ...(p.funding?.components ?? []).flatMap((c) => p.years.filter((y) => isEstimate(c.bases.get(y) ?? 'stated')).map((y) => `${c.label} ${y}: ${how(c.bases.get(y) ?? '')}`)),
+    ...s.lines.flatMap((l) =>
+      p.years
+        .filter((y) => isEstimate(l.levels.get(y)?.basis ?? 'stated'))
+        .map((y) => `${l.ref} ${y}: ${how(l.levels.get(y)?.basis ?? '')}`),
+    ),
+    ...(p.departments ?? []).flatMap((d) =>
+      p.years.filter((y) => isEstimate(d.bases.get(y) ?? 'stated')).map((y) => `${d.department.name} ${y}: ${how(d.bases.get(y) ?? '')}`),
+    ),
+    ...(p.funding?.components ?? []).flatMap((c) =>
+      p.years.filter((y) => isEstimate(c.bases.get(y) ?? 'stated')).map((y) => `${c.label} ${y}: ${how(c.bases.get(y) ?? '')}`),
+    ),
   ];
   out.push('<h3>Figures the sources do not state</h3>');
-  out.push(estimates.length ? `<ul>${estimates.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>` : '<p>None: every year of every figure is stated.</p>');
+  out.push(
+    estimates.length
+      ? `<ul>${estimates.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>`
+      : '<p>None: every year of every figure is stated.</p>',
+  );
   const reconciling = s.lines.filter((l) => l.reconciling);
   out.push('<h3>Reconciling lines</h3>');
   out.push(
@@ -117,8 +136,16 @@ function assumptionsAppendix(s: Scenario, p: Projection): string[] {
       })),
       ...(s.funding?.councilTax
         ? [
-            { what: 'Tax base', source: `${s.funding.councilTax.taxBase.provenance}: ${s.funding.councilTax.taxBase.source}`, origin: s.funding.councilTax.taxBase.origin },
-            { what: 'Band D', source: `${s.funding.councilTax.bandD.provenance}: ${s.funding.councilTax.bandD.source}`, origin: s.funding.councilTax.bandD.origin },
+            {
+              what: 'Tax base',
+              source: `${s.funding.councilTax.taxBase.provenance}: ${s.funding.councilTax.taxBase.source}`,
+              origin: s.funding.councilTax.taxBase.origin,
+            },
+            {
+              what: 'Band D',
+              source: `${s.funding.councilTax.bandD.provenance}: ${s.funding.councilTax.bandD.source}`,
+              origin: s.funding.councilTax.bandD.origin,
+            },
           ]
         : []),
       ...(s.funding?.streams ?? []).map((st) => ({ what: st.label, source: `${st.provenance}: ${st.source}`, origin: st.origin })),
@@ -139,29 +166,42 @@ export function htmlReport(input: ReportInput): string {
 
   const net = rowSeries(p, 'net_budget', display) ?? [];
   const gap = rowSeries(p, 'gap', display);
-  const budgetBody = [tableAsHtml({ ...summaryTable(p), notes: provenanceNotes(p, 'see the schedules and the appendix') }, display), figure(barChart('chart-net-budget', 'Net budget by year', years, [{ label: 'Net budget', values: net }], false), 'Net budget by year, £000.')];
-  if (gap) budgetBody.push(figure(barChart('chart-gap', 'Funding gap by year', years, [{ label: 'Gap (shortfall positive)', values: gap }], false), 'Funding gap by year, £000: above zero is a shortfall.'));
+  const budgetBody = [
+    tableAsHtml({ ...summaryTable(p), notes: provenanceNotes(p, 'see the schedules and the appendix') }, display),
+    figure(
+      barChart('chart-net-budget', 'Net budget by year', years, [{ label: 'Net budget', values: net }], false),
+      'Net budget by year, £000.',
+    ),
+  ];
+  if (gap)
+    budgetBody.push(
+      figure(
+        barChart('chart-gap', 'Funding gap by year', years, [{ label: 'Gap (shortfall positive)', values: gap }], false),
+        'Funding gap by year, £000: above zero is a shortfall.',
+      ),
+    );
   sections.push(section('budget', `Budget summary${gap ? ', funding and gap' : ''}`, budgetBody));
 
   const funding = fundingTable(p);
   if (funding) sections.push(section('funding', 'Funding', [tableAsHtml(funding, display)]));
   if (!p.departments) sections.push(section('growth', 'Growth (Appendix B)', [tableAsHtml(scheduleTable(p, 'growth'), display)]));
   const byNature = subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder);
-  if (!p.departments) sections.push(
-    section('savings', 'Savings (Appendix C)', [
-      tableAsHtml(scheduleTable(p, 'saving'), display),
-      figure(
-        barChart(
-          'chart-savings-nature',
-          'Savings by nature (level in each year)',
-          years,
-          byNature.map((g) => ({ label: g.key, values: years.map((y) => thousands(g.levels.get(y) ?? ZERO, p, display)) })),
-          true,
+  if (!p.departments)
+    sections.push(
+      section('savings', 'Savings (Appendix C)', [
+        tableAsHtml(scheduleTable(p, 'saving'), display),
+        figure(
+          barChart(
+            'chart-savings-nature',
+            'Savings by nature (level in each year)',
+            years,
+            byNature.map((g) => ({ label: g.key, values: years.map((y) => thousands(g.levels.get(y) ?? ZERO, p, display)) })),
+            true,
+          ),
+          'Savings by nature, £000: Eff efficiency, SR service reduction, Inc income.',
         ),
-        'Savings by nature, £000: Eff efficiency, SR service reduction, Inc income.',
-      ),
-    ]),
-  );
+      ]),
+    );
 
   if (input.sensitivity || input.risk) {
     const body: string[] = [];
@@ -171,7 +211,8 @@ export function htmlReport(input: ReportInput): string {
       body.push(tableAsHtml(riskTable(r), display));
       const d = r.rows.find((x) => x.id === 'gap') ?? r.rows[0];
       if (d) {
-        const series = (m: ReadonlyMap<FiscalYear, Money> | undefined): number[] => years.map((y) => thousands(m?.get(y) ?? ZERO, p, display));
+        const series = (m: ReadonlyMap<FiscalYear, Money> | undefined): number[] =>
+          years.map((y) => thousands(m?.get(y) ?? ZERO, p, display));
         body.push(
           figure(
             rangeChart(

@@ -17,7 +17,9 @@ export function tableAsHtml(model: TableModel, opts: DisplayOptions): string {
       const cells = model.columns
         .map((c, i) => {
           const cell = r.cells[c.key];
-          const content = escapeHtml(`${cellText(cell, model, opts)}${cell?.kind === 'money' && !cell.blankInText ? (cell.marker ?? '') : ''}`);
+          const content = escapeHtml(
+            `${cellText(cell, model, opts)}${cell?.kind === 'money' && !cell.blankInText ? (cell.marker ?? '') : ''}`,
+          );
           return i === firstText ? `<th scope="row" class="${c.align}">${content}</th>` : `<td class="${c.align}">${content}</td>`;
         })
         .join('');

@@ -1,27 +1,9 @@
 // Number presentation: grouping, brackets for negatives, conversion to £000 and the single place
 // where display rounding happens (with a named mode). Never uses toLocaleString.
 
+import { group } from '../model/grouped-number.js';
 import { Dec, roundTo, type Dec as Decimal, type RoundingMode } from '../model/money.js';
 import type { Units } from '../model/scenario.js';
-
-/** Groups the integer part in threes with commas: 1234567.5 → 1,234,567.5 (sign excluded). */
-export function group(plainAbs: string): string {
-  const [int = '0', frac] = plainAbs.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac ? `${grouped}.${frac}` : grouped;
-}
-
-/** Exact value with grouping and a leading minus: -4,755 (no rounding). */
-export function formatPlainGrouped(d: Decimal): string {
-  if (d.isZero()) return '0';
-  return `${d.isNegative() ? '-' : ''}${group(d.abs().toFixed())}`;
-}
-
-/** Exact value with an explicit sign: +10, -4,755, 0. */
-export function formatSigned(d: Decimal): string {
-  if (d.isZero()) return '0';
-  return `${d.isNegative() ? '-' : '+'}${group(d.abs().toFixed())}`;
-}
 
 /** Units a table can hold: a scenario's, or £m for national figures. */
 export type TableUnits = Units | '£m';

@@ -45,7 +45,9 @@ export function provenanceNotes(p: Projection, seeMore = 'see --detail'): string
   }
   const built = p.scenario.lines.filter((l) => l.drivers !== undefined).map((l) => l.ref);
   if (built.length) {
-    notes.push(`${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; \`mtfs demand\` shows how.`);
+    notes.push(
+      `${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; \`mtfs demand\` shows how.`,
+    );
   }
   for (const w of p.scenario.whatIf ?? []) notes.push(`What-if: --set ${w}.`);
   return notes;
@@ -62,7 +64,14 @@ export function summaryTable(p: Projection): TableModel {
             const v = r.values.get(y) ?? ZERO;
             const unstated = r.blankUnstated === true && r.stated?.has(y) !== true;
             const estimate = r.estimated?.has(y) === true;
-            return [y, money(v, { deduction: r.deduction === true, ...(unstated ? { blankInText: true } : {}), ...(estimate ? { marker: ESTIMATE_MARK } : {}) })];
+            return [
+              y,
+              money(v, {
+                deduction: r.deduction === true,
+                ...(unstated ? { blankInText: true } : {}),
+                ...(estimate ? { marker: ESTIMATE_MARK } : {}),
+              }),
+            ];
           }),
         ),
       },
@@ -120,7 +129,11 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
   const totalRows: TableRow[] = [
     {
       id: `${prefix}.total`,
-      cells: { ref: blank, label: text(`Total ${noun} (level)`), ...Object.fromEntries(years.map((y) => [y, money(total.get(y) ?? ZERO)])) },
+      cells: {
+        ref: blank,
+        label: text(`Total ${noun} (level)`),
+        ...Object.fromEntries(years.map((y) => [y, money(total.get(y) ?? ZERO)])),
+      },
       emphasis: 'total',
     },
     {
@@ -132,7 +145,12 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
       },
     },
   ];
-  const byArea = groupRows(`${prefix}.service_area`, 'Service area', subtotals(schedules, years, (l) => l.serviceArea, alphabetical), years);
+  const byArea = groupRows(
+    `${prefix}.service_area`,
+    'Service area',
+    subtotals(schedules, years, (l) => l.serviceArea, alphabetical),
+    years,
+  );
   const extra =
     type === 'saving'
       ? [
@@ -142,7 +160,12 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
             subtotals(schedules, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder),
             years,
           ),
-          ...groupRows(`${prefix}.category`, 'Category', subtotals(schedules, years, (l) => l.category ?? NOT_CLASSIFIED, classifiedLast), years),
+          ...groupRows(
+            `${prefix}.category`,
+            'Category',
+            subtotals(schedules, years, (l) => l.category ?? NOT_CLASSIFIED, classifiedLast),
+            years,
+          ),
         ]
       : [];
   const estimates = schedules.some((s) => [...s.line.levels.values()].some((l) => isEstimate(l.basis)));
@@ -155,7 +178,12 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
       : []),
     ...reconciling.map((s) => `${RECONCILING_MARK} ${s.line.ref} is a reconciling line: ${s.line.note ?? ''}`),
     ...(schedules.some((s) => s.line.drivers)
-      ? [`${schedules.filter((s) => s.line.drivers).map((s) => s.line.ref).join(', ')}: built from demand drivers (\`mtfs demand\` shows how).`]
+      ? [
+          `${schedules
+            .filter((s) => s.line.drivers)
+            .map((s) => s.line.ref)
+            .join(', ')}: built from demand drivers (\`mtfs demand\` shows how).`,
+        ]
       : []),
     `Levels are the line's total in each year (savings as positive amounts saved); the change row is what the budget table shows.`,
   ];

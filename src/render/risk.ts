@@ -5,10 +5,10 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { appliesTo } from '../load/assumptions.js';
 import { Dec, ZERO, roundTo, toPlain, type Money } from '../model/money.js';
 import type { Assumption } from '../model/scenario.js';
-import { group } from './number.js';
-import type { RiskResult } from '../risk/monte-carlo.js';
-import { share } from '../risk/monte-carlo.js';
-import type { Sensitivity } from '../risk/sensitivity.js';
+import { group } from '../model/grouped-number.js';
+import type { RiskResult } from '../reports/risk/monte-carlo.js';
+import { share } from '../reports/risk/monte-carlo.js';
+import type { Sensitivity } from '../reports/risk/sensitivity.js';
 import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';
 
 const yearCols = (years: readonly FiscalYear[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' as const }));
@@ -16,7 +16,8 @@ const byYear = (years: readonly FiscalYear[], m: ReadonlyMap<FiscalYear, Money> 
   Object.fromEntries(years.map((y) => [y, money(m?.get(y) ?? ZERO)]));
 const pct = (d: Dec): string => `${d.times(100).toFixed()}%`;
 /** A range value as written: a percentage for factors and rates, a number for people and pounds. */
-export const shown = (a: Assumption, d: Dec | undefined): string => (d === undefined ? '–' : a.parameter?.shownAs === 'number' ? group(d.toFixed()) : pct(d));
+export const shown = (a: Assumption, d: Dec | undefined): string =>
+  d === undefined ? '–' : a.parameter?.shownAs === 'number' ? group(d.toFixed()) : pct(d);
 const rangeText = (a: Assumption): string => {
   const { low, likely, high } = a.factor;
   return likely ? `${shown(a, low)} / ${shown(a, likely)} / ${shown(a, high)}` : `${shown(a, low)} – ${shown(a, high)}`;
@@ -57,7 +58,9 @@ export function sensitivityTable(s: Sensitivity): TableModel {
     notes: [
       'Each figure is the change from the projection as written (case − as written); positive is adverse (more to fund).',
       'Ranked by the largest change in any year, largest first.',
-      ...s.entries.map((e) => `${e.assumption.id}: ${e.assumption.description}; range ${rangeText(e.assumption)} on ${appliesTo(e.assumption)}.`),
+      ...s.entries.map(
+        (e) => `${e.assumption.id}: ${e.assumption.description}; range ${rangeText(e.assumption)} on ${appliesTo(e.assumption)}.`,
+      ),
     ],
   };
 }
@@ -76,7 +79,11 @@ export function sensitivityAsJson(s: Sensitivity): unknown {
       description: e.assumption.description,
       lines: e.assumption.lines,
       parameter: e.assumption.parameter ? `${e.assumption.parameter.driver}.${e.assumption.parameter.parameter}` : null,
-      range: { low: e.assumption.factor.low.toFixed(), likely: e.assumption.factor.likely?.toFixed() ?? null, high: e.assumption.factor.high.toFixed() },
+      range: {
+        low: e.assumption.factor.low.toFixed(),
+        likely: e.assumption.factor.likely?.toFixed() ?? null,
+        high: e.assumption.factor.high.toFixed(),
+      },
       source: e.assumption.source,
       swing: toPlain(e.swing),
       low: Object.fromEntries(s.rows.map((id) => [id, map(e.low.get(id))])),
@@ -85,7 +92,11 @@ export function sensitivityAsJson(s: Sensitivity): unknown {
   };
 }
 
-const probability = (count: number, draws: number): Cell => ({ kind: 'number', value: roundTo(share(count, draws).times(100), 1, 'half-away-from-zero'), dp: 1 });
+const probability = (count: number, draws: number): Cell => ({
+  kind: 'number',
+  value: roundTo(share(count, draws).times(100), 1, 'half-away-from-zero'),
+  dp: 1,
+});
 
 export function riskTable(r: RiskResult): TableModel {
   const years = r.base.years;
@@ -96,12 +107,18 @@ export function riskTable(r: RiskResult): TableModel {
     for (const [k, m] of d.percentiles) rows.push({ id: `${d.id}.p${k}`, cells: { label: text(`${label}: P${k}`), ...byYear(years, m) } });
     rows.push({
       id: `${d.id}.above_planned_pct`,
-      cells: { label: text(`${label}: % of draws above as written`), ...Object.fromEntries(years.map((y) => [y, probability(d.abovePlanned.get(y) ?? 0, r.draws)])) },
+      cells: {
+        label: text(`${label}: % of draws above as written`),
+        ...Object.fromEntries(years.map((y) => [y, probability(d.abovePlanned.get(y) ?? 0, r.draws)])),
+      },
     });
     if (d.id === 'gap') {
       rows.push({
         id: 'gap.above_zero_pct',
-        cells: { label: text('gap: % of draws with a shortfall (gap > 0)'), ...Object.fromEntries(years.map((y) => [y, probability(d.aboveZero.get(y) ?? 0, r.draws)])) },
+        cells: {
+          label: text('gap: % of draws with a shortfall (gap > 0)'),
+          ...Object.fromEntries(years.map((y) => [y, probability(d.aboveZero.get(y) ?? 0, r.draws)])),
+        },
       });
       if (d.aboveThreshold && r.threshold) {
         const t = r.threshold;

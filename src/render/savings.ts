@@ -5,8 +5,8 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec, ZERO, roundTo, toPlain, type Money } from '../model/money.js';
 import { natureLabel, STATUS_MARK } from '../model/scenario.js';
 import { RECONCILING_MARK } from './projection.js';
-import { RANKING_RULE, type TargetResult } from '../savings/target.js';
-import type { SavingsRegister, RegisterEntry } from '../savings/register.js';
+import { RANKING_RULE, type TargetResult } from '../reports/savings/target.js';
+import type { SavingsRegister, RegisterEntry } from '../reports/savings/register.js';
 import type { Subtotal } from '../project/subtotals.js';
 import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';
 
@@ -42,13 +42,23 @@ function entryRow(r: SavingsRegister, e: RegisterEntry, values: ReadonlyMap<Fisc
 }
 
 function groupRow(r: SavingsRegister, prefix: string, what: string, g: Subtotal): TableRow {
-  return { id: `${prefix}.${g.key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, cells: { label: text(`${what}: ${g.key}`), ...byYear(r.projection.years, g.levels) } };
+  return {
+    id: `${prefix}.${g.key
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}`,
+    cells: { label: text(`${what}: ${g.key}`), ...byYear(r.projection.years, g.levels) },
+  };
 }
 
 export function registerTables(r: SavingsRegister): TableModel[] {
   const years = r.projection.years;
   const units = r.projection.scenario.units;
-  const total: TableRow = { id: 'savings.total', cells: { label: text('Total savings (level)'), ...byYear(years, r.total), share: { kind: 'number', value: new Dec(100), dp: 2 } }, emphasis: 'total' };
+  const total: TableRow = {
+    id: 'savings.total',
+    cells: { label: text('Total savings (level)'), ...byYear(years, r.total), share: { kind: 'number', value: new Dec(100), dp: 2 } },
+    emphasis: 'total',
+  };
   const levels: TableModel = {
     id: 'register',
     title: `Saving options register: ${r.projection.scenario.file} (level of each saving in each year)`,
@@ -63,11 +73,11 @@ export function registerTables(r: SavingsRegister): TableModel[] {
     notes: [
       `Rank: by level in ${r.finalYear}, largest first. Share: of the total level in ${r.finalYear}, rounded to 0.01%.`,
       'Nature: Eff efficiency, SR service reduction, Inc income; subtotals by nature and by category each add up to the total.',
-      ...(r.entries.some((e) => e.schedule.line.reconciling) ? [`${RECONCILING_MARK} reconciling line, not a saving option (see mtfs project --detail).`] : []),
+      ...(r.entries.some((e) => e.schedule.line.reconciling)
+        ? [`${RECONCILING_MARK} reconciling line, not a saving option (see mtfs project --detail).`]
+        : []),
     ],
-    identities: [
-      { total: 'savings.total', parts: r.entries.map((e) => `savings.${e.schedule.line.ref}`) },
-    ],
+    identities: [{ total: 'savings.total', parts: r.entries.map((e) => `savings.${e.schedule.line.ref}`) }],
   };
   const changes: TableModel = {
     id: 'register-changes',
@@ -84,7 +94,9 @@ export function registerTables(r: SavingsRegister): TableModel[] {
         cells: {
           ref: blank,
           label: text('Total in-year change'),
-          ...Object.fromEntries(years.map((y) => [y, money(r.entries.reduce((a, e) => a.plus(e.schedule.changes.get(y) ?? ZERO), new Dec(0)))])),
+          ...Object.fromEntries(
+            years.map((y) => [y, money(r.entries.reduce((a, e) => a.plus(e.schedule.changes.get(y) ?? ZERO), new Dec(0)))]),
+          ),
         },
         emphasis: 'total',
       },
@@ -104,7 +116,11 @@ export function registerCsvTables(r: SavingsRegister): TableModel[] {
 export function targetTable(t: TargetResult, units: TableModel['units']): TableModel {
   const years = [...t.targets.keys()];
   const rows: TableRow[] = [
-    { id: 'target', cells: { rank: blank, options: text('Target'), sr: blank, count: blank, ...byYear(years, t.targets) }, emphasis: 'total' },
+    {
+      id: 'target',
+      cells: { rank: blank, options: text('Target'), sr: blank, count: blank, ...byYear(years, t.targets) },
+      emphasis: 'total',
+    },
     ...t.sets.map((s, i) => ({
       id: `set.${i + 1}`,
       cells: {
@@ -115,7 +131,16 @@ export function targetTable(t: TargetResult, units: TableModel['units']): TableM
         ...byYear(years, s.totals),
       },
     })),
-    { id: 'all', cells: { rank: blank, options: text(`All ${t.options.length} options`), sr: blank, count: { kind: 'number', value: new Dec(t.options.length) }, ...byYear(years, t.allOptions) } },
+    {
+      id: 'all',
+      cells: {
+        rank: blank,
+        options: text(`All ${t.options.length} options`),
+        sr: blank,
+        count: { kind: 'number', value: new Dec(t.options.length) },
+        ...byYear(years, t.allOptions),
+      },
+    },
   ];
   const short = years.filter((y) => (t.allOptions.get(y) ?? ZERO).lessThan(t.targets.get(y) ?? ZERO));
   return {
@@ -145,7 +170,8 @@ export function targetTable(t: TargetResult, units: TableModel['units']): TableM
 
 export function registerAsJson(r: SavingsRegister, target?: TargetResult): unknown {
   const years = r.projection.years;
-  const map = (m: ReadonlyMap<FiscalYear, Money>): Record<string, string> => Object.fromEntries(years.map((y) => [y, toPlain(m.get(y) ?? ZERO)]));
+  const map = (m: ReadonlyMap<FiscalYear, Money>): Record<string, string> =>
+    Object.fromEntries(years.map((y) => [y, toPlain(m.get(y) ?? ZERO)]));
   const group = (g: Subtotal) => ({ key: g.key, levels: map(g.levels) });
   return {
     scenario: r.projection.scenario.file,

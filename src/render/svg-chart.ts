@@ -17,7 +17,9 @@ const PALETTE = ['#1f4e79', '#c55a11', '#548235', '#7030a0', '#bf9000', '#2e75b6
 
 const fmt = (n: number): string => (Math.round(n * 10) / 10).toFixed(1).replace(/\.0$/, '');
 const money = (n: number): string => {
-  const abs = Math.abs(Math.round(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const abs = Math.abs(Math.round(n))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return n < 0 ? `(${abs})` : abs;
 };
 
@@ -102,14 +104,34 @@ export function barChart(id: string, title: string, years: readonly string[], se
         `<rect x="${fmt(x)}" y="${fmt(top)}" width="${fmt(barW)}" height="${fmt(Math.abs(y(to) - y(from)))}" fill="${PALETTE[j % PALETTE.length]}"><title>${escapeHtml(`${s.label} ${year}: ${money(v)}`)}</title></rect>`,
       );
     });
-    bars.push(`<text x="${fmt(M.left + i * slot + slot / 2)}" y="${H - M.bottom + 16}" text-anchor="middle" class="tick">${escapeHtml(year)}</text>`);
+    bars.push(
+      `<text x="${fmt(M.left + i * slot + slot / 2)}" y="${H - M.bottom + 16}" text-anchor="middle" class="tick">${escapeHtml(year)}</text>`,
+    );
   });
   const desc = `${title}, £000. ${series.map((s) => `${s.label}: ${years.map((yr, i) => `${yr} ${money(s.values[i] ?? 0)}`).join(', ')}`).join('. ')}.`;
-  return frame(id, title, desc, [yAxis(lo, hi, step, y), `<line x1="${M.left}" x2="${W - M.right}" y1="${fmt(y(0))}" y2="${fmt(y(0))}" class="axis"/>`, ...bars, legend(series)].join('\n'));
+  return frame(
+    id,
+    title,
+    desc,
+    [
+      yAxis(lo, hi, step, y),
+      `<line x1="${M.left}" x2="${W - M.right}" y1="${fmt(y(0))}" y2="${fmt(y(0))}" class="axis"/>`,
+      ...bars,
+      legend(series),
+    ].join('\n'),
+  );
 }
 
 /** The P10–P90 range per year as a band, the P50 and the plan as marks. The axis need not start at zero. */
-export function rangeChart(id: string, title: string, years: readonly string[], p10: readonly number[], p50: readonly number[], p90: readonly number[], planned: readonly number[]): string {
+export function rangeChart(
+  id: string,
+  title: string,
+  years: readonly string[],
+  p10: readonly number[],
+  p50: readonly number[],
+  p90: readonly number[],
+  planned: readonly number[],
+): string {
   const { lo, hi, step } = axis(Math.min(...p10, ...planned), Math.max(...p90, ...planned));
   const y = (v: number): number => M.top + ((hi - v) / (hi - lo)) * (H - M.top - M.bottom);
   const slot = (W - M.left - M.right) / years.length;
@@ -131,7 +153,10 @@ export function rangeChart(id: string, title: string, years: readonly string[], 
     `<circle cx="${M.left + 205}" cy="${H - 25}" r="4" fill="${PALETTE[1]}"/><text x="${M.left + 214}" y="${H - 21}" class="legend">as written</text>`,
   ].join('\n');
   const desc = `${title}, £000 (the axis does not start at zero). ${years
-    .map((yr, i) => `${yr}: P10 ${money(p10[i] ?? 0)}, P50 ${money(p50[i] ?? 0)}, P90 ${money(p90[i] ?? 0)}, as written ${money(planned[i] ?? 0)}`)
+    .map(
+      (yr, i) =>
+        `${yr}: P10 ${money(p10[i] ?? 0)}, P50 ${money(p50[i] ?? 0)}, P90 ${money(p90[i] ?? 0)}, as written ${money(planned[i] ?? 0)}`,
+    )
     .join('; ')}.`;
   return frame(id, title, desc, [yAxis(lo, hi, step, y), ...marks, key].join('\n'));
 }

@@ -3,7 +3,8 @@
 
 import Table from 'cli-table3';
 import { Dec, type Dec as Decimal } from '../model/money.js';
-import { displayUnits, formatCommittee, group, roundForDisplay, toThousands, type DisplayOptions } from './number.js';
+import { group } from '../model/grouped-number.js';
+import { displayUnits, formatCommittee, roundForDisplay, toThousands, type DisplayOptions } from './number.js';
 import type { Cell, TableModel } from './table-model.js';
 
 export interface RenderOptions extends DisplayOptions {
@@ -91,8 +92,21 @@ export function tableAsText(model: TableModel, opts: RenderOptions): string {
     head: model.columns.map((c) => c.header),
     colAligns: model.columns.map((c) => c.align),
     chars: {
-      top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
-      'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+      top: '',
+      'top-mid': '',
+      'top-left': '',
+      'top-right': '',
+      bottom: '',
+      'bottom-mid': '',
+      'bottom-left': '',
+      'bottom-right': '',
+      left: '',
+      'left-mid': '',
+      mid: '',
+      'mid-mid': '',
+      right: '',
+      'right-mid': '',
+      middle: '  ',
     },
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
     wordWrap: false,

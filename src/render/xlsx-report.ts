@@ -42,7 +42,9 @@ function moneyFormat(s: Scenario): string {
 function titleRows(ws: Worksheet, title: string, s: Scenario): void {
   ws.getCell('A1').value = neutralise(title);
   ws.getCell('A1').font = { bold: true, size: 12 };
-  ws.getCell('A2').value = neutralise(`${s.authority}, ${s.department} — £000 (${s.units === '£' ? 'cells hold £; shown in £000' : 'cells hold £000'})`);
+  ws.getCell('A2').value = neutralise(
+    `${s.authority}, ${s.department} — £000 (${s.units === '£' ? 'cells hold £; shown in £000' : 'cells hold £000'})`,
+  );
 }
 
 function headerRow(ws: Worksheet, labels: readonly string[]): void {
@@ -75,7 +77,13 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
     const r = ws.getRow(first + i);
     const l = sch.line;
     const cells = savings
-      ? [`${l.status ? STATUS_MARK[l.status] : ''}${l.ref}`, l.description, l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED, l.category ?? NOT_CLASSIFIED, l.serviceArea]
+      ? [
+          `${l.status ? STATUS_MARK[l.status] : ''}${l.ref}`,
+          l.description,
+          l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED,
+          l.category ?? NOT_CLASSIFIED,
+          l.serviceArea,
+        ]
       : [l.ref, l.description, l.serviceArea, l.reconciling ? 'reconciling' : (l.status ?? '')];
     cells.forEach((v, j) => (r.getCell(j + 1).value = neutralise(v)));
     p.years.forEach((y, j) => {
@@ -97,7 +105,10 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
   const totals = p.years.map((y) => schedules.reduce((a, sch) => a.plus(sch.levels.get(y) ?? ZERO), ZERO as Dec));
   p.years.forEach((_, j) => {
     const c = col(firstYearCol + j);
-    tr.getCell(firstYearCol + j).value = { formula: schedules.length ? `SUM(${c}${first}:${c}${last})` : '0', result: num(totals[j] ?? ZERO) };
+    tr.getCell(firstYearCol + j).value = {
+      formula: schedules.length ? `SUM(${c}${first}:${c}${last})` : '0',
+      result: num(totals[j] ?? ZERO),
+    };
     tr.getCell(firstYearCol + j).numFmt = fmt;
     const prev = j === 0 ? undefined : col(firstYearCol + j - 1);
     cr.getCell(firstYearCol + j).value = {
@@ -110,7 +121,11 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
     // subtotals by nature and category: SUMIF over the classification column
     let r = changeRow + 2;
     const groups = [
-      { colIdx: 3, label: 'Nature', groups: subtotals(schedules, p.years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder) },
+      {
+        colIdx: 3,
+        label: 'Nature',
+        groups: subtotals(schedules, p.years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder),
+      },
       { colIdx: 4, label: 'Category', groups: subtotals(schedules, p.years, (l) => l.category ?? NOT_CLASSIFIED, classifiedLast) },
     ];
     for (const g of groups) {
@@ -121,7 +136,10 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
           const c = col(firstYearCol + j);
           const k = col(g.colIdx);
           const cell = row.getCell(firstYearCol + j);
-          cell.value = { formula: `SUMIF($${k}$${first}:$${k}$${last},"${sub.key.replace(/"/g, '""')}",${c}${first}:${c}${last})`, result: num(sub.levels.get(y) ?? ZERO) };
+          cell.value = {
+            formula: `SUMIF($${k}$${first}:$${k}$${last},"${sub.key.replace(/"/g, '""')}",${c}${first}:${c}${last})`,
+            result: num(sub.levels.get(y) ?? ZERO),
+          };
           cell.numFmt = fmt;
         });
       }
@@ -163,10 +181,20 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
   for (const c of f.components) {
     if (c.id === 'council_tax' && f.councilTax && f.funding.councilTax) {
       const ct = f.councilTax;
-      const taxBaseRow = put('Tax base (Band D equivalents)', (y) => num(ct.get(y)?.taxBase ?? ZERO), '#,##0.##', f.funding.councilTax.taxBase.provenance);
+      const taxBaseRow = put(
+        'Tax base (Band D equivalents)',
+        (y) => num(ct.get(y)?.taxBase ?? ZERO),
+        '#,##0.##',
+        f.funding.councilTax.taxBase.provenance,
+      );
       const bandDRow = put('Band D (£)', (y) => num(ct.get(y)?.bandD.used ?? ZERO), '#,##0.00', f.funding.councilTax.bandD.provenance);
       componentRows.push(
-        put(c.label, (y, k) => ({ formula: `${k}${taxBaseRow}*${k}${bandDRow}${scale}`, result: num(c.values.get(y) ?? ZERO) }), fmt, c.provenance),
+        put(
+          c.label,
+          (y, k) => ({ formula: `${k}${taxBaseRow}*${k}${bandDRow}${scale}`, result: num(c.values.get(y) ?? ZERO) }),
+          fmt,
+          c.provenance,
+        ),
       );
       continue;
     }
@@ -174,7 +202,10 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
   }
   const totalRow = put(
     'Total funding',
-    (y, k) => ({ formula: componentRows.length ? componentRows.map((n) => `${k}${n}`).join('+') : '0', result: num(f.total.get(y) ?? ZERO) }),
+    (y, k) => ({
+      formula: componentRows.length ? componentRows.map((n) => `${k}${n}`).join('+') : '0',
+      result: num(f.total.get(y) ?? ZERO),
+    }),
     fmt,
   );
   ws.getRow(totalRow).font = { bold: true };
@@ -187,7 +218,13 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
  * from their sheets and net budget; a council's net budget as the sum of its departments; funding
  * from the Funding sheet, the gap, the cumulative gap and the reserves roll-forward.
  */
-function budgetSheet(ws: Worksheet, p: Projection, growth: ScheduleLayout | undefined, savings: ScheduleLayout | undefined, funding: FundingLayout | undefined): void {
+function budgetSheet(
+  ws: Worksheet,
+  p: Projection,
+  growth: ScheduleLayout | undefined,
+  savings: ScheduleLayout | undefined,
+  funding: FundingLayout | undefined,
+): void {
   const s = p.scenario;
   titleRows(ws, describeScenario(p), s);
   headerRow(ws, ['', ...p.years]);
@@ -280,7 +317,9 @@ function assumptionsSheet(wb: Workbook, p: Projection): void {
       if (lv && isEstimate(lv.basis)) {
         const row = ws.getRow(r++);
         row.getCell(1).value = neutralise(l.ref);
-        row.getCell(2).value = neutralise(`${y}: ${lv.basis === 'linear' ? 'straight line between stated levels' : 'earlier stated level held'}`);
+        row.getCell(2).value = neutralise(
+          `${y}: ${lv.basis === 'linear' ? 'straight line between stated levels' : 'earlier stated level held'}`,
+        );
         row.getCell(4).value = num(lv.amount);
         row.getCell(4).numFmt = moneyFormat(s);
       }

@@ -24,11 +24,16 @@ export const assumptionSchema = z
       .regex(/^[a-z][a-z0-9_-]*$/, 'an assumption id is lower case letters, digits, `_` or `-`, starting with a letter')
       .meta({ description: 'A stable id, e.g. sr-delivery.' }),
     description: textSchema,
-    select: selectorSchema.optional().meta({ description: 'The lines this range applies to. A line takes the first assumption that selects it.' }),
+    select: selectorSchema
+      .optional()
+      .meta({ description: 'The lines this range applies to. A line takes the first assumption that selects it.' }),
     factor: factorRangeSchema.optional(),
-    parameter: textSchema.optional().meta({ description: 'Instead of lines: a demand driver parameter, e.g. older_people.unit_cost_uplift.' }),
+    parameter: textSchema
+      .optional()
+      .meta({ description: 'Instead of lines: a demand driver parameter, e.g. older_people.unit_cost_uplift.' }),
     funding: textSchema.optional().meta({
-      description: 'Instead of lines: a funding item to scale by `factor`: a grant id (e.g. ibcf), business_rates, revenue_support_grant, collection_fund, or council_tax (its tax base).',
+      description:
+        'Instead of lines: a funding item to scale by `factor`: a grant id (e.g. ibcf), business_rates, revenue_support_grant, collection_fund, or council_tax (its tax base).',
     }),
     from: yearSchema.optional().meta({ description: 'With `funding`: the first year the factor applies to (earlier years as planned).' }),
     range: valueRangeSchema.optional(),

@@ -167,7 +167,8 @@ function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
   for (const k of path) {
     s = unwrap(s);
     if (!s) return undefined;
-    const def = (s as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType } }).def;
+    const def = (s as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType } })
+      .def;
     if (def.type === 'object' && typeof k === 'string') s = def.shape?.[k];
     else if (def.type === 'array') s = def.element;
     else if (def.type === 'record') s = def.valueType;

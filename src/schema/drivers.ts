@@ -37,14 +37,20 @@ export const populationRefSchema = z
     file: textSchema.meta({ description: 'A population CSV (area, age band, one column per mid-year), relative to this scenario.' }),
     area: textSchema.meta({ description: 'The area as written in the file, e.g. Leicestershire.' }),
     band: textSchema.meta({ description: 'The age band as written in the file, e.g. 65+.' }),
-    method: z.enum(SERIES_METHODS as [string, ...string[]]).optional().meta({
-      description:
-        'How years between two published points are filled: compound (constant growth rate), linear or hold. Computed values are rounded to whole people half away from zero.',
-    }),
-    extend: z.enum(SERIES_EXTENDS as [string, ...string[]]).optional().meta({
-      description:
-        'How years before the first or after the last published point are filled: hold (the nearest value) or trend (the compound growth of the two nearest points, continued). Without it such years are an error.',
-    }),
+    method: z
+      .enum(SERIES_METHODS as [string, ...string[]])
+      .optional()
+      .meta({
+        description:
+          'How years between two published points are filled: compound (constant growth rate), linear or hold. Computed values are rounded to whole people half away from zero.',
+      }),
+    extend: z
+      .enum(SERIES_EXTENDS as [string, ...string[]])
+      .optional()
+      .meta({
+        description:
+          'How years before the first or after the last published point are filled: hold (the nearest value) or trend (the compound growth of the two nearest points, continued). Without it such years are an error.',
+      }),
     source: sourceSchema,
   })
   .meta({ id: 'PopulationRef', description: 'The population band a driver follows: users = population × use_rate.' });
@@ -82,11 +88,15 @@ export const driverSchema = z
     users: perYear(amountSchema, 'Users given directly, in the base year and every MTFS year.').optional(),
     cohort: cohortSchema.optional(),
     unit_cost: unitCostSchema,
-    unit_cost_uplift: perYear(rateSchema, 'Annual change in the unit cost (0.02 or 2%); the uplift of a year takes the cost from the year before to it.'),
+    unit_cost_uplift: perYear(
+      rateSchema,
+      'Annual change in the unit cost (0.02 or 2%); the uplift of a year takes the cost from the year before to it.',
+    ),
   })
   .meta({
     id: 'DemandDriver',
-    description: 'One client group: users from population × use_rate, users given directly, or a cohort; a unit cost with its price year and uplift.',
+    description:
+      'One client group: users from population × use_rate, users given directly, or a cohort; a unit cost with its price year and uplift.',
   });
 
 export const driversSchema = z.record(driverNameSchema, driverSchema).meta({

@@ -8,7 +8,15 @@ import { PROVENANCES } from '../model/funding.js';
 import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 
 /** Rows that `funding:` adds to the projection, in display order; `controls:` may name them. */
-export const FUNDING_ROWS = ['funding', 'gap', 'cumulative_gap', 'reserves_bf', 'reserves_use', 'reserves_cf', 'reserves_after_gap'] as const;
+export const FUNDING_ROWS = [
+  'funding',
+  'gap',
+  'cumulative_gap',
+  'reserves_bf',
+  'reserves_use',
+  'reserves_cf',
+  'reserves_after_gap',
+] as const;
 
 export const STREAM_METHODS = ['hold', 'linear', 'growth'] as const;
 
@@ -121,7 +129,10 @@ export const departmentSchema = z
     source: sourceSchema.optional(),
     note: textSchema.optional(),
   })
-  .meta({ id: 'Department', description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.' });
+  .meta({
+    id: 'Department',
+    description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.',
+  });
 
 export const apportionmentSchema = z
   .strictObject({

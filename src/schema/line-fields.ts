@@ -18,4 +18,3 @@ export const refSchema = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a ref is a letter followed by letters, digits, `_`, `.` or `-`, e.g. G6 or AC14')
   .meta({ description: 'The line reference as in the report, e.g. G6 or AC14.' });
-

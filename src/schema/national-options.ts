@@ -6,9 +6,7 @@ import { z } from 'zod';
 import { amountSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
 
-export const seriesIdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic');
+export const seriesIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic');
 
 const pointSchema = z.strictObject({ amount: amountSchema, provenance: provenanceSchema, source: sourceSchema });
 

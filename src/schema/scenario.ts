@@ -44,10 +44,12 @@ export const controlsSchema = z
   .strictObject({
     source: sourceSchema,
     rows: z
-      .strictObject(Object.fromEntries(CONTROL_ROWS.map((r) => [r, amountsByYearSchema.optional()])) as Record<
-        (typeof CONTROL_ROWS)[number],
-        z.ZodOptional<typeof amountsByYearSchema>
-      >)
+      .strictObject(
+        Object.fromEntries(CONTROL_ROWS.map((r) => [r, amountsByYearSchema.optional()])) as Record<
+          (typeof CONTROL_ROWS)[number],
+          z.ZodOptional<typeof amountsByYearSchema>
+        >,
+      )
       .meta({ description: 'Published figures by row id and year, signed as in the CSV output (savings negative).' }),
   })
   .meta({ id: 'Controls' });
@@ -62,7 +64,9 @@ export const scenarioHeaderShape = {
   original_budget: z
     .strictObject({ amount: amountSchema, source: sourceSchema })
     .optional()
-    .meta({ description: 'The original budget of the year before the first MTFS year (a department; a whole council has `departments:`).' }),
+    .meta({
+      description: 'The original budget of the year before the first MTFS year (a department; a whole council has `departments:`).',
+    }),
   transfers: z
     .strictObject({ amounts: amountsByYearSchema, source: sourceSchema })
     .optional()

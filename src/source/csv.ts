@@ -38,7 +38,13 @@ export class CsvRow {
     }
     const b = CsvRow.#lastBounds;
     const k = 4 * Math.min(i, b.length / 4 - 1);
-    return { file: this.file, line: b[k] as number, column: b[k + 1] as number, endLine: b[k + 2] as number, endColumn: b[k + 3] as number };
+    return {
+      file: this.file,
+      line: b[k] as number,
+      column: b[k + 1] as number,
+      endLine: b[k + 2] as number,
+      endColumn: b[k + 3] as number,
+    };
   }
 
   get cells(): readonly CsvCell[] {

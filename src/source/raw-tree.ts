@@ -24,7 +24,10 @@ export class Locator implements SourceLocator {
   readonly #values = new Map<string, Location>();
   readonly #keys = new Map<string, Location>();
 
-  constructor(readonly file: string, readonly whole: Location) {}
+  constructor(
+    readonly file: string,
+    readonly whole: Location,
+  ) {}
 
   static keyOf(path: Path): string {
     return path.map((k) => (typeof k === 'number' ? `#${k}` : `.${k}`)).join('');

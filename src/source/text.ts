@@ -49,7 +49,12 @@ export function decodeText(file: string, bytes: Uint8Array): { text?: string; di
     const column = nul - before.lastIndexOf('\n');
     return {
       diagnostics: [
-        error('encoding', `${file} contains a NUL byte: it looks like a binary file`, { file, line, column, endLine: line, endColumn: column + 1 }, 'give mtfs a YAML or CSV text file'),
+        error(
+          'encoding',
+          `${file} contains a NUL byte: it looks like a binary file`,
+          { file, line, column, endLine: line, endColumn: column + 1 },
+          'give mtfs a YAML or CSV text file',
+        ),
       ],
     };
   }

@@ -42,7 +42,9 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
     for (const doc of composer.compose(tokens, true, text.length)) {
       if (!document) document = doc;
       else {
-        document.errors.push(new YAMLParseError(doc.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'the file holds more than one YAML document'));
+        document.errors.push(
+          new YAMLParseError(doc.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'the file holds more than one YAML document'),
+        );
         break;
       }
     }
@@ -53,7 +55,12 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
       diagnostics: [
         overflow
           ? deepNesting(locate(0, 1))
-          : error('yaml-syntax', `cannot parse YAML: ${e instanceof Error ? e.message : String(e)}`, locate(0, 1), 'check the YAML syntax of this file'),
+          : error(
+              'yaml-syntax',
+              `cannot parse YAML: ${e instanceof Error ? e.message : String(e)}`,
+              locate(0, 1),
+              'check the YAML syntax of this file',
+            ),
       ],
     };
   }
@@ -99,7 +106,14 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
         if (key === '__proto__') {
           // zod drops a `__proto__` key from records without a word: `levels: {__proto__: 1275}`
           // would lose the level silently
-          diagnostics.push(error('unknown-key', '`__proto__` cannot be used as a key', kl ?? loc, 'rename the key: no scenario key, year or name is `__proto__`'));
+          diagnostics.push(
+            error(
+              'unknown-key',
+              '`__proto__` cannot be used as a key',
+              kl ?? loc,
+              'rename the key: no scenario key, year or name is `__proto__`',
+            ),
+          );
           continue;
         }
         if (Object.hasOwn(out, key)) {
@@ -136,7 +150,12 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
 }
 
 const deepNesting = (loc: Location | undefined): Diagnostic =>
-  error('yaml-syntax', `nesting deeper than ${MAX_DEPTH} levels`, loc, 'a scenario needs only a few levels: check the brackets and the indentation');
+  error(
+    'yaml-syntax',
+    `nesting deeper than ${MAX_DEPTH} levels`,
+    loc,
+    'a scenario needs only a few levels: check the brackets and the indentation',
+  );
 
 /**
  * The parser's tokens, one lexeme at a time, stopping as soon as the parser's own stack is far deeper

@@ -12,8 +12,13 @@ import { OUTPUTS } from './targets.js';
 const stats = newStats();
 afterAll(() => saveStats('fuzz: arguments', stats));
 
-const word = fc.oneof(fc.constantFrom(...ODD_VALUES, ...ODD_KEYS, 'net_budget', 'G6', 'AC14', 'older_people', 'use_rate', '2019/20', 'gap'), fc.string({ maxLength: 12 }));
-const path = fc.tuple(word, word, fc.option(word, { nil: undefined })).map(([a, b, c]) => [a, b, ...(c === undefined ? [] : [c])].join('.'));
+const word = fc.oneof(
+  fc.constantFrom(...ODD_VALUES, ...ODD_KEYS, 'net_budget', 'G6', 'AC14', 'older_people', 'use_rate', '2019/20', 'gap'),
+  fc.string({ maxLength: 12 }),
+);
+const path = fc
+  .tuple(word, word, fc.option(word, { nil: undefined }))
+  .map(([a, b, c]) => [a, b, ...(c === undefined ? [] : [c])].join('.'));
 
 /** Builds argv from the workspace and the random values. */
 type Command = (at: (rel: string) => string, v: readonly string[]) => string[];
@@ -27,7 +32,19 @@ const COMMANDS: Command[] = [
   (at, [, , p]) => ['demand', at('scenarios/2018-demand.yaml'), '--set', p ?? ''],
   (at, [a, , p]) => ['project', at('scenarios/2018-demand.yaml'), '--set', `${p}=${a}`, '--format', 'csv', '--output', at('out.csv')],
   (_, [a, b]) => ['options', '--option', a ?? '', '--need', b ?? ''],
-  (at, [a, b]) => ['options', '--option', 'ni-all', '--year', a ?? '', '--authority', at('scenarios/2018-council.yaml'), '--basis', 'explicit', '--share', b ?? ''],
+  (at, [a, b]) => [
+    'options',
+    '--option',
+    'ni-all',
+    '--year',
+    a ?? '',
+    '--authority',
+    at('scenarios/2018-council.yaml'),
+    '--basis',
+    'explicit',
+    '--share',
+    b ?? '',
+  ],
   (at, [a]) => ['project', at('scenarios/2018.yaml'), '--rounding', a ?? '', '--format', 'markdown'],
   (at, [a]) => ['compare', at('scenarios/2018.yaml'), at(a ?? '')],
 ];
@@ -42,7 +59,10 @@ describe('fuzz: arguments', () => {
           try {
             const r = await checkRun(ws, argv, { outputs: OUTPUTS });
             count(stats, r.result.code, r.problems);
-            if (r.problems.length > 0) throw new Error(`${r.problems.join('; ')}\n$ mtfs ${argv.join(' ')}\nexit ${r.result.code}\n${r.result.stderr.slice(0, 2000)}`);
+            if (r.problems.length > 0)
+              throw new Error(
+                `${r.problems.join('; ')}\n$ mtfs ${argv.join(' ')}\nexit ${r.result.code}\n${r.result.stderr.slice(0, 2000)}`,
+              );
           } finally {
             for (const o of OUTPUTS) fs.rmSync(ws.at(o), { force: true });
           }

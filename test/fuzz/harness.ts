@@ -126,7 +126,8 @@ export function problems(r: CliResult & { readonly ms: number; readonly signal?:
         continue;
       }
       const lines = countLines(fs.readFileSync(abs));
-      if (h.line < 1 || h.line > lines + 1 || h.column < 1) out.push(`error[${h.code}] at line ${h.line} of a ${lines}-line file: ${h.text}`);
+      if (h.line < 1 || h.line > lines + 1 || h.column < 1)
+        out.push(`error[${h.code}] at line ${h.line} of a ${lines}-line file: ${h.text}`);
     }
   }
   const after = listTree(e.root);
@@ -156,7 +157,14 @@ export function diagnosticHeads(stderr: string): Head[] {
   for (const text of stderr.split('\n')) {
     const located = /^(.+):(\d+):(\d+): (error|warning)\[([a-z-]+)\]: /.exec(text);
     if (located) {
-      heads.push({ file: located[1] as string, line: Number(located[2]), column: Number(located[3]), severity: located[4] as Head['severity'], code: located[5] as string, text });
+      heads.push({
+        file: located[1] as string,
+        line: Number(located[2]),
+        column: Number(located[3]),
+        severity: located[4] as Head['severity'],
+        code: located[5] as string,
+        text,
+      });
       continue;
     }
     const bare = /^mtfs: (error|warning)\[([a-z-]+)\]: /.exec(text);
@@ -166,7 +174,11 @@ export function diagnosticHeads(stderr: string): Head[] {
 }
 
 /** Runs the CLI in-process against the workspace and returns the problems of the run. */
-export async function checkRun(ws: Workspace, argv: readonly string[], e: Omit<Expectation, 'root' | 'before'>): Promise<{ problems: string[]; result: CliResult; ms: number }> {
+export async function checkRun(
+  ws: Workspace,
+  argv: readonly string[],
+  e: Omit<Expectation, 'root' | 'before'>,
+): Promise<{ problems: string[]; result: CliResult; ms: number }> {
   const before = listTree(ws.root);
   const t0 = performance.now();
   const result = await runCli(argv, { readFile: ws.reader });
@@ -180,7 +192,11 @@ const BIN = path.join(REPO, 'bin', 'mtfs.js');
 export function runBin(argv: readonly string[], cwd: string): Promise<CliResult & { ms: number; signal: string | null }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...argv], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

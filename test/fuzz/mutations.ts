@@ -124,14 +124,30 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: index.map((at) => ({ op: 'duplicate-line' as const, at })), weight: 3 },
   { arbitrary: fc.record({ op: fc.constant('swap-lines' as const), a: index, b: index }), weight: 3 },
   { arbitrary: index.map((at) => ({ op: 'truncate' as const, at })), weight: 2 },
-  { arbitrary: fc.record({ op: fc.constant('insert-bytes' as const), at: index, bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 6 }) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('insert-bytes' as const),
+      at: index,
+      bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 6 }),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ op: fc.constant('replace-number' as const), nth: index, with: odd }), weight: 4 },
   { arbitrary: fc.record({ op: fc.constant('replace-value' as const), nth: index, with: odd }), weight: 4 },
-  { arbitrary: fc.record({ op: fc.constant('replace-key' as const), nth: index, with: fc.oneof(fc.constantFrom(...ODD_KEYS), fc.string({ maxLength: 6 })) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('replace-key' as const),
+      nth: index,
+      with: fc.oneof(fc.constantFrom(...ODD_KEYS), fc.string({ maxLength: 6 })),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ op: fc.constant('indent' as const), at: index, by: fc.integer({ min: -4, max: 4 }) }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('retarget' as const), nth: index, to: fc.constantFrom(...REFERENCE_TARGETS) }), weight: 2 },
   {
-    arbitrary: fc.constantFrom<Encoding>('bom', 'crlf', 'cr', 'utf16le', 'utf16be', 'utf16le-bom', 'utf16be-bom', 'latin1').map((as) => ({ op: 'encoding' as const, as })),
+    arbitrary: fc
+      .constantFrom<Encoding>('bom', 'crlf', 'cr', 'utf16le', 'utf16be', 'utf16le-bom', 'utf16be-bom', 'latin1')
+      .map((as) => ({ op: 'encoding' as const, as })),
     weight: 1,
   },
 );
@@ -187,7 +203,9 @@ function mutateText(text: string, m: Exclude<Mutation, { op: 'truncate' | 'inser
     }
     case 'indent': {
       const at = m.at % n;
-      return lines.map((l, i) => (i !== at ? l : m.by >= 0 ? ' '.repeat(m.by) + l : l.replace(new RegExp(`^ {0,${-m.by}}`), ''))).join('\n');
+      return lines
+        .map((l, i) => (i !== at ? l : m.by >= 0 ? ' '.repeat(m.by) + l : l.replace(new RegExp(`^ {0,${-m.by}}`), '')))
+        .join('\n');
     }
     case 'replace-number':
       return replaceNth(text, NUMBER, m.nth, () => m.with);

@@ -126,26 +126,39 @@ export const TARGETS: readonly Target[] = [
     file: 'data/lga-funding-options.yaml',
     kind: 'yaml',
     quick: 14,
-    commands: (ws) => [['options'], [...OPTIONS, '--format', 'csv', '--output', ws.out], [...OPTIONS, '--authority', ws.at(C), '--basis', 'asc-net-spend']],
+    commands: (ws) => [
+      ['options'],
+      [...OPTIONS, '--format', 'csv', '--output', ws.out],
+      [...OPTIONS, '--authority', ws.at(C), '--basis', 'asc-net-spend'],
+    ],
   },
   {
     file: 'data/lga-options-for-change.yaml',
     kind: 'yaml',
     quick: 13,
-    commands: (ws) => [['options', '--format', 'json'], [...OPTIONS, '--format', 'csv', '--output', ws.out]],
+    commands: (ws) => [
+      ['options', '--format', 'json'],
+      [...OPTIONS, '--format', 'csv', '--output', ws.out],
+    ],
   },
   {
     file: TOTALS,
     kind: 'yaml',
     quick: 13,
-    commands: (ws) => [[...OPTIONS, '--authority', ws.at(C), '--basis', 'asc-net-spend', '--output', ws.out], [...OPTIONS, '--authority', ws.at(C), '--basis', 'population']],
+    commands: (ws) => [
+      [...OPTIONS, '--authority', ws.at(C), '--basis', 'asc-net-spend', '--output', ws.out],
+      [...OPTIONS, '--authority', ws.at(C), '--basis', 'population'],
+    ],
   },
 ];
 
 /** Adds the files some targets need beyond the copies of scenarios/ and data/. */
 export function prepare(ws: Workspace): void {
   const demand = fs.readFileSync(ws.at(D), 'utf8');
-  fs.writeFileSync(ws.at(FIGURES), demand.replace('file: ../data/leicestershire-population.csv', 'file: ../data/leicestershire-asc-figures.csv'));
+  fs.writeFileSync(
+    ws.at(FIGURES),
+    demand.replace('file: ../data/leicestershire-population.csv', 'file: ../data/leicestershire-asc-figures.csv'),
+  );
 }
 
 /** One property per target: a random mutation of its file, one of its commands, the checks of harness.ts. */
@@ -168,7 +181,9 @@ export function fuzzTargets(suite: string, targets: readonly Target[], seed = SE
               const r = await checkRun(ws, argv, { mutated: [file], outputs: OUTPUTS });
               count(stats, r.result.code, r.problems);
               if (r.problems.length > 0) {
-                throw new Error(`${r.problems.join('; ')}\n$ mtfs ${argv.join(' ')}\nexit ${r.result.code}\n${r.result.stderr.slice(0, 2000)}`);
+                throw new Error(
+                  `${r.problems.join('; ')}\n$ mtfs ${argv.join(' ')}\nexit ${r.result.code}\n${r.result.stderr.slice(0, 2000)}`,
+                );
               }
             } finally {
               fs.writeFileSync(file, original);
@@ -178,7 +193,9 @@ export function fuzzTargets(suite: string, targets: readonly Target[], seed = SE
           { seed: seed + i, numRuns: runs(target.quick), includeErrorInReport: true },
         );
       } catch (e) {
-        throw new Error(`fuzz: ${target.file} failed with seed ${seed + i} (FUZZ_SEED=${seed} for this file; set FUZZ_SEED to explore others)\n${(e as Error).message}`);
+        throw new Error(
+          `fuzz: ${target.file} failed with seed ${seed + i} (FUZZ_SEED=${seed} for this file; set FUZZ_SEED to explore others)\n${(e as Error).message}`,
+        );
       } finally {
         ws.dispose();
         saveStats(`${suite}: ${target.file}`, stats);

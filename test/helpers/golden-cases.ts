@@ -58,7 +58,11 @@ export const projectCases = (file: string): GoldenCase[] =>
   }));
 
 /** `check` of one file of scenarios/: exit 0, or 1 when it has no controls. */
-export const checkCase = (file: string): GoldenCase => ({ name: 'check', argv: ['check', `scenarios/${file}`], golden: `golden/${stemOf(file)}.check.txt` });
+export const checkCase = (file: string): GoldenCase => ({
+  name: 'check',
+  argv: ['check', `scenarios/${file}`],
+  golden: `golden/${stemOf(file)}.check.txt`,
+});
 
 export const SCHEMA_CASE: GoldenCase = { name: 'schema', argv: ['schema'], exit: 0, golden: 'golden/schema.json', records: 'stdout' };
 
@@ -83,7 +87,10 @@ export const OPTIONS_CASES: readonly GoldenCase[] = (
     { name: 'local-asc-net-spend', args: [...INCOME_TAX, ...EXISTING, ...COUNCIL, '--basis', 'asc-net-spend'] },
     { name: 'local-asc-net-spend-csv', args: [...INCOME_TAX, ...EXISTING, ...COUNCIL, '--basis', 'asc-net-spend', '--format', 'csv'] },
     { name: 'local-population-json', args: ['--option', 'council-tax', ...COUNCIL, '--basis', 'population', '--format', 'json'] },
-    { name: 'local-explicit-2024', args: [...EXISTING, '--need', 'cap-and-floor', ...COUNCIL, '--basis', 'explicit', '--share', '0.9%', '--year', '2024/25'] },
+    {
+      name: 'local-explicit-2024',
+      args: [...EXISTING, '--need', 'cap-and-floor', ...COUNCIL, '--basis', 'explicit', '--share', '0.9%', '--year', '2024/25'],
+    },
   ] as const
 ).map(({ name, args }) => ({ name, argv: ['options', ...args], exit: 0, golden: `golden/options.${name}.txt` }));
 
@@ -103,7 +110,10 @@ export const SCRUTINY_CASES: readonly GoldenCase[] = (
     { name: 'savings-csv', argv: ['savings', 'scenarios/2018.yaml', '--format', 'csv'] },
     { name: 'savings-json', argv: ['savings', 'scenarios/2018.yaml', '--format', 'json'] },
     { name: 'savings-target', argv: ['savings', 'scenarios/2018.yaml', '--target', '2021/22=8000', '--exclude', 'AC14'] },
-    { name: 'savings-target-csv', argv: ['savings', 'scenarios/2018.yaml', '--target', '2019/20=6000,2021/22=7500', '--top', '5', '--format', 'csv'] },
+    {
+      name: 'savings-target-csv',
+      argv: ['savings', 'scenarios/2018.yaml', '--target', '2019/20=6000,2021/22=7500', '--top', '5', '--format', 'csv'],
+    },
     { name: 'diff', argv: ['diff', 'test/fixtures/mtfs-2017-implied.yaml', 'scenarios/2018.yaml'] },
     { name: 'diff-csv', argv: ['diff', 'test/fixtures/mtfs-2017-implied.yaml', 'scenarios/2018.yaml', '--format', 'csv'] },
     { name: 'explain-net-budget', argv: ['explain', 'scenarios/2018.yaml', 'net_budget', '2020/21'] },
@@ -125,7 +135,10 @@ export const SHIPPED_WITH_DRIVERS: readonly string[] = SHIPPED_SCENARIOS.filter(
 );
 
 /** The shipped scenarios with drivers, and a fixture for the forms they do not use. */
-export const DEMAND_SCENARIOS: readonly string[] = [...SHIPPED_WITH_DRIVERS.map((f) => `scenarios/${f}`), 'test/fixtures/demand-forms/scenario.yaml'];
+export const DEMAND_SCENARIOS: readonly string[] = [
+  ...SHIPPED_WITH_DRIVERS.map((f) => `scenarios/${f}`),
+  'test/fixtures/demand-forms/scenario.yaml',
+];
 
 const demandStem = (file: string): string => (file.startsWith('scenarios/') ? stemOf(file) : 'demand-forms');
 
@@ -138,14 +151,22 @@ const DEMAND_FORMATS: readonly { name: string; args: readonly string[] }[] = [
 
 /** `demand` in every format for one of DEMAND_SCENARIOS. */
 export const demandCases = (file: string): GoldenCase[] =>
-  DEMAND_FORMATS.map(({ name, args }) => ({ name, argv: ['demand', file, ...args], exit: 0, golden: `golden/${demandStem(file)}.${name}.txt` }));
+  DEMAND_FORMATS.map(({ name, args }) => ({
+    name,
+    argv: ['demand', file, ...args],
+    exit: 0,
+    golden: `golden/${demandStem(file)}.${name}.txt`,
+  }));
 
 const WHAT_IF_SCENARIO = 'scenarios/2018-demand.yaml';
 
 export const WHAT_IF_CASES: readonly GoldenCase[] = (
   [
     { name: 'demand-set-population', argv: ['demand', WHAT_IF_SCENARIO, '--set', 'older_people.extra_population_growth=1%'] },
-    { name: 'demand-set-arrivals', argv: ['demand', WHAT_IF_SCENARIO, '--set', 'transitions.arrivals=120', '--set', 'transitions.arrivals.2021/22=60'] },
+    {
+      name: 'demand-set-arrivals',
+      argv: ['demand', WHAT_IF_SCENARIO, '--set', 'transitions.arrivals=120', '--set', 'transitions.arrivals.2021/22=60'],
+    },
     { name: 'project-set', argv: ['project', WHAT_IF_SCENARIO, '--set', 'older_people.unit_cost_uplift=3%'] },
   ] as const
 ).map((c) => ({ ...c, exit: 0, golden: `golden/2018-demand.${c.name}.txt` }));
@@ -153,7 +174,18 @@ export const WHAT_IF_CASES: readonly GoldenCase[] = (
 /** Every bad --set of a run, and a path set twice. */
 export const BAD_SET_CASE: GoldenCase = {
   name: 'demand-bad-set',
-  argv: ['demand', WHAT_IF_SCENARIO, '--set', 'older_peple.use_rate=4%', '--set', 'transitions.arrivals=x', '--set', 'transitions.part_year=1', '--set', 'transitions.part_year=0.5'],
+  argv: [
+    'demand',
+    WHAT_IF_SCENARIO,
+    '--set',
+    'older_peple.use_rate=4%',
+    '--set',
+    'transitions.arrivals=x',
+    '--set',
+    'transitions.part_year=1',
+    '--set',
+    'transitions.part_year=0.5',
+  ],
   exit: 2,
   golden: 'golden/2018-demand.demand-bad-set.txt',
 };
@@ -200,9 +232,15 @@ export const ERROR_CODES: readonly string[] = fs
 export function errorCase(code: string): GoldenCase {
   const dir = path.posix.join(ERRORS_ROOT, code);
   const argsFile = path.join(dir, 'args');
-  const argv = fs.existsSync(argsFile) ? fs.readFileSync(argsFile, 'utf8').trim().replaceAll('{dir}', dir).split(/\s+/) : ['project', `${dir}/scenario.yaml`];
+  const argv = fs.existsSync(argsFile)
+    ? fs.readFileSync(argsFile, 'utf8').trim().replaceAll('{dir}', dir).split(/\s+/)
+    : ['project', `${dir}/scenario.yaml`];
   const exitFile = path.join(dir, 'exit');
-  const exit = fs.existsSync(exitFile) ? Number(fs.readFileSync(exitFile, 'utf8').trim()) : code === 'control-mismatch' || code === 'no-controls' ? 1 : 2;
+  const exit = fs.existsSync(exitFile)
+    ? Number(fs.readFileSync(exitFile, 'utf8').trim())
+    : code === 'control-mismatch' || code === 'no-controls'
+      ? 1
+      : 2;
   return { name: code, argv, exit, golden: `errors/${code}/expected.txt` };
 }
 

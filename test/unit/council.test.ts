@@ -43,33 +43,56 @@ describe('whole-council scenarios', () => {
   });
 
   it('refuses a council with an original budget, a nested department scenario, and a department not covering the period', () => {
-    const codes = (files: Record<string, string>) => load(files).diagnostics.map((d) => `${d.code}:${d.location?.file}`).sort();
-    expect(codes({ 'c/council.yaml': council('  - {name: X, scenario: x.yaml}', 'original_budget: {amount: 1, source: s}'), 'c/x.yaml': dept('£000', '1') })).toEqual([
-      'department:c/council.yaml',
+    const codes = (files: Record<string, string>) =>
+      load(files)
+        .diagnostics.map((d) => `${d.code}:${d.location?.file}`)
+        .sort();
+    expect(
+      codes({
+        'c/council.yaml': council('  - {name: X, scenario: x.yaml}', 'original_budget: {amount: 1, source: s}'),
+        'c/x.yaml': dept('£000', '1'),
+      }),
+    ).toEqual(['department:c/council.yaml']);
+    expect(
+      codes({ 'c/council.yaml': council('  - {name: X, scenario: x.yaml}'), 'c/x.yaml': `${dept('£000', '1')}departments: []\n` }),
+    ).toEqual(['department:c/x.yaml']);
+    expect(
+      codes({ 'c/council.yaml': council('  - {name: X, scenario: x.yaml}'), 'c/x.yaml': dept('£000', '1').replace('2019/20', '2018/19') }),
+    ).toEqual(['department:c/council.yaml']);
+    expect(codes({ 'c/council.yaml': council('  - {name: X, levels: {2018/19: 1}, unstated: hold, source: s}') })).toEqual([
+      'missing-key:c/council.yaml',
     ]);
-    expect(codes({ 'c/council.yaml': council('  - {name: X, scenario: x.yaml}'), 'c/x.yaml': `${dept('£000', '1')}departments: []\n` })).toEqual([
-      'department:c/x.yaml',
-    ]);
-    expect(codes({ 'c/council.yaml': council('  - {name: X, scenario: x.yaml}'), 'c/x.yaml': dept('£000', '1').replace('2019/20', '2018/19') })).toEqual([
-      'department:c/council.yaml',
-    ]);
-    expect(codes({ 'c/council.yaml': council('  - {name: X, levels: {2018/19: 1}, unstated: hold, source: s}') })).toEqual(['missing-key:c/council.yaml']);
   });
 
   it('refuses a control on a row the scenario does not have', () => {
     const r = load({
-      'c/council.yaml': council('  - {name: X, scenario: x.yaml}', 'controls: {source: s, rows: {subtotal: {2018/19: 1}, gap: {2018/19: 0}}}'),
+      'c/council.yaml': council(
+        '  - {name: X, scenario: x.yaml}',
+        'controls: {source: s, rows: {subtotal: {2018/19: 1}, gap: {2018/19: 0}}}',
+      ),
       'c/x.yaml': dept('£000', '1'),
     });
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['this scenario has no `subtotal` row to control', 'this scenario has no `gap` row to control']);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'this scenario has no `subtotal` row to control',
+      'this scenario has no `gap` row to control',
+    ]);
   });
 
   it('reports an invalid section once, without knock-on errors about original_budget or controls', () => {
     const r = load({
-      'c/council.yaml': council('  - {name: X, scenario: x.yaml, provenance: derive}', 'funding: {grants: [{id: G, label: g}]}\ncontrols: {source: s, rows: {gap: {2018/19: 0}}}'),
+      'c/council.yaml': council(
+        '  - {name: X, scenario: x.yaml, provenance: derive}',
+        'funding: {grants: [{id: G, label: g}]}\ncontrols: {source: s, rows: {gap: {2018/19: 0}}}',
+      ),
       'c/x.yaml': dept('£000', '1'),
     });
-    expect(r.diagnostics.map((d) => d.code).sort()).toEqual(['invalid-value', 'invalid-value', 'missing-key', 'missing-key', 'missing-key']);
+    expect(r.diagnostics.map((d) => d.code).sort()).toEqual([
+      'invalid-value',
+      'invalid-value',
+      'missing-key',
+      'missing-key',
+      'missing-key',
+    ]);
     expect(r.diagnostics.map((d) => d.message).join('\n')).not.toMatch(/original_budget|row to control/);
   });
 });

@@ -7,7 +7,10 @@ import { PARAMETER_STATUSES } from '../../src/model/demand.js';
 import { Dec } from '../../src/model/money.js';
 import { parseCsv } from '../../src/source/csv.js';
 
-const files = fs.readdirSync('data').filter((f) => f.endsWith('.csv')).sort();
+const files = fs
+  .readdirSync('data')
+  .filter((f) => f.endsWith('.csv'))
+  .sort();
 
 const rows = (file: string): Record<string, string>[] => {
   const csv = parseCsv(file, fs.readFileSync(`data/${file}`, 'utf8'));
@@ -34,7 +37,10 @@ describe('derived figures recompute exactly', () => {
   };
   it.each([
     ['demand_led_net_to_gross', () => f('demand_led_net_budget').dividedBy(f('demand_led_gross_spend'))],
-    ['under65_net_unit_cost', () => f('under65_disabled_spend').times(f('demand_led_net_to_gross')).dividedBy(f('under65_disabled_supported'))],
+    [
+      'under65_net_unit_cost',
+      () => f('under65_disabled_spend').times(f('demand_led_net_to_gross')).dividedBy(f('under65_disabled_supported')),
+    ],
     ['older_people_net_cost', () => f('demand_led_gross_spend').minus(f('under65_disabled_spend')).times(f('demand_led_net_to_gross'))],
     ['transitions_arrivals_per_year', () => f('transitions_young_people').dividedBy(4)],
     ['fee_older_residential_base_annual', () => f('fee_older_residential_base').times(52)],

@@ -19,7 +19,13 @@ const all = [fiscalYear(2017), ...years];
 const d = (s: string | number) => new Dec(s);
 const every = <T>(v: T): PerYear<T> => ({ every: v });
 
-const driver = (users: DriverUsers, unitCost = '20000', uplift: PerYear<Rate> = every(d('0') as Rate), per: 'year' | 'week' = 'year', priceYear = fiscalYear(2017)): DemandDriver => ({
+const driver = (
+  users: DriverUsers,
+  unitCost = '20000',
+  uplift: PerYear<Rate> = every(d('0') as Rate),
+  per: 'year' | 'week' = 'year',
+  priceYear = fiscalYear(2017),
+): DemandDriver => ({
   name: 'x',
   description: 'x',
   users,
@@ -80,7 +86,10 @@ describe('computeDemand', () => {
   });
 
   it('population × use rate, with no rounding of users', () => {
-    const dem = computeDemand([driver(populationUsers([d(138777), d(141801), d(144892), d(146675), d(149825)], d('0.035') as Rate), '13156')], years);
+    const dem = computeDemand(
+      [driver(populationUsers([d(138777), d(141801), d(144892), d(146675), d(149825)], d('0.035') as Rate), '13156')],
+      years,
+    );
     const r = dem.drivers[0]!.years;
     expect(r[0]!.users.toFixed()).toBe('4857.195');
     // (141,801 − 138,777) × 0.035 × 13,156 = 105.84 × 13,156
@@ -90,7 +99,18 @@ describe('computeDemand', () => {
   });
 
   it('extra population growth compounds from the base year and rounds to whole people', () => {
-    const dem = computeDemand([driver(populationUsers(all.map(() => d(1000)), d('0.1') as Rate, d('0.015') as Rate))], years);
+    const dem = computeDemand(
+      [
+        driver(
+          populationUsers(
+            all.map(() => d(1000)),
+            d('0.1') as Rate,
+            d('0.015') as Rate,
+          ),
+        ),
+      ],
+      years,
+    );
     // 1000 × 1.015 = 1015; × 1.015² = 1030.225 → 1030; 1045.678… → 1046; 1061.36… → 1061
     expect(dem.drivers[0]!.years.map((r) => r.population!.value.toFixed())).toEqual(['1000', '1015', '1030', '1046', '1061']);
   });
@@ -122,7 +142,11 @@ const perYear = <T>(arb: fc.Arbitrary<T>, ys: readonly FiscalYear[]): fc.Arbitra
   );
 const users: fc.Arbitrary<DriverUsers> = fc.oneof(
   fc
-    .tuple(fc.array(decimal(2_000_000, 0), { minLength: 5, maxLength: 5 }), perYear(share, all), fc.option(perYear(change, years), { nil: undefined }))
+    .tuple(
+      fc.array(decimal(2_000_000, 0), { minLength: 5, maxLength: 5 }),
+      perYear(share, all),
+      fc.option(perYear(change, years), { nil: undefined }),
+    )
     .map(([pop, rate, extra]) => ({
       ...(populationUsers(pop, d(0) as Rate) as DriverUsers & { kind: 'population' }),
       useRate: { value: rate, provenance: prov },
@@ -142,7 +166,9 @@ const drivers: fc.Arbitrary<DemandDriver[]> = fc
     ),
     { minLength: 1, maxLength: 4 },
   )
-  .map((specs) => specs.map(([u, cost, per, price, uplift], i) => ({ ...driver(u, cost.toFixed(), uplift, per, fiscalYear(price)), name: `d${i}` })));
+  .map((specs) =>
+    specs.map(([u, cost, per, price, uplift], i) => ({ ...driver(u, cost.toFixed(), uplift, per, fiscalYear(price)), name: `d${i}` })),
+  );
 
 describe('demand identities (property)', () => {
   it('users × unit cost = cost, level = cost − base cost = volume + price, exactly, every year', () => {

@@ -127,7 +127,10 @@ describe('funding in a scenario', () => {
 });
 
 describe('funding diagnostics', () => {
-  const codes = (yaml: string) => load(yaml).diagnostics.map((d) => `${d.code}@${d.location?.line}`).sort();
+  const codes = (yaml: string) =>
+    load(yaml)
+      .diagnostics.map((d) => `${d.code}@${d.location?.line}`)
+      .sort();
   const stream = (extra: string) => `${header()}funding:
   business_rates:
 ${extra}
@@ -164,8 +167,14 @@ ${years}
     expect(codes(ct(`${all}\n        2021/22: {core: 1%}`, '      base: {year: 2017/18, amount: 9}\n'))).toEqual(['band-d@25']);
     expect(codes(ct(`${all}\n        2021/22: {amount: 11}`, '      base: {year: 2016/17, amount: 9}\n'))).toEqual(['band-d@19']);
     // 2.99 is a fraction (299%), not 2.99%: refused as implausible, with the fix in the hint
-    const implausible = load(ct('        2018/19: {core: 2.99, asc_precept: 0%, amount: 10}\n        2019/20: {amount: 10}\n        2020/21: {amount: 10}\n        2021/22: {amount: 10}'));
-    expect(implausible.diagnostics.map((d) => [d.code, d.hint])).toEqual([['invalid-value', 'a rate is a fraction or a percentage: write 2.99% for 2.99 per cent']]);
+    const implausible = load(
+      ct(
+        '        2018/19: {core: 2.99, asc_precept: 0%, amount: 10}\n        2019/20: {amount: 10}\n        2020/21: {amount: 10}\n        2021/22: {amount: 10}',
+      ),
+    );
+    expect(implausible.diagnostics.map((d) => [d.code, d.hint])).toEqual([
+      ['invalid-value', 'a rate is a fraction or a percentage: write 2.99% for 2.99 per cent'],
+    ]);
   });
 });
 

@@ -40,6 +40,12 @@ describe('fillLevels', () => {
   it('asks for a method when a year after the first stated one is missing', () => {
     expect(fillLevels(years, [at(2018, '100'), at(2020, '300')], undefined).unstated).toEqual(['2019/20', '2021/22']);
     expect(fillLevels(years, [at(2021, '5')], undefined).unstated).toEqual([]);
-    expect(fillLevels(years, years.map((_, i) => at(2018 + i, '1')), undefined).unstated).toEqual([]);
+    expect(
+      fillLevels(
+        years,
+        years.map((_, i) => at(2018 + i, '1')),
+        undefined,
+      ).unstated,
+    ).toEqual([]);
   });
 });

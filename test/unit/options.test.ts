@@ -10,9 +10,9 @@ import { loadNationalData } from '../../src/load/national-data.js';
 import { fiscalYear, type FiscalYear } from '../../src/model/fiscal-year.js';
 import { Dec, ZERO, add, moneyFromText, toPlain, type Money } from '../../src/model/money.js';
 import { seriesValue } from '../../src/model/published-series.js';
-import { apportion, type Share } from '../../src/options/local.js';
-import { defaultYears, nationalView, sufficiency, type SeriesRow } from '../../src/options/national.js';
-import { selectFromTables } from '../../src/options/select.js';
+import { apportion, type Share } from '../../src/reports/funding-options/local.js';
+import { defaultYears, nationalView, sufficiency, type SeriesRow } from '../../src/reports/funding-options/national.js';
+import { selectFromTables } from '../../src/reports/funding-options/select.js';
 import type { Need } from '../../src/model/national-options.js';
 
 const data = loadNationalData(DATA_FILES, nodeIo().readFile).value!;
@@ -53,7 +53,9 @@ describe('choosing ids', () => {
   });
 
   it('refuses cap-and-floor with free-personal-care, once, and an id given twice', () => {
-    expect(select([], ['cap-and-floor', 'fair-price', 'free-personal-care']).diagnostics.map((d) => d.code)).toEqual(['incompatible-needs']);
+    expect(select([], ['cap-and-floor', 'fair-price', 'free-personal-care']).diagnostics.map((d) => d.code)).toEqual([
+      'incompatible-needs',
+    ]);
     expect(select(['ni-all', 'ni-all']).diagnostics.map((d) => d.code)).toEqual(['usage']);
   });
 });
@@ -80,7 +82,11 @@ describe('years', () => {
 
 describe('sufficiency', () => {
   it('meets needs in the order given', () => {
-    const s = at(['income-tax-basic', 'income-tax-higher', 'income-tax-top'], ['fair-price', 'inflation-demography', 'unmet-older', 'unmet-working-age'], y(2024)).view.sufficiency!;
+    const s = at(
+      ['income-tax-basic', 'income-tax-higher', 'income-tax-top'],
+      ['fair-price', 'inflation-demography', 'unmet-older', 'unmet-working-age'],
+      y(2024),
+    ).view.sufficiency!;
     const left = (id: string) => toPlain(s.uncovered.get(id)!.get(y(2024))!);
     // 6,350 pays 1,440 + 2,120, then 2,790 of the 3,600 for older people's unmet need
     expect(['fair-price', 'inflation-demography', 'unmet-older', 'unmet-working-age'].map(left)).toEqual(['0', '0', '810', '1400']);
@@ -93,7 +99,15 @@ describe('sufficiency', () => {
     fc.assert(
       fc.property(fc.array(amount, { maxLength: 6 }), fc.integer({ min: -1_000_000, max: 20_000_000 }), (costs, yieldTenths) => {
         const needs: SeriesRow<Need>[] = costs.map((c, i) => ({
-          item: { id: `n${i}`, label: 'n', group: 'existing', excludes: [], illustrative: false, points: [], origin: { file: 'f', line: 1, column: 1, endLine: 1, endColumn: 2 } },
+          item: {
+            id: `n${i}`,
+            label: 'n',
+            group: 'existing',
+            excludes: [],
+            illustrative: false,
+            points: [],
+            origin: { file: 'f', line: 1, column: 1, endLine: 1, endColumn: 2 },
+          },
           values: new Map([[year, { amount: c, basis: 'published' as const }]]),
         }));
         const total = new Dec(yieldTenths).dividedBy(10) as Money;
@@ -111,7 +125,12 @@ describe('sufficiency', () => {
 });
 
 describe('apportionment', () => {
-  const share = (num: string, den: string): Share => ({ basis: 'asc-net-spend', numerator: new Dec(num), denominator: new Dec(den), units: '£000' });
+  const share = (num: string, den: string): Share => ({
+    basis: 'asc-net-spend',
+    numerator: new Dec(num),
+    denominator: new Dec(den),
+    units: '£000',
+  });
 
   it('shares a national £m figure out to the nearest £1, in the authority’s units', () => {
     // £13,260m × 137,000 / 15,000,000 = £121,108,000 exactly

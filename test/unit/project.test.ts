@@ -41,32 +41,31 @@ const fourAmounts = fc.array(amount, { minLength: 4, maxLength: 4 });
 describe('projectScenario', () => {
   it('applies the budget identity every year (property)', () => {
     fc.assert(
-      fc.property(
-        amount,
-        fourAmounts,
-        fc.array(fc.tuple(fc.boolean(), fourAmounts), { maxLength: 12 }),
-        (original, transfers, specs) => {
-          const lines = specs.map(([g, levels], i) => line(`L${i}`, g ? 'growth' : 'saving', levels));
-          const p = projectScenario(scenario(original, transfers, lines));
-          const get = (id: Parameters<typeof rowValues>[1], y: FiscalYear) => rowValues(p, id).get(y)!;
-          let opening = original;
-          for (const y of years) {
-            expect(get('original_budget', y).equals(opening)).toBe(true);
-            expect(get('subtotal', y).equals(add(get('original_budget', y), get('transfers', y)))).toBe(true);
-            expect(get('net_budget', y).equals(add(add(get('subtotal', y), get('growth', y)), get('savings', y)))).toBe(true);
-            opening = get('net_budget', y);
-          }
-          // the growth row sums to the final growth level; the savings row to minus the final savings level
-          const last = years[years.length - 1]!;
-          expect(sum(years.map((y) => get('growth', y))).equals(totalLevels(p.growth, years).get(last)!)).toBe(true);
-          expect(sum(years.map((y) => get('savings', y))).equals(sub(ZERO, totalLevels(p.savings, years).get(last)!))).toBe(true);
-        },
-      ),
+      fc.property(amount, fourAmounts, fc.array(fc.tuple(fc.boolean(), fourAmounts), { maxLength: 12 }), (original, transfers, specs) => {
+        const lines = specs.map(([g, levels], i) => line(`L${i}`, g ? 'growth' : 'saving', levels));
+        const p = projectScenario(scenario(original, transfers, lines));
+        const get = (id: Parameters<typeof rowValues>[1], y: FiscalYear) => rowValues(p, id).get(y)!;
+        let opening = original;
+        for (const y of years) {
+          expect(get('original_budget', y).equals(opening)).toBe(true);
+          expect(get('subtotal', y).equals(add(get('original_budget', y), get('transfers', y)))).toBe(true);
+          expect(get('net_budget', y).equals(add(add(get('subtotal', y), get('growth', y)), get('savings', y)))).toBe(true);
+          opening = get('net_budget', y);
+        }
+        // the growth row sums to the final growth level; the savings row to minus the final savings level
+        const last = years[years.length - 1]!;
+        expect(sum(years.map((y) => get('growth', y))).equals(totalLevels(p.growth, years).get(last)!)).toBe(true);
+        expect(sum(years.map((y) => get('savings', y))).equals(sub(ZERO, totalLevels(p.savings, years).get(last)!))).toBe(true);
+      }),
     );
   });
 
   it('treats line levels as levels, not changes', () => {
-    const l = line('AC1', 'saving', ['250', '350', '350', '350'].map((t) => new Dec(t) as Money));
+    const l = line(
+      'AC1',
+      'saving',
+      ['250', '350', '350', '350'].map((t) => new Dec(t) as Money),
+    );
     const p = projectScenario(scenario(new Dec(1000) as Money, [ZERO, ZERO, ZERO, ZERO], [l]));
     expect(years.map((y) => toPlain(rowValues(p, 'savings').get(y)!))).toEqual(['-250', '-100', '0', '0']);
     expect(years.map((y) => toPlain(rowValues(p, 'net_budget').get(y)!))).toEqual(['750', '650', '650', '650']);

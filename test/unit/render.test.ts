@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { Dec, type Money } from '../../src/model/money.js';
 import { neutralise, tablesAsCsv } from '../../src/render/csv.js';
-import { formatCommittee, group, roundForDisplay } from '../../src/render/number.js';
+import { group } from '../../src/model/grouped-number.js';
+import { formatCommittee, roundForDisplay } from '../../src/render/number.js';
 import { money, text, type TableModel } from '../../src/render/table-model.js';
 import { castingNotes, tableAsText } from '../../src/render/text-table.js';
 
@@ -35,9 +36,36 @@ const model = (values: readonly string[][]): TableModel => ({
 describe('rounding for display', () => {
   it('says when rounded figures do not cast, and not otherwise', () => {
     // £1,400 + £1,400 = £2,800: rounds to 1 + 1 vs 3 (£000)
-    expect(castingNotes(model([['a', '1400'], ['b', '1400'], ['total', '2800']]), opts)).toHaveLength(1);
-    expect(castingNotes(model([['a', '1000'], ['b', '2000'], ['total', '3000']]), opts)).toEqual([]);
-    expect(tableAsText(model([['a', '1400'], ['b', '1400'], ['total', '2800']]), opts)).toContain('Note: 2018/19: the rounded parts');
+    expect(
+      castingNotes(
+        model([
+          ['a', '1400'],
+          ['b', '1400'],
+          ['total', '2800'],
+        ]),
+        opts,
+      ),
+    ).toHaveLength(1);
+    expect(
+      castingNotes(
+        model([
+          ['a', '1000'],
+          ['b', '2000'],
+          ['total', '3000'],
+        ]),
+        opts,
+      ),
+    ).toEqual([]);
+    expect(
+      tableAsText(
+        model([
+          ['a', '1400'],
+          ['b', '1400'],
+          ['total', '2800'],
+        ]),
+        opts,
+      ),
+    ).toContain('Note: 2018/19: the rounded parts');
   });
 });
 
@@ -52,18 +80,22 @@ describe('CSV', () => {
 
   it('round-trips exact amounts (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), { minLength: 1, maxLength: 20 }), fc.nat({ max: 3 }), (xs, dp) => {
-        const values = xs.map((b) => new Dec(b.toString()).dividedBy(10 ** dp) as Money);
-        const m: TableModel = {
-          ...model([]),
-          rows: values.map((v, i) => ({ id: `r${i}`, cells: { label: text(`row, "${i}"`), y: money(v) } })),
-        };
-        const back = parse(tablesAsCsv([m]), { columns: true }) as Record<string, string>[];
-        back.forEach((row, i) => {
-          expect(new Dec(row.y!).equals(values[i]!)).toBe(true);
-          expect(row.label).toBe(`row, "${i}"`);
-        });
-      }),
+      fc.property(
+        fc.array(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), { minLength: 1, maxLength: 20 }),
+        fc.nat({ max: 3 }),
+        (xs, dp) => {
+          const values = xs.map((b) => new Dec(b.toString()).dividedBy(10 ** dp) as Money);
+          const m: TableModel = {
+            ...model([]),
+            rows: values.map((v, i) => ({ id: `r${i}`, cells: { label: text(`row, "${i}"`), y: money(v) } })),
+          };
+          const back = parse(tablesAsCsv([m]), { columns: true }) as Record<string, string>[];
+          back.forEach((row, i) => {
+            expect(new Dec(row.y!).equals(values[i]!)).toBe(true);
+            expect(row.label).toBe(`row, "${i}"`);
+          });
+        },
+      ),
     );
   });
 });

@@ -7,10 +7,10 @@ import { loadScenario } from '../../src/load/scenario.js';
 import { Dec, toPlain } from '../../src/model/money.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { projectScenario, rowValues } from '../../src/project/project.js';
-import { projectWithDraws } from '../../src/risk/engine.js';
-import { linearModel, monteCarlo, nearestRank } from '../../src/risk/monte-carlo.js';
-import { drawFactor, FACTOR_DP, Random } from '../../src/risk/random.js';
-import { sensitivity, value } from '../../src/risk/sensitivity.js';
+import { projectWithDraws } from '../../src/reports/risk/engine.js';
+import { linearModel, monteCarlo, nearestRank } from '../../src/reports/risk/monte-carlo.js';
+import { drawFactor, FACTOR_DP, Random } from '../../src/reports/risk/random.js';
+import { sensitivity, value } from '../../src/reports/risk/sensitivity.js';
 
 const scenario = loadScenario('scenarios/2018.yaml', nodeReader).value!;
 const d = (t: string) => new Dec(t);
@@ -27,13 +27,19 @@ describe('draws', () => {
 
   it('factors stay within [low, high], at FACTOR_DP places, and a collapsed range is exact (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.nat(), (low, spanA, spanB, seed) => {
-        const range = { low: d(`${low / 100}`), likely: d(`${(low + spanA) / 100}`), high: d(`${(low + spanA + spanB) / 100}`) };
-        const u = new Random(seed).uniform();
-        const x = drawFactor(range, u);
-        expect(x.gte(range.low) && x.lte(range.high)).toBe(true);
-        expect(x.decimalPlaces()).toBeLessThanOrEqual(FACTOR_DP);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.nat(),
+        (low, spanA, spanB, seed) => {
+          const range = { low: d(`${low / 100}`), likely: d(`${(low + spanA) / 100}`), high: d(`${(low + spanA + spanB) / 100}`) };
+          const u = new Random(seed).uniform();
+          const x = drawFactor(range, u);
+          expect(x.gte(range.low) && x.lte(range.high)).toBe(true);
+          expect(x.decimalPlaces()).toBeLessThanOrEqual(FACTOR_DP);
+        },
+      ),
     );
     expect(drawFactor({ low: d('1'), likely: d('1'), high: d('1') }, d('0.3')).toFixed()).toBe('1');
   });
@@ -90,7 +96,13 @@ describe('Monte Carlo', () => {
 describe('sensitivity', () => {
   it('ranks by the largest effect and measures against the projection as written', () => {
     const s = sensitivity(scenario);
-    expect(s.entries.map((e) => e.assumption.id)).toEqual(['sr-delivery', 'demand-growth', 'transforming-care', 'eff-delivery', 'inc-delivery']);
+    expect(s.entries.map((e) => e.assumption.id)).toEqual([
+      'sr-delivery',
+      'demand-growth',
+      'transforming-care',
+      'eff-delivery',
+      'inc-delivery',
+    ]);
     const g12 = s.entries.find((e) => e.assumption.id === 'transforming-care')!;
     // G12 is 750 then 1,500: at 150% the net budget rises by half of that
     expect([...g12.high.get('net_budget')!.values()].map(toPlain)).toEqual(['375', '750', '750', '750']);
@@ -138,7 +150,8 @@ describe('ranges on funding items', () => {
           ['tax-base', new Dec(b).dividedBy(1e9) as Dec],
         ]);
         const full = projectWithDraws(council, factors);
-        for (const id of ['net_budget', 'gap']) for (const y of base.years) expect(linear(factors, id, y).equals(value(full, id, y))).toBe(true);
+        for (const id of ['net_budget', 'gap'])
+          for (const y of base.years) expect(linear(factors, id, y).equals(value(full, id, y))).toBe(true);
       }),
       { numRuns: 40 },
     );

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeReader } from '../../src/cli/io.js';
-import { attributionTotal, compareProjections } from '../../src/compare/compare.js';
-import { explain } from '../../src/explain/explain.js';
+import { attributionTotal, compareProjections } from '../../src/reports/compare/compare.js';
+import { explain } from '../../src/reports/explain/explain.js';
 import { loadScenario } from '../../src/load/scenario.js';
 import { memoryReader } from '../../src/load/reader.js';
 import { fiscalYear } from '../../src/model/fiscal-year.js';
 import { Dec, sum, toPlain, type Money } from '../../src/model/money.js';
 import type { BudgetLine, Level } from '../../src/model/scenario.js';
 import { projectScenario, rowValues } from '../../src/project/project.js';
-import { savingsRegister, subtotalSum } from '../../src/savings/register.js';
-import { findTargetSets } from '../../src/savings/target.js';
+import { savingsRegister, subtotalSum } from '../../src/reports/savings/register.js';
+import { findTargetSets } from '../../src/reports/savings/target.js';
 
 const base = loadScenario('scenarios/2018.yaml', nodeReader).value!;
 const baseProjection = projectScenario(base);
@@ -39,16 +39,26 @@ describe('variants', () => {
   });
 
   it('set replaces levels with the named method; the base file is untouched', () => {
-    const loaded = loadScenario('scenarios/variant.yaml', withVariant('extends: 2018.yaml\nset:\n  - ref: G6\n    levels: {2018/19: 1000, 2021/22: 4000}\n    source: test\n'));
+    const loaded = loadScenario(
+      'scenarios/variant.yaml',
+      withVariant('extends: 2018.yaml\nset:\n  - ref: G6\n    levels: {2018/19: 1000, 2021/22: 4000}\n    source: test\n'),
+    );
     const g6 = loaded.value!.lines.find((l) => l.ref === 'G6')!;
     expect([...g6.levels.values()].map((l) => toPlain(l.amount))).toEqual(['1000', '2000', '3000', '4000']);
-    expect(base.lines.find((l) => l.ref === 'G6')!.levels.get(fiscalYear(2018))!.amount.toFixed()).toBe('1275');
+    expect(
+      base.lines
+        .find((l) => l.ref === 'G6')!
+        .levels.get(fiscalYear(2018))!
+        .amount.toFixed(),
+    ).toBe('1275');
   });
 
   it('reports every bad operation at the variant file, in one run', () => {
     const loaded = loadScenario(
       'scenarios/variant.yaml',
-      withVariant('extends: 2018.yaml\nremove:\n  - {ref: AC99, reason: x}\nadd:\n  - {ref: G6, type: growth, status: new, description: d, service_area: s, levels: {2018/19: 1}, unstated: hold, source: s}\n'),
+      withVariant(
+        'extends: 2018.yaml\nremove:\n  - {ref: AC99, reason: x}\nadd:\n  - {ref: G6, type: growth, status: new, description: d, service_area: s, levels: {2018/19: 1}, unstated: hold, source: s}\n',
+      ),
     );
     expect(loaded.diagnostics.map((d) => [d.code, d.location?.file, d.location?.line])).toEqual([
       ['unknown-ref', 'scenarios/variant.yaml', 3],
@@ -134,7 +144,13 @@ describe('target search', () => {
             const tot = (set: number[], k: 1 | 2) => set.reduce((a, i) => a + specs[i]![k], 0);
             const feasible = (set: number[]) => tot(set, 1) >= t1 && tot(set, 2) >= t2;
             if (!feasible(idx) || idx.some((i) => feasible(idx.filter((j) => j !== i)))) continue;
-            all.push({ refs: idx.map((i) => `S${i}`).join('+'), sr: idx.filter((i) => specs[i]![0]).length, n: idx.length, excess: tot(idx, 1) - t1 + tot(idx, 2) - t2, idx });
+            all.push({
+              refs: idx.map((i) => `S${i}`).join('+'),
+              sr: idx.filter((i) => specs[i]![0]).length,
+              n: idx.length,
+              excess: tot(idx, 1) - t1 + tot(idx, 2) - t2,
+              idx,
+            });
           }
           const lex = (a: number[], b: number[]) => {
             for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
@@ -196,7 +212,9 @@ describe('variants of a scenario with demand drivers', () => {
 
   it('a set replaces a driver-built line with written levels that --set leaves alone', async () => {
     const { applyOverrides } = await import('../../src/load/overrides.js');
-    const v = demandVariant('extends: 2018-demand.yaml\nset:\n  - {ref: G6, levels: {2018/19: 1000}, unstated: hold, source: test}\n').value!;
+    const v = demandVariant(
+      'extends: 2018-demand.yaml\nset:\n  - {ref: G6, levels: {2018/19: 1000}, unstated: hold, source: test}\n',
+    ).value!;
     const after = applyOverrides(v, ['older_people.use_rate=5%']).value!;
     expect(toPlain(after.lines.find((l) => l.ref === 'G6')!.levels.get(fiscalYear(2020))!.amount)).toBe('1000');
   });

@@ -22,7 +22,10 @@ describe('fillSeries', () => {
   });
 
   it('linear and hold between points', () => {
-    expect(show(fillSeries(pts({ 2018: '100', 2021: '200' }), [2019, 2020], 'linear', undefined))).toEqual(['2019:133:linear', '2020:167:linear']);
+    expect(show(fillSeries(pts({ 2018: '100', 2021: '200' }), [2019, 2020], 'linear', undefined))).toEqual([
+      '2019:133:linear',
+      '2020:167:linear',
+    ]);
     expect(show(fillSeries(pts({ 2018: '9700', 2030: '9700' }), [2019], 'hold', undefined))).toEqual(['2019:9700:hold']);
   });
 
@@ -40,19 +43,26 @@ describe('fillSeries', () => {
   it('names every year it cannot fill, and why', () => {
     expect(fillSeries(pts({ 2018: '1', 2021: '2' }), [2019], undefined, undefined).gaps).toEqual([{ year: 2019, reason: 'needs-method' }]);
     expect(fillSeries(pts({ 2018: '1' }), [2019], undefined, 'trend').gaps).toEqual([{ year: 2019, reason: 'trend-needs-two-points' }]);
-    expect(fillSeries(pts({ 2018: '0', 2021: '2' }), [2019], 'compound', undefined).gaps).toEqual([{ year: 2019, reason: 'compound-needs-positive' }]);
+    expect(fillSeries(pts({ 2018: '0', 2021: '2' }), [2019], 'compound', undefined).gaps).toEqual([
+      { year: 2019, reason: 'compound-needs-positive' },
+    ]);
   });
 
   it('compound values lie between their two points and are whole (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 2, max: 30 }), (a, b, span) => {
-        const r = fillSeries(pts({ 2000: String(a), [2000 + span]: String(b) }), [2001, 2000 + span - 1], 'compound', undefined);
-        for (const v of r.values.values()) {
-          expect(v.value.isInteger()).toBe(true);
-          expect(v.value.greaterThanOrEqualTo(Math.min(a, b))).toBe(true);
-          expect(v.value.lessThanOrEqualTo(Math.max(a, b))).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 2, max: 30 }),
+        (a, b, span) => {
+          const r = fillSeries(pts({ 2000: String(a), [2000 + span]: String(b) }), [2001, 2000 + span - 1], 'compound', undefined);
+          for (const v of r.values.values()) {
+            expect(v.value.isInteger()).toBe(true);
+            expect(v.value.greaterThanOrEqualTo(Math.min(a, b))).toBe(true);
+            expect(v.value.lessThanOrEqualTo(Math.max(a, b))).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

@@ -54,7 +54,11 @@ describe('parseYaml', () => {
     const r = parseYaml('s.yaml', text);
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: 'yaml-syntax', message: 'nesting deeper than 64 levels', location: expect.objectContaining({ line, column }) }),
+      expect.objectContaining({
+        code: 'yaml-syntax',
+        message: 'nesting deeper than 64 levels',
+        location: expect.objectContaining({ line, column }),
+      }),
     ]);
   });
 
@@ -70,7 +74,11 @@ describe('parseYaml', () => {
     const r = parseYaml('s.yaml', text);
     expect(performance.now() - t0).toBeLessThan(3000);
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: 'duplicate-key', location: expect.objectContaining({ line: 100_001, column: 1, endColumn: 3 }), notes: ['the first is at line 8, column 1'] }),
+      expect.objectContaining({
+        code: 'duplicate-key',
+        location: expect.objectContaining({ line: 100_001, column: 1, endColumn: 3 }),
+        notes: ['the first is at line 8, column 1'],
+      }),
     ]);
   });
 
@@ -109,22 +117,29 @@ describe('parseCsv', () => {
   // Positions are found by a scan of our own beside csv-parse: for any table csv-parse reads, the
   // scan must agree with csv-parse's own line count and each located field must hold its value.
   it('locates every field of any table csv-stringify can write, blank lines and CRLF included', () => {
-    const field = fc.oneof(
-      fc.string({ maxLength: 6 }),
-      fc.constantFrom('', ' ', ',', '"', '""', 'a\nb', '\n', 'x,"y"', '£1,000'),
-    );
-    const table = fc.integer({ min: 1, max: 4 }).chain((width) =>
-      fc.array(fc.array(field, { minLength: width, maxLength: width }), { maxLength: 8 }).map((body) => [
-        Array.from({ length: width }, (_, i) => `h${i}`),
-        ...body,
-      ]),
-    );
+    const field = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('', ' ', ',', '"', '""', 'a\nb', '\n', 'x,"y"', '£1,000'));
+    const table = fc
+      .integer({ min: 1, max: 4 })
+      .chain((width) =>
+        fc
+          .array(fc.array(field, { minLength: width, maxLength: width }), { maxLength: 8 })
+          .map((body) => [Array.from({ length: width }, (_, i) => `h${i}`), ...body]),
+      );
     fc.assert(
       fc.property(table, fc.array(fc.nat(3), { minLength: 9, maxLength: 9 }), fc.boolean(), (records, blanks, crlf) => {
         const eol = crlf ? '\r\n' : '\n';
-        const written = records.map((r, i) => eol.repeat(blanks[i] ?? 0) + stringify([r], { record_delimiter: eol, quoted_empty: r.length === 1, quoted_match: /[\r\n]/ }));
+        const written = records.map(
+          (r, i) =>
+            eol.repeat(blanks[i] ?? 0) + stringify([r], { record_delimiter: eol, quoted_empty: r.length === 1, quoted_match: /[\r\n]/ }),
+        );
         const text = written.join('');
-        const expected = parse(text.replace(/\r\n/g, '\n'), { info: true, raw: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: '\n' }) as unknown as {
+        const expected = parse(text.replace(/\r\n/g, '\n'), {
+          info: true,
+          raw: true,
+          skip_empty_lines: true,
+          relax_column_count: true,
+          record_delimiter: '\n',
+        }) as unknown as {
           record: string[];
           raw: string;
           info: { lines: number };
@@ -185,7 +200,12 @@ describe('decodeText', () => {
     expect(d).toMatchObject({ code: 'encoding', location: { file: 'l.csv', line: 2, column: 9 } });
     expect(d?.message).toBe('l.csv is not valid UTF-8: byte 0xa3 at line 2, column 9');
     // overlong encodings, surrogates and truncated sequences are refused as TextDecoder would
-    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]]) {
+    for (const bad of [
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe2, 0x82],
+    ]) {
       expect(decodeText('f', new Uint8Array([0x61, ...bad])).diagnostics[0]?.location).toMatchObject({ line: 1, column: 2 });
     }
     expect(decodeText('f', Buffer.from('a £ € 𝄞 ok')).text).toBe('a £ € 𝄞 ok');

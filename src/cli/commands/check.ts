@@ -1,7 +1,7 @@
 // `mtfs check <scenario>...`: project each scenario and compare every published control exactly.
 // Exit 0 when all match, 1 when any differs (or a scenario has no controls), 2 on invalid input.
 
-import { checkControls } from '../../check/controls.js';
+import { checkControls } from '../../reports/check/controls.js';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadScenario } from '../../load/scenario.js';
 import { toPlain } from '../../model/money.js';
@@ -33,7 +33,12 @@ export function checkCommand(io: Io, files: readonly string[], opts: CheckOption
     const extra: Diagnostic[] = [];
     if (results.length === 0) {
       extra.push(
-        error('no-controls', `${file} has no controls, so nothing can be checked`, undefined, 'add a `controls:` section with the published totals'),
+        error(
+          'no-controls',
+          `${file} has no controls, so nothing can be checked`,
+          undefined,
+          'add a `controls:` section with the published totals',
+        ),
       );
     }
     report(io, [...diagnostics, ...extra], loaded.sources);

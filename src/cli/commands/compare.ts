@@ -1,6 +1,6 @@
 // `mtfs compare <base> <other>...`: side by side, differences with FAV/ADV, and attribution.
 
-import { compareProjections } from '../../compare/compare.js';
+import { compareProjections } from '../../reports/compare/compare.js';
 import { projectScenario } from '../../project/project.js';
 import { comparisonAsJson, comparisonCsvTables, comparisonTables } from '../../render/compare.js';
 import type { RoundingMode } from '../../model/money.js';
@@ -21,7 +21,14 @@ export function compareCommand(io: Io, base: string, others: readonly string[], 
   const [b, ...o] = scenarios.map(projectScenario);
   if (!b) return EXIT_INVALID;
   const comparison = compareProjections(b, o);
-  const content = renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, comparisonTables(comparison), () => comparisonAsJson(comparison), comparisonCsvTables(comparison));
+  const content = renderAs(
+    io,
+    opts.format,
+    { rounding: opts.rounding, dp: 0 },
+    comparisonTables(comparison),
+    () => comparisonAsJson(comparison),
+    comparisonCsvTables(comparison),
+  );
   const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: scenarios.flatMap((s) => s.inputs) });
   if (failed) {
     report(io, [failed], sources);

@@ -32,7 +32,18 @@ export function demandCommand(io: Io, file: string, opts: DemandOptions): number
   const { scenario, sources } = loaded;
   const drivers = scenario.drivers ?? [];
   if (drivers.length === 0) {
-    report(io, [error('usage', `${file} has no demand drivers`, undefined, 'add a `drivers:` section and `driver: <name>` lines (see the README, "Demand drivers")')], sources);
+    report(
+      io,
+      [
+        error(
+          'usage',
+          `${file} has no demand drivers`,
+          undefined,
+          'add a `drivers:` section and `driver: <name>` lines (see the README, "Demand drivers")',
+        ),
+      ],
+      sources,
+    );
     return EXIT_INVALID;
   }
 
@@ -75,7 +86,10 @@ export function demandCommand(io: Io, file: string, opts: DemandOptions): number
       content = asJson(demandAsJson(view));
       break;
   }
-  const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: [...scenario.inputs, ...(compared?.inputs ?? [])] });
+  const failed = emit(io, content, {
+    ...(opts.output ? { output: opts.output } : {}),
+    inputs: [...scenario.inputs, ...(compared?.inputs ?? [])],
+  });
   if (failed) {
     report(io, [failed], sources);
     return EXIT_INVALID;

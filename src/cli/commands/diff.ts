@@ -2,7 +2,7 @@
 // the written status disagrees. Exit 0 (warnings only) unless --strict, then 1 on a disagreement.
 
 import type { RoundingMode } from '../../model/money.js';
-import { diffScenarios } from '../../diff/diff.js';
+import { diffScenarios } from '../../reports/diff/diff.js';
 import { diffAsJson, diffTable } from '../../render/diff.js';
 import type { Io } from '../io.js';
 import { loadAll } from '../load.js';

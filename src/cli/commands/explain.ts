@@ -1,7 +1,7 @@
 // `mtfs explain <scenario> <ref|row> [year]`: the arithmetic chain behind one figure.
 
 import { error } from '../../diagnostics/diagnostic.js';
-import { explain, type ExplainTarget } from '../../explain/explain.js';
+import { explain, type ExplainTarget } from '../../reports/explain/explain.js';
 import { parseFiscalYear } from '../../model/fiscal-year.js';
 import { projectScenario, type RowId } from '../../project/project.js';
 import { asJson } from '../../render/json.js';
@@ -33,7 +33,14 @@ export function explainCommand(io: Io, file: string, what: string, yearText: str
     const guess = closest(what, [...rows, ...refs]);
     report(
       io,
-      [error('usage', `${file} has no row or line \`${what}\``, undefined, guess ? `did you mean \`${guess}\`?` : `rows are ${rows.join(', ')}; lines are ${refs.join(', ')}`)],
+      [
+        error(
+          'usage',
+          `${file} has no row or line \`${what}\``,
+          undefined,
+          guess ? `did you mean \`${guess}\`?` : `rows are ${rows.join(', ')}; lines are ${refs.join(', ')}`,
+        ),
+      ],
       sources,
     );
     return EXIT_INVALID;

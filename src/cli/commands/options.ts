@@ -10,11 +10,11 @@ import { loadScenario } from '../../load/scenario.js';
 import { parseRateText } from '../../model/amount-text.js';
 import { compareYears, parseFiscalYear, type FiscalYear } from '../../model/fiscal-year.js';
 import { Dec, type Rate, type RoundingMode } from '../../model/money.js';
-import { localView, shareFor, type ApportionmentBasis, type LocalView } from '../../options/local.js';
-import { defaultYears, nationalView, type NationalView } from '../../options/national.js';
-import { selectFromTables } from '../../options/select.js';
+import { localView, shareFor, type ApportionmentBasis, type LocalView } from '../../reports/funding-options/local.js';
+import { defaultYears, nationalView, type NationalView } from '../../reports/funding-options/national.js';
+import { selectFromTables } from '../../reports/funding-options/select.js';
 import { projectScenario } from '../../project/project.js';
-import { catalogueTables, optionsAsJson, optionsTables } from '../../render/options.js';
+import { catalogueTables, optionsAsJson, optionsTables } from '../../render/funding-options.js';
 import type { TableModel } from '../../render/table-model.js';
 import type { Io } from '../io.js';
 import { emit, EXIT_INVALID, EXIT_OK, report, type Input } from '../output.js';
@@ -50,16 +50,37 @@ function usage(o: OptionsOptions): { diagnostics: Diagnostic[]; share?: Rate; ye
   const diagnostics: Diagnostic[] = [];
   const chosen = o.option.length + o.need.length > 0;
   if (o.authority !== undefined && o.basis === undefined) {
-    diagnostics.push(error('usage', '--authority needs --basis', undefined, 'name the basis of the local view: --basis asc-net-spend, population or explicit'));
+    diagnostics.push(
+      error(
+        'usage',
+        '--authority needs --basis',
+        undefined,
+        'name the basis of the local view: --basis asc-net-spend, population or explicit',
+      ),
+    );
   }
   if (o.basis !== undefined && o.authority === undefined) {
-    diagnostics.push(error('usage', '--basis needs --authority <scenario>', undefined, 'e.g. --authority scenarios/2018-council.yaml --basis asc-net-spend'));
+    diagnostics.push(
+      error(
+        'usage',
+        '--basis needs --authority <scenario>',
+        undefined,
+        'e.g. --authority scenarios/2018-council.yaml --basis asc-net-spend',
+      ),
+    );
   }
   if (o.share !== undefined && o.basis !== 'explicit') {
     diagnostics.push(error('usage', '--share is only used with --basis explicit', undefined, 'add --basis explicit, or remove --share'));
   }
   if (!chosen && (o.authority !== undefined || o.year.length > 0)) {
-    diagnostics.push(error('usage', `${o.authority !== undefined ? '--authority' : '--year'} needs at least one --option or --need`, undefined, 'run `mtfs options` alone to list the ids'));
+    diagnostics.push(
+      error(
+        'usage',
+        `${o.authority !== undefined ? '--authority' : '--year'} needs at least one --option or --need`,
+        undefined,
+        'run `mtfs options` alone to list the ids',
+      ),
+    );
   }
   let share: Rate | undefined;
   if (o.share !== undefined) {

@@ -1,6 +1,6 @@
 // `mtfs project <scenario>`: load → project → render the budget table (and schedules with --detail).
 
-import { checkControls } from '../../check/controls.js';
+import { checkControls } from '../../reports/check/controls.js';
 import { warning } from '../../diagnostics/diagnostic.js';
 import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
@@ -25,7 +25,8 @@ export function projectCommand(io: Io, file: string, opts: ProjectOptions): numb
   if (!loaded) return EXIT_INVALID;
   const projection = projectScenario(loaded.scenario);
   const display = { rounding: opts.rounding, dp: 0 };
-  const schedules = opts.detail && !projection.departments ? [scheduleTable(projection, 'growth'), scheduleTable(projection, 'saving')] : [];
+  const schedules =
+    opts.detail && !projection.departments ? [scheduleTable(projection, 'growth'), scheduleTable(projection, 'saving')] : [];
   const funding = opts.detail ? fundingTable(projection) : undefined;
   const models = [summaryTable(projection), ...schedules, ...(funding ? [funding] : [])];
   const content = renderAs(io, opts.format, display, models, () => projectionAsJson(projection, opts.detail));

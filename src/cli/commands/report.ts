@@ -8,8 +8,8 @@ import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { htmlReport } from '../../render/html-report.js';
 import { xlsxReport, type JSZipLike } from '../../render/xlsx-report.js';
-import { monteCarlo } from '../../risk/monte-carlo.js';
-import { sensitivity } from '../../risk/sensitivity.js';
+import { monteCarlo } from '../../reports/risk/monte-carlo.js';
+import { sensitivity } from '../../reports/risk/sensitivity.js';
 import type { Io } from '../io.js';
 import { loadAll } from '../load.js';
 import { emit, EXIT_INVALID, EXIT_OK, refuseInput, report } from '../output.js';
@@ -25,7 +25,18 @@ export interface ReportOptions {
 
 export async function reportCommand(io: Io, file: string, opts: ReportOptions): Promise<number> {
   if (!opts.html && !opts.xlsx) {
-    report(io, [error('usage', 'nothing to write: give --html FILE, --xlsx FILE or both', undefined, 'e.g. mtfs report scenarios/2018.yaml --html report.html --xlsx report.xlsx')], new Map());
+    report(
+      io,
+      [
+        error(
+          'usage',
+          'nothing to write: give --html FILE, --xlsx FILE or both',
+          undefined,
+          'e.g. mtfs report scenarios/2018.yaml --html report.html --xlsx report.xlsx',
+        ),
+      ],
+      new Map(),
+    );
     return EXIT_INVALID;
   }
   if (opts.html && opts.xlsx && io.sameFile(opts.html, opts.xlsx)) {
@@ -36,7 +47,9 @@ export async function reportCommand(io: Io, file: string, opts: ReportOptions): 
   const scenario = scenarios?.[0];
   if (!scenario) return EXIT_INVALID;
   // refuse before writing anything, so that a refused --xlsx does not leave a new --html behind
-  const refused = [opts.html, opts.xlsx].flatMap((out) => (out ? [refuseInput(io, out, scenario.inputs)] : [])).filter((d) => d !== undefined);
+  const refused = [opts.html, opts.xlsx]
+    .flatMap((out) => (out ? [refuseInput(io, out, scenario.inputs)] : []))
+    .filter((d) => d !== undefined);
   if (refused.length > 0) {
     report(io, refused, sources);
     return EXIT_INVALID;

@@ -5,8 +5,8 @@ import { error } from '../../diagnostics/diagnostic.js';
 import { parseAmountText } from '../../model/amount-text.js';
 import { moneyFromText, type RoundingMode } from '../../model/money.js';
 import type { Scenario } from '../../model/scenario.js';
-import { monteCarlo } from '../../risk/monte-carlo.js';
-import { sensitivity } from '../../risk/sensitivity.js';
+import { monteCarlo } from '../../reports/risk/monte-carlo.js';
+import { sensitivity } from '../../reports/risk/sensitivity.js';
 import { riskAsJson, riskTable, sensitivityAsJson, sensitivityTable } from '../../render/risk.js';
 import type { Io } from '../io.js';
 import { loadAll } from '../load.js';
@@ -24,7 +24,18 @@ function loadWithAssumptions(io: Io, file: string): { scenario?: Scenario; sourc
   const scenario = scenarios?.[0];
   if (!scenario) return { sources };
   if ((scenario.assumptions ?? []).length === 0) {
-    report(io, [error('usage', `${file} has no \`assumptions:\`, so there is nothing to vary`, undefined, 'add assumption ranges (see the README, "Risk")')], sources);
+    report(
+      io,
+      [
+        error(
+          'usage',
+          `${file} has no \`assumptions:\`, so there is nothing to vary`,
+          undefined,
+          'add assumption ranges (see the README, "Risk")',
+        ),
+      ],
+      sources,
+    );
     return { sources };
   }
   return { scenario, sources };
@@ -66,7 +77,9 @@ export function riskCommand(io: Io, file: string, opts: RiskOptions): number {
     threshold = moneyFromText(t.canonical);
   }
   // a progress bar only on a terminal; nothing extra when output is piped or captured
-  const bar = io.interactive ? new SingleBar({ stream: process.stderr, format: 'mtfs risk [{bar}] {percentage}% | {value}/{total} draws', hideCursor: true }) : undefined;
+  const bar = io.interactive
+    ? new SingleBar({ stream: process.stderr, format: 'mtfs risk [{bar}] {percentage}% | {value}/{total} draws', hideCursor: true })
+    : undefined;
   bar?.start(opts.draws, 0);
   const r = monteCarlo(scenario, {
     draws: opts.draws,

@@ -8,8 +8,8 @@ import { add, moneyFromText, ZERO, type Money, type RoundingMode } from '../../m
 import { projectScenario, type Projection } from '../../project/project.js';
 import { registerAsJson, registerCsvTables, registerTables, targetTable } from '../../render/savings.js';
 import { closest } from '../../schema/diagnose.js';
-import { savingsRegister } from '../../savings/register.js';
-import { findTargetSets, MAX_BRANCHES, type TargetResult } from '../../savings/target.js';
+import { savingsRegister } from '../../reports/savings/register.js';
+import { findTargetSets, MAX_BRANCHES, type TargetResult } from '../../reports/savings/target.js';
 import type { Io } from '../io.js';
 import { loadAll } from '../load.js';
 import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
@@ -38,15 +38,29 @@ export function savingsCommand(io: Io, file: string, opts: SavingsOptions): numb
       .filter((r) => !refs.includes(r))
       .map((r) => {
         const guess = closest(r, refs);
-        return error('usage', `--exclude ${r}: ${file} has no saving option ${r}`, undefined, guess ? `did you mean ${guess}?` : `options are ${refs.join(', ')}`);
+        return error(
+          'usage',
+          `--exclude ${r}: ${file} has no saving option ${r}`,
+          undefined,
+          guess ? `did you mean ${guess}?` : `options are ${refs.join(', ')}`,
+        );
       });
     const options = projection.savings.filter((s) => !s.line.reconciling && !opts.exclude.includes(s.line.ref));
-    const targets = parseTarget(opts.target, projection, options.map((s) => s.line.levels), problems);
+    const targets = parseTarget(
+      opts.target,
+      projection,
+      options.map((s) => s.line.levels),
+      problems,
+    );
     if (problems.length > 0 || !targets) {
       report(io, problems, sources);
       return EXIT_INVALID;
     }
-    target = findTargetSets(options.map((s) => s.line), targets, opts.top);
+    target = findTargetSets(
+      options.map((s) => s.line),
+      targets,
+      opts.top,
+    );
     if (target.stopped) {
       report(
         io,
@@ -91,12 +105,17 @@ function parseTarget(
   if (spec.trim() === 'gap') {
     const gap = p.rows.find((r) => (r.id as string) === 'gap');
     if (!gap) {
-      problems.push(error('usage', `--target gap: ${p.scenario.file} has no funding, so no gap`, undefined, 'add a `funding:` section, or give the target as an amount'));
+      problems.push(
+        error(
+          'usage',
+          `--target gap: ${p.scenario.file} has no funding, so no gap`,
+          undefined,
+          'add a `funding:` section, or give the target as an amount',
+        ),
+      );
       return undefined;
     }
-    return new Map(
-      p.years.map((y) => [y, optionLevels.reduce((acc, l) => add(acc, l.get(y)?.amount ?? ZERO), gap.values.get(y) ?? ZERO)]),
-    );
+    return new Map(p.years.map((y) => [y, optionLevels.reduce((acc, l) => add(acc, l.get(y)?.amount ?? ZERO), gap.values.get(y) ?? ZERO)]));
   }
   const amount = (text: string): Money | undefined => {
     const r = parseAmountText(text);
@@ -113,7 +132,9 @@ function parseTarget(
     const [y, a] = part.split('=');
     const year = parseFiscalYear(y ?? '');
     if (!year.ok || !p.years.includes(year.year)) {
-      problems.push(error('usage', `--target: \`${y ?? ''}\` is not a year of ${p.scenario.file} (${p.years.join(', ')})`, undefined, hint));
+      problems.push(
+        error('usage', `--target: \`${y ?? ''}\` is not a year of ${p.scenario.file} (${p.years.join(', ')})`, undefined, hint),
+      );
       continue;
     }
     const value = amount(a ?? '');

@@ -1,12 +1,12 @@
 // Checking a projection against the published controls in its scenario: exact comparison, one
 // result per control; a difference becomes a `control-mismatch` diagnostic at the control's line.
 
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FiscalYear } from '../model/fiscal-year.js';
-import { sub, type Money } from '../model/money.js';
-import type { Control } from '../model/scenario.js';
-import { rowValues, type Projection } from '../project/project.js';
-import { formatSigned, formatPlainGrouped } from '../render/number.js';
+import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { FiscalYear } from '../../model/fiscal-year.js';
+import { sub, type Money } from '../../model/money.js';
+import type { Control } from '../../model/scenario.js';
+import { rowValues, type Projection } from '../../project/project.js';
+import { formatSigned, formatPlainGrouped } from '../../model/grouped-number.js';
 
 export interface ControlResult {
   readonly control: Control;

@@ -7,10 +7,10 @@ import { ZERO, toPlain, type Money } from '../model/money.js';
 import type { NationalData, NationalSeries, NationalTable } from '../model/national-options.js';
 import type { SeriesValue } from '../model/published-series.js';
 import { roundTo } from '../model/money.js';
-import type { LocalView, Share } from '../options/local.js';
-import { INTERPOLATION_DP, publishedYears, type NationalView, type SeriesRow } from '../options/national.js';
+import type { LocalView, Share } from '../reports/funding-options/local.js';
+import { INTERPOLATION_DP, publishedYears, type NationalView, type SeriesRow } from '../reports/funding-options/national.js';
 import { ESTIMATE_MARK, HELD_MARK } from './marks.js';
-import { formatPlainGrouped } from './number.js';
+import { formatPlainGrouped } from '../model/grouped-number.js';
 import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';
 
 const columns = (years: readonly FiscalYear[]): Column[] => [
@@ -39,24 +39,41 @@ function seriesRow(prefix: string, r: SeriesRow<NationalSeries>, years: readonly
 }
 
 function totalRow(id: string, label: string, m: ReadonlyMap<FiscalYear, Money>, years: readonly FiscalYear[]): TableRow {
-  return { id, cells: { ref: blank, label: text(label), ...Object.fromEntries(years.map((y) => [y, money(m.get(y) ?? ZERO)])) }, emphasis: 'total' };
+  return {
+    id,
+    cells: { ref: blank, label: text(label), ...Object.fromEntries(years.map((y) => [y, money(m.get(y) ?? ZERO)])) },
+    emphasis: 'total',
+  };
 }
 
 function markNotes(rs: readonly SeriesRow<NationalSeries>[]): string[] {
   const bases = new Set(rs.flatMap((r) => [...r.values.values()].map((v) => v.basis)));
   return [
-    ...(bases.has('interpolated') ? [`${ESTIMATE_MARK} between published points: a straight line, rounded to £0.1m half away from zero.`] : []),
-    ...(bases.has('held') ? [`${HELD_MARK} outside the published points: the nearest published figure, held (an assumption, not a forecast).`] : []),
+    ...(bases.has('interpolated')
+      ? [`${ESTIMATE_MARK} between published points: a straight line, rounded to £0.1m half away from zero.`]
+      : []),
+    ...(bases.has('held')
+      ? [`${HELD_MARK} outside the published points: the nearest published figure, held (an assumption, not a forecast).`]
+      : []),
   ];
 }
 
-const itemNotes = (rs: readonly SeriesRow<NationalSeries>[]): string[] => rs.flatMap((r) => (r.item.note ? [`${r.item.id}: ${r.item.note}.`] : []));
+const itemNotes = (rs: readonly SeriesRow<NationalSeries>[]): string[] =>
+  rs.flatMap((r) => (r.item.note ? [`${r.item.id}: ${r.item.note}.`] : []));
 
 /** The tables of `mtfs options` for a chosen mix, in order: yields, costs, sufficiency, local view. */
 export function optionsTables(view: NationalView, data: NationalData, local: LocalView | undefined): TableModel[] {
   const years = view.years;
   const tables: TableModel[] = [];
-  const series = <T extends NationalSeries>(id: 'options' | 'needs', prefix: 'option' | 'need', title: string, rs: readonly SeriesRow<T>[], sum: ReadonlyMap<FiscalYear, Money>, totalLabel: string, table: NationalTable<T>): void => {
+  const series = <T extends NationalSeries>(
+    id: 'options' | 'needs',
+    prefix: 'option' | 'need',
+    title: string,
+    rs: readonly SeriesRow<T>[],
+    sum: ReadonlyMap<FiscalYear, Money>,
+    totalLabel: string,
+    table: NationalTable<T>,
+  ): void => {
     if (rs.length === 0) return;
     tables.push({
       id,
@@ -68,8 +85,24 @@ export function optionsTables(view: NationalView, data: NationalData, local: Loc
       identities: [{ total: `${id}.total`, parts: rs.map((r) => `${prefix}.${r.item.id}`) }],
     });
   };
-  series('options', 'option', 'National yield of the chosen options (LGA green paper 2018)', view.options, view.optionsTotal, 'Total yield of the chosen options', data.options);
-  series('needs', 'need', 'National cost of the chosen needs (LGA options for change)', view.needs, view.needsTotal, 'Total cost of the chosen needs', data.needs);
+  series(
+    'options',
+    'option',
+    'National yield of the chosen options (LGA green paper 2018)',
+    view.options,
+    view.optionsTotal,
+    'Total yield of the chosen options',
+    data.options,
+  );
+  series(
+    'needs',
+    'need',
+    'National cost of the chosen needs (LGA options for change)',
+    view.needs,
+    view.needsTotal,
+    'Total cost of the chosen needs',
+    data.needs,
+  );
   const s = view.sufficiency;
   if (s) {
     const position = (y: FiscalYear): Cell => {
@@ -85,7 +118,10 @@ export function optionsTables(view: NationalView, data: NationalData, local: Loc
         totalRow('sufficiency.yield', 'Yield of the chosen options', s.yield, years),
         totalRow('sufficiency.cost', 'Cost of the chosen needs', s.cost, years),
         totalRow('sufficiency.shortfall', 'Shortfall: cost less yield (a surplus in brackets)', s.shortfall, years),
-        { id: 'sufficiency.position', cells: { ref: blank, label: text('Position'), ...Object.fromEntries(years.map((y) => [y, position(y)])) } },
+        {
+          id: 'sufficiency.position',
+          cells: { ref: blank, label: text('Position'), ...Object.fromEntries(years.map((y) => [y, position(y)])) },
+        },
         ...view.needs.map((r) => ({
           id: `sufficiency.uncovered.${r.item.id}`,
           cells: {
@@ -105,7 +141,11 @@ export function optionsTables(view: NationalView, data: NationalData, local: Loc
   return tables;
 }
 
-const BASIS_NAMES: Record<Share['basis'], string> = { 'asc-net-spend': 'ASC net spend share', population: 'population share', explicit: 'explicit share' };
+const BASIS_NAMES: Record<Share['basis'], string> = {
+  'asc-net-spend': 'ASC net spend share',
+  population: 'population share',
+  explicit: 'explicit share',
+};
 
 /** Shown next to every local figure, e.g. `ASC net spend share 0.9133%` (the percentage rounded for display only). */
 export function shareLabel(share: Share): string {
@@ -132,10 +172,12 @@ function localTable(l: LocalView): TableModel {
             cells: {
               ref: blank,
               label: text(label),
-              ...Object.fromEntries(years.map((y) => {
-                const v = m.get(y);
-                return [y, v === undefined ? blank : money(v)];
-              })),
+              ...Object.fromEntries(
+                years.map((y) => {
+                  const v = m.get(y);
+                  return [y, v === undefined ? blank : money(v)];
+                }),
+              ),
             },
           },
         ]
@@ -157,7 +199,9 @@ function localTable(l: LocalView): TableModel {
     notes: [
       `Basis: ${shareDerivation(l.share)}.`,
       'Local figures are the national figures above times the share, rounded to the nearest £1: an illustration, not an allocation.',
-      ...(l.gap ? [`The own gap is blank outside ${authority}'s MTFS period.`] : [`${l.scenario.file} has no \`funding:\` section, so there is no own gap to compare.`]),
+      ...(l.gap
+        ? [`The own gap is blank outside ${authority}'s MTFS period.`]
+        : [`${l.scenario.file} has no \`funding:\` section, so there is no own gap to compare.`]),
     ],
   };
 }
@@ -170,10 +214,12 @@ export function catalogueTables(data: NationalData): TableModel[] {
     cells: {
       ref: text(item.id),
       label: text(`${item.label}${item.illustrative ? ' (illustrative)' : ''}`),
-      ...Object.fromEntries(years.map((y) => {
-        const p = item.points.find((pt) => pt.year === y);
-        return [y, p ? money(p.amount) : blank];
-      })),
+      ...Object.fromEntries(
+        years.map((y) => {
+          const p = item.points.find((pt) => pt.year === y);
+          return [y, p ? money(p.amount) : blank];
+        }),
+      ),
     },
   });
   return [
@@ -200,10 +246,14 @@ export function catalogueTables(data: NationalData): TableModel[] {
 
 type Json = Record<string, unknown>;
 const byYear = (years: readonly FiscalYear[], m: ReadonlyMap<FiscalYear, Money> | undefined): Record<string, string> | null =>
-  m ? Object.fromEntries(years.flatMap((y) => {
-    const v = m.get(y);
-    return v === undefined ? [] : [[y, toPlain(v)]];
-  })) : null;
+  m
+    ? Object.fromEntries(
+        years.flatMap((y) => {
+          const v = m.get(y);
+          return v === undefined ? [] : [[y, toPlain(v)]];
+        }),
+      )
+    : null;
 
 const itemJson = (i: NationalSeries & { group: string }): Json => ({
   id: i.id,
@@ -214,13 +264,17 @@ const itemJson = (i: NationalSeries & { group: string }): Json => ({
   points: i.points.map((p) => ({ year: p.year, amount: toPlain(p.amount), provenance: p.provenance, source: p.source })),
 });
 
-const rowJson = (years: readonly FiscalYear[]) => (r: SeriesRow<NationalSeries & { group: string }>): Json => ({
-  ...itemJson(r.item),
-  values: Object.fromEntries(years.map((y) => {
-    const v = r.values.get(y);
-    return [y, v ? { amount: toPlain(v.amount), basis: v.basis } : null];
-  })),
-});
+const rowJson =
+  (years: readonly FiscalYear[]) =>
+  (r: SeriesRow<NationalSeries & { group: string }>): Json => ({
+    ...itemJson(r.item),
+    values: Object.fromEntries(
+      years.map((y) => {
+        const v = r.values.get(y);
+        return [y, v ? { amount: toPlain(v.amount), basis: v.basis } : null];
+      }),
+    ),
+  });
 
 /** JSON for `mtfs options --format json`: national figures in £m, local ones in the authority's units. */
 export function optionsAsJson(view: NationalView | undefined, data: NationalData, local: LocalView | undefined): Json {
@@ -257,7 +311,12 @@ export function optionsAsJson(view: NationalView | undefined, data: NationalData
           authority: local.scenario.authority,
           units: local.units,
           basis: local.share.basis,
-          share: { numerator: toPlain(local.share.numerator), denominator: toPlain(local.share.denominator), label: shareLabel(local.share), derivation: shareDerivation(local.share) },
+          share: {
+            numerator: toPlain(local.share.numerator),
+            denominator: toPlain(local.share.denominator),
+            label: shareLabel(local.share),
+            derivation: shareDerivation(local.share),
+          },
           yield: byYear(years, local.yield),
           cost: byYear(years, local.cost),
           gap: byYear(years, local.gap),

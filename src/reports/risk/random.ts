@@ -2,8 +2,8 @@
 // the same draws on every machine. Uniforms are exact decimals k / 2^32; factors are drawn with
 // decimal square roots and rounded to FACTOR_DP places, so every product with a level is exact.
 
-import { Dec, roundTo } from '../model/money.js';
-import type { FactorRange } from '../model/scenario.js';
+import { Dec, roundTo } from '../../model/money.js';
+import type { FactorRange } from '../../model/scenario.js';
 
 /** Decimal places of a drawn factor (half away from zero). */
 export const FACTOR_DP = 9;

@@ -3,12 +3,12 @@
 // and set against the authority's own gap. Pure; each local figure is rounded to the nearest £1
 // half away from zero, and the basis travels with every figure.
 
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FiscalYear } from '../model/fiscal-year.js';
-import { Dec, ZERO, roundTo, sub, type Money, type Rate } from '../model/money.js';
-import type { NationalTotals } from '../model/national-options.js';
-import type { Scenario, Units } from '../model/scenario.js';
-import type { Projection } from '../project/project.js';
+import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { FiscalYear } from '../../model/fiscal-year.js';
+import { Dec, ZERO, roundTo, sub, type Money, type Rate } from '../../model/money.js';
+import type { NationalTotals } from '../../model/national-options.js';
+import type { Scenario, Units } from '../../model/scenario.js';
+import type { Projection } from '../../project/project.js';
 import type { NationalView } from './national.js';
 
 export const BASES = ['asc-net-spend', 'population', 'explicit'] as const;
@@ -36,7 +36,12 @@ export interface Share {
  * The authority's share under `basis`. Diagnostics: `apportionment` when the scenario lacks the
  * figure the basis needs; `usage` for a missing or impossible explicit share.
  */
-export function shareFor(basis: ApportionmentBasis, scenario: Scenario, totals: NationalTotals, explicit: Rate | undefined): { value?: Share; diagnostics: Diagnostic[] } {
+export function shareFor(
+  basis: ApportionmentBasis,
+  scenario: Scenario,
+  totals: NationalTotals,
+  explicit: Rate | undefined,
+): { value?: Share; diagnostics: Diagnostic[] } {
   const missing = (key: string, what: string): { diagnostics: Diagnostic[] } => ({
     diagnostics: [
       error(
@@ -66,9 +71,19 @@ export function shareFor(basis: ApportionmentBasis, scenario: Scenario, totals: 
       };
     }
     case 'explicit': {
-      if (!explicit) return { diagnostics: [error('usage', '--basis explicit needs --share <rate>', undefined, 'e.g. --share 0.9% or --share 0.009')] };
+      if (!explicit)
+        return { diagnostics: [error('usage', '--basis explicit needs --share <rate>', undefined, 'e.g. --share 0.9% or --share 0.009')] };
       if (!explicit.isPositive() || explicit.isZero() || explicit.greaterThan(1)) {
-        return { diagnostics: [error('usage', `--share ${explicit.times(100).toFixed()}% is not a share`, undefined, 'a share is more than 0% and at most 100%')] };
+        return {
+          diagnostics: [
+            error(
+              'usage',
+              `--share ${explicit.times(100).toFixed()}% is not a share`,
+              undefined,
+              'a share is more than 0% and at most 100%',
+            ),
+          ],
+        };
       }
       return { value: { basis, numerator: explicit, denominator: new Dec(1), units: 'share' }, diagnostics: [] };
     }
@@ -104,16 +119,22 @@ export function localView(national: NationalView, share: Share, projection: Proj
   const yieldLocal = national.options.length > 0 ? local(national.optionsTotal) : undefined;
   const cost = national.needs.length > 0 ? local(national.needsTotal) : undefined;
   const ownGap = projection.funding?.gap;
-  const gap = ownGap ? new Map(years.flatMap((y) => {
-    const g = ownGap.get(y);
-    return g === undefined ? [] : [[y, g] as const];
-  })) : undefined;
+  const gap = ownGap
+    ? new Map(
+        years.flatMap((y) => {
+          const g = ownGap.get(y);
+          return g === undefined ? [] : [[y, g] as const];
+        }),
+      )
+    : undefined;
   const difference = (a: ReadonlyMap<FiscalYear, Money>, b: ReadonlyMap<FiscalYear, Money>): Map<FiscalYear, Money> =>
-    new Map(years.flatMap((y) => {
-      const x = a.get(y);
-      const z = b.get(y);
-      return x === undefined || z === undefined ? [] : [[y, sub(x, z)] as const];
-    }));
+    new Map(
+      years.flatMap((y) => {
+        const x = a.get(y);
+        const z = b.get(y);
+        return x === undefined || z === undefined ? [] : [[y, sub(x, z)] as const];
+      }),
+    );
   return {
     scenario,
     share,

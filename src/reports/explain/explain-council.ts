@@ -3,13 +3,13 @@
 // tax as tax base × Band D, with how Band D was obtained), the gap, the cumulative gap and the
 // reserves roll-forward, each down to where it is written and its source. Pure.
 
-import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
-import { ZERO, type Money } from '../model/money.js';
-import type { DepartmentBudget } from '../project/council.js';
-import type { FundingComponent, FundingProjection } from '../project/funding.js';
-import type { Projection, RowId } from '../project/project.js';
-import { formatPlainGrouped } from '../render/number.js';
-import type { Step } from './explain.js';
+import { previousYear, type FiscalYear } from '../../model/fiscal-year.js';
+import { ZERO, type Money } from '../../model/money.js';
+import type { DepartmentBudget } from '../../project/council.js';
+import type { FundingComponent, FundingProjection } from '../../project/funding.js';
+import type { Projection, RowId } from '../../project/project.js';
+import { formatPlainGrouped } from '../../model/grouped-number.js';
+import type { Step } from './step.js';
 
 const g = formatPlainGrouped;
 const yid = (y: FiscalYear): string => y.replace('/', '-');
@@ -39,7 +39,13 @@ export function explainCouncilRow(p: Projection, row: RowId, y: FiscalYear): Ste
   const prev = y === first ? undefined : previousYear(y);
   switch (row) {
     case 'funding':
-      return { id, label, amount, formula: `the sum of ${f.components.length} funding components`, children: f.components.map((c) => componentStep(p, f, c, y, id)) };
+      return {
+        id,
+        label,
+        amount,
+        formula: `the sum of ${f.components.length} funding components`,
+        children: f.components.map((c) => componentStep(p, f, c, y, id)),
+      };
     case 'gap':
       return {
         id,
@@ -47,7 +53,13 @@ export function explainCouncilRow(p: Projection, row: RowId, y: FiscalYear): Ste
         amount,
         formula: `net_budget ${g(valueOf(p, 'net_budget', y))} − funding ${g(valueOf(p, 'funding', y))} (positive is a shortfall)`,
         children: [
-          { id: `${id}/net_budget`, label: `net_budget ${y}`, amount: valueOf(p, 'net_budget', y), formula: `see mtfs explain ${p.scenario.file} net_budget ${y}`, children: [] },
+          {
+            id: `${id}/net_budget`,
+            label: `net_budget ${y}`,
+            amount: valueOf(p, 'net_budget', y),
+            formula: `see mtfs explain ${p.scenario.file} net_budget ${y}`,
+            children: [],
+          },
           explainCouncilRow(p, 'funding', y) as Step,
         ],
       };
@@ -56,26 +68,55 @@ export function explainCouncilRow(p: Projection, row: RowId, y: FiscalYear): Ste
         id,
         label,
         amount,
-        formula: prev ? `cumulative_gap ${prev} ${g(valueOf(p, 'cumulative_gap', prev))} + gap ${g(valueOf(p, 'gap', y))}` : `gap ${g(valueOf(p, 'gap', y))} (the first year)`,
+        formula: prev
+          ? `cumulative_gap ${prev} ${g(valueOf(p, 'cumulative_gap', prev))} + gap ${g(valueOf(p, 'gap', y))}`
+          : `gap ${g(valueOf(p, 'gap', y))} (the first year)`,
         children: [],
       };
     case 'reserves_bf': {
       const opening = f.funding.reserves?.opening;
       return prev
         ? { id, label, amount, formula: `reserves_cf ${prev}`, children: [] }
-        : { id, label, amount, formula: 'the opening balance, as written', ...(opening ? { origin: opening.origin, source: opening.source } : {}), children: [] };
+        : {
+            id,
+            label,
+            amount,
+            formula: 'the opening balance, as written',
+            ...(opening ? { origin: opening.origin, source: opening.source } : {}),
+            children: [],
+          };
     }
     case 'reserves_use': {
       const use = f.funding.reserves?.plannedUse.get(y);
       const cited = f.funding.reserves?.plannedUseCited;
       return use
-        ? { id, label, amount, formula: 'planned use, as written (a draw counts as funding)', origin: use.origin, ...(cited ? { source: cited.source } : {}), children: [] }
+        ? {
+            id,
+            label,
+            amount,
+            formula: 'planned use, as written (a draw counts as funding)',
+            origin: use.origin,
+            ...(cited ? { source: cited.source } : {}),
+            children: [],
+          }
         : { id, label, amount, formula: 'none planned for this year', children: [] };
     }
     case 'reserves_cf':
-      return { id, label, amount, formula: `reserves_bf ${g(valueOf(p, 'reserves_bf', y))} + reserves_use ${g(valueOf(p, 'reserves_use', y))}`, children: [] };
+      return {
+        id,
+        label,
+        amount,
+        formula: `reserves_bf ${g(valueOf(p, 'reserves_bf', y))} + reserves_use ${g(valueOf(p, 'reserves_use', y))}`,
+        children: [],
+      };
     case 'reserves_after_gap':
-      return { id, label, amount, formula: `reserves_cf ${g(valueOf(p, 'reserves_cf', y))} − cumulative_gap ${g(valueOf(p, 'cumulative_gap', y))}`, children: [] };
+      return {
+        id,
+        label,
+        amount,
+        formula: `reserves_cf ${g(valueOf(p, 'reserves_cf', y))} − cumulative_gap ${g(valueOf(p, 'cumulative_gap', y))}`,
+        children: [],
+      };
     default:
       return undefined;
   }
@@ -86,7 +127,8 @@ function departmentStep(p: Projection, d: DepartmentBudget, y: FiscalYear): Step
   const id = `${d.id}/${yid(y)}`;
   const label = `${d.department.name} ${y}`;
   if (d.department.kind === 'scenario') {
-    const units = d.department.scenario.units === p.scenario.units ? '' : ` (converted from ${d.department.scenario.units} to ${p.scenario.units})`;
+    const units =
+      d.department.scenario.units === p.scenario.units ? '' : ` (converted from ${d.department.scenario.units} to ${p.scenario.units})`;
     return {
       id,
       label,
@@ -117,15 +159,35 @@ function componentStep(p: Projection, f: FundingProjection, c: FundingComponent,
     const ct = f.councilTax?.get(y);
     const tax = f.funding.councilTax;
     if (ct && tax) {
-      const band = ct.bandD.basis === 'given' ? 'Band D as published' : `Band D derived: last year's × (1 + core + ASC precept) = ${ct.bandD.derived?.exact.toFixed() ?? '?'}, rounded to the penny (${tax.bandD.rounding})`;
+      const band =
+        ct.bandD.basis === 'given'
+          ? 'Band D as published'
+          : `Band D derived: last year's × (1 + core + ASC precept) = ${ct.bandD.derived?.exact.toFixed() ?? '?'}, rounded to the penny (${tax.bandD.rounding})`;
       return {
         id,
         label: `council tax ${y}`,
         amount,
         formula: `tax base ${g(ct.taxBase)} × Band D £${g(ct.bandD.used)} = £${g(ct.yieldPounds)}${p.scenario.units === '£000' ? ' (in £000)' : ''}`,
         children: [
-          { id: `${id}/tax_base`, label: `tax base ${y}`, amount: ct.taxBase as Money, formula: `Band D equivalents (${tax.taxBase.provenance}${ct.taxBaseBasis === 'stated' ? '' : `, ${ct.taxBaseBasis}`})`, origin: tax.taxBase.origin, source: tax.taxBase.source, ...(tax.taxBase.note ? { note: tax.taxBase.note } : {}), children: [] },
-          { id: `${id}/band_d`, label: `Band D ${y}`, amount: ct.bandD.used, formula: `${band} (${tax.bandD.provenance})`, origin: tax.bandD.years.get(y)?.given?.origin ?? tax.bandD.years.get(y)?.increase?.origin ?? tax.bandD.origin, source: tax.bandD.source, children: [] },
+          {
+            id: `${id}/tax_base`,
+            label: `tax base ${y}`,
+            amount: ct.taxBase as Money,
+            formula: `Band D equivalents (${tax.taxBase.provenance}${ct.taxBaseBasis === 'stated' ? '' : `, ${ct.taxBaseBasis}`})`,
+            origin: tax.taxBase.origin,
+            source: tax.taxBase.source,
+            ...(tax.taxBase.note ? { note: tax.taxBase.note } : {}),
+            children: [],
+          },
+          {
+            id: `${id}/band_d`,
+            label: `Band D ${y}`,
+            amount: ct.bandD.used,
+            formula: `${band} (${tax.bandD.provenance})`,
+            origin: tax.bandD.years.get(y)?.given?.origin ?? tax.bandD.years.get(y)?.increase?.origin ?? tax.bandD.origin,
+            source: tax.bandD.source,
+            children: [],
+          },
         ],
       };
     }

@@ -3,10 +3,10 @@
 // held), their totals, and sufficiency: the yield applied to the needs in the order given. Pure and
 // exact except interpolation, which rounds to £0.1m half away from zero.
 
-import { compareYears, type FiscalYear } from '../model/fiscal-year.js';
-import { ZERO, add, sub, type Money } from '../model/money.js';
-import type { FundingOption, NationalSeries, Need } from '../model/national-options.js';
-import { seriesValue, type SeriesValue } from '../model/published-series.js';
+import { compareYears, type FiscalYear } from '../../model/fiscal-year.js';
+import { ZERO, add, sub, type Money } from '../../model/money.js';
+import type { FundingOption, NationalSeries, Need } from '../../model/national-options.js';
+import { seriesValue, type SeriesValue } from '../../model/published-series.js';
 import type { Selection } from './select.js';
 
 /** Interpolated figures are rounded to this many decimal places of £m (£0.1m). */
@@ -48,7 +48,8 @@ export interface NationalView {
 const sortYears = (ys: Iterable<FiscalYear>): FiscalYear[] => [...new Set(ys)].sort(compareYears);
 
 /** Every year with a published point in any of `items`. */
-export const publishedYears = (items: readonly NationalSeries[]): FiscalYear[] => sortYears(items.flatMap((i) => i.points.map((p) => p.year)));
+export const publishedYears = (items: readonly NationalSeries[]): FiscalYear[] =>
+  sortYears(items.flatMap((i) => i.points.map((p) => p.year)));
 
 /**
  * The years to show by default: the published years at which every chosen item has a published or
@@ -84,7 +85,11 @@ function heldYears(rs: readonly SeriesRow<NationalSeries>[]): HeldYears[] {
 }
 
 /** Applies the yield to the needs in order: what each need leaves uncovered, and the overall shortfall. */
-export function sufficiency(yieldTotal: ReadonlyMap<FiscalYear, Money>, needs: readonly SeriesRow<Need>[], years: readonly FiscalYear[]): Sufficiency {
+export function sufficiency(
+  yieldTotal: ReadonlyMap<FiscalYear, Money>,
+  needs: readonly SeriesRow<Need>[],
+  years: readonly FiscalYear[],
+): Sufficiency {
   const cost = total(needs, years);
   const uncovered = new Map<string, Map<FiscalYear, Money>>(needs.map((n) => [n.item.id, new Map()]));
   for (const y of years) {

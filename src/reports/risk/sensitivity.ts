@@ -2,10 +2,10 @@
 // effect on the net budget (and gap) per year against the projection as written, ranked largest
 // first — the tornado table. Pure and exact.
 
-import type { FiscalYear } from '../model/fiscal-year.js';
-import { ZERO, sub, type Money } from '../model/money.js';
-import type { Assumption, Scenario } from '../model/scenario.js';
-import { projectScenario, type Projection } from '../project/project.js';
+import type { FiscalYear } from '../../model/fiscal-year.js';
+import { ZERO, sub, type Money } from '../../model/money.js';
+import type { Assumption, Scenario } from '../../model/scenario.js';
+import { projectScenario, type Projection } from '../../project/project.js';
 import { projectWithDraws, riskRows } from './engine.js';
 
 export interface SensitivityEntry {
@@ -32,7 +32,8 @@ export function sensitivity(s: Scenario): Sensitivity {
     const low = effect(projectWithDraws(s, new Map([[a.id, a.factor.low]])));
     const high = effect(projectWithDraws(s, new Map([[a.id, a.factor.high]])));
     let swing = ZERO;
-    for (const m of [low, high]) for (const byYear of m.values()) for (const v of byYear.values()) if (v.abs().greaterThan(swing)) swing = v.abs() as Money;
+    for (const m of [low, high])
+      for (const byYear of m.values()) for (const v of byYear.values()) if (v.abs().greaterThan(swing)) swing = v.abs() as Money;
     return { assumption: a, low, high, swing };
   });
   entries.sort((x, y) => y.swing.comparedTo(x.swing) || (x.assumption.id < y.assumption.id ? -1 : 1));
@@ -43,4 +44,3 @@ export function value(p: Projection, id: string, y: FiscalYear): Money {
   const row = p.rows.find((r) => (r.id as string) === id);
   return row?.values.get(y) ?? ZERO;
 }
-

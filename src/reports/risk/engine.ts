@@ -2,12 +2,12 @@
 // Carlo. Pure and exact: a line factor multiplies a line's level in every year; a parameter value
 // replaces a demand driver parameter in every year and rebuilds the lines that driver builds.
 
-import { compareYears, type FiscalYear } from '../model/fiscal-year.js';
-import type { FundingStream } from '../model/funding.js';
-import type { Dec, Money } from '../model/money.js';
-import type { Assumption, BudgetLine, Level, Scenario } from '../model/scenario.js';
-import { withParameters, type Override } from '../load/overrides.js';
-import { projectScenario, type Projection } from '../project/project.js';
+import { compareYears, type FiscalYear } from '../../model/fiscal-year.js';
+import type { FundingStream } from '../../model/funding.js';
+import type { Dec, Money } from '../../model/money.js';
+import type { Assumption, BudgetLine, Level, Scenario } from '../../model/scenario.js';
+import { withParameters, type Override } from '../../load/overrides.js';
+import { projectScenario, type Projection } from '../../project/project.js';
 
 /** The scenario with each assumption's lines multiplied by its factor (missing ids: as planned). */
 export function withFactors(s: Scenario, factors: ReadonlyMap<string, Dec>): Scenario {
@@ -39,7 +39,10 @@ export function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>
     const mine = targets.filter((t) => t.item === stream.id);
     if (mine.length === 0) return stream;
     const levels = new Map<FiscalYear, Level>(
-      [...stream.levels].map(([y, l]) => [y, { ...l, amount: mine.reduce((acc, t) => (applies(t, y) ? acc.times(t.factor) : acc), l.amount as Dec) as Money }]),
+      [...stream.levels].map(([y, l]) => [
+        y,
+        { ...l, amount: mine.reduce((acc, t) => (applies(t, y) ? acc.times(t.factor) : acc), l.amount as Dec) as Money },
+      ]),
     );
     return { ...stream, levels };
   };
@@ -50,7 +53,12 @@ export function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>
     ...(ct.collectionFund ? { collectionFund: scaleStream(ct.collectionFund) } : {}),
     taxBase: {
       ...ct.taxBase,
-      counts: new Map([...ct.taxBase.counts].map(([y, c]) => [y, { ...c, count: taxBase.reduce((acc, t) => (applies(t, y) ? acc.times(t.factor) : acc), c.count) as Dec }])),
+      counts: new Map(
+        [...ct.taxBase.counts].map(([y, c]) => [
+          y,
+          { ...c, count: taxBase.reduce((acc, t) => (applies(t, y) ? acc.times(t.factor) : acc), c.count) as Dec },
+        ]),
+      ),
     },
   };
   return { ...s, funding: { ...f, ...(councilTax ? { councilTax } : {}), streams: f.streams.map(scaleStream) } };
@@ -60,7 +68,16 @@ export function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>
 export function withDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
   const overrides: Override[] = (s.assumptions ?? []).flatMap((a) => {
     const v = values.get(a.id);
-    return a.parameter && v ? [{ text: `${a.parameter.driver}.${a.parameter.parameter}=${v.toFixed()} (assumption ${a.id})`, driver: a.parameter.driver, parameter: a.parameter.parameter, value: v }] : [];
+    return a.parameter && v
+      ? [
+          {
+            text: `${a.parameter.driver}.${a.parameter.parameter}=${v.toFixed()} (assumption ${a.id})`,
+            driver: a.parameter.driver,
+            parameter: a.parameter.parameter,
+            value: v,
+          },
+        ]
+      : [];
   });
   return withFundingFactors(withFactors(withParameters(s, overrides), values), values);
 }

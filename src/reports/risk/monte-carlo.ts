@@ -2,10 +2,10 @@
 // factor per assumption, projects exactly, and records the net budget (and gap) per year; then
 // nearest-rank percentiles and exceedance probabilities. Pure; progress is reported by callback.
 
-import type { FiscalYear } from '../model/fiscal-year.js';
-import { Dec, ZERO, type Money } from '../model/money.js';
-import type { Scenario } from '../model/scenario.js';
-import { projectScenario, type Projection } from '../project/project.js';
+import type { FiscalYear } from '../../model/fiscal-year.js';
+import { Dec, ZERO, type Money } from '../../model/money.js';
+import type { Scenario } from '../../model/scenario.js';
+import { projectScenario, type Projection } from '../../project/project.js';
 import { allLinear, projectWithDraws, riskRows } from './engine.js';
 import { drawFactor, Random } from './random.js';
 import { value } from './sensitivity.js';
@@ -55,7 +55,11 @@ export function monteCarlo(s: Scenario, opts: RiskOptions): RiskResult {
     const factors = new Map(assumptions.map((a) => [a.id, drawFactor(a.factor, random.uniform())]));
     const full = linear ? undefined : projectWithDraws(s, factors);
     for (const id of ids) {
-      for (const y of years) samples.get(id)?.get(y)?.push(full ? value(full, id, y) : (linear?.(factors, id, y) ?? ZERO));
+      for (const y of years)
+        samples
+          .get(id)
+          ?.get(y)
+          ?.push(full ? value(full, id, y) : (linear?.(factors, id, y) ?? ZERO));
     }
     if (opts.onProgress && (d + 1) % every === 0) opts.onProgress(d + 1, opts.draws);
   }
@@ -82,7 +86,11 @@ export function monteCarlo(s: Scenario, opts: RiskOptions): RiskResult {
  * planned value plus, for each assumption, (factor − 1) × its effect at factor 2. Exactly equal to
  * projecting the scaled scenario (tested), and far faster than projecting every draw.
  */
-export function linearModel(s: Scenario, base: Projection, ids: readonly string[]): (factors: ReadonlyMap<string, Dec>, id: string, y: FiscalYear) => Money {
+export function linearModel(
+  s: Scenario,
+  base: Projection,
+  ids: readonly string[],
+): (factors: ReadonlyMap<string, Dec>, id: string, y: FiscalYear) => Money {
   const unit = new Map(
     (s.assumptions ?? []).map((a) => {
       const p = projectWithDraws(s, new Map([[a.id, new Dec(2)]]));

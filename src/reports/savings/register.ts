@@ -1,11 +1,11 @@
 // The saving options register: every saving line with its levels, in-year changes, classification,
 // share of the total and rank, plus subtotals by nature and category that add up to the total. Pure.
 
-import type { FiscalYear } from '../model/fiscal-year.js';
-import { Dec, ZERO, sum, type Dec as Decimal, type Money } from '../model/money.js';
-import { natureLabel } from '../model/scenario.js';
-import { totalLevels, type LineSchedule, type Projection } from '../project/project.js';
-import { classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../project/subtotals.js';
+import type { FiscalYear } from '../../model/fiscal-year.js';
+import { Dec, ZERO, sum, type Dec as Decimal, type Money } from '../../model/money.js';
+import { natureLabel } from '../../model/scenario.js';
+import { totalLevels, type LineSchedule, type Projection } from '../../project/project.js';
+import { classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../../project/subtotals.js';
 
 export interface RegisterEntry {
   readonly schedule: LineSchedule;

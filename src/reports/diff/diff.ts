@@ -2,10 +2,10 @@
 // removed, judged on the years both cover; where the status written in the current file says
 // otherwise, a `status-mismatch` warning points at it. Pure.
 
-import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FiscalYear } from '../model/fiscal-year.js';
-import { ZERO, sub, type Money } from '../model/money.js';
-import { STATUS_MARK, type BudgetLine, type LineStatus, type Scenario } from '../model/scenario.js';
+import { warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { FiscalYear } from '../../model/fiscal-year.js';
+import { ZERO, sub, type Money } from '../../model/money.js';
+import { STATUS_MARK, type BudgetLine, type LineStatus, type Scenario } from '../../model/scenario.js';
 
 export type Found = LineStatus | 'removed';
 
@@ -46,7 +46,15 @@ export function diffScenarios(previous: Scenario, current: Scenario): ScenarioDi
     const change = new Map(commonYears.map((y) => [y, sub(levelIn(c, y), levelIn(p, y))]));
     const found: LineStatus = !p ? 'new' : [...change.values()].every((d) => d.isZero()) ? 'unchanged' : 'amended';
     const agrees = c.reconciling || c.status === undefined || c.status === found;
-    lines.push({ ref: c.ref, ...(p ? { previous: p } : {}), current: c, found, ...(c.status ? { written: c.status } : {}), agrees, change });
+    lines.push({
+      ref: c.ref,
+      ...(p ? { previous: p } : {}),
+      current: c,
+      found,
+      ...(c.status ? { written: c.status } : {}),
+      agrees,
+      change,
+    });
     if (!agrees && c.status) {
       diagnostics.push(
         warning(

@@ -1,28 +1,16 @@
 // Explaining one figure: the arithmetic chain behind a table row or a line's level in a year, down
 // to where each input was written (file:line:column) and its `source` citation. Pure.
 
-import type { Location } from '../diagnostics/diagnostic.js';
-import { previousYear, startOf, type FiscalYear } from '../model/fiscal-year.js';
-import { ZERO, neg, type Money } from '../model/money.js';
-import type { BudgetLine, Level } from '../model/scenario.js';
-import { rowValues, totalLevels, type BudgetRowId, type LineSchedule, type Projection, type RowId } from '../project/project.js';
+import type { Location } from '../../diagnostics/diagnostic.js';
+import { previousYear, startOf, type FiscalYear } from '../../model/fiscal-year.js';
+import { ZERO, neg, type Money } from '../../model/money.js';
+import type { BudgetLine, Level } from '../../model/scenario.js';
+import { rowValues, totalLevels, type BudgetRowId, type LineSchedule, type Projection, type RowId } from '../../project/project.js';
+import { formatPlainGrouped } from '../../model/grouped-number.js';
 import { explainCouncilRow } from './explain-council.js';
-import { formatPlainGrouped } from '../render/number.js';
+import type { Step } from './step.js';
 
-/** One step of an explanation: a figure, how it is made, where it comes from, and its parts. */
-export interface Step {
-  /** Stable id such as `net_budget/2020-21/growth/G6`. */
-  readonly id: string;
-  readonly label: string;
-  readonly amount: Money;
-  /** The arithmetic, e.g. "subtotal + growth + savings" with the figures. */
-  readonly formula?: string;
-  readonly origin?: Location;
-  readonly source?: string;
-  /** The line's note, e.g. how a reconciling line was derived. */
-  readonly note?: string;
-  readonly children: readonly Step[];
-}
+export type { Step } from './step.js';
 
 export type ExplainTarget = { readonly kind: 'row'; readonly row: RowId } | { readonly kind: 'line'; readonly line: BudgetLine };
 
@@ -72,11 +60,25 @@ function explainBudgetRow(p: Projection, row: BudgetRowId, y: FiscalYear): Step 
         const o = s.originalBudget;
         return { id, label, amount, formula: 'as written', ...(o ? { origin: o.origin, source: o.source } : {}), children: [] };
       }
-      return { id, label, amount, formula: `net_budget ${previousYear(y)} (each year starts from the previous year's net budget)`, children: [] };
+      return {
+        id,
+        label,
+        amount,
+        formula: `net_budget ${previousYear(y)} (each year starts from the previous year's net budget)`,
+        children: [],
+      };
     case 'transfers': {
       const t = s.transfers.get(y);
       return t
-        ? { id, label, amount, formula: 'as written', origin: t.origin, ...(s.transfersSource ? { source: s.transfersSource } : {}), children: [] }
+        ? {
+            id,
+            label,
+            amount,
+            formula: 'as written',
+            origin: t.origin,
+            ...(s.transfersSource ? { source: s.transfersSource } : {}),
+            children: [],
+          }
         : { id, label, amount, formula: 'none stated for this year', children: [] };
     }
     case 'growth':
@@ -125,7 +127,9 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
   const level = line.levels.get(y) as Level;
   const units = p.scenario.units;
   // the stated levels this one was derived from
-  const points = [...line.levels].filter(([, l]) => l.basis === 'stated' && level.basis !== 'stated' && level.origins.includes(l.origins[0] as Location));
+  const points = [...line.levels].filter(
+    ([, l]) => l.basis === 'stated' && level.basis !== 'stated' && level.origins.includes(l.origins[0] as Location),
+  );
   let formula: string;
   switch (level.basis) {
     case 'stated':
@@ -160,7 +164,11 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
   }
   const adjustments = (line.adjustments ?? []).filter((a) => a.kind !== 'add');
   const adjusted = adjustments
-    .map((a) => (a.kind === 'scale' ? `; then × ${a.factor?.toFixed() ?? '?'} by ${a.variantFile} (${a.reason})` : `; levels set by ${a.variantFile} (${a.reason})`))
+    .map((a) =>
+      a.kind === 'scale'
+        ? `; then × ${a.factor?.toFixed() ?? '?'} by ${a.variantFile} (${a.reason})`
+        : `; levels set by ${a.variantFile} (${a.reason})`,
+    )
     .join('');
   return {
     id,

@@ -2,9 +2,9 @@
 // name, in the order given. Pure; unknown ids get a "did you mean", and needs that are
 // alternatives (cap and floor, free personal care) are refused together.
 
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FundingOption, NationalData, Need } from '../model/national-options.js';
-import { closest } from '../schema/diagnose.js';
+import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { FundingOption, NationalData, Need } from '../../model/national-options.js';
+import { closest } from '../../schema/diagnose.js';
 
 export interface Selection {
   readonly options: readonly FundingOption[];
@@ -27,12 +27,24 @@ function pick<T extends { id: string }>(
     if (!item) {
       const guess = closest(id, known);
       diagnostics.push(
-        error(code, `unknown ${flag} id \`${id}\``, undefined, guess ? `did you mean \`${guess}\`? (ids: ${known.join(', ')})` : `ids are ${known.join(', ')}`),
+        error(
+          code,
+          `unknown ${flag} id \`${id}\``,
+          undefined,
+          guess ? `did you mean \`${guess}\`? (ids: ${known.join(', ')})` : `ids are ${known.join(', ')}`,
+        ),
       );
       continue;
     }
     if (seen.has(id)) {
-      diagnostics.push(error('usage', `--${flag} ${id} is given twice`, undefined, `give each --${flag} once: a figure counted twice would be a wrong total`));
+      diagnostics.push(
+        error(
+          'usage',
+          `--${flag} ${id} is given twice`,
+          undefined,
+          `give each --${flag} once: a figure counted twice would be a wrong total`,
+        ),
+      );
       continue;
     }
     seen.add(id);
@@ -45,7 +57,11 @@ function pick<T extends { id: string }>(
  * The options and needs named by `optionIds` and `needIds`. Diagnostics: `unknown-option`,
  * `unknown-need` (with "did you mean"), `usage` (an id given twice), `incompatible-needs`.
  */
-export function selectFromTables(data: NationalData, optionIds: readonly string[], needIds: readonly string[]): { value?: Selection; diagnostics: Diagnostic[] } {
+export function selectFromTables(
+  data: NationalData,
+  optionIds: readonly string[],
+  needIds: readonly string[],
+): { value?: Selection; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const options = pick(optionIds, data.options.items, 'unknown-option', 'option', diagnostics);
   const needs = pick(needIds, data.needs.items, 'unknown-need', 'need', diagnostics);

@@ -2,10 +2,10 @@
 // favourable/adverse label, and the attribution of the net budget change to the lines (and base
 // figures) that differ — the attribution adds up exactly to the change. Pure.
 
-import type { FiscalYear } from '../model/fiscal-year.js';
-import { ZERO, add, neg, sub, sum, type Money } from '../model/money.js';
-import type { BudgetLine, Scenario } from '../model/scenario.js';
-import { rowValues, type ProjectionRow, type Projection } from '../project/project.js';
+import type { FiscalYear } from '../../model/fiscal-year.js';
+import { ZERO, add, neg, sub, sum, type Money } from '../../model/money.js';
+import type { BudgetLine, Scenario } from '../../model/scenario.js';
+import { rowValues, type ProjectionRow, type Projection } from '../../project/project.js';
 
 export type Assessment = 'FAV' | 'ADV' | 'nil';
 
@@ -59,7 +59,8 @@ export function compareProjections(base: Projection, others: readonly Projection
       const amounts = new Map(years.map((y) => [y, sub(o.get(y) ?? ZERO, b.get(y) ?? ZERO)]));
       return { row, amounts, assessments: new Map(years.map((y) => [y, assess(row, amounts.get(y) ?? ZERO)])) };
     });
-    const attribution = base.departments || other.departments ? attributeDepartments(base, other) : attribute(base.scenario, other.scenario, years);
+    const attribution =
+      base.departments || other.departments ? attributeDepartments(base, other) : attribute(base.scenario, other.scenario, years);
     const netChange = new Map(
       years.map((y) => [y, sub(rowValues(other, 'net_budget').get(y) ?? ZERO, rowValues(base, 'net_budget').get(y) ?? ZERO)]),
     );
@@ -93,7 +94,13 @@ export function attribute(base: Scenario, other: Scenario, years: readonly Fisca
     transferEffect.set(y, running);
   }
   if ([...transferEffect.values()].some((v) => !v.isZero())) {
-    out.push({ key: 'transfers', description: 'Budget Transfers and Adjustments', kind: 'transfers', detail: 'different transfers (cumulative effect)', effect: transferEffect });
+    out.push({
+      key: 'transfers',
+      description: 'Budget Transfers and Adjustments',
+      kind: 'transfers',
+      detail: 'different transfers (cumulative effect)',
+      effect: transferEffect,
+    });
   }
 
   const baseLines = new Map(base.lines.map((l) => [l.ref, l]));
@@ -124,7 +131,15 @@ export function attributeDepartments(base: Projection, other: Projection): Attri
     const effect = new Map(years.map((y) => [y, sub(od?.values.get(y) ?? ZERO, bd?.values.get(y) ?? ZERO)]));
     if (bd && od && [...effect.values()].every((v) => v.isZero())) return [];
     const kind: ChangeKind = !bd ? 'added' : !od ? 'removed' : 'changed';
-    return [{ key: id, description: (od ?? bd)?.department.name ?? id, kind, detail: kind === 'changed' ? "the department's net budget differs" : kind, effect }];
+    return [
+      {
+        key: id,
+        description: (od ?? bd)?.department.name ?? id,
+        kind,
+        detail: kind === 'changed' ? "the department's net budget differs" : kind,
+        effect,
+      },
+    ];
   });
 }
 
@@ -143,7 +158,9 @@ function describeChange(kind: ChangeKind, ref: string, other: Scenario, o: Budge
   const adjustments = o?.adjustments ?? [];
   if (adjustments.length === 0) return kind === 'added' ? 'added' : 'levels differ';
   return adjustments
-    .map((a) => (a.kind === 'scale' ? `scaled × ${a.factor?.toFixed() ?? '?'}: ${a.reason}` : a.kind === 'set' ? `levels set: ${a.reason}` : 'added'))
+    .map((a) =>
+      a.kind === 'scale' ? `scaled × ${a.factor?.toFixed() ?? '?'}: ${a.reason}` : a.kind === 'set' ? `levels set: ${a.reason}` : 'added',
+    )
     .join('; ');
 }
 

@@ -3,9 +3,9 @@
 // stated rule. Amounts are converted to exact integers (BigInt, scaled by a power of ten), so the
 // search is exact and fast; nothing is rounded.
 
-import type { FiscalYear } from '../model/fiscal-year.js';
-import { Dec, type Money } from '../model/money.js';
-import type { BudgetLine } from '../model/scenario.js';
+import type { FiscalYear } from '../../model/fiscal-year.js';
+import { Dec, type Money } from '../../model/money.js';
+import type { BudgetLine } from '../../model/scenario.js';
 
 export interface TargetSet {
   /** Lines in the set, in register order. */
@@ -45,7 +45,12 @@ export const RANKING_RULE =
  * A set is minimal when dropping any option would miss the target. Exhaustive: the bounds only
  * discard branches that cannot meet the target or cannot rank in the top.
  */
-export function findTargetSets(options: readonly BudgetLine[], targets: ReadonlyMap<FiscalYear, Money>, top: number, budget = MAX_BRANCHES): TargetResult {
+export function findTargetSets(
+  options: readonly BudgetLine[],
+  targets: ReadonlyMap<FiscalYear, Money>,
+  top: number,
+  budget = MAX_BRANCHES,
+): TargetResult {
   const years = [...targets.keys()];
   const scale = scaleFor([...targets.values(), ...options.flatMap((o) => years.map((y) => levelOf(o, y)))]);
   const toInt = (d: Dec): bigint => BigInt(d.times(scale).toFixed(0));
@@ -78,7 +83,12 @@ export function findTargetSets(options: readonly BudgetLine[], targets: Readonly
     explored++;
     if (sums.every((s, y) => s >= (target[y] ?? 0n))) {
       if (isMinimal(chosen, sums, level, target)) {
-        const found: Found = { idx: [...chosen], sr: srCount, excess: sums.reduce((a, s, y) => a + s - (target[y] ?? 0n), 0n), totals: [...sums] };
+        const found: Found = {
+          idx: [...chosen],
+          sr: srCount,
+          excess: sums.reduce((a, s, y) => a + s - (target[y] ?? 0n), 0n),
+          totals: [...sums],
+        };
         best.push(found);
         best.sort(better);
         if (best.length > top) best.pop();
@@ -118,7 +128,12 @@ export function findTargetSets(options: readonly BudgetLine[], targets: Readonly
   };
 }
 
-function isMinimal(chosen: readonly number[], sums: readonly bigint[], level: readonly (readonly bigint[])[], target: readonly bigint[]): boolean {
+function isMinimal(
+  chosen: readonly number[],
+  sums: readonly bigint[],
+  level: readonly (readonly bigint[])[],
+  target: readonly bigint[],
+): boolean {
   return chosen.every((i) => sums.some((s, y) => s - (level[i]?.[y] ?? 0n) < (target[y] ?? 0n)));
 }
 

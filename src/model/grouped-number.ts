@@ -1,0 +1,23 @@
+// Exact numbers written for people: thousands grouped with commas and an explicit sign, with no
+// rounding (reports' messages use these; display rounding is render/number.ts's alone).
+
+import type { Dec as Decimal } from './money.js';
+
+/** Groups the integer part in threes with commas: 1234567.5 → 1,234,567.5 (sign excluded). */
+export function group(plainAbs: string): string {
+  const [int = '0', frac] = plainAbs.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
+/** Exact value with grouping and a leading minus: -4,755 (no rounding). */
+export function formatPlainGrouped(d: Decimal): string {
+  if (d.isZero()) return '0';
+  return `${d.isNegative() ? '-' : ''}${group(d.abs().toFixed())}`;
+}
+
+/** Exact value with an explicit sign: +10, -4,755, 0. */
+export function formatSigned(d: Decimal): string {
+  if (d.isZero()) return '0';
+  return `${d.isNegative() ? '-' : '+'}${group(d.abs().toFixed())}`;
+}

@@ -1,0 +1,31 @@
+// A figure of one year and where it came from: the level a line or funding stream has in a year, and
+// an amount with its origin. Shared by budget lines, funding and drivers; no I/O.
+
+import type { Location } from '../diagnostics/diagnostic.js';
+import type { Money } from './money.js';
+
+/** How a line's level in a year was obtained. */
+export type LevelBasis =
+  | 'stated' // written in the scenario or CSV
+  | 'ongoing' // after the last stated level: the level continues ("ongoing")
+  | 'hold' // between two stated levels, the earlier one held: an estimate
+  | 'linear' // between two stated levels, a straight line rounded to whole units: an estimate
+  | 'growth' // after a stated level, grown by a stated rate and rounded to whole units: an estimate
+  | 'not-started' // before the first stated level: nil
+  | 'ended' // after a funding stream's stated end year: nil
+  | 'driver'; // built from demand drivers: cost − base-year cost (`mtfs demand` shows how)
+
+/** True when a level is the tool's estimate of a year the source does not state. */
+export const isEstimate = (basis: LevelBasis): boolean => basis === 'hold' || basis === 'linear' || basis === 'growth';
+
+export interface Level {
+  readonly amount: Money;
+  readonly basis: LevelBasis;
+  /** Where the level was written, or the stated levels it was derived from. */
+  readonly origins: readonly Location[];
+}
+
+export interface SourcedAmount {
+  readonly amount: Money;
+  readonly origin: Location;
+}
