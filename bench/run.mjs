@@ -1,7 +1,8 @@
 // `npm run bench`: whole-process timings and peak memory of the CLI, each as a ratio against
 // baselines measured in the same run (a bare `node -e ''` start; the same projection with plain JS
-// numbers), so figures compare across machines. It prints the issue 7 targets as met or missed;
-// it never fails on them (speed is measured, not asserted).
+// numbers), so figures compare across machines, and how the YAML duplicate-key check's time grows.
+// It prints the issue 7 targets as met or missed; it never fails on them (speed is measured, not
+// asserted, here or in the tests).
 //
 // BENCH_RUNS (default 5) sets the runs per command; the median is reported.
 
@@ -10,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseYaml } from '../dist/source/yaml.js';
 import { generateAuthorities, generateScenario, YEARS } from './generate.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -38,6 +40,18 @@ function time(label, args, runs = RUNS) {
   samples.sort((a, b) => a.ms - b.ms);
   const median = samples[Math.floor(samples.length / 2)];
   return { label, ms: median.ms, min: samples[0].ms, rssMiB: Math.max(...samples.map((s) => s.rssMiB)) };
+}
+
+/** Median ms of parseYaml over `keys` distinct keys and one duplicate of an early one, in this process. */
+function duplicateKeyMs(keys) {
+  const text = `${Array.from({ length: keys }, (_, i) => `k${i}: 1`).join('\n')}\nk7: 2\n`;
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    if (parseYaml('s.yaml', text).diagnostics[0]?.code !== 'duplicate-key') throw new Error('the duplicate key was not found');
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 }
 
 const fmt = (n, dp = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp });
@@ -94,6 +108,10 @@ try {
   );
   console.log(
     `  152 authorities × 500 lines (${fmt(lineYears(152 * 500))} line-years): ${fmt(perLineYear(national, 152 * 500), 2)} µs per line-year after start-up`,
+  );
+  const [dupSmall, dupLarge] = [duplicateKeyMs(25_000), duplicateKeyMs(100_000)];
+  console.log(
+    `  YAML duplicate-key check: 100,000 keys take ${(dupLarge / dupSmall).toFixed(1)} × the time of 25,000 (${fmt(dupLarge)} ms; linear is 4 ×, quadratic 16 ×)`,
   );
   const exact = fs
     .readFileSync(bigOut, 'utf8')

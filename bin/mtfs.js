@@ -1,17 +1,18 @@
 #!/usr/bin/env node
-// Entry point: runs the bundled CLI (dist/mtfs.cjs) from its V8 code cache, hands it argv and sets
-// the exit code. Every error is handled inside run(); this file only guards against a missing
-// build. Without the bundle it runs the compiled modules (dist/cli/main.js) instead.
+// Entry point: runs the bundled CLI (dist/mtfs.cjs), or dist/cli/main.js without it, and sets the exit
+// code. The bundle runs from a V8 code cache named by a hash of its bytes, the Node version and flags;
+// with none that matches, or one V8 rejects, it compiles from source and writes one for the next run.
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
+const { createHash } = require('node:crypto'); // the bundle loads node:crypto too: no extra start-up
 const { createRequire, wrap } = require('node:module');
 
 const dist = path.join(__dirname, '..', 'dist');
 const bundle = path.join(dist, 'mtfs.cjs');
-const cacheFile = path.join(dist, 'mtfs.cache');
+const CACHE_NAME = /^mtfs\.([0-9a-f]{64})\.[0-9a-f]{16}\.cache$/;
 
 function startFailed(error) {
   const notBuilt = error && (error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'ENOENT');
@@ -23,24 +24,64 @@ function startFailed(error) {
   process.exit(2);
 }
 
-/** The bundle compiled with its code cache: { run, script }, or undefined without a bundle. */
+/**
+ * The code cache's file: dist/mtfs.<bundle>.<runtime>.cache. <bundle> is the SHA-256 of the bundle's
+ * bytes (V8 itself compares only the source's length). <runtime> is a short hash of what V8 checks a
+ * cache against besides: the Node (and so V8) version, the architecture and the flags, given on the
+ * command line or in NODE_OPTIONS; so a run with other flags has its own cache and never spoils the
+ * usual one. A cache that V8 still rejects (a flag set another way, a damaged file) is rewritten.
+ */
+function cacheFileFor(bytes) {
+  const runtime = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+  const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+  return path.join(dist, `mtfs.${sha256(bytes)}.${sha256(runtime).slice(0, 16)}.cache`);
+}
+
+/** The bundle compiled, from its code cache if V8 accepts it: { run, script, cacheFile, cacheUsed }, or undefined without a bundle. */
 function loadBundle() {
-  let source;
+  let bytes;
   try {
-    source = fs.readFileSync(bundle, 'latin1'); // the build checks it is ASCII-only
+    bytes = fs.readFileSync(bundle);
   } catch {
     return undefined;
   }
+  const cacheFile = cacheFileFor(bytes);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
-    cachedData = undefined; // no cache yet: compile from source
+    cachedData = undefined; // no cache for this bundle and runtime yet: compile from source
   }
-  const script = new vm.Script(wrap(source), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  // latin1: the build checks the bundle is ASCII-only
+  const script = new vm.Script(wrap(bytes.latin1Slice(0, bytes.length)), { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dist);
-  return { run: module.exports.run, script };
+  return { run: module.exports.run, script, cacheFile, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/**
+ * Writes the code cache after a run, so it holds the functions that ran too: atomically (a temporary
+ * file renamed), so a concurrent run reads the old cache or the new one, never half of one. A failure
+ * (a read-only install) only means the next run compiles from source again. Caches made for other
+ * bundle bytes are removed, so editing the bundle leaves no stale caches behind.
+ */
+function saveCache(script, cacheFile) {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, script.createCachedData());
+    fs.renameSync(temporary, cacheFile);
+    const bundleHash = CACHE_NAME.exec(path.basename(cacheFile))[1];
+    for (const name of fs.readdirSync(dist)) {
+      const other = CACHE_NAME.exec(name);
+      if (other && other[1] !== bundleHash) fs.rmSync(path.join(dist, name), { force: true });
+    }
+  } catch {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written
+    }
+  }
 }
 
 async function main() {
@@ -51,8 +92,8 @@ async function main() {
     startFailed(error);
   }
   const code = await loaded.run(process.argv.slice(2));
-  // the build records the cache after running a command, so it holds the functions that ran too
-  if (process.env.MTFS_WRITE_CODE_CACHE === '1' && loaded.script) fs.writeFileSync(cacheFile, loaded.script.createCachedData());
+  // the build asks for the cache to be written even when it was used, to add its second command's functions
+  if (loaded.script && (!loaded.cacheUsed || process.env.MTFS_WRITE_CODE_CACHE === '1')) saveCache(loaded.script, loaded.cacheFile);
   process.exitCode = code;
 }
 

@@ -1,5 +1,6 @@
 // Build step 2 (after tsc): bundles the compiled CLI into one CommonJS file, dist/mtfs.cjs, and
-// records a V8 code cache for it (dist/mtfs.cache) by running it once on the shipped scenario.
+// records a V8 code cache for it (dist/mtfs.<hashes>.cache, see bin/mtfs.js) by running it on the
+// shipped scenario. Old caches are removed first, so a failed build leaves none behind.
 // One file compiled from cache starts several times faster than ~150 ES modules resolved and
 // compiled one by one (zod alone is dozens). exceljs and jszip stay outside: they are loaded only
 // when `mtfs report --xlsx` asks for a workbook. bin/mtfs.js falls back to dist/cli/main.js when
@@ -12,8 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = path.join(root, 'dist', 'mtfs.cjs');
-const cache = path.join(root, 'dist', 'mtfs.cache');
+const dist = path.join(root, 'dist');
+const bundle = path.join(dist, 'mtfs.cjs');
+/** Code caches as bin/mtfs.js names them, their temporary files, and dist/mtfs.cache of older builds. */
+const isCache = (name) => /^mtfs\.([0-9a-f.]+\.)?cache($|\.)/.test(name);
+const caches = () => (fs.existsSync(dist) ? fs.readdirSync(dist).filter(isCache) : []);
+
+for (const name of caches()) fs.rmSync(path.join(dist, name), { force: true });
 
 /**
  * cli-table3 measures every cell with string-width, whose emoji regex is so large that compiling it
@@ -54,7 +60,6 @@ if (!/^[\x00-\x7f]*$/.test(fs.readFileSync(bundle, 'latin1'))) {
   console.error('bundle: dist/mtfs.cjs is not ASCII-only; bin/mtfs.js reads it as latin1');
   process.exit(1);
 }
-fs.rmSync(cache, { force: true });
 
 // Warm the cache with the commands people run most, so their functions are compiled in it too.
 for (const args of [
@@ -71,4 +76,12 @@ for (const args of [
     process.exit(1);
   }
 }
-console.log(`bundle: ${path.relative(root, bundle)} (${fs.statSync(bundle).size} bytes), code cache ${fs.statSync(cache).size} bytes`);
+const written = caches();
+if (written.length !== 1) {
+  console.error(`bundle: the warming runs should leave one code cache in dist/, not ${written.length}`);
+  process.exit(1);
+}
+const cache = path.join(dist, written[0]);
+console.log(
+  `bundle: ${path.relative(root, bundle)} (${fs.statSync(bundle).size} bytes), code cache ${path.relative(root, cache)} (${fs.statSync(cache).size} bytes)`,
+);

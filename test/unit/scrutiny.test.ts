@@ -168,9 +168,7 @@ describe('target search', () => {
   it('stops at its budget of branches and says so, rather than running for hours', () => {
     const options = Array.from({ length: 80 }, (_, i) => option(i, i % 3 === 0, 100 + i * 7, 150 + i * 3));
     const targets = new Map([[years[0]!, new Dec(8000) as Money]]);
-    const t0 = performance.now();
     const r = findTargetSets(options, targets, 10, 100_000);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(r).toMatchObject({ stopped: true, explored: 100_000 });
     const small = findTargetSets(options.slice(0, 6), new Map([[years[0]!, new Dec(300) as Money]]), 10);
     expect(small.stopped).toBe(false);
