@@ -1,33 +1,67 @@
-// Loading the scenarios a command names, printing their diagnostics; shared by every command.
+// The CLI's one way to read and load scenarios: read each named file through the Io, load it, apply
+// the `--set` what-ifs, and print every diagnostic. Every command that reads a scenario calls it.
 
-import { error } from '../diagnostics/diagnostic.js';
+import { error, type Location } from '../diagnostics/diagnostic.js';
+import type { Sources } from '../diagnostics/format.js';
+import { applyOverrides } from '../load/overrides.js';
+import { readSource } from '../load/read-source.js';
 import { loadScenario } from '../load/scenario.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Io } from './io.js';
 import { report } from './output.js';
 
-export interface LoadedAll {
-  /** Every scenario, in argument order; absent when any file had an error. */
-  readonly scenarios?: readonly Scenario[];
-  readonly sources: ReadonlyMap<string, string>;
+/** A scenario a command reads: a path from the command line, or one a scenario names (at `at`). */
+export interface Wanted {
+  readonly file: string;
+  /** Where another file names this one (`compare_with:`): a missing file is reported there. */
+  readonly at?: Location;
+  /** `--set` what-ifs to apply to this scenario, in the order given. */
+  readonly sets?: readonly string[];
 }
 
-/** Loads every file, reporting all their diagnostics; fails if any has an error. */
-export function loadAll(io: Io, files: readonly string[]): LoadedAll {
-  const sources = new Map<string, string>();
+export interface Loaded {
+  /** Every scenario, in the order asked for. */
+  readonly scenarios: readonly Scenario[];
+  /** The text of every file read, for diagnostics. */
+  readonly sources: Sources;
+}
+
+/**
+ * Reads and loads every scenario, then applies its what-ifs, reporting all the diagnostics of every
+ * file; undefined when any has an error. `read` holds files already read, whose text diagnostics may quote.
+ */
+export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[], read: Sources = new Map()): Loaded | undefined {
+  const sources = new Map(read);
   const scenarios: Scenario[] = [];
   let ok = true;
-  for (const file of files) {
-    const loaded = loadScenario(file, io.readFile);
+  for (const w of wanted.map((x): Wanted => (typeof x === 'string' ? { file: x } : x))) {
+    let reader = io.readFile;
+    if (w.at) {
+      // read once: the bytes that show the file exists are the bytes loaded
+      const first = io.readFile(w.file);
+      const present = readSource(() => first, w.file, w.at);
+      if (present.text === undefined) {
+        report(io, present.diagnostics, sources);
+        ok = false;
+        continue;
+      }
+      reader = (f) => (f === w.file ? first : io.readFile(f));
+    }
+    const loaded = loadScenario(w.file, reader);
     for (const [f, t] of loaded.sources) sources.set(f, t);
-    if (report(io, loaded.diagnostics, sources) || !loaded.value) ok = false;
-    else scenarios.push(loaded.value);
+    if (report(io, loaded.diagnostics, sources) || !loaded.value) {
+      ok = false;
+      continue;
+    }
+    const applied = applyOverrides(loaded.value, w.sets ?? []);
+    if (report(io, applied.diagnostics, sources) || !applied.value) ok = false;
+    else scenarios.push(applied.value);
   }
-  return ok ? { scenarios, sources } : { sources };
+  return ok ? { scenarios, sources } : undefined;
 }
 
 /** Scenarios compared side by side must cover the same years in the same units. */
-export function checkComparable(io: Io, scenarios: readonly Scenario[], sources: ReadonlyMap<string, string>): boolean {
+export function checkComparable(io: Io, scenarios: readonly Scenario[], sources: Sources): boolean {
   const [base, ...others] = scenarios;
   if (!base) return false;
   const bad = others.filter((s) => s.units !== base.units || s.years.join() !== base.years.join());

@@ -9,6 +9,7 @@ import type { Io } from './io.js';
 export const EXIT_OK = 0;
 export const EXIT_CHECKS_FAILED = 1;
 export const EXIT_INVALID = 2;
+export type ExitCode = typeof EXIT_OK | typeof EXIT_CHECKS_FAILED | typeof EXIT_INVALID;
 
 export function styler(io: Io): Styler {
   const c = new Chalk({ level: io.color ? 1 : 0 });

@@ -1,47 +1,60 @@
 // `mtfs check <scenario>...`: project each scenario and compare every published control exactly.
 // Exit 0 when all match, 1 when any differs (or a scenario has no controls), 2 on invalid input.
 
-import { checkControls } from '../../reports/check/controls.js';
-import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { loadScenario } from '../../load/scenario.js';
+import { Option, type Command } from 'commander';
+import { error } from '../../diagnostics/diagnostic.js';
 import { toPlain } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { asJson } from '../../render/json.js';
+import { checkControls } from '../../reports/check/controls.js';
+import { finish, type CommandContext } from '../command.js';
+import { setOption } from '../flags.js';
 import type { Io } from '../io.js';
-import { EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { loadScenarios } from '../load.js';
+import { EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, report, type ExitCode } from '../output.js';
 
 export interface CheckOptions {
   readonly format: 'table' | 'json';
+  /** `--set` what-ifs, applied to every scenario checked. */
+  readonly set: readonly string[];
 }
 
-export function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): number {
+export function register(program: Command, { io, exit }: CommandContext): void {
+  program
+    .command('check')
+    .description('compare each scenario with its published controls; exit 1 on any difference')
+    .argument('<scenario...>', 'scenario YAML files')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(setOption('applied to every scenario'))
+    .action((scenarios: string[], o: CheckOptions) => exit(checkCommand(io, scenarios, o)));
+}
+
+export function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): ExitCode {
   let invalid = false;
   let failed = false;
   const lines: string[] = [];
   const json: unknown[] = [];
   for (const file of files) {
-    const loaded = loadScenario(file, io.readFile);
-    if (!loaded.value) {
-      report(io, loaded.diagnostics, loaded.sources);
+    const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
+    const scenario = loaded?.scenarios[0];
+    if (!loaded || !scenario) {
       invalid = true;
       json.push({ file, status: 'invalid' });
       continue;
     }
-    report(io, loaded.diagnostics, loaded.sources);
-    const p = projectScenario(loaded.value);
-    const { results, diagnostics } = checkControls(p);
-    const extra: Diagnostic[] = [];
-    if (results.length === 0) {
-      extra.push(
-        error(
-          'no-controls',
-          `${file} has no controls, so nothing can be checked`,
-          undefined,
-          'add a `controls:` section with the published totals',
-        ),
-      );
-    }
-    report(io, [...diagnostics, ...extra], loaded.sources);
+    const { results, diagnostics } = checkControls(projectScenario(scenario));
+    const none =
+      results.length === 0
+        ? [
+            error(
+              'no-controls',
+              `${file} has no controls, so nothing can be checked`,
+              undefined,
+              'add a `controls:` section with the published totals',
+            ),
+          ]
+        : [];
+    report(io, [...diagnostics, ...none], loaded.sources);
     const bad = results.filter((r) => !r.matches).length;
     if (bad > 0 || results.length === 0) failed = true;
     lines.push(
@@ -65,6 +78,10 @@ export function checkCommand(io: Io, files: readonly string[], opts: CheckOption
       })),
     });
   }
-  io.stdout(opts.format === 'json' ? asJson(json) : `${lines.join('\n')}${lines.length ? '\n' : ''}`);
-  return invalid ? EXIT_INVALID : failed ? EXIT_CHECKS_FAILED : EXIT_OK;
+  return finish(io, {
+    content: opts.format === 'json' ? asJson(json) : `${lines.join('\n')}${lines.length ? '\n' : ''}`,
+    inputs: [],
+    sources: new Map(),
+    code: invalid ? EXIT_INVALID : failed ? EXIT_CHECKS_FAILED : EXIT_OK,
+  });
 }

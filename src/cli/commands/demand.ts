@@ -2,9 +2,8 @@
 // driver and year, population, users, unit cost, cost, the growth line level and its volume/price
 // split, then each driver-built line beside the `compare_with:` scenario.
 
+import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
-import { readSource } from '../../load/read-source.js';
-import { loadScenario } from '../../load/scenario.js';
 import { computeDemand } from '../../model/demand.js';
 import type { RoundingMode } from '../../model/money.js';
 import type { Scenario } from '../../model/scenario.js';
@@ -14,8 +13,10 @@ import { demandAsJson, demandHeading, demandTables, type DemandView } from '../.
 import { asJson } from '../../render/json.js';
 import { tableAsMarkdown, tableAsText } from '../../render/text-table.js';
 import type { Io } from '../io.js';
-import { loadWithWhatIfs } from '../load-with-what-ifs.js';
-import { emit, EXIT_INVALID, EXIT_OK, report, styler } from '../output.js';
+import { fail, finish, type CommandContext } from '../command.js';
+import { formatOption, outputOption, roundingOption, setOption } from '../flags.js';
+import { loadScenarios } from '../load.js';
+import { EXIT_INVALID, styler, type ExitCode } from '../output.js';
 import type { Format } from '../render.js';
 
 export interface DemandOptions {
@@ -23,16 +24,29 @@ export interface DemandOptions {
   readonly output?: string;
   readonly rounding: RoundingMode;
   /** `--set <driver>.<parameter>[.<year>]=<value>`, in the order given. */
-  readonly sets: readonly string[];
+  readonly set: readonly string[];
 }
 
-export function demandCommand(io: Io, file: string, opts: DemandOptions): number {
-  const loaded = loadWithWhatIfs(io, file, opts.sets);
-  if (!loaded) return EXIT_INVALID;
-  const { scenario, sources } = loaded;
+export function register(program: Command, { io, exit }: CommandContext): void {
+  program
+    .command('demand')
+    .description('show how demand drivers build growth lines: population, users, unit cost, cost, volume and price effects')
+    .argument('<scenario>', 'scenario YAML file with `drivers:`')
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(setOption())
+    .addOption(roundingOption())
+    .action((scenario: string, o: DemandOptions) => exit(demandCommand(io, scenario, o)));
+}
+
+export function demandCommand(io: Io, file: string, opts: DemandOptions): ExitCode {
+  const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
+  const scenario = loaded?.scenarios[0];
+  if (!loaded || !scenario) return EXIT_INVALID;
+  const { sources } = loaded;
   const drivers = scenario.drivers ?? [];
   if (drivers.length === 0) {
-    report(
+    return fail(
       io,
       [
         error(
@@ -44,20 +58,13 @@ export function demandCommand(io: Io, file: string, opts: DemandOptions): number
       ],
       sources,
     );
-    return EXIT_INVALID;
   }
 
   let compared: Scenario | undefined;
   if (scenario.compareWith) {
-    const { file: other, origin } = scenario.compareWith;
-    const present = readSource(io.readFile, other, origin);
-    if (present.text === undefined) {
-      report(io, present.diagnostics, sources);
-      return EXIT_INVALID;
-    }
-    const c = loadScenario(other, io.readFile);
-    if (report(io, c.diagnostics, c.sources) || !c.value) return EXIT_INVALID;
-    compared = c.value;
+    const c = loadScenarios(io, [{ file: scenario.compareWith.file, at: scenario.compareWith.origin }], sources);
+    compared = c?.scenarios[0];
+    if (!compared) return EXIT_INVALID;
   }
 
   const demand = computeDemand(drivers, scenario.years);
@@ -86,13 +93,5 @@ export function demandCommand(io: Io, file: string, opts: DemandOptions): number
       content = asJson(demandAsJson(view));
       break;
   }
-  const failed = emit(io, content, {
-    ...(opts.output ? { output: opts.output } : {}),
-    inputs: [...scenario.inputs, ...(compared?.inputs ?? [])],
-  });
-  if (failed) {
-    report(io, [failed], sources);
-    return EXIT_INVALID;
-  }
-  return EXIT_OK;
+  return finish(io, { content, output: opts.output, inputs: [...scenario.inputs, ...(compared?.inputs ?? [])], sources });
 }

@@ -1,12 +1,15 @@
 // `mtfs diff <previous> <current>`: classify each line against the previous MTFS and warn where
 // the written status disagrees. Exit 0 (warnings only) unless --strict, then 1 on a disagreement.
 
+import type { Command } from 'commander';
 import type { RoundingMode } from '../../model/money.js';
-import { diffScenarios } from '../../reports/diff/diff.js';
 import { diffAsJson, diffTable } from '../../render/diff.js';
+import { diffScenarios } from '../../reports/diff/diff.js';
+import { finish, type CommandContext } from '../command.js';
+import { formatOption, outputOption, roundingOption, setOption } from '../flags.js';
 import type { Io } from '../io.js';
-import { loadAll } from '../load.js';
-import { emit, EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { loadScenarios } from '../load.js';
+import { EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
 export interface DiffOptions {
@@ -14,19 +17,35 @@ export interface DiffOptions {
   readonly output?: string;
   readonly rounding: RoundingMode;
   readonly strict: boolean;
+  /** `--set` what-ifs, applied to the current MTFS. */
+  readonly set: readonly string[];
 }
 
-export function diffCommand(io: Io, previous: string, current: string, opts: DiffOptions): number {
-  const { scenarios, sources } = loadAll(io, [previous, current]);
-  const [p, c] = scenarios ?? [];
-  if (!p || !c) return EXIT_INVALID;
+export function register(program: Command, { io, exit }: CommandContext): void {
+  program
+    .command('diff')
+    .description('classify each line as unchanged (*), amended (**), new or removed against a previous MTFS')
+    .argument('<previous>', 'the previous MTFS scenario')
+    .argument('<current>', 'the current MTFS scenario')
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(roundingOption())
+    .option('--strict', 'exit 1 when a written status disagrees with the comparison', false)
+    .addOption(setOption('applied to <current>'))
+    .action((previous: string, current: string, o: DiffOptions) => exit(diffCommand(io, previous, current, o)));
+}
+
+export function diffCommand(io: Io, previous: string, current: string, opts: DiffOptions): ExitCode {
+  const loaded = loadScenarios(io, [previous, { file: current, sets: opts.set }]);
+  const [p, c] = loaded?.scenarios ?? [];
+  if (!loaded || !p || !c) return EXIT_INVALID;
   const d = diffScenarios(p, c);
-  const content = renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, [diffTable(d)], () => diffAsJson(d));
-  const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: [...p.inputs, ...c.inputs] });
-  if (failed) {
-    report(io, [failed], sources);
-    return EXIT_INVALID;
-  }
-  report(io, d.diagnostics, sources);
-  return opts.strict && d.diagnostics.length > 0 ? EXIT_CHECKS_FAILED : EXIT_OK;
+  return finish(io, {
+    content: renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, [diffTable(d)], () => diffAsJson(d)),
+    output: opts.output,
+    inputs: [...p.inputs, ...c.inputs],
+    sources: loaded.sources,
+    diagnostics: d.diagnostics,
+    code: opts.strict && d.diagnostics.length > 0 ? EXIT_CHECKS_FAILED : EXIT_OK,
+  });
 }

@@ -1,5 +1,6 @@
 // `mtfs explain <scenario> <ref|row> [year]`: the arithmetic chain behind one figure.
 
+import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
 import { explain, type ExplainTarget } from '../../reports/explain/explain.js';
 import { parseFiscalYear } from '../../model/fiscal-year.js';
@@ -9,19 +10,39 @@ import { tablesAsCsv } from '../../render/csv.js';
 import { explanationAsJson, explanationAsMarkdown, explanationAsText, explanationTable } from '../../render/explain.js';
 import { closest } from '../../schema/diagnose.js';
 import type { Io } from '../io.js';
-import { loadAll } from '../load.js';
-import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { fail, finish, type CommandContext } from '../command.js';
+import { formatOption, outputOption, setOption } from '../flags.js';
+import { loadScenarios } from '../load.js';
+import { EXIT_INVALID, type ExitCode } from '../output.js';
 import type { Format } from '../render.js';
 
 export interface ExplainOptions {
   readonly format: Format;
   readonly output?: string;
+  /** `--set` what-ifs on demand drivers, in the order given. */
+  readonly set: readonly string[];
 }
 
-export function explainCommand(io: Io, file: string, what: string, yearText: string | undefined, opts: ExplainOptions): number {
-  const { scenarios, sources } = loadAll(io, [file]);
-  const scenario = scenarios?.[0];
-  if (!scenario) return EXIT_INVALID;
+export function register(program: Command, { io, exit }: CommandContext): void {
+  program
+    .command('explain')
+    .description('show the arithmetic behind one figure, down to where each input is written and its source')
+    .argument('<scenario>', 'scenario YAML file')
+    .argument('<what>', 'a table row (e.g. net_budget) or a line ref (e.g. G6)')
+    .argument('[year]', 'one year, e.g. 2020/21 (default: every year)')
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(setOption())
+    .action((scenario: string, what: string, year: string | undefined, o: ExplainOptions) =>
+      exit(explainCommand(io, scenario, what, year, o)),
+    );
+}
+
+export function explainCommand(io: Io, file: string, what: string, yearText: string | undefined, opts: ExplainOptions): ExitCode {
+  const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
+  const scenario = loaded?.scenarios[0];
+  if (!loaded || !scenario) return EXIT_INVALID;
+  const { sources } = loaded;
   const p = projectScenario(scenario);
   const rows = p.rows.map((r) => r.id as string);
   const refs = scenario.lines.map((l) => l.ref);
@@ -31,7 +52,7 @@ export function explainCommand(io: Io, file: string, what: string, yearText: str
   else if (line) target = { kind: 'line', line };
   else {
     const guess = closest(what, [...rows, ...refs]);
-    report(
+    return fail(
       io,
       [
         error(
@@ -43,14 +64,12 @@ export function explainCommand(io: Io, file: string, what: string, yearText: str
       ],
       sources,
     );
-    return EXIT_INVALID;
   }
   let years = p.years;
   if (yearText !== undefined) {
     const y = parseFiscalYear(yearText);
     if (!y.ok || !p.years.includes(y.year)) {
-      report(io, [error('usage', `\`${yearText}\` is not a year of ${file}`, undefined, `years are ${p.years.join(', ')}`)], sources);
-      return EXIT_INVALID;
+      return fail(io, [error('usage', `\`${yearText}\` is not a year of ${file}`, undefined, `years are ${p.years.join(', ')}`)], sources);
     }
     years = [y.year];
   }
@@ -71,10 +90,5 @@ export function explainCommand(io: Io, file: string, what: string, yearText: str
       content = asJson(explanationAsJson(steps, file, units));
       break;
   }
-  const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: scenario.inputs });
-  if (failed) {
-    report(io, [failed], sources);
-    return EXIT_INVALID;
-  }
-  return EXIT_OK;
+  return finish(io, { content, output: opts.output, inputs: scenario.inputs, sources });
 }

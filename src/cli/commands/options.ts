@@ -2,22 +2,25 @@
 // national yield of a chosen mix per year, its sufficiency against chosen needs, and a local view
 // for one authority under a named basis, set against the authority's own gap.
 
+import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { error, warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadNationalData, type NationalDataFiles } from '../../load/national-data.js';
 import type { FileReader } from '../../load/reader.js';
-import { loadScenario } from '../../load/scenario.js';
 import { parseRateText } from '../../model/amount-text.js';
 import { compareYears, parseFiscalYear, type FiscalYear } from '../../model/fiscal-year.js';
 import { Dec, type Rate, type RoundingMode } from '../../model/money.js';
-import { localView, shareFor, type ApportionmentBasis, type LocalView } from '../../reports/funding-options/local.js';
+import { BASES, localView, shareFor, type ApportionmentBasis, type LocalView } from '../../reports/funding-options/local.js';
 import { defaultYears, nationalView, type NationalView } from '../../reports/funding-options/national.js';
 import { selectFromTables } from '../../reports/funding-options/select.js';
 import { projectScenario } from '../../project/project.js';
 import { catalogueTables, optionsAsJson, optionsTables } from '../../render/funding-options.js';
 import type { TableModel } from '../../render/table-model.js';
 import type { Io } from '../io.js';
-import { emit, EXIT_INVALID, EXIT_OK, report, type Input } from '../output.js';
+import { finish, type CommandContext } from '../command.js';
+import { collect, formatOption, outputOption, roundingOption, setOption } from '../flags.js';
+import { loadScenarios } from '../load.js';
+import { EXIT_INVALID, report, type ExitCode, type Input } from '../output.js';
 import { packageRoot } from '../package-root.js';
 import { renderAs, type Format } from '../render.js';
 
@@ -41,6 +44,25 @@ export interface OptionsOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
+  /** `--set` what-ifs on the --authority scenario's demand drivers. */
+  readonly set: readonly string[];
+}
+
+export function register(program: Command, { io, exit }: CommandContext): void {
+  program
+    .command('options')
+    .description('the LGA green paper funding options: national yield per year, sufficiency against needs, a local view')
+    .option('--option <id>', 'an option to raise money (repeatable); `mtfs options` alone lists the ids', collect, [])
+    .option('--need <id>', 'a need to pay for (repeatable), met in the order given', collect, [])
+    .option('--year <year>', 'a year to show, e.g. 2024/25 (repeatable); default: the published years', collect, [])
+    .option('--authority <scenario>', 'a scenario with `apportionment:` figures: share the national figures out to it')
+    .addOption(new Option('--basis <basis>', 'how to share national figures out to --authority').choices(BASES))
+    .option('--share <rate>', 'with --basis explicit: the authority share, e.g. 0.9%')
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(roundingOption())
+    .addOption(setOption('applied to --authority'))
+    .action((o: OptionsOptions) => exit(optionsCommand(io, o)));
 }
 
 const dataPath = (name: string): string => path.join(DATA_DIR, path.basename(name));
@@ -68,6 +90,9 @@ function usage(o: OptionsOptions): { diagnostics: Diagnostic[]; share?: Rate; ye
         'e.g. --authority scenarios/2018-council.yaml --basis asc-net-spend',
       ),
     );
+  }
+  if (o.set.length > 0 && o.authority === undefined) {
+    diagnostics.push(error('usage', '--set needs --authority <scenario>', undefined, 'a what-if changes the scenario of the local view'));
   }
   if (o.share !== undefined && o.basis !== 'explicit') {
     diagnostics.push(error('usage', '--share is only used with --basis explicit', undefined, 'add --basis explicit, or remove --share'));
@@ -98,7 +123,7 @@ function usage(o: OptionsOptions): { diagnostics: Diagnostic[]; share?: Rate; ye
   return { diagnostics, ...(share ? { share } : {}), years };
 }
 
-export function optionsCommand(io: Io, o: OptionsOptions): number {
+export function optionsCommand(io: Io, o: OptionsOptions): ExitCode {
   const flags = usage(o);
   if (report(io, flags.diagnostics, new Map())) return EXIT_INVALID;
   const reader: FileReader = (name) => io.readFile(Object.values(DATA_FILES).includes(name) ? dataPath(name) : name);
@@ -118,14 +143,15 @@ export function optionsCommand(io: Io, o: OptionsOptions): number {
     let years = flags.years.length > 0 ? [...flags.years].sort(compareYears) : defaultYears([...selection.options, ...selection.needs]);
     let projection;
     if (o.authority !== undefined && o.basis !== undefined) {
-      const loaded = loadScenario(o.authority, io.readFile);
+      const loaded = loadScenarios(io, [{ file: o.authority, sets: o.set }]);
+      const authority = loaded?.scenarios[0];
+      if (!loaded || !authority) return EXIT_INVALID;
       sources = loaded.sources;
-      if (report(io, loaded.diagnostics, loaded.sources) || !loaded.value) return EXIT_INVALID;
-      inputs.push(...loaded.value.inputs);
-      projection = projectScenario(loaded.value);
+      inputs.push(...authority.inputs);
+      projection = projectScenario(authority);
       if (flags.years.length === 0) years = [...projection.years];
-      const share = shareFor(o.basis, loaded.value, data.value.totals, flags.share);
-      if (report(io, share.diagnostics, loaded.sources) || !share.value) return EXIT_INVALID;
+      const share = shareFor(o.basis, authority, data.value.totals, flags.share);
+      if (report(io, share.diagnostics, sources) || !share.value) return EXIT_INVALID;
       view = nationalView(selection, years);
       local = localView(view, share.value, projection);
     } else {
@@ -147,11 +173,5 @@ export function optionsCommand(io: Io, o: OptionsOptions): number {
   const models: TableModel[] = view ? optionsTables(view, national, local) : catalogueTables(national);
   const display = { rounding: o.rounding, dp: 0 };
   const content = renderAs(io, o.format, display, models, () => optionsAsJson(view, national, local));
-  const failed = emit(io, content, { ...(o.output ? { output: o.output } : {}), inputs });
-  if (failed) {
-    report(io, [failed], sources);
-    return EXIT_INVALID;
-  }
-  report(io, warnings, sources);
-  return EXIT_OK;
+  return finish(io, { content, output: o.output, inputs, sources, diagnostics: warnings });
 }

@@ -1,14 +1,17 @@
 // `mtfs project <scenario>`: load → project → render the budget table (and schedules with --detail).
 
-import { checkControls } from '../../reports/check/controls.js';
+import type { Command } from 'commander';
 import { warning } from '../../diagnostics/diagnostic.js';
 import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { fundingTable } from '../../render/funding.js';
 import { projectionAsJson, scheduleTable, summaryTable } from '../../render/projection.js';
+import { checkControls } from '../../reports/check/controls.js';
+import { finish, type CommandContext } from '../command.js';
+import { formatOption, outputOption, roundingOption, setOption } from '../flags.js';
 import type { Io } from '../io.js';
-import { loadWithWhatIfs } from '../load-with-what-ifs.js';
-import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { loadScenarios } from '../load.js';
+import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
 export interface ProjectOptions {
@@ -17,38 +20,48 @@ export interface ProjectOptions {
   readonly detail: boolean;
   readonly rounding: RoundingMode;
   /** `--set` what-ifs on demand drivers, in the order given. */
-  readonly sets: readonly string[];
+  readonly set: readonly string[];
 }
 
-export function projectCommand(io: Io, file: string, opts: ProjectOptions): number {
-  const loaded = loadWithWhatIfs(io, file, opts.sets);
-  if (!loaded) return EXIT_INVALID;
-  const projection = projectScenario(loaded.scenario);
+export function register(program: Command, { io, exit }: CommandContext): void {
+  program
+    .command('project')
+    .description('project the four-year budget table of a scenario')
+    .argument('<scenario>', 'scenario YAML file')
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .option('-d, --detail', 'add the growth and savings schedules (Appendices B and C)', false)
+    .addOption(roundingOption())
+    .addOption(setOption())
+    .action((scenario: string, o: ProjectOptions) => exit(projectCommand(io, scenario, o)));
+}
+
+export function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
+  const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
+  const scenario = loaded?.scenarios[0];
+  if (!loaded || !scenario) return EXIT_INVALID;
+  const projection = projectScenario(scenario);
   const display = { rounding: opts.rounding, dp: 0 };
   const schedules =
     opts.detail && !projection.departments ? [scheduleTable(projection, 'growth'), scheduleTable(projection, 'saving')] : [];
   const funding = opts.detail ? fundingTable(projection) : undefined;
   const models = [summaryTable(projection), ...schedules, ...(funding ? [funding] : [])];
-  const content = renderAs(io, opts.format, display, models, () => projectionAsJson(projection, opts.detail));
-  const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: loaded.scenario.inputs });
-  if (failed) {
-    report(io, [failed], loaded.sources);
-    return EXIT_INVALID;
-  }
   const mismatches = checkControls(projection).diagnostics.length;
-  if (mismatches > 0) {
-    report(
-      io,
-      [
-        warning(
-          'control-mismatch',
-          `${mismatches} published control${mismatches === 1 ? '' : 's'} in ${file} ${mismatches === 1 ? 'differs' : 'differ'} from this projection`,
-          undefined,
-          `run \`mtfs check ${file}\` for the details`,
-        ),
-      ],
-      loaded.sources,
-    );
-  }
-  return EXIT_OK;
+  return finish(io, {
+    content: renderAs(io, opts.format, display, models, () => projectionAsJson(projection, opts.detail)),
+    output: opts.output,
+    inputs: scenario.inputs,
+    sources: loaded.sources,
+    diagnostics:
+      mismatches > 0
+        ? [
+            warning(
+              'control-mismatch',
+              `${mismatches} published control${mismatches === 1 ? '' : 's'} in ${file} ${mismatches === 1 ? 'differs' : 'differ'} from this projection`,
+              undefined,
+              `run \`mtfs check ${file}\` for the details`,
+            ),
+          ]
+        : [],
+  });
 }

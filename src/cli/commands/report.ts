@@ -2,6 +2,7 @@
 // exceljs is loaded only when a workbook is asked for: it is by far the heaviest module.
 
 import { createRequire } from 'node:module';
+import { Option, type Command } from 'commander';
 import type ExcelJS from 'exceljs';
 import { error } from '../../diagnostics/diagnostic.js';
 import type { RoundingMode } from '../../model/money.js';
@@ -11,8 +12,10 @@ import { xlsxReport, type JSZipLike } from '../../render/xlsx-report.js';
 import { monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
 import type { Io } from '../io.js';
-import { loadAll } from '../load.js';
-import { emit, EXIT_INVALID, EXIT_OK, refuseInput, report } from '../output.js';
+import { fail, finish, type CommandContext } from '../command.js';
+import { drawCount, roundingOption, seedNumber, setOption } from '../flags.js';
+import { loadScenarios } from '../load.js';
+import { EXIT_INVALID, EXIT_OK, refuseInput, type ExitCode } from '../output.js';
 
 export interface ReportOptions {
   readonly html?: string;
@@ -20,65 +23,65 @@ export interface ReportOptions {
   readonly draws: number;
   readonly seed: number;
   readonly rounding: RoundingMode;
-  readonly version: string;
+  /** `--set` what-ifs on demand drivers, in the order given. */
+  readonly set: readonly string[];
 }
 
-export async function reportCommand(io: Io, file: string, opts: ReportOptions): Promise<number> {
+export function register(program: Command, { io, exit, version }: CommandContext): void {
+  program
+    .command('report')
+    .description('write the committee report: a self-contained HTML page and/or an Excel workbook with live formulas')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('--html <file>', 'write the HTML report here (atomically)')
+    .option('--xlsx <file>', 'write the Excel workbook here (atomically)')
+    .addOption(new Option('--draws <n>', 'Monte Carlo draws for the risk section').argParser(drawCount).default(10000))
+    .addOption(new Option('--seed <s>', 'random seed').argParser(seedNumber).default(1))
+    .addOption(roundingOption())
+    .addOption(setOption())
+    .action(async (scenario: string, o: ReportOptions) => exit(await reportCommand(io, scenario, o, version)));
+}
+
+export async function reportCommand(io: Io, file: string, opts: ReportOptions, version: string): Promise<ExitCode> {
   if (!opts.html && !opts.xlsx) {
-    report(
-      io,
-      [
-        error(
-          'usage',
-          'nothing to write: give --html FILE, --xlsx FILE or both',
-          undefined,
-          'e.g. mtfs report scenarios/2018.yaml --html report.html --xlsx report.xlsx',
-        ),
-      ],
-      new Map(),
-    );
-    return EXIT_INVALID;
+    return fail(io, [
+      error(
+        'usage',
+        'nothing to write: give --html FILE, --xlsx FILE or both',
+        undefined,
+        'e.g. mtfs report scenarios/2018.yaml --html report.html --xlsx report.xlsx',
+      ),
+    ]);
   }
   if (opts.html && opts.xlsx && io.sameFile(opts.html, opts.xlsx)) {
-    report(io, [error('usage', '--html and --xlsx name the same file', undefined, 'give each its own file')], new Map());
-    return EXIT_INVALID;
+    return fail(io, [error('usage', '--html and --xlsx name the same file', undefined, 'give each its own file')]);
   }
-  const { scenarios, sources } = loadAll(io, [file]);
-  const scenario = scenarios?.[0];
-  if (!scenario) return EXIT_INVALID;
+  const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
+  const scenario = loaded?.scenarios[0];
+  if (!loaded || !scenario) return EXIT_INVALID;
+  const { sources } = loaded;
   // refuse before writing anything, so that a refused --xlsx does not leave a new --html behind
   const refused = [opts.html, opts.xlsx]
     .flatMap((out) => (out ? [refuseInput(io, out, scenario.inputs)] : []))
     .filter((d) => d !== undefined);
-  if (refused.length > 0) {
-    report(io, refused, sources);
-    return EXIT_INVALID;
-  }
+  if (refused.length > 0) return fail(io, refused, sources);
   const projection = projectScenario(scenario);
   const hasRanges = (scenario.assumptions ?? []).length > 0;
   if (opts.html) {
     const html = htmlReport({
       projection,
       display: { rounding: opts.rounding, dp: 0 },
-      version: opts.version,
+      version,
       ...(hasRanges ? { sensitivity: sensitivity(scenario), risk: monteCarlo(scenario, { draws: opts.draws, seed: opts.seed }) } : {}),
     });
-    const failed = emit(io, html, { output: opts.html, inputs: scenario.inputs });
-    if (failed) {
-      report(io, [failed], sources);
-      return EXIT_INVALID;
-    }
+    const code = finish(io, { content: html, output: opts.html, inputs: scenario.inputs, sources });
+    if (code !== EXIT_OK) return code;
   }
   if (opts.xlsx) {
     const load = createRequire(import.meta.url);
     const excel = load('exceljs') as typeof ExcelJS;
     const JSZip = load('jszip') as JSZipLike;
     const bytes = await xlsxReport(excel, JSZip, projection);
-    const failed = emit(io, bytes, { output: opts.xlsx, inputs: scenario.inputs });
-    if (failed) {
-      report(io, [failed], sources);
-      return EXIT_INVALID;
-    }
+    return finish(io, { content: bytes, output: opts.xlsx, inputs: scenario.inputs, sources });
   }
   return EXIT_OK;
 }

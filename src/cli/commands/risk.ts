@@ -1,30 +1,62 @@
 // `mtfs sensitivity <scenario>` and `mtfs risk <scenario> [--draws N] [--seed S] [--threshold A]`.
 
 import { SingleBar } from 'cli-progress';
+import { Option, type Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
 import { parseAmountText } from '../../model/amount-text.js';
 import { moneyFromText, type RoundingMode } from '../../model/money.js';
+import type { Sources } from '../../diagnostics/format.js';
 import type { Scenario } from '../../model/scenario.js';
 import { monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
 import { riskAsJson, riskTable, sensitivityAsJson, sensitivityTable } from '../../render/risk.js';
 import type { Io } from '../io.js';
-import { loadAll } from '../load.js';
-import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { fail, finish, type CommandContext } from '../command.js';
+import { drawCount, formatOption, outputOption, roundingOption, seedNumber, setOption } from '../flags.js';
+import { loadScenarios } from '../load.js';
+import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
 export interface RiskCommandOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
+  /** `--set` what-ifs on demand drivers, applied before the ranges are varied. */
+  readonly set: readonly string[];
 }
 
-function loadWithAssumptions(io: Io, file: string): { scenario?: Scenario; sources: ReadonlyMap<string, string> } {
-  const { scenarios, sources } = loadAll(io, [file]);
-  const scenario = scenarios?.[0];
-  if (!scenario) return { sources };
+export function register(program: Command, { io, exit }: CommandContext): void {
+  program
+    .command('sensitivity')
+    .description('each assumption range alone at its low and high: the effect on the net budget (and gap), largest first')
+    .argument('<scenario>', 'scenario YAML file with `assumptions:`')
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(roundingOption())
+    .addOption(setOption())
+    .action((scenario: string, o: RiskCommandOptions) => exit(sensitivityCommand(io, scenario, o)));
+
+  program
+    .command('risk')
+    .description('Monte Carlo over all assumption ranges together: percentiles of the net budget (and gap)')
+    .argument('<scenario>', 'scenario YAML file with `assumptions:`')
+    .addOption(new Option('--draws <n>', 'number of draws').argParser(drawCount).default(10000))
+    .addOption(new Option('--seed <s>', 'random seed (same seed, same result)').argParser(seedNumber).default(1))
+    .option('--threshold <amount>', 'also give the probability that the gap exceeds this amount')
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(roundingOption())
+    .addOption(setOption())
+    .action((scenario: string, o: RiskOptions) => exit(riskCommand(io, scenario, o)));
+}
+
+function loadWithAssumptions(io: Io, file: string, sets: readonly string[]): { scenario: Scenario; sources: Sources } | undefined {
+  const loaded = loadScenarios(io, [{ file, sets }]);
+  const scenario = loaded?.scenarios[0];
+  if (!loaded || !scenario) return undefined;
+  const { sources } = loaded;
   if ((scenario.assumptions ?? []).length === 0) {
-    report(
+    fail(
       io,
       [
         error(
@@ -36,26 +68,18 @@ function loadWithAssumptions(io: Io, file: string): { scenario?: Scenario; sourc
       ],
       sources,
     );
-    return { sources };
+    return undefined;
   }
   return { scenario, sources };
 }
 
-function finish(io: Io, content: string, scenario: Scenario, output: string | undefined, sources: ReadonlyMap<string, string>): number {
-  const failed = emit(io, content, { ...(output ? { output } : {}), inputs: scenario.inputs });
-  if (failed) {
-    report(io, [failed], sources);
-    return EXIT_INVALID;
-  }
-  return EXIT_OK;
-}
-
-export function sensitivityCommand(io: Io, file: string, opts: RiskCommandOptions): number {
-  const { scenario, sources } = loadWithAssumptions(io, file);
-  if (!scenario) return EXIT_INVALID;
+export function sensitivityCommand(io: Io, file: string, opts: RiskCommandOptions): ExitCode {
+  const loaded = loadWithAssumptions(io, file, opts.set);
+  if (!loaded) return EXIT_INVALID;
+  const { scenario, sources } = loaded;
   const s = sensitivity(scenario);
   const content = renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, [sensitivityTable(s)], () => sensitivityAsJson(s));
-  return finish(io, content, scenario, opts.output, sources);
+  return finish(io, { content, output: opts.output, inputs: scenario.inputs, sources });
 }
 
 export interface RiskOptions extends RiskCommandOptions {
@@ -64,16 +88,14 @@ export interface RiskOptions extends RiskCommandOptions {
   readonly threshold?: string;
 }
 
-export function riskCommand(io: Io, file: string, opts: RiskOptions): number {
-  const { scenario, sources } = loadWithAssumptions(io, file);
-  if (!scenario) return EXIT_INVALID;
+export function riskCommand(io: Io, file: string, opts: RiskOptions): ExitCode {
+  const loaded = loadWithAssumptions(io, file, opts.set);
+  if (!loaded) return EXIT_INVALID;
+  const { scenario, sources } = loaded;
   let threshold;
   if (opts.threshold !== undefined) {
     const t = parseAmountText(opts.threshold);
-    if (!t.ok) {
-      report(io, [error('usage', `--threshold: ${t.message}`, undefined, t.hint)], sources);
-      return EXIT_INVALID;
-    }
+    if (!t.ok) return fail(io, [error('usage', `--threshold: ${t.message}`, undefined, t.hint)], sources);
     threshold = moneyFromText(t.canonical);
   }
   // a progress bar only on a terminal; nothing extra when output is piped or captured
@@ -89,5 +111,5 @@ export function riskCommand(io: Io, file: string, opts: RiskOptions): number {
   });
   bar?.stop();
   const content = renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, [riskTable(r)], () => riskAsJson(r));
-  return finish(io, content, scenario, opts.output, sources);
+  return finish(io, { content, output: opts.output, inputs: scenario.inputs, sources });
 }

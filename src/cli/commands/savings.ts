@@ -1,6 +1,7 @@
 // `mtfs savings <scenario> [--target amount|YEAR=AMOUNT,…|gap] [--exclude REF]… [--top N]`:
 // the saving options register, and the best sets of options that meet a target.
 
+import { Option, type Command } from 'commander';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseAmountText } from '../../model/amount-text.js';
 import { parseFiscalYear, type FiscalYear } from '../../model/fiscal-year.js';
@@ -11,8 +12,10 @@ import { closest } from '../../schema/diagnose.js';
 import { savingsRegister } from '../../reports/savings/register.js';
 import { findTargetSets, MAX_BRANCHES, type TargetResult } from '../../reports/savings/target.js';
 import type { Io } from '../io.js';
-import { loadAll } from '../load.js';
-import { emit, EXIT_INVALID, EXIT_OK, report } from '../output.js';
+import { fail, finish, type CommandContext } from '../command.js';
+import { collect, formatOption, outputOption, positiveInteger, roundingOption, setOption } from '../flags.js';
+import { loadScenarios } from '../load.js';
+import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
 export interface SavingsOptions {
@@ -22,12 +25,30 @@ export interface SavingsOptions {
   readonly target?: string;
   readonly exclude: readonly string[];
   readonly top: number;
+  /** `--set` what-ifs on demand drivers, in the order given. */
+  readonly set: readonly string[];
 }
 
-export function savingsCommand(io: Io, file: string, opts: SavingsOptions): number {
-  const { scenarios, sources } = loadAll(io, [file]);
-  const scenario = scenarios?.[0];
-  if (!scenario) return EXIT_INVALID;
+export function register(program: Command, { io, exit }: CommandContext): void {
+  program
+    .command('savings')
+    .description('the saving options register; with --target, the best sets of options that meet a target')
+    .argument('<scenario>', 'scenario YAML file')
+    .addOption(formatOption())
+    .addOption(outputOption())
+    .addOption(roundingOption())
+    .option('-t, --target <target>', 'an amount every year, YEAR=AMOUNT,… for some years, or gap')
+    .option('-x, --exclude <ref>', 'leave an option out of the target search (repeatable)', collect, [] as string[])
+    .addOption(new Option('--top <n>', 'how many sets to list').argParser(positiveInteger).default(10))
+    .addOption(setOption())
+    .action((scenario: string, o: SavingsOptions) => exit(savingsCommand(io, scenario, o)));
+}
+
+export function savingsCommand(io: Io, file: string, opts: SavingsOptions): ExitCode {
+  const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
+  const scenario = loaded?.scenarios[0];
+  if (!loaded || !scenario) return EXIT_INVALID;
+  const { sources } = loaded;
   const projection = projectScenario(scenario);
   const register = savingsRegister(projection);
 
@@ -52,17 +73,14 @@ export function savingsCommand(io: Io, file: string, opts: SavingsOptions): numb
       options.map((s) => s.line.levels),
       problems,
     );
-    if (problems.length > 0 || !targets) {
-      report(io, problems, sources);
-      return EXIT_INVALID;
-    }
+    if (problems.length > 0 || !targets) return fail(io, problems, sources);
     target = findTargetSets(
       options.map((s) => s.line),
       targets,
       opts.top,
     );
     if (target.stopped) {
-      report(
+      return fail(
         io,
         [
           error(
@@ -74,7 +92,6 @@ export function savingsCommand(io: Io, file: string, opts: SavingsOptions): numb
         ],
         sources,
       );
-      return EXIT_INVALID;
     }
   }
 
@@ -82,12 +99,7 @@ export function savingsCommand(io: Io, file: string, opts: SavingsOptions): numb
   const models = target ? [...registerTables(register), targetTable(target, units)] : registerTables(register);
   const csv = target ? [targetTable(target, units)] : registerCsvTables(register);
   const content = renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, models, () => registerAsJson(register, target), csv);
-  const failed = emit(io, content, { ...(opts.output ? { output: opts.output } : {}), inputs: scenario.inputs });
-  if (failed) {
-    report(io, [failed], sources);
-    return EXIT_INVALID;
-  }
-  return EXIT_OK;
+  return finish(io, { content, output: opts.output, inputs: scenario.inputs, sources });
 }
 
 /**

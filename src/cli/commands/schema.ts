@@ -1,11 +1,13 @@
 // `mtfs schema`: the JSON Schema of a scenario file, for editors (yaml-language-server etc.).
 
+import type { Command } from 'commander';
 import { z } from 'zod';
 import { scenarioSchema } from '../../schema/scenario.js';
 import { variantSchema } from '../../schema/variant.js';
 import { asJson } from '../../render/json.js';
 import type { Io } from '../io.js';
-import { EXIT_OK } from '../output.js';
+import { finish, type CommandContext } from '../command.js';
+import type { ExitCode } from '../output.js';
 
 const AMOUNT_PATTERN = '^(-?(0|[1-9]\\d*|[1-9]\\d{0,2}(,\\d{3})+)(\\.\\d+)?|\\((0|[1-9]\\d*|[1-9]\\d{0,2}(,\\d{3})+)(\\.\\d+)?\\))$';
 const RATE_PATTERN = '^-?(0|[1-9]\\d*)(\\.\\d+)?%?$';
@@ -38,7 +40,13 @@ export function scenarioJsonSchema(): unknown {
   });
 }
 
-export function schemaCommand(io: Io): number {
-  io.stdout(asJson(scenarioJsonSchema()));
-  return EXIT_OK;
+export function register(program: Command, { io, exit }: CommandContext): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editor validation and completion)')
+    .action(() => exit(schemaCommand(io)));
+}
+
+export function schemaCommand(io: Io): ExitCode {
+  return finish(io, { content: asJson(scenarioJsonSchema()), inputs: [], sources: new Map() });
 }
