@@ -17,7 +17,7 @@ export interface CommandContext {
 /** Adds one command (its arguments, options and handler) to the program. */
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export interface Ending {
+interface Ending {
   /** What the command prints, or writes atomically to `output`; nothing when absent. */
   readonly content?: string | Uint8Array;
   readonly output?: string | undefined;

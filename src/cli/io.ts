@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FileReader } from '../load/reader.js';
 import { MAX_INPUT_BYTES } from '../source/text.js';
 
-export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+type WriteResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 export interface Io {
   readonly stdout: (s: string) => void;

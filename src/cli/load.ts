@@ -11,7 +11,7 @@ import type { Io } from './io.js';
 import { report } from './output.js';
 
 /** A scenario a command reads: a path from the command line, or one a scenario names (at `at`). */
-export interface Wanted {
+interface Wanted {
   readonly file: string;
   /** Where another file names this one (`compare_with:`): a missing file is reported there. */
   readonly at?: Location;

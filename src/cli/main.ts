@@ -18,7 +18,7 @@ import { register as schema } from './commands/schema.js';
 import { nodeIo, type Io } from './io.js';
 import { EXIT_INVALID, EXIT_OK, report as reportDiagnostics, type ExitCode } from './output.js';
 
-export const VERSION = '0.1.0';
+const VERSION = '0.1.0';
 
 /** The commands, in the order `mtfs --help` lists them (`risk` adds `sensitivity` and `risk`). */
 const COMMANDS: readonly Register[] = [project, demand, check, options, compare, savings, diff, explain, risk, report, schema];

@@ -17,7 +17,7 @@ export function styler(io: Io): Styler {
 }
 
 /** At most this many diagnostics are printed in full; the count line still counts them all. */
-export const MAX_SHOWN = 100;
+const MAX_SHOWN = 100;
 
 /** Prints diagnostics sorted by place (the first MAX_SHOWN), then a count; returns true when any is an error. */
 export function report(io: Io, diagnostics: readonly Diagnostic[], sources: Sources): boolean {
@@ -33,7 +33,7 @@ export function report(io: Io, diagnostics: readonly Diagnostic[], sources: Sour
 /** A file a command read: its path, or its path and the name that diagnostics show for it. */
 export type Input = string | { readonly file: string; readonly shown: string };
 
-export interface EmitOptions {
+interface EmitOptions {
   readonly output?: string;
   /** Files that must never be overwritten (the scenario and everything it read). */
   readonly inputs: readonly Input[];

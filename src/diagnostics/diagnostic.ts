@@ -10,7 +10,7 @@ export interface Location {
   readonly endColumn: number;
 }
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 /** Every diagnostic code mtfs can emit; each has a reproducer under test/errors/. */
 export const DIAGNOSTIC_CODES = [
@@ -121,10 +121,4 @@ export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
     if (ca !== cb) return ca - cb;
     return a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
   });
-}
-
-/** The result of a pure stage: a value (absent when the stage could not produce one) and diagnostics. */
-export interface Result<T> {
-  readonly value?: T;
-  readonly diagnostics: readonly Diagnostic[];
 }

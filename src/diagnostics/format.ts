@@ -10,7 +10,7 @@ export interface Styler {
   readonly bold: (s: string) => string;
 }
 
-export const plainStyler: Styler = { error: (s) => s, warning: (s) => s, dim: (s) => s, bold: (s) => s };
+const plainStyler: Styler = { error: (s) => s, warning: (s) => s, dim: (s) => s, bold: (s) => s };
 
 /** Source texts by file name, for excerpts. */
 export type Sources = ReadonlyMap<string, string>;
@@ -20,7 +20,7 @@ const MAX_EXCERPT = 120;
 /** The lines of each source text, split once per run rather than once per diagnostic. */
 type LineCache = Map<string, readonly string[]>;
 
-export function formatDiagnostic(d: Diagnostic, sources: Sources, style: Styler = plainStyler, cache: LineCache = new Map()): string {
+function formatDiagnostic(d: Diagnostic, sources: Sources, style: Styler = plainStyler, cache: LineCache = new Map()): string {
   const sev = d.severity === 'error' ? style.error(`error[${d.code}]`) : style.warning(`warning[${d.code}]`);
   const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column}: ` : 'mtfs: ';
   const out = [`${where}${sev}: ${style.bold(d.message)}`];

@@ -3,7 +3,7 @@
 
 import { MAX_DIGITS } from './money.js';
 
-export type AmountText =
+type AmountText =
   { readonly ok: true; readonly canonical: string } | { readonly ok: false; readonly message: string; readonly hint: string };
 
 const PLAIN = /^(-)?(0|[1-9]\d*)(\.\d+)?$/;
@@ -74,8 +74,7 @@ function describe(text: string): string {
   return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}\``;
 }
 
-export type RateText =
-  { readonly ok: true; readonly canonical: string } | { readonly ok: false; readonly message: string; readonly hint: string };
+type RateText = { readonly ok: true; readonly canonical: string } | { readonly ok: false; readonly message: string; readonly hint: string };
 
 const RATE = /^(-)?(0|[1-9]\d*)(\.\d+)?(%)?$/;
 

@@ -6,7 +6,7 @@
 
 import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, previousYear, yearRange, type FiscalYear } from './fiscal-year.js';
-import { Dec, roundTo, widen, type Money, type Rate } from './money.js';
+import { Dec, roundTo, widen, type Money, type Rate, dec } from './money.js';
 import type { Units } from './units.js';
 import type { SeriesBasis, SeriesExtend, SeriesMethod, SeriesPoint } from './series.js';
 
@@ -38,7 +38,7 @@ export function valueIn<T>(p: PerYear<T>, y: FiscalYear): T {
   return v;
 }
 
-export interface PopulationSource {
+interface PopulationSource {
   readonly file: string;
   readonly area: string;
   readonly band: string;
@@ -73,7 +73,7 @@ export type DriverUsers =
 
 export type DriverKind = DriverUsers['kind'];
 
-export type UnitCostPer = 'year' | 'week';
+type UnitCostPer = 'year' | 'week';
 /** A weekly cost is annualised over 52 weeks (a convention: 365/7 is not an exact decimal). */
 export const WEEKS_PER_YEAR = 52;
 /** A unit cost carried back before its price year is rounded to the penny, half away from zero. */
@@ -100,9 +100,9 @@ export interface DemandDriver {
 }
 
 /** How a year's unit cost was obtained. */
-export type UnitCostBasis = 'stated' | 'uplifted' | 'deflated';
+type UnitCostBasis = 'stated' | 'uplifted' | 'deflated';
 
-export interface DriverYear {
+interface DriverYear {
   readonly year: FiscalYear;
   /** Population drivers only: the band's population used (after any extra growth). */
   readonly population?: { readonly value: Dec; readonly basis: SeriesBasis; readonly adjusted: boolean };
@@ -151,7 +151,7 @@ export function upliftYearsNeeded(priceYear: FiscalYear, base: FiscalYear, last:
 }
 
 /** The annual unit cost as written: weekly costs × 52. Exact. */
-export const annualUnitCost = (u: UnitCost): Dec => (u.per === 'week' ? widen(u.amount).times(WEEKS_PER_YEAR) : widen(u.amount));
+const annualUnitCost = (u: UnitCost): Dec => (u.per === 'week' ? widen(u.amount).times(WEEKS_PER_YEAR) : widen(u.amount));
 
 /**
  * The unit cost (£ a year) in each of `years`: the written cost in its price year; later years
@@ -172,7 +172,7 @@ export function unitCostsByYear(
     } else if (order > 0) {
       out.set(y, { value: annual.times(upliftFactor(uplift, u.priceYear, y)), basis: 'uplifted' });
     } else {
-      const exact = new Dec(annual).dividedBy(upliftFactor(uplift, y, u.priceYear));
+      const exact = dec(annual).dividedBy(upliftFactor(uplift, y, u.priceYear));
       out.set(y, { value: roundTo(exact, DEFLATED_ROUNDING.dp, DEFLATED_ROUNDING.mode), basis: 'deflated' });
     }
   }
@@ -181,7 +181,7 @@ export function unitCostsByYear(
 
 /** Π (1 + r) over the years after `from` up to and including `to`: exact. */
 function upliftFactor(uplift: PerYear<Rate>, from: FiscalYear, to: FiscalYear): Dec {
-  let factor = widen(new Dec(1));
+  let factor = widen(dec(1));
   for (const y of yearRange(from, to).slice(1)) factor = factor.times(widen(valueIn(uplift, y)).plus(1));
   return factor;
 }
@@ -191,7 +191,7 @@ function usersByYear(d: DemandDriver, all: readonly FiscalYear[]): Pick<DriverYe
   const users = d.users;
   switch (users.kind) {
     case 'population': {
-      let factor = widen(new Dec(1));
+      let factor = widen(dec(1));
       return all.map((year, i) => {
         const written = users.population.values.get(year);
         if (!written) throw new Error(`no population for ${year}`);
@@ -199,7 +199,7 @@ function usersByYear(d: DemandDriver, all: readonly FiscalYear[]): Pick<DriverYe
         if (users.extraGrowth && i > 0) {
           factor = factor.times(widen(valueIn(users.extraGrowth.value, year)).plus(1));
           const r = roundTo(widen(written.value).times(factor), ADJUSTED_POPULATION_ROUNDING.dp, ADJUSTED_POPULATION_ROUNDING.mode);
-          value = r.isZero() ? new Dec(0) : r;
+          value = r.isZero() ? dec(0) : r;
         }
         return {
           year,
@@ -211,9 +211,9 @@ function usersByYear(d: DemandDriver, all: readonly FiscalYear[]): Pick<DriverYe
     case 'given':
       return all.map((year) => ({ year, users: widen(valueIn(users.users.value, year)) }));
     case 'cohort': {
-      let settled = widen(new Dec(0)); // arrivals of earlier MTFS years, in service all year
+      let settled = widen(dec(0)); // arrivals of earlier MTFS years, in service all year
       return all.map((year, i) => {
-        if (i === 0) return { year, users: widen(new Dec(0)) };
+        if (i === 0) return { year, users: widen(dec(0)) };
         const arrivals = widen(valueIn(users.arrivals.value, year));
         const fye = settled.plus(arrivals.times(users.partYear.value));
         settled = settled.plus(arrivals);
@@ -268,7 +268,7 @@ export function driverLineLevels(demand: Demand, names: readonly string[], units
   });
   return new Map(
     demand.years.map((y) => {
-      let total = widen(new Dec(0));
+      let total = widen(dec(0));
       for (const p of parts) total = total.plus(p.years.find((r) => r.year === y)?.level ?? fail(y));
       return [y, inUnits(total, units)];
     }),
@@ -278,7 +278,7 @@ export function driverLineLevels(demand: Demand, names: readonly string[], units
 /** Pounds → the scenario's units, exactly. */
 export const inUnits = (pounds: Dec, units: Units): Money => {
   const v = units === '£000' ? widen(pounds).dividedBy(1000) : widen(pounds);
-  return (v.isZero() ? new Dec(0) : v) as Money;
+  return (v.isZero() ? dec(0) : v) as Money;
 };
 
 function fail(y: FiscalYear): never {

@@ -27,7 +27,7 @@ export const fiscalYear = (start: number): FiscalYear => {
 const FIRST_START = 1901;
 const LAST_START = 2998;
 
-export type ParsedYear =
+type ParsedYear =
   { readonly ok: true; readonly year: FiscalYear } | { readonly ok: false; readonly message: string; readonly hint: string };
 
 /** Years parsed so far, by their text: a line table repeats the same few year labels per row. */

@@ -4,7 +4,7 @@
 
 import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf, type FiscalYear } from './fiscal-year.js';
-import { Dec, ZERO, roundTo, type Money } from './money.js';
+import { ZERO, roundTo, type Money, dec } from './money.js';
 import type { Level, UnstatedMethod } from './scenario.js';
 
 export interface StatedLevel {
@@ -50,7 +50,7 @@ export function fillLevels(
       const exact = before.amount.plus(after.amount.minus(before.amount).times(step).dividedBy(span));
       const amount = roundTo(exact, 0, 'half-away-from-zero') as Money;
       levels.set(y, {
-        amount: amount.isZero() ? ZERO : (new Dec(amount) as Money),
+        amount: amount.isZero() ? ZERO : (dec(amount) as Money),
         basis: 'linear',
         origins: [before.origin, after.origin],
       });

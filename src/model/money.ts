@@ -1,5 +1,5 @@
-// Exact money and rates: the only module that constructs decimals. Amounts are always built from
-// their source text, never from a JS number; nothing here rounds except `roundTo`, which names its mode.
+// Exact money and rates: decimals are made here (`Dec`, `dec`, `moneyFromText`, `rateFromText`). Amounts
+// are always built from their source text, never from a JS number; nothing here rounds except `roundTo`.
 import { Decimal } from 'decimal.js';
 
 /** Decimal constructor for all mtfs arithmetic: 40 significant digits, never exponent notation. */
@@ -45,10 +45,21 @@ export const moneyFromText = (text: string): Money => {
   return new Dec(text) as Money;
 };
 
-/** Money from an integer count (such as a year offset); for literals in code only. */
-export const moneyFromInteger = (n: number): Money => {
-  if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${n}`);
-  return new Dec(n) as Money;
+/** Builds a Rate from text that has already passed `parseRateText` (`0.035`, not `3.5%`). */
+export const rateFromText = (text: string): Rate => {
+  if (!/^-?(0|[1-9]\d*)(\.\d+)?$/.test(text)) throw new Error(`not canonical rate text: ${text}`);
+  return new Dec(text) as Rate;
+};
+
+/**
+ * A decimal from a whole number in code (a count, a rank, a year offset), from plain decimal text
+ * (`toFixed`, a bigint's digits) or from another decimal (computed on at Dec's precision). Never
+ * from a fractional JS number: that throws.
+ */
+export const dec = (v: number | string | Decimal): Dec => {
+  if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new Error(`not a safe integer: ${v}`);
+  if (typeof v === 'string' && !/^-?\d+(\.\d+)?$/.test(v)) throw new Error(`not plain decimal text: ${v}`);
+  return new Dec(v);
 };
 
 export const add = (a: Money, b: Money): Money => a.plus(b) as Money;
@@ -59,8 +70,6 @@ export const sum = (xs: Iterable<Money>): Money => {
   for (const x of xs) total = add(total, x);
   return total;
 };
-export const mulRate = (a: Money, r: Rate): Money => a.times(r) as Money;
-export const equals = (a: Money, b: Money): boolean => a.equals(b);
 
 /** Exact plain text: no exponent, no grouping, `-` for negatives, never `-0`. */
 export const toPlain = (a: Dec): string => (a.isZero() ? '0' : a.toFixed());

@@ -32,7 +32,7 @@ export interface FundingOption extends NationalSeries {
   readonly group: string;
 }
 
-export type NeedGroup = 'existing' | 'reform';
+type NeedGroup = 'existing' | 'reform';
 
 export interface Need extends NationalSeries {
   /** `existing`: funding existing requirements; `reform`: extending entitlements. */

@@ -3,7 +3,7 @@
 // Pure; an interpolated value is rounded to `dp` decimal places half away from zero.
 
 import { compareYears, startOf, type FiscalYear } from './fiscal-year.js';
-import { Dec, roundTo, type Money } from './money.js';
+import { roundTo, type Money, dec } from './money.js';
 
 export type SeriesBasis = 'published' | 'interpolated' | 'held';
 
@@ -32,5 +32,5 @@ export function seriesValue(points: readonly { year: FiscalYear; amount: Money }
   const step = startOf(year) - startOf(before.year);
   const value = before.amount.plus(after.amount.minus(before.amount).times(step).dividedBy(span));
   const rounded = roundTo(value, dp, 'half-away-from-zero');
-  return { amount: new Dec(rounded.isZero() ? 0 : rounded) as Money, basis: 'interpolated' };
+  return { amount: dec(rounded.isZero() ? 0 : rounded) as Money, basis: 'interpolated' };
 }

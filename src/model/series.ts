@@ -3,7 +3,7 @@
 // Stated values are kept exact; every computed value is rounded to whole units (whole people) half
 // away from zero, because compound growth between two points needs an n-th root.
 
-import { Dec, roundTo } from './money.js';
+import { Dec, roundTo, dec } from './money.js';
 
 /** How the years between two stated points are filled. */
 export type SeriesMethod = 'compound' | 'linear' | 'hold';
@@ -30,7 +30,7 @@ export interface SeriesValue {
 }
 
 /** Why a year could not be filled. */
-export type SeriesGapReason =
+type SeriesGapReason =
   | 'needs-method' // between two points, and no method named
   | 'outside' // before the first or after the last point, and no `extend` named
   | 'trend-needs-two-points' // `extend: trend` with a single point
@@ -117,12 +117,12 @@ function beyond(sorted: readonly SeriesPoint[], y: number, extend: SeriesExtend 
 /** a × (b/a)^((y − a.year)/(b.year − a.year)), rounded; undefined unless both values are positive. */
 function compound(a: SeriesPoint, b: SeriesPoint, y: number): Dec | undefined {
   if (!a.value.isPositive() || a.value.isZero() || !b.value.isPositive() || b.value.isZero()) return undefined;
-  const ratio = new Dec(b.value).dividedBy(a.value);
-  const exponent = new Dec(y - a.year).dividedBy(b.year - a.year);
-  return rounded(new Dec(a.value).times(Dec.pow(ratio, exponent)));
+  const ratio = dec(b.value).dividedBy(a.value);
+  const exponent = dec(y - a.year).dividedBy(b.year - a.year);
+  return rounded(dec(a.value).times(Dec.pow(ratio, exponent)));
 }
 
 function rounded(x: Dec): Dec {
   const r = roundTo(x, SERIES_ROUNDING.dp, SERIES_ROUNDING.mode);
-  return r.isZero() ? new Dec(0) : r;
+  return r.isZero() ? dec(0) : r;
 }

@@ -4,10 +4,10 @@
 
 import { compareYears, type FiscalYear } from './fiscal-year.js';
 import { fillLevels, type StatedLevel } from './levels.js';
-import { Dec, ZERO, roundTo, type Money, type Rate } from './money.js';
+import { ZERO, roundTo, type Money, type Rate, dec } from './money.js';
 import type { Level } from './scenario.js';
 
-export type StreamMethod = 'hold' | 'linear' | 'growth';
+type StreamMethod = 'hold' | 'linear' | 'growth';
 
 /**
  * The amount in each of `years`. Before the first stated amount a stream has not started; after
@@ -46,7 +46,7 @@ function grow(years: readonly FiscalYear[], stated: readonly StatedLevel[], rate
       level = { amount: ZERO, basis: 'not-started', origins: next ? [next.origin] : [] };
     } else {
       const amount = roundTo(previous.amount.times(rate.plus(1)), 0, 'half-away-from-zero');
-      level = { amount: (amount.isZero() ? ZERO : new Dec(amount)) as Money, basis: 'growth', origins: previous.origins };
+      level = { amount: (amount.isZero() ? ZERO : dec(amount)) as Money, basis: 'growth', origins: previous.origins };
     }
     out.set(y, level);
     previous = level;

@@ -6,7 +6,7 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { sub, type Money } from '../model/money.js';
 import type { BudgetLine, LevelBasis, Scenario, Units } from '../model/scenario.js';
 
-export interface ComparedLevel {
+interface ComparedLevel {
   /** £. */
   readonly amount: Money;
   readonly basis: LevelBasis;

@@ -8,7 +8,7 @@ import type { Funding, FundingStream, Provenance } from '../model/funding.js';
 import { ZERO, add, sub, type Dec, type Money, type Rate } from '../model/money.js';
 import type { FundingRow, LevelBasis, Units } from '../model/scenario.js';
 
-export interface BandDResult {
+interface BandDResult {
   /** The Band D the yield uses (£): the given amount where there is one, else the derived one. */
   readonly used: Money;
   readonly basis: 'given' | 'derived';
@@ -17,7 +17,7 @@ export interface BandDResult {
   readonly increase?: { readonly core: Rate; readonly ascPrecept: Rate };
 }
 
-export interface CouncilTaxYear {
+interface CouncilTaxYear {
   readonly taxBase: Dec;
   readonly taxBaseBasis: LevelBasis;
   readonly bandD: BandDResult;
@@ -39,7 +39,7 @@ export interface FundingComponent {
   readonly stream?: FundingStream;
 }
 
-export interface ReservesProjection {
+interface ReservesProjection {
   readonly broughtForward: ReadonlyMap<FiscalYear, Money>;
   /** Planned use, negative (a draw reduces reserves), as in the roll-forward. */
   readonly use: ReadonlyMap<FiscalYear, Money>;

@@ -51,7 +51,7 @@ export interface Projection {
 }
 
 /** Labels as printed in the committee report (seed 004 para 14). */
-export const ROW_LABELS: Record<BudgetRowId, string> = {
+const ROW_LABELS: Record<BudgetRowId, string> = {
   original_budget: 'Original prior year budget',
   transfers: 'Budget Transfers and Adjustments',
   subtotal: 'Sub total',
@@ -66,7 +66,7 @@ export const BUDGET_IDENTITIES: readonly { total: BudgetRowId; parts: readonly B
   { total: 'net_budget', parts: ['subtotal', 'growth', 'savings'] },
 ];
 
-export function scheduleLines(scenario: Scenario, type: LineType): LineSchedule[] {
+function scheduleLines(scenario: Scenario, type: LineType): LineSchedule[] {
   return scenario.lines
     .filter((l) => l.type === type)
     .map((line) => {

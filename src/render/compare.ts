@@ -8,7 +8,7 @@ import type { Projection } from '../project/project.js';
 import { money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 
 /** Short stable names for the scenarios of a comparison: file stems, numbered if they clash. */
-export function scenarioKeys(projections: readonly Projection[]): string[] {
+function scenarioKeys(projections: readonly Projection[]): string[] {
   const stems = projections.map((p) => path.basename(p.scenario.file).replace(/\.ya?ml$/i, ''));
   return stems.map((s, i) => (stems.indexOf(s) === i && stems.lastIndexOf(s) === i ? s : `${s}-${i + 1}`));
 }
@@ -58,7 +58,7 @@ export function comparisonTable(c: Comparison): TableModel {
   };
 }
 
-export function attributionTable(c: Comparison, pair: PairComparison, key: string): TableModel {
+function attributionTable(c: Comparison, pair: PairComparison, key: string): TableModel {
   const years = c.base.years;
   const total = attributionTotal(pair.attribution, years);
   const rows: TableRow[] = pair.attribution.map((a) => ({

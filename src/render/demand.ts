@@ -130,7 +130,7 @@ function usersLabel(d: DemandDriver): string {
 const aligned = { alignWithMoney: true } as const;
 
 /** The table of one driver: a row per measure, a column per year from the base year. */
-export function driverTable(dd: DriverDemand, demand: Demand, scenario: Scenario): TableModel {
+function driverTable(dd: DriverDemand, demand: Demand, scenario: Scenario): TableModel {
   const d = dd.driver;
   const base = demand.baseYear;
   const id = (m: string): string => `${d.name}.${m}`;
@@ -239,7 +239,7 @@ export function comparisonTable(view: DemandView): TableModel {
 }
 
 /** Notes that apply to the whole command: the base year, exactness, what-ifs, calibrated figures. */
-export function generalNotes(view: DemandView): string[] {
+function generalNotes(view: DemandView): string[] {
   const notes = [
     `The base year is ${view.demand.baseYear}, the year before the MTFS: a line's level is its cost in a year less its ${view.demand.baseYear} cost. Cost = users × unit cost and level = volume effect + price effect exactly (see --format csv or json for the exact figures).`,
   ];

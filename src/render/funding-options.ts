@@ -148,7 +148,7 @@ const BASIS_NAMES: Record<Share['basis'], string> = {
 };
 
 /** Shown next to every local figure, e.g. `ASC net spend share 0.9133%` (the percentage rounded for display only). */
-export function shareLabel(share: Share): string {
+function shareLabel(share: Share): string {
   return `${BASIS_NAMES[share.basis]} ${percentOf(share)}`;
 }
 
@@ -156,7 +156,7 @@ const percentOf = (share: Share): string =>
   `${roundTo(share.numerator.times(100).dividedBy(share.denominator), 4, 'half-away-from-zero').toFixed(4)}%`;
 
 /** How the share was obtained: both figures and their sources. */
-export function shareDerivation(share: Share): string {
+function shareDerivation(share: Share): string {
   if (!share.own || !share.national) return `an explicit share of ${percentOf(share)} given with --share`;
   const what = share.basis === 'asc-net-spend' ? `${share.units} national adult social care net spend` : share.units;
   return `${formatPlainGrouped(share.numerator)} of ${formatPlainGrouped(share.denominator)} ${what} (${share.own.when}: ${share.own.source}; national ${share.national.when}: ${share.national.source})`;

@@ -4,7 +4,7 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Cited, Provenance } from '../model/funding.js';
-import { Dec, ZERO, toPlain } from '../model/money.js';
+import { Dec, ZERO, toPlain, dec } from '../model/money.js';
 import { isEstimate } from '../model/scenario.js';
 import type { FundingComponent, FundingProjection } from '../project/funding.js';
 import { position } from '../project/funding.js';
@@ -34,7 +34,7 @@ export function fundingIdentities(p: Projection): { total: string; parts: string
   return out;
 }
 
-const pounds = (d: Dec): string => formatPlainGrouped(new Dec(d.toFixed(2)));
+const pounds = (d: Dec): string => formatPlainGrouped(dec(d.toFixed(2)));
 /** Labels may contain `and`: separate them with semicolons. */
 const list = (xs: readonly string[]): string => xs.join('; ');
 

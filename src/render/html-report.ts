@@ -19,7 +19,7 @@ import { appliesTo } from '../load/assumptions.js';
 import { barChart, rangeChart } from './svg-chart.js';
 import { natureLabel } from '../model/scenario.js';
 
-export interface ReportInput {
+interface ReportInput {
   readonly projection: Projection;
   readonly sensitivity?: Sensitivity;
   readonly risk?: RiskResult;

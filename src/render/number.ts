@@ -2,7 +2,7 @@
 // where display rounding happens (with a named mode). Never uses toLocaleString.
 
 import { group } from '../model/grouped-number.js';
-import { Dec, roundTo, type Dec as Decimal, type RoundingMode } from '../model/money.js';
+import { roundTo, type Dec as Decimal, type RoundingMode, dec } from '../model/money.js';
 import type { Units } from '../model/scenario.js';
 
 /** Units a table can hold: a scenario's, or £m for national figures. */
@@ -22,12 +22,10 @@ export interface DisplayOptions {
   readonly dp: number;
 }
 
-export const DEFAULT_DISPLAY: DisplayOptions = { rounding: 'half-away-from-zero', dp: 0 };
-
 /** Rounds for display: the one place a figure loses precision. */
 export function roundForDisplay(d: Decimal, opts: DisplayOptions): Decimal {
   const r = roundTo(d, opts.dp, opts.rounding);
-  return r.isZero() ? new Dec(0) : r;
+  return r.isZero() ? dec(0) : r;
 }
 
 /**

@@ -3,7 +3,7 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { appliesTo } from '../load/assumptions.js';
-import { Dec, ZERO, roundTo, toPlain, type Money } from '../model/money.js';
+import { Dec, ZERO, roundTo, toPlain, type Money, dec } from '../model/money.js';
 import type { Assumption } from '../model/scenario.js';
 import { group } from '../model/grouped-number.js';
 import type { RiskResult } from '../reports/risk/monte-carlo.js';
@@ -35,7 +35,7 @@ export function sensitivityTable(s: Sensitivity): TableModel {
         rows.push({
           id: `${a.id}.${id}.${end}`,
           cells: {
-            rank: end === 'low' && id === s.rows[0] ? { kind: 'number', value: new Dec(i + 1) } : blank,
+            rank: end === 'low' && id === s.rows[0] ? { kind: 'number', value: dec(i + 1) } : blank,
             assumption: text(end === 'low' && id === s.rows[0] ? a.id : ''),
             case: text(`${ROW_LABEL[id] ?? id} at ${end} (${shown(a, end === 'low' ? a.factor.low : a.factor.high)})`),
             ...byYear(years, (end === 'low' ? e.low : e.high).get(id)),

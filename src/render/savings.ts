@@ -2,7 +2,7 @@
 // (half away from zero), the one rounding here, stated in the notes.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
-import { Dec, ZERO, roundTo, toPlain, type Money } from '../model/money.js';
+import { Dec, ZERO, roundTo, toPlain, type Money, dec } from '../model/money.js';
 import { natureLabel, STATUS_MARK } from '../model/scenario.js';
 import { RECONCILING_MARK } from './projection.js';
 import { RANKING_RULE, type TargetResult } from '../reports/savings/target.js';
@@ -29,7 +29,7 @@ function entryRow(r: SavingsRegister, e: RegisterEntry, values: ReadonlyMap<Fisc
   return {
     id: `${prefix}.${l.ref}`,
     cells: {
-      rank: l.reconciling ? blank : { kind: 'number', value: new Dec(e.rank) },
+      rank: l.reconciling ? blank : { kind: 'number', value: dec(e.rank) },
       ref: text(`${l.status ? STATUS_MARK[l.status] : ''}${l.ref}${l.reconciling ? RECONCILING_MARK : ''}`),
       category: text(l.category ?? ''),
       nature: text(natureLabel(l.nature)),
@@ -56,7 +56,7 @@ export function registerTables(r: SavingsRegister): TableModel[] {
   const units = r.projection.scenario.units;
   const total: TableRow = {
     id: 'savings.total',
-    cells: { label: text('Total savings (level)'), ...byYear(years, r.total), share: { kind: 'number', value: new Dec(100), dp: 2 } },
+    cells: { label: text('Total savings (level)'), ...byYear(years, r.total), share: { kind: 'number', value: dec(100), dp: 2 } },
     emphasis: 'total',
   };
   const levels: TableModel = {
@@ -95,7 +95,7 @@ export function registerTables(r: SavingsRegister): TableModel[] {
           ref: blank,
           label: text('Total in-year change'),
           ...Object.fromEntries(
-            years.map((y) => [y, money(r.entries.reduce((a, e) => a.plus(e.schedule.changes.get(y) ?? ZERO), new Dec(0)))]),
+            years.map((y) => [y, money(r.entries.reduce((a, e) => a.plus(e.schedule.changes.get(y) ?? ZERO), dec(0)))]),
           ),
         },
         emphasis: 'total',
@@ -124,10 +124,10 @@ export function targetTable(t: TargetResult, units: TableModel['units']): TableM
     ...t.sets.map((s, i) => ({
       id: `set.${i + 1}`,
       cells: {
-        rank: { kind: 'number' as const, value: new Dec(i + 1) },
+        rank: { kind: 'number' as const, value: dec(i + 1) },
         options: text(s.lines.map((l) => l.ref).join(' + ')),
-        sr: { kind: 'number' as const, value: new Dec(s.serviceReductions) },
-        count: { kind: 'number' as const, value: new Dec(s.lines.length) },
+        sr: { kind: 'number' as const, value: dec(s.serviceReductions) },
+        count: { kind: 'number' as const, value: dec(s.lines.length) },
         ...byYear(years, s.totals),
       },
     })),
@@ -137,7 +137,7 @@ export function targetTable(t: TargetResult, units: TableModel['units']): TableM
         rank: blank,
         options: text(`All ${t.options.length} options`),
         sr: blank,
-        count: { kind: 'number', value: new Dec(t.options.length) },
+        count: { kind: 'number', value: dec(t.options.length) },
         ...byYear(years, t.allOptions),
       },
     },

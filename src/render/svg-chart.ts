@@ -4,7 +4,7 @@
 
 import { escapeHtml } from './html.js';
 
-export interface Series {
+interface Series {
   readonly label: string;
   /** One value per year, in display units (£000), already rounded for display. */
   readonly values: readonly number[];

@@ -2,12 +2,12 @@
 // brackets for negatives, rounded once here; a note says so when rounded figures do not cast.
 
 import Table from 'cli-table3';
-import { Dec, type Dec as Decimal } from '../model/money.js';
+import { type Dec as Decimal, dec } from '../model/money.js';
 import { group } from '../model/grouped-number.js';
 import { displayUnits, formatCommittee, roundForDisplay, toThousands, type DisplayOptions } from './number.js';
 import type { Cell, TableModel } from './table-model.js';
 
-export interface RenderOptions extends DisplayOptions {
+interface RenderOptions extends DisplayOptions {
   readonly style?: { readonly bold: (s: string) => string; readonly dim: (s: string) => string };
 }
 
@@ -69,8 +69,8 @@ export function castingNotes(model: TableModel, opts: DisplayOptions): string[] 
       const total = byId.get(identity.total)?.cells[col.key];
       if (total?.kind !== 'money') continue;
       const rounded = (c: Cell | undefined): Decimal =>
-        c?.kind === 'money' ? roundForDisplay(toThousands(c.value, model.units), opts) : new Dec(0);
-      const partsSum = identity.parts.reduce((acc, p) => acc.plus(rounded(byId.get(p)?.cells[col.key])), new Dec(0));
+        c?.kind === 'money' ? roundForDisplay(toThousands(c.value, model.units), opts) : dec(0);
+      const partsSum = identity.parts.reduce((acc, p) => acc.plus(rounded(byId.get(p)?.cells[col.key])), dec(0));
       const diff = rounded(total).minus(partsSum);
       if (!diff.isZero()) {
         notes.push(

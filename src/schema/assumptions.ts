@@ -6,18 +6,18 @@ import { rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { selectorSchema } from './selector.js';
 
 /** low ≤ likely ≤ high; without `likely` the distribution is uniform, with it triangular. */
-export const factorRangeSchema = z
+const factorRangeSchema = z
   .strictObject({ low: rateSchema, likely: rateSchema.optional(), high: rateSchema })
   .meta({ id: 'FactorRange', description: 'Multipliers of the planned figure: 100% is as planned, 60% delivers three fifths.' });
 
 /** Values of a driver parameter, in its own grammar (rates 3% or 0.03, people and pounds as amounts). */
 const parameterValue = z.string().meta({ id: 'ParameterValue', description: 'A rate (3% or 0.03), a number of people or pounds.' });
-export const valueRangeSchema = z
+const valueRangeSchema = z
   .strictObject({ low: parameterValue, likely: parameterValue.optional(), high: parameterValue })
   .meta({ id: 'ValueRange', description: 'Values of the parameter: rates as 3% or 0.03, people and pounds as plain amounts.' });
 
 /** Either `select` with `factor` (lines), or `parameter` with `range` (a demand driver parameter). */
-export const assumptionSchema = z
+const assumptionSchema = z
   .strictObject({
     id: z
       .string()

@@ -32,7 +32,7 @@ function perYear(value: z.ZodType, description: string) {
     .meta({ description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
 }
 
-export const populationRefSchema = z
+const populationRefSchema = z
   .strictObject({
     file: textSchema.meta({ description: 'A population CSV (area, age band, one column per mid-year), relative to this scenario.' }),
     area: textSchema.meta({ description: 'The area as written in the file, e.g. Leicestershire.' }),
@@ -55,7 +55,7 @@ export const populationRefSchema = z
   })
   .meta({ id: 'PopulationRef', description: 'The population band a driver follows: users = population × use_rate.' });
 
-export const unitCostSchema = z
+const unitCostSchema = z
   .strictObject({
     amount: amountSchema,
     per: z.enum(['year', 'week']).meta({ description: 'year, or week (annualised over 52 weeks).' }),
@@ -67,7 +67,7 @@ export const unitCostSchema = z
     description: 'The average cost per user: `amount` in pounds (£, whatever `units:` says) per `per`, at the prices of `year`.',
   });
 
-export const cohortSchema = z
+const cohortSchema = z
   .strictObject({
     arrivals: perYear(amountSchema, 'People arriving in each MTFS year (none leave within the period).'),
     part_year: z

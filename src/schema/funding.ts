@@ -18,7 +18,7 @@ export const FUNDING_ROWS = [
   'reserves_after_gap',
 ] as const;
 
-export const STREAM_METHODS = ['hold', 'linear', 'growth'] as const;
+const STREAM_METHODS = ['hold', 'linear', 'growth'] as const;
 
 export const provenanceSchema = z.enum(PROVENANCES).meta({
   description: 'published (verbatim in the source), derived (stated arithmetic on published figures) or estimate.',
@@ -46,20 +46,20 @@ const streamFields = {
   ...citation,
 };
 
-export const streamSchema = z
+const streamSchema = z
   .strictObject({ label: textSchema.optional().meta({ description: 'The row label.' }), ...streamFields })
   .meta({ id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' });
 
-export const grantIdSchema = z
+const grantIdSchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, 'a grant id is lower-case letters, digits and `-`, starting with a letter, e.g. ibcf')
   .meta({ description: 'A stable id for CSV and JSON, e.g. ibcf.' });
 
-export const grantSchema = z
+const grantSchema = z
   .strictObject({ id: grantIdSchema, label: textSchema, ...streamFields })
   .meta({ id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' });
 
-export const bandDYearSchema = z
+const bandDYearSchema = z
   .strictObject({
     core: rateSchema.optional().meta({ description: 'The core council tax increase on last year, e.g. 2.99%.' }),
     asc_precept: rateSchema.optional().meta({ description: 'The adult social care precept on last year, e.g. 3%.' }),
@@ -67,7 +67,7 @@ export const bandDYearSchema = z
   })
   .meta({ id: 'BandDYear' });
 
-export const bandDSchema = z
+const bandDSchema = z
   .strictObject({
     base: z
       .strictObject({ year: yearSchema, amount: amountSchema })
@@ -83,7 +83,7 @@ export const bandDSchema = z
   })
   .meta({ id: 'BandD', description: 'Band D council tax in £: given by year, or derived from last year by core + ASC precept.' });
 
-export const taxBaseSchema = z
+const taxBaseSchema = z
   .strictObject({
     band_d_equivalents: amountsByYearSchema.meta({ description: 'The tax base in each stated year (Band D equivalent dwellings).' }),
     ...filling,
@@ -91,13 +91,13 @@ export const taxBaseSchema = z
   })
   .meta({ id: 'TaxBase' });
 
-export const councilTaxSchema = z
+const councilTaxSchema = z
   .strictObject({ tax_base: taxBaseSchema, band_d: bandDSchema, collection_fund: streamSchema.optional() })
   .meta({ id: 'CouncilTax', description: 'Yield = tax base × Band D, exactly; plus any collection fund surplus (deficit negative).' });
 
 const sourcedAmount = z.strictObject({ amount: amountSchema, ...citation });
 
-export const reservesSchema = z
+const reservesSchema = z
   .strictObject({
     opening: sourcedAmount.meta({ description: 'The balance brought forward at the start of the first MTFS year.' }),
     minimum: sourcedAmount.optional().meta({ description: 'The minimum balance the council intends to hold.' }),
@@ -108,7 +108,7 @@ export const reservesSchema = z
   })
   .meta({ id: 'Reserves' });
 
-export const fundingSchema = z
+const fundingSchema = z
   .strictObject({
     source: sourceSchema.optional(),
     council_tax: councilTaxSchema.optional(),
@@ -119,7 +119,7 @@ export const fundingSchema = z
   })
   .meta({ id: 'Funding', description: 'The funding side: with it, `mtfs project` adds funding, gap, cumulative gap and reserves rows.' });
 
-export const departmentSchema = z
+const departmentSchema = z
   .strictObject({
     name: textSchema,
     scenario: textSchema.optional().meta({ description: 'A department scenario file, relative to this file; its net budget is used.' }),
@@ -134,7 +134,7 @@ export const departmentSchema = z
     description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.',
   });
 
-export const apportionmentSchema = z
+const apportionmentSchema = z
   .strictObject({
     asc_net_spend: z
       .strictObject({ amount: amountSchema, when: textSchema, ...citation })

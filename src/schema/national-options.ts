@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { amountSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
 
-export const seriesIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic');
+const seriesIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic');
 
 const pointSchema = z.strictObject({ amount: amountSchema, provenance: provenanceSchema, source: sourceSchema });
 
@@ -25,7 +25,7 @@ export const fundingOptionsFileSchema = z.strictObject({
   options: z.array(z.strictObject({ ...seriesShape, group: seriesIdSchema })),
 });
 
-export const NEED_GROUPS = ['existing', 'reform'] as const;
+const NEED_GROUPS = ['existing', 'reform'] as const;
 
 export const needsFileSchema = z.strictObject({
   ...header,

@@ -7,7 +7,7 @@ import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
 /** The limit as people read it: `32 MiB`. */
-export const MAX_INPUT_TEXT = `${MAX_INPUT_BYTES / (1024 * 1024)} MiB`;
+const MAX_INPUT_TEXT = `${MAX_INPUT_BYTES / (1024 * 1024)} MiB`;
 
 /** The diagnostic for a file over the limit, at the place that names it (when another file does). */
 export const tooLarge = (file: string, location?: Location, size?: number): Diagnostic =>
@@ -75,7 +75,7 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] as number;

@@ -20,7 +20,7 @@ import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic
 import { Locator, record, type Path, type RawDocument } from './raw-tree.js';
 
 /** Deeper nesting than this is refused: no scenario needs it and it protects the stack. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 export function parseYaml(file: string, text: string): { doc?: RawDocument; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();

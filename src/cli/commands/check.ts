@@ -13,7 +13,7 @@ import type { Io } from '../io.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, report, type ExitCode } from '../output.js';
 
-export interface CheckOptions {
+interface CheckOptions {
   readonly format: 'table' | 'json';
   /** `--set` what-ifs, applied to every scenario checked. */
   readonly set: readonly string[];
@@ -29,7 +29,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .action((scenarios: string[], o: CheckOptions) => exit(checkCommand(io, scenarios, o)));
 }
 
-export function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): ExitCode {
+function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): ExitCode {
   let invalid = false;
   let failed = false;
   const lines: string[] = [];

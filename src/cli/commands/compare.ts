@@ -12,7 +12,7 @@ import { checkComparable, loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
-export interface CompareOptions {
+interface CompareOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
@@ -33,7 +33,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .action((base: string, others: string[], o: CompareOptions) => exit(compareCommand(io, base, others, o)));
 }
 
-export function compareCommand(io: Io, base: string, others: readonly string[], opts: CompareOptions): ExitCode {
+function compareCommand(io: Io, base: string, others: readonly string[], opts: CompareOptions): ExitCode {
   const loaded = loadScenarios(io, [base, ...others.map((file) => ({ file, sets: opts.set }))]);
   if (!loaded || !checkComparable(io, loaded.scenarios, loaded.sources)) return EXIT_INVALID;
   const [b, ...o] = loaded.scenarios.map(projectScenario);

@@ -19,7 +19,7 @@ import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, styler, type ExitCode } from '../output.js';
 import type { Format } from '../render.js';
 
-export interface DemandOptions {
+interface DemandOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
@@ -39,7 +39,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .action((scenario: string, o: DemandOptions) => exit(demandCommand(io, scenario, o)));
 }
 
-export function demandCommand(io: Io, file: string, opts: DemandOptions): ExitCode {
+function demandCommand(io: Io, file: string, opts: DemandOptions): ExitCode {
   const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
   const scenario = loaded?.scenarios[0];
   if (!loaded || !scenario) return EXIT_INVALID;

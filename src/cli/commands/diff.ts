@@ -12,7 +12,7 @@ import { loadScenarios } from '../load.js';
 import { EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
-export interface DiffOptions {
+interface DiffOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
@@ -35,7 +35,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .action((previous: string, current: string, o: DiffOptions) => exit(diffCommand(io, previous, current, o)));
 }
 
-export function diffCommand(io: Io, previous: string, current: string, opts: DiffOptions): ExitCode {
+function diffCommand(io: Io, previous: string, current: string, opts: DiffOptions): ExitCode {
   const loaded = loadScenarios(io, [previous, { file: current, sets: opts.set }]);
   const [p, c] = loaded?.scenarios ?? [];
   if (!loaded || !p || !c) return EXIT_INVALID;

@@ -16,7 +16,7 @@ import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
 import type { Format } from '../render.js';
 
-export interface ExplainOptions {
+interface ExplainOptions {
   readonly format: Format;
   readonly output?: string;
   /** `--set` what-ifs on demand drivers, in the order given. */
@@ -38,7 +38,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     );
 }
 
-export function explainCommand(io: Io, file: string, what: string, yearText: string | undefined, opts: ExplainOptions): ExitCode {
+function explainCommand(io: Io, file: string, what: string, yearText: string | undefined, opts: ExplainOptions): ExitCode {
   const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
   const scenario = loaded?.scenarios[0];
   if (!loaded || !scenario) return EXIT_INVALID;

@@ -9,7 +9,7 @@ import { loadNationalData, type NationalDataFiles } from '../../load/national-da
 import type { FileReader } from '../../load/reader.js';
 import { parseRateText } from '../../model/amount-text.js';
 import { compareYears, parseFiscalYear, type FiscalYear } from '../../model/fiscal-year.js';
-import { Dec, type Rate, type RoundingMode } from '../../model/money.js';
+import { type Rate, type RoundingMode, rateFromText } from '../../model/money.js';
 import { BASES, localView, shareFor, type ApportionmentBasis, type LocalView } from '../../reports/funding-options/local.js';
 import { defaultYears, nationalView, type NationalView } from '../../reports/funding-options/national.js';
 import { selectFromTables } from '../../reports/funding-options/select.js';
@@ -34,7 +34,7 @@ export const DATA_FILES: NationalDataFiles = {
   totals: 'data/national-totals.yaml',
 };
 
-export interface OptionsOptions {
+interface OptionsOptions {
   readonly option: readonly string[];
   readonly need: readonly string[];
   readonly year: readonly string[];
@@ -110,7 +110,7 @@ function usage(o: OptionsOptions): { diagnostics: Diagnostic[]; share?: Rate; ye
   let share: Rate | undefined;
   if (o.share !== undefined) {
     const r = parseRateText(o.share);
-    if (r.ok) share = new Dec(r.canonical) as Rate;
+    if (r.ok) share = rateFromText(r.canonical);
     else diagnostics.push(error('rate-format', `--share: ${r.message}`, undefined, r.hint));
   }
   const years: FiscalYear[] = [];
@@ -123,7 +123,7 @@ function usage(o: OptionsOptions): { diagnostics: Diagnostic[]; share?: Rate; ye
   return { diagnostics, ...(share ? { share } : {}), years };
 }
 
-export function optionsCommand(io: Io, o: OptionsOptions): ExitCode {
+function optionsCommand(io: Io, o: OptionsOptions): ExitCode {
   const flags = usage(o);
   if (report(io, flags.diagnostics, new Map())) return EXIT_INVALID;
   const reader: FileReader = (name) => io.readFile(Object.values(DATA_FILES).includes(name) ? dataPath(name) : name);

@@ -14,7 +14,7 @@ import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
-export interface ProjectOptions {
+interface ProjectOptions {
   readonly format: Format;
   readonly output?: string;
   readonly detail: boolean;
@@ -36,7 +36,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .action((scenario: string, o: ProjectOptions) => exit(projectCommand(io, scenario, o)));
 }
 
-export function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
+function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
   const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
   const scenario = loaded?.scenarios[0];
   if (!loaded || !scenario) return EXIT_INVALID;

@@ -17,7 +17,7 @@ import { drawCount, roundingOption, seedNumber, setOption } from '../flags.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, EXIT_OK, refuseInput, type ExitCode } from '../output.js';
 
-export interface ReportOptions {
+interface ReportOptions {
   readonly html?: string;
   readonly xlsx?: string;
   readonly draws: number;
@@ -41,7 +41,7 @@ export function register(program: Command, { io, exit, version }: CommandContext
     .action(async (scenario: string, o: ReportOptions) => exit(await reportCommand(io, scenario, o, version)));
 }
 
-export async function reportCommand(io: Io, file: string, opts: ReportOptions, version: string): Promise<ExitCode> {
+async function reportCommand(io: Io, file: string, opts: ReportOptions, version: string): Promise<ExitCode> {
   if (!opts.html && !opts.xlsx) {
     return fail(io, [
       error(

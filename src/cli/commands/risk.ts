@@ -17,7 +17,7 @@ import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
-export interface RiskCommandOptions {
+interface RiskCommandOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
@@ -73,7 +73,7 @@ function loadWithAssumptions(io: Io, file: string, sets: readonly string[]): { s
   return { scenario, sources };
 }
 
-export function sensitivityCommand(io: Io, file: string, opts: RiskCommandOptions): ExitCode {
+function sensitivityCommand(io: Io, file: string, opts: RiskCommandOptions): ExitCode {
   const loaded = loadWithAssumptions(io, file, opts.set);
   if (!loaded) return EXIT_INVALID;
   const { scenario, sources } = loaded;
@@ -88,7 +88,7 @@ export interface RiskOptions extends RiskCommandOptions {
   readonly threshold?: string;
 }
 
-export function riskCommand(io: Io, file: string, opts: RiskOptions): ExitCode {
+function riskCommand(io: Io, file: string, opts: RiskOptions): ExitCode {
   const loaded = loadWithAssumptions(io, file, opts.set);
   if (!loaded) return EXIT_INVALID;
   const { scenario, sources } = loaded;

@@ -18,7 +18,7 @@ import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
-export interface SavingsOptions {
+interface SavingsOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
@@ -44,7 +44,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .action((scenario: string, o: SavingsOptions) => exit(savingsCommand(io, scenario, o)));
 }
 
-export function savingsCommand(io: Io, file: string, opts: SavingsOptions): ExitCode {
+function savingsCommand(io: Io, file: string, opts: SavingsOptions): ExitCode {
   const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
   const scenario = loaded?.scenarios[0];
   if (!loaded || !scenario) return EXIT_INVALID;

@@ -47,6 +47,6 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .action(() => exit(schemaCommand(io)));
 }
 
-export function schemaCommand(io: Io): ExitCode {
+function schemaCommand(io: Io): ExitCode {
   return finish(io, { content: asJson(scenarioJsonSchema()), inputs: [], sources: new Map() });
 }

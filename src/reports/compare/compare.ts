@@ -7,18 +7,18 @@ import { ZERO, add, neg, sub, sum, type Money } from '../../model/money.js';
 import type { BudgetLine, Scenario } from '../../model/scenario.js';
 import { rowValues, type ProjectionRow, type Projection } from '../../project/project.js';
 
-export type Assessment = 'FAV' | 'ADV' | 'nil';
+type Assessment = 'FAV' | 'ADV' | 'nil';
 
-export interface RowDifference {
+interface RowDifference {
   readonly row: ProjectionRow;
   readonly amounts: ReadonlyMap<FiscalYear, Money>;
   readonly assessments: ReadonlyMap<FiscalYear, Assessment>;
 }
 
-export type ChangeKind = 'added' | 'removed' | 'changed' | 'original budget' | 'transfers';
+type ChangeKind = 'added' | 'removed' | 'changed' | 'original budget' | 'transfers';
 
 /** One cause of a change in the net budget: a line or a base figure, with its effect per year. */
-export interface Attribution {
+interface Attribution {
   readonly key: string;
   readonly description: string;
   readonly kind: ChangeKind;
@@ -42,7 +42,7 @@ export interface Comparison {
   readonly pairs: readonly PairComparison[];
 }
 
-export function assess(row: ProjectionRow, difference: Money): Assessment {
+function assess(row: ProjectionRow, difference: Money): Assessment {
   if (difference.isZero()) return 'nil';
   const higher = difference.isPositive();
   return (row.sense === 'cost') === higher ? 'ADV' : 'FAV';
@@ -120,7 +120,7 @@ export function attribute(base: Scenario, other: Scenario, years: readonly Fisca
 }
 
 /** For whole-council scenarios: the net budget requirement is the sum of the departments, so its change splits exactly by department. */
-export function attributeDepartments(base: Projection, other: Projection): Attribution[] {
+function attributeDepartments(base: Projection, other: Projection): Attribution[] {
   const years = base.years;
   const b = new Map((base.departments ?? []).map((d) => [d.id, d]));
   const o = new Map((other.departments ?? []).map((d) => [d.id, d]));

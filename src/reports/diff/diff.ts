@@ -9,7 +9,7 @@ import { STATUS_MARK, type BudgetLine, type LineStatus, type Scenario } from '..
 
 export type Found = LineStatus | 'removed';
 
-export interface LineDiff {
+interface LineDiff {
   readonly ref: string;
   readonly previous?: BudgetLine;
   readonly current?: BudgetLine;

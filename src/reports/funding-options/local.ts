@@ -5,7 +5,7 @@
 
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../../model/fiscal-year.js';
-import { Dec, ZERO, roundTo, sub, type Money, type Rate } from '../../model/money.js';
+import { Dec, ZERO, roundTo, sub, type Money, type Rate, dec } from '../../model/money.js';
 import type { NationalTotals } from '../../model/national-options.js';
 import type { Scenario, Units } from '../../model/scenario.js';
 import type { Projection } from '../../project/project.js';
@@ -15,7 +15,7 @@ export const BASES = ['asc-net-spend', 'population', 'explicit'] as const;
 export type ApportionmentBasis = (typeof BASES)[number];
 
 /** Where one side of a share comes from. */
-export interface ShareSide {
+interface ShareSide {
   readonly when: string;
   readonly source: string;
 }
@@ -85,7 +85,7 @@ export function shareFor(
           ],
         };
       }
-      return { value: { basis, numerator: explicit, denominator: new Dec(1), units: 'share' }, diagnostics: [] };
+      return { value: { basis, numerator: explicit, denominator: dec(1), units: 'share' }, diagnostics: [] };
     }
   }
 }
@@ -107,7 +107,7 @@ export interface LocalView {
 export function apportion(nationalMillions: Money, share: Share, units: Units): Money {
   const pounds = roundTo(nationalMillions.times(1_000_000).times(share.numerator).dividedBy(share.denominator), 0, 'half-away-from-zero');
   const inUnits = units === '£000' ? pounds.dividedBy(1000) : pounds;
-  return (inUnits.isZero() ? ZERO : new Dec(inUnits)) as Money;
+  return (inUnits.isZero() ? ZERO : dec(inUnits)) as Money;
 }
 
 /** The national view shared out to the authority of `projection`, against its own gap. */

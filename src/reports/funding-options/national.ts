@@ -27,7 +27,7 @@ export interface Sufficiency {
 }
 
 /** An item read in years outside its published points (held at the nearest point). */
-export interface HeldYears {
+interface HeldYears {
   readonly id: string;
   readonly years: readonly FiscalYear[];
   readonly first: FiscalYear;

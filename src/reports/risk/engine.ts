@@ -10,7 +10,7 @@ import { withParameters, type Override } from '../../load/overrides.js';
 import { projectScenario, type Projection } from '../../project/project.js';
 
 /** The scenario with each assumption's lines multiplied by its factor (missing ids: as planned). */
-export function withFactors(s: Scenario, factors: ReadonlyMap<string, Dec>): Scenario {
+function withFactors(s: Scenario, factors: ReadonlyMap<string, Dec>): Scenario {
   const byLine = new Map<string, Dec>();
   for (const a of s.assumptions ?? []) {
     const f = factors.get(a.id);
@@ -27,7 +27,7 @@ export function withFactors(s: Scenario, factors: ReadonlyMap<string, Dec>): Sce
 }
 
 /** The scenario with each funding assumption's item multiplied by its factor, from its `from` year. */
-export function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
+function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
   const f = s.funding;
   const targets = (s.assumptions ?? []).flatMap((a) => {
     const v = values.get(a.id);
@@ -65,7 +65,7 @@ export function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>
 }
 
 /** Parameter values first (they rebuild driver lines), then line and funding factors. */
-export function withDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
+function withDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
   const overrides: Override[] = (s.assumptions ?? []).flatMap((a) => {
     const v = values.get(a.id);
     return a.parameter && v

@@ -3,16 +3,16 @@
 // nearest-rank percentiles and exceedance probabilities. Pure; progress is reported by callback.
 
 import type { FiscalYear } from '../../model/fiscal-year.js';
-import { Dec, ZERO, type Money } from '../../model/money.js';
+import { Dec, ZERO, type Money, dec } from '../../model/money.js';
 import type { Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
 import { allLinear, projectWithDraws, riskRows } from './engine.js';
 import { drawFactor, Random } from './random.js';
 import { value } from './sensitivity.js';
 
-export const PERCENTILES = [10, 50, 90] as const;
+const PERCENTILES = [10, 50, 90] as const;
 
-export interface RowDistribution {
+interface RowDistribution {
   readonly id: string;
   /** The projection as written. */
   readonly planned: ReadonlyMap<FiscalYear, Money>;
@@ -93,7 +93,7 @@ export function linearModel(
 ): (factors: ReadonlyMap<string, Dec>, id: string, y: FiscalYear) => Money {
   const unit = new Map(
     (s.assumptions ?? []).map((a) => {
-      const p = projectWithDraws(s, new Map([[a.id, new Dec(2)]]));
+      const p = projectWithDraws(s, new Map([[a.id, dec(2)]]));
       return [a.id, new Map(ids.map((id) => [id, new Map(base.years.map((y) => [y, value(p, id, y).minus(value(base, id, y))]))]))];
     }),
   );
@@ -115,4 +115,4 @@ export function nearestRank(sorted: readonly Money[], k: number): Money {
 }
 
 /** A share of draws as an exact fraction, for display. */
-export const share = (count: number, draws: number): Dec => new Dec(count).dividedBy(draws) as Dec;
+export const share = (count: number, draws: number): Dec => dec(count).dividedBy(draws) as Dec;

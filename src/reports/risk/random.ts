@@ -2,7 +2,7 @@
 // the same draws on every machine. Uniforms are exact decimals k / 2^32; factors are drawn with
 // decimal square roots and rounded to FACTOR_DP places, so every product with a level is exact.
 
-import { Dec, roundTo } from '../../model/money.js';
+import { Dec, roundTo, dec } from '../../model/money.js';
 import type { FactorRange } from '../../model/scenario.js';
 
 /** Decimal places of a drawn factor (half away from zero). */
@@ -39,11 +39,11 @@ export class Random {
 
   /** A uniform in [0, 1) as an exact decimal k / 2^32. */
   uniform(): Dec {
-    return new Dec(this.nextUint32()).dividedBy(TWO_32) as Dec;
+    return dec(this.nextUint32()).dividedBy(TWO_32) as Dec;
   }
 }
 
-const TWO_32 = new Dec(2).pow(32);
+const TWO_32 = dec(2).pow(32);
 const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
 
 /**
@@ -62,7 +62,7 @@ export function drawFactor(range: FactorRange, u: Dec): Dec {
     x = (
       u.lessThan(split)
         ? a.plus(u.times(b.minus(a)).times(c.minus(a)).sqrt())
-        : b.minus(new Dec(1).minus(u).times(b.minus(a)).times(b.minus(c)).sqrt())
+        : b.minus(dec(1).minus(u).times(b.minus(a)).times(b.minus(c)).sqrt())
     ) as Dec;
   }
   return roundTo(x, FACTOR_DP, 'half-away-from-zero');

@@ -8,7 +8,7 @@ import type { Assumption, Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
 import { projectWithDraws, riskRows } from './engine.js';
 
-export interface SensitivityEntry {
+interface SensitivityEntry {
   readonly assumption: Assumption;
   /** Effect (case − as written) per row id and year, at the low and at the high factor. */
   readonly low: ReadonlyMap<string, ReadonlyMap<FiscalYear, Money>>;

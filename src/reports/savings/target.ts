@@ -4,10 +4,10 @@
 // search is exact and fast; nothing is rounded.
 
 import type { FiscalYear } from '../../model/fiscal-year.js';
-import { Dec, type Money } from '../../model/money.js';
+import { Dec, type Money, dec } from '../../model/money.js';
 import type { BudgetLine } from '../../model/scenario.js';
 
-export interface TargetSet {
+interface TargetSet {
   /** Lines in the set, in register order. */
   readonly lines: readonly BudgetLine[];
   /** Options in the set whose nature includes SR (service reduction). */
@@ -112,7 +112,7 @@ export function findTargetSets(
   };
   visit(0);
 
-  const fromInt = (b: bigint): Money => new Dec(b.toString()).dividedBy(scale) as Money;
+  const fromInt = (b: bigint): Money => dec(b.toString()).dividedBy(scale) as Money;
   return {
     targets,
     options,
@@ -146,7 +146,7 @@ function levelOf(line: BudgetLine, y: FiscalYear): Money {
 /** The power of ten that makes every amount an integer (amounts have at most a few decimals). */
 function scaleFor(amounts: readonly Dec[]): Dec {
   const dp = Math.max(0, ...amounts.map((a) => a.decimalPlaces()));
-  return new Dec(10).pow(dp);
+  return dec(10).pow(dp);
 }
 
 const max0 = (b: bigint): bigint => (b > 0n ? b : 0n);
