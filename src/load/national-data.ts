@@ -10,9 +10,8 @@ import { validate } from '../schema/diagnose.js';
 import { fundingOptionsFileSchema, nationalTotalsFileSchema, needsFileSchema, type WrittenSeries } from '../schema/national-options.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
-import type { Loaded } from './scenario.js';
 import { readSource } from './read-source.js';
-import type { FileReader } from './reader.js';
+import type { FileReader, Loaded } from './reader.js';
 import { money, year } from './validated.js';
 
 export interface NationalDataFiles {

@@ -16,18 +16,21 @@ import { demandContextOf } from './drivers.js';
 import { selects } from './select-lines.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { atReference } from './read-source.js';
-import { relativeTo, type FileReader } from './reader.js';
-import { loadScenario, money, normaliseControls, normaliseLine, year, type Loaded } from './scenario.js';
+import { normaliseControls, normaliseLine } from './lines.js';
+import { relativeTo, type Loaded } from './reader.js';
+import { money, year } from './validated.js';
 
 /** How many `extends:` links a chain may have. */
 export const MAX_VARIANT_DEPTH = 8;
 
+/** Loads the base a variant names, with the chain of variants that led to it (to refuse cycles). */
+export type LoadBase = (file: string, chain: readonly string[]) => Loaded<Scenario>;
+
 export function loadVariant(
   doc: RawDocument,
-  read: FileReader,
   sources: Map<string, string>,
   chain: readonly string[],
-  asDepartment = false,
+  loadBase: LoadBase,
 ): Loaded<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
@@ -60,7 +63,7 @@ export function loadVariant(
     return { diagnostics, sources };
   }
   // a variant named as a department is a department all the way down: its base may not have departments
-  const base = loadScenario(baseFile, read, chain, asDepartment);
+  const base = loadBase(baseFile, chain);
   for (const [f, t] of base.sources) sources.set(f, t);
   // the base file itself missing, a folder or too large is reported where the variant names it
   append(diagnostics, atReference(base.diagnostics, at(['extends']), `the scenario ${baseFile} named by \`extends\` does not exist`));
