@@ -122,9 +122,3 @@ export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
     return a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
   });
 }
-
-/** The result of a pure stage: a value (absent when the stage could not produce one) and diagnostics. */
-export interface Result<T> {
-  readonly value?: T;
-  readonly diagnostics: readonly Diagnostic[];
-}

@@ -28,8 +28,8 @@ import { parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseParameterValue, type ValueKind } from './driver-parameters.js';
 import { findBand, populationTable, type PopulationBand, type PopulationTable } from './population-table.js';
-import { readSource } from './read-source.js';
-import { relativeTo, type FileReader } from './reader.js';
+import { sourceFile, textOf, type SourceSet } from './read-source.js';
+import { relativeTo } from './reader.js';
 
 interface DriverEntry {
   readonly name: string;
@@ -52,13 +52,7 @@ export interface ReadDrivers {
  * `sources` and `inputs`). Diagnostics: the schema's, driver-form, rate-range, negative-count,
  * invalid-value, unit-cost-year, unknown-band, and the population file's own.
  */
-export function readDrivers(
-  doc: RawDocument,
-  scenarioFile: string,
-  read: FileReader,
-  sources: Map<string, string>,
-  inputs: string[],
-): ReadDrivers {
+export function readDrivers(doc: RawDocument, scenarioFile: string, set: SourceSet, inputs: string[]): ReadDrivers {
   const diagnostics: Diagnostic[] = [];
   const raw = (doc.tree as { drivers?: unknown }).drivers;
   if (raw === undefined) return { doc, entries: [], declared: [], diagnostics };
@@ -97,7 +91,7 @@ export function readDrivers(
     if (ref) {
       const file = relativeTo(scenarioFile, ref.file);
       if (!tables.has(file))
-        tables.set(file, readPopulationFile(file, doc.locator.value([...base, 'population', 'file']), read, sources, inputs, diagnostics));
+        tables.set(file, readPopulationFile(file, doc.locator.value([...base, 'population', 'file']), set, inputs, diagnostics));
       const table = tables.get(file);
       if (!table) continue;
       const found = findBand(table, ref.area, ref.band);
@@ -129,16 +123,14 @@ function validFields(value: object): Partial<WrittenDriver> {
 function readPopulationFile(
   file: string,
   at: Location,
-  read: FileReader,
-  sources: Map<string, string>,
+  set: SourceSet,
   inputs: string[],
   diagnostics: Diagnostic[],
 ): PopulationTable | undefined {
   inputs.push(file);
-  const src = readSource(read, file, at);
+  const src = textOf(sourceFile(set, file), file, at);
   append(diagnostics, src.diagnostics);
   if (src.text === undefined) return undefined;
-  sources.set(file, src.text);
   const csv = parseCsv(file, src.text);
   append(diagnostics, csv.diagnostics);
   if (!csv.table) return undefined;

@@ -1,5 +1,6 @@
 // Loading the national data files (data/*.yaml) into the green paper's tables: parse with
-// positions, validate strictly, normalise points to exact £m by year. Pure given a FileReader;
+// positions, validate strictly, normalise points to exact £m by year. The files are read first,
+// then loaded by a pure function;
 // problems in a data file are reported like problems in a scenario, with file:line:column.
 
 import type { z } from 'zod';
@@ -10,7 +11,8 @@ import { validate } from '../schema/diagnose.js';
 import { fundingOptionsFileSchema, nationalTotalsFileSchema, needsFileSchema, type WrittenSeries } from '../schema/national-options.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
-import { readSource } from './read-source.js';
+import type { Result } from '../diagnostics/result.js';
+import { readFile, sourceFile, textOf, type SourceSet } from './read-source.js';
 import type { FileReader, Loaded } from './reader.js';
 import { money, year } from './validated.js';
 
@@ -20,23 +22,20 @@ export interface NationalDataFiles {
   readonly totals: string;
 }
 
+/** One data file of the set, parsed and validated against its schema. */
 function readDocument<S extends z.ZodType>(
+  set: SourceSet,
   file: string,
   schema: S,
-  read: FileReader,
-  sources: Map<string, string>,
-  diagnostics: Diagnostic[],
-): { data: z.infer<S>; doc: RawDocument } | undefined {
-  const src = readSource(read, file);
-  append(diagnostics, src.diagnostics);
-  if (src.text === undefined) return undefined;
-  sources.set(file, src.text);
+): { value?: { data: z.infer<S>; doc: RawDocument }; diagnostics: readonly Diagnostic[] } {
+  const src = textOf(sourceFile(set, file), file);
+  if (src.text === undefined) return { diagnostics: src.diagnostics };
   const parsed = parseYaml(file, src.text);
-  append(diagnostics, parsed.diagnostics);
-  if (!parsed.doc || hasErrors(parsed.diagnostics)) return undefined;
+  const diagnostics = [...src.diagnostics, ...parsed.diagnostics];
+  if (!parsed.doc || hasErrors(parsed.diagnostics)) return { diagnostics };
   const v = validate(schema, parsed.doc.tree, parsed.doc);
   append(diagnostics, v.diagnostics);
-  return v.data === undefined ? undefined : { data: v.data, doc: parsed.doc };
+  return v.data === undefined ? { diagnostics } : { value: { data: v.data, doc: parsed.doc }, diagnostics };
 }
 
 function series(
@@ -82,12 +81,21 @@ function uniqueIds<T extends { id: string }>(items: readonly T[], doc: RawDocume
 
 /** Loads the three national data files. Diagnostics as for scenarios, plus `duplicate-ref` and `invalid-value` (an `excludes` naming no need). */
 export function loadNationalData(files: NationalDataFiles, read: FileReader): Loaded<NationalData> {
-  const sources = new Map<string, string>();
+  const read3 = new Map([files.options, files.needs, files.totals].map((f) => [f, readFile(read, f)]));
+  const texts = new Map([...read3].flatMap(([f, r]) => (r.text === undefined ? [] : [[f, r.text] as const])));
+  const set: SourceSet = { files: read3, texts };
+  return { ...nationalDataFromSources(set, files), sources: set.texts };
+}
+
+/** The national data from its three files, already read. Pure. */
+export function nationalDataFromSources(set: SourceSet, files: NationalDataFiles): Result<NationalData> {
   const diagnostics: Diagnostic[] = [];
-  const o = readDocument(files.options, fundingOptionsFileSchema, read, sources, diagnostics);
-  const n = readDocument(files.needs, needsFileSchema, read, sources, diagnostics);
-  const t = readDocument(files.totals, nationalTotalsFileSchema, read, sources, diagnostics);
-  if (!o || !n || !t) return { diagnostics, sources };
+  const oRead = readDocument(set, files.options, fundingOptionsFileSchema);
+  const nRead = readDocument(set, files.needs, needsFileSchema);
+  const tRead = readDocument(set, files.totals, nationalTotalsFileSchema);
+  for (const r of [oRead, nRead, tRead]) append(diagnostics, r.diagnostics);
+  const [o, n, t] = [oRead.value, nRead.value, tRead.value];
+  if (!o || !n || !t) return { diagnostics };
 
   uniqueIds(o.data.options, o.doc, 'options', diagnostics);
   uniqueIds(n.data.needs, n.doc, 'needs', diagnostics);
@@ -147,7 +155,7 @@ export function loadNationalData(files: NationalDataFiles, read: FileReader): Lo
       );
     }
   }
-  if (hasErrors(diagnostics)) return { diagnostics, sources };
+  if (hasErrors(diagnostics)) return { diagnostics };
   const table = <T>(file: string, d: { title: string; source: string }, items: T[]): NationalTable<T> => ({
     file,
     title: d.title,
@@ -176,6 +184,5 @@ export function loadNationalData(files: NationalDataFiles, read: FileReader): Lo
   return {
     value: { options: table(files.options, o.data, options), needs: table(files.needs, n.data, needs), totals },
     diagnostics,
-    sources,
   };
 }

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
 import type { BudgetLine, Scenario, SourcedAmount } from '../model/scenario.js';
 import { amountSchema } from '../schema/common.js';
@@ -20,7 +21,8 @@ import { duplicateRefs, normaliseControls, normaliseLine, type LineContext } fro
 import { lineTableRows } from './line-table.js';
 import { outsidePeriod } from './period.js';
 import { loadVariant } from './variant.js';
-import { readSource } from './read-source.js';
+import { sourceFile, textOf, type SourceSet } from './read-source.js';
+import { resolveSources } from './resolve.js';
 import { relativeTo, type FileReader, type Loaded } from './reader.js';
 import { money, year } from './validated.js';
 
@@ -28,25 +30,53 @@ import { money, year } from './validated.js';
 export const MAX_PERIOD_YEARS = 30;
 
 /**
- * Reads, parses, validates and normalises a scenario, its line tables and (for a whole council)
- * its department scenarios. `chain` is the variants and councils that led here (to refuse cycles);
- * `asDepartment` loads a scenario named by another's `departments:`, which may not itself have
- * departments or funding.
+ * Reads a scenario and every file it names, then loads it: the two stages, for callers that hold
+ * a FileReader. The sources are the text of every file read, for diagnostic excerpts.
  */
-export function loadScenario(file: string, read: FileReader, chain: readonly string[] = [], asDepartment = false): Loaded<Scenario> {
-  const sources = new Map<string, string>();
+export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
+  const set = resolveSources(file, read);
+  return { ...loadSources(set, file), sources: set.texts };
+}
+
+/**
+ * Validates and normalises the scenario `file` of a set already read (see resolveSources): its
+ * line tables and (for a whole council) its department scenarios. Pure: reads nothing. A file
+ * named several times is loaded once.
+ */
+export function loadSources(set: SourceSet, file: string): Result<Scenario> {
+  const memo = new Map<string, Result<Scenario>>();
+  const load: LoadFile = (f, chain, asDepartment) => {
+    // the chain matters only to refuse cycles: the same file in the same place loads the same
+    const key = JSON.stringify([f, chain, asDepartment]);
+    const known = memo.get(key);
+    if (known) return known;
+    const loaded = loadFile(set, f, chain, asDepartment, load);
+    memo.set(key, loaded);
+    return loaded;
+  };
+  return load(file, [], false);
+}
+
+type LoadFile = (file: string, chain: readonly string[], asDepartment: boolean) => Result<Scenario>;
+
+/**
+ * Loads one scenario file of the set. `chain` is the variants and councils that led here (to
+ * refuse cycles); `asDepartment` loads a scenario named by another's `departments:`, which may not
+ * itself have departments or funding.
+ */
+function loadFile(set: SourceSet, file: string, chain: readonly string[], asDepartment: boolean, load: LoadFile): Result<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const inputs = [file];
 
-  const src = readSource(read, file);
+  const source = sourceFile(set, file);
+  const src = textOf(source, file);
   append(diagnostics, src.diagnostics);
-  if (src.text === undefined) return { diagnostics, sources };
-  sources.set(file, src.text);
+  if (src.text === undefined) return { diagnostics };
 
-  const parsed = parseYaml(file, src.text);
+  const parsed = source.yaml ?? yamlResult(parseYaml(file, src.text));
   append(diagnostics, parsed.diagnostics);
-  const doc = parsed.doc;
-  if (!doc || hasErrors(parsed.diagnostics)) return { diagnostics, sources };
+  const doc = parsed.value;
+  if (!doc || hasErrors(parsed.diagnostics)) return { diagnostics };
   if (doc.tree === null || typeof doc.tree !== 'object' || Array.isArray(doc.tree)) {
     diagnostics.push(
       error(
@@ -56,14 +86,13 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
         'see the README for an example scenario',
       ),
     );
-    return { diagnostics, sources };
+    return { diagnostics };
   }
-  if ('extends' in doc.tree)
-    return loadVariant(doc, sources, [...chain, file], (base, baseChain) => loadScenario(base, read, baseChain, asDepartment));
+  if ('extends' in doc.tree) return loadVariant(doc, [...chain, file], (base, baseChain) => load(base, baseChain, asDepartment));
 
   const header = validateHeader(doc);
   append(diagnostics, header.diagnostics);
-  const drivers = readDrivers(doc, file, read, sources, inputs);
+  const drivers = readDrivers(doc, file, set, inputs);
   append(diagnostics, drivers.diagnostics);
   const context = lineContext(header.fields, doc, drivers, diagnostics);
 
@@ -93,10 +122,9 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     const at = doc.locator.value(['line_files', i]);
     const csvFile = relativeTo(file, rel);
     inputs.push(csvFile);
-    const csvSrc = readSource(read, csvFile, at);
+    const csvSrc = textOf(sourceFile(set, csvFile), csvFile, at);
     append(diagnostics, csvSrc.diagnostics);
     if (csvSrc.text === undefined) return;
-    sources.set(csvFile, csvSrc.text);
     const csv = parseCsv(csvFile, csvSrc.text);
     append(diagnostics, csv.diagnostics);
     if (!csv.table) return;
@@ -122,13 +150,12 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   });
 
   append(diagnostics, duplicateRefs(rawRefs));
-  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => loadScenario(f, read, [...chain, file], true));
+  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => load(f, [...chain, file], true));
   append(diagnostics, council.diagnostics);
-  for (const [f, text] of council.sources) sources.set(f, text);
   inputs.push(...council.inputs);
   const normalised = normalise(file, council.fields, council.doc, context, budgetLines, writtenLines > 0, inputs, council.departments);
   append(diagnostics, normalised.diagnostics);
-  if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
+  if (hasErrors(diagnostics) || !normalised.value) return { diagnostics };
   const assumptions = normaliseAssumptions(
     header.fields.assumptions,
     doc,
@@ -138,8 +165,8 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     normalised.value.funding,
     diagnostics,
   );
-  if (hasErrors(diagnostics)) return { diagnostics, sources };
-  return { value: { ...normalised.value, assumptions }, diagnostics, sources };
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { value: { ...normalised.value, assumptions }, diagnostics };
 }
 
 type HeaderFields = Partial<WrittenScenarioHeader>;
@@ -263,3 +290,6 @@ function normalise(
     diagnostics,
   };
 }
+
+const yamlResult = (p: { doc?: RawDocument; diagnostics: readonly Diagnostic[] }): Result<RawDocument> =>
+  p.doc ? { value: p.doc, diagnostics: p.diagnostics } : { diagnostics: p.diagnostics };

@@ -3,6 +3,7 @@
 // remove → add → set → scale, each recorded on the line so `explain` and `compare` can show it.
 
 import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { parseRateText } from '../model/amount-text.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
@@ -17,27 +18,22 @@ import { selects } from './select-lines.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { atReference } from './read-source.js';
 import { normaliseControls, normaliseLine } from './lines.js';
-import { relativeTo, type Loaded } from './reader.js';
+import { relativeTo } from './reader.js';
 import { money, year } from './validated.js';
 
 /** How many `extends:` links a chain may have. */
 export const MAX_VARIANT_DEPTH = 8;
 
 /** Loads the base a variant names, with the chain of variants that led to it (to refuse cycles). */
-export type LoadBase = (file: string, chain: readonly string[]) => Loaded<Scenario>;
+export type LoadBase = (file: string, chain: readonly string[]) => Result<Scenario>;
 
-export function loadVariant(
-  doc: RawDocument,
-  sources: Map<string, string>,
-  chain: readonly string[],
-  loadBase: LoadBase,
-): Loaded<Scenario> {
+export function loadVariant(doc: RawDocument, chain: readonly string[], loadBase: LoadBase): Result<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
   const v = validate(variantSchema, doc.tree, doc);
   append(diagnostics, v.diagnostics);
   const ext = (doc.tree as { extends?: unknown }).extends;
-  if (typeof ext !== 'string' || ext.trim() === '') return { diagnostics, sources };
+  if (typeof ext !== 'string' || ext.trim() === '') return { diagnostics };
 
   const baseFile = relativeTo(doc.file, ext.trim());
   if (chain.includes(baseFile)) {
@@ -49,7 +45,7 @@ export function loadVariant(
         'a variant must extend a scenario that does not lead back to it',
       ),
     );
-    return { diagnostics, sources };
+    return { diagnostics };
   }
   if (chain.length > MAX_VARIANT_DEPTH) {
     diagnostics.push(
@@ -60,18 +56,17 @@ export function loadVariant(
         'extend the base scenario directly',
       ),
     );
-    return { diagnostics, sources };
+    return { diagnostics };
   }
   // a variant named as a department is a department all the way down: its base may not have departments
   const base = loadBase(baseFile, chain);
-  for (const [f, t] of base.sources) sources.set(f, t);
   // the base file itself missing, a folder or too large is reported where the variant names it
   append(diagnostics, atReference(base.diagnostics, at(['extends']), `the scenario ${baseFile} named by \`extends\` does not exist`));
-  if (!base.value || !v.data || hasErrors(diagnostics)) return { diagnostics, sources };
+  if (!base.value || !v.data || hasErrors(diagnostics)) return { diagnostics };
 
   const applied = applyVariant(doc, v.data, base.value, diagnostics);
-  if (hasErrors(diagnostics) || !applied) return { diagnostics, sources };
-  return { value: applied, diagnostics, sources };
+  if (hasErrors(diagnostics) || !applied) return { diagnostics };
+  return { value: applied, diagnostics };
 }
 
 function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagnostics: Diagnostic[]): Scenario | undefined {
