@@ -57,7 +57,7 @@ export function normaliseDepartments(
   doc: RawDocument,
   loaded: LoadedScenarios,
   years: readonly FiscalYear[],
-): { value?: Department[]; diagnostics: Diagnostic[] } {
+): Result<Department[]> {
   const diagnostics: Diagnostic[] = [];
   const departments: Department[] = [];
   const names = new Map<string, Location>();

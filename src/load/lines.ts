@@ -2,7 +2,8 @@
 // published controls into domain values, against the period and the demand drivers. Shared by the
 // scenario loader and the variant loader; pure.
 
-import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { append, error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import type { DemandDriver } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
@@ -45,8 +46,8 @@ export function normaliseControls(
   doc: RawDocument,
   inPeriod: (y: FiscalYear) => boolean,
   outside: (y: FiscalYear, loc: Location) => Diagnostic,
-  diagnostics: Diagnostic[],
-): Control[] {
+): { value: Control[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const controls: Control[] = [];
   for (const row of CONTROL_ROWS) {
     for (const [text, amount] of Object.entries(written?.rows[row] ?? {})) {
@@ -63,17 +64,18 @@ export function normaliseControls(
       });
     }
   }
-  return controls;
+  return { value: controls, diagnostics };
 }
 
 export function normaliseLine(
   { written: w, doc: lineDoc, base }: LocatedLine,
   { period: years, refs, inPeriod, outside, demand }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand'>,
-  diagnostics: Diagnostic[],
-): BudgetLine | undefined {
+): Result<BudgetLine> {
+  const diagnostics: Diagnostic[] = [];
+  const done = (line?: BudgetLine): Result<BudgetLine> => (line ? { value: line, diagnostics } : { diagnostics });
   const lat = (p: Path): Location => lineDoc.locator.value([...base, ...p]);
   const lkey = (p: Path): Location => lineDoc.locator.key([...base, ...p]);
-  if (refs.has(w.ref)) return undefined; // reported by duplicateRefs
+  if (refs.has(w.ref)) return done(); // reported by duplicateRefs
   refs.add(w.ref);
   const refLoc = (): Location => lat(['ref']);
 
@@ -177,10 +179,11 @@ export function normaliseLine(
     ok = false;
   }
   if (names) {
-    const built = lineDriverLevels(demand, w.ref, names, lat(['driver']), diagnostics);
-    return ok && years && built ? budgetLine(w, built, lat, names) : undefined;
+    const built = lineDriverLevels(demand, w.ref, names, lat(['driver']));
+    append(diagnostics, built.diagnostics);
+    return done(ok && years && built.value ? budgetLine(w, built.value, lat, names) : undefined);
   }
-  if (!ok || !years) return undefined;
+  if (!ok || !years) return done();
   const filled = fillLevels(years, stated, w.unstated);
   if (filled.unstated.length > 0) {
     diagnostics.push(
@@ -191,9 +194,9 @@ export function normaliseLine(
         'add the missing levels, or `unstated: hold` ("ongoing") or `unstated: linear` (straight line between stated levels)',
       ),
     );
-    return undefined;
+    return done();
   }
-  return budgetLine(w, filled.levels, lat);
+  return done(budgetLine(w, filled.levels, lat));
 }
 
 /** The domain line; `lat` locates the written fields (origin of the line and of its status). */

@@ -38,12 +38,7 @@ function readDocument<S extends z.ZodType>(
   return v.data === undefined ? { diagnostics } : { value: { data: v.data, doc: parsed.doc }, diagnostics };
 }
 
-function series(
-  w: WrittenSeries,
-  doc: RawDocument,
-  p: Path,
-  diagnostics: Diagnostic[],
-): { points: SeriesPoint[]; origin: Location } | undefined {
+function series(w: WrittenSeries, doc: RawDocument, p: Path): Result<{ points: SeriesPoint[]; origin: Location }> {
   const at = (k: Path): Location => doc.locator.value([...p, ...k]);
   const points = Object.entries(w.points)
     .map(([text, pt]) => ({
@@ -55,20 +50,22 @@ function series(
     }))
     .sort((a, b) => compareYears(a.year, b.year));
   if (points.length === 0) {
-    diagnostics.push(
-      error(
-        'level-missing',
-        `${w.id} has no points`,
-        doc.locator.key([...p, 'points']),
-        'give at least one year with its amount and source',
-      ),
-    );
-    return undefined;
+    return {
+      diagnostics: [
+        error(
+          'level-missing',
+          `${w.id} has no points`,
+          doc.locator.key([...p, 'points']),
+          'give at least one year with its amount and source',
+        ),
+      ],
+    };
   }
-  return { points, origin: at(['id']) };
+  return { value: { points, origin: at(['id']) }, diagnostics: [] };
 }
 
-function uniqueIds<T extends { id: string }>(items: readonly T[], doc: RawDocument, key: string, diagnostics: Diagnostic[]): void {
+function uniqueIds<T extends { id: string }>(items: readonly T[], doc: RawDocument, key: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (seen.has(item.id))
@@ -77,6 +74,7 @@ function uniqueIds<T extends { id: string }>(items: readonly T[], doc: RawDocume
       );
     seen.add(item.id);
   });
+  return diagnostics;
 }
 
 /** Loads the three national data files. Diagnostics as for scenarios, plus `duplicate-ref` and `invalid-value` (an `excludes` naming no need). */
@@ -97,11 +95,13 @@ export function nationalDataFromSources(set: SourceSet, files: NationalDataFiles
   const [o, n, t] = [oRead.value, nRead.value, tRead.value];
   if (!o || !n || !t) return { diagnostics };
 
-  uniqueIds(o.data.options, o.doc, 'options', diagnostics);
-  uniqueIds(n.data.needs, n.doc, 'needs', diagnostics);
+  append(diagnostics, uniqueIds(o.data.options, o.doc, 'options'));
+  append(diagnostics, uniqueIds(n.data.needs, n.doc, 'needs'));
   const options: FundingOption[] = [];
   o.data.options.forEach((w, i) => {
-    const s = series(w, o.doc, ['options', i], diagnostics);
+    const r = series(w, o.doc, ['options', i]);
+    append(diagnostics, r.diagnostics);
+    const s = r.value;
     if (s)
       options.push({
         id: w.id,
@@ -115,7 +115,9 @@ export function nationalDataFromSources(set: SourceSet, files: NationalDataFiles
   const needIds = new Set(n.data.needs.map((w) => w.id));
   const needs: Need[] = [];
   n.data.needs.forEach((w, i) => {
-    const s = series(w, n.doc, ['needs', i], diagnostics);
+    const r = series(w, n.doc, ['needs', i]);
+    append(diagnostics, r.diagnostics);
+    const s = r.value;
     (w.excludes ?? []).forEach((x, j) => {
       if (!needIds.has(x))
         diagnostics.push(

@@ -3,6 +3,7 @@
 // the scenario file; a bad path or value is a `usage` diagnostic (exit 2) with a "did you mean".
 
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import {
   baseYearOf,
   computeDemand,
@@ -34,7 +35,7 @@ const FORM = '<driver>.<parameter>=<value>, or <driver>.<parameter>.<year>=<valu
  * Applies every `--set` to the scenario's drivers, in order, and rebuilds the lines they build.
  * Returns the scenario unchanged when there is nothing to set. Diagnostics: `usage` only.
  */
-export function applyOverrides(scenario: Scenario, texts: readonly string[]): { value?: Scenario; diagnostics: Diagnostic[] } {
+export function applyOverrides(scenario: Scenario, texts: readonly string[]): Result<Scenario> {
   if (texts.length === 0) return { value: scenario, diagnostics: [] };
   const drivers = scenario.drivers ?? [];
   const diagnostics: Diagnostic[] = [];

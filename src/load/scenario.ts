@@ -94,7 +94,9 @@ function loadFile(set: SourceSet, file: string, chain: readonly string[], asDepa
   append(diagnostics, header.diagnostics);
   const drivers = readDrivers(doc, file, set, inputs);
   append(diagnostics, drivers.diagnostics);
-  const context = lineContext(header.fields, doc, drivers, diagnostics);
+  const lineContextRead = lineContext(header.fields, doc, drivers);
+  append(diagnostics, lineContextRead.diagnostics);
+  const context = lineContextRead.value;
 
   // Each line is validated and normalised as soon as it is read, so that the rows, trees and
   // parsed fields of a large line table die young rather than all living until the end.
@@ -110,8 +112,9 @@ function loadFile(set: SourceSet, file: string, chain: readonly string[], asDepa
     append(diagnostics, v.diagnostics);
     if (v.data) {
       writtenLines++;
-      const line = normaliseLine({ written: v.data, doc: d, base }, context, diagnostics);
-      if (line) budgetLines.push(line);
+      const line = normaliseLine({ written: v.data, doc: d, base }, context);
+      append(diagnostics, line.diagnostics);
+      if (line.value) budgetLines.push(line.value);
     }
     return diagnostics.length - before;
   };
@@ -163,10 +166,10 @@ function loadFile(set: SourceSet, file: string, chain: readonly string[], asDepa
     normalised.value.drivers ?? [],
     normalised.value.years,
     normalised.value.funding,
-    diagnostics,
   );
+  append(diagnostics, assumptions.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { value: { ...normalised.value, assumptions }, diagnostics };
+  return { value: { ...normalised.value, assumptions: assumptions.value }, diagnostics };
 }
 
 type HeaderFields = Partial<WrittenScenarioHeader>;
@@ -207,7 +210,8 @@ function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: 
 }
 
 /** The period (checked), transfers and resolved drivers: what lines and controls are read against. */
-function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers, diagnostics: Diagnostic[]): LineContext {
+function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers): { value: LineContext; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
   const keyAt = (p: Path): Location => doc.locator.key(p);
 
@@ -237,7 +241,7 @@ function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers, di
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
   append(diagnostics, resolved?.diagnostics ?? []);
   const demand = demandContext(drivers, resolved?.drivers, period, h.units);
-  return { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers };
+  return { value: { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers }, diagnostics };
 }
 
 /** Applies the rules zod cannot express; checks what it can even when some header fields are invalid. */
@@ -256,7 +260,8 @@ function normalise(
   const { period, inPeriod, outside, transfers } = context;
   const resolved = context.drivers ? { drivers: context.drivers } : undefined;
 
-  const controls = normaliseControls(h.controls, doc, inPeriod, outside, diagnostics);
+  const controls = normaliseControls(h.controls, doc, inPeriod, outside);
+  append(diagnostics, controls.diagnostics);
   const council = normaliseCouncilSections(h, doc, period, hasLines, departmentScenarios);
   append(diagnostics, council.diagnostics);
 
@@ -278,7 +283,7 @@ function normalise(
       transfers,
       ...(h.transfers ? { transfersSource: h.transfers.source } : {}),
       lines: budgetLines,
-      controls,
+      controls: controls.value,
       ...(h.controls ? { controlsSource: h.controls.source } : {}),
       ...(council.departments ? { departments: council.departments } : {}),
       ...(council.funding ? { funding: council.funding } : {}),

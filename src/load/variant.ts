@@ -64,12 +64,14 @@ export function loadVariant(doc: RawDocument, chain: readonly string[], loadBase
   append(diagnostics, atReference(base.diagnostics, at(['extends']), `the scenario ${baseFile} named by \`extends\` does not exist`));
   if (!base.value || !v.data || hasErrors(diagnostics)) return { diagnostics };
 
-  const applied = applyVariant(doc, v.data, base.value, diagnostics);
-  if (hasErrors(diagnostics) || !applied) return { diagnostics };
-  return { value: applied, diagnostics };
+  const applied = applyVariant(doc, v.data, base.value);
+  append(diagnostics, applied.diagnostics);
+  if (hasErrors(diagnostics) || !applied.value) return { diagnostics };
+  return { value: applied.value, diagnostics };
 }
 
-function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagnostics: Diagnostic[]): Scenario | undefined {
+function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario): Result<Scenario> {
+  const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
   const file = doc.file;
   const years = base.years;
@@ -120,11 +122,12 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
       );
       return;
     }
-    const line = normaliseLine(
+    const normalised = normaliseLine(
       { written, doc, base: ['add', i] },
       { period: years, refs: new Set(), inPeriod, outside, demand: demandContextOf(base, lines.values()) },
-      diagnostics,
     );
+    append(diagnostics, normalised.diagnostics);
+    const line = normalised.value;
     if (line) lines.set(line.ref, adjust(line, { kind: 'add', variantFile: file, origin: at(['add', i]), reason: line.source }));
   });
 
@@ -196,19 +199,23 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
     }
   });
 
-  const controls = normaliseControls(w.controls, doc, inPeriod, outside, diagnostics);
-  if (hasErrors(diagnostics)) return undefined;
+  const controls = normaliseControls(w.controls, doc, inPeriod, outside);
+  append(diagnostics, controls.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
   const { controlsSource: _baseControls, ...inherited } = base; // the base's published controls do not apply
   return {
-    ...inherited,
-    file,
-    ...(w.title ? { title: w.title } : {}),
-    ...(w.source ? { source: w.source } : {}),
-    lines: [...lines.values()],
-    assumptions: assignLines(base.assumptions ?? [], [...lines.values()]),
-    controls,
-    ...(w.controls ? { controlsSource: w.controls.source } : {}),
-    inputs: [file, ...base.inputs],
-    variant: { base, ...(w.description ? { description: w.description } : {}), removed },
+    value: {
+      ...inherited,
+      file,
+      ...(w.title ? { title: w.title } : {}),
+      ...(w.source ? { source: w.source } : {}),
+      lines: [...lines.values()],
+      assumptions: assignLines(base.assumptions ?? [], [...lines.values()]),
+      controls: controls.value,
+      ...(w.controls ? { controlsSource: w.controls.source } : {}),
+      inputs: [file, ...base.inputs],
+      variant: { base, ...(w.description ? { description: w.description } : {}), removed },
+    },
+    diagnostics,
   };
 }
