@@ -2,7 +2,7 @@
 // every diagnostic. The commands that project a scenario (`project`, `demand`) share it.
 
 import type { Sources } from '../diagnostics/format.js';
-import { applyOverrides } from '../load/overrides.js';
+import { applyOverrides } from '../transform/what-if.js';
 import { loadScenario } from '../load/scenario.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Io } from './io.js';

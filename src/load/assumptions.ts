@@ -16,7 +16,7 @@ import { year } from './validated.js';
 import type { WrittenAssumption } from '../schema/assumptions.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseParameterValue } from './driver-parameters.js';
-import { parseParameterPath } from './overrides.js';
+import { parseParameterPath } from './parameter-path.js';
 import { selects } from './select-lines.js';
 
 export function normaliseAssumptions(

@@ -70,7 +70,11 @@ export function loadVariant(doc: RawDocument, chain: readonly string[], loadBase
   return { value: applied.value, diagnostics };
 }
 
-function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario): Result<Scenario> {
+/**
+ * A variant's operations applied to its base: remove → add → set → scale, then its controls. The
+ * loader applies them as it loads a variant file; transform/variant.ts offers them as a transform.
+ */
+export function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario): Result<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
   const file = doc.file;

@@ -61,12 +61,9 @@ export const scenarioHeaderShape = {
   source: sourceSchema.optional(),
   period: z.strictObject({ from: yearSchema, to: yearSchema }).meta({ description: 'The MTFS years, e.g. from 2018/19 to 2021/22.' }),
   units: z.enum(['£', '£000']).meta({ description: 'The unit of every amount in this scenario and its CSV files.' }),
-  original_budget: z
-    .strictObject({ amount: amountSchema, source: sourceSchema })
-    .optional()
-    .meta({
-      description: 'The original budget of the year before the first MTFS year (a department; a whole council has `departments:`).',
-    }),
+  original_budget: z.strictObject({ amount: amountSchema, source: sourceSchema }).optional().meta({
+    description: 'The original budget of the year before the first MTFS year (a department; a whole council has `departments:`).',
+  }),
   transfers: z
     .strictObject({ amounts: amountsByYearSchema, source: sourceSchema })
     .optional()
