@@ -3,7 +3,7 @@
 
 import { error, type Location } from '../diagnostics/diagnostic.js';
 import type { Sources } from '../diagnostics/format.js';
-import { applyOverrides } from '../load/overrides.js';
+import { applyOverrides } from '../transform/what-if.js';
 import { readSource } from '../load/read-source.js';
 import { loadScenario } from '../load/scenario.js';
 import type { Scenario } from '../model/scenario.js';

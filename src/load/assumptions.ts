@@ -16,7 +16,7 @@ import { year } from './validated.js';
 import type { WrittenAssumption } from '../schema/assumptions.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseParameterValue } from './driver-parameters.js';
-import { parseParameterPath } from './overrides.js';
+import { parseParameterPath } from './parameter-path.js';
 import { selects } from './select-lines.js';
 
 export function normaliseAssumptions(
@@ -26,8 +26,8 @@ export function normaliseAssumptions(
   drivers: readonly DemandDriver[],
   years: readonly FiscalYear[],
   funding: Funding | undefined,
-  diagnostics: Diagnostic[],
-): Assumption[] {
+): { value: Assumption[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const items = fundingItems(funding);
   const out: Assumption[] = [];
   const ids = new Set<string>();
@@ -166,7 +166,7 @@ export function normaliseAssumptions(
       );
     }
   }
-  return assigned;
+  return { value: assigned, diagnostics };
 }
 
 /** Gives each line to the first line assumption that selects it; returns the assumptions with their lines. */

@@ -3,6 +3,7 @@
 // Read before normalising (department scenarios are loaded through the loader it is given) and
 // normalised with the rest of the scenario. Pure given that loader.
 
+import type { Result } from '../diagnostics/result.js';
 import { append, error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Apportionment, Funding } from '../model/funding.js';
@@ -14,7 +15,7 @@ import { normaliseDepartments, readDepartmentScenarios, type LoadedScenarios } f
 import { normaliseApportionment, normaliseFunding } from './funding.js';
 
 type HeaderFields = Partial<WrittenScenarioHeader>;
-type LoadOne = (file: string) => { value?: Scenario; diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string> };
+type LoadOne = (file: string) => Result<Scenario>;
 
 export interface CouncilSectionsRead {
   /** The header and document to normalise: without sections a department scenario may not have. */
@@ -22,7 +23,6 @@ export interface CouncilSectionsRead {
   readonly doc: RawDocument;
   readonly departments?: LoadedScenarios;
   readonly diagnostics: readonly Diagnostic[];
-  readonly sources: ReadonlyMap<string, string>;
   readonly inputs: readonly string[];
 }
 
@@ -53,13 +53,12 @@ export function readCouncilSections(
       fields: { ...fields, departments: undefined, funding: undefined },
       doc: { ...doc, tree },
       diagnostics,
-      sources: new Map(),
       inputs: [],
     };
   }
-  if (!fields.departments) return { fields, doc, diagnostics, sources: new Map(), inputs: [] };
+  if (!fields.departments) return { fields, doc, diagnostics, inputs: [] };
   const departments = readDepartmentScenarios(fields.departments, doc, load);
-  return { fields, doc, departments, diagnostics: departments.diagnostics, sources: departments.sources, inputs: departments.inputs };
+  return { fields, doc, departments, diagnostics: departments.diagnostics, inputs: departments.inputs };
 }
 
 /**

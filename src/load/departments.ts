@@ -4,6 +4,7 @@
 
 import { atReference } from './read-source.js';
 import { relativeTo } from './reader.js';
+import type { Result } from '../diagnostics/result.js';
 import { append, error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Department } from '../model/scenario.js';
@@ -18,18 +19,16 @@ export interface LoadedScenarios {
   /** The department scenarios that loaded without errors, by their index in `departments:`. */
   readonly scenarios: ReadonlyMap<number, Scenario>;
   readonly diagnostics: readonly Diagnostic[];
-  readonly sources: ReadonlyMap<string, string>;
   readonly inputs: readonly string[];
 }
 
-type LoadOne = (file: string) => { value?: Scenario; diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string> };
+type LoadOne = (file: string) => Result<Scenario>;
 
 /** Loads every department given by `scenario:`, relative to the council scenario's folder. */
 export function readDepartmentScenarios(written: readonly WrittenDepartment[], doc: RawDocument, load: LoadOne): LoadedScenarios {
   const file = doc.file;
   const scenarios = new Map<number, Scenario>();
   const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, string>();
   const inputs: string[] = [];
   written.forEach((d, i) => {
     if (d.scenario === undefined) return;
@@ -40,13 +39,12 @@ export function readDepartmentScenarios(written: readonly WrittenDepartment[], d
       diagnostics,
       atReference(loaded.diagnostics, doc.locator.value(['departments', i, 'scenario']), `the department scenario ${sub} does not exist`),
     );
-    for (const [f, text] of loaded.sources) sources.set(f, text);
     if (loaded.value) {
       scenarios.set(i, loaded.value);
       inputs.push(...loaded.value.inputs);
     } else inputs.push(sub);
   });
-  return { scenarios, diagnostics, sources, inputs };
+  return { scenarios, diagnostics, inputs };
 }
 
 /**
@@ -59,7 +57,7 @@ export function normaliseDepartments(
   doc: RawDocument,
   loaded: LoadedScenarios,
   years: readonly FiscalYear[],
-): { value?: Department[]; diagnostics: Diagnostic[] } {
+): Result<Department[]> {
   const diagnostics: Diagnostic[] = [];
   const departments: Department[] = [];
   const names = new Map<string, Location>();

@@ -5,6 +5,7 @@
 
 import type { z } from 'zod';
 import { append, error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import {
   baseYearOf,
   computeDemand,
@@ -28,8 +29,8 @@ import { parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseParameterValue, type ValueKind } from './driver-parameters.js';
 import { findBand, populationTable, type PopulationBand, type PopulationTable } from './population-table.js';
-import { readSource } from './read-source.js';
-import { relativeTo, type FileReader } from './reader.js';
+import { sourceFile, textOf, type SourceSet } from './read-source.js';
+import { relativeTo } from './reader.js';
 
 interface DriverEntry {
   readonly name: string;
@@ -52,13 +53,7 @@ export interface ReadDrivers {
  * `sources` and `inputs`). Diagnostics: the schema's, driver-form, rate-range, negative-count,
  * invalid-value, unit-cost-year, unknown-band, and the population file's own.
  */
-export function readDrivers(
-  doc: RawDocument,
-  scenarioFile: string,
-  read: FileReader,
-  sources: Map<string, string>,
-  inputs: string[],
-): ReadDrivers {
+export function readDrivers(doc: RawDocument, scenarioFile: string, set: SourceSet, inputs: string[]): ReadDrivers {
   const diagnostics: Diagnostic[] = [];
   const raw = (doc.tree as { drivers?: unknown }).drivers;
   if (raw === undefined) return { doc, entries: [], declared: [], diagnostics };
@@ -96,8 +91,12 @@ export function readDrivers(
     const ref = fields.population;
     if (ref) {
       const file = relativeTo(scenarioFile, ref.file);
-      if (!tables.has(file))
-        tables.set(file, readPopulationFile(file, doc.locator.value([...base, 'population', 'file']), read, sources, inputs, diagnostics));
+      if (!tables.has(file)) {
+        inputs.push(file);
+        const table = readPopulationFile(file, doc.locator.value([...base, 'population', 'file']), set);
+        append(diagnostics, table.diagnostics);
+        tables.set(file, table.value);
+      }
       const table = tables.get(file);
       if (!table) continue;
       const found = findBand(table, ref.area, ref.band);
@@ -126,25 +125,15 @@ function validFields(value: object): Partial<WrittenDriver> {
   return out as Partial<WrittenDriver>;
 }
 
-function readPopulationFile(
-  file: string,
-  at: Location,
-  read: FileReader,
-  sources: Map<string, string>,
-  inputs: string[],
-  diagnostics: Diagnostic[],
-): PopulationTable | undefined {
-  inputs.push(file);
-  const src = readSource(read, file, at);
-  append(diagnostics, src.diagnostics);
-  if (src.text === undefined) return undefined;
-  sources.set(file, src.text);
+function readPopulationFile(file: string, at: Location, set: SourceSet): Result<PopulationTable> {
+  const src = textOf(sourceFile(set, file), file, at);
+  if (src.text === undefined) return { diagnostics: src.diagnostics };
   const csv = parseCsv(file, src.text);
-  append(diagnostics, csv.diagnostics);
-  if (!csv.table) return undefined;
+  const diagnostics = [...src.diagnostics, ...csv.diagnostics];
+  if (!csv.table) return { diagnostics };
   const t = populationTable(csv.table);
   append(diagnostics, t.diagnostics);
-  return t.diagnostics.length > 0 ? undefined : t.table;
+  return t.diagnostics.length > 0 || !t.table ? { diagnostics } : { value: t.table, diagnostics };
 }
 
 /** Per-year parameters of a driver, with the kind of value each takes. */
@@ -264,14 +253,15 @@ export function resolveDrivers(r: ReadDrivers, years: readonly FiscalYear[]): { 
   const baseYear = baseYearOf(years);
   const all = [baseYear, ...years];
   for (const e of r.entries) {
-    const before = diagnostics.length;
-    const d = resolveDriver(e, r.doc, all, diagnostics);
-    if (d && diagnostics.length === before) drivers.push(d);
+    const d = resolveDriver(e, r.doc, all);
+    append(diagnostics, d.diagnostics);
+    if (d.value && d.diagnostics.length === 0) drivers.push(d.value);
   }
   return { drivers, diagnostics };
 }
 
-function resolveDriver(e: DriverEntry, doc: RawDocument, all: readonly FiscalYear[], diagnostics: Diagnostic[]): DemandDriver | undefined {
+function resolveDriver(e: DriverEntry, doc: RawDocument, all: readonly FiscalYear[]): Result<DemandDriver> {
+  const diagnostics: Diagnostic[] = [];
   const w = e.written;
   const at = (p: Path): Location => doc.locator.value([...e.base, ...p]);
   const key = (p: Path): Location => doc.locator.key([...e.base, ...p]);
@@ -284,13 +274,16 @@ function resolveDriver(e: DriverEntry, doc: RawDocument, all: readonly FiscalYea
   const [baseYear] = all;
   const mtfs = all.slice(1);
   const param = <T extends Dec>(p: Path, x: WrittenPerYear, kind: ValueKind, needed: readonly FiscalYear[]): Parameter<T> | undefined => {
-    const value = perYearValue<T>(`${e.name}.${String(p[p.length - 1])}`, x, kind, needed, (q) => key([...p, ...q]), diagnostics);
-    return value && { value, provenance: prov(p, x) };
+    const r = perYearValue<T>(`${e.name}.${String(p[p.length - 1])}`, x, kind, needed, (q) => key([...p, ...q]));
+    append(diagnostics, r.diagnostics);
+    return r.value && { value: r.value, provenance: prov(p, x) };
   };
 
   let users: DriverUsers | undefined;
   if (w.population && w.use_rate && e.population) {
-    const population = populationSeries(e, at, all, diagnostics);
+    const series = populationSeries(e, at, all);
+    append(diagnostics, series.diagnostics);
+    const population = series.value;
     const useRate = param<Rate>(['use_rate'], w.use_rate as WrittenPerYear, 'share', all);
     const extra = w.extra_population_growth
       ? param<Rate>(['extra_population_growth'], w.extra_population_growth as WrittenPerYear, 'change', mtfs)
@@ -310,15 +303,15 @@ function resolveDriver(e: DriverEntry, doc: RawDocument, all: readonly FiscalYea
 
   const priceYear = year(w.unit_cost.year ?? '');
   const last = all[all.length - 1];
-  if (!baseYear || !last) return undefined;
+  if (!baseYear || !last) return { diagnostics };
   const uplift = param<Rate>(
     ['unit_cost_uplift'],
     w.unit_cost_uplift as WrittenPerYear,
     'change',
     upliftYearsNeeded(priceYear, baseYear, last),
   );
-  if (!users || !uplift) return undefined;
-  return {
+  if (!users || !uplift) return { diagnostics };
+  const driver: DemandDriver = {
     name: e.name,
     description: w.description,
     users,
@@ -331,6 +324,7 @@ function resolveDriver(e: DriverEntry, doc: RawDocument, all: readonly FiscalYea
     uplift,
     origin: key([]),
   };
+  return { value: driver, diagnostics };
 }
 
 /** A per-year parameter: every needed year present, no year that is not needed. */
@@ -340,9 +334,9 @@ function perYearValue<T extends Dec>(
   kind: ValueKind,
   needed: readonly FiscalYear[],
   key: (p: Path) => Location,
-  diagnostics: Diagnostic[],
-): PerYear<T> | undefined {
-  if (x.value !== undefined) return { every: parsed(kind, x.value) as T };
+): Result<PerYear<T>> {
+  const diagnostics: Diagnostic[] = [];
+  if (x.value !== undefined) return { value: { every: parsed(kind, x.value) as T }, diagnostics };
   const byYear = new Map<FiscalYear, T>();
   let ok = true;
   for (const [text, v] of Object.entries(x.values ?? {})) {
@@ -368,7 +362,7 @@ function perYearValue<T extends Dec>(
     );
     ok = false;
   }
-  return ok ? { byYear } : undefined;
+  return ok ? { value: { byYear }, diagnostics } : { diagnostics };
 }
 
 const describeYears = (ys: readonly FiscalYear[]): string =>
@@ -379,11 +373,10 @@ function populationSeries(
   e: DriverEntry,
   at: (p: Path) => Location,
   all: readonly FiscalYear[],
-  diagnostics: Diagnostic[],
-): (DriverUsers & { kind: 'population' })['population'] | undefined {
+): Result<(DriverUsers & { kind: 'population' })['population']> {
   const ref = e.written.population;
   const found = e.population;
-  if (!ref || !found) return undefined;
+  if (!ref || !found) return { diagnostics: [] };
   const points = [...found.band.points.entries()].map(([y, c]) => ({ year: y, value: c.value }));
   const method = ref.method as SeriesMethod | undefined;
   const extend = ref.extend as SeriesExtend | undefined;
@@ -392,19 +385,22 @@ function populationSeries(
   const published = points.map((p) => p.year).sort((a, b) => a - b);
   const byReason = new Map<SeriesGap['reason'], number[]>();
   for (const g of filled.gaps) byReason.set(g.reason, [...(byReason.get(g.reason) ?? []), g.year]);
-  for (const [reason, ys] of byReason) diagnostics.push(populationGap(label, reason, ys, published, all, at));
-  if (filled.gaps.length > 0) return undefined;
+  const diagnostics = [...byReason].map(([reason, ys]) => populationGap(label, reason, ys, published, all, at));
+  if (filled.gaps.length > 0) return { diagnostics };
   const values = new Map(all.map((y) => [y, filled.values.get(startOf(y)) ?? missingValue(y)]));
   return {
-    file: found.file,
-    area: found.band.area,
-    band: found.band.band,
-    ...(method ? { method } : {}),
-    ...(extend ? { extend } : {}),
-    source: ref.source,
-    origin: at(['population']),
-    points,
-    values,
+    diagnostics,
+    value: {
+      file: found.file,
+      area: found.band.area,
+      band: found.band.band,
+      ...(method ? { method } : {}),
+      ...(extend ? { extend } : {}),
+      source: ref.source,
+      origin: at(['population']),
+      points,
+      values,
+    },
   };
 }
 
@@ -492,13 +488,8 @@ export function demandContextOf(s: Scenario, lines: Iterable<BudgetLine>): Deman
  * The levels of line `ref` built from `names`. Diagnostics: unknown-driver (a name not under
  * `drivers:`), line-driver (a driver named twice, or already building another line).
  */
-export function lineDriverLevels(
-  ctx: DemandContext,
-  ref: string,
-  names: readonly string[],
-  at: Location,
-  diagnostics: Diagnostic[],
-): Map<FiscalYear, Level> | undefined {
+export function lineDriverLevels(ctx: DemandContext, ref: string, names: readonly string[], at: Location): Result<Map<FiscalYear, Level>> {
+  const diagnostics: Diagnostic[] = [];
   let ok = true;
   names.forEach((n, i) => {
     if (!ctx.declared.includes(n)) {
@@ -533,9 +524,9 @@ export function lineDriverLevels(
       ctx.usedBy.set(n, ref);
     }
   });
-  if (!ok || !ctx.demand || !ctx.units) return undefined;
+  if (!ok || !ctx.demand || !ctx.units) return { diagnostics };
   const levels = driverLineLevels(ctx.demand, names, ctx.units);
-  return new Map([...levels].map(([y, amount]) => [y, { amount, basis: 'driver' as const, origins: [at] }]));
+  return { value: new Map([...levels].map(([y, amount]) => [y, { amount, basis: 'driver' as const, origins: [at] }])), diagnostics };
 }
 
 /** A year that passed the schema. */

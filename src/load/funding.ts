@@ -3,6 +3,7 @@
 // chain checked so that every year has a Band D. Pure; every problem is a located diagnostic.
 
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { compareYears, previousYear, type FiscalYear } from '../model/fiscal-year.js';
 import type {
   Apportionment,
@@ -48,11 +49,7 @@ const cited = (c: Context, w: WrittenCitation, p: Path): Cited => ({
  * `band-d` (a year with no Band D, or no previous Band D to derive it from), `duplicate-ref`,
  * `missing-key`, `invalid-value`.
  */
-export function normaliseFunding(
-  w: WrittenFunding,
-  doc: RawDocument,
-  years: readonly FiscalYear[],
-): { value?: Funding; diagnostics: Diagnostic[] } {
+export function normaliseFunding(w: WrittenFunding, doc: RawDocument, years: readonly FiscalYear[]): Result<Funding> {
   const c: Context = { doc, years, diagnostics: [] };
   const base: Path = ['funding'];
   if (!w.council_tax && !w.business_rates && !w.revenue_support_grant && !(w.grants && w.grants.length > 0)) {
@@ -438,7 +435,7 @@ function normaliseReserves(c: Context, w: NonNullable<WrittenFunding['reserves']
 }
 
 /** The authority's own figures for apportioning national amounts (see `mtfs options`). */
-export function normaliseApportionment(w: WrittenApportionment, doc: RawDocument): { value?: Apportionment; diagnostics: Diagnostic[] } {
+export function normaliseApportionment(w: WrittenApportionment, doc: RawDocument): Result<Apportionment> {
   const c: Context = { doc, years: [], diagnostics: [] };
   const p: Path = ['apportionment'];
   const positive = (text: string, loc: Path, what: string): boolean => {

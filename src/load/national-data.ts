@@ -1,5 +1,6 @@
 // Loading the national data files (data/*.yaml) into the green paper's tables: parse with
-// positions, validate strictly, normalise points to exact £m by year. Pure given a FileReader;
+// positions, validate strictly, normalise points to exact £m by year. The files are read first,
+// then loaded by a pure function;
 // problems in a data file are reported like problems in a scenario, with file:line:column.
 
 import type { z } from 'zod';
@@ -10,9 +11,9 @@ import { validate } from '../schema/diagnose.js';
 import { fundingOptionsFileSchema, nationalTotalsFileSchema, needsFileSchema, type WrittenSeries } from '../schema/national-options.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
-import type { Loaded } from './scenario.js';
-import { readSource } from './read-source.js';
-import type { FileReader } from './reader.js';
+import type { Result } from '../diagnostics/result.js';
+import { readFile, sourceFile, textOf, type SourceSet } from './read-source.js';
+import type { FileReader, Loaded } from './reader.js';
 import { money, year } from './validated.js';
 
 export interface NationalDataFiles {
@@ -21,31 +22,23 @@ export interface NationalDataFiles {
   readonly totals: string;
 }
 
+/** One data file of the set, parsed and validated against its schema. */
 function readDocument<S extends z.ZodType>(
+  set: SourceSet,
   file: string,
   schema: S,
-  read: FileReader,
-  sources: Map<string, string>,
-  diagnostics: Diagnostic[],
-): { data: z.infer<S>; doc: RawDocument } | undefined {
-  const src = readSource(read, file);
-  append(diagnostics, src.diagnostics);
-  if (src.text === undefined) return undefined;
-  sources.set(file, src.text);
+): { value?: { data: z.infer<S>; doc: RawDocument }; diagnostics: readonly Diagnostic[] } {
+  const src = textOf(sourceFile(set, file), file);
+  if (src.text === undefined) return { diagnostics: src.diagnostics };
   const parsed = parseYaml(file, src.text);
-  append(diagnostics, parsed.diagnostics);
-  if (!parsed.doc || hasErrors(parsed.diagnostics)) return undefined;
+  const diagnostics = [...src.diagnostics, ...parsed.diagnostics];
+  if (!parsed.doc || hasErrors(parsed.diagnostics)) return { diagnostics };
   const v = validate(schema, parsed.doc.tree, parsed.doc);
   append(diagnostics, v.diagnostics);
-  return v.data === undefined ? undefined : { data: v.data, doc: parsed.doc };
+  return v.data === undefined ? { diagnostics } : { value: { data: v.data, doc: parsed.doc }, diagnostics };
 }
 
-function series(
-  w: WrittenSeries,
-  doc: RawDocument,
-  p: Path,
-  diagnostics: Diagnostic[],
-): { points: SeriesPoint[]; origin: Location } | undefined {
+function series(w: WrittenSeries, doc: RawDocument, p: Path): Result<{ points: SeriesPoint[]; origin: Location }> {
   const at = (k: Path): Location => doc.locator.value([...p, ...k]);
   const points = Object.entries(w.points)
     .map(([text, pt]) => ({
@@ -57,20 +50,22 @@ function series(
     }))
     .sort((a, b) => compareYears(a.year, b.year));
   if (points.length === 0) {
-    diagnostics.push(
-      error(
-        'level-missing',
-        `${w.id} has no points`,
-        doc.locator.key([...p, 'points']),
-        'give at least one year with its amount and source',
-      ),
-    );
-    return undefined;
+    return {
+      diagnostics: [
+        error(
+          'level-missing',
+          `${w.id} has no points`,
+          doc.locator.key([...p, 'points']),
+          'give at least one year with its amount and source',
+        ),
+      ],
+    };
   }
-  return { points, origin: at(['id']) };
+  return { value: { points, origin: at(['id']) }, diagnostics: [] };
 }
 
-function uniqueIds<T extends { id: string }>(items: readonly T[], doc: RawDocument, key: string, diagnostics: Diagnostic[]): void {
+function uniqueIds<T extends { id: string }>(items: readonly T[], doc: RawDocument, key: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (seen.has(item.id))
@@ -79,22 +74,34 @@ function uniqueIds<T extends { id: string }>(items: readonly T[], doc: RawDocume
       );
     seen.add(item.id);
   });
+  return diagnostics;
 }
 
 /** Loads the three national data files. Diagnostics as for scenarios, plus `duplicate-ref` and `invalid-value` (an `excludes` naming no need). */
 export function loadNationalData(files: NationalDataFiles, read: FileReader): Loaded<NationalData> {
-  const sources = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
-  const o = readDocument(files.options, fundingOptionsFileSchema, read, sources, diagnostics);
-  const n = readDocument(files.needs, needsFileSchema, read, sources, diagnostics);
-  const t = readDocument(files.totals, nationalTotalsFileSchema, read, sources, diagnostics);
-  if (!o || !n || !t) return { diagnostics, sources };
+  const read3 = new Map([files.options, files.needs, files.totals].map((f) => [f, readFile(read, f)]));
+  const texts = new Map([...read3].flatMap(([f, r]) => (r.text === undefined ? [] : [[f, r.text] as const])));
+  const set: SourceSet = { files: read3, texts };
+  return { ...nationalDataFromSources(set, files), sources: set.texts };
+}
 
-  uniqueIds(o.data.options, o.doc, 'options', diagnostics);
-  uniqueIds(n.data.needs, n.doc, 'needs', diagnostics);
+/** The national data from its three files, already read. Pure. */
+export function nationalDataFromSources(set: SourceSet, files: NationalDataFiles): Result<NationalData> {
+  const diagnostics: Diagnostic[] = [];
+  const oRead = readDocument(set, files.options, fundingOptionsFileSchema);
+  const nRead = readDocument(set, files.needs, needsFileSchema);
+  const tRead = readDocument(set, files.totals, nationalTotalsFileSchema);
+  for (const r of [oRead, nRead, tRead]) append(diagnostics, r.diagnostics);
+  const [o, n, t] = [oRead.value, nRead.value, tRead.value];
+  if (!o || !n || !t) return { diagnostics };
+
+  append(diagnostics, uniqueIds(o.data.options, o.doc, 'options'));
+  append(diagnostics, uniqueIds(n.data.needs, n.doc, 'needs'));
   const options: FundingOption[] = [];
   o.data.options.forEach((w, i) => {
-    const s = series(w, o.doc, ['options', i], diagnostics);
+    const r = series(w, o.doc, ['options', i]);
+    append(diagnostics, r.diagnostics);
+    const s = r.value;
     if (s)
       options.push({
         id: w.id,
@@ -108,7 +115,9 @@ export function loadNationalData(files: NationalDataFiles, read: FileReader): Lo
   const needIds = new Set(n.data.needs.map((w) => w.id));
   const needs: Need[] = [];
   n.data.needs.forEach((w, i) => {
-    const s = series(w, n.doc, ['needs', i], diagnostics);
+    const r = series(w, n.doc, ['needs', i]);
+    append(diagnostics, r.diagnostics);
+    const s = r.value;
     (w.excludes ?? []).forEach((x, j) => {
       if (!needIds.has(x))
         diagnostics.push(
@@ -148,7 +157,7 @@ export function loadNationalData(files: NationalDataFiles, read: FileReader): Lo
       );
     }
   }
-  if (hasErrors(diagnostics)) return { diagnostics, sources };
+  if (hasErrors(diagnostics)) return { diagnostics };
   const table = <T>(file: string, d: { title: string; source: string }, items: T[]): NationalTable<T> => ({
     file,
     title: d.title,
@@ -177,6 +186,5 @@ export function loadNationalData(files: NationalDataFiles, read: FileReader): Lo
   return {
     value: { options: table(files.options, o.data, options), needs: table(files.needs, n.data, needs), totals },
     diagnostics,
-    sources,
   };
 }

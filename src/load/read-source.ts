@@ -1,12 +1,41 @@
-// Reading one input file into text, with the diagnostics a user needs when that fails.
+// Reading one input file into text, with the diagnostics a user needs when that fails. The file is
+// read once (readFile, by the resolver); what went wrong is said where the file is named (textOf).
 
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { decodeText, tooLarge } from '../source/text.js';
-import type { FileReader } from './reader.js';
+import type { RawDocument } from '../source/raw-tree.js';
+import type { FileReader, ReadResult } from './reader.js';
 
-export function readSource(read: FileReader, file: string, referencedAt?: Location): { text?: string; diagnostics: Diagnostic[] } {
+/** One file as read: its text (with any decoding problem), or why it could not be read. */
+export interface SourceFile {
+  readonly text?: string;
+  /** Problems decoding the bytes (encoding, size). */
+  readonly decoded: readonly Diagnostic[];
+  readonly failure?: Extract<ReadResult, { ok: false }>;
+  /** For a YAML file: the parsed document and the parser's diagnostics. */
+  readonly yaml?: Result<RawDocument>;
+}
+
+/** Every file a scenario names, read and (for YAML) parsed before loading starts. */
+export interface SourceSet {
+  readonly files: ReadonlyMap<string, SourceFile>;
+  /** Text of every file read, by file name, for diagnostic excerpts. */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+/** Reads and decodes one file. */
+export function readFile(read: FileReader, file: string): SourceFile {
   const r = read(file);
-  if (!r.ok) {
+  if (!r.ok) return { decoded: [], failure: r };
+  const d = decodeText(file, r.bytes);
+  return d.text === undefined ? { decoded: d.diagnostics } : { text: d.text, decoded: d.diagnostics };
+}
+
+/** The text of a file read, or the diagnostics saying why there is none (at `referencedAt` when another file names it). */
+export function textOf(f: SourceFile, file: string, referencedAt?: Location): { text?: string; diagnostics: readonly Diagnostic[] } {
+  const r = f.failure;
+  if (r) {
     switch (r.reason) {
       case 'not-found':
         return {
@@ -47,7 +76,21 @@ export function readSource(read: FileReader, file: string, referencedAt?: Locati
         };
     }
   }
-  return decodeText(file, r.bytes);
+  return f.text === undefined ? { diagnostics: f.decoded } : { text: f.text, diagnostics: f.decoded };
+}
+
+/** Reads a file now and says what went wrong: for the CLI's own checks of a named file. */
+export const readSource = (
+  read: FileReader,
+  file: string,
+  referencedAt?: Location,
+): { text?: string; diagnostics: readonly Diagnostic[] } => textOf(readFile(read, file), file, referencedAt);
+
+/** A file of the set, which the resolver must have read: asking for any other is a bug. */
+export function sourceFile(set: SourceSet, file: string): SourceFile {
+  const f = set.files.get(file);
+  if (!f) throw new Error(`${file} was not read before loading`);
+  return f;
 }
 
 /** Codes about reading a file as a whole: they have no place inside it. */

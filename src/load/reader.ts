@@ -2,6 +2,7 @@
 // lets tests load scenarios from memory.
 
 import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export type ReadResult =
   | { readonly ok: true; readonly bytes: Uint8Array }
@@ -25,3 +26,11 @@ export const memoryReader =
 /** A path written in `from` (relative to its folder, or absolute), as the loader should read it. */
 export const relativeTo = (from: string, written: string): string =>
   path.isAbsolute(written) ? path.normalize(written) : path.join(path.dirname(from), written);
+
+/** A value loaded from files: absent when there were errors, with the text of every file read. */
+export interface Loaded<T> {
+  readonly value?: T;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Text of every file read, by file name, for diagnostic excerpts. */
+  readonly sources: ReadonlyMap<string, string>;
+}

@@ -4,75 +4,79 @@
 
 import { z } from 'zod';
 import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
-import type { DemandDriver } from '../model/demand.js';
-import { fillLevels, type StatedLevel } from '../model/levels.js';
-import {
-  NATURE_ORDER,
-  type BudgetLine,
-  type Control,
-  type ControlRow,
-  type Level,
-  type LineStatus,
-  type Nature,
-  type Scenario,
-  type SourcedAmount,
-} from '../model/scenario.js';
+import type { BudgetLine, Scenario, SourcedAmount } from '../model/scenario.js';
 import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
-import { CONTROL_ROWS, lineSchema, scenarioHeaderSchema, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
+import { lineSchema, scenarioHeaderSchema, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
 import { MAX_MALFORMED_ROWS, parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
 import { normaliseAssumptions } from './assumptions.js';
 import { normaliseCouncilSections, readCouncilSections } from './council-sections.js';
 import type { LoadedScenarios } from './departments.js';
-import { demandContext, lineDriverLevels, readDrivers, resolveDrivers, type DemandContext, type ReadDrivers } from './drivers.js';
+import { demandContext, readDrivers, resolveDrivers, type ReadDrivers } from './drivers.js';
+import { duplicateRefs, normaliseControls, normaliseLine, type LineContext } from './lines.js';
 import { lineTableRows } from './line-table.js';
 import { outsidePeriod } from './period.js';
 import { loadVariant } from './variant.js';
-import { readSource } from './read-source.js';
-import { relativeTo, type FileReader } from './reader.js';
+import { sourceFile, textOf, type SourceSet } from './read-source.js';
+import { resolveSources } from './resolve.js';
+import { relativeTo, type FileReader, type Loaded } from './reader.js';
 import { money, year } from './validated.js';
-
-export { money, year };
 
 /** The longest MTFS period accepted; real ones are three to five years. */
 export const MAX_PERIOD_YEARS = 30;
 
-export interface Loaded<T> {
-  readonly value?: T;
-  readonly diagnostics: readonly Diagnostic[];
-  /** Text of every file read, by file name, for diagnostic excerpts. */
-  readonly sources: ReadonlyMap<string, string>;
-}
-
-interface LocatedLine {
-  readonly written: WrittenLine;
-  readonly doc: RawDocument;
-  readonly base: Path;
+/**
+ * Reads a scenario and every file it names, then loads it: the two stages, for callers that hold
+ * a FileReader. The sources are the text of every file read, for diagnostic excerpts.
+ */
+export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
+  const set = resolveSources(file, read);
+  return { ...loadSources(set, file), sources: set.texts };
 }
 
 /**
- * Reads, parses, validates and normalises a scenario, its line tables and (for a whole council)
- * its department scenarios. `chain` is the variants and councils that led here (to refuse cycles);
- * `asDepartment` loads a scenario named by another's `departments:`, which may not itself have
- * departments or funding.
+ * Validates and normalises the scenario `file` of a set already read (see resolveSources): its
+ * line tables and (for a whole council) its department scenarios. Pure: reads nothing. A file
+ * named several times is loaded once.
  */
-export function loadScenario(file: string, read: FileReader, chain: readonly string[] = [], asDepartment = false): Loaded<Scenario> {
-  const sources = new Map<string, string>();
+export function loadSources(set: SourceSet, file: string): Result<Scenario> {
+  const memo = new Map<string, Result<Scenario>>();
+  const load: LoadFile = (f, chain, asDepartment) => {
+    // the chain matters only to refuse cycles: the same file in the same place loads the same
+    const key = JSON.stringify([f, chain, asDepartment]);
+    const known = memo.get(key);
+    if (known) return known;
+    const loaded = loadFile(set, f, chain, asDepartment, load);
+    memo.set(key, loaded);
+    return loaded;
+  };
+  return load(file, [], false);
+}
+
+type LoadFile = (file: string, chain: readonly string[], asDepartment: boolean) => Result<Scenario>;
+
+/**
+ * Loads one scenario file of the set. `chain` is the variants and councils that led here (to
+ * refuse cycles); `asDepartment` loads a scenario named by another's `departments:`, which may not
+ * itself have departments or funding.
+ */
+function loadFile(set: SourceSet, file: string, chain: readonly string[], asDepartment: boolean, load: LoadFile): Result<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const inputs = [file];
 
-  const src = readSource(read, file);
+  const source = sourceFile(set, file);
+  const src = textOf(source, file);
   append(diagnostics, src.diagnostics);
-  if (src.text === undefined) return { diagnostics, sources };
-  sources.set(file, src.text);
+  if (src.text === undefined) return { diagnostics };
 
-  const parsed = parseYaml(file, src.text);
+  const parsed = source.yaml ?? yamlResult(parseYaml(file, src.text));
   append(diagnostics, parsed.diagnostics);
-  const doc = parsed.doc;
-  if (!doc || hasErrors(parsed.diagnostics)) return { diagnostics, sources };
+  const doc = parsed.value;
+  if (!doc || hasErrors(parsed.diagnostics)) return { diagnostics };
   if (doc.tree === null || typeof doc.tree !== 'object' || Array.isArray(doc.tree)) {
     diagnostics.push(
       error(
@@ -82,15 +86,17 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
         'see the README for an example scenario',
       ),
     );
-    return { diagnostics, sources };
+    return { diagnostics };
   }
-  if ('extends' in doc.tree) return loadVariant(doc, read, sources, [...chain, file], asDepartment);
+  if ('extends' in doc.tree) return loadVariant(doc, [...chain, file], (base, baseChain) => load(base, baseChain, asDepartment));
 
   const header = validateHeader(doc);
   append(diagnostics, header.diagnostics);
-  const drivers = readDrivers(doc, file, read, sources, inputs);
+  const drivers = readDrivers(doc, file, set, inputs);
   append(diagnostics, drivers.diagnostics);
-  const context = lineContext(header.fields, doc, drivers, diagnostics);
+  const lineContextRead = lineContext(header.fields, doc, drivers);
+  append(diagnostics, lineContextRead.diagnostics);
+  const context = lineContextRead.value;
 
   // Each line is validated and normalised as soon as it is read, so that the rows, trees and
   // parsed fields of a large line table die young rather than all living until the end.
@@ -106,8 +112,9 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     append(diagnostics, v.diagnostics);
     if (v.data) {
       writtenLines++;
-      const line = normaliseLine({ written: v.data, doc: d, base }, context, diagnostics);
-      if (line) budgetLines.push(line);
+      const line = normaliseLine({ written: v.data, doc: d, base }, context);
+      append(diagnostics, line.diagnostics);
+      if (line.value) budgetLines.push(line.value);
     }
     return diagnostics.length - before;
   };
@@ -118,10 +125,9 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     const at = doc.locator.value(['line_files', i]);
     const csvFile = relativeTo(file, rel);
     inputs.push(csvFile);
-    const csvSrc = readSource(read, csvFile, at);
+    const csvSrc = textOf(sourceFile(set, csvFile), csvFile, at);
     append(diagnostics, csvSrc.diagnostics);
     if (csvSrc.text === undefined) return;
-    sources.set(csvFile, csvSrc.text);
     const csv = parseCsv(csvFile, csvSrc.text);
     append(diagnostics, csv.diagnostics);
     if (!csv.table) return;
@@ -147,13 +153,12 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
   });
 
   append(diagnostics, duplicateRefs(rawRefs));
-  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => loadScenario(f, read, [...chain, file], true));
+  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => load(f, [...chain, file], true));
   append(diagnostics, council.diagnostics);
-  for (const [f, text] of council.sources) sources.set(f, text);
   inputs.push(...council.inputs);
   const normalised = normalise(file, council.fields, council.doc, context, budgetLines, writtenLines > 0, inputs, council.departments);
   append(diagnostics, normalised.diagnostics);
-  if (hasErrors(diagnostics) || !normalised.value) return { diagnostics, sources };
+  if (hasErrors(diagnostics) || !normalised.value) return { diagnostics };
   const assumptions = normaliseAssumptions(
     header.fields.assumptions,
     doc,
@@ -161,10 +166,10 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     normalised.value.drivers ?? [],
     normalised.value.years,
     normalised.value.funding,
-    diagnostics,
   );
-  if (hasErrors(diagnostics)) return { diagnostics, sources };
-  return { value: { ...normalised.value, assumptions }, diagnostics, sources };
+  append(diagnostics, assumptions.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { value: { ...normalised.value, assumptions: assumptions.value }, diagnostics };
 }
 
 type HeaderFields = Partial<WrittenScenarioHeader>;
@@ -204,20 +209,9 @@ function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: 
   return { fields: fields as HeaderFields, diagnostics };
 }
 
-/** What every line is normalised against: the period, and the demand drivers that build lines. */
-export interface LineContext {
-  readonly period: readonly FiscalYear[] | undefined;
-  readonly inPeriod: (y: FiscalYear) => boolean;
-  readonly outside: (y: FiscalYear, loc: Location) => Diagnostic;
-  readonly demand: DemandContext;
-  /** Refs already normalised: a later line with the same ref is left out (duplicateRefs reports it). */
-  readonly refs: Set<string>;
-  readonly transfers: Map<FiscalYear, SourcedAmount>;
-  readonly drivers: DemandDriver[] | undefined;
-}
-
 /** The period (checked), transfers and resolved drivers: what lines and controls are read against. */
-function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers, diagnostics: Diagnostic[]): LineContext {
+function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers): { value: LineContext; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
   const keyAt = (p: Path): Location => doc.locator.key(p);
 
@@ -247,7 +241,7 @@ function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers, di
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
   append(diagnostics, resolved?.diagnostics ?? []);
   const demand = demandContext(drivers, resolved?.drivers, period, h.units);
-  return { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers };
+  return { value: { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers }, diagnostics };
 }
 
 /** Applies the rules zod cannot express; checks what it can even when some header fields are invalid. */
@@ -266,7 +260,8 @@ function normalise(
   const { period, inPeriod, outside, transfers } = context;
   const resolved = context.drivers ? { drivers: context.drivers } : undefined;
 
-  const controls = normaliseControls(h.controls, doc, inPeriod, outside, diagnostics);
+  const controls = normaliseControls(h.controls, doc, inPeriod, outside);
+  append(diagnostics, controls.diagnostics);
   const council = normaliseCouncilSections(h, doc, period, hasLines, departmentScenarios);
   append(diagnostics, council.diagnostics);
 
@@ -288,7 +283,7 @@ function normalise(
       transfers,
       ...(h.transfers ? { transfersSource: h.transfers.source } : {}),
       lines: budgetLines,
-      controls,
+      controls: controls.value,
       ...(h.controls ? { controlsSource: h.controls.source } : {}),
       ...(council.departments ? { departments: council.departments } : {}),
       ...(council.funding ? { funding: council.funding } : {}),
@@ -301,230 +296,5 @@ function normalise(
   };
 }
 
-/** Published controls → Control values; years outside the period are reported. */
-export function normaliseControls(
-  written: WrittenScenarioHeader['controls'],
-  doc: RawDocument,
-  inPeriod: (y: FiscalYear) => boolean,
-  outside: (y: FiscalYear, loc: Location) => Diagnostic,
-  diagnostics: Diagnostic[],
-): Control[] {
-  const controls: Control[] = [];
-  for (const row of CONTROL_ROWS) {
-    for (const [text, amount] of Object.entries(written?.rows[row] ?? {})) {
-      const y = year(text);
-      if (!inPeriod(y)) {
-        diagnostics.push(outside(y, doc.locator.key(['controls', 'rows', row, text])));
-        continue;
-      }
-      controls.push({
-        row: row as ControlRow,
-        year: y,
-        expected: money(amount),
-        origin: doc.locator.value(['controls', 'rows', row, text]),
-      });
-    }
-  }
-  return controls;
-}
-
-export function normaliseLine(
-  { written: w, doc: lineDoc, base }: LocatedLine,
-  { period: years, refs, inPeriod, outside, demand }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand'>,
-  diagnostics: Diagnostic[],
-): BudgetLine | undefined {
-  const lat = (p: Path): Location => lineDoc.locator.value([...base, ...p]);
-  const lkey = (p: Path): Location => lineDoc.locator.key([...base, ...p]);
-  if (refs.has(w.ref)) return undefined; // reported by duplicateRefs
-  refs.add(w.ref);
-  const refLoc = (): Location => lat(['ref']);
-
-  const reconciling = w.reconciling === true;
-  let ok = true;
-  if (reconciling && !w.note) {
-    diagnostics.push(
-      error(
-        'reconciling-note',
-        `reconciling line ${w.ref} needs a \`note\` saying how its levels were derived`,
-        refLoc(),
-        'e.g. "published Appendix B total less the lines described in the text"',
-      ),
-    );
-    ok = false;
-  }
-  if (!reconciling && !w.status) {
-    diagnostics.push(
-      error('missing-key', `line ${w.ref} has no \`status\``, refLoc(), 'add `status: unchanged` (*), `amended` (**) or `new`'),
-    );
-    ok = false;
-  }
-  if (w.type === 'growth' && (w.category || w.nature)) {
-    diagnostics.push(
-      error(
-        'saving-classification',
-        `growth line ${w.ref} has a ${w.category ? '`category`' : '`nature`'}; only savings are classified`,
-        lkey([w.category ? 'category' : 'nature']),
-        'remove it, or set `type: saving`',
-      ),
-    );
-    ok = false;
-  }
-  if (w.type === 'saving' && !reconciling && (!w.category || !w.nature)) {
-    diagnostics.push(
-      error(
-        'saving-classification',
-        `saving ${w.ref} needs a \`${!w.category ? 'category' : 'nature'}\``,
-        refLoc(),
-        !w.category ? 'category is Transformation or Departmental' : 'nature is Eff, SR, Inc or a mix such as SR/Eff',
-      ),
-    );
-    ok = false;
-  }
-
-  const names = w.driver === undefined ? undefined : typeof w.driver === 'string' ? [w.driver] : w.driver;
-  if (names && (w.levels !== undefined || w.unstated !== undefined)) {
-    const both = w.levels !== undefined ? '`levels`' : '`unstated`';
-    diagnostics.push(
-      error(
-        'line-driver',
-        `line ${w.ref} gives both \`driver\` and ${both}`,
-        lkey([w.levels !== undefined ? 'levels' : 'unstated']),
-        "a line's levels are either written (`levels`, `unstated`) or built from drivers (`driver`), not both",
-      ),
-    );
-    ok = false;
-  }
-  if (names && w.type !== 'growth') {
-    diagnostics.push(
-      error(
-        'line-driver',
-        `saving ${w.ref} names a driver; only growth lines are built from drivers`,
-        lkey(['driver']),
-        "write the saving's `levels`, or make it a growth line",
-      ),
-    );
-    ok = false;
-  }
-  if (!names && w.levels === undefined) {
-    diagnostics.push(
-      error(
-        'level-missing',
-        `line ${w.ref} has neither \`levels\` nor \`driver\``,
-        refLoc(),
-        'give its level in each stated year, e.g. `levels: {2018/19: 250}`, or `driver: <name>`',
-      ),
-    );
-    ok = false;
-  }
-
-  const stated: StatedLevel[] = [];
-  for (const [text, amount] of Object.entries(w.levels ?? {})) {
-    const y = year(text);
-    if (!inPeriod(y)) {
-      diagnostics.push(outside(y, lkey(['levels', text])));
-      ok = false;
-      continue;
-    }
-    stated.push({ year: y, amount: money(amount), origin: lat(['levels', text]) });
-  }
-  if (w.levels !== undefined && Object.keys(w.levels).length === 0) {
-    diagnostics.push(
-      error(
-        'level-missing',
-        `line ${w.ref} states no levels`,
-        lkey(['levels']),
-        'give the level in at least one year, e.g. `levels: {2018/19: 250}`',
-      ),
-    );
-    ok = false;
-  }
-  if (names) {
-    const built = lineDriverLevels(demand, w.ref, names, lat(['driver']), diagnostics);
-    return ok && years && built ? budgetLine(w, built, lat, names) : undefined;
-  }
-  if (!ok || !years) return undefined;
-  const filled = fillLevels(years, stated, w.unstated);
-  if (filled.unstated.length > 0) {
-    diagnostics.push(
-      error(
-        'level-missing',
-        `line ${w.ref} does not state ${filled.unstated.join(', ')} and names no method for unstated years`,
-        lkey(['levels']),
-        'add the missing levels, or `unstated: hold` ("ongoing") or `unstated: linear` (straight line between stated levels)',
-      ),
-    );
-    return undefined;
-  }
-  return budgetLine(w, filled.levels, lat);
-}
-
-/** The domain line; `lat` locates the written fields (origin of the line and of its status). */
-function budgetLine(
-  w: WrittenLine,
-  levels: ReadonlyMap<FiscalYear, Level>,
-  lat: (p: Path) => Location,
-  drivers?: readonly string[],
-): BudgetLine {
-  // built field by field rather than with conditional spreads: one object per line, not ten
-  const line: { -readonly [K in keyof BudgetLine]: BudgetLine[K] } = {
-    ref: w.ref,
-    type: w.type,
-    description: w.description,
-    nature: natureOf(w.nature),
-    serviceArea: w.service_area,
-    levels,
-    reconciling: w.reconciling === true,
-    source: w.source,
-    origin: lat([]),
-  };
-  if (w.status) {
-    line.status = statusOf(w.status);
-    line.statusOrigin = lat(['status']);
-  }
-  if (w.category) line.category = w.category;
-  if (w.unstated) line.unstated = w.unstated;
-  if (drivers) line.drivers = drivers;
-  if (w.note) line.note = w.note;
-  return line;
-}
-
-/** Every ref written more than once, in any file, whether or not its line is otherwise valid. */
-export function duplicateRefs(refs: readonly { ref: string; at: Location }[]): Diagnostic[] {
-  const first = new Map<string, Location>();
-  const out: Diagnostic[] = [];
-  for (const { ref, at } of refs) {
-    const f = first.get(ref);
-    if (!f) {
-      first.set(ref, at);
-      continue;
-    }
-    out.push(
-      error(
-        'duplicate-ref',
-        `line ${ref} is defined twice`,
-        at,
-        `the first ${ref} is at ${f.file}:${f.line}:${f.column}; give each line its own ref`,
-      ),
-    );
-  }
-  return out;
-}
-
-function statusOf(s: NonNullable<WrittenLine['status']>): LineStatus {
-  switch (s) {
-    case '*':
-    case 'unchanged':
-      return 'unchanged';
-    case '**':
-    case 'amended':
-      return 'amended';
-    case 'new':
-      return 'new';
-  }
-}
-
-function natureOf(text: string | undefined): Nature[] {
-  if (!text) return [];
-  const parts = new Set(text.split('/') as Nature[]);
-  return NATURE_ORDER.filter((n) => parts.has(n));
-}
+const yamlResult = (p: { doc?: RawDocument; diagnostics: readonly Diagnostic[] }): Result<RawDocument> =>
+  p.doc ? { value: p.doc, diagnostics: p.diagnostics } : { diagnostics: p.diagnostics };

@@ -3,6 +3,7 @@
 // remove → add → set → scale, each recorded on the line so `explain` and `compare` can show it.
 
 import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { parseRateText } from '../model/amount-text.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { fillLevels, type StatedLevel } from '../model/levels.js';
@@ -16,25 +17,23 @@ import { demandContextOf } from './drivers.js';
 import { selects } from './select-lines.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { atReference } from './read-source.js';
-import { relativeTo, type FileReader } from './reader.js';
-import { loadScenario, money, normaliseControls, normaliseLine, year, type Loaded } from './scenario.js';
+import { normaliseControls, normaliseLine } from './lines.js';
+import { relativeTo } from './reader.js';
+import { money, year } from './validated.js';
 
 /** How many `extends:` links a chain may have. */
 export const MAX_VARIANT_DEPTH = 8;
 
-export function loadVariant(
-  doc: RawDocument,
-  read: FileReader,
-  sources: Map<string, string>,
-  chain: readonly string[],
-  asDepartment = false,
-): Loaded<Scenario> {
+/** Loads the base a variant names, with the chain of variants that led to it (to refuse cycles). */
+export type LoadBase = (file: string, chain: readonly string[]) => Result<Scenario>;
+
+export function loadVariant(doc: RawDocument, chain: readonly string[], loadBase: LoadBase): Result<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
   const v = validate(variantSchema, doc.tree, doc);
   append(diagnostics, v.diagnostics);
   const ext = (doc.tree as { extends?: unknown }).extends;
-  if (typeof ext !== 'string' || ext.trim() === '') return { diagnostics, sources };
+  if (typeof ext !== 'string' || ext.trim() === '') return { diagnostics };
 
   const baseFile = relativeTo(doc.file, ext.trim());
   if (chain.includes(baseFile)) {
@@ -46,7 +45,7 @@ export function loadVariant(
         'a variant must extend a scenario that does not lead back to it',
       ),
     );
-    return { diagnostics, sources };
+    return { diagnostics };
   }
   if (chain.length > MAX_VARIANT_DEPTH) {
     diagnostics.push(
@@ -57,21 +56,26 @@ export function loadVariant(
         'extend the base scenario directly',
       ),
     );
-    return { diagnostics, sources };
+    return { diagnostics };
   }
   // a variant named as a department is a department all the way down: its base may not have departments
-  const base = loadScenario(baseFile, read, chain, asDepartment);
-  for (const [f, t] of base.sources) sources.set(f, t);
+  const base = loadBase(baseFile, chain);
   // the base file itself missing, a folder or too large is reported where the variant names it
   append(diagnostics, atReference(base.diagnostics, at(['extends']), `the scenario ${baseFile} named by \`extends\` does not exist`));
-  if (!base.value || !v.data || hasErrors(diagnostics)) return { diagnostics, sources };
+  if (!base.value || !v.data || hasErrors(diagnostics)) return { diagnostics };
 
-  const applied = applyVariant(doc, v.data, base.value, diagnostics);
-  if (hasErrors(diagnostics) || !applied) return { diagnostics, sources };
-  return { value: applied, diagnostics, sources };
+  const applied = applyVariant(doc, v.data, base.value);
+  append(diagnostics, applied.diagnostics);
+  if (hasErrors(diagnostics) || !applied.value) return { diagnostics };
+  return { value: applied.value, diagnostics };
 }
 
-function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagnostics: Diagnostic[]): Scenario | undefined {
+/**
+ * A variant's operations applied to its base: remove → add → set → scale, then its controls. The
+ * loader applies them as it loads a variant file; transform/variant.ts offers them as a transform.
+ */
+export function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario): Result<Scenario> {
+  const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
   const file = doc.file;
   const years = base.years;
@@ -122,11 +126,12 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
       );
       return;
     }
-    const line = normaliseLine(
+    const normalised = normaliseLine(
       { written, doc, base: ['add', i] },
       { period: years, refs: new Set(), inPeriod, outside, demand: demandContextOf(base, lines.values()) },
-      diagnostics,
     );
+    append(diagnostics, normalised.diagnostics);
+    const line = normalised.value;
     if (line) lines.set(line.ref, adjust(line, { kind: 'add', variantFile: file, origin: at(['add', i]), reason: line.source }));
   });
 
@@ -198,19 +203,23 @@ function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario, diagn
     }
   });
 
-  const controls = normaliseControls(w.controls, doc, inPeriod, outside, diagnostics);
-  if (hasErrors(diagnostics)) return undefined;
+  const controls = normaliseControls(w.controls, doc, inPeriod, outside);
+  append(diagnostics, controls.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
   const { controlsSource: _baseControls, ...inherited } = base; // the base's published controls do not apply
   return {
-    ...inherited,
-    file,
-    ...(w.title ? { title: w.title } : {}),
-    ...(w.source ? { source: w.source } : {}),
-    lines: [...lines.values()],
-    assumptions: assignLines(base.assumptions ?? [], [...lines.values()]),
-    controls,
-    ...(w.controls ? { controlsSource: w.controls.source } : {}),
-    inputs: [file, ...base.inputs],
-    variant: { base, ...(w.description ? { description: w.description } : {}), removed },
+    value: {
+      ...inherited,
+      file,
+      ...(w.title ? { title: w.title } : {}),
+      ...(w.source ? { source: w.source } : {}),
+      lines: [...lines.values()],
+      assumptions: assignLines(base.assumptions ?? [], [...lines.values()]),
+      controls: controls.value,
+      ...(w.controls ? { controlsSource: w.controls.source } : {}),
+      inputs: [file, ...base.inputs],
+      variant: { base, ...(w.description ? { description: w.description } : {}), removed },
+    },
+    diagnostics,
   };
 }

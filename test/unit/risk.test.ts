@@ -125,7 +125,7 @@ describe('ranges on demand driver parameters', () => {
   });
 
   it('a value moves the driver-built line exactly as --set does', async () => {
-    const { applyOverrides } = await import('../../src/load/overrides.js');
+    const { applyOverrides } = await import('../../src/transform/what-if.js');
     const viaSet = projectScenario(applyOverrides(demand, ['transitions.arrivals=120']).value!);
     const viaRange = projectWithDraws(demand, new Map([['transitions-arrivals', d('120')]]));
     for (const y of viaSet.years) expect(value(viaRange, 'net_budget', y).equals(value(viaSet, 'net_budget', y))).toBe(true);

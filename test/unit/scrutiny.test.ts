@@ -196,7 +196,7 @@ describe('variants of a scenario with demand drivers', () => {
   };
 
   it('a scale on a driver-built line survives a --set that rebuilds it', async () => {
-    const { applyOverrides } = await import('../../src/load/overrides.js');
+    const { applyOverrides } = await import('../../src/transform/what-if.js');
     const scaled = demandVariant('extends: 2018-demand.yaml\nscale:\n  - {select: {refs: [G6]}, factor: 50%, reason: test}\n');
     expect(scaled.diagnostics).toEqual([]);
     const base = loadScenario('scenarios/2018-demand.yaml', nodeReader).value!;
@@ -209,7 +209,7 @@ describe('variants of a scenario with demand drivers', () => {
   });
 
   it('a set replaces a driver-built line with written levels that --set leaves alone', async () => {
-    const { applyOverrides } = await import('../../src/load/overrides.js');
+    const { applyOverrides } = await import('../../src/transform/what-if.js');
     const v = demandVariant(
       'extends: 2018-demand.yaml\nset:\n  - {ref: G6, levels: {2018/19: 1000}, unstated: hold, source: test}\n',
     ).value!;

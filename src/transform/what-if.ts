@@ -1,23 +1,16 @@
 // What-ifs from the command line: `--set <driver>.<parameter>[.<year>]=<value>` → the scenario with
-// those driver parameters changed and its driver-built lines rebuilt. Pure. Values use the grammar of
-// the scenario file; a bad path or value is a `usage` diagnostic (exit 2) with a "did you mean".
+// those driver parameters changed and its driver-built lines rebuilt: a transform (transform.ts).
+// Pure. Values use the grammar of the scenario file; a bad path or value is a `usage` diagnostic
+// (exit 2) with a "did you mean".
 
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import {
-  baseYearOf,
-  computeDemand,
-  driverLineLevels,
-  upliftYearsNeeded,
-  valueIn,
-  type DemandDriver,
-  type Parameter,
-  type PerYear,
-} from '../model/demand.js';
-import { parseFiscalYear, type FiscalYear } from '../model/fiscal-year.js';
+import { computeDemand, driverLineLevels, valueIn, type DemandDriver, type Parameter, type PerYear } from '../model/demand.js';
+import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec, ZERO, toPlain, type Money, type Rate } from '../model/money.js';
 import type { BudgetLine, Scenario } from '../model/scenario.js';
-import { closest } from '../schema/diagnose.js';
-import { DRIVER_PARAMETERS, KIND_NAMES, parseParameterValue, type ParameterSpec } from './driver-parameters.js';
+import { DRIVER_PARAMETERS, parseParameterValue } from '../load/driver-parameters.js';
+import { FORM, parseParameterPath, yearsOf } from '../load/parameter-path.js';
+import type { Transform } from './transform.js';
 
 export interface Override {
   /** As the user wrote it, e.g. `older_people.use_rate=4%`. */
@@ -28,13 +21,11 @@ export interface Override {
   readonly value: Dec;
 }
 
-const FORM = '<driver>.<parameter>=<value>, or <driver>.<parameter>.<year>=<value> for one year';
-
 /**
  * Applies every `--set` to the scenario's drivers, in order, and rebuilds the lines they build.
  * Returns the scenario unchanged when there is nothing to set. Diagnostics: `usage` only.
  */
-export function applyOverrides(scenario: Scenario, texts: readonly string[]): { value?: Scenario; diagnostics: Diagnostic[] } {
+export const applyOverrides: Transform<readonly string[]> = (scenario, texts) => {
   if (texts.length === 0) return { value: scenario, diagnostics: [] };
   const drivers = scenario.drivers ?? [];
   const diagnostics: Diagnostic[] = [];
@@ -64,7 +55,7 @@ export function applyOverrides(scenario: Scenario, texts: readonly string[]): { 
       )})`,
   );
   return { value: { ...changed, whatIf: [...(scenario.whatIf ?? []), ...whatIf] }, diagnostics };
-}
+};
 
 /**
  * The scenario with driver parameters replaced and the lines they build rebuilt (keeping a
@@ -108,83 +99,6 @@ function parseOverride(text: string, drivers: readonly DemandDriver[], years: re
     ok: true,
     value: { text, driver: path.driver, parameter: path.spec.name, ...(path.year ? { year: path.year } : {}), value: v.value },
   };
-}
-
-export type ParsedPath =
-  | { readonly ok: true; readonly driver: string; readonly spec: ParameterSpec; readonly year?: FiscalYear }
-  | { readonly ok: false; readonly message: string; readonly hint: string };
-
-/** Reads `<driver>.<parameter>[.<year>]` against the scenario's drivers, with "did you mean" hints. */
-export function parseParameterPath(pathText: string, drivers: readonly DemandDriver[], years: readonly FiscalYear[]): ParsedPath {
-  const parts = pathText.trim().split('.');
-  const text = pathText.trim();
-  const [name = '', parameter = '', yearText, ...rest] = parts;
-  if (parts.length < 2 || rest.length > 0 || name === '' || parameter === '') {
-    return { ok: false, message: `\`${text}\` is not a parameter path`, hint: `write ${FORM}` };
-  }
-  if (drivers.length === 0)
-    return {
-      ok: false,
-      message: 'this scenario has no demand drivers',
-      hint: 'add a `drivers:` section (see the README, "Demand drivers")',
-    };
-  const driver = drivers.find((d) => d.name === name);
-  if (!driver) {
-    const names = drivers.map((d) => d.name);
-    const guess = closest(name, names);
-    return {
-      ok: false,
-      message: `no driver \`${name}\``,
-      hint: guess ? `did you mean \`${guess}\`?` : `the drivers are: ${names.join(', ')}`,
-    };
-  }
-  const kind = driver.users.kind;
-  const specs = DRIVER_PARAMETERS[kind];
-  const spec = specs.find((s) => s.name === parameter);
-  const list = `its parameters are: ${specs.map((s) => s.name).join(', ')}`;
-  if (!spec) {
-    const elsewhere = Object.values(DRIVER_PARAMETERS).some((ss) => ss.some((s) => s.name === parameter));
-    const guess = closest(
-      parameter,
-      specs.map((s) => s.name),
-    );
-    return {
-      ok: false,
-      message: elsewhere ? `${name} is ${KIND_NAMES[kind]}: it has no \`${parameter}\`` : `${name} has no parameter \`${parameter}\``,
-      hint: guess ? `did you mean \`${guess}\`? (${list})` : list,
-    };
-  }
-  let year: FiscalYear | undefined;
-  if (yearText !== undefined) {
-    if (!spec.perYear)
-      return { ok: false, message: `${parameter} is one value for every year`, hint: `write ${name}.${parameter}=<value>` };
-    const y = parseFiscalYear(yearText);
-    if (!y.ok) return { ok: false, message: y.message, hint: y.hint };
-    const needed = yearsOf(driver, spec, years);
-    if (!needed.includes(y.year)) {
-      return {
-        ok: false,
-        message: `${name}.${parameter} has no year ${y.year}`,
-        hint: `its years are ${needed[0]} to ${needed[needed.length - 1]}`,
-      };
-    }
-    year = y.year;
-  }
-  return { ok: true, driver: name, spec, ...(year ? { year } : {}) };
-}
-
-/** The years a per-year parameter covers. */
-function yearsOf(d: DemandDriver, spec: ParameterSpec, years: readonly FiscalYear[]): FiscalYear[] {
-  const base = baseYearOf(years);
-  switch (spec.name) {
-    case 'use_rate':
-    case 'users':
-      return [base, ...years];
-    case 'unit_cost_uplift':
-      return upliftYearsNeeded(d.unitCost.priceYear, base, years[years.length - 1] ?? base);
-    default:
-      return [...years];
-  }
 }
 
 /** A parameter with one year (or every year) replaced; marked as a what-if, not a sourced figure. */

@@ -1,0 +1,271 @@
+// Normalising one written budget line (from YAML, a CSV row or a variant's `add:`) and a scenario's
+// published controls into domain values, against the period and the demand drivers. Shared by the
+// scenario loader and the variant loader; pure.
+
+import { append, error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
+import type { DemandDriver } from '../model/demand.js';
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { fillLevels, type StatedLevel } from '../model/levels.js';
+import {
+  NATURE_ORDER,
+  type BudgetLine,
+  type Control,
+  type ControlRow,
+  type Level,
+  type LineStatus,
+  type Nature,
+  type SourcedAmount,
+} from '../model/scenario.js';
+import { CONTROL_ROWS, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
+import type { Path, RawDocument } from '../source/raw-tree.js';
+import { lineDriverLevels, type DemandContext } from './drivers.js';
+import { money, year } from './validated.js';
+
+export interface LocatedLine {
+  readonly written: WrittenLine;
+  readonly doc: RawDocument;
+  readonly base: Path;
+}
+
+/** What every line is normalised against: the period, and the demand drivers that build lines. */
+export interface LineContext {
+  readonly period: readonly FiscalYear[] | undefined;
+  readonly inPeriod: (y: FiscalYear) => boolean;
+  readonly outside: (y: FiscalYear, loc: Location) => Diagnostic;
+  readonly demand: DemandContext;
+  /** Refs already normalised: a later line with the same ref is left out (duplicateRefs reports it). */
+  readonly refs: Set<string>;
+  readonly transfers: Map<FiscalYear, SourcedAmount>;
+  readonly drivers: DemandDriver[] | undefined;
+}
+
+/** Published controls → Control values; years outside the period are reported. */
+export function normaliseControls(
+  written: WrittenScenarioHeader['controls'],
+  doc: RawDocument,
+  inPeriod: (y: FiscalYear) => boolean,
+  outside: (y: FiscalYear, loc: Location) => Diagnostic,
+): { value: Control[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const controls: Control[] = [];
+  for (const row of CONTROL_ROWS) {
+    for (const [text, amount] of Object.entries(written?.rows[row] ?? {})) {
+      const y = year(text);
+      if (!inPeriod(y)) {
+        diagnostics.push(outside(y, doc.locator.key(['controls', 'rows', row, text])));
+        continue;
+      }
+      controls.push({
+        row: row as ControlRow,
+        year: y,
+        expected: money(amount),
+        origin: doc.locator.value(['controls', 'rows', row, text]),
+      });
+    }
+  }
+  return { value: controls, diagnostics };
+}
+
+export function normaliseLine(
+  { written: w, doc: lineDoc, base }: LocatedLine,
+  { period: years, refs, inPeriod, outside, demand }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand'>,
+): Result<BudgetLine> {
+  const diagnostics: Diagnostic[] = [];
+  const done = (line?: BudgetLine): Result<BudgetLine> => (line ? { value: line, diagnostics } : { diagnostics });
+  const lat = (p: Path): Location => lineDoc.locator.value([...base, ...p]);
+  const lkey = (p: Path): Location => lineDoc.locator.key([...base, ...p]);
+  if (refs.has(w.ref)) return done(); // reported by duplicateRefs
+  refs.add(w.ref);
+  const refLoc = (): Location => lat(['ref']);
+
+  const reconciling = w.reconciling === true;
+  let ok = true;
+  if (reconciling && !w.note) {
+    diagnostics.push(
+      error(
+        'reconciling-note',
+        `reconciling line ${w.ref} needs a \`note\` saying how its levels were derived`,
+        refLoc(),
+        'e.g. "published Appendix B total less the lines described in the text"',
+      ),
+    );
+    ok = false;
+  }
+  if (!reconciling && !w.status) {
+    diagnostics.push(
+      error('missing-key', `line ${w.ref} has no \`status\``, refLoc(), 'add `status: unchanged` (*), `amended` (**) or `new`'),
+    );
+    ok = false;
+  }
+  if (w.type === 'growth' && (w.category || w.nature)) {
+    diagnostics.push(
+      error(
+        'saving-classification',
+        `growth line ${w.ref} has a ${w.category ? '`category`' : '`nature`'}; only savings are classified`,
+        lkey([w.category ? 'category' : 'nature']),
+        'remove it, or set `type: saving`',
+      ),
+    );
+    ok = false;
+  }
+  if (w.type === 'saving' && !reconciling && (!w.category || !w.nature)) {
+    diagnostics.push(
+      error(
+        'saving-classification',
+        `saving ${w.ref} needs a \`${!w.category ? 'category' : 'nature'}\``,
+        refLoc(),
+        !w.category ? 'category is Transformation or Departmental' : 'nature is Eff, SR, Inc or a mix such as SR/Eff',
+      ),
+    );
+    ok = false;
+  }
+
+  const names = w.driver === undefined ? undefined : typeof w.driver === 'string' ? [w.driver] : w.driver;
+  if (names && (w.levels !== undefined || w.unstated !== undefined)) {
+    const both = w.levels !== undefined ? '`levels`' : '`unstated`';
+    diagnostics.push(
+      error(
+        'line-driver',
+        `line ${w.ref} gives both \`driver\` and ${both}`,
+        lkey([w.levels !== undefined ? 'levels' : 'unstated']),
+        "a line's levels are either written (`levels`, `unstated`) or built from drivers (`driver`), not both",
+      ),
+    );
+    ok = false;
+  }
+  if (names && w.type !== 'growth') {
+    diagnostics.push(
+      error(
+        'line-driver',
+        `saving ${w.ref} names a driver; only growth lines are built from drivers`,
+        lkey(['driver']),
+        "write the saving's `levels`, or make it a growth line",
+      ),
+    );
+    ok = false;
+  }
+  if (!names && w.levels === undefined) {
+    diagnostics.push(
+      error(
+        'level-missing',
+        `line ${w.ref} has neither \`levels\` nor \`driver\``,
+        refLoc(),
+        'give its level in each stated year, e.g. `levels: {2018/19: 250}`, or `driver: <name>`',
+      ),
+    );
+    ok = false;
+  }
+
+  const stated: StatedLevel[] = [];
+  for (const [text, amount] of Object.entries(w.levels ?? {})) {
+    const y = year(text);
+    if (!inPeriod(y)) {
+      diagnostics.push(outside(y, lkey(['levels', text])));
+      ok = false;
+      continue;
+    }
+    stated.push({ year: y, amount: money(amount), origin: lat(['levels', text]) });
+  }
+  if (w.levels !== undefined && Object.keys(w.levels).length === 0) {
+    diagnostics.push(
+      error(
+        'level-missing',
+        `line ${w.ref} states no levels`,
+        lkey(['levels']),
+        'give the level in at least one year, e.g. `levels: {2018/19: 250}`',
+      ),
+    );
+    ok = false;
+  }
+  if (names) {
+    const built = lineDriverLevels(demand, w.ref, names, lat(['driver']));
+    append(diagnostics, built.diagnostics);
+    return done(ok && years && built.value ? budgetLine(w, built.value, lat, names) : undefined);
+  }
+  if (!ok || !years) return done();
+  const filled = fillLevels(years, stated, w.unstated);
+  if (filled.unstated.length > 0) {
+    diagnostics.push(
+      error(
+        'level-missing',
+        `line ${w.ref} does not state ${filled.unstated.join(', ')} and names no method for unstated years`,
+        lkey(['levels']),
+        'add the missing levels, or `unstated: hold` ("ongoing") or `unstated: linear` (straight line between stated levels)',
+      ),
+    );
+    return done();
+  }
+  return done(budgetLine(w, filled.levels, lat));
+}
+
+/** The domain line; `lat` locates the written fields (origin of the line and of its status). */
+function budgetLine(
+  w: WrittenLine,
+  levels: ReadonlyMap<FiscalYear, Level>,
+  lat: (p: Path) => Location,
+  drivers?: readonly string[],
+): BudgetLine {
+  // built field by field rather than with conditional spreads: one object per line, not ten
+  const line: { -readonly [K in keyof BudgetLine]: BudgetLine[K] } = {
+    ref: w.ref,
+    type: w.type,
+    description: w.description,
+    nature: natureOf(w.nature),
+    serviceArea: w.service_area,
+    levels,
+    reconciling: w.reconciling === true,
+    source: w.source,
+    origin: lat([]),
+  };
+  if (w.status) {
+    line.status = statusOf(w.status);
+    line.statusOrigin = lat(['status']);
+  }
+  if (w.category) line.category = w.category;
+  if (w.unstated) line.unstated = w.unstated;
+  if (drivers) line.drivers = drivers;
+  if (w.note) line.note = w.note;
+  return line;
+}
+
+/** Every ref written more than once, in any file, whether or not its line is otherwise valid. */
+export function duplicateRefs(refs: readonly { ref: string; at: Location }[]): Diagnostic[] {
+  const first = new Map<string, Location>();
+  const out: Diagnostic[] = [];
+  for (const { ref, at } of refs) {
+    const f = first.get(ref);
+    if (!f) {
+      first.set(ref, at);
+      continue;
+    }
+    out.push(
+      error(
+        'duplicate-ref',
+        `line ${ref} is defined twice`,
+        at,
+        `the first ${ref} is at ${f.file}:${f.line}:${f.column}; give each line its own ref`,
+      ),
+    );
+  }
+  return out;
+}
+
+function statusOf(s: NonNullable<WrittenLine['status']>): LineStatus {
+  switch (s) {
+    case '*':
+    case 'unchanged':
+      return 'unchanged';
+    case '**':
+    case 'amended':
+      return 'amended';
+    case 'new':
+      return 'new';
+  }
+}
+
+function natureOf(text: string | undefined): Nature[] {
+  if (!text) return [];
+  const parts = new Set(text.split('/') as Nature[]);
+  return NATURE_ORDER.filter((n) => parts.has(n));
+}

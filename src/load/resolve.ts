@@ -1,0 +1,62 @@
+// Reading before loading: follows the files a scenario names (`extends`, department scenarios,
+// `line_files`, drivers' population files and, when asked, `compare_with`) through the FileReader,
+// reading and parsing each file once, so that loading itself is a pure function of the set.
+
+import { parseYaml } from '../source/yaml.js';
+import { readFile, type SourceFile, type SourceSet } from './read-source.js';
+import { relativeTo, type FileReader } from './reader.js';
+
+export interface ResolveOptions {
+  /** Also read the scenario named by `compare_with:` (for `mtfs demand`) and the files it names. */
+  readonly compareWith?: boolean;
+}
+
+/**
+ * Reads `roots` and every file they name, each once (by the path as resolved), in the order a
+ * loader meets them. What is written is only followed here, not checked: a bad or missing file is
+ * reported by the loader, where it is named and only if the loader uses it.
+ */
+export function resolveSources(roots: string | readonly string[], read: FileReader, options: ResolveOptions = {}): SourceSet {
+  const files = new Map<string, SourceFile>();
+  const texts = new Map<string, string>();
+  const visit = (file: string, kind: 'yaml' | 'csv'): void => {
+    if (files.has(file)) return;
+    const f = readFile(read, file);
+    if (f.text === undefined) {
+      files.set(file, f);
+      return;
+    }
+    texts.set(file, f.text);
+    if (kind === 'csv') {
+      files.set(file, f);
+      return;
+    }
+    const yaml = parseYaml(file, f.text);
+    files.set(file, { ...f, yaml: yaml.doc ? { value: yaml.doc, diagnostics: yaml.diagnostics } : { diagnostics: yaml.diagnostics } });
+    for (const named of namedFiles(file, yaml.doc?.tree, options)) visit(named.file, named.kind);
+  };
+  for (const root of typeof roots === 'string' ? [roots] : roots) visit(root, 'yaml');
+  return { files, texts };
+}
+
+/** The files a parsed scenario names, relative to it, as the loader will ask for them. */
+function namedFiles(file: string, tree: unknown, options: ResolveOptions): { file: string; kind: 'yaml' | 'csv' }[] {
+  if (!isMapping(tree)) return [];
+  const out: { file: string; kind: 'yaml' | 'csv' }[] = [];
+  const add = (written: unknown, kind: 'yaml' | 'csv'): void => {
+    if (typeof written === 'string' && written.trim() !== '') out.push({ file: relativeTo(file, written.trim()), kind });
+  };
+  if ('extends' in tree) {
+    add(tree.extends, 'yaml');
+    return out;
+  }
+  if (isMapping(tree.drivers)) {
+    for (const d of Object.values(tree.drivers)) if (isMapping(d) && isMapping(d.population)) add(d.population.file, 'csv');
+  }
+  if (Array.isArray(tree.line_files)) for (const f of tree.line_files) add(f, 'csv');
+  if (Array.isArray(tree.departments)) for (const d of tree.departments) if (isMapping(d)) add(d.scenario, 'yaml');
+  if (options.compareWith) add(tree.compare_with, 'yaml');
+  return out;
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
