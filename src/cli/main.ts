@@ -24,10 +24,21 @@ const VERSION = '0.1.0';
 /** The commands, in the order `mtfs --help` lists them (`risk` adds `sensitivity` and `risk`). */
 const COMMANDS: readonly Register[] = [project, demand, check, options, compare, savings, diff, explain, risk, report, schema, init];
 
-function program(io: Io, exit: (code: ExitCode) => void): Command {
+function program(plainIo: Io, exit: (code: ExitCode) => void): Command {
+  let bom = false;
+  const io: Io = {
+    ...plainIo,
+    get csvBom() {
+      return bom;
+    },
+  };
   const cmd = new Command('mtfs')
     .description('Exact Medium Term Financial Strategy projections for UK local authorities')
     .version(VERSION, '-V, --version')
+    .option('--bom', 'start CSV output with a UTF-8 byte-order mark, so that Excel shows £ and – correctly')
+    .hook('preAction', (root) => {
+      bom = root.opts<{ bom?: boolean }>().bom === true;
+    })
     .exitOverride()
     .showHelpAfterError('(run `mtfs --help` for usage)')
     .configureOutput({

@@ -42,6 +42,7 @@ export const DIAGNOSTIC_CODES = [
   'csv-syntax',
   'csv-header',
   'csv-row-length',
+  'total-row',
   'unknown-driver',
   'driver-form',
   'line-driver',
