@@ -9,6 +9,7 @@ import { register as compare } from './commands/compare.js';
 import { register as demand } from './commands/demand.js';
 import { register as diff } from './commands/diff.js';
 import { register as explain } from './commands/explain.js';
+import { register as importWorkbook } from './commands/import.js';
 import { register as init } from './commands/init.js';
 import { register as options } from './commands/options.js';
 import { register as project } from './commands/project.js';
@@ -22,7 +23,21 @@ import { EXIT_INVALID, EXIT_OK, report as reportDiagnostics, type ExitCode } fro
 const VERSION = '0.1.0';
 
 /** The commands, in the order `mtfs --help` lists them (`risk` adds `sensitivity` and `risk`). */
-const COMMANDS: readonly Register[] = [project, demand, check, options, compare, savings, diff, explain, risk, report, schema, init];
+const COMMANDS: readonly Register[] = [
+  project,
+  demand,
+  check,
+  options,
+  compare,
+  savings,
+  diff,
+  explain,
+  risk,
+  report,
+  schema,
+  init,
+  importWorkbook,
+];
 
 function program(plainIo: Io, exit: (code: ExitCode) => void): Command {
   let bom = false;

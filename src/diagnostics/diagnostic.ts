@@ -43,6 +43,7 @@ export const DIAGNOSTIC_CODES = [
   'csv-header',
   'csv-row-length',
   'total-row',
+  'workbook',
   'unknown-driver',
   'driver-form',
   'line-driver',

@@ -1,10 +1,8 @@
 // `mtfs init [folder]`: writes a neutral starter scenario and its line table into a folder, never
 // over an existing file. The text comes from render/starter.ts; this command only touches files.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { error } from '../../diagnostics/diagnostic.js';
 import { parseFiscalYear, startOf, type FiscalYear } from '../../model/fiscal-year.js';
 import {
   DEFAULT_STARTER_COUNCIL,
@@ -16,6 +14,7 @@ import {
 } from '../../render/starter.js';
 import type { CommandContext } from '../command.js';
 import type { Io } from '../io.js';
+import { writeNewFiles } from '../new-files.js';
 import { EXIT_INVALID, EXIT_OK, report, type ExitCode } from '../output.js';
 
 /** The longest period a starter covers. */
@@ -60,31 +59,8 @@ export function initCommand(io: Io, folder: string, opts: InitOptions): ExitCode
     { file: path.join(folder, STARTER_SCENARIO), text: made.files.scenario },
     { file: path.join(folder, STARTER_LINES), text: made.files.lines },
   ];
-  const existing = targets.filter((t) => fs.existsSync(t.file));
-  if (existing.length > 0) {
-    report(
-      io,
-      existing.map((t) =>
-        error('output', `refusing to write ${t.file}: it already exists`, undefined, 'choose another folder, or move the file away first'),
-      ),
-      new Map(),
-    );
-    return EXIT_INVALID;
-  }
-  try {
-    fs.mkdirSync(folder, { recursive: true });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    report(io, [error('output', `cannot create the folder ${folder}: ${code}`, undefined, 'choose a folder you can write to')], new Map());
-    return EXIT_INVALID;
-  }
-  for (const t of targets) {
-    const r = io.writeFileAtomic(t.file, t.text);
-    if (!r.ok) {
-      report(io, [error('output', r.message, undefined, 'check that the folder exists and is writable')], new Map());
-      return EXIT_INVALID;
-    }
-  }
+  if (!writeNewFiles(io, folder, targets)) return EXIT_INVALID;
+
   const scenario = targets[0]?.file ?? STARTER_SCENARIO;
   io.stdout(
     `wrote ${targets.map((t) => t.file).join(' and ')}\n` +
