@@ -99,7 +99,9 @@ describe('check', () => {
     expect(r.stderr).toContain('error[control-mismatch]: net_budget 2018/19: projected 132,821, published 132,831');
     expect(r.stderr).toContain('difference -10 £000');
     const json = await runCli(['check', path.join(dir, '2018.yaml'), '--format', 'json']);
-    const parsed = JSON.parse(json.stdout) as { controls: { row: string; year: string; matches: boolean; difference: string }[] }[];
+    const parsed = (
+      JSON.parse(json.stdout) as { files: { controls: { row: string; year: string; matches: boolean; difference: string }[] }[] }
+    ).files;
     expect(parsed[0]!.controls.find((c) => c.row === 'savings' && c.year === '2018/19')).toMatchObject({
       matches: false,
       difference: '-10',

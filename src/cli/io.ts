@@ -21,6 +21,8 @@ export interface Io {
   /** True when stderr is an interactive terminal (progress bars go there). */
   readonly interactive: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** `--bom`: CSV output starts with a UTF-8 byte-order mark, so that Excel reads £ and – correctly. */
+  readonly csvBom?: boolean;
 }
 
 export const nodeReader: FileReader = (file) => {

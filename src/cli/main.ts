@@ -9,6 +9,8 @@ import { register as compare } from './commands/compare.js';
 import { register as demand } from './commands/demand.js';
 import { register as diff } from './commands/diff.js';
 import { register as explain } from './commands/explain.js';
+import { register as importWorkbook } from './commands/import.js';
+import { register as init } from './commands/init.js';
 import { register as options } from './commands/options.js';
 import { register as project } from './commands/project.js';
 import { register as report } from './commands/report.js';
@@ -21,12 +23,37 @@ import { EXIT_INVALID, EXIT_OK, report as reportDiagnostics, type ExitCode } fro
 const VERSION = '0.1.0';
 
 /** The commands, in the order `mtfs --help` lists them (`risk` adds `sensitivity` and `risk`). */
-const COMMANDS: readonly Register[] = [project, demand, check, options, compare, savings, diff, explain, risk, report, schema];
+const COMMANDS: readonly Register[] = [
+  project,
+  demand,
+  check,
+  options,
+  compare,
+  savings,
+  diff,
+  explain,
+  risk,
+  report,
+  schema,
+  init,
+  importWorkbook,
+];
 
-function program(io: Io, exit: (code: ExitCode) => void): Command {
+function program(plainIo: Io, exit: (code: ExitCode) => void): Command {
+  let bom = false;
+  const io: Io = {
+    ...plainIo,
+    get csvBom() {
+      return bom;
+    },
+  };
   const cmd = new Command('mtfs')
     .description('Exact Medium Term Financial Strategy projections for UK local authorities')
     .version(VERSION, '-V, --version')
+    .option('--bom', 'start CSV output with a UTF-8 byte-order mark, so that Excel shows £ and – correctly')
+    .hook('preAction', (root) => {
+      bom = root.opts<{ bom?: boolean }>().bom === true;
+    })
     .exitOverride()
     .showHelpAfterError('(run `mtfs --help` for usage)')
     .configureOutput({

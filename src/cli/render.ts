@@ -11,6 +11,11 @@ import { styler } from './output.js';
 export type Format = 'table' | 'csv' | 'json' | 'markdown';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'markdown'];
 
+/** CSV of `models`, after a byte-order mark when `--bom` asks for one. */
+export function csvText(io: Io, models: readonly TableModel[]): string {
+  return `${io.csvBom ? '\uFEFF' : ''}${tablesAsCsv(models)}`;
+}
+
 /**
  * Renders `models` as table, Markdown or CSV; for JSON, `json()` builds the command's own document
  * (amounts as exact strings). `csvModels` may flatten tables that do not share columns.
@@ -31,7 +36,7 @@ export function renderAs(
     case 'markdown':
       return models.map((m) => tableAsMarkdown(m, display)).join('\n');
     case 'csv':
-      return tablesAsCsv(csvModels);
+      return csvText(io, csvModels);
     case 'json':
       return asJson(json());
   }

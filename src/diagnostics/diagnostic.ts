@@ -42,6 +42,8 @@ export const DIAGNOSTIC_CODES = [
   'csv-syntax',
   'csv-header',
   'csv-row-length',
+  'total-row',
+  'workbook',
   'unknown-driver',
   'driver-form',
   'line-driver',

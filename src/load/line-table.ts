@@ -9,7 +9,10 @@ import type { Location } from '../diagnostics/diagnostic.js';
 import type { CsvCell, CsvRow, CsvTable } from '../source/csv.js';
 import type { Path, RawDocument, SourceLocator } from '../source/raw-tree.js';
 
-type Column = { kind: 'field'; name: string } | { kind: 'year'; year: string } | { kind: 'bad' };
+type Column = { kind: 'field'; name: string } | { kind: 'year'; year: string } | { kind: 'bad' } | { kind: 'blank' };
+
+/** Labels of rows that total other rows, as spreadsheets write them: Total, Sub total, Net budget. */
+const TOTAL_LABEL = /^\s*((grand|sub|net)[\s-]*)?totals?\b|^\s*net (budget|expenditure)\b/i;
 
 /**
  * Checks the header and turns each row into a raw line document, one at a time as they are asked
@@ -18,8 +21,22 @@ type Column = { kind: 'field'; name: string } | { kind: 'year'; year: string } |
 export function lineTableRows(table: CsvTable): { rows: Iterable<RawDocument>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
-  const columns: Column[] = table.header.map((cell) => {
+  const columns: Column[] = table.header.map((cell, i) => {
     const name = cell.value.trim();
+    // a spreadsheet saves the empty columns to the right of a table (or between) as `,,`
+    if (name === '') {
+      const used = table.rows.find((r) => (r.values[i] ?? '').trim() !== '');
+      if (!used) return { kind: 'blank' };
+      diagnostics.push(
+        error(
+          'csv-header',
+          `this column has no header, but line ${used.line} has a value in it`,
+          cell.location,
+          'name the column (a field such as note, or a year such as 2018/19), or delete it',
+        ),
+      );
+      return { kind: 'bad' };
+    }
     const dupe = seen.get(name);
     seen.set(name, (dupe ?? 0) + 1);
     if (dupe !== undefined) {
@@ -69,6 +86,8 @@ export function lineTableRows(table: CsvTable): { rows: Iterable<RawDocument>; d
   if (diagnostics.length > 0) return { rows: [], diagnostics };
 
   const index = columnIndex(columns);
+  const totals = totalRows(table, index);
+  diagnostics.push(...totals.diagnostics);
   const rowDocument = (row: CsvRow): RawDocument => {
     // Plain objects, not null-prototype records: every key is a known column name or a canonical
     // year label (the header was checked above), so none can be `__proto__`; and plain objects
@@ -79,7 +98,7 @@ export function lineTableRows(table: CsvTable): { rows: Iterable<RawDocument>; d
     for (let i = 0; i < values.length; i++) {
       const col = columns[i];
       const v = (values[i] as string).trim();
-      if (!col || col.kind === 'bad' || v === '') continue;
+      if (!col || col.kind === 'bad' || col.kind === 'blank' || v === '') continue;
       if (col.kind === 'year') levels[col.year] = v;
       else tree[col.name] = col.name === 'reconciling' ? booleanCell(v) : v;
     }
@@ -87,10 +106,37 @@ export function lineTableRows(table: CsvTable): { rows: Iterable<RawDocument>; d
   };
   return {
     rows: (function* () {
-      for (const row of table.rows) yield rowDocument(row);
+      for (const row of table.rows) if (!totals.rows.has(row)) yield rowDocument(row);
     })(),
     diagnostics,
   };
+}
+
+/**
+ * Rows with no ref (or a ref such as `Total`) whose text reads like a total (`Total`, `Sub total`, `Net budget`): one
+ * `total-row` error each, instead of a missing-key error for every field a line needs.
+ */
+function totalRows(table: CsvTable, index: ColumnIndex): { rows: ReadonlySet<CsvRow>; diagnostics: Diagnostic[] } {
+  const rows = new Set<CsvRow>();
+  const diagnostics: Diagnostic[] = [];
+  const refAt = index.fields.get('ref');
+  const textAt = [...index.fields.values()];
+  for (const row of table.rows) {
+    const ref = refAt === undefined ? '' : (row.values[refAt] ?? '').trim();
+    if (ref !== '' && !TOTAL_LABEL.test(ref)) continue;
+    const i = textAt.find((k) => TOTAL_LABEL.test(row.values[k] ?? ''));
+    if (i === undefined) continue;
+    rows.add(row);
+    diagnostics.push(
+      error(
+        'total-row',
+        `this row looks like a total (\`${(row.values[i] as string).trim()}\`), not a line`,
+        row.cellLocation(i),
+        'a line table holds growth and saving lines only: delete the row; to check a published total, put it under `controls:` in the scenario',
+      ),
+    );
+  }
+  return { rows, diagnostics };
 }
 
 /** Where a line table's columns sit: fields (`ref`) and levels (by year). */

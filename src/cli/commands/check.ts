@@ -1,20 +1,24 @@
 // `mtfs check <scenario>...`: project each scenario and compare every published control exactly.
 // Exit 0 when all match, 1 when any differs (or a scenario has no controls), 2 on invalid input.
+// Diagnostics go to standard error in every format; JSON and JUnit also carry them on stdout.
 
 import { Option, type Command } from 'commander';
-import { error } from '../../diagnostics/diagnostic.js';
-import { toPlain } from '../../model/money.js';
+import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { applyOverrides } from '../../load/overrides.js';
+import { loadScenario } from '../../load/scenario.js';
 import { projectScenario } from '../../project/project.js';
-import { asJson } from '../../render/json.js';
+import { checkAsJson, checkAsJunit, checkAsText } from '../../render/check.js';
 import { checkControls } from '../../reports/check/controls.js';
+import { checkedOutcome, invalidOutcome, type FileOutcome } from '../../reports/check/outcome.js';
 import { finish, type CommandContext } from '../command.js';
 import { setOption } from '../flags.js';
 import type { Io } from '../io.js';
-import { loadScenarios } from '../load.js';
 import { EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, report, type ExitCode } from '../output.js';
 
+const CHECK_FORMATS = ['table', 'json', 'junit'] as const;
+
 interface CheckOptions {
-  readonly format: 'table' | 'json';
+  readonly format: (typeof CHECK_FORMATS)[number];
   /** `--set` what-ifs, applied to every scenario checked. */
   readonly set: readonly string[];
 }
@@ -24,64 +28,51 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .command('check')
     .description('compare each scenario with its published controls; exit 1 on any difference')
     .argument('<scenario...>', 'scenario YAML files')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format (json and junit for CI)').choices(CHECK_FORMATS).default('table'))
     .addOption(setOption('applied to every scenario'))
     .action((scenarios: string[], o: CheckOptions) => exit(checkCommand(io, scenarios, o)));
 }
 
+/** Loads one scenario and applies the what-ifs, keeping every diagnostic for the outcome. */
+function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<string, string>): FileOutcome {
+  const loaded = loadScenario(file, io.readFile);
+  for (const [f, t] of loaded.sources) sources.set(f, t);
+  const seen: Diagnostic[] = [...loaded.diagnostics];
+  report(io, loaded.diagnostics, sources);
+  if (!loaded.value || hasErrors(loaded.diagnostics)) return invalidOutcome(file, seen);
+  const applied = applyOverrides(loaded.value, sets);
+  seen.push(...applied.diagnostics);
+  report(io, applied.diagnostics, sources);
+  if (!applied.value || hasErrors(applied.diagnostics)) return invalidOutcome(file, seen);
+  const { results, diagnostics } = checkControls(projectScenario(applied.value));
+  const none =
+    results.length === 0
+      ? [
+          error(
+            'no-controls',
+            `${file} has no controls, so nothing can be checked`,
+            undefined,
+            'add a `controls:` section with the published totals',
+          ),
+        ]
+      : [];
+  report(io, [...diagnostics, ...none], sources);
+  return checkedOutcome(file, results, [...seen, ...diagnostics, ...none]);
+}
+
 function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): ExitCode {
-  let invalid = false;
-  let failed = false;
-  const lines: string[] = [];
-  const json: unknown[] = [];
-  for (const file of files) {
-    const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
-    const scenario = loaded?.scenarios[0];
-    if (!loaded || !scenario) {
-      invalid = true;
-      json.push({ file, status: 'invalid' });
-      continue;
-    }
-    const { results, diagnostics } = checkControls(projectScenario(scenario));
-    const none =
-      results.length === 0
-        ? [
-            error(
-              'no-controls',
-              `${file} has no controls, so nothing can be checked`,
-              undefined,
-              'add a `controls:` section with the published totals',
-            ),
-          ]
-        : [];
-    report(io, [...diagnostics, ...none], loaded.sources);
-    const bad = results.filter((r) => !r.matches).length;
-    if (bad > 0 || results.length === 0) failed = true;
-    lines.push(
-      results.length === 0
-        ? `${file}: no controls`
-        : bad === 0
-          ? `${file}: ${results.length} controls match`
-          : `${file}: ${bad} of ${results.length} controls differ`,
-    );
-    json.push({
-      file,
-      status: bad === 0 && results.length > 0 ? 'ok' : 'failed',
-      controls: results.map((r) => ({
-        row: r.control.row,
-        year: r.control.year,
-        expected: toPlain(r.control.expected),
-        actual: toPlain(r.actual),
-        difference: toPlain(r.difference),
-        matches: r.matches,
-        origin: `${r.control.origin.file}:${r.control.origin.line}:${r.control.origin.column}`,
-      })),
-    });
-  }
+  const sources = new Map<string, string>();
+  const outcomes = files.map((file) => checkFile(io, file, opts.set, sources));
+  const content =
+    opts.format === 'json' ? checkAsJson(outcomes) : opts.format === 'junit' ? checkAsJunit(outcomes, sources) : checkAsText(outcomes);
   return finish(io, {
-    content: opts.format === 'json' ? asJson(json) : `${lines.join('\n')}${lines.length ? '\n' : ''}`,
+    content,
     inputs: [],
     sources: new Map(),
-    code: invalid ? EXIT_INVALID : failed ? EXIT_CHECKS_FAILED : EXIT_OK,
+    code: outcomes.some((o) => o.status === 'invalid')
+      ? EXIT_INVALID
+      : outcomes.some((o) => o.status === 'failed')
+        ? EXIT_CHECKS_FAILED
+        : EXIT_OK,
   });
 }

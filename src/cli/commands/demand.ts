@@ -8,7 +8,6 @@ import { computeDemand } from '../../model/demand.js';
 import type { RoundingMode } from '../../model/money.js';
 import type { Scenario } from '../../model/scenario.js';
 import { compareDriverLines } from '../../project/demand-comparison.js';
-import { tablesAsCsv } from '../../render/csv.js';
 import { demandAsJson, demandHeading, demandTables, type DemandView } from '../../render/demand.js';
 import { asJson } from '../../render/json.js';
 import { tableAsMarkdown, tableAsText } from '../../render/text-table.js';
@@ -17,7 +16,7 @@ import { fail, finish, type CommandContext } from '../command.js';
 import { formatOption, outputOption, roundingOption, setOption } from '../flags.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, styler, type ExitCode } from '../output.js';
-import type { Format } from '../render.js';
+import { csvText, type Format } from '../render.js';
 
 interface DemandOptions {
   readonly format: Format;
@@ -87,7 +86,7 @@ function demandCommand(io: Io, file: string, opts: DemandOptions): ExitCode {
       content = [`## ${demandHeading(view)}\n`, ...models.map((m) => tableAsMarkdown(m, display))].join('\n');
       break;
     case 'csv':
-      content = tablesAsCsv(models);
+      content = csvText(io, models);
       break;
     case 'json':
       content = asJson(demandAsJson(view));

@@ -6,7 +6,6 @@ import { explain, type ExplainTarget } from '../../reports/explain/explain.js';
 import { parseFiscalYear } from '../../model/fiscal-year.js';
 import { projectScenario, type RowId } from '../../project/project.js';
 import { asJson } from '../../render/json.js';
-import { tablesAsCsv } from '../../render/csv.js';
 import { explanationAsJson, explanationAsMarkdown, explanationAsText, explanationTable } from '../../render/explain.js';
 import { closest } from '../../schema/diagnose.js';
 import type { Io } from '../io.js';
@@ -14,7 +13,7 @@ import { fail, finish, type CommandContext } from '../command.js';
 import { formatOption, outputOption, setOption } from '../flags.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
-import type { Format } from '../render.js';
+import { csvText, type Format } from '../render.js';
 
 interface ExplainOptions {
   readonly format: Format;
@@ -84,7 +83,7 @@ function explainCommand(io: Io, file: string, what: string, yearText: string | u
       content = explanationAsMarkdown(steps, units);
       break;
     case 'csv':
-      content = tablesAsCsv([explanationTable(steps, units)]);
+      content = csvText(io, [explanationTable(steps, units)]);
       break;
     case 'json':
       content = asJson(explanationAsJson(steps, file, units));

@@ -8,7 +8,7 @@ import type { Control } from '../../model/scenario.js';
 import { rowValues, type Projection } from '../../project/project.js';
 import { formatSigned, formatPlainGrouped } from '../../model/grouped-number.js';
 
-interface ControlResult {
+export interface ControlResult {
   readonly control: Control;
   readonly actual: Money;
   readonly difference: Money;

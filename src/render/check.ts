@@ -1,0 +1,138 @@
+// `mtfs check` outcomes → text (one line per file), JSON (diagnostics, reasons, controls and a
+// summary) or JUnit XML (a testsuite per file, a testcase per control). Pure and deterministic:
+// no timestamps, no durations, no host names.
+
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostics, type Sources } from '../diagnostics/format.js';
+import { toPlain } from '../model/money.js';
+import type { ControlResult } from '../reports/check/controls.js';
+import { checkSummary, mismatchReason, type FileOutcome } from '../reports/check/outcome.js';
+import { asJson } from './json.js';
+
+export function checkAsText(outcomes: readonly FileOutcome[]): string {
+  const lines = outcomes.map((o) => {
+    if (o.status === 'invalid') return `${o.file}: invalid (${o.reasons.length} error${o.reasons.length === 1 ? '' : 's'})`;
+    const bad = o.controls.filter((r) => !r.matches).length;
+    const n = o.controls.length;
+    return n === 0 ? `${o.file}: no controls` : bad === 0 ? `${o.file}: ${n} controls match` : `${o.file}: ${bad} of ${n} controls differ`;
+  });
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+/** A diagnostic as data: code, severity, message, place (absent when it has none), hint and notes. */
+export function diagnosticAsJson(d: Diagnostic): Record<string, unknown> {
+  const at = d.location;
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    ...(at ? { file: at.file, line: at.line, column: at.column, end_line: at.endLine, end_column: at.endColumn } : {}),
+    ...(d.hint !== undefined ? { hint: d.hint } : {}),
+    ...(d.notes?.length ? { notes: d.notes } : {}),
+  };
+}
+
+const controlAsJson = (r: ControlResult): Record<string, unknown> => ({
+  row: r.control.row,
+  year: r.control.year,
+  expected: toPlain(r.control.expected),
+  actual: toPlain(r.actual),
+  difference: toPlain(r.difference),
+  matches: r.matches,
+  origin: `${r.control.origin.file}:${r.control.origin.line}:${r.control.origin.column}`,
+});
+
+export function checkAsJson(outcomes: readonly FileOutcome[]): string {
+  return asJson({
+    summary: checkSummary(outcomes),
+    files: outcomes.map((o) => ({
+      file: o.file,
+      status: o.status,
+      reasons: o.reasons,
+      controls: o.controls.map(controlAsJson),
+      diagnostics: o.diagnostics.map(diagnosticAsJson),
+    })),
+  });
+}
+
+/** Text safe inside an XML attribute or element: escaped, and characters XML 1.0 forbids dropped. */
+export function xmlText(s: string): string {
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
+}
+
+const attrs = (a: Record<string, string | number>): string =>
+  Object.entries(a)
+    .map(([k, v]) => ` ${k}="${xmlText(String(v))}"`)
+    .join('');
+
+/**
+ * JUnit XML: one testsuite per file, one testcase per control (a failure carries the difference),
+ * a file without controls as one failing testcase, an invalid file as one testcase in error with
+ * its diagnostics.
+ */
+export function checkAsJunit(outcomes: readonly FileOutcome[], sources: Sources): string {
+  const suites = outcomes.map((o) => {
+    const cases: string[] = [];
+    let failures = 0;
+    let errors = 0;
+    if (o.status === 'invalid') {
+      errors = 1;
+      const errs = o.diagnostics.filter((d) => d.severity === 'error');
+      const body = formatDiagnostics(errs, sources);
+      cases.push(
+        `    <testcase${attrs({ classname: o.file, name: 'scenario loads' })}>\n` +
+          `      <error${attrs({ type: 'invalid', message: `${errs.length} error${errs.length === 1 ? '' : 's'}: the scenario cannot be projected` })}>${xmlText(body)}</error>\n` +
+          '    </testcase>',
+      );
+    } else if (o.controls.length === 0) {
+      failures = 1;
+      cases.push(
+        `    <testcase${attrs({ classname: o.file, name: 'controls' })}>\n` +
+          `      <failure${attrs({ type: 'no-controls', message: o.reasons.join('; ') })}/>\n` +
+          '    </testcase>',
+      );
+    } else {
+      for (const r of o.controls) {
+        const name = `${r.control.row} ${r.control.year}`;
+        if (r.matches) {
+          cases.push(`    <testcase${attrs({ classname: o.file, name })}/>`);
+          continue;
+        }
+        failures++;
+        const at = r.control.origin;
+        const body = [
+          `expected ${toPlain(r.control.expected)}`,
+          `actual ${toPlain(r.actual)}`,
+          `difference ${toPlain(r.difference)} (actual - expected)`,
+          `control written at ${at.file}:${at.line}:${at.column}`,
+        ].join('\n');
+        cases.push(
+          `    <testcase${attrs({ classname: o.file, name })}>\n` +
+            `      <failure${attrs({ type: 'control-mismatch', message: mismatchReason(r) })}>${xmlText(body)}</failure>\n` +
+            '    </testcase>',
+        );
+      }
+    }
+    const tests = cases.length;
+    const xml = [`  <testsuite${attrs({ name: o.file, tests, failures, errors, skipped: 0 })}>`, ...cases, '  </testsuite>'].join('\n');
+    return { xml, tests, failures, errors };
+  });
+  const total = (k: 'tests' | 'failures' | 'errors'): number => suites.reduce((n, x) => n + x[k], 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attrs({ name: 'mtfs check', tests: total('tests'), failures: total('failures'), errors: total('errors') })}>`,
+    ...suites.map((x) => x.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
