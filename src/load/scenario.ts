@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
 import type { DemandDriver } from '../model/demand.js';
-import { fillLevels, type StatedLevel } from '../model/levels.js';
+import { defaultLayout } from '../model/layout.js';
+import { fillLevels, levelsFromChanges, oneOffLevels, type StatedLevel } from '../model/levels.js';
 import {
   NATURE_ORDER,
   type BudgetLine,
@@ -20,7 +21,14 @@ import {
 } from '../model/scenario.js';
 import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
-import { CONTROL_ROWS, lineSchema, scenarioHeaderSchema, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
+import {
+  AMOUNT_FORMS,
+  CONTROL_ROWS,
+  lineSchema,
+  scenarioHeaderSchema,
+  type WrittenLine,
+  type WrittenScenarioHeader,
+} from '../schema/scenario.js';
 import { MAX_MALFORMED_ROWS, parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
@@ -28,6 +36,7 @@ import { normaliseAssumptions } from './assumptions.js';
 import { normaliseCouncilSections, readCouncilSections } from './council-sections.js';
 import type { LoadedScenarios } from './departments.js';
 import { demandContext, lineDriverLevels, readDrivers, resolveDrivers, type DemandContext, type ReadDrivers } from './drivers.js';
+import { normaliseLayout } from './layout.js';
 import { lineTableRows } from './line-table.js';
 import { outsidePeriod } from './period.js';
 import { loadVariant } from './variant.js';
@@ -125,7 +134,7 @@ export function loadScenario(file: string, read: FileReader, chain: readonly str
     const csv = parseCsv(csvFile, csvSrc.text);
     append(diagnostics, csv.diagnostics);
     if (!csv.table) return;
-    const rows = lineTableRows(csv.table);
+    const rows = lineTableRows(csv.table, header.fields.amounts);
     append(diagnostics, rows.diagnostics);
     let rowErrors = 0;
     for (const rowDoc of rows.rows) {
@@ -177,6 +186,9 @@ const csvRowSchema = z.object({
   ...lineSchema.shape,
   // and the years are the header's, already read as years
   levels: z.record(z.string(), amountSchema).optional(),
+  changes: z.record(z.string(), amountSchema).optional(),
+  // consumed by the table reader when it is `levels` or `changes`; left here only when it is neither
+  amounts: z.enum(AMOUNT_FORMS).optional(),
 });
 
 /**
@@ -266,12 +278,18 @@ function normalise(
   const { period, inPeriod, outside, transfers } = context;
   const resolved = context.drivers ? { drivers: context.drivers } : undefined;
 
-  const controls = normaliseControls(h.controls, doc, inPeriod, outside, diagnostics);
   const council = normaliseCouncilSections(h, doc, period, hasLines, departmentScenarios);
   append(diagnostics, council.diagnostics);
+  const controls = normaliseControls(h.controls, doc, inPeriod, outside, diagnostics);
+  const baseBudget = normaliseBaseBudget(h.base_budget, doc, period, inPeriod, outside, diagnostics);
+  const layout =
+    council.departments === undefined
+      ? normaliseLayout(h.layout, doc, budgetLines, transfers.size > 0, baseBudget !== undefined)
+      : undefined;
+  append(diagnostics, layout?.diagnostics ?? []);
 
   const { authority, department, units, original_budget: original } = h;
-  if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !council.departments))
+  if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !baseBudget && !council.departments))
     return { diagnostics };
   return {
     value: {
@@ -287,6 +305,8 @@ function normalise(
         : {}),
       transfers,
       ...(h.transfers ? { transfersSource: h.transfers.source } : {}),
+      ...(baseBudget ? { baseBudget } : {}),
+      layout: layout?.value ?? defaultLayout(new Set(), false, false),
       lines: budgetLines,
       controls,
       ...(h.controls ? { controlsSource: h.controls.source } : {}),
@@ -299,6 +319,36 @@ function normalise(
     },
     diagnostics,
   };
+}
+
+/** A base budget stated for every year of the period, or undefined (with diagnostics). */
+function normaliseBaseBudget(
+  written: WrittenScenarioHeader['base_budget'],
+  doc: RawDocument,
+  period: readonly FiscalYear[] | undefined,
+  inPeriod: (y: FiscalYear) => boolean,
+  outside: (y: FiscalYear, loc: Location) => Diagnostic,
+  diagnostics: Diagnostic[],
+): Scenario['baseBudget'] {
+  if (!written) return undefined;
+  const amounts = new Map<FiscalYear, SourcedAmount>();
+  for (const [text, amount] of Object.entries(written.amounts)) {
+    const y = year(text);
+    if (!inPeriod(y)) diagnostics.push(outside(y, doc.locator.key(['base_budget', 'amounts', text])));
+    else amounts.set(y, { amount: money(amount), origin: doc.locator.value(['base_budget', 'amounts', text]) });
+  }
+  const missing = (period ?? []).filter((y) => !amounts.has(y));
+  if (missing.length) {
+    diagnostics.push(
+      error(
+        'level-missing',
+        `\`base_budget\` does not state ${missing.join(', ')}`,
+        doc.locator.key(['base_budget', 'amounts']),
+        'a stated base is stated for every year; to roll last year’s net budget forward, use `original_budget:` instead',
+      ),
+    );
+  }
+  return { amounts, source: written.source };
 }
 
 /** Published controls → Control values; years outside the period are reported. */
@@ -382,13 +432,25 @@ export function normaliseLine(
   }
 
   const names = w.driver === undefined ? undefined : typeof w.driver === 'string' ? [w.driver] : w.driver;
-  if (names && (w.levels !== undefined || w.unstated !== undefined)) {
-    const both = w.levels !== undefined ? '`levels`' : '`unstated`';
+  const written = w.levels !== undefined ? 'levels' : w.changes !== undefined ? 'changes' : undefined;
+  if (w.levels !== undefined && w.changes !== undefined) {
+    diagnostics.push(
+      error(
+        'invalid-value',
+        `line ${w.ref} gives both \`levels\` and \`changes\``,
+        lkey(['changes']),
+        "write each year's level (`levels`) or each year's change (`changes`), not both",
+      ),
+    );
+    ok = false;
+  }
+  if (names && (written !== undefined || w.unstated !== undefined)) {
+    const both = written !== undefined ? `\`${written}\`` : '`unstated`';
     diagnostics.push(
       error(
         'line-driver',
         `line ${w.ref} gives both \`driver\` and ${both}`,
-        lkey([w.levels !== undefined ? 'levels' : 'unstated']),
+        lkey([written ?? 'unstated']),
         "a line's levels are either written (`levels`, `unstated`) or built from drivers (`driver`), not both",
       ),
     );
@@ -398,14 +460,14 @@ export function normaliseLine(
     diagnostics.push(
       error(
         'line-driver',
-        `saving ${w.ref} names a driver; only growth lines are built from drivers`,
+        `${w.type === 'saving' ? 'saving' : `${w.type} line`} ${w.ref} names a driver; only growth lines are built from drivers`,
         lkey(['driver']),
-        "write the saving's `levels`, or make it a growth line",
+        "write the line's `levels`, or make it a growth line",
       ),
     );
     ok = false;
   }
-  if (!names && w.levels === undefined) {
+  if (!names && written === undefined) {
     diagnostics.push(
       error(
         'level-missing',
@@ -416,24 +478,48 @@ export function normaliseLine(
     );
     ok = false;
   }
+  if (w.one_off && (names || w.changes !== undefined || w.unstated !== undefined)) {
+    const what = names ? 'driver' : w.changes !== undefined ? 'changes' : 'unstated';
+    diagnostics.push(
+      error(
+        'one-off',
+        `one-off line ${w.ref} gives \`${what}\``,
+        lkey([what]),
+        'a one-off line states its amount in each year it applies (`levels`); it falls out the year after by itself',
+      ),
+    );
+    ok = false;
+  }
+  if (w.changes !== undefined && w.unstated !== undefined) {
+    diagnostics.push(
+      error(
+        'invalid-value',
+        `line ${w.ref} gives \`changes\` and \`unstated\``,
+        lkey(['unstated']),
+        'a year with no stated change keeps the level of the year before: remove `unstated`',
+      ),
+    );
+    ok = false;
+  }
 
   const stated: StatedLevel[] = [];
-  for (const [text, amount] of Object.entries(w.levels ?? {})) {
+  const amounts = w.levels ?? w.changes ?? {};
+  for (const [text, amount] of Object.entries(amounts)) {
     const y = year(text);
     if (!inPeriod(y)) {
-      diagnostics.push(outside(y, lkey(['levels', text])));
+      diagnostics.push(outside(y, lkey([written ?? 'levels', text])));
       ok = false;
       continue;
     }
-    stated.push({ year: y, amount: money(amount), origin: lat(['levels', text]) });
+    stated.push({ year: y, amount: money(amount), origin: lat([written ?? 'levels', text]) });
   }
-  if (w.levels !== undefined && Object.keys(w.levels).length === 0) {
+  if (written !== undefined && Object.keys(amounts).length === 0) {
     diagnostics.push(
       error(
         'level-missing',
-        `line ${w.ref} states no levels`,
-        lkey(['levels']),
-        'give the level in at least one year, e.g. `levels: {2018/19: 250}`',
+        `line ${w.ref} states no ${written}`,
+        lkey([written]),
+        `give the ${written === 'levels' ? 'level' : 'change'} in at least one year, e.g. \`${written}: {2018/19: 250}\``,
       ),
     );
     ok = false;
@@ -443,6 +529,8 @@ export function normaliseLine(
     return ok && years && built ? budgetLine(w, built, lat, names) : undefined;
   }
   if (!ok || !years) return undefined;
+  if (w.one_off) return budgetLine(w, oneOffLevels(years, stated), lat);
+  if (written === 'changes') return budgetLine(w, levelsFromChanges(years, stated), lat);
   const filled = fillLevels(years, stated, w.unstated);
   if (filled.unstated.length > 0) {
     diagnostics.push(
@@ -483,6 +571,9 @@ function budgetLine(
   }
   if (w.category) line.category = w.category;
   if (w.unstated) line.unstated = w.unstated;
+  if (w.growth_type) line.growthType = w.growth_type;
+  if (w.one_off) line.oneOff = true;
+  if (w.changes !== undefined) line.writtenAs = 'changes';
   if (drivers) line.drivers = drivers;
   if (w.note) line.note = w.note;
   return line;

@@ -5,7 +5,7 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
 import { isEstimate, natureLabel, STATUS_MARK, type LineType, type Scenario } from '../model/scenario.js';
 import { alphabetical, classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../project/subtotals.js';
-import { BUDGET_IDENTITIES, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
+import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
 import { ESTIMATE_MARK, RECONCILING_MARK } from './marks.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
@@ -86,7 +86,7 @@ export function summaryTable(p: Projection): TableModel {
     columns: [{ key: 'label', header: '', align: 'left' }, ...yearColumns(p.years)],
     rows,
     notes: [...provenanceNotes(p), ...fundingNotes(p)],
-    identities: [...(p.departments ? [] : BUDGET_IDENTITIES), ...fundingIdentities(p)],
+    identities: [...(p.departments ? [] : budgetIdentities(p.scenario.layout)), ...fundingIdentities(p)],
   };
 }
 

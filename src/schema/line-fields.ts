@@ -2,10 +2,11 @@
 // by the line schema, variant selectors and assumption selectors.
 
 import { z } from 'zod';
+import { LINE_KINDS } from '../model/line-kind.js';
 
 export const STATUS_WORDS = ['unchanged', 'amended', 'new', '*', '**'] as const;
 export const UNSTATED_METHODS = ['hold', 'linear'] as const;
-export const LINE_TYPES = ['growth', 'saving'] as const;
+export const LINE_TYPES = LINE_KINDS;
 export const CATEGORIES = ['Transformation', 'Departmental'] as const;
 
 /** `Eff`, `SR`, `Inc` or a mix written with `/`, such as `SR/Eff`. */
