@@ -46,6 +46,9 @@ import { money, year } from './validated.js';
 
 export { money, year };
 
+/** The service area of a line that states none. */
+export const NO_SERVICE_AREA = 'not stated';
+
 /** The longest MTFS period accepted; real ones are three to five years. */
 export const MAX_PERIOD_YEARS = 30;
 
@@ -402,7 +405,7 @@ export function normaliseLine(
     );
     ok = false;
   }
-  if (!reconciling && !w.status) {
+  if (!reconciling && !w.status && (w.type === 'growth' || w.type === 'saving')) {
     diagnostics.push(
       error('missing-key', `line ${w.ref} has no \`status\``, refLoc(), 'add `status: unchanged` (*), `amended` (**) or `new`'),
     );
@@ -559,7 +562,7 @@ function budgetLine(
     type: w.type,
     description: w.description,
     nature: natureOf(w.nature),
-    serviceArea: w.service_area,
+    serviceArea: w.service_area ?? NO_SERVICE_AREA,
     levels,
     reconciling: w.reconciling === true,
     source: w.source,

@@ -17,5 +17,5 @@ export const natureSchema = z
 
 export const refSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a ref is a letter followed by letters, digits, `_`, `.` or `-`, e.g. G6 or AC14')
-  .meta({ description: 'The line reference as in the report, e.g. G6 or AC14.' });
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, 'a ref is letters and digits, with `_`, `.`, `/` or `-` inside, e.g. G6, AC14 or 1047')
+  .meta({ description: 'The line reference as the council writes it, e.g. G6, AC14 or a bid number such as 1047.' });

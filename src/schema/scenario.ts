@@ -29,7 +29,7 @@ export const lineSchema = z
     }),
     category: z.enum(CATEGORIES).optional().meta({ description: 'Savings only: Transformation or Departmental.' }),
     nature: natureSchema.optional(),
-    service_area: textSchema.meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
+    service_area: textSchema.optional().meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
     growth_type: textSchema.optional().meta({ description: 'The kind of growth, e.g. committed or service improvement.' }),
     changes: amountsByYearSchema.optional().meta({
       description:
@@ -136,6 +136,6 @@ export const LINE_CSV_COLUMNS = [
   'source',
   'note',
 ] as const;
-export const REQUIRED_LINE_CSV_COLUMNS = ['ref', 'type', 'description', 'service_area', 'source'] as const;
+export const REQUIRED_LINE_CSV_COLUMNS = ['ref', 'type', 'description', 'source'] as const;
 
 export { amountSchema, yearSchema };
