@@ -70,7 +70,7 @@ describe('mtfs import', () => {
     await expect(fs.readFileSync(path.join(out, 'scenario.yaml'), 'utf8')).toMatchFileSnapshot('golden/import/savings.yaml');
     const p = await runCli(['project', path.join(out, 'scenario.yaml'), '--format', 'csv']);
     expect(p.stderr).toBe('');
-    expect(p.stdout).toContain('savings,Less proposed savings (Appendix C),-400,-200');
+    expect(p.stdout).toContain('savings,Savings,-400,-200');
   });
 
   it('names each cell it cannot read, as Sheet!B7, and writes nothing', async () => {

@@ -6,6 +6,7 @@ import { parseFiscalYear } from '../model/fiscal-year.js';
 import { closest } from '../schema/diagnose.js';
 import { LINE_CSV_COLUMNS, REQUIRED_LINE_CSV_COLUMNS } from '../schema/scenario.js';
 import type { Location } from '../diagnostics/diagnostic.js';
+import type { AmountForm } from '../schema/scenario.js';
 import type { CsvCell, CsvRow, CsvTable } from '../source/csv.js';
 import type { Path, RawDocument, SourceLocator } from '../source/raw-tree.js';
 
@@ -18,7 +19,7 @@ const TOTAL_LABEL = /^\s*((grand|sub|net)[\s-]*)?totals?\b|^\s*net (budget|expen
  * Checks the header and turns each row into a raw line document, one at a time as they are asked
  * for (a large table's trees then live only while their line is validated).
  */
-export function lineTableRows(table: CsvTable): { rows: Iterable<RawDocument>; diagnostics: Diagnostic[] } {
+export function lineTableRows(table: CsvTable, form: AmountForm = 'levels'): { rows: Iterable<RawDocument>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
   const columns: Column[] = table.header.map((cell, i) => {
@@ -93,15 +94,19 @@ export function lineTableRows(table: CsvTable): { rows: Iterable<RawDocument>; d
     // year label (the header was checked above), so none can be `__proto__`; and plain objects
     // keep V8's fast properties, which makes validating 100,000 rows about a third quicker.
     const levels: Record<string, string> = {};
-    const tree: Record<string, unknown> = { levels };
+    const tree: Record<string, unknown> = {};
     const values = row.values;
     for (let i = 0; i < values.length; i++) {
       const col = columns[i];
       const v = (values[i] as string).trim();
       if (!col || col.kind === 'bad' || col.kind === 'blank' || v === '') continue;
       if (col.kind === 'year') levels[col.year] = v;
-      else tree[col.name] = col.name === 'reconciling' ? booleanCell(v) : v;
+      else tree[col.name] = col.name === 'reconciling' || col.name === 'one_off' ? booleanCell(v) : v;
     }
+    // the year columns are levels or changes, as the row's `amounts` (or the scenario) says
+    const rowForm = tree.amounts ?? form;
+    if (rowForm === 'levels' || rowForm === 'changes') delete tree.amounts;
+    tree[rowForm === 'changes' ? 'changes' : 'levels'] = levels;
     return { file: table.file, tree, locator: new CsvRowLocator(row, table.header, index) };
   };
   return {
@@ -178,7 +183,7 @@ class CsvRowLocator implements SourceLocator {
   /** The written cell at `path` or, failing that, at its parent; undefined for the whole row. */
   #cell(path: Path): { i: number; level: boolean } | undefined {
     const [first, second] = path;
-    if (first === 'levels' && typeof second === 'string') {
+    if ((first === 'levels' || first === 'changes') && typeof second === 'string') {
       const i = this.index.levels.get(second);
       if (this.#written(i)) return { i, level: true };
     }
@@ -205,7 +210,7 @@ class CsvRowLocator implements SourceLocator {
   }
 
   has(path: Path): boolean {
-    if (path.length === 1 && path[0] === 'levels') return true;
+    if (path.length === 1 && (path[0] === 'levels' || path[0] === 'changes')) return true;
     const cell = this.#cell(path);
     return cell !== undefined && path.length === (cell.level ? 2 : 1);
   }

@@ -6,7 +6,7 @@ import { append, error, type Diagnostic, type Location } from '../diagnostics/di
 import type { Result } from '../diagnostics/result.js';
 import type { DemandDriver } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
-import { fillLevels, type StatedLevel } from '../model/levels.js';
+import { fillLevels, levelsFromChanges, oneOffLevels, type StatedLevel } from '../model/levels.js';
 import {
   NATURE_ORDER,
   type BudgetLine,
@@ -21,6 +21,9 @@ import { CONTROL_ROWS, type WrittenLine, type WrittenScenarioHeader } from '../s
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { lineDriverLevels, type DemandContext } from './drivers.js';
 import { money, year } from './validated.js';
+
+/** The service area of a line that states none. */
+const NO_SERVICE_AREA = 'not stated';
 
 export interface LocatedLine {
   readonly written: WrittenLine;
@@ -92,7 +95,7 @@ export function normaliseLine(
     );
     ok = false;
   }
-  if (!reconciling && !w.status) {
+  if (!reconciling && !w.status && (w.type === 'growth' || w.type === 'saving')) {
     diagnostics.push(
       error('missing-key', `line ${w.ref} has no \`status\``, refLoc(), 'add `status: unchanged` (*), `amended` (**) or `new`'),
     );
@@ -122,13 +125,25 @@ export function normaliseLine(
   }
 
   const names = w.driver === undefined ? undefined : typeof w.driver === 'string' ? [w.driver] : w.driver;
-  if (names && (w.levels !== undefined || w.unstated !== undefined)) {
-    const both = w.levels !== undefined ? '`levels`' : '`unstated`';
+  const written = w.levels !== undefined ? 'levels' : w.changes !== undefined ? 'changes' : undefined;
+  if (w.levels !== undefined && w.changes !== undefined) {
+    diagnostics.push(
+      error(
+        'invalid-value',
+        `line ${w.ref} gives both \`levels\` and \`changes\``,
+        lkey(['changes']),
+        "write each year's level (`levels`) or each year's change (`changes`), not both",
+      ),
+    );
+    ok = false;
+  }
+  if (names && (written !== undefined || w.unstated !== undefined)) {
+    const both = written !== undefined ? `\`${written}\`` : '`unstated`';
     diagnostics.push(
       error(
         'line-driver',
         `line ${w.ref} gives both \`driver\` and ${both}`,
-        lkey([w.levels !== undefined ? 'levels' : 'unstated']),
+        lkey([written ?? 'unstated']),
         "a line's levels are either written (`levels`, `unstated`) or built from drivers (`driver`), not both",
       ),
     );
@@ -138,14 +153,14 @@ export function normaliseLine(
     diagnostics.push(
       error(
         'line-driver',
-        `saving ${w.ref} names a driver; only growth lines are built from drivers`,
+        `${w.type === 'saving' ? 'saving' : `${w.type} line`} ${w.ref} names a driver; only growth lines are built from drivers`,
         lkey(['driver']),
-        "write the saving's `levels`, or make it a growth line",
+        "write the line's `levels`, or make it a growth line",
       ),
     );
     ok = false;
   }
-  if (!names && w.levels === undefined) {
+  if (!names && written === undefined) {
     diagnostics.push(
       error(
         'level-missing',
@@ -157,23 +172,48 @@ export function normaliseLine(
     ok = false;
   }
 
+  if (w.one_off && (names || w.changes !== undefined || w.unstated !== undefined)) {
+    const what = names ? 'driver' : w.changes !== undefined ? 'changes' : 'unstated';
+    diagnostics.push(
+      error(
+        'one-off',
+        `one-off line ${w.ref} gives \`${what}\``,
+        lkey([what]),
+        'a one-off line states its amount in each year it applies (`levels`); it falls out the year after by itself',
+      ),
+    );
+    ok = false;
+  }
+  if (w.changes !== undefined && w.unstated !== undefined) {
+    diagnostics.push(
+      error(
+        'invalid-value',
+        `line ${w.ref} gives \`changes\` and \`unstated\``,
+        lkey(['unstated']),
+        'a year with no stated change keeps the level of the year before: remove `unstated`',
+      ),
+    );
+    ok = false;
+  }
+
   const stated: StatedLevel[] = [];
-  for (const [text, amount] of Object.entries(w.levels ?? {})) {
+  const amounts = w.levels ?? w.changes ?? {};
+  for (const [text, amount] of Object.entries(amounts)) {
     const y = year(text);
     if (!inPeriod(y)) {
-      diagnostics.push(outside(y, lkey(['levels', text])));
+      diagnostics.push(outside(y, lkey([written ?? 'levels', text])));
       ok = false;
       continue;
     }
-    stated.push({ year: y, amount: money(amount), origin: lat(['levels', text]) });
+    stated.push({ year: y, amount: money(amount), origin: lat([written ?? 'levels', text]) });
   }
-  if (w.levels !== undefined && Object.keys(w.levels).length === 0) {
+  if (written !== undefined && Object.keys(amounts).length === 0) {
     diagnostics.push(
       error(
         'level-missing',
-        `line ${w.ref} states no levels`,
-        lkey(['levels']),
-        'give the level in at least one year, e.g. `levels: {2018/19: 250}`',
+        `line ${w.ref} states no ${written}`,
+        lkey([written]),
+        `give the ${written === 'levels' ? 'level' : 'change'} in at least one year, e.g. \`${written}: {2018/19: 250}\``,
       ),
     );
     ok = false;
@@ -184,6 +224,8 @@ export function normaliseLine(
     return done(ok && years && built.value ? budgetLine(w, built.value, lat, names) : undefined);
   }
   if (!ok || !years) return done();
+  if (w.one_off) return done(budgetLine(w, oneOffLevels(years, stated), lat));
+  if (written === 'changes') return done(budgetLine(w, levelsFromChanges(years, stated), lat));
   const filled = fillLevels(years, stated, w.unstated);
   if (filled.unstated.length > 0) {
     diagnostics.push(
@@ -212,7 +254,7 @@ function budgetLine(
     type: w.type,
     description: w.description,
     nature: natureOf(w.nature),
-    serviceArea: w.service_area,
+    serviceArea: w.service_area ?? NO_SERVICE_AREA,
     levels,
     reconciling: w.reconciling === true,
     source: w.source,
@@ -224,6 +266,9 @@ function budgetLine(
   }
   if (w.category) line.category = w.category;
   if (w.unstated) line.unstated = w.unstated;
+  if (w.growth_type) line.growthType = w.growth_type;
+  if (w.one_off) line.oneOff = true;
+  if (w.changes !== undefined) line.writtenAs = 'changes';
   if (drivers) line.drivers = drivers;
   if (w.note) line.note = w.note;
   return line;

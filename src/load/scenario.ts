@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
+import { defaultLayout } from '../model/layout.js';
 import type { BudgetLine, Scenario, SourcedAmount } from '../model/scenario.js';
 import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
-import { lineSchema, scenarioHeaderSchema, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
+import { AMOUNT_FORMS, lineSchema, scenarioHeaderSchema, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
 import { MAX_MALFORMED_ROWS, parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
@@ -18,6 +19,7 @@ import { normaliseCouncilSections, readCouncilSections } from './council-section
 import type { LoadedScenarios } from './departments.js';
 import { demandContext, readDrivers, resolveDrivers, type ReadDrivers } from './drivers.js';
 import { duplicateRefs, normaliseControls, normaliseLine, type LineContext } from './lines.js';
+import { normaliseLayout } from './layout.js';
 import { lineTableRows } from './line-table.js';
 import { outsidePeriod } from './period.js';
 import { loadVariant } from './variant.js';
@@ -131,7 +133,7 @@ function loadFile(set: SourceSet, file: string, chain: readonly string[], asDepa
     const csv = parseCsv(csvFile, csvSrc.text);
     append(diagnostics, csv.diagnostics);
     if (!csv.table) return;
-    const rows = lineTableRows(csv.table);
+    const rows = lineTableRows(csv.table, header.fields.amounts);
     append(diagnostics, rows.diagnostics);
     let rowErrors = 0;
     for (const rowDoc of rows.rows) {
@@ -182,6 +184,9 @@ const csvRowSchema = z.object({
   ...lineSchema.shape,
   // and the years are the header's, already read as years
   levels: z.record(z.string(), amountSchema).optional(),
+  changes: z.record(z.string(), amountSchema).optional(),
+  // consumed by the table reader when it is `levels` or `changes`; left here only when it is neither
+  amounts: z.enum(AMOUNT_FORMS).optional(),
 });
 
 /**
@@ -264,9 +269,16 @@ function normalise(
   append(diagnostics, controls.diagnostics);
   const council = normaliseCouncilSections(h, doc, period, hasLines, departmentScenarios);
   append(diagnostics, council.diagnostics);
+  const baseBudget = normaliseBaseBudget(h.base_budget, doc, period, inPeriod, outside);
+  append(diagnostics, baseBudget.diagnostics);
+  const layout =
+    council.departments === undefined
+      ? normaliseLayout(h.layout, doc, budgetLines, transfers.size > 0, baseBudget.value !== undefined)
+      : undefined;
+  append(diagnostics, layout?.diagnostics ?? []);
 
   const { authority, department, units, original_budget: original } = h;
-  if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !council.departments))
+  if (hasErrors(diagnostics) || !period || !authority || !department || !units || (!original && !baseBudget.value && !council.departments))
     return { diagnostics };
   return {
     value: {
@@ -282,6 +294,8 @@ function normalise(
         : {}),
       transfers,
       ...(h.transfers ? { transfersSource: h.transfers.source } : {}),
+      ...(baseBudget.value ? { baseBudget: baseBudget.value } : {}),
+      layout: layout?.value ?? defaultLayout(new Set(), false, false),
       lines: budgetLines,
       controls: controls.value,
       ...(h.controls ? { controlsSource: h.controls.source } : {}),
@@ -298,3 +312,33 @@ function normalise(
 
 const yamlResult = (p: { doc?: RawDocument; diagnostics: readonly Diagnostic[] }): Result<RawDocument> =>
   p.doc ? { value: p.doc, diagnostics: p.diagnostics } : { diagnostics: p.diagnostics };
+
+/** A base budget stated for every year of the period, or no value (with diagnostics). */
+function normaliseBaseBudget(
+  written: WrittenScenarioHeader['base_budget'],
+  doc: RawDocument,
+  period: readonly FiscalYear[] | undefined,
+  inPeriod: (y: FiscalYear) => boolean,
+  outside: (y: FiscalYear, loc: Location) => Diagnostic,
+): Result<NonNullable<Scenario['baseBudget']>> {
+  if (!written) return { diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const amounts = new Map<FiscalYear, SourcedAmount>();
+  for (const [text, amount] of Object.entries(written.amounts)) {
+    const y = year(text);
+    if (!inPeriod(y)) diagnostics.push(outside(y, doc.locator.key(['base_budget', 'amounts', text])));
+    else amounts.set(y, { amount: money(amount), origin: doc.locator.value(['base_budget', 'amounts', text]) });
+  }
+  const missing = (period ?? []).filter((y) => !amounts.has(y));
+  if (missing.length) {
+    diagnostics.push(
+      error(
+        'level-missing',
+        `\`base_budget\` does not state ${missing.join(', ')}`,
+        doc.locator.key(['base_budget', 'amounts']),
+        'a stated base is stated for every year; to roll last year’s net budget forward, use `original_budget:` instead',
+      ),
+    );
+  }
+  return { value: { amounts, source: written.source }, diagnostics };
+}

@@ -13,6 +13,8 @@ export type LevelBasis =
   | 'growth' // after a stated level, grown by a stated rate and rounded to whole units: an estimate
   | 'not-started' // before the first stated level: nil
   | 'ended' // after a funding stream's stated end year: nil
+  | 'changes' // the sum of the changes stated up to this year (`changes:`)
+  | 'one-off-ended' // a one-off line after its stated year: fallen out, nil
   | 'driver'; // built from demand drivers: cost − base-year cost (`mtfs demand` shows how)
 
 /** True when a level is the tool's estimate of a year the source does not state. */

@@ -64,3 +64,53 @@ export function fillLevels(
 function needsMethod(y: FiscalYear, points: readonly StatedLevel[]): boolean {
   return points.some((p) => compareYears(p.year, y) < 0);
 }
+
+/**
+ * Levels from stated changes: each year's level is the sum of the changes stated up to it (a
+ * year with no stated change keeps the level; before the first stated change the line is nil).
+ * Exact: the same projection as the levels written out.
+ */
+export function levelsFromChanges(years: readonly FiscalYear[], stated: readonly StatedLevel[]): Map<FiscalYear, Level> {
+  const byYear = new Map<FiscalYear, StatedLevel>();
+  for (const p of stated) byYear.set(p.year, p);
+  const levels = new Map<FiscalYear, Level>();
+  let level = ZERO;
+  const origins: Location[] = [];
+  for (const y of years) {
+    const s = byYear.get(y);
+    if (s) {
+      level = level.plus(s.amount) as Money;
+      origins.push(s.origin);
+    }
+    levels.set(y, {
+      amount: level.isZero() ? ZERO : level,
+      basis: origins.length === 0 ? 'not-started' : 'changes',
+      origins: origins.length === 0 && stated[0] ? [stated[0].origin] : [...origins],
+    });
+  }
+  return levels;
+}
+
+/** A one-off line: each stated amount in its year only; nil before (not started) and after (fallen out). */
+export function oneOffLevels(years: readonly FiscalYear[], stated: readonly StatedLevel[]): Map<FiscalYear, Level> {
+  const byYear = new Map<FiscalYear, StatedLevel>();
+  for (const p of stated) byYear.set(p.year, p);
+  const levels = new Map<FiscalYear, Level>();
+  let last: StatedLevel | undefined;
+  for (const y of years) {
+    const s = byYear.get(y);
+    if (s) {
+      levels.set(y, { amount: s.amount, basis: 'stated', origins: [s.origin] });
+      last = s;
+    } else {
+      const next = stated.find((p) => compareYears(p.year, y) > 0);
+      levels.set(
+        y,
+        last
+          ? { amount: ZERO, basis: 'one-off-ended', origins: [last.origin] }
+          : { amount: ZERO, basis: 'not-started', origins: next ? [next.origin] : [] },
+      );
+    }
+  }
+  return levels;
+}

@@ -8,11 +8,14 @@ import type { Apportionment, Cited, Funding } from './funding.js';
 import type { Level, SourcedAmount } from './level.js';
 import type { Dec, Money } from './money.js';
 import type { Units } from './units.js';
+import type { Layout } from './layout.js';
+import type { LineKind } from './line-kind.js';
 
 export type { Units } from './units.js';
 export { isEstimate, type Level, type LevelBasis, type SourcedAmount } from './level.js';
 
-export type LineType = 'growth' | 'saving';
+export type LineType = LineKind;
+export type { LineKind } from './line-kind.js';
 export type LineStatus = 'unchanged' | 'amended' | 'new';
 export type Nature = 'Eff' | 'SR' | 'Inc';
 export type SavingCategory = 'Transformation' | 'Departmental';
@@ -27,6 +30,12 @@ export interface BudgetLine {
   /** Canonical order Eff, SR, Inc; empty for growth and reconciling lines. */
   readonly nature: readonly Nature[];
   readonly serviceArea: string;
+  /** The kind of growth (e.g. committed, service improvement), where the scenario classifies growth. */
+  readonly growthType?: string;
+  /** A one-off line: each stated amount applies in its year only and falls out the year after. */
+  readonly oneOff?: boolean;
+  /** How the amounts were written: each year's level, or each year's change (see `amounts:`). */
+  readonly writtenAs?: 'levels' | 'changes';
   /** The line's level in every MTFS year (not the change): savings are positive amounts saved. */
   readonly levels: ReadonlyMap<FiscalYear, Level>;
   readonly unstated?: UnstatedMethod;
@@ -120,8 +129,8 @@ export interface VariantInfo {
   readonly removed: readonly RemovedLine[];
 }
 
-/** The rows of the department budget identity (seed 004 para 14). */
-export type BudgetRow = 'original_budget' | 'transfers' | 'subtotal' | 'growth' | 'savings' | 'net_budget';
+/** A row of the budget table, by the id its layout gives it (e.g. `net_budget`). */
+export type BudgetRow = string;
 
 export type ControlRow = BudgetRow | FundingRow;
 
@@ -152,6 +161,10 @@ export interface Scenario {
   readonly apportionment?: Apportionment;
   readonly transfers: ReadonlyMap<FiscalYear, SourcedAmount>;
   readonly transfersSource?: string;
+  /** The base budget stated (restated) for every year, instead of last year's net rolled forward. */
+  readonly baseBudget?: { readonly amounts: ReadonlyMap<FiscalYear, SourcedAmount>; readonly source: string };
+  /** The rows of the budget table (the neutral default when the scenario declares none). */
+  readonly layout: Layout;
   readonly lines: readonly BudgetLine[];
   readonly controls: readonly Control[];
   readonly controlsSource?: string;
@@ -167,6 +180,24 @@ export interface Scenario {
   readonly compareWith?: { readonly file: string; readonly origin: Location };
   /** What-if changes applied on the command line (`--set`), as the user wrote them. */
   readonly whatIf?: readonly string[];
+}
+
+/** A line's value of a classification (`category`, `nature`, `service_area`, `growth_type`, `status`). */
+export function lineClass(line: BudgetLine, name: string): string | undefined {
+  switch (name) {
+    case 'category':
+      return line.category;
+    case 'nature':
+      return line.nature.length ? natureLabel(line.nature) : undefined;
+    case 'service_area':
+      return line.serviceArea;
+    case 'growth_type':
+      return line.growthType;
+    case 'status':
+      return line.status;
+    default:
+      return undefined;
+  }
 }
 
 export const STATUS_MARK: Record<LineStatus, string> = { unchanged: '*', amended: '**', new: '' };

@@ -1,11 +1,13 @@
-// Projection: Scenario → four-year budget table, exactly. The department budget identity:
-// subtotal = original + transfers; net = subtotal + growth − savings; next original = this net.
-// Growth and savings rows are the year-on-year change in the total level of all lines. Pure.
+// Projection: Scenario → the budget table by the scenario's layout (project/layout.ts), exactly;
+// a whole council's table from its departments; funding rows after it. A lines row is the
+// year-on-year change in the total level of the lines it chooses. Pure.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
-import { ZERO, add, neg, sub, sum, type Money } from '../model/money.js';
+import type { Layout } from '../model/layout.js';
+import { ZERO, sub, sum, type Money } from '../model/money.js';
 import type { BudgetLine, BudgetRow, ControlRow, LineType, Scenario } from '../model/scenario.js';
 import { councilNetBudget, departmentBudgets, estimatedYears, type DepartmentBudget } from './council.js';
+import { projectLayout } from './layout.js';
 import { FUNDING_ROW_LABELS, projectFunding, type FundingProjection } from './funding.js';
 
 export type BudgetRowId = BudgetRow;
@@ -44,27 +46,13 @@ export interface Projection {
   readonly rows: readonly ProjectionRow[];
   readonly growth: readonly LineSchedule[];
   readonly savings: readonly LineSchedule[];
+  /** The schedules of the lines of one kind (a department's table; empty for a whole council). */
+  readonly schedulesOf: (kind: LineType) => readonly LineSchedule[];
   /** A whole council's departments, each with its net budget. */
   readonly departments?: readonly DepartmentBudget[];
   /** With a `funding:` section: funding, gap and reserves. */
   readonly funding?: FundingProjection;
 }
-
-/** Labels as printed in the committee report (seed 004 para 14). */
-const ROW_LABELS: Record<BudgetRowId, string> = {
-  original_budget: 'Original prior year budget',
-  transfers: 'Budget Transfers and Adjustments',
-  subtotal: 'Sub total',
-  growth: 'Add proposed growth (Appendix B)',
-  savings: 'Less proposed savings (Appendix C)',
-  net_budget: 'Proposed/Provisional net budget',
-};
-
-/** The identities the table must satisfy; renderers use them to say when rounded figures do not cast. */
-export const BUDGET_IDENTITIES: readonly { total: BudgetRowId; parts: readonly BudgetRowId[] }[] = [
-  { total: 'subtotal', parts: ['original_budget', 'transfers'] },
-  { total: 'net_budget', parts: ['subtotal', 'growth', 'savings'] },
-];
 
 function scheduleLines(scenario: Scenario, type: LineType): LineSchedule[] {
   return scenario.lines
@@ -116,7 +104,7 @@ function projectCouncil(scenario: Scenario, departments: NonNullable<Scenario['d
     })),
     { id: 'net_budget', label: 'Net budget requirement', sense: 'cost', values: councilNetBudget(budgets, scenario.years) },
   ];
-  return { scenario, years: scenario.years, rows, growth: [], savings: [], departments: budgets };
+  return { scenario, years: scenario.years, rows, growth: [], savings: [], schedulesOf: () => [], departments: budgets };
 }
 
 function fundingRows(f: FundingProjection): ProjectionRow[] {
@@ -145,90 +133,43 @@ function fundingRows(f: FundingProjection): ProjectionRow[] {
 
 function projectDepartment(scenario: Scenario): Projection {
   const { years } = scenario;
-  if (!scenario.originalBudget) throw new Error(`${scenario.file} has neither an original budget nor departments`);
-  const growthChange = changeOf(levelTotals(scenario, 'growth'), years);
-  const savingsChange = changeOf(levelTotals(scenario, 'saving'), years);
-
-  const original = new Map<FiscalYear, Money>();
-  const transfers = new Map<FiscalYear, Money>();
-  const subtotal = new Map<FiscalYear, Money>();
-  const growthRow = new Map<FiscalYear, Money>();
-  const savingsRow = new Map<FiscalYear, Money>();
-  const net = new Map<FiscalYear, Money>();
-
-  let opening = scenario.originalBudget.amount;
-  for (const y of years) {
-    const t = scenario.transfers.get(y)?.amount ?? ZERO; // an unstated transfer is none: the report leaves it blank
-    const st = add(opening, t);
-    const g = growthChange.get(y) ?? ZERO;
-    const s = neg(savingsChange.get(y) ?? ZERO);
-    const n = add(add(st, g), s);
-    original.set(y, opening);
-    transfers.set(y, t);
-    subtotal.set(y, st);
-    growthRow.set(y, g);
-    savingsRow.set(y, s);
-    net.set(y, n);
-    opening = n;
-  }
-
-  const rows: ProjectionRow[] = [
-    { id: 'original_budget', label: ROW_LABELS.original_budget, sense: 'cost', values: original },
-    {
-      id: 'transfers',
-      label: ROW_LABELS.transfers,
+  if (!scenario.originalBudget && !scenario.baseBudget) throw new Error(`${scenario.file} has neither an original budget nor departments`);
+  const computed = projectLayout(scenario);
+  const rows: ProjectionRow[] = scenario.layout.rows.map((r) => {
+    const stated = computed.stated.get(r.id);
+    return {
+      id: r.id,
+      label: r.label,
       sense: 'cost',
-      values: transfers,
-      blankUnstated: true,
-      stated: new Set(scenario.transfers.keys()),
-    },
-    { id: 'subtotal', label: ROW_LABELS.subtotal, sense: 'cost', values: subtotal },
-    { id: 'growth', label: ROW_LABELS.growth, sense: 'cost', values: growthRow },
-    { id: 'savings', label: ROW_LABELS.savings, sense: 'cost', values: savingsRow, deduction: true },
-    { id: 'net_budget', label: ROW_LABELS.net_budget, sense: 'cost', values: net },
-  ];
+      values: computed.values.get(r.id) ?? new Map(),
+      ...(stated ? { blankUnstated: true, stated } : {}),
+      ...(r.deduction ? { deduction: true } : {}),
+    };
+  });
   // the per-line schedules are worked out only when a renderer or explain asks for them
-  let growth: LineSchedule[] | undefined;
-  let savings: LineSchedule[] | undefined;
+  const schedules = new Map<LineType, LineSchedule[]>();
+  const of = (kind: LineType): LineSchedule[] => {
+    let s = schedules.get(kind);
+    if (!s) schedules.set(kind, (s = scheduleLines(scenario, kind)));
+    return s;
+  };
   return {
     scenario,
     years,
     rows,
     get growth() {
-      return (growth ??= scheduleLines(scenario, 'growth'));
+      return of('growth');
     },
     get savings() {
-      return (savings ??= scheduleLines(scenario, 'saving'));
+      return of('saving');
     },
+    schedulesOf: of,
   };
 }
 
-/** The total level of a scenario's lines of one type in each year (one pass over the lines). */
-function levelTotals(scenario: Scenario, type: LineType): Map<FiscalYear, Money> {
-  const { years } = scenario;
-  const totals: Money[] = years.map(() => ZERO);
-  for (const line of scenario.lines) {
-    if (line.type !== type) continue;
-    for (let i = 0; i < years.length; i++) {
-      const y = years[i] as FiscalYear;
-      const level = line.levels.get(y)?.amount;
-      if (level === undefined) throw new Error(`line ${line.ref} has no level for ${y}`);
-      totals[i] = add(totals[i] as Money, level);
-    }
-  }
-  return new Map(years.map((y, i) => [y, totals[i] as Money]));
-}
-
-/** Each year's change from the year before (the first year's change is its total). */
-function changeOf(totals: ReadonlyMap<FiscalYear, Money>, years: readonly FiscalYear[]): Map<FiscalYear, Money> {
-  const changes = new Map<FiscalYear, Money>();
-  let previous = ZERO;
-  for (const y of years) {
-    const total = totals.get(y) ?? ZERO;
-    changes.set(y, sub(total, previous));
-    previous = total;
-  }
-  return changes;
+/** The identities a department's table satisfies: each sum row of its layout. */
+export function budgetIdentities(layout: Layout): { total: string; parts: readonly string[] }[] {
+  return layout.rows.flatMap((r) => (r.kind === 'sum' ? [{ total: r.id, parts: r.parts }] : []));
 }
 
 export function rowValues(p: Projection, id: RowId): ReadonlyMap<FiscalYear, Money> {

@@ -5,8 +5,9 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
 import { isEstimate, natureLabel, STATUS_MARK, type LineType, type Scenario } from '../model/scenario.js';
 import { alphabetical, classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../project/subtotals.js';
-import { BUDGET_IDENTITIES, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
+import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
+import { KIND_ROW_ID, KIND_ROW_LABEL, LINE_KINDS } from '../model/line-kind.js';
 import { ESTIMATE_MARK, RECONCILING_MARK } from './marks.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 
@@ -86,7 +87,7 @@ export function summaryTable(p: Projection): TableModel {
     columns: [{ key: 'label', header: '', align: 'left' }, ...yearColumns(p.years)],
     rows,
     notes: [...provenanceNotes(p), ...fundingNotes(p)],
-    identities: [...(p.departments ? [] : BUDGET_IDENTITIES), ...fundingIdentities(p)],
+    identities: [...(p.departments ? [] : budgetIdentities(p.scenario.layout)), ...fundingIdentities(p)],
   };
 }
 
@@ -106,8 +107,10 @@ function groupRows(prefix: string, label: string, groups: readonly Subtotal[], y
 
 /** The growth or savings schedule: each line's level per year, subtotals, totals and in-year change. */
 export function scheduleTable(p: Projection, type: LineType): TableModel {
-  const schedules = type === 'growth' ? p.growth : p.savings;
-  const prefix = type === 'growth' ? 'growth' : 'savings';
+  const schedules = p.schedulesOf(type);
+  const prefix = KIND_ROW_ID[type];
+  // the committee report's own words (Appendices B and C) where the scenario declares its layout
+  const reportWords = p.scenario.layout.declared && (type === 'growth' || type === 'saving');
   const years = p.years;
   const lineRows: TableRow[] = schedules.map((s) => ({
     id: `${prefix}.${s.line.ref}`,
@@ -125,7 +128,7 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
   }));
   const total = totalLevels(schedules, years);
   const change = totalChanges(schedules, years);
-  const noun = type === 'growth' ? 'growth' : 'savings';
+  const noun = KIND_ROW_LABEL[type].toLowerCase();
   const totalRows: TableRow[] = [
     {
       id: `${prefix}.total`,
@@ -140,7 +143,11 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
       id: `${prefix}.change`,
       cells: {
         ref: blank,
-        label: text(`Change on previous year (${type === 'growth' ? 'Add proposed growth' : 'Less proposed savings'})`),
+        label: text(
+          reportWords
+            ? `Change on previous year (${type === 'growth' ? 'Add proposed growth' : 'Less proposed savings'})`
+            : 'Change on previous year',
+        ),
         ...Object.fromEntries(years.map((y) => [y, money(change.get(y) ?? ZERO)])),
       },
     },
@@ -185,11 +192,31 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
             .join(', ')}: built from demand drivers (\`mtfs demand\` shows how).`,
         ]
       : []),
+    ...(schedules.some((s) => s.line.writtenAs === 'changes')
+      ? [
+          `${schedules
+            .filter((s) => s.line.writtenAs === 'changes')
+            .map((s) => s.line.ref)
+            .join(', ')}: written as each year's change; the levels shown are their running sums.`,
+        ]
+      : []),
+    ...(schedules.some((s) => s.line.oneOff)
+      ? [
+          `${schedules
+            .filter((s) => s.line.oneOff)
+            .map((s) => s.line.ref)
+            .join(', ')}: one-off, falling out the year after each stated year.`,
+        ]
+      : []),
     `Levels are the line's total in each year (savings as positive amounts saved); the change row is what the budget table shows.`,
   ];
   return {
     id: prefix,
-    title: type === 'growth' ? 'Growth schedule (Appendix B): level of each line' : 'Savings schedule (Appendix C): level of each line',
+    title: reportWords
+      ? type === 'growth'
+        ? 'Growth schedule (Appendix B): level of each line'
+        : 'Savings schedule (Appendix C): level of each line'
+      : `${KIND_ROW_LABEL[type]} schedule: level of each line`,
     units: p.scenario.units,
     columns: [
       { key: 'ref', header: 'Ref', align: 'left' },
@@ -200,6 +227,13 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
     rows: [...lineRows, ...totalRows, ...byArea, ...extra],
     notes,
   };
+}
+
+/** The schedules `--detail` shows: growth and savings as before, then every other kind with lines. */
+export function scheduleTables(p: Projection): TableModel[] {
+  const kinds = LINE_KINDS.filter((k) => k === 'growth' || k === 'saving' || p.scenario.lines.some((l) => l.type === k));
+  const ordered = [...kinds.filter((k) => k === 'growth' || k === 'saving'), ...kinds.filter((k) => k !== 'growth' && k !== 'saving')];
+  return ordered.map((k) => scheduleTable(p, k));
 }
 
 /** JSON for `mtfs project --format json`: amounts as exact strings in the scenario's units. */

@@ -2,10 +2,11 @@
 // by the line schema, variant selectors and assumption selectors.
 
 import { z } from 'zod';
+import { LINE_KINDS } from '../model/line-kind.js';
 
 export const STATUS_WORDS = ['unchanged', 'amended', 'new', '*', '**'] as const;
 export const UNSTATED_METHODS = ['hold', 'linear'] as const;
-export const LINE_TYPES = ['growth', 'saving'] as const;
+export const LINE_TYPES = LINE_KINDS;
 export const CATEGORIES = ['Transformation', 'Departmental'] as const;
 
 /** `Eff`, `SR`, `Inc` or a mix written with `/`, such as `SR/Eff`. */
@@ -16,5 +17,5 @@ export const natureSchema = z
 
 export const refSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a ref is a letter followed by letters, digits, `_`, `.` or `-`, e.g. G6 or AC14')
-  .meta({ description: 'The line reference as in the report, e.g. G6 or AC14.' });
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, 'a ref is letters and digits, with `_`, `.`, `/` or `-` inside, e.g. G6, AC14 or 1047')
+  .meta({ description: 'The line reference as the council writes it, e.g. G6, AC14 or a bid number such as 1047.' });

@@ -7,6 +7,11 @@ import { amountSchema, amountsByYearSchema, sourceSchema, textSchema, yearSchema
 import { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './line-fields.js';
 import { driversSchema, lineDriverSchema } from './drivers.js';
 import { FUNDING_ROWS, fundingHeaderShape } from './funding.js';
+import { baseBudgetSchema, layoutSchema } from './layout.js';
+
+/** How a line's amounts are written: each year's level, or each year's change. */
+export const AMOUNT_FORMS = ['levels', 'changes'] as const;
+export type AmountForm = (typeof AMOUNT_FORMS)[number];
 
 export { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS };
 
@@ -14,16 +19,27 @@ export { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED
 export const lineSchema = z
   .strictObject({
     ref: refSchema,
-    type: z.enum(LINE_TYPES),
+    type: z.enum(LINE_TYPES).meta({
+      description:
+        'The kind of line: growth, inflation, saving, income, adjustment, to_reserves, from_reserves, levy or capital_financing. Amounts are written as the amount of the kind (a saving of 250 saves 250); see "Line kinds and signs".',
+    }),
     description: textSchema,
     status: z.enum(STATUS_WORDS).optional().meta({
       description: 'unchanged (*) from the previous MTFS, amended (**), or new. Not used on reconciling lines.',
     }),
     category: z.enum(CATEGORIES).optional().meta({ description: 'Savings only: Transformation or Departmental.' }),
     nature: natureSchema.optional(),
-    service_area: textSchema.meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
+    service_area: textSchema.optional().meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
+    growth_type: textSchema.optional().meta({ description: 'The kind of growth, e.g. committed or service improvement.' }),
+    changes: amountsByYearSchema.optional().meta({
+      description:
+        'The change in the line in each stated year, e.g. {2024/25: 100, 2026/27: -30}, instead of `levels`; years not stated change by nil.',
+    }),
+    one_off: z.boolean().optional().meta({
+      description: 'True for a one-off line: each stated amount applies in its year only and falls out the following year.',
+    }),
     levels: amountsByYearSchema.optional().meta({
-      description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels` or `driver`.',
+      description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels`, `changes` or `driver`.',
     }),
     driver: lineDriverSchema.optional(),
     unstated: z.enum(UNSTATED_METHODS).optional().meta({
@@ -68,6 +84,12 @@ export const scenarioHeaderShape = {
     .strictObject({ amounts: amountsByYearSchema, source: sourceSchema })
     .optional()
     .meta({ description: 'Budget transfers and adjustments by year.' }),
+  amounts: z.enum(AMOUNT_FORMS).optional().meta({
+    description:
+      'Whether the year columns of line tables (`line_files`) give each year’s level (levels, the default) or each year’s change (changes); a row’s `amounts` column may say otherwise.',
+  }),
+  base_budget: baseBudgetSchema.optional(),
+  layout: layoutSchema.optional(),
   line_files: z
     .array(textSchema)
     .optional()
@@ -106,11 +128,14 @@ export const LINE_CSV_COLUMNS = [
   'category',
   'nature',
   'service_area',
+  'growth_type',
+  'amounts',
+  'one_off',
   'unstated',
   'reconciling',
   'source',
   'note',
 ] as const;
-export const REQUIRED_LINE_CSV_COLUMNS = ['ref', 'type', 'description', 'service_area', 'source'] as const;
+export const REQUIRED_LINE_CSV_COLUMNS = ['ref', 'type', 'description', 'source'] as const;
 
 export { amountSchema, yearSchema };

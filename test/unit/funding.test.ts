@@ -121,7 +121,7 @@ describe('funding in a scenario', () => {
 
   it('leaves a scenario without funding exactly as it was', () => {
     const plain = project(header());
-    expect(plain.rows.map((r) => r.id)).toEqual(['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget']);
+    expect(plain.rows.map((r) => r.id)).toEqual(['base_budget', 'growth', 'net_budget']);
     expect(plain.funding).toBeUndefined();
   });
 });

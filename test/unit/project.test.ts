@@ -1,3 +1,4 @@
+import type { Layout } from '../../src/model/layout.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fiscalYear, yearRange, type FiscalYear } from '../../src/model/fiscal-year.js';
@@ -22,6 +23,19 @@ const line = (ref: string, type: 'growth' | 'saving', amounts: readonly Money[])
   origin: here,
 });
 
+/** The rows of seed 004 para 14, as scenarios/2018.yaml declares them. */
+const para14: Layout = {
+  declared: true,
+  rows: [
+    { kind: 'base', id: 'original_budget', label: 'Original prior year budget', shows: 'brought_forward', deduction: false },
+    { kind: 'transfers', id: 'transfers', label: 'Budget Transfers and Adjustments', deduction: false },
+    { kind: 'sum', id: 'subtotal', label: 'Sub total', parts: ['original_budget', 'transfers'], deduction: false },
+    { kind: 'lines', id: 'growth', label: 'Add proposed growth (Appendix B)', select: { kinds: ['growth'] }, deduction: false },
+    { kind: 'lines', id: 'savings', label: 'Less proposed savings (Appendix C)', select: { kinds: ['saving'] }, deduction: true },
+    { kind: 'sum', id: 'net_budget', label: 'Proposed/Provisional net budget', parts: ['subtotal', 'growth', 'savings'], deduction: false },
+  ],
+};
+
 const scenario = (original: Money, transfers: readonly Money[], lines: readonly BudgetLine[]): Scenario => ({
   file: 't.yaml',
   authority: 'A',
@@ -33,6 +47,7 @@ const scenario = (original: Money, transfers: readonly Money[], lines: readonly 
   lines,
   controls: [],
   inputs: ['t.yaml'],
+  layout: para14,
 });
 
 const amount = fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }).map((b) => new Dec(b.toString()).dividedBy(100) as Money);

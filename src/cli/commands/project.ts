@@ -5,7 +5,7 @@ import { warning } from '../../diagnostics/diagnostic.js';
 import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { fundingTable } from '../../render/funding.js';
-import { projectionAsJson, scheduleTable, summaryTable } from '../../render/projection.js';
+import { projectionAsJson, scheduleTables, summaryTable } from '../../render/projection.js';
 import { checkControls } from '../../reports/check/controls.js';
 import { finish, type CommandContext } from '../command.js';
 import { formatOption, outputOption, roundingOption, setOption } from '../flags.js';
@@ -30,7 +30,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .argument('<scenario>', 'scenario YAML file')
     .addOption(formatOption())
     .addOption(outputOption())
-    .option('-d, --detail', 'add the growth and savings schedules (Appendices B and C)', false)
+    .option('-d, --detail', 'add the schedule of each kind of line (growth, savings, …)', false)
     .addOption(roundingOption())
     .addOption(setOption())
     .action((scenario: string, o: ProjectOptions) => exit(projectCommand(io, scenario, o)));
@@ -42,8 +42,7 @@ function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
   if (!loaded || !scenario) return EXIT_INVALID;
   const projection = projectScenario(scenario);
   const display = { rounding: opts.rounding, dp: 0 };
-  const schedules =
-    opts.detail && !projection.departments ? [scheduleTable(projection, 'growth'), scheduleTable(projection, 'saving')] : [];
+  const schedules = opts.detail && !projection.departments ? scheduleTables(projection) : [];
   const funding = opts.detail ? fundingTable(projection) : undefined;
   const models = [summaryTable(projection), ...schedules, ...(funding ? [funding] : [])];
   const mismatches = checkControls(projection).diagnostics.length;

@@ -3,9 +3,12 @@
 
 import type { Location } from '../../diagnostics/diagnostic.js';
 import { previousYear, startOf, type FiscalYear } from '../../model/fiscal-year.js';
-import { ZERO, neg, type Money } from '../../model/money.js';
+import type { RowSelector } from '../../model/layout.js';
+import { KIND_SIGN } from '../../model/line-kind.js';
+import { ZERO, neg, sum, type Money } from '../../model/money.js';
+import { rowSelects } from '../../model/row-select.js';
 import type { BudgetLine, Level } from '../../model/scenario.js';
-import { rowValues, totalLevels, type BudgetRowId, type LineSchedule, type Projection, type RowId } from '../../project/project.js';
+import { rowValues, type BudgetRowId, type LineSchedule, type Projection, type RowId } from '../../project/project.js';
 import { formatPlainGrouped } from '../../model/grouped-number.js';
 import { explainCouncilRow } from './explain-council.js';
 import type { Step } from './step.js';
@@ -38,24 +41,41 @@ function explainBudgetRow(p: Projection, row: BudgetRowId, y: FiscalYear): Step 
   const label = `${row} ${y}`;
   const amount = value(p, row, y);
   const deeper = (r: BudgetRowId): Step => explainRow(p, r, y);
-  switch (row) {
-    case 'net_budget':
+  const r = s.layout.rows.find((x) => x.id === row);
+  if (!r) throw new Error(`no row ${row} in the layout`);
+  switch (r.kind) {
+    case 'sum':
       return {
         id,
         label,
         amount,
-        formula: `subtotal ${g(value(p, 'subtotal', y))} + growth ${g(value(p, 'growth', y))} + savings ${g(value(p, 'savings', y))}`,
-        children: [deeper('subtotal'), deeper('growth'), deeper('savings')],
+        formula: r.parts.map((part) => `${part} ${g(value(p, part, y))}`).join(' + '),
+        children: r.parts.map(deeper),
       };
-    case 'subtotal':
-      return {
-        id,
-        label,
-        amount,
-        formula: `original_budget ${g(value(p, 'original_budget', y))} + transfers ${g(value(p, 'transfers', y))}`,
-        children: [deeper('original_budget'), deeper('transfers')],
-      };
-    case 'original_budget':
+    case 'base': {
+      const stated = s.baseBudget?.amounts.get(y);
+      const previous = y === first ? 'the original budget' : `net_budget ${previousYear(y)}`;
+      if (r.shows === 'restatement') {
+        return {
+          id,
+          label,
+          amount,
+          formula: stated ? `stated base ${g(stated.amount)} − ${previous}` : 'nil: the base is not restated for this year',
+          ...(stated ? { origin: stated.origin, ...(s.baseBudget ? { source: s.baseBudget.source } : {}) } : {}),
+          children: [],
+        };
+      }
+      if (r.shows === 'base' && stated) {
+        return {
+          id,
+          label,
+          amount,
+          formula: 'as written (the base budget stated for this year)',
+          origin: stated.origin,
+          ...(s.baseBudget ? { source: s.baseBudget.source } : {}),
+          children: [],
+        };
+      }
       if (y === first) {
         const o = s.originalBudget;
         return { id, label, amount, formula: 'as written', ...(o ? { origin: o.origin, source: o.source } : {}), children: [] };
@@ -67,6 +87,7 @@ function explainBudgetRow(p: Projection, row: BudgetRowId, y: FiscalYear): Step 
         formula: `net_budget ${previousYear(y)} (each year starts from the previous year's net budget)`,
         children: [],
       };
+    }
     case 'transfers': {
       const t = s.transfers.get(y);
       return t
@@ -81,26 +102,36 @@ function explainBudgetRow(p: Projection, row: BudgetRowId, y: FiscalYear): Step 
           }
         : { id, label, amount, formula: 'none stated for this year', children: [] };
     }
-    case 'growth':
-    case 'savings':
-      return changeStep(p, row, y, id, label, amount);
+    case 'lines':
+      return changeStep(p, row, r.select, y, id, label, amount);
   }
 }
 
-function changeStep(p: Projection, row: 'growth' | 'savings', y: FiscalYear, id: string, label: string, amount: Money): Step {
-  const schedules = row === 'growth' ? p.growth : p.savings;
+function changeStep(p: Projection, row: string, select: RowSelector, y: FiscalYear, id: string, label: string, amount: Money): Step {
+  const chosen = p.scenario.lines.filter((l) => rowSelects(select, l));
+  const kinds = [...new Set(chosen.map((l) => l.type))];
+  const schedules = kinds.flatMap((k) => p.schedulesOf(k)).filter((sc) => chosen.includes(sc.line));
   const prev = p.years.indexOf(y) > 0 ? previousYear(y) : undefined;
-  const total = totalLevels(schedules, p.years);
-  const now = total.get(y) ?? ZERO;
-  const before = prev ? (total.get(prev) ?? ZERO) : ZERO;
-  const sign = row === 'savings' ? '−(' : '';
-  const close = row === 'savings' ? ')' : '';
+  // the row's figure is the change in the total of its lines' levels, each signed by its kind
+  const signed = (sc: LineSchedule, at: FiscalYear): Money => {
+    const v = sc.levels.get(at) ?? ZERO;
+    return KIND_SIGN[sc.line.type] < 0 ? neg(v) : v;
+  };
+  const allNegative = kinds.length > 0 && kinds.every((k) => KIND_SIGN[k] < 0);
+  const total = (at: FiscalYear): Money => {
+    const t = sum(schedules.map((sc) => signed(sc, at)));
+    return allNegative ? neg(t) : t;
+  };
+  const now = total(y);
+  const before = prev ? total(prev) : ZERO;
+  const sign = allNegative ? '−(' : '';
+  const close = allNegative ? ')' : '';
   const formula = prev
     ? `${sign}total ${row} level ${g(now)} − total ${row} level ${prev} ${g(before)}${close}`
     : `${sign}total ${row} level ${g(now)} (the first year's change is its level)${close}`;
   const children = schedules
-    .filter((s) => !(s.changes.get(y) ?? ZERO).isZero())
-    .map((s) => lineChangeStep(p, s, y, `${id}/${s.line.ref}`, row === 'savings'));
+    .filter((sc) => !(sc.changes.get(y) ?? ZERO).isZero())
+    .map((sc) => lineChangeStep(p, sc, y, `${id}/${sc.line.ref}`, KIND_SIGN[sc.line.type] < 0));
   return { id, label, amount, formula, children };
 }
 
@@ -158,6 +189,12 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
     case 'ended':
       formula = 'nil: after its stated end year';
       break;
+    case 'changes':
+      formula = `the sum of the changes stated up to ${y}`;
+      break;
+    case 'one-off-ended':
+      formula = 'nil: a one-off line falls out the year after it applies';
+      break;
     case 'driver':
       formula = `built by demand driver${(line.drivers ?? []).length === 1 ? '' : 's'} ${(line.drivers ?? []).join(' + ')}: projected cost − base-year cost (mtfs demand shows population, users and unit cost)`;
       break;
@@ -188,11 +225,10 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
 }
 
 function explainLine(p: Projection, line: BudgetLine, y: FiscalYear, yearId: string): Step {
-  const schedules = line.type === 'growth' ? p.growth : p.savings;
-  const s = schedules.find((x) => x.line.ref === line.ref) as LineSchedule;
+  const s = p.schedulesOf(line.type).find((x) => x.line.ref === line.ref) as LineSchedule;
   const change = s.changes.get(y) ?? ZERO;
-  const row = line.type === 'growth' ? 'growth' : 'savings';
-  const effect = line.type === 'growth' ? change : neg(change);
+  const row = p.scenario.layout.rows.find((r) => r.kind === 'lines' && rowSelects(r.select, line))?.id ?? line.type;
+  const effect = KIND_SIGN[line.type] > 0 ? change : neg(change);
   return {
     id: `${line.ref}/${yearId}`,
     label: `${line.ref} ${line.description} ${y}`,

@@ -1,0 +1,64 @@
+// The written shape of a budget table's layout (`layout:`) and of a base budget stated each year
+// (`base_budget:`). Strict zod schemas; the rules between rows are checked in load/layout.ts.
+
+import { z } from 'zod';
+import { LINE_KINDS } from '../model/line-kind.js';
+import { amountsByYearSchema, sourceSchema, textSchema } from './common.js';
+import { refSchema } from './line-fields.js';
+
+export const rowIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'a row id is lower case letters, digits and `_`, starting with a letter, e.g. net_budget')
+  .meta({ description: 'A row id, used by `sum`, controls, CSV and JSON, e.g. net_budget.' });
+
+const kindSchema = z.enum(LINE_KINDS);
+
+/** Which lines a row sums: every condition given must hold. */
+export const rowLinesSchema = z
+  .strictObject({
+    kind: z
+      .union([kindSchema, z.array(kindSchema).min(1)])
+      .optional()
+      .meta({ description: 'Line kinds, e.g. saving or [growth, inflation].' }),
+    refs: z.array(refSchema).min(1).optional().meta({ description: 'These lines, e.g. [T1, T2].' }),
+    category: textSchema.optional(),
+    nature: textSchema.optional(),
+    service_area: textSchema.optional(),
+    growth_type: textSchema.optional(),
+    status: textSchema.optional(),
+  })
+  .meta({ id: 'RowLines' });
+
+export const layoutRowSchema = z
+  .strictObject({
+    id: rowIdSchema,
+    label: textSchema,
+    base: z.enum(['brought_forward', 'base', 'restatement']).optional().meta({
+      description:
+        'A base row: brought_forward (last year’s net budget), base (the base budget: stated with `base_budget:` or rolled forward) or restatement (stated base less last year’s net budget).',
+    }),
+    transfers: z.literal(true).optional().meta({ description: 'The `transfers:` amounts of the scenario.' }),
+    lines: rowLinesSchema
+      .optional()
+      .meta({ description: 'The year-on-year change of the lines chosen, signed as their effect on the net budget.' }),
+    sum: z.array(rowIdSchema).min(1).optional().meta({ description: 'The sum of these rows, each listed above this one.' }),
+    deduction: z.boolean().optional().meta({ description: 'Print a nil figure as (0), like a "Less …" row.' }),
+  })
+  .meta({ id: 'LayoutRow', description: 'One row: exactly one of base, transfers, lines or sum.' });
+
+export const layoutSchema = z
+  .strictObject({
+    rows: z.array(layoutRowSchema).min(1),
+  })
+  .meta({
+    id: 'Layout',
+    description:
+      'The rows of the budget table in order. One row must be `net_budget`, a sum counting the base, transfers and every line once.',
+  });
+
+export const baseBudgetSchema = z
+  .strictObject({ amounts: amountsByYearSchema, source: sourceSchema })
+  .meta({ description: 'The base budget stated (restated) for every year, instead of rolling last year’s net budget forward.' });
+
+export type WrittenLayout = z.infer<typeof layoutSchema>;
+export type WrittenLayoutRow = z.infer<typeof layoutRowSchema>;
