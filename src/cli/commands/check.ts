@@ -6,7 +6,7 @@ import { error } from '../../diagnostics/diagnostic.js';
 import { toPlain } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { asJson } from '../../render/json.js';
-import { checkControls } from '../../reports/check/controls.js';
+import { checkControls, type ControlResult } from '../../reports/check/controls.js';
 import { finish, type CommandContext } from '../command.js';
 import { setOption } from '../flags.js';
 import type { Io } from '../io.js';
@@ -57,13 +57,7 @@ function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): Exi
     report(io, [...diagnostics, ...none], loaded.sources);
     const bad = results.filter((r) => !r.matches).length;
     if (bad > 0 || results.length === 0) failed = true;
-    lines.push(
-      results.length === 0
-        ? `${file}: no controls`
-        : bad === 0
-          ? `${file}: ${results.length} controls match`
-          : `${file}: ${bad} of ${results.length} controls differ`,
-    );
+    lines.push(results.length === 0 ? `${file}: no controls` : `${file}: ${checkSummary(results)}`);
     json.push({
       file,
       status: bad === 0 && results.length > 0 ? 'ok' : 'failed',
@@ -74,6 +68,7 @@ function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): Exi
         actual: toPlain(r.actual),
         difference: toPlain(r.difference),
         matches: r.matches,
+        calibrated: r.calibrated,
         origin: `${r.control.origin.file}:${r.control.origin.line}:${r.control.origin.column}`,
       })),
     });
@@ -84,4 +79,23 @@ function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): Exi
     sources: new Map(),
     code: invalid ? EXIT_INVALID : failed ? EXIT_CHECKS_FAILED : EXIT_OK,
   });
+}
+
+/**
+ * `3 controls match`; with calibration `2 independent controls match; 1 calibrated (gap 2018/19): true
+ * by construction, not evidence`. One line per scenario.
+ */
+function checkSummary(results: readonly ControlResult[]): string {
+  const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const independent = results.filter((r) => !r.calibrated);
+  const calibrated = results.length - independent.length;
+  const bad = results.filter((r) => !r.matches).length;
+  if (calibrated === 0)
+    return bad === 0 ? `${count(results.length, 'control')} match` : `${bad} of ${count(results.length, 'control')} differ`;
+  const keys = results.filter((r) => r.calibrated).map((r) => `${r.control.row} ${r.control.year}`);
+  const which = `${calibrated} calibrated (${keys.join(', ')}): true by construction, not evidence`;
+  if (bad > 0) return `${bad} of ${count(results.length, 'control')} differ; ${which}`;
+  return independent.length === 0
+    ? `no independent controls; ${which}`
+    : `${count(independent.length, 'independent control')} match; ${which}`;
 }
