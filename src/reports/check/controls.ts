@@ -9,7 +9,7 @@ import { rowValues, type Projection } from '../../project/project.js';
 import { formatSigned, formatPlainGrouped } from '../../model/grouped-number.js';
 import { calibratedControlKeys, controlKey } from './calibration.js';
 
-interface ControlResult {
+export interface ControlResult {
   readonly control: Control;
   readonly actual: Money;
   readonly difference: Money;
