@@ -74,8 +74,8 @@ describe('scrutiny commands on a whole council with funding', () => {
     // the golden transcript of this command is SCRUTINY_CASES' explain-council-gap
     const r = await runCli(['explain', 'scenarios/2018-council.yaml', 'gap', '2021/22']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('gap 2021/22: 13,000\n');
-    expect(r.stdout).toMatch(/tax base 235,700 × Band D £1,344\.11/);
+    expect(r.stdout).toContain('gap 2021/22: -2,514.24228\n');
+    expect(r.stdout).toMatch(/tax base 233,772 × Band D £1,318\.74/);
     const net = await runCli(['explain', 'scenarios/2018-council.yaml', 'net_budget', '2018/19']);
     expect(net.stdout).toContain('= the sum of');
     expect(net.stdout).toContain('Adults and Communities 2018/19: 132,831');
@@ -88,11 +88,9 @@ describe('scrutiny commands on a whole council with funding', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-council-'));
     onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     const original = fs.readFileSync('scenarios/2018-council.yaml', 'utf8');
-    // the iBCF cliff: the grant stops after 2019/20, and the department budget has no DoLS change
-    const ibcf = original
-      .replace(/(label: Improved Better Care Fund \(iBCF\)\n)/, '$1      to: 2019/20\n')
-      .replace(/2018\.yaml/g, path.resolve('scenarios/2018-with-dols.yaml'));
-    expect(ibcf).toContain('to: 2019/20');
+    // the department budget with the DoLS grant loss (para 40), funding unchanged
+    const ibcf = original.replace(/2018\.yaml/g, path.resolve('scenarios/2018-with-dols.yaml'));
+    expect(ibcf).toContain('2018-with-dols.yaml');
     const file = path.join(dir, 'council-ibcf.yaml');
     fs.writeFileSync(file, ibcf);
     const r = await runCli(['compare', 'scenarios/2018-council.yaml', file, '--format', 'json']);
@@ -103,9 +101,9 @@ describe('scrutiny commands on a whole council with funding', () => {
     };
     const diff = (id: string) =>
       Object.values(j.rows.find((x) => x.id === id)!.differences[file]!).map((d) => `${d.amount} ${d.assessment}`);
-    expect(diff('funding')).toEqual(['0 nil', '0 nil', '-11400 ADV', '-11400 ADV']);
+    expect(diff('funding')).toEqual(['0 nil', '0 nil', '0 nil', '0 nil']);
     expect(diff('net_budget')).toEqual(['260 ADV', '260 ADV', '260 ADV', '260 ADV']);
-    expect(diff('gap')).toEqual(['260 ADV', '260 ADV', '11660 ADV', '11660 ADV']);
+    expect(diff('gap')).toEqual(['260 ADV', '260 ADV', '260 ADV', '260 ADV']);
     expect(j.attribution[file]).toEqual([
       {
         key: 'department.adults-and-communities',

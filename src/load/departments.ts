@@ -160,6 +160,7 @@ export function normaliseDepartments(
       provenance: d.provenance,
       source: d.source,
       ...(d.note ? { note: d.note } : {}),
+      ...(d.calibrated_to ? { calibratedTo: d.calibrated_to } : {}),
       origin: at([]),
     });
   });

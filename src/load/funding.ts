@@ -25,7 +25,12 @@ import type { Path, RawDocument } from '../source/raw-tree.js';
 import { outsidePeriod } from './period.js';
 import { money, rate, year } from './validated.js';
 
-type WrittenCitation = { provenance: Cited['provenance']; source: string; note?: string | undefined };
+type WrittenCitation = {
+  provenance: Cited['provenance'];
+  source: string;
+  note?: string | undefined;
+  calibrated_to?: string[] | undefined;
+};
 
 interface Context {
   readonly doc: RawDocument;
@@ -40,6 +45,7 @@ const cited = (c: Context, w: WrittenCitation, p: Path): Cited => ({
   provenance: w.provenance,
   source: w.source,
   ...(w.note ? { note: w.note } : {}),
+  ...(w.calibrated_to ? { calibratedTo: w.calibrated_to } : {}),
   origin: at(c, p),
 });
 

@@ -8,8 +8,11 @@ import type { FiscalYear } from './fiscal-year.js';
 import type { Dec, Money, Rate } from './money.js';
 import type { Level, SourcedAmount } from './level.js';
 
-/** Whether a figure is published (verbatim in a source), derived by stated arithmetic, or an estimate. */
-export const PROVENANCES = ['published', 'derived', 'estimate'] as const;
+/**
+ * Whether a figure is published (verbatim in a source), derived by stated arithmetic, an estimate,
+ * or calibrated: chosen so that a published total comes out (its `calibratedTo` names the controls).
+ */
+export const PROVENANCES = ['published', 'derived', 'estimate', 'calibrated'] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 
 /** Where a funding figure comes from and how far it can be trusted. */
@@ -18,6 +21,8 @@ export interface Cited {
   readonly source: string;
   readonly note?: string;
   readonly origin: Location;
+  /** Controls (`<row> <year>`, e.g. `gap 2018/19`) this figure was chosen to reproduce: true by construction. */
+  readonly calibratedTo?: readonly string[];
 }
 
 export type StreamKind = 'collection_fund' | 'business_rates' | 'revenue_support_grant' | 'grant';

@@ -77,7 +77,7 @@ export const FUNDING_ROW_LABELS: Record<FundingRow, string> = {
   reserves_after_gap: "Reserves if each year's gap were met from them",
 };
 
-const RANK: Record<Provenance, number> = { published: 0, derived: 1, estimate: 2 };
+const RANK: Record<Provenance, number> = { published: 0, derived: 1, estimate: 2, calibrated: 3 };
 /** The less certain of two provenances: a yield from a published Band D and an estimated tax base is an estimate. */
 const weakest = (a: Provenance, b: Provenance): Provenance => (RANK[a] >= RANK[b] ? a : b);
 

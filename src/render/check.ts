@@ -12,11 +12,28 @@ import { asJson } from './json.js';
 export function checkAsText(outcomes: readonly FileOutcome[]): string {
   const lines = outcomes.map((o) => {
     if (o.status === 'invalid') return `${o.file}: invalid (${o.reasons.length} error${o.reasons.length === 1 ? '' : 's'})`;
-    const bad = o.controls.filter((r) => !r.matches).length;
-    const n = o.controls.length;
-    return n === 0 ? `${o.file}: no controls` : bad === 0 ? `${o.file}: ${n} controls match` : `${o.file}: ${bad} of ${n} controls differ`;
+    return o.controls.length === 0 ? `${o.file}: no controls` : `${o.file}: ${controlsSummary(o.controls)}`;
   });
   return lines.map((l) => `${l}\n`).join('');
+}
+
+/**
+ * `3 controls match`; with calibration `2 independent controls match; 1 calibrated (gap 2018/19): true
+ * by construction, not evidence`. A control a calibration made true is never counted as evidence.
+ */
+function controlsSummary(results: readonly ControlResult[]): string {
+  const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const independent = results.filter((r) => !r.calibrated);
+  const calibrated = results.length - independent.length;
+  const bad = results.filter((r) => !r.matches).length;
+  if (calibrated === 0)
+    return bad === 0 ? `${count(results.length, 'control')} match` : `${bad} of ${count(results.length, 'control')} differ`;
+  const keys = results.filter((r) => r.calibrated).map((r) => `${r.control.row} ${r.control.year}`);
+  const which = `${calibrated} calibrated (${keys.join(', ')}): true by construction, not evidence`;
+  if (bad > 0) return `${bad} of ${count(results.length, 'control')} differ; ${which}`;
+  return independent.length === 0
+    ? `no independent controls; ${which}`
+    : `${count(independent.length, 'independent control')} match; ${which}`;
 }
 
 /** A diagnostic as data: code, severity, message, place (absent when it has none), hint and notes. */
@@ -39,6 +56,7 @@ const controlAsJson = (r: ControlResult): Record<string, unknown> => ({
   actual: toPlain(r.actual),
   difference: toPlain(r.difference),
   matches: r.matches,
+  calibrated: r.calibrated,
   origin: `${r.control.origin.file}:${r.control.origin.line}:${r.control.origin.column}`,
 });
 

@@ -57,6 +57,9 @@ export function fundingNotes(p: Projection): string[] {
   const byProvenance = (pr: Provenance): string[] => f.components.filter((c) => c.provenance === pr).map((c) => c.label);
   const estimates = byProvenance('estimate');
   const derived = byProvenance('derived');
+  const calibrated = byProvenance('calibrated');
+  if (calibrated.length > 0)
+    notes.push(`funding includes figures calibrated to published totals (true by construction, not evidence): ${list(calibrated)}.`);
   if (estimates.length > 0) notes.push(`funding includes estimates (sources and derivations under --detail): ${list(estimates)}.`);
   if (derived.length > 0) notes.push(`funding derived from published figures: ${list(derived)}.`);
   for (const [y, ct] of f.councilTax ?? []) {
@@ -87,7 +90,8 @@ export function fundingNotes(p: Projection): string[] {
   return notes;
 }
 
-const describe = (pr: Provenance): string => (pr === 'estimate' ? 'an estimate' : pr);
+const describe = (pr: Provenance): string =>
+  pr === 'estimate' ? 'an estimate' : pr === 'calibrated' ? 'calibrated to a published total' : pr;
 
 const percent = (r: Dec): Cell => ({ kind: 'number', value: r.times(100), dp: 2 });
 

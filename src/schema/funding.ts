@@ -24,10 +24,25 @@ export const provenanceSchema = z.enum(PROVENANCES).meta({
   description: 'published (verbatim in the source), derived (stated arithmetic on published figures) or estimate.',
 });
 
+/** A control a figure was calibrated to, written `<row> <year>` as in `controls:`, e.g. `gap 2018/19`. */
+export const calibratedToSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z_]+ \d{4}\/\d{2}$/, 'name a control as `<row> <year>`, e.g. `gap 2018/19`'),
+  )
+  .min(1)
+  .meta({
+    description:
+      'The controls (`<row> <year>`, e.g. `gap 2018/19`) this figure was chosen to reproduce: `mtfs check` reports them as calibrated, not as evidence.',
+  });
+
 const citation = {
   provenance: provenanceSchema,
   source: sourceSchema,
   note: textSchema.optional().meta({ description: 'How the figure was derived or estimated.' }),
+  calibrated_to: calibratedToSchema.optional(),
 };
 
 const filling = {
@@ -128,6 +143,7 @@ const departmentSchema = z
     provenance: provenanceSchema.optional(),
     source: sourceSchema.optional(),
     note: textSchema.optional(),
+    calibrated_to: calibratedToSchema.optional(),
   })
   .meta({
     id: 'Department',

@@ -136,19 +136,18 @@ describe('ranges on funding items', () => {
   const council = loadScenario('scenarios/2018-council.yaml', nodeReader).value!;
   const base = projectScenario(council);
 
-  it('the iBCF at 0% from 2020/21 widens the gap by exactly the grant in those years', () => {
-    const p = projectWithDraws(council, new Map([['ibcf-after-2019', d('0')]]));
-    expect(base.years.map((y) => toPlain(value(p, 'gap', y).minus(value(base, 'gap', y))))).toEqual(['0', '0', '11400', '11400']);
+  it('the tax base at 98.5% from 2019/20 leaves 2018/19 alone and widens the gap by exactly 1.5% of council tax after', () => {
+    const p = projectWithDraws(council, new Map([['tax-base', d('0.985')]]));
+    const ct = base.funding!.components.find((c) => c.id === 'council_tax')!;
+    const expected = base.years.map((y, i) => (i === 0 ? '0' : toPlain(ct.values.get(y)!.times('0.015'))));
+    expect(base.years.map((y) => toPlain(value(p, 'gap', y).minus(value(base, 'gap', y))))).toEqual(expected);
   });
 
   it('the linear shortcut equals projecting with scaled funding, exactly (property)', () => {
     const linear = linearModel(council, base, ['net_budget', 'gap']);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_500_000_000 }), fc.integer({ min: 900_000_000, max: 1_100_000_000 }), (a, b) => {
-        const factors = new Map([
-          ['ibcf-after-2019', new Dec(a).dividedBy(1e9) as Dec],
-          ['tax-base', new Dec(b).dividedBy(1e9) as Dec],
-        ]);
+        const factors = new Map([['tax-base', new Dec(a + b).dividedBy(1e9) as Dec]]);
         const full = projectWithDraws(council, factors);
         for (const id of ['net_budget', 'gap'])
           for (const y of base.years) expect(linear(factors, id, y).equals(value(full, id, y))).toBe(true);
@@ -160,11 +159,11 @@ describe('ranges on funding items', () => {
   it('refuses an unknown funding item with a "did you mean", and `from` outside the period', () => {
     const yaml = fs
       .readFileSync('scenarios/2018-council.yaml', 'utf8')
-      .replace('funding: ibcf\n', 'funding: ibfc\n')
+      .replace('funding: council_tax\n', 'funding: council_taks\n')
       .replace('from: 2020/21', 'from: 2020/21');
     const files = new Map([['scenarios/council-bad.yaml', yaml]]);
     const read = (f: string) => (files.has(f) ? memoryReader(files)(f) : nodeReader(f));
     const r = loadScenario('scenarios/council-bad.yaml', read);
-    expect(r.diagnostics.map((x) => [x.code, x.hint])).toEqual([['invalid-value', 'did you mean `ibcf`?']]);
+    expect(r.diagnostics.map((x) => [x.code, x.hint])).toEqual([['invalid-value', 'did you mean `council_tax`?']]);
   });
 });

@@ -7,20 +7,24 @@ import { sub, type Money } from '../../model/money.js';
 import type { Control } from '../../model/scenario.js';
 import { rowValues, type Projection } from '../../project/project.js';
 import { formatSigned, formatPlainGrouped } from '../../model/grouped-number.js';
+import { calibratedControlKeys, controlKey } from './calibration.js';
 
 export interface ControlResult {
   readonly control: Control;
   readonly actual: Money;
   readonly difference: Money;
   readonly matches: boolean;
+  /** A figure of the scenario was calibrated to this control, so a match is true by construction. */
+  readonly calibrated: boolean;
 }
 
 export function checkControls(p: Projection): { results: ControlResult[]; diagnostics: Diagnostic[] } {
+  const calibrated = calibratedControlKeys(p.scenario);
   const results = p.scenario.controls.map((control) => {
     const actual = rowValues(p, control.row).get(control.year as FiscalYear);
     if (actual === undefined) throw new Error(`no ${control.row} for ${control.year}`);
     const difference = sub(actual, control.expected);
-    return { control, actual, difference, matches: difference.isZero() };
+    return { control, actual, difference, matches: difference.isZero(), calibrated: calibrated.has(controlKey(control)) };
   });
   const units = p.scenario.units;
   const diagnostics = results

@@ -23,7 +23,13 @@ export interface CheckSummary {
   readonly passed: number;
   readonly failed: number;
   readonly invalid: number;
-  readonly controls: { readonly total: number; readonly matched: number; readonly mismatched: number };
+  readonly controls: {
+    readonly total: number;
+    readonly matched: number;
+    readonly mismatched: number;
+    readonly calibrated: number;
+    readonly independent: number;
+  };
 }
 
 /** A file that did not load: its errors, one line each as on standard error, are the reasons. */
@@ -59,11 +65,13 @@ export function mismatchReason(r: ControlResult): string {
 export function checkSummary(outcomes: readonly FileOutcome[]): CheckSummary {
   const all = outcomes.flatMap((o) => o.controls);
   const matched = all.filter((r) => r.matches).length;
+  // a control a calibration made true proves nothing: counted apart from the independent ones
+  const calibrated = all.filter((r) => r.calibrated).length;
   return {
     files: outcomes.length,
     passed: outcomes.filter((o) => o.status === 'ok').length,
     failed: outcomes.filter((o) => o.status === 'failed').length,
     invalid: outcomes.filter((o) => o.status === 'invalid').length,
-    controls: { total: all.length, matched, mismatched: all.length - matched },
+    controls: { total: all.length, matched, mismatched: all.length - matched, calibrated, independent: all.length - calibrated },
   };
 }
