@@ -82,7 +82,13 @@ describe('check --format json', () => {
     expect(none).toMatchObject({ status: 'failed', controls: [] });
     expect(none.reasons[0]).toMatch(/^no controls/);
     expect(none.diagnostics.map((d) => d.code)).toEqual(['no-controls']);
-    expect(doc.summary).toEqual({ files: 4, passed: 1, failed: 2, invalid: 1, controls: { total: 23, matched: 22, mismatched: 1, calibrated: 0, independent: 23 } });
+    expect(doc.summary).toEqual({
+      files: 4,
+      passed: 1,
+      failed: 2,
+      invalid: 1,
+      controls: { total: 23, matched: 22, mismatched: 1, calibrated: 0, independent: 23 },
+    });
   });
 });
 
