@@ -7,7 +7,7 @@ import { isEstimate, natureLabel, STATUS_MARK, type LineType, type Scenario } fr
 import { alphabetical, classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../project/subtotals.js';
 import { BUDGET_IDENTITIES, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
-import { ESTIMATE_MARK, RECONCILING_MARK } from './marks.js';
+import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './marks.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 
 export { ESTIMATE_MARK, RECONCILING_MARK };
@@ -26,7 +26,8 @@ export function scenarioTitle(s: Scenario): string {
 }
 
 /** Footnotes that keep estimates and reconciling lines visible in the summary table. */
-export function provenanceNotes(p: Projection, seeMore = 'see --detail'): string[] {
+export function provenanceNotes(p: Projection, pointers: Pointers = CLI_POINTERS): string[] {
+  const seeMore = pointers.more;
   const notes: string[] = [];
   const reconciling = p.scenario.lines.filter((l) => l.reconciling);
   if (reconciling.length) {
@@ -46,14 +47,14 @@ export function provenanceNotes(p: Projection, seeMore = 'see --detail'): string
   const built = p.scenario.lines.filter((l) => l.drivers !== undefined).map((l) => l.ref);
   if (built.length) {
     notes.push(
-      `${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; \`mtfs demand\` shows how.`,
+      `${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; ${pointers.demand}.`,
     );
   }
   for (const w of p.scenario.whatIf ?? []) notes.push(`What-if: --set ${w}.`);
   return notes;
 }
 
-export function summaryTable(p: Projection): TableModel {
+export function summaryTable(p: Projection, pointers: Pointers = CLI_POINTERS): TableModel {
   const rows: TableRow[] = p.rows.flatMap((r) => {
     const row: TableRow = {
       id: r.id,
@@ -85,7 +86,7 @@ export function summaryTable(p: Projection): TableModel {
     units: p.scenario.units,
     columns: [{ key: 'label', header: '', align: 'left' }, ...yearColumns(p.years)],
     rows,
-    notes: [...provenanceNotes(p), ...fundingNotes(p)],
+    notes: [...provenanceNotes(p, pointers), ...fundingNotes(p, pointers)],
     identities: [...(p.departments ? [] : BUDGET_IDENTITIES), ...fundingIdentities(p)],
   };
 }
@@ -105,7 +106,7 @@ function groupRows(prefix: string, label: string, groups: readonly Subtotal[], y
 }
 
 /** The growth or savings schedule: each line's level per year, subtotals, totals and in-year change. */
-export function scheduleTable(p: Projection, type: LineType): TableModel {
+export function scheduleTable(p: Projection, type: LineType, pointers: Pointers = CLI_POINTERS): TableModel {
   const schedules = type === 'growth' ? p.growth : p.savings;
   const prefix = type === 'growth' ? 'growth' : 'savings';
   const years = p.years;
@@ -182,7 +183,7 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
           `${schedules
             .filter((s) => s.line.drivers)
             .map((s) => s.line.ref)
-            .join(', ')}: built from demand drivers (\`mtfs demand\` shows how).`,
+            .join(', ')}: built from demand drivers (${pointers.demand}).`,
         ]
       : []),
     `Levels are the line's total in each year (savings as positive amounts saved); the change row is what the budget table shows.`,
