@@ -164,3 +164,36 @@ describe('Io', () => {
     expect(writeFileAtomic).toBeTypeOf('function');
   });
 });
+
+describe('savings --target for councillors', () => {
+  it('says no savings are needed when funding covers the budget, instead of listing an empty set', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'surplus-'));
+    fs.copyFileSync('scenarios/2018-savings.csv', path.join(dir, '2018-savings.csv'));
+    const funded = `${fs.readFileSync('scenarios/2018.yaml', 'utf8')}
+funding:
+  source: test
+  business_rates:
+    label: Funding
+    amounts: {2018/19: "150,000"}
+    unstated: hold
+    provenance: estimate
+    source: test
+`;
+    fs.writeFileSync(path.join(dir, 'funded.yaml'), funded);
+    const r = await runCli(['savings', path.join(dir, 'funded.yaml'), '--target', 'gap']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Sets of saving options that meet the target: none needed');
+    expect(r.stdout).toContain('No savings needed');
+    expect(r.stdout).not.toMatch(/Best set|branches examined/);
+  });
+
+  it('lists each set with its descriptions and what it leaves out, without search jargon', async () => {
+    const r = await runCli(['savings', 'scenarios/2018.yaml', '--target', '2021/22=6000']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Best set: 7 options');
+    expect(r.stdout).toContain('Effective management of Direct Payments');
+    expect(r.stdout).toMatch(/Leaves out: AC\d/);
+    expect(r.stdout).toContain('Each alternative leaves out at least 600 (£000) in 2021/22');
+    expect(r.stdout).not.toMatch(/branch/);
+  });
+});

@@ -4,7 +4,7 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { group } from '../model/grouped-number.js';
-import { Dec, ZERO, roundTo, sub, type Money } from '../model/money.js';
+import { dec, type Dec, ZERO, roundTo, sub, type Money } from '../model/money.js';
 import type { Units } from '../model/units.js';
 import type { LineSchedule, Projection } from '../project/project.js';
 import type { RiskResult } from '../reports/risk/monte-carlo.js';
@@ -86,20 +86,20 @@ function driverSentences(p: Projection, last: FiscalYear): string[] {
     last,
     3,
   );
-  const totalGrowth = p.growth.reduce((a, s) => a.plus(value(s.levels, last)), new Dec(0));
+  const totalGrowth = p.growth.reduce((a, s) => a.plus(value(s.levels, last)), dec(0));
   if (growth.length)
     out.push(
       `Growth in the plan reaches ${amountInWords(totalGrowth, u)} a year by ${last}; the largest lines are ${joinWords(growth.map(named))}.`,
     );
   const savings = largest(p.savings, last, 3);
-  const totalSavings = p.savings.reduce((a, s) => a.plus(value(s.levels, last)), new Dec(0));
+  const totalSavings = p.savings.reduce((a, s) => a.plus(value(s.levels, last)), dec(0));
   if (p.savings.length) {
     out.push(
       `The plan relies on ${p.savings.length} saving${p.savings.length === 1 ? '' : 's'} worth ${amountInWords(totalSavings, u)} a year by ${last}; the largest are ${joinWords(savings.map(named))}.`,
     );
     const reductions = p.savings.filter((s) => s.line.nature.includes('SR'));
     if (reductions.length) {
-      const worth = reductions.reduce((a, s) => a.plus(value(s.levels, last)), new Dec(0));
+      const worth = reductions.reduce((a, s) => a.plus(value(s.levels, last)), dec(0));
       out.push(
         `${reductions.length} of the savings (${amountInWords(worth, u)} by ${last}) are wholly or partly service reductions rather than efficiencies or income.`,
       );
@@ -164,7 +164,13 @@ function riskSentences(p: Projection, last: FiscalYear, risk?: RiskResult, sens?
       `Drawing every assumption from its stated range ${risk.draws} times, the ${last} ${what} lies between ${signed(p10)} and ${signed(p90)} in eight draws out of ten, against ${signed(planned)} as written.`,
     );
     if (d.id === 'gap') {
-      const share = roundTo(new Dec(d.aboveZero.get(last) ?? 0).dividedBy(risk.draws).times(100), 0, 'half-away-from-zero').toFixed(0);
+      const share = roundTo(
+        dec(d.aboveZero.get(last) ?? 0)
+          .dividedBy(risk.draws)
+          .times(100),
+        0,
+        'half-away-from-zero',
+      ).toFixed(0);
       out.push(`A shortfall in ${last} occurs in ${share}% of the draws.`);
     }
   }
