@@ -197,3 +197,37 @@ funding:
     expect(r.stdout).not.toMatch(/branch/);
   });
 });
+
+describe('explain reaches every figure of the budget and funding tables', () => {
+  // the council's budget and funding tables (--detail adds the funding table); the department's budget table
+  it.each([
+    ['scenarios/2018-council.yaml', ['--detail']],
+    ['scenarios/2018.yaml', []],
+  ])('%s', async (file, detail) => {
+    const table = await runCli(['project', file, ...detail, '--format', 'csv']);
+    expect(table.code).toBe(0);
+    const ids = table.stdout
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(',')[0] ?? '')
+      .filter((id) => /^[a-z]/.test(id) && id !== 'position' && id !== 'id'); // position is a word, not a figure
+    expect(ids.length).toBeGreaterThan(5);
+    const unreachable: string[] = [];
+    for (const id of ids) {
+      const r = await runCli(['explain', file, id, '2021/22']);
+      if (r.code !== 0) unreachable.push(`${id}: ${r.stderr.split('\n')[0] ?? ''}`);
+    }
+    expect(unreachable).toEqual([]);
+  });
+
+  it('takes funding rows without their funding. prefix, and lists every name it knows when asked for another', async () => {
+    const r = await runCli(['explain', 'scenarios/2018-council.yaml', 'council_tax', '2021/22']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('tax base 235,700 × Band D £1,344.11');
+    const bad = await runCli(['explain', 'scenarios/2018-council.yaml', 'counciltax', '2021/22']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('did you mean `council_tax`?');
+    expect(bad.stderr).toContain('funding.band_d');
+    expect((await runCli(['explain', '--help'])).stdout).toContain('band_d_difference');
+  });
+});
