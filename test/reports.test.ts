@@ -99,6 +99,15 @@ describe('mtfs report --html', () => {
       expect(shown).not.toMatch(technical);
   });
 
+  it('names a what-if without the option that set it', async () => {
+    const out = path.join(tmp, 'what-if.html');
+    const argv = ['report', 'scenarios/2018-demand.yaml', '--set', 'older_people.use_rate=0.02', '--html', out, '--draws', '100'];
+    expect((await runCli(argv)).code).toBe(0);
+    const page = fs.readFileSync(out, 'utf8');
+    expect(forbidden(page)).toEqual([]);
+    expect(page).toContain('What-if applied to these figures: older_people.use_rate set to 0.02');
+  });
+
   it('takes the status and date from the scenario, never from the clock', async () => {
     const out = path.join(tmp, 'dated.html');
     expect((await runCli(['report', 'scenarios/2018.yaml', '--html', out, '--draws', '200'])).code).toBe(0);

@@ -226,6 +226,7 @@ const COMMITTEE_POINTERS: Pointers = {
   fundingSources: 'sources and derivations under Assumptions and sources',
   demand: 'each is projected users × unit cost',
   departmentNote: () => 'see Assumptions and sources',
+  whatIf: (set) => `What-if applied to these figures: ${set.replace(/=/, ' set to ')}.`,
 };
 
 const signed = (n: number): string => (n < 0 ? `(${group(String(-n))})` : group(String(n)));

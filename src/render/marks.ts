@@ -18,6 +18,8 @@ export interface Pointers {
   readonly demand: string;
   /** Where the note on an estimated department is. */
   readonly departmentNote: (scenarioFile: string) => string;
+  /** How a what-if applied to the run is named. */
+  readonly whatIf: (set: string) => string;
 }
 
 export const CLI_POINTERS: Pointers = {
@@ -25,4 +27,5 @@ export const CLI_POINTERS: Pointers = {
   fundingSources: 'sources and derivations under --detail',
   demand: '`mtfs demand` shows how',
   departmentNote: (file) => `see its note in ${file}`,
+  whatIf: (set) => `What-if: --set ${set}.`,
 };

@@ -50,7 +50,7 @@ export function provenanceNotes(p: Projection, pointers: Pointers = CLI_POINTERS
       `${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; ${pointers.demand}.`,
     );
   }
-  for (const w of p.scenario.whatIf ?? []) notes.push(`What-if: --set ${w}.`);
+  for (const w of p.scenario.whatIf ?? []) notes.push(pointers.whatIf(w));
   return notes;
 }
 
