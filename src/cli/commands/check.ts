@@ -4,7 +4,7 @@
 
 import { Option, type Command } from 'commander';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { applyOverrides } from '../../load/overrides.js';
+import { applyOverrides } from '../../transform/what-if.js';
 import { loadScenario } from '../../load/scenario.js';
 import { projectScenario } from '../../project/project.js';
 import { checkAsJson, checkAsJunit, checkAsText } from '../../render/check.js';
