@@ -164,3 +164,70 @@ describe('Io', () => {
     expect(writeFileAtomic).toBeTypeOf('function');
   });
 });
+
+describe('savings --target for councillors', () => {
+  it('says no savings are needed when funding covers the budget, instead of listing an empty set', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'surplus-'));
+    fs.copyFileSync('scenarios/2018-savings.csv', path.join(dir, '2018-savings.csv'));
+    const funded = `${fs.readFileSync('scenarios/2018.yaml', 'utf8')}
+funding:
+  source: test
+  business_rates:
+    label: Funding
+    amounts: {2018/19: "150,000"}
+    unstated: hold
+    provenance: estimate
+    source: test
+`;
+    fs.writeFileSync(path.join(dir, 'funded.yaml'), funded);
+    const r = await runCli(['savings', path.join(dir, 'funded.yaml'), '--target', 'gap']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Sets of saving options that meet the target: none needed');
+    expect(r.stdout).toContain('No savings needed');
+    expect(r.stdout).not.toMatch(/Best set|branches examined/);
+  });
+
+  it('lists each set with its descriptions and what it leaves out, without search jargon', async () => {
+    const r = await runCli(['savings', 'scenarios/2018.yaml', '--target', '2021/22=6000']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Best set: 7 options');
+    expect(r.stdout).toContain('Effective management of Direct Payments');
+    expect(r.stdout).toMatch(/Leaves out: AC\d/);
+    expect(r.stdout).toContain('Each alternative leaves out at least 600 (£000) in 2021/22');
+    expect(r.stdout).not.toMatch(/branch/);
+  });
+});
+
+describe('explain reaches every figure of the budget and funding tables', () => {
+  // the council's budget and funding tables (--detail adds the funding table); the department's budget table
+  it.each([
+    ['scenarios/2018-council.yaml', ['--detail']],
+    ['scenarios/2018.yaml', []],
+  ])('%s', async (file, detail) => {
+    const table = await runCli(['project', file, ...detail, '--format', 'csv']);
+    expect(table.code).toBe(0);
+    const ids = table.stdout
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(',')[0] ?? '')
+      .filter((id) => /^[a-z]/.test(id) && id !== 'position' && id !== 'id'); // position is a word, not a figure
+    expect(ids.length).toBeGreaterThan(5);
+    const unreachable: string[] = [];
+    for (const id of ids) {
+      const r = await runCli(['explain', file, id, '2021/22']);
+      if (r.code !== 0) unreachable.push(`${id}: ${r.stderr.split('\n')[0] ?? ''}`);
+    }
+    expect(unreachable).toEqual([]);
+  });
+
+  it('takes funding rows without their funding. prefix, and lists every name it knows when asked for another', async () => {
+    const r = await runCli(['explain', 'scenarios/2018-council.yaml', 'council_tax', '2021/22']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('tax base 233,772 × Band D £1,318.74');
+    const bad = await runCli(['explain', 'scenarios/2018-council.yaml', 'counciltax', '2021/22']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('did you mean `council_tax`?');
+    expect(bad.stderr).toContain('funding.band_d');
+    expect((await runCli(['explain', '--help'])).stdout).toContain('band_d_difference');
+  });
+});

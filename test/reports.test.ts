@@ -54,6 +54,69 @@ describe('mtfs report --html', () => {
     expect(fs.readFileSync(again, 'utf8')).toBe(page);
   });
 
+  // What a committee paper must never carry: where files live, who made it, or how to run a tool.
+  const shipped = fs
+    .readdirSync('scenarios')
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  const forbidden = (html: string): string[] => {
+    const page = html.replace(/<style>[\s\S]*?<\/style>/, '');
+    const user = os.userInfo().username;
+    const found: string[] = [];
+    for (const [what, re] of [
+      ['absolute path', /(^|[\s"'(>])(\/[A-Za-z0-9._-]+){2,}|[A-Za-z]:\\/],
+      ['a folder of the clone', /scenarios\/|data\//],
+      ['a command', /\bmtfs (project|check|report|risk|sensitivity|savings|explain|diff|compare|demand|options|schema|init)\b/],
+      ['an option', /(^|\s)--[a-z]/],
+      ['code to type', /`/],
+    ] as const)
+      if (re.test(page.replace(/http:\/\/www\.w3\.org\/2000\/svg/g, ''))) found.push(what);
+    for (const place of [process.cwd(), os.homedir(), tmp, path.resolve('scenarios')]) if (page.includes(place)) found.push(place);
+    if (user.length >= 4 && new RegExp(`\\b${user}\\b`).test(page)) found.push('the user name');
+    return found;
+  };
+
+  it.each(shipped)('%s: a committee paper that opens with a summary and names no path, folder or command', async (file) => {
+    const out = path.join(tmp, `${file}.html`);
+    const bare = path.join(tmp, `${file}.bare.html`);
+    const scenario = path.resolve('scenarios', file); // an absolute path in, none out
+    expect((await runCli(['report', scenario, '--html', out, '--draws', '200'])).code).toBe(0);
+    expect((await runCli(['report', scenario, '--html', bare, '--draws', '200', '--no-appendix'])).code).toBe(0);
+    for (const page of [fs.readFileSync(out, 'utf8'), fs.readFileSync(bare, 'utf8')]) {
+      expect(forbidden(page)).toEqual([]);
+      const main = page.slice(page.indexOf('<main>'));
+      expect(main).toMatch(
+        /^<main>\n<section id="summary">\n<h2>Summary<\/h2>\n<h3>The budget and the gap<\/h3>\n<ul>\n<li>The net budget is £/,
+      );
+    }
+    const full = fs.readFileSync(out, 'utf8');
+    const cut = fs.readFileSync(bare, 'utf8');
+    expect(full).toContain('<section id="appendix" class="appendix">');
+    expect(cut).not.toContain('id="appendix"');
+    // technical provenance lives only in the appendix (element ids in the markup are not shown)
+    const shown = cut.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, ' ');
+    for (const technical of [/\.(yaml|csv):\d+/, /nearest-rank/, /decimal places/, /random seed/, /sr-delivery|ibcf-after-2019/])
+      expect(shown).not.toMatch(technical);
+  });
+
+  it('names a what-if without the option that set it', async () => {
+    const out = path.join(tmp, 'what-if.html');
+    const argv = ['report', 'scenarios/2018-demand.yaml', '--set', 'older_people.use_rate=0.02', '--html', out, '--draws', '100'];
+    expect((await runCli(argv)).code).toBe(0);
+    const page = fs.readFileSync(out, 'utf8');
+    expect(forbidden(page)).toEqual([]);
+    expect(page).toContain('What-if applied to these figures: older_people.use_rate set to 0.02');
+  });
+
+  it('takes the status and date from the scenario, never from the clock', async () => {
+    const out = path.join(tmp, 'dated.html');
+    expect((await runCli(['report', 'scenarios/2018.yaml', '--html', out, '--draws', '200'])).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain('<p class="status">Draft · 16 January 2018</p>');
+    const council = path.join(tmp, 'council-dated.html');
+    expect((await runCli(['report', 'scenarios/2018-council.yaml', '--html', council, '--draws', '200'])).code).toBe(0);
+    expect(fs.readFileSync(council, 'utf8')).toContain('<p class="status">Draft · 16 January 2018</p>');
+  });
+
   const chromium = '/usr/bin/chromium';
   const haveBrowser = fs.existsSync(chromium);
   const required = process.env.MTFS_REQUIRE_BROWSER === '1';

@@ -27,6 +27,7 @@ export const DIAGNOSTIC_CODES = [
   'amount-format',
   'rate-format',
   'year-format',
+  'date-format',
   'period',
   'year-outside-period',
   'duplicate-ref',

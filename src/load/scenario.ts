@@ -286,6 +286,8 @@ function normalise(
       authority,
       department,
       ...(h.title ? { title: h.title } : {}),
+      ...(h.status ? { status: h.status } : {}),
+      ...(h.date ? { date: h.date } : {}),
       ...(h.source ? { source: h.source } : {}),
       units,
       years: period,

@@ -212,6 +212,8 @@ export function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario
       ...inherited,
       file,
       ...(w.title ? { title: w.title } : {}),
+      ...(w.status ? { status: w.status } : {}),
+      ...(w.date ? { date: w.date } : {}),
       ...(w.source ? { source: w.source } : {}),
       lines: [...lines.values()],
       assumptions: assignLines(base.assumptions ?? [], [...lines.values()]),

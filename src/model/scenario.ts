@@ -150,6 +150,10 @@ export interface Scenario {
   readonly authority: string;
   readonly department: string;
   readonly title?: string;
+  /** The paper's standing as written, e.g. Draft. */
+  readonly status?: string;
+  /** The paper's date as written, YYYY-MM-DD. */
+  readonly date?: string;
   readonly source?: string;
   readonly units: Units;
   readonly years: readonly FiscalYear[];

@@ -9,7 +9,7 @@ import { isEstimate } from '../model/scenario.js';
 import type { FundingComponent, FundingProjection } from '../project/funding.js';
 import { position } from '../project/funding.js';
 import type { Projection } from '../project/project.js';
-import { ESTIMATE_MARK } from './marks.js';
+import { CLI_POINTERS, ESTIMATE_MARK, type Pointers } from './marks.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { blank, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
 
@@ -39,7 +39,7 @@ const pounds = (d: Dec): string => formatPlainGrouped(dec(d.toFixed(2)));
 const list = (xs: readonly string[]): string => xs.join('; ');
 
 /** Notes under the budget table: estimates, Band D differences, and when reserves would run out. */
-export function fundingNotes(p: Projection): string[] {
+export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): string[] {
   const notes: string[] = [];
   const estimatedDepartments = (p.departments ?? []).filter((d) => [...d.bases.values()].some(isEstimate));
   if (estimatedDepartments.length > 0) {
@@ -49,7 +49,9 @@ export function fundingNotes(p: Projection): string[] {
   }
   for (const d of p.departments ?? []) {
     if (d.department.kind === 'levels' && d.department.provenance !== 'published') {
-      notes.push(`${d.department.name} is ${describe(d.department.provenance)}, not published: see its note in ${p.scenario.file}.`);
+      notes.push(
+        `${d.department.name} is ${describe(d.department.provenance)}, not published: ${pointers.departmentNote(p.scenario.file)}.`,
+      );
     }
   }
   const f = p.funding;
@@ -60,7 +62,7 @@ export function fundingNotes(p: Projection): string[] {
   const calibrated = byProvenance('calibrated');
   if (calibrated.length > 0)
     notes.push(`funding includes figures calibrated to published totals (true by construction, not evidence): ${list(calibrated)}.`);
-  if (estimates.length > 0) notes.push(`funding includes estimates (sources and derivations under --detail): ${list(estimates)}.`);
+  if (estimates.length > 0) notes.push(`funding includes estimates (${pointers.fundingSources}): ${list(estimates)}.`);
   if (derived.length > 0) notes.push(`funding derived from published figures: ${list(derived)}.`);
   for (const [y, ct] of f.councilTax ?? []) {
     const d = ct.bandD.derived;

@@ -12,9 +12,13 @@ import type { RiskResult } from '../reports/risk/monte-carlo.js';
 import type { Sensitivity } from '../reports/risk/sensitivity.js';
 import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, toThousands, type DisplayOptions } from './number.js';
-import { describeScenario, provenanceNotes, scheduleTable, summaryTable } from './projection.js';
+import { describeScenario, scheduleTable, summaryTable } from './projection.js';
 import { fundingTable } from './funding.js';
-import { riskTable, sensitivityTable, shown } from './risk.js';
+import { appliesInWords, RISK_METHOD, riskTable, sensitivityTable, shown } from './risk.js';
+import { executiveSummary, joinWords } from './report-summary.js';
+import type { Pointers } from './marks.js';
+import { longDate } from '../model/calendar-date.js';
+import { group } from '../model/grouped-number.js';
 import { appliesTo } from '../load/assumptions.js';
 import { barChart, rangeChart } from './svg-chart.js';
 import { natureLabel } from '../model/scenario.js';
@@ -25,6 +29,8 @@ interface ReportInput {
   readonly risk?: RiskResult;
   readonly display: DisplayOptions;
   readonly version: string;
+  /** The technical appendix (files and lines, ids, methods); a committee copy may leave it out. */
+  readonly appendix: boolean;
 }
 
 const STYLE = `
@@ -45,6 +51,9 @@ ul.notes { font-size: 0.8rem; color: #333; margin: 2px 0 12px; padding-left: 18p
 figure { margin: 12px 0; } figcaption { font-size: 0.85rem; color: #333; }
 svg { max-width: 100%; height: auto; } svg .grid { stroke: #ddd; } svg .axis { stroke: #111; }
 svg .tick, svg .legend { font: 11px Arial, Helvetica, sans-serif; fill: #111; }
+.status { font-weight: bold; color: #7f1d1d; text-transform: uppercase; letter-spacing: 0.04em; margin: 0 0 6px; }
+section#summary ul { margin: 4px 0 10px; padding-left: 20px; } section#summary li { margin: 3px 0; }
+h3 { font-size: 1rem; margin: 14px 0 4px; }
 footer { margin-top: 32px; font-size: 0.8rem; color: #444; border-top: 1px solid #ccc; padding-top: 8px; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -74,24 +83,100 @@ function rowSeries(p: Projection, id: string, opts: DisplayOptions): number[] | 
   return row ? p.years.map((y) => thousands(row.values.get(y) ?? ZERO, p, opts)) : undefined;
 }
 
-function assumptionsAppendix(s: Scenario, p: Projection): string[] {
+/** A file's own name, without the folders it sits in: the report never shows where files live. */
+const fileName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
+
+const place = (o: { file: string; line: number }): string => `${fileName(o.file)}:${o.line}`;
+
+/** The technical appendix: methods, files and lines, ids. Left out with `appendix: false`. */
+function technicalAppendix(s: Scenario, input: ReportInput): string[] {
   const out: string[] = [];
+  out.push(
+    '<h3>Method</h3>',
+    '<ul>',
+    `<li>${escapeHtml(`Read from ${s.inputs.map(fileName).join(', ')} by mtfs ${input.version}.`)}</li>`,
+    `<li>${escapeHtml(`Every figure is computed exactly and rounded once for display (${input.display.rounding}).`)}</li>`,
+    ...(input.risk
+      ? [
+          `<li>${escapeHtml(`Risk: ${input.risk.draws} draws with random seed ${input.risk.seed}, every range drawn independently. ${RISK_METHOD}`)}</li>`,
+        ]
+      : []),
+    '</ul>',
+  );
   const ranges = s.assumptions ?? [];
   out.push('<h3>Ranges</h3>');
   if (ranges.length === 0) {
-    out.push('<p>This scenario states no ranges: add <code>assumptions:</code> to show how uncertain its figures are.</p>');
+    out.push('<p>This scenario states no ranges for its assumptions.</p>');
   } else {
     out.push(
       '<table class="figures" id="assumption-ranges"><caption>Assumption ranges (factors on the planned levels, where 100% is as planned; or values of a demand driver parameter)</caption>',
-      '<thead><tr><th scope="col" class="left">Assumption</th><th scope="col" class="left">Applies to</th><th scope="col" class="right">Low</th><th scope="col" class="right">Likely</th><th scope="col" class="right">High</th><th scope="col" class="left">Source or reason</th></tr></thead><tbody>',
+      '<thead><tr><th scope="col" class="left">Assumption</th><th scope="col" class="left">Id</th><th scope="col" class="left">Applies to</th><th scope="col" class="right">Low</th><th scope="col" class="right">Likely</th><th scope="col" class="right">High</th><th scope="col" class="left">Source or reason</th><th scope="col" class="left">Written at</th></tr></thead><tbody>',
       ...ranges.map(
         (a) =>
-          `<tr><th scope="row" class="left">${escapeHtml(`${a.id}: ${a.description}`)}</th><td class="left">${escapeHtml(appliesTo(a))}</td><td class="right">${escapeHtml(shown(a, a.factor.low))}</td><td class="right">${escapeHtml(shown(a, a.factor.likely))}</td><td class="right">${escapeHtml(shown(a, a.factor.high))}</td><td class="left">${escapeHtml(a.source)}</td></tr>`,
+          `<tr><th scope="row" class="left">${escapeHtml(a.description)}</th><td class="left">${escapeHtml(a.id)}</td><td class="left">${escapeHtml(appliesTo(a))}</td><td class="right">${escapeHtml(shown(a, a.factor.low))}</td><td class="right">${escapeHtml(shown(a, a.factor.likely))}</td><td class="right">${escapeHtml(shown(a, a.factor.high))}</td><td class="left">${escapeHtml(a.source)}</td><td class="left">${escapeHtml(place(a.origin))}</td></tr>`,
       ),
       '</tbody></table>',
       '<ul class="notes"><li>Uniform between low and high where no likely value is given, triangular otherwise. A line takes the first range that selects it.</li></ul>',
     );
   }
+  out.push(
+    '<h3>Where each figure is written</h3>',
+    '<table class="figures" id="line-sources"><caption>The file and line of each figure</caption><thead><tr><th scope="col" class="left">Figure</th><th scope="col" class="left">Written at</th></tr></thead><tbody>',
+    ...sourcedFigures(s).map(
+      (x) => `<tr><th scope="row" class="left">${escapeHtml(x.what)}</th><td class="left">${escapeHtml(place(x.origin))}</td></tr>`,
+    ),
+    '</tbody></table>',
+  );
+  return out;
+}
+
+interface SourcedFigure {
+  readonly what: string;
+  readonly source: string;
+  readonly origin: { readonly file: string; readonly line: number };
+}
+
+function sourcedFigures(s: Scenario): SourcedFigure[] {
+  return [
+    ...s.lines.map((l) => ({ what: `${l.ref} ${l.description}`, source: l.source, origin: l.origin })),
+    ...(s.departments ?? []).map((d) => ({
+      what: d.name,
+      source: d.kind === 'scenario' ? `the net budget of the ${d.name} scenario` : `${d.provenance}: ${d.source}`,
+      origin: d.origin,
+    })),
+    ...(s.funding?.councilTax
+      ? [
+          {
+            what: 'Tax base',
+            source: `${s.funding.councilTax.taxBase.provenance}: ${s.funding.councilTax.taxBase.source}`,
+            origin: s.funding.councilTax.taxBase.origin,
+          },
+          {
+            what: 'Band D',
+            source: `${s.funding.councilTax.bandD.provenance}: ${s.funding.councilTax.bandD.source}`,
+            origin: s.funding.councilTax.bandD.origin,
+          },
+        ]
+      : []),
+    ...(s.funding?.streams ?? []).map((st) => ({ what: st.label, source: `${st.provenance}: ${st.source}`, origin: st.origin })),
+  ];
+}
+
+/** Assumptions, estimates, reconciling lines and sources: part of the committee paper itself. */
+function assumptionsSection(s: Scenario, p: Projection): string[] {
+  const out: string[] = [];
+  const ranges = s.assumptions ?? [];
+  out.push('<h3>Assumption ranges</h3>');
+  out.push(
+    ranges.length === 0
+      ? '<p>This scenario states no ranges for its assumptions.</p>'
+      : `<ul>${ranges
+          .map(
+            (a) =>
+              `<li>${escapeHtml(`${a.description}: ${shown(a, a.factor.low)} to ${shown(a, a.factor.high)}${a.factor.likely ? `, most likely ${shown(a, a.factor.likely)}` : ''}, on ${appliesInWords(a)}.`)}</li>`,
+          )
+          .join('')}</ul>`,
+  );
   const how = (basis: string): string =>
     basis === 'linear'
       ? 'straight line between stated figures, rounded to whole units'
@@ -102,7 +187,7 @@ function assumptionsAppendix(s: Scenario, p: Projection): string[] {
     ...s.lines.flatMap((l) =>
       p.years
         .filter((y) => isEstimate(l.levels.get(y)?.basis ?? 'stated'))
-        .map((y) => `${l.ref} ${y}: ${how(l.levels.get(y)?.basis ?? '')}`),
+        .map((y) => `${l.ref} ${l.description}, ${y}: ${how(l.levels.get(y)?.basis ?? '')}`),
     ),
     ...(p.departments ?? []).flatMap((d) =>
       p.years.filter((y) => isEstimate(d.bases.get(y) ?? 'stated')).map((y) => `${d.department.name} ${y}: ${how(d.bases.get(y) ?? '')}`),
@@ -126,70 +211,98 @@ function assumptionsAppendix(s: Scenario, p: Projection): string[] {
   );
   out.push(
     '<h3>Sources</h3>',
-    '<table class="figures" id="line-sources"><caption>Where each figure comes from</caption><thead><tr><th scope="col" class="left">Ref</th><th scope="col" class="left">Source</th><th scope="col" class="left">Written at</th></tr></thead><tbody>',
-    ...[
-      ...s.lines.map((l) => ({ what: l.ref, source: l.source, origin: l.origin })),
-      ...(s.departments ?? []).map((d) => ({
-        what: d.name,
-        source: d.kind === 'scenario' ? `the net budget of ${d.scenario.file}` : `${d.provenance}: ${d.source}`,
-        origin: d.origin,
-      })),
-      ...(s.funding?.councilTax
-        ? [
-            {
-              what: 'Tax base',
-              source: `${s.funding.councilTax.taxBase.provenance}: ${s.funding.councilTax.taxBase.source}`,
-              origin: s.funding.councilTax.taxBase.origin,
-            },
-            {
-              what: 'Band D',
-              source: `${s.funding.councilTax.bandD.provenance}: ${s.funding.councilTax.bandD.source}`,
-              origin: s.funding.councilTax.bandD.origin,
-            },
-          ]
-        : []),
-      ...(s.funding?.streams ?? []).map((st) => ({ what: st.label, source: `${st.provenance}: ${st.source}`, origin: st.origin })),
-    ].map(
-      (x) =>
-        `<tr><th scope="row" class="left">${escapeHtml(x.what)}</th><td class="left">${escapeHtml(x.source)}</td><td class="left">${escapeHtml(`${x.origin.file}:${x.origin.line}`)}</td></tr>`,
+    '<table class="figures" id="figure-sources"><caption>Where each figure comes from</caption><thead><tr><th scope="col" class="left">Figure</th><th scope="col" class="left">Source</th></tr></thead><tbody>',
+    ...sourcedFigures(s).map(
+      (x) => `<tr><th scope="row" class="left">${escapeHtml(x.what)}</th><td class="left">${escapeHtml(x.source)}</td></tr>`,
     ),
     '</tbody></table>',
   );
   return out;
 }
 
+/** Notes in the committee paper point to its own sections, never to a command or an option. */
+const COMMITTEE_POINTERS: Pointers = {
+  more: 'see the schedules and Assumptions and sources',
+  fundingSources: 'sources and derivations under Assumptions and sources',
+  demand: 'each is projected users × unit cost',
+  departmentNote: () => 'see Assumptions and sources',
+  whatIf: (set) => `What-if applied to these figures: ${set.replace(/=/, ' set to ')}.`,
+};
+
+const signed = (n: number): string => (n < 0 ? `(${group(String(-n))})` : group(String(n)));
+
+const list = (items: readonly string[]): string => `<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
+
+/** Where the risk chart's "as written" mark falls outside the P10–P90 band, say why in the caption. */
+function outsideBand(years: readonly FiscalYear[], p10: readonly number[], p90: readonly number[], planned: readonly number[]): string {
+  const below = years.filter((_, i) => (planned[i] ?? 0) < (p10[i] ?? 0));
+  const above = years.filter((_, i) => (planned[i] ?? 0) > (p90[i] ?? 0));
+  const parts = [
+    ...(below.length ? [`below P10 in ${joinWords(below)}`] : []),
+    ...(above.length ? [`above P90 in ${joinWords(above)}`] : []),
+  ];
+  return parts.length
+    ? ` The figure as written lies ${parts.join(' and ')}: the stated ranges are not centred on the figures as written (most of their spread lies on one side), so fewer than one draw in ten is as far out as the plan.`
+    : '';
+}
+
 export function htmlReport(input: ReportInput): string {
   const { projection: p, display } = input;
   const s = p.scenario;
   const years = p.years as readonly FiscalYear[];
+  const pointers = COMMITTEE_POINTERS;
   const sections: string[] = [];
 
+  const summary = executiveSummary(p, input.risk, input.sensitivity);
+  sections.push(
+    section('summary', 'Summary', [
+      '<h3>The budget and the gap</h3>',
+      list(summary.budget),
+      ...(summary.drivers.length ? ['<h3>What drives it</h3>', list(summary.drivers)] : []),
+      '<h3>Risks</h3>',
+      list(summary.risks),
+      '<p class="meta">Amounts in this summary are rounded to £0.1m (or to the pound below £1m); the tables below are in £000.</p>',
+    ]),
+  );
+
   const net = rowSeries(p, 'net_budget', display) ?? [];
+  const before = rowSeries(p, 'original_budget', display)?.[0];
+  const changeYears = before === undefined ? years.slice(1) : years;
+  const changes = (before === undefined ? net.slice(1) : net).map(
+    (v, i) => v - (before === undefined ? (net[i] ?? 0) : i === 0 ? before : (net[i - 1] ?? 0)),
+  );
   const gap = rowSeries(p, 'gap', display);
-  const budgetBody = [
-    tableAsHtml({ ...summaryTable(p), notes: provenanceNotes(p, 'see the schedules and the appendix') }, display),
-    figure(
-      barChart('chart-net-budget', 'Net budget by year', years, [{ label: 'Net budget', values: net }], false),
-      'Net budget by year, £000.',
-    ),
-  ];
+  const budgetBody = [tableAsHtml(summaryTable(p, pointers), display)];
+  if (changeYears.length)
+    budgetBody.push(
+      figure(
+        barChart(
+          'chart-net-budget',
+          'Change in the net budget on the year before',
+          changeYears,
+          [{ label: 'Change in net budget', values: changes }],
+          false,
+        ),
+        `Change in the net budget on the year before, £000 (net budget ${years.map((y, i) => `${y} ${signed(net[i] ?? 0)}`).join(', ')}).`,
+      ),
+    );
   if (gap)
     budgetBody.push(
       figure(
         barChart('chart-gap', 'Funding gap by year', years, [{ label: 'Gap (shortfall positive)', values: gap }], false),
-        'Funding gap by year, £000: above zero is a shortfall.',
+        'Funding gap by year, £000: above zero is a shortfall, below zero a surplus.',
       ),
     );
   sections.push(section('budget', `Budget summary${gap ? ', funding and gap' : ''}`, budgetBody));
 
   const funding = fundingTable(p);
   if (funding) sections.push(section('funding', 'Funding', [tableAsHtml(funding, display)]));
-  if (!p.departments) sections.push(section('growth', 'Growth (Appendix B)', [tableAsHtml(scheduleTable(p, 'growth'), display)]));
+  if (!p.departments) sections.push(section('growth', 'Growth (Appendix B)', [tableAsHtml(scheduleTable(p, 'growth', pointers), display)]));
   const byNature = subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder);
   if (!p.departments)
     sections.push(
       section('savings', 'Savings (Appendix C)', [
-        tableAsHtml(scheduleTable(p, 'saving'), display),
+        tableAsHtml(scheduleTable(p, 'saving', pointers), display),
         figure(
           barChart(
             'chart-savings-nature',
@@ -205,35 +318,37 @@ export function htmlReport(input: ReportInput): string {
 
   if (input.sensitivity || input.risk) {
     const body: string[] = [];
-    if (input.sensitivity) body.push(tableAsHtml(sensitivityTable(input.sensitivity), display));
+    const committee = { committee: true };
+    if (input.sensitivity) body.push(tableAsHtml(sensitivityTable(input.sensitivity, committee), display));
     if (input.risk) {
       const r = input.risk;
-      body.push(tableAsHtml(riskTable(r), display));
+      body.push(tableAsHtml(riskTable(r, committee), display));
       const d = r.rows.find((x) => x.id === 'gap') ?? r.rows[0];
       if (d) {
         const series = (m: ReadonlyMap<FiscalYear, Money> | undefined): number[] =>
           years.map((y) => thousands(m?.get(y) ?? ZERO, p, display));
+        const [p10, p50, p90, planned] = [
+          series(d.percentiles.get(10)),
+          series(d.percentiles.get(50)),
+          series(d.percentiles.get(90)),
+          series(d.planned),
+        ];
+        const what = d.id === 'gap' ? 'gap' : 'net budget';
         body.push(
           figure(
-            rangeChart(
-              'chart-risk',
-              `Risk range of the ${d.id === 'gap' ? 'gap' : 'net budget'} (${r.draws} draws)`,
-              years,
-              series(d.percentiles.get(10)),
-              series(d.percentiles.get(50)),
-              series(d.percentiles.get(90)),
-              series(d.planned),
-            ),
-            `P10 to P90 of the ${d.id === 'gap' ? 'gap' : 'net budget'} over ${r.draws} draws (seed ${r.seed}), with the P50 and the figure as written, £000. The axis does not start at zero.`,
+            rangeChart('chart-risk', `Risk range of the ${what} (${r.draws} draws)`, years, p10, p50, p90, planned),
+            `The shaded band runs from P10 to P90 of the ${what} over ${r.draws} draws (eight draws in ten fall inside it), the bar marks the P50 and the dot the figure as written, with every assumption at its stated value; £000, on an axis that does not start at zero.${outsideBand(years, p10, p90, planned)}`,
           ),
         );
       }
     }
     sections.push(section('risk', 'Risk and sensitivity', body));
   }
-  sections.push(section('assumptions', 'Appendix: assumptions and sources', assumptionsAppendix(s, p), true));
+  sections.push(section('assumptions', 'Assumptions and sources', assumptionsSection(s, p)));
+  if (input.appendix) sections.push(section('appendix', 'Technical appendix', technicalAppendix(s, input), true));
 
   const title = describeScenario(p);
+  const standing = [s.status, s.date ? longDate(s.date) : undefined].filter((x) => x !== undefined);
   return [
     '<!DOCTYPE html>',
     '<html lang="en-GB">',
@@ -245,15 +360,16 @@ export function htmlReport(input: ReportInput): string {
     '</head>',
     '<body>',
     '<header>',
+    ...(standing.length ? [`<p class="status">${escapeHtml(standing.join(' · '))}</p>`] : []),
     `<h1>${escapeHtml(s.authority)}</h1>`,
     `<p>${escapeHtml(`${s.department}: ${s.title ?? `MTFS ${years[0] ?? ''}–${years[years.length - 1] ?? ''}`}`)}</p>`,
-    `<p class="meta">${escapeHtml(`Scenario ${s.file}. Figures in £000, computed exactly and rounded once for display (${display.rounding}); brackets are negative.`)}</p>`,
+    `<p class="meta">Figures in £000, computed exactly and rounded once for display; brackets are negative.</p>`,
     ...(s.source ? [`<p class="meta">${escapeHtml(`Source: ${s.source}`)}</p>`] : []),
     '</header>',
     '<main>',
     ...sections,
     '</main>',
-    `<footer>${escapeHtml(`Produced by mtfs ${input.version} from ${s.inputs.join(', ')}.`)}</footer>`,
+    `<footer>${escapeHtml(`Produced by mtfs ${input.version}.${input.appendix ? '' : ' The technical appendix is left out of this copy.'}`)}</footer>`,
     '</body>',
     '</html>',
     '',

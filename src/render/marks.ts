@@ -6,3 +6,26 @@ export const ESTIMATE_MARK = '†';
 export const RECONCILING_MARK = '‡';
 /** A national figure read outside the years its source publishes: the nearest published figure held. */
 export const HELD_MARK = '*';
+
+/** How a note points to more detail: the command line names an option or a command, the committee
+ * report its appendix (a committee paper never tells the reader to run anything). */
+export interface Pointers {
+  /** Where estimates and reconciling lines are detailed. */
+  readonly more: string;
+  /** Where the sources and derivations of estimated funding are. */
+  readonly fundingSources: string;
+  /** How lines built from demand drivers are shown, after "not published levels; ". */
+  readonly demand: string;
+  /** Where the note on an estimated department is. */
+  readonly departmentNote: (scenarioFile: string) => string;
+  /** How a what-if applied to the run is named. */
+  readonly whatIf: (set: string) => string;
+}
+
+export const CLI_POINTERS: Pointers = {
+  more: 'see --detail',
+  fundingSources: 'sources and derivations under --detail',
+  demand: '`mtfs demand` shows how',
+  departmentNote: (file) => `see its note in ${file}`,
+  whatIf: (set) => `What-if: --set ${set}.`,
+};

@@ -8,7 +8,7 @@ import { alphabetical, classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, t
 import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
 import { KIND_ROW_ID, KIND_ROW_LABEL, LINE_KINDS } from '../model/line-kind.js';
-import { ESTIMATE_MARK, RECONCILING_MARK } from './marks.js';
+import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './marks.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 
 export { ESTIMATE_MARK, RECONCILING_MARK };
@@ -27,7 +27,8 @@ export function scenarioTitle(s: Scenario): string {
 }
 
 /** Footnotes that keep estimates and reconciling lines visible in the summary table. */
-export function provenanceNotes(p: Projection, seeMore = 'see --detail'): string[] {
+export function provenanceNotes(p: Projection, pointers: Pointers = CLI_POINTERS): string[] {
+  const seeMore = pointers.more;
   const notes: string[] = [];
   const reconciling = p.scenario.lines.filter((l) => l.reconciling);
   if (reconciling.length) {
@@ -47,14 +48,14 @@ export function provenanceNotes(p: Projection, seeMore = 'see --detail'): string
   const built = p.scenario.lines.filter((l) => l.drivers !== undefined).map((l) => l.ref);
   if (built.length) {
     notes.push(
-      `${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; \`mtfs demand\` shows how.`,
+      `${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; ${pointers.demand}.`,
     );
   }
-  for (const w of p.scenario.whatIf ?? []) notes.push(`What-if: --set ${w}.`);
+  for (const w of p.scenario.whatIf ?? []) notes.push(pointers.whatIf(w));
   return notes;
 }
 
-export function summaryTable(p: Projection): TableModel {
+export function summaryTable(p: Projection, pointers: Pointers = CLI_POINTERS): TableModel {
   const rows: TableRow[] = p.rows.flatMap((r) => {
     const row: TableRow = {
       id: r.id,
@@ -86,7 +87,7 @@ export function summaryTable(p: Projection): TableModel {
     units: p.scenario.units,
     columns: [{ key: 'label', header: '', align: 'left' }, ...yearColumns(p.years)],
     rows,
-    notes: [...provenanceNotes(p), ...fundingNotes(p)],
+    notes: [...provenanceNotes(p, pointers), ...fundingNotes(p, pointers)],
     identities: [...(p.departments ? [] : budgetIdentities(p.scenario.layout)), ...fundingIdentities(p)],
   };
 }
@@ -106,7 +107,7 @@ function groupRows(prefix: string, label: string, groups: readonly Subtotal[], y
 }
 
 /** The growth or savings schedule: each line's level per year, subtotals, totals and in-year change. */
-export function scheduleTable(p: Projection, type: LineType): TableModel {
+export function scheduleTable(p: Projection, type: LineType, pointers: Pointers = CLI_POINTERS): TableModel {
   const schedules = p.schedulesOf(type);
   const prefix = KIND_ROW_ID[type];
   // the committee report's own words (Appendices B and C) where the scenario declares its layout
@@ -189,7 +190,7 @@ export function scheduleTable(p: Projection, type: LineType): TableModel {
           `${schedules
             .filter((s) => s.line.drivers)
             .map((s) => s.line.ref)
-            .join(', ')}: built from demand drivers (\`mtfs demand\` shows how).`,
+            .join(', ')}: built from demand drivers (${pointers.demand}).`,
         ]
       : []),
     ...(schedules.some((s) => s.line.writtenAs === 'changes')

@@ -25,7 +25,22 @@ const rangeText = (a: Assumption): string => {
 
 const ROW_LABEL: Record<string, string> = { net_budget: 'net budget', gap: 'gap' };
 
-export function sensitivityTable(s: Sensitivity): TableModel {
+/** The committee report names assumptions by their descriptions and keeps files, ids and method
+ * details for its appendix; the command line shows them all. */
+export interface RiskWording {
+  readonly committee: boolean;
+}
+const CLI: RiskWording = { committee: false };
+
+/** What an assumption applies to, in words a committee reads (no ids of drivers or parameters). */
+export const appliesInWords = (a: Assumption): string =>
+  a.parameter
+    ? `the ${a.parameter.driver.replace(/[_-]+/g, ' ')} demand driver`
+    : a.funding
+      ? `funding (${a.funding.item.replace(/[_-]+/g, ' ')})`
+      : `${a.lines.length === 1 ? 'line' : 'lines'} ${a.lines.join(', ')}`;
+
+export function sensitivityTable(s: Sensitivity, wording: RiskWording = CLI): TableModel {
   const years = s.base.years;
   const rows: TableRow[] = [];
   s.entries.forEach((e, i) => {
@@ -36,7 +51,7 @@ export function sensitivityTable(s: Sensitivity): TableModel {
           id: `${a.id}.${id}.${end}`,
           cells: {
             rank: end === 'low' && id === s.rows[0] ? { kind: 'number', value: dec(i + 1) } : blank,
-            assumption: text(end === 'low' && id === s.rows[0] ? a.id : ''),
+            assumption: text(end === 'low' && id === s.rows[0] ? (wording.committee ? a.description : a.id) : ''),
             case: text(`${ROW_LABEL[id] ?? id} at ${end} (${shown(a, end === 'low' ? a.factor.low : a.factor.high)})`),
             ...byYear(years, (end === 'low' ? e.low : e.high).get(id)),
           },
@@ -46,7 +61,9 @@ export function sensitivityTable(s: Sensitivity): TableModel {
   });
   return {
     id: 'sensitivity',
-    title: `Sensitivity: ${s.base.scenario.file} — each assumption alone at its low and high value`,
+    title: wording.committee
+      ? 'Sensitivity: each assumption alone at its low and high value'
+      : `Sensitivity: ${s.base.scenario.file} — each assumption alone at its low and high value`,
     units: s.base.scenario.units,
     columns: [
       { key: 'rank', header: 'Rank', align: 'right' },
@@ -58,8 +75,10 @@ export function sensitivityTable(s: Sensitivity): TableModel {
     notes: [
       'Each figure is the change from the projection as written (case − as written); positive is adverse (more to fund).',
       'Ranked by the largest change in any year, largest first.',
-      ...s.entries.map(
-        (e) => `${e.assumption.id}: ${e.assumption.description}; range ${rangeText(e.assumption)} on ${appliesTo(e.assumption)}.`,
+      ...s.entries.map((e) =>
+        wording.committee
+          ? `${e.assumption.description}: range ${rangeText(e.assumption)} on ${appliesInWords(e.assumption)}.`
+          : `${e.assumption.id}: ${e.assumption.description}; range ${rangeText(e.assumption)} on ${appliesTo(e.assumption)}.`,
       ),
     ],
   };
@@ -98,7 +117,11 @@ const probability = (count: number, draws: number): Cell => ({
   dp: 1,
 });
 
-export function riskTable(r: RiskResult): TableModel {
+/** How the risk figures are computed: a note under the command's table, the report's appendix. */
+export const RISK_METHOD =
+  'Percentiles by the nearest-rank method over the draws; each draw is computed exactly (drawn values to 9 decimal places). Percentages of draws are rounded to 0.1.';
+
+export function riskTable(r: RiskResult, wording: RiskWording = CLI): TableModel {
   const years = r.base.years;
   const rows: TableRow[] = [];
   for (const d of r.rows) {
@@ -134,13 +157,17 @@ export function riskTable(r: RiskResult): TableModel {
   }
   return {
     id: 'risk',
-    title: `Risk: ${r.base.scenario.file} — ${r.draws} draws, seed ${r.seed}`,
+    title: wording.committee
+      ? `Risk: ${r.draws} draws of the assumption ranges`
+      : `Risk: ${r.base.scenario.file} — ${r.draws} draws, seed ${r.seed}`,
     units: r.base.scenario.units,
     columns: [{ key: 'label', header: '', align: 'left' }, ...yearCols(years)],
     rows,
     notes: [
       'All assumption ranges drawn together, independently; uniform between low and high, or triangular where a likely value is given.',
-      'Percentiles by the nearest-rank method over the draws; each draw is computed exactly (drawn values to 9 decimal places). Percentages of draws are rounded to 0.1.',
+      wording.committee
+        ? 'P10, P50 and P90: one draw in ten falls below P10, half below P50, nine in ten below P90. Percentages of draws are rounded to 0.1.'
+        : RISK_METHOD,
       ...(r.rows.some((d) => d.id === 'gap') ? [] : ['The scenario has no funding, so there is no gap: the net budget is shown.']),
     ],
   };

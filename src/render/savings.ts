@@ -5,7 +5,8 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec, ZERO, roundTo, toPlain, type Money, dec } from '../model/money.js';
 import { natureLabel, STATUS_MARK } from '../model/scenario.js';
 import { RECONCILING_MARK } from './projection.js';
-import { RANKING_RULE, type TargetResult } from '../reports/savings/target.js';
+import { RANKING_RULE, type AlternativeSets } from '../reports/savings/target.js';
+import { formatPlainGrouped } from '../model/grouped-number.js';
 import type { SavingsRegister, RegisterEntry } from '../reports/savings/register.js';
 import type { Subtotal } from '../project/subtotals.js';
 import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';
@@ -113,62 +114,90 @@ export function registerCsvTables(r: SavingsRegister): TableModel[] {
   return [levels, { ...changes, columns: levels.columns }];
 }
 
-export function targetTable(t: TargetResult, units: TableModel['units']): TableModel {
-  const years = [...t.targets.keys()];
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The sets that meet a target, each with its options described and what it leaves out. */
+export function targetTable(t: AlternativeSets, units: TableModel['units']): TableModel {
+  const search = t.search;
+  const years = [...search.targets.keys()];
+  const none = { set: blank, ref: blank, nature: blank };
   const rows: TableRow[] = [
-    {
-      id: 'target',
-      cells: { rank: blank, options: text('Target'), sr: blank, count: blank, ...byYear(years, t.targets) },
-      emphasis: 'total',
-    },
-    ...t.sets.map((s, i) => ({
+    { id: 'target', cells: { ...none, label: text('Target'), ...byYear(years, search.targets) }, emphasis: 'total' },
+  ];
+  t.sets.forEach((s, i) => {
+    rows.push({
       id: `set.${i + 1}`,
       cells: {
-        rank: { kind: 'number' as const, value: dec(i + 1) },
-        options: text(s.lines.map((l) => l.ref).join(' + ')),
-        sr: { kind: 'number' as const, value: dec(s.serviceReductions) },
-        count: { kind: 'number' as const, value: dec(s.lines.length) },
+        ...none,
+        set: { kind: 'number', value: dec(i + 1) },
+        label: text(
+          `${i === 0 ? 'Best set' : 'Alternative'}: ${count(s.lines.length, 'option')}, ${count(s.serviceReductions, 'service reduction')}`,
+        ),
         ...byYear(years, s.totals),
       },
-    })),
-    {
-      id: 'all',
+      emphasis: 'total',
+    });
+    for (const l of s.lines)
+      rows.push({
+        id: `set.${i + 1}.${l.ref}`,
+        cells: {
+          set: blank,
+          ref: text(l.ref),
+          nature: text(l.nature.length ? natureLabel(l.nature) : ''),
+          label: text(l.description),
+          ...Object.fromEntries(years.map((y) => [y, money(l.levels.get(y)?.amount ?? ZERO)])),
+        },
+      });
+    const out = t.leftOut[i] ?? [];
+    rows.push({
+      id: `set.${i + 1}.leaves_out`,
       cells: {
-        rank: blank,
-        options: text(`All ${t.options.length} options`),
-        sr: blank,
-        count: { kind: 'number', value: dec(t.options.length) },
-        ...byYear(years, t.allOptions),
+        ...none,
+        label: text(out.length ? `Leaves out: ${out.map((l) => l.ref).join(', ')}` : 'Leaves out nothing'),
+        ...Object.fromEntries(years.map((y) => [y, blank])),
       },
-    },
-  ];
-  const short = years.filter((y) => (t.allOptions.get(y) ?? ZERO).lessThan(t.targets.get(y) ?? ZERO));
+    });
+  });
+  rows.push({
+    id: 'all',
+    cells: { ...none, label: text(`All ${search.options.length} options together`), ...byYear(years, search.allOptions) },
+  });
+  const short = years.filter((y) => (search.allOptions.get(y) ?? ZERO).lessThan(search.targets.get(y) ?? ZERO));
+  const notes: string[] = [];
+  if (t.noneNeeded) notes.push('No savings needed: the target is nil or less in every year, so it is met without any of these options.');
+  else if (t.sets.length === 0)
+    notes.push(
+      short.length
+        ? `No set meets the target: even all ${search.options.length} options together fall short in ${short.join(', ')}.`
+        : 'No set meets the target.',
+    );
+  else {
+    notes.push(
+      `The best set comes first, ranked by ${RANKING_RULE}. Each set is minimal: dropping any one of its options would miss the target.`,
+      `Each alternative leaves out at least ${formatPlainGrouped(t.differBy)} (${units}) in ${t.measuredIn} of the options of every set above it, so it is a different choice, not the same set with small options swapped.`,
+    );
+    if (t.sets.length === 1 && search.sets.length > 1)
+      notes.push('No other set that meets the target differs from the best set by that much.');
+  }
   return {
     id: 'target-sets',
-    title: `Sets of saving options that meet the target (best ${t.sets.length})`,
+    title: t.noneNeeded
+      ? 'Sets of saving options that meet the target: none needed'
+      : `Sets of saving options that meet the target (${t.sets.length === 1 ? 'the best set' : `the best set and ${count(t.sets.length - 1, 'alternative')}`})`,
     units,
     columns: [
-      { key: 'rank', header: 'Rank', align: 'right' },
-      { key: 'options', header: 'Options', align: 'left' },
-      { key: 'sr', header: 'SR', align: 'right' },
-      { key: 'count', header: 'Count', align: 'right' },
+      { key: 'set', header: 'Set', align: 'right' },
+      { key: 'ref', header: 'Ref', align: 'left' },
+      { key: 'nature', header: 'Nature', align: 'left' },
+      { key: 'label', header: 'Description', align: 'left' },
       ...yearCols(years),
     ],
     rows,
-    notes: [
-      ...(t.sets.length === 0
-        ? [
-            short.length
-              ? `No set meets the target: even all ${t.options.length} options together fall short in ${short.join(', ')}.`
-              : 'No set meets the target.',
-          ]
-        : []),
-      `Minimal sets only (dropping any option would miss the target); ranked by ${RANKING_RULE}. Search is exhaustive and exact (${t.explored} branch${t.explored === 1 ? '' : 'es'} examined).`,
-    ],
+    notes,
   };
 }
 
-export function registerAsJson(r: SavingsRegister, target?: TargetResult): unknown {
+export function registerAsJson(r: SavingsRegister, target?: AlternativeSets): unknown {
   const years = r.projection.years;
   const map = (m: ReadonlyMap<FiscalYear, Money>): Record<string, string> =>
     Object.fromEntries(years.map((y) => [y, toPlain(m.get(y) ?? ZERO)]));
@@ -197,15 +226,19 @@ export function registerAsJson(r: SavingsRegister, target?: TargetResult): unkno
     ...(target
       ? {
           target: {
-            targets: Object.fromEntries([...target.targets].map(([y, v]) => [y, toPlain(v)])),
+            targets: Object.fromEntries([...target.search.targets].map(([y, v]) => [y, toPlain(v)])),
             ranking: RANKING_RULE,
-            sets: target.sets.map((s) => ({
+            none_needed: target.noneNeeded,
+            differ_by: { amount: toPlain(target.differBy), year: target.measuredIn },
+            sets: target.sets.map((s, i) => ({
               refs: s.lines.map((l) => l.ref),
+              leaves_out: (target.leftOut[i] ?? []).map((l) => l.ref),
               service_reductions: s.serviceReductions,
               totals: Object.fromEntries([...s.totals].map(([y, v]) => [y, toPlain(v)])),
               excess: toPlain(s.excess),
             })),
-            all_options: Object.fromEntries([...target.allOptions].map(([y, v]) => [y, toPlain(v)])),
+            all_options: Object.fromEntries([...target.search.allOptions].map(([y, v]) => [y, toPlain(v)])),
+            branches_examined: target.search.explored,
           },
         }
       : {}),

@@ -42,8 +42,14 @@ function frame(id: string, title: string, desc: string, body: string): string {
   ].join('\n');
 }
 
-function yAxis(lo: number, hi: number, step: number, y: (v: number) => number): string {
-  const out: string[] = [];
+/** The units of the vertical axis, written up its left side. */
+function yLabel(text: string): string {
+  const cy = M.top + (H - M.top - M.bottom) / 2;
+  return `<text x="10" y="${fmt(cy)}" transform="rotate(-90 10 ${fmt(cy)})" text-anchor="middle" class="tick">${escapeHtml(text)}</text>`;
+}
+
+function yAxis(lo: number, hi: number, step: number, y: (v: number) => number, label: string): string {
+  const out: string[] = [yLabel(label)];
   for (let v = lo; v <= hi + step / 2; v += step) {
     out.push(
       `<line x1="${M.left}" x2="${W - M.right}" y1="${fmt(y(v))}" y2="${fmt(y(v))}" class="grid"/>`,
@@ -72,8 +78,16 @@ function legend(series: readonly Series[]): string {
     .join('\n');
 }
 
-/** Bars by year: side by side (`grouped`) or on top of one another (`stacked`). */
-export function barChart(id: string, title: string, years: readonly string[], series: readonly Series[], stacked: boolean): string {
+/** Bars by year from zero: side by side (`grouped`) or on top of one another (`stacked`). `axisLabel` names
+ * the units of the vertical axis, e.g. `£000`. */
+export function barChart(
+  id: string,
+  title: string,
+  years: readonly string[],
+  series: readonly Series[],
+  stacked: boolean,
+  axisLabel = '£000',
+): string {
   const totals = years.map((_, i) => series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0));
   const negatives = years.map((_, i) => series.reduce((a, s) => a + Math.min(0, s.values[i] ?? 0), 0));
   const all = series.flatMap((s) => s.values);
@@ -114,7 +128,7 @@ export function barChart(id: string, title: string, years: readonly string[], se
     title,
     desc,
     [
-      yAxis(lo, hi, step, y),
+      yAxis(lo, hi, step, y, axisLabel),
       `<line x1="${M.left}" x2="${W - M.right}" y1="${fmt(y(0))}" y2="${fmt(y(0))}" class="axis"/>`,
       ...bars,
       legend(series),
@@ -122,7 +136,8 @@ export function barChart(id: string, title: string, years: readonly string[], se
   );
 }
 
-/** The P10–P90 range per year as a band, the P50 and the plan as marks. The axis need not start at zero. */
+/** The P10–P90 range per year as a band, the P50 and the plan as marks. The axis need not start at
+ * zero, and its label says where it starts. */
 export function rangeChart(
   id: string,
   title: string,
@@ -134,6 +149,7 @@ export function rangeChart(
 ): string {
   const { lo, hi, step } = axis(Math.min(...p10, ...planned), Math.max(...p90, ...planned));
   const y = (v: number): number => M.top + ((hi - v) / (hi - lo)) * (H - M.top - M.bottom);
+  const label = lo === 0 ? '£000' : `£000 (axis from ${money(lo)})`;
   const slot = (W - M.left - M.right) / years.length;
   const marks: string[] = [];
   years.forEach((year, i) => {
@@ -150,7 +166,7 @@ export function rangeChart(
   const key = [
     `<rect x="${M.left}" y="${H - 30}" width="10" height="10" fill="${PALETTE[5]}" opacity="0.35"/><text x="${M.left + 14}" y="${H - 21}" class="legend">P10–P90</text>`,
     `<rect x="${M.left + 110}" y="${H - 26}" width="12" height="3" fill="${PALETTE[0]}"/><text x="${M.left + 128}" y="${H - 21}" class="legend">P50</text>`,
-    `<circle cx="${M.left + 205}" cy="${H - 25}" r="4" fill="${PALETTE[1]}"/><text x="${M.left + 214}" y="${H - 21}" class="legend">as written</text>`,
+    `<circle cx="${M.left + 175}" cy="${H - 25}" r="4" fill="${PALETTE[1]}"/><text x="${M.left + 184}" y="${H - 21}" class="legend">as written: every assumption at its stated value</text>`,
   ].join('\n');
   const desc = `${title}, £000 (the axis does not start at zero). ${years
     .map(
@@ -158,5 +174,5 @@ export function rangeChart(
         `${yr}: P10 ${money(p10[i] ?? 0)}, P50 ${money(p50[i] ?? 0)}, P90 ${money(p90[i] ?? 0)}, as written ${money(planned[i] ?? 0)}`,
     )
     .join('; ')}.`;
-  return frame(id, title, desc, [yAxis(lo, hi, step, y), ...marks, key].join('\n'));
+  return frame(id, title, desc, [yAxis(lo, hi, step, y, label), ...marks, key].join('\n'));
 }

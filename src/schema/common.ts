@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isCanonicalAmount, parseAmountText, parseRateText } from '../model/amount-text.js';
 import { parseFiscalYear } from '../model/fiscal-year.js';
+import { parseDateText } from '../model/calendar-date.js';
 
 /** An amount as written: `1275`, `135,053`, `(4,755)`. YAML numbers reach zod as their source text. */
 export const amountSchema = z
@@ -44,6 +45,15 @@ export const yearSchema = z
     ctx.addIssue({ code: 'custom', message: r.message, params: { mtfs: 'year-format', hint: r.hint } });
   })
   .meta({ id: 'FiscalYear', description: 'A UK financial year written 2018/19.' });
+
+/** The date of a paper, `2018-01-16`: shown in the report, which never reads the clock. */
+export const dateSchema = z
+  .string()
+  .superRefine((text, ctx) => {
+    const r = parseDateText(text);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { mtfs: 'date-format', hint: r.hint } });
+  })
+  .meta({ id: 'Date', description: 'A calendar date written YYYY-MM-DD, e.g. 2018-01-16.' });
 
 /** Amounts by financial year: `{2018/19: 688}`. */
 export const amountsByYearSchema = z.record(yearSchema, amountSchema);

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { assumptionsSchema } from './assumptions.js';
-import { amountSchema, amountsByYearSchema, sourceSchema, textSchema, yearSchema } from './common.js';
+import { amountSchema, amountsByYearSchema, dateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './line-fields.js';
 import { driversSchema, lineDriverSchema } from './drivers.js';
 import { FUNDING_ROWS, fundingHeaderShape } from './funding.js';
@@ -74,6 +74,10 @@ export const scenarioHeaderShape = {
   authority: textSchema,
   department: textSchema,
   title: textSchema.optional(),
+  status: textSchema
+    .optional()
+    .meta({ description: 'The standing of the paper, shown at the top of the report, e.g. Draft, Final, For consultation.' }),
+  date: dateSchema.optional().meta({ description: 'The date of the paper, shown at the top of the report (the clock is never read).' }),
   source: sourceSchema.optional(),
   period: z.strictObject({ from: yearSchema, to: yearSchema }).meta({ description: 'The MTFS years, e.g. from 2018/19 to 2021/22.' }),
   units: z.enum(['£', '£000']).meta({ description: 'The unit of every amount in this scenario and its CSV files.' }),

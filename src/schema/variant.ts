@@ -2,7 +2,7 @@
 // adds, sets or scales lines. Strict like every schema; published as part of `mtfs schema`.
 
 import { z } from 'zod';
-import { amountsByYearSchema, rateSchema, sourceSchema, textSchema } from './common.js';
+import { amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema } from './common.js';
 import { controlsSchema, lineSchema, UNSTATED_METHODS } from './scenario.js';
 import { refSchema } from './line-fields.js';
 import { selectorSchema } from './selector.js';
@@ -13,6 +13,8 @@ export const variantSchema = z
   .strictObject({
     extends: textSchema.meta({ description: 'The scenario this one changes, relative to this file.' }),
     title: textSchema.optional(),
+    status: textSchema.optional().meta({ description: "The variant's standing, e.g. Draft; the base's otherwise." }),
+    date: dateSchema.optional().meta({ description: "The variant's date, YYYY-MM-DD; the base's otherwise." }),
     description: textSchema.optional().meta({ description: 'The question this variant asks, e.g. "What if AC14 is rejected?"' }),
     source: sourceSchema.optional(),
     remove: z

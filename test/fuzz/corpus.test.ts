@@ -246,7 +246,7 @@ const prototypes: Case[] = [
       mutated: [edit(ws, S, (t) => t.replace('levels: {2018/19: 1275, 2021/22: 4680}', `levels: {${k}: 1275, 2021/22: 4680}`))],
     }),
     code: 2,
-    says: /2018\.yaml:36:\d+: error\[(year-format|unknown-key)\]/,
+    says: /2018\.yaml:38:\d+: error\[(year-format|unknown-key)\]/,
   })),
   ...PROTO_KEYS.map((k): Case => ({
     name: `${k} as a line ref in the CSV`,

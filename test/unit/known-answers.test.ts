@@ -151,7 +151,12 @@ describe('HTML rendering', () => {
       { 'x.yaml': `${HEADER.replace('Test County Council', 'Test <script>alert(1)</script> Council')}lines:\n${line('G1', 'new', 10)}` },
       'x.yaml',
     );
-    const html = htmlReport({ projection: projectScenario(s), display: { rounding: 'half-away-from-zero', dp: 0 }, version: '0.0.0' });
+    const html = htmlReport({
+      projection: projectScenario(s),
+      display: { rounding: 'half-away-from-zero', dp: 0 },
+      version: '0.0.0',
+      appendix: true,
+    });
     expect(html.startsWith('<!DOCTYPE html>') || html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -10,7 +10,7 @@ import { Dec, sum, toPlain, type Money } from '../../src/model/money.js';
 import type { BudgetLine, Level } from '../../src/model/scenario.js';
 import { projectScenario, rowValues } from '../../src/project/project.js';
 import { savingsRegister, subtotalSum } from '../../src/reports/savings/register.js';
-import { findTargetSets } from '../../src/reports/savings/target.js';
+import { alternativeSets, findTargetSets } from '../../src/reports/savings/target.js';
 
 const base = loadScenario('scenarios/2018.yaml', nodeReader).value!;
 const baseProjection = projectScenario(base);
@@ -104,25 +104,26 @@ describe('savings register', () => {
   });
 });
 
-describe('target search', () => {
-  const years = [fiscalYear(2018), fiscalYear(2019)];
-  const option = (i: number, sr: boolean, a: number, b: number): BudgetLine => ({
-    ref: `S${i}`,
-    type: 'saving',
-    description: `S${i}`,
-    status: 'new',
-    category: 'Departmental',
-    nature: sr ? ['SR'] : ['Eff'],
-    serviceArea: 'x',
-    levels: new Map<ReturnType<typeof fiscalYear>, Level>([
-      [years[0]!, { amount: new Dec(a) as Money, basis: 'stated', origins: [] }],
-      [years[1]!, { amount: new Dec(b) as Money, basis: 'stated', origins: [] }],
-    ]),
-    reconciling: false,
-    source: 't',
-    origin: { file: 't', line: 1, column: 1, endLine: 1, endColumn: 2 },
-  });
+/** A saving option with the given levels in 2018/19 and 2019/20. */
+const years = [fiscalYear(2018), fiscalYear(2019)];
+const option = (i: number, sr: boolean, a: number, b: number): BudgetLine => ({
+  ref: `S${i}`,
+  type: 'saving',
+  description: `S${i}`,
+  status: 'new',
+  category: 'Departmental',
+  nature: sr ? ['SR'] : ['Eff'],
+  serviceArea: 'x',
+  levels: new Map<ReturnType<typeof fiscalYear>, Level>([
+    [years[0]!, { amount: new Dec(a) as Money, basis: 'stated', origins: [] }],
+    [years[1]!, { amount: new Dec(b) as Money, basis: 'stated', origins: [] }],
+  ]),
+  reconciling: false,
+  source: 't',
+  origin: { file: 't', line: 1, column: 1, endLine: 1, endColumn: 2 },
+});
 
+describe('target search', () => {
   it('finds exactly the best minimal sets a brute force finds (property)', () => {
     fc.assert(
       fc.property(
@@ -172,6 +173,51 @@ describe('target search', () => {
     expect(r).toMatchObject({ stopped: true, explored: 100_000 });
     const small = findTargetSets(options.slice(0, 6), new Map([[years[0]!, new Dec(300) as Money]]), 10);
     expect(small.stopped).toBe(false);
+  });
+});
+
+describe('alternative sets for councillors', () => {
+  const last = (i: number, sr: boolean, b: number): BudgetLine => option(i, sr, 0, b);
+  const target = (t: number) => new Map([[years[1]!, new Dec(t) as Money]]);
+  const level = (l: BudgetLine) => l.levels.get(years[1]!)!.amount;
+
+  it('every alternative leaves out at least the stated amount of every set above it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 60 })), { minLength: 1, maxLength: 9 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 5 }),
+        (specs, t, top) => {
+          const options = specs.map(([sr, b], i) => last(i, sr, b));
+          const r = alternativeSets(options, target(t), top);
+          expect(r.differBy.equals(new Dec(t).times('0.1'))).toBe(true);
+          expect(r.sets.length).toBeLessThanOrEqual(top);
+          // the best set is the search's best
+          expect(r.sets[0]?.lines).toEqual(findTargetSets(options, target(t), 1).sets[0]?.lines);
+          r.sets.forEach((s, i) => {
+            expect(r.leftOut[i]!.length + s.lines.length).toBe(options.length);
+            for (const earlier of r.sets.slice(0, i)) {
+              const dropped = sum(earlier.lines.filter((l) => !s.lines.includes(l)).map(level));
+              expect(dropped.gte(r.differBy) && dropped.gt(0)).toBe(true);
+            }
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a swap of the smallest options is not an alternative; a different large option is', () => {
+    // S0 500 and S1 500 are the big choices; S2..S4 are small and interchangeable
+    const options = [last(0, false, 500), last(1, false, 500), last(2, false, 10), last(3, false, 11), last(4, false, 12)];
+    const r = alternativeSets(options, target(510), 5);
+    expect(r.sets.map((s) => s.lines.map((l) => l.ref).join('+'))).toEqual(['S0+S2', 'S1+S2']);
+    expect(r.search.sets.length).toBeGreaterThan(2); // S0+S3, S0+S4, … were found and left out as swaps
+  });
+
+  it('needs no savings when the target is nil or less in every year', () => {
+    const r = alternativeSets([last(0, false, 100)], target(-50), 5);
+    expect(r).toMatchObject({ noneNeeded: true, sets: [] });
   });
 });
 

@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
-import { explain, type ExplainTarget } from '../../reports/explain/explain.js';
+import { explain, fundingItemIds, type ExplainTarget } from '../../reports/explain/explain.js';
 import { parseFiscalYear } from '../../model/fiscal-year.js';
 import { projectScenario, type RowId } from '../../project/project.js';
 import { asJson } from '../../render/json.js';
@@ -27,11 +27,26 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .command('explain')
     .description('show the arithmetic behind one figure, down to where each input is written and its source')
     .argument('<scenario>', 'scenario YAML file')
-    .argument('<what>', 'a table row (e.g. net_budget) or a line ref (e.g. G6)')
+    .argument('<what>', 'a table row (e.g. net_budget, council_tax, band_d) or a line ref (e.g. G6): see below')
     .argument('[year]', 'one year, e.g. 2020/21 (default: every year)')
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(setOption())
+    .addHelpText(
+      'after',
+      [
+        '',
+        'What can be explained (every figure the budget and funding tables show):',
+        '  lines          a growth or saving ref, e.g. G6, AC14',
+        '  budget rows    original_budget, transfers, subtotal, growth, savings, net_budget',
+        '  departments    department.<name as in the table>, e.g. department.adults-and-communities',
+        '  funding rows   funding, gap, cumulative_gap, reserves_bf, reserves_use, reserves_cf, reserves_after_gap',
+        '  funding table  council_tax, tax_base, band_d, core_increase, asc_precept, band_d_derived,',
+        '                 band_d_difference, collection_fund, business_rates, grant.<id>, total',
+        '                 (also written funding.<row>, as in the CSV of project --detail)',
+        'A name the scenario does not have is refused with the list of those it has.',
+      ].join('\n'),
+    )
     .action((scenario: string, what: string, year: string | undefined, o: ExplainOptions) =>
       exit(explainCommand(io, scenario, what, year, o)),
     );
@@ -45,22 +60,22 @@ function explainCommand(io: Io, file: string, what: string, yearText: string | u
   const p = projectScenario(scenario);
   const rows = p.rows.map((r) => r.id as string);
   const refs = scenario.lines.map((l) => l.ref);
+  const funding = fundingItemIds(p);
   const line = scenario.lines.find((l) => l.ref === what);
   let target: ExplainTarget;
   if (rows.includes(what)) target = { kind: 'row', row: what as RowId };
   else if (line) target = { kind: 'line', line };
+  else if (funding.includes(what) || funding.includes(`funding.${what}`)) target = { kind: 'funding', item: what };
   else {
-    const guess = closest(what, [...rows, ...refs]);
+    const guess = closest(what, [...rows, ...funding, ...funding.map((f) => f.replace(/^funding\./, '')), ...refs]);
+    const all = [
+      `rows are ${rows.join(', ')}`,
+      ...(funding.length ? [`funding rows are ${funding.join(', ')} (the funding. prefix may be left off)`] : []),
+      ...(refs.length ? [`lines are ${refs.join(', ')}`] : []),
+    ].join('; ');
     return fail(
       io,
-      [
-        error(
-          'usage',
-          `${file} has no row or line \`${what}\``,
-          undefined,
-          guess ? `did you mean \`${guess}\`?` : `rows are ${rows.join(', ')}; lines are ${refs.join(', ')}`,
-        ),
-      ],
+      [error('usage', `${file} has no row or line \`${what}\``, undefined, guess ? `did you mean \`${guess}\`? ${all}` : all)],
       sources,
     );
   }

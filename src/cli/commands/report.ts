@@ -25,6 +25,8 @@ interface ReportOptions {
   readonly rounding: RoundingMode;
   /** `--set` what-ifs on demand drivers, in the order given. */
   readonly set: readonly string[];
+  /** Include the technical appendix in the HTML (`--no-appendix` leaves it out). */
+  readonly appendix: boolean;
 }
 
 export function register(program: Command, { io, exit, version }: CommandContext): void {
@@ -38,6 +40,7 @@ export function register(program: Command, { io, exit, version }: CommandContext
     .addOption(new Option('--seed <s>', 'random seed').argParser(seedNumber).default(1))
     .addOption(roundingOption())
     .addOption(setOption())
+    .option('--no-appendix', 'leave the technical appendix (files and lines, ids, methods) out of the HTML report')
     .action(async (scenario: string, o: ReportOptions) => exit(await reportCommand(io, scenario, o, version)));
 }
 
@@ -71,6 +74,7 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
       projection,
       display: { rounding: opts.rounding, dp: 0 },
       version,
+      appendix: opts.appendix,
       ...(hasRanges ? { sensitivity: sensitivity(scenario), risk: monteCarlo(scenario, { draws: opts.draws, seed: opts.seed }) } : {}),
     });
     const code = finish(io, { content: html, output: opts.html, inputs: scenario.inputs, sources });

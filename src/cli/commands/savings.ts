@@ -10,7 +10,7 @@ import { projectScenario, type Projection } from '../../project/project.js';
 import { registerAsJson, registerCsvTables, registerTables, targetTable } from '../../render/savings.js';
 import { closest } from '../../schema/diagnose.js';
 import { savingsRegister } from '../../reports/savings/register.js';
-import { findTargetSets, MAX_BRANCHES, type TargetResult } from '../../reports/savings/target.js';
+import { alternativeSets, MAX_BRANCHES, type AlternativeSets } from '../../reports/savings/target.js';
 import type { Io } from '../io.js';
 import { fail, finish, type CommandContext } from '../command.js';
 import { collect, formatOption, outputOption, positiveInteger, roundingOption, setOption } from '../flags.js';
@@ -27,6 +27,8 @@ interface SavingsOptions {
   readonly top: number;
   /** `--set` what-ifs on demand drivers, in the order given. */
   readonly set: readonly string[];
+  /** How much of every earlier set an alternative must leave out (default 10% of the last year's target). */
+  readonly differBy?: string;
 }
 
 export function register(program: Command, { io, exit }: CommandContext): void {
@@ -39,7 +41,11 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(roundingOption())
     .option('-t, --target <target>', 'an amount every year, YEAR=AMOUNT,… for some years, or gap')
     .option('-x, --exclude <ref>', 'leave an option out of the target search (repeatable)', collect, [] as string[])
-    .addOption(new Option('--top <n>', 'how many sets to list').argParser(positiveInteger).default(10))
+    .addOption(new Option('--top <n>', 'how many sets to list: the best and its alternatives').argParser(positiveInteger).default(5))
+    .option(
+      '--differ-by <amount>',
+      "how much of every set listed before it an alternative must leave out, in the last target year (default: 10% of that year's target)",
+    )
     .addOption(setOption())
     .action((scenario: string, o: SavingsOptions) => exit(savingsCommand(io, scenario, o)));
 }
@@ -52,7 +58,7 @@ function savingsCommand(io: Io, file: string, opts: SavingsOptions): ExitCode {
   const projection = projectScenario(scenario);
   const register = savingsRegister(projection);
 
-  let target: TargetResult | undefined;
+  let target: AlternativeSets | undefined;
   if (opts.target !== undefined) {
     const refs = projection.savings.filter((s) => !s.line.reconciling).map((s) => s.line.ref);
     const problems: Diagnostic[] = opts.exclude
@@ -73,13 +79,15 @@ function savingsCommand(io: Io, file: string, opts: SavingsOptions): ExitCode {
       options.map((s) => s.line.levels),
       problems,
     );
+    const differBy = opts.differBy === undefined ? undefined : differAmount(opts.differBy, problems);
     if (problems.length > 0 || !targets) return fail(io, problems, sources);
-    target = findTargetSets(
+    target = alternativeSets(
       options.map((s) => s.line),
       targets,
       opts.top,
+      differBy,
     );
-    if (target.stopped) {
+    if (target.search.stopped) {
       return fail(
         io,
         [
@@ -100,6 +108,21 @@ function savingsCommand(io: Io, file: string, opts: SavingsOptions): ExitCode {
   const csv = target ? [targetTable(target, units)] : registerCsvTables(register);
   const content = renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, models, () => registerAsJson(register, target), csv);
   return finish(io, { content, output: opts.output, inputs: scenario.inputs, sources });
+}
+
+/** `--differ-by`: an amount in the scenario's units, nil or more. */
+function differAmount(text: string, problems: Diagnostic[]): Money | undefined {
+  const r = parseAmountText(text);
+  if (r.ok && !r.canonical.startsWith('-')) return moneyFromText(r.canonical);
+  problems.push(
+    error(
+      'usage',
+      `--differ-by: ${r.ok ? 'cannot be negative' : r.message}`,
+      undefined,
+      'write an amount such as 500, in the units of the scenario',
+    ),
+  );
+  return undefined;
 }
 
 /**

@@ -205,3 +205,79 @@ function componentStep(p: Projection, f: FundingProjection, c: FundingComponent,
     children: [],
   };
 }
+
+/** Council tax rows of the funding table that are not funding components. */
+const COUNCIL_TAX_ROWS = ['tax_base', 'core_increase', 'asc_precept', 'band_d', 'band_d_derived', 'band_d_difference'] as const;
+
+/**
+ * Every funding-table row `explain` can reach, as the funding table names them (`funding.<id>`),
+ * in table order; the `funding.` prefix may be left off when asking.
+ */
+export function fundingItemIds(p: Projection): string[] {
+  const f = p.funding;
+  if (!f) return [];
+  return [...(f.councilTax ? COUNCIL_TAX_ROWS : []), ...f.components.map((c) => c.id), 'total'].map((id) => `funding.${id}`);
+}
+
+/** The step behind one row of the funding table in year `y`, or undefined when it has no such row. */
+export function explainFundingItem(p: Projection, item: string, y: FiscalYear): Step | undefined {
+  const f = p.funding;
+  if (!f) return undefined;
+  const key = item.replace(/^funding\./, '');
+  const root = `funding/${yid(y)}`;
+  if (key === 'total') return explainCouncilRow(p, 'funding', y);
+  const c = f.components.find((x) => x.id === key);
+  if (c) return componentStep(p, f, c, y, root);
+  const council = f.components.find((x) => x.id === 'council_tax');
+  const ct = f.councilTax?.get(y);
+  const tax = f.funding.councilTax;
+  if (!council || !ct || !tax) return undefined;
+  const parts = componentStep(p, f, council, y, root).children;
+  const written = tax.bandD.years.get(y);
+  const pct = (r: Money | undefined): Money => (r ? (r.times(100) as Money) : ZERO);
+  const id = `${root}/${key}`;
+  switch (key) {
+    case 'tax_base':
+      return parts[0];
+    case 'band_d':
+      return parts[1];
+    case 'core_increase':
+    case 'asc_precept': {
+      const inc = written?.increase;
+      const rate = key === 'core_increase' ? inc?.core : inc?.ascPrecept;
+      return {
+        id,
+        label: `${key === 'core_increase' ? 'core council tax increase' : 'adult social care precept'} ${y} (%)`,
+        amount: pct(rate as Money | undefined),
+        formula: inc ? "as written, a percentage of last year's Band D" : 'not written for this year',
+        ...(inc ? { origin: inc.origin } : {}),
+        source: tax.bandD.source,
+        children: [],
+      };
+    }
+    case 'band_d_derived': {
+      const d = ct.bandD.derived;
+      return {
+        id,
+        label: `Band D derived ${y} (£)`,
+        amount: (d?.amount ?? ZERO) as Money,
+        formula: d
+          ? `last year's Band D × (1 + core + ASC precept) = ${d.exact.toFixed()}, rounded to the penny (${tax.bandD.rounding})`
+          : 'no increase is written for this year, so nothing is derived',
+        children: [],
+      };
+    }
+    case 'band_d_difference': {
+      const d = ct.bandD.derived;
+      return {
+        id,
+        label: `Band D used less derived ${y} (£)`,
+        amount: (d ? ct.bandD.used.minus(d.amount) : ZERO) as Money,
+        formula: d ? `Band D used £${g(ct.bandD.used)} − derived £${g(d.amount)}` : 'nothing derived for this year',
+        children: [],
+      };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -10,18 +10,35 @@ import { rowSelects } from '../../model/row-select.js';
 import type { BudgetLine, Level } from '../../model/scenario.js';
 import { rowValues, type BudgetRowId, type LineSchedule, type Projection, type RowId } from '../../project/project.js';
 import { formatPlainGrouped } from '../../model/grouped-number.js';
-import { explainCouncilRow } from './explain-council.js';
+import { explainCouncilRow, explainFundingItem } from './explain-council.js';
+
+export { fundingItemIds } from './explain-council.js';
 import type { Step } from './step.js';
 
 export type { Step } from './step.js';
 
-export type ExplainTarget = { readonly kind: 'row'; readonly row: RowId } | { readonly kind: 'line'; readonly line: BudgetLine };
+export type ExplainTarget =
+  | { readonly kind: 'row'; readonly row: RowId }
+  | { readonly kind: 'line'; readonly line: BudgetLine }
+  | { readonly kind: 'funding'; readonly item: string };
 
 const g = formatPlainGrouped;
 const yid = (y: FiscalYear): string => y.replace('/', '-');
 
 export function explain(p: Projection, target: ExplainTarget, years: readonly FiscalYear[]): Step[] {
-  return years.map((y) => (target.kind === 'row' ? explainRow(p, target.row, y) : explainLine(p, target.line, y, yid(y))));
+  return years.map((y) => {
+    switch (target.kind) {
+      case 'row':
+        return explainRow(p, target.row, y);
+      case 'line':
+        return explainLine(p, target.line, y, yid(y));
+      case 'funding': {
+        const step = explainFundingItem(p, target.item, y);
+        if (!step) throw new Error(`no funding row ${target.item}: the command checks it against fundingItemIds`);
+        return step;
+      }
+    }
+  });
 }
 
 function value(p: Projection, row: BudgetRowId, y: FiscalYear): Money {

@@ -89,8 +89,9 @@ export function findTargetSets(
           excess: sums.reduce((a, s, y) => a + s - (target[y] ?? 0n), 0n),
           totals: [...sums],
         };
-        best.push(found);
-        best.sort(better);
+        let at = best.length;
+        while (at > 0 && better(found, best[at - 1] as Found) < 0) at--;
+        best.splice(at, 0, found);
         if (best.length > top) best.pop();
       }
       return; // supersets are never minimal
@@ -154,4 +155,79 @@ const max0 = (b: bigint): bigint => (b > 0n ? b : 0n);
 function lexicographic(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
   return a.length - b.length;
+}
+
+/** What councillors are shown: the best set, then alternatives that are genuinely different. */
+export interface AlternativeSets {
+  readonly search: TargetResult;
+  /** The best set first, then each next best that passes the difference rule, at most `top`. */
+  readonly sets: readonly TargetSet[];
+  /** For each set, the options it leaves out, in register order. */
+  readonly leftOut: readonly (readonly BudgetLine[])[];
+  /** The year the difference rule is measured in: the last target year. */
+  readonly measuredIn: FiscalYear;
+  /** An alternative leaves out at least this much (in `measuredIn`) of every set shown before it. */
+  readonly differBy: Money;
+  /** True when the target is nil or less in every year: no saving option is needed at all. */
+  readonly noneNeeded: boolean;
+}
+
+/** How many ranked sets the search keeps to choose alternatives from. */
+const POOL_PER_SET = 25;
+
+/** The default difference: a tenth of the target in its last year. */
+export const DEFAULT_DIFFERENCE_SHARE = dec('0.1');
+
+/**
+ * The best set and up to `top − 1` alternatives. An alternative must leave out, in the last target
+ * year, at least `differBy` of the options of every set shown before it (default: 10% of that year's
+ * target), so it is a different choice and not the same set with its smallest options swapped.
+ */
+export function alternativeSets(
+  options: readonly BudgetLine[],
+  targets: ReadonlyMap<FiscalYear, Money>,
+  top: number,
+  differBy?: Money,
+  budget = MAX_BRANCHES,
+): AlternativeSets {
+  const years = [...targets.keys()];
+  const measuredIn = years[years.length - 1] as FiscalYear;
+  const lastTarget = targets.get(measuredIn) as Money;
+  const threshold = differBy ?? (Dec.max(0, lastTarget.times(DEFAULT_DIFFERENCE_SHARE)) as Money);
+  const noneNeeded = [...targets.values()].every((t) => t.lte(0));
+  if (noneNeeded) {
+    const zero = dec(0) as Money;
+    const search: TargetResult = {
+      targets,
+      options,
+      sets: [],
+      allOptions: new Map(
+        years.map((y): [FiscalYear, Money] => [y, options.reduce<Money>((a, o) => a.plus(levelOf(o, y)) as Money, zero)]),
+      ),
+      explored: 0,
+      stopped: false,
+    };
+    return { search, sets: [], leftOut: [], measuredIn, differBy: threshold, noneNeeded };
+  }
+  // a wide pool to choose alternatives from; where that search is too large to finish quickly, the
+  // alternatives come from the plain search for the best `top` (exact, at its full budget)
+  const pooled = findTargetSets(options, targets, top * POOL_PER_SET, Math.ceil(budget / 10));
+  const search = pooled.stopped ? findTargetSets(options, targets, top, budget) : pooled;
+  const shown: TargetSet[] = [];
+  for (const s of search.sets) {
+    if (shown.length >= top) break;
+    const differs = shown.every((k) => {
+      const dropped = k.lines.filter((l) => !s.lines.includes(l)).reduce((a, l) => a.plus(levelOf(l, measuredIn)), dec(0));
+      return dropped.gte(threshold) && dropped.gt(0);
+    });
+    if (differs) shown.push(s);
+  }
+  return {
+    search,
+    sets: shown,
+    leftOut: shown.map((s) => options.filter((o) => !s.lines.includes(o))),
+    measuredIn,
+    differBy: threshold,
+    noneNeeded,
+  };
 }
