@@ -1,8 +1,10 @@
 // The CLI's one way to read and load scenarios: read each named file through the Io, load it, apply
-// the `--set` what-ifs, and print every diagnostic. Every command that reads a scenario calls it.
+// the `--set` what-ifs, derive the driver-built levels, and print every diagnostic. Every command
+// that reads a scenario calls it.
 
 import { error, type Location } from '../diagnostics/diagnostic.js';
 import type { Sources } from '../diagnostics/format.js';
+import { deriveScenario } from '../project/derive.js';
 import { applyOverrides } from '../transform/what-if.js';
 import { readSource } from '../load/read-source.js';
 import { loadScenario } from '../load/scenario.js';
@@ -55,7 +57,8 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[], read
     }
     const applied = applyOverrides(loaded.value, w.sets ?? []);
     if (report(io, applied.diagnostics, sources) || !applied.value) ok = false;
-    else scenarios.push(applied.value);
+    // the commands that read lines beside the projection see the levels it derives
+    else scenarios.push(deriveScenario(applied.value));
   }
   return ok ? { scenarios, sources } : undefined;
 }

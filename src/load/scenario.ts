@@ -240,7 +240,7 @@ function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers): {
 
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
   append(diagnostics, resolved?.diagnostics ?? []);
-  const demand = demandContext(drivers, resolved?.drivers, period, h.units);
+  const demand = demandContext(drivers, resolved?.drivers, period);
   return { value: { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers }, diagnostics };
 }
 
