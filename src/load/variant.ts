@@ -7,7 +7,7 @@ import type { Result } from '../diagnostics/result.js';
 import { parseRateText } from '../model/amount-text.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { fillLevels, scaleLine, type StatedLevel } from '../model/levels.js';
-import { Dec } from '../model/money.js';
+import { rateFromText } from '../model/money.js';
 import type { BudgetLine, LineAdjustment, RemovedLine, Scenario } from '../model/scenario.js';
 import { closest, validate } from '../schema/diagnose.js';
 import type { WrittenLine } from '../schema/scenario.js';
@@ -174,7 +174,7 @@ export function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario
   (w.scale ?? []).forEach((sc, i) => {
     const rate = parseRateText(sc.factor);
     if (!rate.ok) return; // the schema has already reported it
-    const factor = new Dec(rate.canonical);
+    const factor = rateFromText(rate.canonical);
     for (const [j, ref] of (sc.select.refs ?? []).entries()) {
       if (!lines.has(ref)) diagnostics.push(unknownRef(ref, at(['scale', i, 'select', 'refs', j])));
     }
