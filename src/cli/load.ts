@@ -1,65 +1,69 @@
-// The CLI's one way to read and load scenarios: read each named file through the Io, load it, apply
-// the `--set` what-ifs, and print every diagnostic. Every command that reads a scenario calls it.
+// The CLI's one way to read and load scenarios: read each named file (and what it names) through the
+// Io, load it, apply the `--set` what-ifs, derive the driver-built levels, and print every
+// diagnostic. Every command that reads a scenario calls it.
 
-import { error, type Location } from '../diagnostics/diagnostic.js';
+import { error } from '../diagnostics/diagnostic.js';
 import type { Sources } from '../diagnostics/format.js';
-import { applyOverrides } from '../transform/what-if.js';
-import { readSource } from '../load/read-source.js';
-import { loadScenario } from '../load/scenario.js';
+import { resolveSources } from '../load/resolve.js';
+import { loadSources } from '../load/scenario.js';
 import type { Scenario } from '../model/scenario.js';
+import { deriveScenario } from '../project/derive.js';
+import { applyOverrides } from '../transform/what-if.js';
 import type { Io } from './io.js';
 import { report } from './output.js';
 
-/** A scenario a command reads: a path from the command line, or one a scenario names (at `at`). */
+/** A scenario a command reads: a path from the command line, with what to read and apply with it. */
 interface Wanted {
   readonly file: string;
-  /** Where another file names this one (`compare_with:`): a missing file is reported there. */
-  readonly at?: Location;
   /** `--set` what-ifs to apply to this scenario, in the order given. */
   readonly sets?: readonly string[];
+  /** Also read and load the scenario its `compare_with:` names (`mtfs demand`). */
+  readonly compareWith?: boolean;
 }
 
 export interface Loaded {
   /** Every scenario, in the order asked for. */
   readonly scenarios: readonly Scenario[];
+  /** For a scenario asked for with `compareWith`: the scenario its `compare_with:` names, if any. */
+  readonly compared: ReadonlyMap<Scenario, Scenario>;
   /** The text of every file read, for diagnostics. */
   readonly sources: Sources;
 }
 
 /**
  * Reads and loads every scenario, then applies its what-ifs, reporting all the diagnostics of every
- * file; undefined when any has an error. `read` holds files already read, whose text diagnostics may quote.
+ * file; undefined when any has an error.
  */
-export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[], read: Sources = new Map()): Loaded | undefined {
-  const sources = new Map(read);
+export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loaded | undefined {
+  const sources = new Map<string, string>();
   const scenarios: Scenario[] = [];
+  const compared = new Map<Scenario, Scenario>();
   let ok = true;
   for (const w of wanted.map((x): Wanted => (typeof x === 'string' ? { file: x } : x))) {
-    let reader = io.readFile;
-    if (w.at) {
-      // read once: the bytes that show the file exists are the bytes loaded
-      const first = io.readFile(w.file);
-      const present = readSource(() => first, w.file, w.at);
-      if (present.text === undefined) {
-        report(io, present.diagnostics, sources);
-        ok = false;
-        continue;
-      }
-      reader = (f) => (f === w.file ? first : io.readFile(f));
-    }
-    const loaded = loadScenario(w.file, reader);
-    for (const [f, t] of loaded.sources) sources.set(f, t);
+    const set = resolveSources(w.file, io.readFile, { compareWith: w.compareWith === true });
+    for (const [f, t] of set.texts) sources.set(f, t);
+    const loaded = loadSources(set, w.file);
     if (report(io, loaded.diagnostics, sources) || !loaded.value) {
       ok = false;
       continue;
     }
     const applied = applyOverrides(loaded.value, w.sets ?? []);
-    if (report(io, applied.diagnostics, sources) || !applied.value) ok = false;
-    else scenarios.push(applied.value);
+    if (report(io, applied.diagnostics, sources) || !applied.value) {
+      ok = false;
+      continue;
+    }
+    // the commands that read lines beside the projection see the levels it derives
+    const scenario = deriveScenario(applied.value);
+    scenarios.push(scenario);
+    const other = w.compareWith ? scenario.compareWith : undefined;
+    if (!other) continue;
+    // read with the scenario that names it: a file that cannot be read is reported at `compare_with:`
+    const c = loadSources(set, other.file, other.origin);
+    if (report(io, c.diagnostics, sources) || !c.value) ok = false;
+    else compared.set(scenario, deriveScenario(c.value));
   }
-  return ok ? { scenarios, sources } : undefined;
+  return ok ? { scenarios, compared, sources } : undefined;
 }
-
 /** Scenarios compared side by side must cover the same years in the same units. */
 export function checkComparable(io: Io, scenarios: readonly Scenario[], sources: Sources): boolean {
   const [base, ...others] = scenarios;

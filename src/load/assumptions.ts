@@ -6,7 +6,7 @@
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { parseRateText } from '../model/amount-text.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
-import { Dec } from '../model/money.js';
+import { rateFromText, type Dec } from '../model/money.js';
 import type { DemandDriver } from '../model/demand.js';
 import type { Funding } from '../model/funding.js';
 import type { Assumption, BudgetLine, FactorRange, FundingTarget, ParameterTarget } from '../model/scenario.js';
@@ -202,5 +202,5 @@ export const appliesTo = (a: Assumption): string =>
 function rate(text: string): Dec {
   const r = parseRateText(text);
   if (!r.ok) throw new Error(`unvalidated rate ${text}`);
-  return new Dec(r.canonical);
+  return rateFromText(r.canonical);
 }

@@ -8,10 +8,7 @@ import { append, error, type Diagnostic, type Location } from '../diagnostics/di
 import type { Result } from '../diagnostics/result.js';
 import {
   baseYearOf,
-  computeDemand,
-  driverLineLevels,
   upliftYearsNeeded,
-  type Demand,
   type DemandDriver,
   type DriverUsers,
   type Parameter,
@@ -21,7 +18,7 @@ import {
 } from '../model/demand.js';
 import { parseFiscalYear, startOf, type FiscalYear } from '../model/fiscal-year.js';
 import type { Dec, Money, Rate } from '../model/money.js';
-import type { BudgetLine, Level, Scenario, Units } from '../model/scenario.js';
+import type { BudgetLine, Scenario } from '../model/scenario.js';
 import { fillSeries, type SeriesGap, type SeriesMethod, type SeriesExtend } from '../model/series.js';
 import { closest, validate } from '../schema/diagnose.js';
 import { driverNameSchema, driverSchema, type WrittenDriver, type WrittenPerYear } from '../schema/drivers.js';
@@ -447,29 +444,23 @@ function populationGap(
   }
 }
 
-/** Levels of a line built from drivers, or undefined (with a diagnostic) when it cannot be built. */
+/** What a driver-built line is checked against: the drivers declared, and which line each builds. */
 export interface DemandContext {
-  readonly demand?: Demand;
-  /** The scenario's units; present whenever `demand` is. */
-  readonly units?: Units;
+  /** True when every driver resolved, so the lines they build can be projected. */
+  readonly complete: boolean;
   readonly declared: readonly string[];
   /** Which line each driver builds (filled in as lines are normalised). */
   readonly usedBy: Map<string, string>;
 }
 
-/** The context lines are normalised in: the drivers' demand (when they all resolved) and their names. */
+/** The context lines are normalised in: whether the drivers all resolved, and their names. */
 export function demandContext(
   r: ReadDrivers,
   drivers: readonly DemandDriver[] | undefined,
   years: readonly FiscalYear[] | undefined,
-  units: Units | undefined,
 ): DemandContext {
-  const complete = drivers !== undefined && drivers.length === r.entries.length && r.diagnostics.length === 0;
-  return {
-    ...(complete && years && units ? { demand: computeDemand(drivers, years), units } : {}),
-    declared: r.declared,
-    usedBy: new Map(),
-  };
+  const complete = drivers !== undefined && drivers.length === r.entries.length && r.diagnostics.length === 0 && years !== undefined;
+  return { complete, declared: r.declared, usedBy: new Map() };
 }
 
 /** The context for lines added by a variant: the base's drivers, and which of `lines` use them. */
@@ -477,18 +468,15 @@ export function demandContextOf(s: Scenario, lines: Iterable<BudgetLine>): Deman
   const drivers = s.drivers ?? [];
   const usedBy = new Map<string, string>();
   for (const l of lines) for (const d of l.drivers ?? []) usedBy.set(d, l.ref);
-  return {
-    ...(drivers.length ? { demand: computeDemand(drivers, s.years), units: s.units } : {}),
-    declared: drivers.map((d) => d.name),
-    usedBy,
-  };
+  return { complete: drivers.length > 0, declared: drivers.map((d) => d.name), usedBy };
 }
 
 /**
- * The levels of line `ref` built from `names`. Diagnostics: unknown-driver (a name not under
- * `drivers:`), line-driver (a driver named twice, or already building another line).
+ * Checks the drivers line `ref` names: true when the projection can build it from them.
+ * Diagnostics: unknown-driver (a name not under `drivers:`), line-driver (a driver named twice,
+ * or already building another line).
  */
-export function lineDriverLevels(ctx: DemandContext, ref: string, names: readonly string[], at: Location): Result<Map<FiscalYear, Level>> {
+export function checkLineDrivers(ctx: DemandContext, ref: string, names: readonly string[], at: Location): Result<true> {
   const diagnostics: Diagnostic[] = [];
   let ok = true;
   names.forEach((n, i) => {
@@ -524,9 +512,7 @@ export function lineDriverLevels(ctx: DemandContext, ref: string, names: readonl
       ctx.usedBy.set(n, ref);
     }
   });
-  if (!ok || !ctx.demand || !ctx.units) return { diagnostics };
-  const levels = driverLineLevels(ctx.demand, names, ctx.units);
-  return { value: new Map([...levels].map(([y, amount]) => [y, { amount, basis: 'driver' as const, origins: [at] }])), diagnostics };
+  return ok && ctx.complete ? { value: true, diagnostics } : { diagnostics };
 }
 
 /** A year that passed the schema. */

@@ -19,7 +19,7 @@ import {
 } from '../model/scenario.js';
 import { CONTROL_ROWS, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
-import { lineDriverLevels, type DemandContext } from './drivers.js';
+import { checkLineDrivers, type DemandContext } from './drivers.js';
 import { money, year } from './validated.js';
 
 /** The service area of a line that states none. */
@@ -219,9 +219,10 @@ export function normaliseLine(
     ok = false;
   }
   if (names) {
-    const built = lineDriverLevels(demand, w.ref, names, lat(['driver']));
+    // the levels are the projection's to build (project/derive.ts): the line keeps what builds them
+    const built = checkLineDrivers(demand, w.ref, names, lat(['driver']));
     append(diagnostics, built.diagnostics);
-    return done(ok && years && built.value ? budgetLine(w, built.value, lat, names) : undefined);
+    return done(ok && years && built.value ? budgetLine(w, new Map(), lat, names) : undefined);
   }
   if (!ok || !years) return done();
   if (w.one_off) return done(budgetLine(w, oneOffLevels(years, stated), lat));
@@ -269,7 +270,10 @@ function budgetLine(
   if (w.growth_type) line.growthType = w.growth_type;
   if (w.one_off) line.oneOff = true;
   if (w.changes !== undefined) line.writtenAs = 'changes';
-  if (drivers) line.drivers = drivers;
+  if (drivers) {
+    line.drivers = drivers;
+    line.driversOrigin = lat(['driver']);
+  }
   if (w.note) line.note = w.note;
   return line;
 }

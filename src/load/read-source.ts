@@ -79,13 +79,6 @@ export function textOf(f: SourceFile, file: string, referencedAt?: Location): { 
   return f.text === undefined ? { diagnostics: f.decoded } : { text: f.text, diagnostics: f.decoded };
 }
 
-/** Reads a file now and says what went wrong: for the CLI's own checks of a named file. */
-export const readSource = (
-  read: FileReader,
-  file: string,
-  referencedAt?: Location,
-): { text?: string; diagnostics: readonly Diagnostic[] } => textOf(readFile(read, file), file, referencedAt);
-
 /** A file of the set, which the resolver must have read: asking for any other is a bug. */
 export function sourceFile(set: SourceSet, file: string): SourceFile {
   const f = set.files.get(file);

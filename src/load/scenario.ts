@@ -43,16 +43,17 @@ export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
 /**
  * Validates and normalises the scenario `file` of a set already read (see resolveSources): its
  * line tables and (for a whole council) its department scenarios. Pure: reads nothing. A file
- * named several times is loaded once.
+ * named several times is loaded once. `referencedAt`: where another file names this one (its
+ * `compare_with:`), where a file that cannot be read is reported.
  */
-export function loadSources(set: SourceSet, file: string): Result<Scenario> {
+export function loadSources(set: SourceSet, file: string, referencedAt?: Location): Result<Scenario> {
   const memo = new Map<string, Result<Scenario>>();
   const load: LoadFile = (f, chain, asDepartment) => {
     // the chain matters only to refuse cycles: the same file in the same place loads the same
     const key = JSON.stringify([f, chain, asDepartment]);
     const known = memo.get(key);
     if (known) return known;
-    const loaded = loadFile(set, f, chain, asDepartment, load);
+    const loaded = loadFile(set, f, chain, asDepartment, load, f === file && chain.length === 0 ? referencedAt : undefined);
     memo.set(key, loaded);
     return loaded;
   };
@@ -66,12 +67,19 @@ type LoadFile = (file: string, chain: readonly string[], asDepartment: boolean) 
  * refuse cycles); `asDepartment` loads a scenario named by another's `departments:`, which may not
  * itself have departments or funding.
  */
-function loadFile(set: SourceSet, file: string, chain: readonly string[], asDepartment: boolean, load: LoadFile): Result<Scenario> {
+function loadFile(
+  set: SourceSet,
+  file: string,
+  chain: readonly string[],
+  asDepartment: boolean,
+  load: LoadFile,
+  referencedAt?: Location,
+): Result<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const inputs = [file];
 
   const source = sourceFile(set, file);
-  const src = textOf(source, file);
+  const src = textOf(source, file, referencedAt);
   append(diagnostics, src.diagnostics);
   if (src.text === undefined) return { diagnostics };
 
@@ -245,7 +253,7 @@ function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers): {
 
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
   append(diagnostics, resolved?.diagnostics ?? []);
-  const demand = demandContext(drivers, resolved?.drivers, period, h.units);
+  const demand = demandContext(drivers, resolved?.drivers, period);
   return { value: { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers }, diagnostics };
 }
 
@@ -306,7 +314,7 @@ function normalise(
       ...(council.apportionment ? { apportionment: council.apportionment } : {}),
       inputs,
       ...(resolved?.drivers.length ? { drivers: resolved.drivers } : {}),
-      ...(h.compare_with ? { compareWith: { file: relativeTo(file, h.compare_with), origin: at(['compare_with']) } } : {}),
+      ...(h.compare_with ? { compareWith: { file: relativeTo(file, h.compare_with.trim()), origin: at(['compare_with']) } } : {}),
     },
     diagnostics,
   };

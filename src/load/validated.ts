@@ -3,7 +3,7 @@
 
 import { isCanonicalAmount, parseAmountText, parseRateText } from '../model/amount-text.js';
 import { parseFiscalYear, type FiscalYear } from '../model/fiscal-year.js';
-import { Dec, moneyFromText, type Money, type Rate } from '../model/money.js';
+import { moneyFromText, rateFromText, type Money, type Rate } from '../model/money.js';
 
 /** A year that passed `yearSchema`. */
 export function year(text: string): FiscalYear {
@@ -24,5 +24,5 @@ export function money(text: string): Money {
 export function rate(text: string): Rate {
   const r = parseRateText(text);
   if (!r.ok) throw new Error(`unvalidated rate ${text}`);
-  return new Dec(r.canonical) as Rate;
+  return rateFromText(r.canonical);
 }

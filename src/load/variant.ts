@@ -6,9 +6,9 @@ import { append, error, hasErrors, type Diagnostic, type Location } from '../dia
 import type { Result } from '../diagnostics/result.js';
 import { parseRateText } from '../model/amount-text.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
-import { fillLevels, type StatedLevel } from '../model/levels.js';
-import { Dec, ZERO, type Money } from '../model/money.js';
-import type { BudgetLine, Level, LineAdjustment, RemovedLine, Scenario } from '../model/scenario.js';
+import { fillLevels, scaleLine, type StatedLevel } from '../model/levels.js';
+import { rateFromText } from '../model/money.js';
+import type { BudgetLine, LineAdjustment, RemovedLine, Scenario } from '../model/scenario.js';
 import { closest, validate } from '../schema/diagnose.js';
 import type { WrittenLine } from '../schema/scenario.js';
 import { variantSchema, type WrittenVariant } from '../schema/variant.js';
@@ -160,7 +160,8 @@ export function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario
       );
       return;
     }
-    const { drivers: _builtBy, ...fixed } = line; // set levels are written out: no longer built from drivers
+    // set levels are written out: no longer built from drivers
+    const { drivers: _builtBy, driversOrigin: _at, factors: _factors, ...fixed } = line;
     lines.set(
       s.ref,
       adjust(
@@ -173,7 +174,7 @@ export function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario
   (w.scale ?? []).forEach((sc, i) => {
     const rate = parseRateText(sc.factor);
     if (!rate.ok) return; // the schema has already reported it
-    const factor = new Dec(rate.canonical);
+    const factor = rateFromText(rate.canonical);
     for (const [j, ref] of (sc.select.refs ?? []).entries()) {
       if (!lines.has(ref)) diagnostics.push(unknownRef(ref, at(['scale', i, 'select', 'refs', j])));
     }
@@ -190,15 +191,9 @@ export function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario
       return;
     }
     for (const line of chosen) {
-      const levels = new Map<FiscalYear, Level>(
-        [...line.levels].map(([y, l]) => {
-          const scaled = l.amount.times(factor);
-          return [y, { ...l, amount: (scaled.isZero() ? ZERO : scaled) as Money }];
-        }),
-      );
       lines.set(
         line.ref,
-        adjust({ ...line, levels }, { kind: 'scale', variantFile: file, origin: at(['scale', i]), reason: sc.reason, factor }),
+        adjust(scaleLine(line, factor), { kind: 'scale', variantFile: file, origin: at(['scale', i]), reason: sc.reason, factor }),
       );
     }
   });

@@ -4,8 +4,8 @@
 
 import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf, type FiscalYear } from './fiscal-year.js';
-import { ZERO, roundTo, type Money, dec } from './money.js';
-import type { Level, UnstatedMethod } from './scenario.js';
+import { ZERO, roundTo, type Dec, type Money, dec } from './money.js';
+import type { BudgetLine, Level, UnstatedMethod } from './scenario.js';
 
 export interface StatedLevel {
   readonly year: FiscalYear;
@@ -114,3 +114,20 @@ export function oneOffLevels(years: readonly FiscalYear[], stated: readonly Stat
   }
   return levels;
 }
+
+/** Every level multiplied by `factor` (a nil result is written 0, never −0). Exact. */
+export function scaleLevels(levels: ReadonlyMap<FiscalYear, Level>, factor: Dec): Map<FiscalYear, Level> {
+  return new Map(
+    [...levels].map(([y, l]) => {
+      const scaled = l.amount.times(factor);
+      return [y, { ...l, amount: (scaled.isZero() ? ZERO : scaled) as Money }];
+    }),
+  );
+}
+
+/**
+ * A line multiplied by `factor`: written levels at once; a driver-built line keeps the factor for
+ * the projection to apply after building its levels.
+ */
+export const scaleLine = (line: BudgetLine, factor: Dec): BudgetLine =>
+  line.drivers ? { ...line, factors: [...(line.factors ?? []), factor] } : { ...line, levels: scaleLevels(line.levels, factor) };

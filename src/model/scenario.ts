@@ -36,13 +36,24 @@ export interface BudgetLine {
   readonly oneOff?: boolean;
   /** How the amounts were written: each year's level, or each year's change (see `amounts:`). */
   readonly writtenAs?: 'levels' | 'changes';
-  /** The line's level in every MTFS year (not the change): savings are positive amounts saved. */
+  /**
+   * The line's level in every MTFS year (not the change): savings are positive amounts saved. For
+   * a line built from demand drivers this is empty as loaded: the projection derives it
+   * (project/derive.ts) from `drivers`, then applies `factors`.
+   */
   readonly levels: ReadonlyMap<FiscalYear, Level>;
   readonly unstated?: UnstatedMethod;
   /** Not described in the source text; present so that the published totals reconcile. */
   readonly reconciling: boolean;
   /** The demand drivers whose levels, summed, are this line's levels (absent for written levels). */
   readonly drivers?: readonly string[];
+  /** Where `driver:` is written: the origin of the levels the projection builds. */
+  readonly driversOrigin?: Location;
+  /**
+   * A driver-built line's multipliers (a variant's `scale`, a risk draw), in the order written:
+   * the projection applies them to the levels it builds, one after another.
+   */
+  readonly factors?: readonly Dec[];
   readonly source: string;
   readonly note?: string;
   readonly origin: Location;

@@ -1,11 +1,13 @@
 // Projection: Scenario → the budget table by the scenario's layout (project/layout.ts), exactly;
 // a whole council's table from its departments; funding rows after it. A lines row is the
-// year-on-year change in the total level of the lines it chooses. Pure.
+// year-on-year change in the total level of the lines it chooses, driver-built lines' levels
+// derived first (project/derive.ts). Pure.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Layout } from '../model/layout.js';
 import { ZERO, sub, sum, type Money } from '../model/money.js';
 import type { BudgetLine, BudgetRow, ControlRow, LineType, Scenario } from '../model/scenario.js';
+import { deriveScenario } from './derive.js';
 import { councilNetBudget, departmentBudgets, estimatedYears, type DepartmentBudget } from './council.js';
 import { projectLayout } from './layout.js';
 import { FUNDING_ROW_LABELS, projectFunding, type FundingProjection } from './funding.js';
@@ -82,8 +84,15 @@ export function totalChanges(schedules: readonly LineSchedule[], years: readonly
   return new Map(years.map((y) => [y, sum(schedules.map((s) => s.changes.get(y) ?? ZERO))]));
 }
 
-/** The budget table, and with `funding:` the funding, gap and reserves rows after it. */
+/**
+ * The budget table, and with `funding:` the funding, gap and reserves rows after it. The levels of
+ * driver-built lines are derived first (derive.ts); the projection's scenario is the derived one.
+ */
 export function projectScenario(scenario: Scenario): Projection {
+  return projectDerived(deriveScenario(scenario));
+}
+
+function projectDerived(scenario: Scenario): Projection {
   const budget = scenario.departments ? projectCouncil(scenario, scenario.departments) : projectDepartment(scenario);
   if (!scenario.funding) return budget;
   const funding = projectFunding(scenario.funding, scenario.units, scenario.years, rowValues(budget, 'net_budget'));
@@ -92,7 +101,7 @@ export function projectScenario(scenario: Scenario): Projection {
 
 function projectCouncil(scenario: Scenario, departments: NonNullable<Scenario['departments']>): Projection {
   const budgets = departmentBudgets(departments, scenario.years, scenario.units, (d) =>
-    rowValues(projectScenario(d.scenario), 'net_budget'),
+    rowValues(projectDerived(d.scenario), 'net_budget'),
   );
   const rows: ProjectionRow[] = [
     ...budgets.map((b): ProjectionRow => ({

@@ -8,7 +8,7 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
-import { Dec } from '../model/money.js';
+import { ZERO, moneyFromText, type Dec } from '../model/money.js';
 import type { SheetRow, SheetTable } from '../source/sheet-table.js';
 import { csvField, yamlString } from './scenario-text.js';
 
@@ -29,7 +29,7 @@ export function guessKind(sheet: string): ImportKind {
   return 'budget';
 }
 
-const amount = (text: string): string => formatPlainGrouped(new Dec(text));
+const amount = (text: string): string => formatPlainGrouped(moneyFromText(text));
 
 function yearBlock(indent: string, years: readonly FiscalYear[], amounts: ReadonlyMap<FiscalYear, string>): string {
   return years
@@ -43,7 +43,7 @@ function sumsTo(total: SheetRow, rows: readonly SheetRow[], years: readonly Fisc
   return years.every((y) => {
     const t = total.amounts.get(y);
     if (t === undefined) return rows.every((r) => !r.amounts.has(y));
-    return rows.reduce((s, r) => s.plus(r.amounts.get(y) ?? '0'), new Dec(0)).equals(new Dec(t));
+    return rows.reduce((s: Dec, r) => s.plus(r.amounts.get(y) ?? '0'), ZERO).equals(moneyFromText(t));
   });
 }
 
@@ -126,7 +126,7 @@ ${yearBlock('      ', years, r.amounts)}
     const level = (y: FiscalYear): string => {
       const a = r.amounts.get(y);
       if (a === undefined) return '';
-      return saving ? new Dec(a).abs().toFixed() : a;
+      return saving ? moneyFromText(a).abs().toFixed() : a;
     };
     return [
       ref,

@@ -1,10 +1,11 @@
 // A risk draw as a transform: the values drawn for a scenario's assumptions (by assumption id)
 // applied to it. A line factor multiplies a line's level in every year; a funding factor an
-// item from its first year; a parameter value replaces a demand driver parameter in every year and
-// rebuilds the lines that driver builds. Pure and exact; used by sensitivity and Monte Carlo.
+// item from its first year; a parameter value replaces a demand driver parameter in every year (the
+// projection builds the driver's line from it). Pure and exact; used by sensitivity and Monte Carlo.
 
 import { compareYears, type FiscalYear } from '../model/fiscal-year.js';
 import type { FundingStream } from '../model/funding.js';
+import { scaleLine } from '../model/levels.js';
 import type { Dec, Money } from '../model/money.js';
 import type { BudgetLine, Level, Scenario } from '../model/scenario.js';
 import type { Transform } from './transform.js';
@@ -20,9 +21,7 @@ function withFactors(s: Scenario, factors: ReadonlyMap<string, Dec>): Scenario {
   if (byLine.size === 0) return s;
   const lines = s.lines.map((l): BudgetLine => {
     const f = byLine.get(l.ref);
-    if (!f || f.equals(1)) return l;
-    const levels = new Map<FiscalYear, Level>([...l.levels].map(([y, lv]) => [y, { ...lv, amount: lv.amount.times(f) as Money }]));
-    return { ...l, levels };
+    return !f || f.equals(1) ? l : scaleLine(l, f);
   });
   return { ...s, lines };
 }
@@ -65,7 +64,7 @@ function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>): Scen
   return { ...s, funding: { ...f, ...(councilTax ? { councilTax } : {}), streams: f.streams.map(scaleStream) } };
 }
 
-/** Parameter values first (they rebuild driver lines), then line and funding factors. */
+/** Parameter values, line factors and funding factors. */
 function withDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
   const overrides: Override[] = (s.assumptions ?? []).flatMap((a) => {
     const v = values.get(a.id);

@@ -1,15 +1,16 @@
 // What-ifs from the command line: `--set <driver>.<parameter>[.<year>]=<value>` → the scenario with
-// those driver parameters changed and its driver-built lines rebuilt: a transform (transform.ts).
+// those driver parameters changed (the projection builds the lines from them): a transform.
 // Pure. Values use the grammar of the scenario file; a bad path or value is a `usage` diagnostic
 // (exit 2) with a "did you mean".
 
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { computeDemand, driverLineLevels, valueIn, type DemandDriver, type Parameter, type PerYear } from '../model/demand.js';
+import { valueIn, type DemandDriver, type Parameter, type PerYear } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
-import { Dec, ZERO, toPlain, type Money, type Rate } from '../model/money.js';
-import type { BudgetLine, Scenario } from '../model/scenario.js';
+import { ZERO, toPlain, type Dec, type Money, type Rate } from '../model/money.js';
+
 import { DRIVER_PARAMETERS, parseParameterValue } from '../load/driver-parameters.js';
 import { FORM, parseParameterPath, yearsOf } from '../load/parameter-path.js';
+import type { Scenario } from '../model/scenario.js';
 import type { Transform } from './transform.js';
 
 export interface Override {
@@ -58,31 +59,14 @@ export const applyOverrides: Transform<readonly string[]> = (scenario, texts) =>
 };
 
 /**
- * The scenario with driver parameters replaced and the lines they build rebuilt (keeping a
- * variant's scale). Used by `--set` and by assumption ranges on driver parameters. Pure.
+ * The scenario with driver parameters replaced: a plain edit of what is written (the projection
+ * builds the lines from the drivers). Used by `--set` and by assumption ranges on driver parameters.
  */
 export function withParameters(scenario: Scenario, overrides: readonly Override[]): Scenario {
   if (overrides.length === 0) return scenario;
   let changed = scenario.drivers ?? [];
   for (const o of overrides) changed = changed.map((d) => (d.name === o.driver ? override(d, o, scenario.years) : d));
-  const demand = computeDemand(changed, scenario.years);
-  const lines = scenario.lines.map((line): BudgetLine => {
-    if (!line.drivers) return line;
-    const levels = driverLineLevels(demand, line.drivers, scenario.units);
-    const origins = [...line.levels.values()][0]?.origins ?? [line.origin];
-    // a variant's `scale` of a driver-built line applies to the rebuilt levels too
-    const factor = (line.adjustments ?? []).reduce((f, a) => (a.kind === 'scale' && a.factor ? f.times(a.factor) : f), new Dec(1));
-    return {
-      ...line,
-      levels: new Map(
-        [...levels].map(([y, amount]) => [
-          y,
-          { amount: (factor.equals(1) ? amount : amount.times(factor)) as Money, basis: 'driver' as const, origins },
-        ]),
-      ),
-    };
-  });
-  return { ...scenario, drivers: changed, lines };
+  return { ...scenario, drivers: changed };
 }
 
 type Parsed = { ok: true; value: Override } | { ok: false; message: string; hint: string };

@@ -8,6 +8,7 @@ import { Dec } from '../../src/model/money.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { parseYaml } from '../../src/source/yaml.js';
 import { variantSchema } from '../../src/schema/variant.js';
+import { deriveScenario } from '../../src/project/derive.js';
 import { riskDraw } from '../../src/transform/risk-draw.js';
 import type { Transform } from '../../src/transform/transform.js';
 import { variantOps, type VariantSpec } from '../../src/transform/variant.js';
@@ -15,7 +16,11 @@ import { applyOverrides } from '../../src/transform/what-if.js';
 
 const demand = loadScenario('scenarios/2018-demand.yaml', nodeReader).value!;
 const levelsOf = (s: Scenario, ref: string): string[] =>
-  [...(s.lines.find((l) => l.ref === ref)?.levels.values() ?? [])].map((l) => l.amount.toFixed());
+  [
+    ...(deriveScenario(s)
+      .lines.find((l) => l.ref === ref)
+      ?.levels.values() ?? []),
+  ].map((l) => l.amount.toFixed());
 
 /** Every kind is applied here through the one signature. */
 const apply = <S>(t: Transform<S>, s: Scenario, spec: S) => t(s, spec);

@@ -6,7 +6,6 @@ import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
 import { computeDemand } from '../../model/demand.js';
 import type { RoundingMode } from '../../model/money.js';
-import type { Scenario } from '../../model/scenario.js';
 import { compareDriverLines } from '../../project/demand-comparison.js';
 import { demandAsJson, demandHeading, demandTables, type DemandView } from '../../render/demand.js';
 import { asJson } from '../../render/json.js';
@@ -39,7 +38,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
 }
 
 function demandCommand(io: Io, file: string, opts: DemandOptions): ExitCode {
-  const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
+  const loaded = loadScenarios(io, [{ file, sets: opts.set, compareWith: true }]);
   const scenario = loaded?.scenarios[0];
   if (!loaded || !scenario) return EXIT_INVALID;
   const { sources } = loaded;
@@ -59,12 +58,7 @@ function demandCommand(io: Io, file: string, opts: DemandOptions): ExitCode {
     );
   }
 
-  let compared: Scenario | undefined;
-  if (scenario.compareWith) {
-    const c = loadScenarios(io, [{ file: scenario.compareWith.file, at: scenario.compareWith.origin }], sources);
-    compared = c?.scenarios[0];
-    if (!compared) return EXIT_INVALID;
-  }
+  const compared = loaded.compared.get(scenario);
 
   const demand = computeDemand(drivers, scenario.years);
   const view: DemandView = {

@@ -1,0 +1,53 @@
+// Projection's first step: the figures a scenario derives rather than writes. A line built from
+// demand drivers gets its levels here (the drivers' levels summed, in the scenario's units, then
+// each of its factors in turn), in the scenario, its departments and a variant's base. Pure, exact.
+
+import { computeDemand, driverLineLevels, type Demand, type DemandDriver } from '../model/demand.js';
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { scaleLevels } from '../model/levels.js';
+import type { BudgetLine, Department, Level, Scenario } from '../model/scenario.js';
+
+/** The demand of a set of drivers over a period, worked out once however often it is asked for. */
+const demandCache = new WeakMap<readonly DemandDriver[], { readonly years: readonly FiscalYear[]; readonly demand: Demand }>();
+
+function demandOf(drivers: readonly DemandDriver[], years: readonly FiscalYear[]): Demand {
+  const known = demandCache.get(drivers);
+  if (known && known.years === years) return known.demand;
+  const demand = computeDemand(drivers, years);
+  demandCache.set(drivers, { years, demand });
+  return demand;
+}
+
+/** A driver-built line's levels: built from the drivers it names, then multiplied by its factors. */
+function builtLevels(line: BudgetLine, demand: Demand, s: Scenario): Map<FiscalYear, Level> {
+  const origins = [line.driversOrigin ?? line.origin];
+  let levels = new Map<FiscalYear, Level>(
+    [...driverLineLevels(demand, line.drivers ?? [], s.units)].map(([y, amount]) => [y, { amount, basis: 'driver', origins }]),
+  );
+  for (const f of line.factors ?? []) levels = scaleLevels(levels, f);
+  return levels;
+}
+
+/**
+ * The scenario with every derived figure in place: the levels of driver-built lines (built afresh
+ * from the drivers, so an edited parameter is always reflected), in its departments' scenarios and
+ * a variant's base too. A scenario with nothing to derive is returned as it is.
+ */
+export function deriveScenario(s: Scenario): Scenario {
+  const built = s.lines.some((l) => l.drivers);
+  const departments = s.departments?.map((d): Department => (d.kind === 'scenario' ? { ...d, scenario: deriveScenario(d.scenario) } : d));
+  const base = s.variant && deriveScenario(s.variant.base);
+  if (!built && !s.departments && (!s.variant || base === s.variant.base)) return s;
+  const derive = (lines: readonly BudgetLine[], from: Scenario): BudgetLine[] => {
+    if (!lines.some((l) => l.drivers)) return [...lines];
+    const demand = demandOf(from.drivers ?? [], from.years);
+    return lines.map((l) => (l.drivers ? { ...l, levels: builtLevels(l, demand, from) } : l));
+  };
+  const removed = s.variant?.removed.map((r) => ({ ...r, line: derive([r.line], s.variant?.base ?? s)[0] ?? r.line }));
+  return {
+    ...s,
+    lines: derive(s.lines, s),
+    ...(departments ? { departments } : {}),
+    ...(s.variant && base && removed ? { variant: { ...s.variant, base, removed } } : {}),
+  };
+}
