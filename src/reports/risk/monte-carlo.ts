@@ -3,7 +3,7 @@
 // nearest-rank percentiles and exceedance probabilities. Pure; progress is reported by callback.
 
 import type { FiscalYear } from '../../model/fiscal-year.js';
-import { Dec, ZERO, type Money, dec } from '../../model/money.js';
+import { Approx, Dec, ZERO, type Money, dec } from '../../model/money.js';
 import type { Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
 import { allLinear, projectWithDraws, riskRows } from './engine.js';
@@ -115,4 +115,4 @@ export function nearestRank(sorted: readonly Money[], k: number): Money {
 }
 
 /** A share of draws as an exact fraction, for display. */
-export const share = (count: number, draws: number): Dec => dec(count).dividedBy(draws) as Dec;
+export const share = (count: number, draws: number): Dec => dec(new Approx(count).dividedBy(draws));
