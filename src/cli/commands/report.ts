@@ -16,6 +16,7 @@ import { fail, type CommandContext } from '../command.js';
 import { drawCount, roundingOption, seedNumber, setOption } from '../flags.js';
 import { loadScenarios } from '../load.js';
 import { emitAll, EXIT_INVALID, EXIT_OK, refuseInput, type ExitCode } from '../output.js';
+import { tooManyDraws } from './risk.js';
 
 interface ReportOptions {
   readonly html?: string;
@@ -66,6 +67,7 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
   if (refused.length > 0) return fail(io, refused, sources);
   const projection = projectScenario(scenario);
   const hasRanges = (scenario.assumptions ?? []).length > 0;
+  if (hasRanges && opts.html && tooManyDraws(io, scenario, opts.draws, sources)) return EXIT_INVALID;
   // both files are built first, then written together: all of them or none
   const outputs: { output: string; content: string | Uint8Array }[] = [];
   if (opts.html) {
