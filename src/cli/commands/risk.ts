@@ -84,7 +84,7 @@ export function tooManyDraws(io: Io, scenario: Scenario, draws: number, sources:
     [
       error(
         'usage',
-        `--draws ${n(draws)} is more than ${n(most)}, the most this scenario allows: exact percentiles keep every drawn figure, and more would need over 250 MB`,
+        `--draws ${n(draws)} is more than ${n(most)}, the most this scenario allows: exact percentiles keep every drawn figure, and more would need over 350 MB of memory`,
         undefined,
         `use --draws ${n(most)} or fewer`,
       ),

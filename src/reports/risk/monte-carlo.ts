@@ -41,11 +41,12 @@ export interface RiskOptions {
 }
 
 /**
- * Exact nearest-rank percentiles need every drawn figure until the end: about 200 bytes each
- * (measured: 5,000,000 draws of 4 figures took 4.07 GB). At most this many are kept, about
- * 250 MB, so a run stays well inside Node's default heap instead of aborting.
+ * Exact nearest-rank percentiles need every drawn figure until the end: about 300 bytes each
+ * (measured: 1,250,000 figures peaked at 436 MB, 5,000,000 draws of 4 figures took 4.07 GB). At
+ * most this many are kept, about 350 MB at the peak, so a run stays well inside Node's default
+ * heap instead of aborting.
  */
-export const MAX_KEPT_FIGURES = 1_250_000;
+export const MAX_KEPT_FIGURES = 1_000_000;
 
 /** The most draws a scenario allows: MAX_KEPT_FIGURES over the figures each draw keeps (rows × years). */
 export function maxDraws(s: Scenario): number {
