@@ -6,6 +6,7 @@ import type { Sources } from '../diagnostics/format.js';
 import { applyOverrides } from '../transform/what-if.js';
 import { readSource } from '../load/read-source.js';
 import { loadScenario } from '../load/scenario.js';
+import { hideForeignText } from './foreign-files.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Io } from './io.js';
 import { report } from './output.js';
@@ -47,7 +48,8 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[], read
       }
       reader = (f) => (f === w.file ? first : io.readFile(f));
     }
-    const loaded = loadScenario(w.file, reader);
+    // a scenario another file names (`compare_with:`) shows nothing of itself if it is foreign
+    const loaded = hideForeignText(w.at ? '' : w.file, loadScenario(w.file, reader));
     for (const [f, t] of loaded.sources) sources.set(f, t);
     if (report(io, loaded.diagnostics, sources) || !loaded.value) {
       ok = false;
