@@ -154,6 +154,7 @@ describe('Io', () => {
       },
       readFile: nodeReader,
       writeFileAtomic: () => ({ ok: false, message: 'cannot write x: disk full' }),
+      writeFilesAtomic: () => ({ ok: false, message: 'cannot write x: disk full' }),
       sameFile,
       color: false,
       interactive: false,

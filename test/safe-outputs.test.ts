@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../src/cli/io.js';
+import { writeFileAtomic, writeFilesAtomic } from '../src/cli/io.js';
 import { runCli } from './helpers/cli.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-safe-'));
@@ -123,7 +123,11 @@ describe('writeFileAtomic', () => {
     vi.spyOn(fs, 'writeFileSync').mockImplementation(() => {
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     });
-    expect(writeFileAtomic(target, 'after')).toEqual({ ok: false, message: `cannot write ${target}: ENOSPC` });
+    expect(writeFileAtomic(target, 'after')).toEqual({
+      ok: false,
+      message: `cannot write ${target}: no space left on the device`,
+      hint: 'free some space, or write to another disk',
+    });
     vi.restoreAllMocks();
     expect(fs.readFileSync(target, 'utf8')).toBe('before');
     expect(fs.readdirSync(dir)).toEqual(['out.csv']);
@@ -144,6 +148,7 @@ describe('writeFileAtomic', () => {
     expect(writeFileAtomic(path.join(dir, 'none', 'x.csv'), 'x')).toEqual({
       ok: false,
       message: `cannot write ${path.join(dir, 'none', 'x.csv')}: the folder ${path.join(dir, 'none')} does not exist`,
+      hint: 'create the folder first, or choose another one',
     });
     fs.mkdirSync(path.join(dir, 'sub'));
     expect(writeFileAtomic(path.join(dir, 'sub'), 'x')).toEqual({ ok: false, message: `${path.join(dir, 'sub')} is a folder` });
@@ -162,5 +167,79 @@ describe('writeFileAtomic', () => {
       expect(r.stderr).toContain('error[output]');
     }
     expect(temporaries(tmp)).toEqual([]);
+  });
+});
+
+describe("all of a command's outputs or none", () => {
+  const dir = path.join(tmp, 'all-or-none');
+  const fail = (code: string) => Object.assign(new Error(code), { code });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['EACCES', 'permission denied', /check that you may write in/],
+    ['EPERM', 'permission denied', /check that you may write in/],
+    ['EROFS', 'the file system is read-only', /writable disk/],
+    ['ENOSPC', 'no space left on the device', /free some space/],
+  ])('report --html A --xlsx B: %s on B leaves no A, and says %s', async (code, says, hint) => {
+    fs.mkdirSync(dir, { recursive: true });
+    const open = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation((p, ...rest) => {
+      if (String(p).includes('r.xlsx')) throw fail(code);
+      return open(p, ...(rest as [string]));
+    });
+    const html = path.join(dir, 'r.html');
+    const xlsx = path.join(dir, 'r.xlsx');
+    const r = await runCli(['report', at('scenarios/2018.yaml'), '--draws', '10', '--html', html, '--xlsx', xlsx]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error[output]: cannot write ${xlsx}: ${says}`);
+    expect(r.stderr).toMatch(hint);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('a rename failing after the first file was renamed restores both targets and removes every temporary file', () => {
+    fs.mkdirSync(dir, { recursive: true });
+    const [a, b, c] = ['a.csv', 'b.csv', 'c.csv'].map((f) => path.join(dir, f)) as [string, string, string];
+    fs.writeFileSync(a, 'old a');
+    fs.writeFileSync(b, 'old b');
+    const rename = fs.renameSync;
+    let n = 0;
+    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (to === b && n++ === 0) throw fail('EXDEV');
+      rename(from, to);
+    });
+    expect(
+      writeFilesAtomic([
+        { file: c, data: 'new c' },
+        { file: a, data: 'new a' },
+        { file: b, data: 'new b' },
+      ]).ok,
+    ).toBe(false);
+    vi.restoreAllMocks();
+    expect(snapshot(dir)).toEqual(
+      new Map([
+        ['a.csv', 'old a'],
+        ['b.csv', 'old b'],
+      ]),
+    );
+  });
+
+  it('when every write succeeds, every target holds its new content and nothing else is left', () => {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'old a');
+    expect(
+      writeFilesAtomic([
+        { file: path.join(dir, 'a.csv'), data: 'new a' },
+        { file: path.join(dir, 'b.csv'), data: 'new b' },
+      ]),
+    ).toEqual({ ok: true });
+    expect(snapshot(dir)).toEqual(
+      new Map([
+        ['a.csv', 'new a'],
+        ['b.csv', 'new b'],
+      ]),
+    );
   });
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FileReader } from '../load/reader.js';
 import { MAX_INPUT_BYTES } from '../source/text.js';
 
-type WriteResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+type WriteResult = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly hint?: string };
 
 export interface Io {
   readonly stdout: (s: string) => void;
@@ -15,6 +15,8 @@ export interface Io {
   readonly readFile: FileReader;
   /** Writes a whole file or nothing: a temporary file in the same folder, then a rename. */
   readonly writeFileAtomic: (file: string, data: string | Uint8Array) => WriteResult;
+  /** Writes every file or none (see `writeFilesAtomic`): all of one command's outputs. */
+  readonly writeFilesAtomic: (files: readonly FileToWrite[]) => WriteResult;
   /** True when two paths name the same existing file (after links and `..`). */
   readonly sameFile: (a: string, b: string) => boolean;
   readonly color: boolean;
@@ -41,40 +43,118 @@ export const nodeReader: FileReader = (file) => {
   }
 };
 
-export function writeFileAtomic(file: string, data: string | Uint8Array): WriteResult {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-  try {
-    const existing = fs.statSync(file, { throwIfNoEntry: false });
-    if (existing?.isDirectory()) {
-      return { ok: false, message: `${file} is a folder` };
+/** One file of a command's output. */
+export interface FileToWrite {
+  readonly file: string;
+  readonly data: string | Uint8Array;
+}
+
+/** Writes a whole file or nothing: a temporary file in the same folder, then a rename. */
+export const writeFileAtomic = (file: string, data: string | Uint8Array): WriteResult => writeFilesAtomic([{ file, data }]);
+
+/**
+ * Writes every file or none: each goes to a temporary file in its own folder first, and only when
+ * all are written are they renamed into place. With several files, each target that existed is
+ * kept (as a hard link) until every rename succeeded, so a failed rename restores them all and
+ * removes the new ones: a failure leaves no new file and no changed one.
+ */
+export function writeFilesAtomic(files: readonly FileToWrite[]): WriteResult {
+  const staged: { readonly file: string; readonly tmp: string; readonly existed: boolean }[] = [];
+  const removeAll = (paths: readonly string[]): void => {
+    for (const p of paths) {
+      try {
+        fs.rmSync(p, { force: true });
+      } catch {
+        // nothing more can be done; the temporary file name says what it is
+      }
     }
-    if (existing && !existing.isFile()) {
-      // the rename would replace the device or pipe itself (as root, --output /dev/null would)
-      return {
-        ok: false,
-        message: `${file} is not a regular file (a device, a pipe or a socket); leave out --output to write to standard output`,
-      };
-    }
-    const fd = fs.openSync(tmp, 'wx', 0o644);
+  };
+  for (const { file, data } of files) {
+    const tmp = temporaryName(file, 'tmp');
     try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+      const existing = fs.statSync(file, { throwIfNoEntry: false });
+      if (existing?.isDirectory()) {
+        removeAll(staged.map((s) => s.tmp));
+        return { ok: false, message: `${file} is a folder` };
+      }
+      if (existing && !existing.isFile()) {
+        // the rename would replace the device or pipe itself (as root, --output /dev/null would)
+        removeAll(staged.map((s) => s.tmp));
+        return {
+          ok: false,
+          message: `${file} is not a regular file (a device, a pipe or a socket); leave out --output to write to standard output`,
+        };
+      }
+      const fd = fs.openSync(tmp, 'wx', 0o644);
+      staged.push({ file, tmp, existed: existing !== undefined });
+      try {
+        fs.writeFileSync(fd, data);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch (e) {
+      removeAll([...staged.map((s) => s.tmp), tmp]);
+      return writeFailure(file, e);
     }
-    fs.renameSync(tmp, file);
-    return { ok: true };
-  } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing more can be done; the temporary file name says what it is
-    }
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? `the folder ${dir} does not exist` : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
-    return { ok: false, message: `cannot write ${file}: ${why}` };
   }
+  const keep = staged.length > 1;
+  const done: { readonly file: string; readonly backup: string | undefined }[] = [];
+  let current = staged[0]?.file ?? '';
+  try {
+    for (const s of staged) {
+      current = s.file;
+      const backup = keep && s.existed ? temporaryName(s.file, 'old') : undefined;
+      if (backup) fs.linkSync(s.file, backup);
+      try {
+        fs.renameSync(s.tmp, s.file);
+      } catch (e) {
+        if (backup) fs.rmSync(backup, { force: true });
+        throw e;
+      }
+      done.push({ file: s.file, backup });
+    }
+  } catch (e) {
+    for (const d of done.reverse()) {
+      try {
+        if (d.backup) fs.renameSync(d.backup, d.file);
+        else fs.rmSync(d.file, { force: true });
+      } catch {
+        // the backup keeps the earlier content under its own name
+      }
+    }
+    removeAll(staged.map((s) => s.tmp));
+    return writeFailure(current, e);
+  }
+  removeAll(done.flatMap((d) => (d.backup ? [d.backup] : [])));
+  return { ok: true };
+}
+
+const temporaryName = (file: string, kind: 'tmp' | 'old'): string =>
+  path.join(path.dirname(file), `.${path.basename(file)}.${kind}-${process.pid}-${randomBytes(6).toString('hex')}`);
+
+/** What went wrong, by the system's error code, and what to do about it. */
+function writeFailure(file: string, e: unknown): WriteResult {
+  const code = (e as NodeJS.ErrnoException).code;
+  const dir = path.dirname(file);
+  const [why, hint] = ((): [string, string | undefined] => {
+    switch (code) {
+      case 'ENOENT':
+        return [`the folder ${dir} does not exist`, 'create the folder first, or choose another one'];
+      case 'EACCES':
+      case 'EPERM':
+        return ['permission denied', `check that you may write in ${dir}, or write somewhere else`];
+      case 'EROFS':
+        return ['the file system is read-only', 'write to a folder on a writable disk'];
+      case 'ENOSPC':
+        return ['no space left on the device', 'free some space, or write to another disk'];
+      case 'EDQUOT':
+        return ['the disk quota is exceeded', 'free some space within your quota, or write to another disk'];
+      default:
+        return [code ?? String(e), undefined];
+    }
+  })();
+  return { ok: false, message: `cannot write ${file}: ${why}`, ...(hint ? { hint } : {}) };
 }
 
 export function sameFile(a: string, b: string): boolean {
@@ -96,6 +176,7 @@ export function nodeIo(): Io {
     stderr: (s) => process.stderr.write(s),
     readFile: nodeReader,
     writeFileAtomic,
+    writeFilesAtomic,
     sameFile,
     color,
     interactive: process.stderr.isTTY === true,

@@ -6,6 +6,7 @@ import { error } from '../diagnostics/diagnostic.js';
 import type { Sources } from '../diagnostics/format.js';
 import { resolveSources } from '../load/resolve.js';
 import { loadSources } from '../load/scenario.js';
+import { hideForeignText } from './foreign-files.js';
 import type { Scenario } from '../model/scenario.js';
 import { deriveScenario } from '../project/derive.js';
 import { applyOverrides } from '../transform/what-if.js';
@@ -41,8 +42,9 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   let ok = true;
   for (const w of wanted.map((x): Wanted => (typeof x === 'string' ? { file: x } : x))) {
     const set = resolveSources(w.file, io.readFile, { compareWith: w.compareWith === true });
-    for (const [f, t] of set.texts) sources.set(f, t);
-    const loaded = loadSources(set, w.file);
+    // a file the scenario names shows nothing of itself if it is not what it should be (foreign)
+    const loaded = hideForeignText(w.file, { ...loadSources(set, w.file), sources: set.texts });
+    for (const [f, t] of loaded.sources) sources.set(f, t);
     if (report(io, loaded.diagnostics, sources) || !loaded.value) {
       ok = false;
       continue;
@@ -58,7 +60,8 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
     const other = w.compareWith ? scenario.compareWith : undefined;
     if (!other) continue;
     // read with the scenario that names it: a file that cannot be read is reported at `compare_with:`
-    const c = loadSources(set, other.file, other.origin);
+    const c = hideForeignText('', { ...loadSources(set, other.file, other.origin), sources: set.texts });
+    for (const f of set.texts.keys()) if (!c.sources.has(f)) sources.delete(f);
     if (report(io, c.diagnostics, sources) || !c.value) ok = false;
     else compared.set(scenario, deriveScenario(c.value));
   }

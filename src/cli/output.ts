@@ -56,5 +56,20 @@ export function emit(io: Io, content: string | Uint8Array, opts: EmitOptions): D
   const refused = refuseInput(io, opts.output, opts.inputs);
   if (refused) return refused;
   const r = io.writeFileAtomic(opts.output, content);
-  return r.ok ? undefined : error('output', r.message, undefined, 'check that the folder exists and is writable');
+  return r.ok ? undefined : error('output', r.message, undefined, r.hint ?? 'check that the folder exists and is writable');
+}
+
+/**
+ * Writes all of a command's files or none (a failure leaves no new file and no changed one),
+ * refusing every input first. Returns the diagnostics to report.
+ */
+export function emitAll(
+  io: Io,
+  outputs: readonly { readonly output: string; readonly content: string | Uint8Array }[],
+  inputs: readonly Input[],
+): Diagnostic[] {
+  const refused = outputs.map((o) => refuseInput(io, o.output, inputs)).filter((d) => d !== undefined);
+  if (refused.length > 0) return refused;
+  const r = io.writeFilesAtomic(outputs.map((o) => ({ file: o.output, data: o.content })));
+  return r.ok ? [] : [error('output', r.message, undefined, r.hint ?? 'check that the folder exists and is writable')];
 }

@@ -53,10 +53,13 @@ function excerptLines(d: Diagnostic, sources: Sources, cache: LineCache): string
   return [`${pad} |`, `${gutter} | ${shown}`, `${pad} | ${' '.repeat(start)}${'^'.repeat(end - start)}`];
 }
 
-/** Tabs and control characters would misplace the carets: show them as single visible marks. */
+/**
+ * Tabs and control characters would misplace the carets (and a terminal would act on ESC, C1
+ * and bidi overrides): show them as single visible marks, as render/safe-text.ts does for output.
+ */
 function visible(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f\ufeff]/g, '·');
+  return s.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '·');
 }
 
 export function formatDiagnostics(ds: readonly Diagnostic[], sources: Sources, style: Styler = plainStyler): string {

@@ -3,7 +3,7 @@
 
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
-import { decodeText, tooLarge } from '../source/text.js';
+import { decodeText, tooLarge, totalTooLarge } from '../source/text.js';
 import type { RawDocument } from '../source/raw-tree.js';
 import type { FileReader, ReadResult } from './reader.js';
 
@@ -63,6 +63,8 @@ export function textOf(f: SourceFile, file: string, referencedAt?: Location): { 
         };
       case 'too-large':
         return { diagnostics: [tooLarge(file, referencedAt)] };
+      case 'total-too-large':
+        return { diagnostics: [totalTooLarge(file, referencedAt)] };
       case 'unreadable':
         return {
           diagnostics: [

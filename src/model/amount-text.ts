@@ -1,7 +1,7 @@
 // Reading amounts as written by people: the grammar of an amount in a scenario file or CSV cell.
 // Pure; returns the canonical text (for `moneyFromText`) or a reason it was refused.
 
-import { MAX_DIGITS } from './money.js';
+import { MAX_DECIMAL_PLACES, MAX_DIGITS } from './money.js';
 
 type AmountText =
   { readonly ok: true; readonly canonical: string } | { readonly ok: false; readonly message: string; readonly hint: string };
@@ -60,10 +60,20 @@ export function parseAmountText(raw: string): AmountText {
       hint: 'check the figure: no council budget needs that many digits',
     };
   }
+  if (fraction.length - 1 > MAX_DECIMAL_PLACES) return tooManyPlaces('amount', fraction.length - 1);
   const isZero = significant === 0;
   // plain text that is already canonical is returned as it is (no new string)
   if (plain && text === raw && !(isZero && sign)) return { ok: true, canonical: text };
   return { ok: true, canonical: `${isZero ? '' : sign}${intPart}${fraction}` };
+}
+
+/** The refusal for more decimal places than every sum and product can keep exactly. */
+function tooManyPlaces(what: 'amount' | 'rate', places: number): { ok: false; message: string; hint: string } {
+  return {
+    ok: false,
+    message: `${what} has ${places} decimal places; at most ${MAX_DECIMAL_PLACES} are allowed`,
+    hint: `check the figure: mtfs keeps every sum exact for amounts and rates of up to ${MAX_DECIMAL_PLACES} decimal places`,
+  };
 }
 
 function describe(text: string): string {
@@ -106,6 +116,7 @@ export function parseRateText(raw: string): RateText {
     intPart = whole.slice(0, -2).replace(/^0+(?=\d)/, '');
   }
   frac = frac.replace(/0+$/, '');
+  if (frac.length > MAX_DECIMAL_PLACES) return tooManyPlaces('rate', frac.length);
   const isZero = /^0*$/.test(intPart + frac);
   return { ok: true, canonical: `${isZero ? '' : sign}${intPart}${frac ? `.${frac}` : ''}` };
 }

@@ -1,12 +1,12 @@
 // Demand drivers: a client group's users and average cost per user in the base year and every MTFS
 // year, and the growth line they build. Pure and exact: users × unit cost = cost, and the line's level
 // (cost − base-year cost) = volume effect + price effect, to the last digit. Products are computed at
-// WideDec precision; the only rounding is in the inputs' own derivation (population between published
+// full (EXACT_PRECISION) precision; the only rounding is in the inputs' own derivation (population between published
 // points, a unit cost deflated to an earlier year, a population adjusted by extra growth).
 
 import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, previousYear, yearRange, type FiscalYear } from './fiscal-year.js';
-import { Dec, roundTo, widen, type Money, type Rate, dec } from './money.js';
+import { Dec, roundTo, type Money, type Rate, dec } from './money.js';
 import type { Units } from './units.js';
 import type { SeriesBasis, SeriesExtend, SeriesMethod, SeriesPoint } from './series.js';
 
@@ -151,7 +151,7 @@ export function upliftYearsNeeded(priceYear: FiscalYear, base: FiscalYear, last:
 }
 
 /** The annual unit cost as written: weekly costs × 52. Exact. */
-const annualUnitCost = (u: UnitCost): Dec => (u.per === 'week' ? widen(u.amount).times(WEEKS_PER_YEAR) : widen(u.amount));
+const annualUnitCost = (u: UnitCost): Dec => (u.per === 'week' ? u.amount.times(WEEKS_PER_YEAR) : u.amount);
 
 /**
  * The unit cost (£ a year) in each of `years`: the written cost in its price year; later years
@@ -181,8 +181,8 @@ export function unitCostsByYear(
 
 /** Π (1 + r) over the years after `from` up to and including `to`: exact. */
 function upliftFactor(uplift: PerYear<Rate>, from: FiscalYear, to: FiscalYear): Dec {
-  let factor = widen(dec(1));
-  for (const y of yearRange(from, to).slice(1)) factor = factor.times(widen(valueIn(uplift, y)).plus(1));
+  let factor = dec(1);
+  for (const y of yearRange(from, to).slice(1)) factor = factor.times(valueIn(uplift, y).plus(1));
   return factor;
 }
 
@@ -191,30 +191,30 @@ function usersByYear(d: DemandDriver, all: readonly FiscalYear[]): Pick<DriverYe
   const users = d.users;
   switch (users.kind) {
     case 'population': {
-      let factor = widen(dec(1));
+      let factor = dec(1);
       return all.map((year, i) => {
         const written = users.population.values.get(year);
         if (!written) throw new Error(`no population for ${year}`);
         let value = written.value;
         if (users.extraGrowth && i > 0) {
-          factor = factor.times(widen(valueIn(users.extraGrowth.value, year)).plus(1));
-          const r = roundTo(widen(written.value).times(factor), ADJUSTED_POPULATION_ROUNDING.dp, ADJUSTED_POPULATION_ROUNDING.mode);
+          factor = factor.times(valueIn(users.extraGrowth.value, year).plus(1));
+          const r = roundTo(written.value.times(factor), ADJUSTED_POPULATION_ROUNDING.dp, ADJUSTED_POPULATION_ROUNDING.mode);
           value = r.isZero() ? dec(0) : r;
         }
         return {
           year,
           population: { value, basis: written.basis, adjusted: users.extraGrowth !== undefined && i > 0 },
-          users: widen(value).times(valueIn(users.useRate.value, year)),
+          users: value.times(valueIn(users.useRate.value, year)),
         };
       });
     }
     case 'given':
-      return all.map((year) => ({ year, users: widen(valueIn(users.users.value, year)) }));
+      return all.map((year) => ({ year, users: valueIn(users.users.value, year) }));
     case 'cohort': {
-      let settled = widen(dec(0)); // arrivals of earlier MTFS years, in service all year
+      let settled = dec(0); // arrivals of earlier MTFS years, in service all year
       return all.map((year, i) => {
-        if (i === 0) return { year, users: widen(dec(0)) };
-        const arrivals = widen(valueIn(users.arrivals.value, year));
+        if (i === 0) return { year, users: dec(0) };
+        const arrivals = valueIn(users.arrivals.value, year);
         const fye = settled.plus(arrivals.times(users.partYear.value));
         settled = settled.plus(arrivals);
         return { year, arrivals, users: fye };
@@ -239,7 +239,7 @@ export function computeDemand(drivers: readonly DemandDriver[], years: readonly 
       const rows = usersByYear(driver, all).map((u) => {
         const uc = costs.get(u.year);
         if (!uc) throw new Error(`no unit cost for ${u.year}`);
-        return { ...u, unitCost: uc.value, unitCostBasis: uc.basis, cost: widen(u.users).times(uc.value) as Money };
+        return { ...u, unitCost: uc.value, unitCostBasis: uc.basis, cost: u.users.times(uc.value) as Money };
       });
       const base = rows[0];
       if (!base) throw new Error('no base year');
@@ -248,8 +248,8 @@ export function computeDemand(drivers: readonly DemandDriver[], years: readonly 
         years: rows.map((r) => ({
           ...r,
           level: r.cost.minus(base.cost) as Money,
-          volume: widen(r.users).minus(base.users).times(base.unitCost) as Money,
-          price: widen(r.users).times(widen(r.unitCost).minus(base.unitCost)) as Money,
+          volume: r.users.minus(base.users).times(base.unitCost) as Money,
+          price: r.users.times(r.unitCost.minus(base.unitCost)) as Money,
         })),
       };
     }),
@@ -268,7 +268,7 @@ export function driverLineLevels(demand: Demand, names: readonly string[], units
   });
   return new Map(
     demand.years.map((y) => {
-      let total = widen(dec(0));
+      let total = dec(0);
       for (const p of parts) total = total.plus(p.years.find((r) => r.year === y)?.level ?? fail(y));
       return [y, inUnits(total, units)];
     }),
@@ -277,7 +277,7 @@ export function driverLineLevels(demand: Demand, names: readonly string[], units
 
 /** Pounds → the scenario's units, exactly. */
 export const inUnits = (pounds: Dec, units: Units): Money => {
-  const v = units === '£000' ? widen(pounds).dividedBy(1000) : widen(pounds);
+  const v = units === '£000' ? pounds.dividedBy(1000) : pounds;
   return (v.isZero() ? dec(0) : v) as Money;
 };
 

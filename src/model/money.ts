@@ -2,9 +2,26 @@
 // are always built from their source text, never from a JS number; nothing here rounds except `roundTo`.
 import { Decimal } from 'decimal.js';
 
-/** Decimal constructor for all mtfs arithmetic: 40 significant digits, never exponent notation. */
+/** The most significant digits an amount may be written with. */
+export const MAX_DIGITS = 24;
+/** The most decimal places an amount (or a rate, as a fraction) may be written with. */
+export const MAX_DECIMAL_PLACES = 30;
+
+/**
+ * Significant digits kept by every mtfs operation: enough that sums, differences and products of
+ * inputs never round. An amount has at most MAX_DIGITS integer digits and MAX_DECIMAL_PLACES
+ * decimal places (54 digits); a sum of up to 10^12 of them needs 66; a rate factor (1 + rate) has
+ * at most 56; a demand cost (users × unit cost × an uplift factor for each year of a 30-year
+ * period) needs at most 54 + 54 + 30 × 56 = 1,788; sums of those stay under 1,800. Decimal.js
+ * keeps only the digits a value has, so the bound costs nothing where values are short. Division,
+ * square roots and fractional powers are not exact at any precision: those use `Approx` or are
+ * rounded once by the caller with `roundTo`, which names its mode.
+ */
+export const EXACT_PRECISION = 2000;
+
+/** Decimal constructor for all mtfs arithmetic: exact (see EXACT_PRECISION), never exponent notation. */
 export const Dec = Decimal.clone({
-  precision: 40,
+  precision: EXACT_PRECISION,
   rounding: Decimal.ROUND_HALF_UP,
   toExpNeg: -60,
   toExpPos: 60,
@@ -12,20 +29,16 @@ export const Dec = Decimal.clone({
 export type Dec = InstanceType<typeof Dec>;
 
 /**
- * Decimal constructor for products of many factors (compound uplifts, users × unit cost): 2,000
- * significant digits, more than any product of inputs written with at most MAX_DIGITS digits over
- * a 30-year period can need, so these products and their sums are exact. Division and powers are
- * not exact at any precision: callers round those with `roundTo` and say so.
+ * Decimal constructor for values that are not exact at any precision and are rounded once to a
+ * stated number of places afterwards: fractional powers (compound interpolation), square roots
+ * (triangular draws) and ratios shown as shares. 40 significant digits, half away from zero.
  */
-export const WideDec = Decimal.clone({
-  precision: 2000,
+export const Approx = Decimal.clone({
+  precision: 40,
   rounding: Decimal.ROUND_HALF_UP,
   toExpNeg: -60,
   toExpPos: 60,
 });
-
-/** The same value, computed on from here at WideDec's precision (nothing is rounded). */
-export const widen = (d: Dec): Dec => new WideDec(d) as Dec;
 
 declare const moneyBrand: unique symbol;
 declare const rateBrand: unique symbol;
@@ -33,9 +46,6 @@ declare const rateBrand: unique symbol;
 export type Money = Dec & { readonly [moneyBrand]: 'Money' };
 /** An exact ratio: 0.035 means 3.5%. */
 export type Rate = Dec & { readonly [rateBrand]: 'Rate' };
-
-/** The most significant digits an amount may be written with: keeps every sum exact at 40 digits. */
-export const MAX_DIGITS = 24;
 
 export const ZERO = new Dec(0) as Money;
 

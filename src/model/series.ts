@@ -3,7 +3,7 @@
 // Stated values are kept exact; every computed value is rounded to whole units (whole people) half
 // away from zero, because compound growth between two points needs an n-th root.
 
-import { Dec, roundTo, dec } from './money.js';
+import { Approx, Dec, roundTo, dec } from './money.js';
 
 /** How the years between two stated points are filled. */
 export type SeriesMethod = 'compound' | 'linear' | 'hold';
@@ -117,9 +117,10 @@ function beyond(sorted: readonly SeriesPoint[], y: number, extend: SeriesExtend 
 /** a × (b/a)^((y − a.year)/(b.year − a.year)), rounded; undefined unless both values are positive. */
 function compound(a: SeriesPoint, b: SeriesPoint, y: number): Dec | undefined {
   if (!a.value.isPositive() || a.value.isZero() || !b.value.isPositive() || b.value.isZero()) return undefined;
-  const ratio = dec(b.value).dividedBy(a.value);
-  const exponent = dec(y - a.year).dividedBy(b.year - a.year);
-  return rounded(dec(a.value).times(Dec.pow(ratio, exponent)));
+  // a fractional power is not exact at any precision: computed at Approx's 40 digits, rounded once
+  const ratio = new Approx(b.value).dividedBy(a.value);
+  const exponent = new Approx(y - a.year).dividedBy(b.year - a.year);
+  return rounded(dec(new Approx(a.value).times(Approx.pow(ratio, exponent))));
 }
 
 function rounded(x: Dec): Dec {

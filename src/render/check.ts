@@ -8,6 +8,7 @@ import { toPlain } from '../model/money.js';
 import type { ControlResult } from '../reports/check/controls.js';
 import { checkSummary, mismatchReason, type FileOutcome } from '../reports/check/outcome.js';
 import { asJson } from './json.js';
+import { xmlText as safeXmlText } from './safe-text.js';
 
 export function checkAsText(outcomes: readonly FileOutcome[]): string {
   const lines = outcomes.map((o) => {
@@ -73,20 +74,8 @@ export function checkAsJson(outcomes: readonly FileOutcome[]): string {
   });
 }
 
-/** Text safe inside an XML attribute or element: escaped, and characters XML 1.0 forbids dropped. */
-export function xmlText(s: string): string {
-  return (
-    s
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
-}
+/** XML escaping, as every format's text safety, lives in safe-text.ts. */
+export const xmlText = safeXmlText;
 
 const attrs = (a: Record<string, string | number>): string =>
   Object.entries(a)

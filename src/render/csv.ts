@@ -1,15 +1,11 @@
 // TableModel → CSV: one row per table row, `id` first, exact amounts in the scenario's units as
-// plain signed decimals (no grouping, no rounding). Text cells are neutralised against formula
-// injection when opened in a spreadsheet.
+// plain signed decimals (no grouping, no rounding). Text cells and ids are neutralised against
+// formula injection when opened in a spreadsheet (safe-text.ts); amounts stay numbers.
 
 import { stringify } from 'csv-stringify/sync';
 import { toPlain } from '../model/money.js';
+import { spreadsheetText } from './safe-text.js';
 import type { Cell, TableModel } from './table-model.js';
-
-/** Prefixes text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with a quote. */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 function csvCell(cell: Cell | undefined): string {
   if (!cell) return '';
@@ -17,7 +13,7 @@ function csvCell(cell: Cell | undefined): string {
     case 'blank':
       return '';
     case 'text':
-      return neutralise(cell.text);
+      return spreadsheetText(cell.text);
     case 'number':
     case 'money':
       return toPlain(cell.value);
@@ -28,10 +24,10 @@ function csvCell(cell: Cell | undefined): string {
 export function tablesAsCsv(models: readonly TableModel[]): string {
   const first = models[0];
   if (!first) return '';
-  const header = ['id', ...first.columns.map((c) => c.key)];
+  const header = ['id', ...first.columns.map((c) => spreadsheetText(c.key))];
   const records = [header];
   for (const model of models) {
-    for (const row of model.rows) records.push([row.id, ...first.columns.map((c) => csvCell(row.cells[c.key]))]);
+    for (const row of model.rows) records.push([spreadsheetText(row.id), ...first.columns.map((c) => csvCell(row.cells[c.key]))]);
   }
   return stringify(records, { record_delimiter: '\n' });
 }

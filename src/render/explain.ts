@@ -6,6 +6,7 @@ import { toPlain } from '../model/money.js';
 import type { Units } from '../model/scenario.js';
 import type { Step } from '../reports/explain/explain.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
+import { markdownCode, markdownText, terminalText } from './safe-text.js';
 import { text, money, type TableModel, type TableRow } from './table-model.js';
 
 const where = (o: Location | undefined): string => (o ? `${o.file}:${o.line}:${o.column}` : '');
@@ -14,11 +15,11 @@ export function explanationAsText(steps: readonly Step[], units: Units): string 
   const out: string[] = [`(exact figures in ${units})`, ''];
   const walk = (s: Step, depth: number): void => {
     const pad = '  '.repeat(depth);
-    out.push(`${pad}${s.label}: ${formatPlainGrouped(s.amount)}`);
-    if (s.formula) out.push(`${pad}    = ${s.formula}`);
-    if (s.origin) out.push(`${pad}    at ${where(s.origin)}`);
-    if (s.source) out.push(`${pad}    source: ${s.source}`);
-    if (s.note) out.push(`${pad}    note: ${s.note}`);
+    out.push(`${pad}${terminalText(s.label)}: ${formatPlainGrouped(s.amount)}`);
+    if (s.formula) out.push(`${pad}    = ${terminalText(s.formula)}`);
+    if (s.origin) out.push(`${pad}    at ${terminalText(where(s.origin))}`);
+    if (s.source) out.push(`${pad}    source: ${terminalText(s.source)}`);
+    if (s.note) out.push(`${pad}    note: ${terminalText(s.note)}`);
     for (const c of s.children) walk(c, depth + 1);
   };
   steps.forEach((s, i) => {
@@ -30,12 +31,12 @@ export function explanationAsText(steps: readonly Step[], units: Units): string 
 
 export function explanationAsMarkdown(steps: readonly Step[], units: Units): string {
   const out: string[] = [`*Exact figures in ${units}.*`, ''];
-  const esc = (t: string): string => t.replace(/([\\`*_[\]|])/g, '\\$1');
+  const esc = markdownText;
   const walk = (s: Step, depth: number): void => {
     const pad = '  '.repeat(depth);
     const extra = [
       s.formula ? `= ${esc(s.formula)}` : '',
-      s.origin ? `at \`${where(s.origin)}\`` : '',
+      s.origin ? `at ${markdownCode(where(s.origin))}` : '',
       s.source ? `source: ${esc(s.source)}` : '',
       s.note ? `note: ${esc(s.note)}` : '',
     ]

@@ -2,11 +2,12 @@
 // shown in £000 committee style, rounded once here like every other text renderer.
 
 import type { DisplayOptions } from './number.js';
+import { htmlText } from './safe-text.js';
 import type { TableModel } from './table-model.js';
 import { castingNotes, cellText } from './text-table.js';
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** HTML escaping, as every format's text safety, lives in safe-text.ts. */
+export const escapeHtml = htmlText;
 
 /** A real table: caption, column headers with scope, the first text column as row headers. */
 export function tableAsHtml(model: TableModel, opts: DisplayOptions): string {

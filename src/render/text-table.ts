@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import { type Dec as Decimal, dec } from '../model/money.js';
 import { group } from '../model/grouped-number.js';
 import { displayUnits, formatCommittee, roundForDisplay, toThousands, type DisplayOptions } from './number.js';
+import { markdownText, terminalText } from './safe-text.js';
 import type { Cell, TableModel } from './table-model.js';
 
 interface RenderOptions extends DisplayOptions {
@@ -89,7 +90,7 @@ function unitsCaption(model: TableModel, opts: DisplayOptions): string {
 export function tableAsText(model: TableModel, opts: RenderOptions): string {
   const bold = opts.style?.bold ?? ((s: string) => s);
   const table = new Table({
-    head: model.columns.map((c) => c.header),
+    head: model.columns.map((c) => terminalText(c.header)),
     colAligns: model.columns.map((c) => c.align),
     chars: {
       top: '',
@@ -113,34 +114,33 @@ export function tableAsText(model: TableModel, opts: RenderOptions): string {
   });
   const slots = markerColumns(model);
   for (const row of model.rows) {
-    table.push(model.columns.map((c) => displayCell(row.cells[c.key], model, opts, slots.get(c.key) ?? 0)));
+    table.push(model.columns.map((c) => terminalText(displayCell(row.cells[c.key], model, opts, slots.get(c.key) ?? 0))));
   }
   const body = table
     .toString()
     .split('\n')
     .map((l) => l.replace(/\s+$/, ''));
-  const out = [bold(model.title), `(${unitsCaption(model, opts)})`, '', ...body];
+  const out = [bold(terminalText(model.title)), `(${terminalText(unitsCaption(model, opts))})`, '', ...body];
   const notes = [...model.notes, ...castingNotes(model, opts)];
-  if (notes.length) out.push('', ...notes.map((n) => `Note: ${n}`));
+  if (notes.length) out.push('', ...notes.map((n) => `Note: ${terminalText(n)}`));
   return `${out.join('\n')}\n`;
 }
 
-const mdEscape = (s: string): string => s.replace(/\|/g, '\\|');
-
 export function tableAsMarkdown(model: TableModel, opts: DisplayOptions): string {
-  const head = `| ${model.columns.map((c) => mdEscape(c.header)).join(' | ')} |`;
+  const head = `| ${model.columns.map((c) => markdownText(c.header)).join(' | ')} |`;
   const rule = `|${model.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
   const rows = model.rows.map(
     (r) =>
       `| ${model.columns
         .map((c) => {
-          const s = mdEscape(displayCell(r.cells[c.key], model, opts, 1).trim().replace(/ {2,}/g, ' '));
+          const shown = displayCell(r.cells[c.key], model, opts, 1).trim().replace(/ {2,}/g, ' ');
+          const s = r.cells[c.key]?.kind === 'text' ? markdownText(shown) : shown;
           return r.emphasis === 'total' && s ? `**${s}**` : s;
         })
         .join(' | ')} |`,
   );
   const notes = [...model.notes, ...castingNotes(model, opts)];
-  const out = [`### ${mdEscape(model.title)}`, '', `*${unitsCaption(model, opts)}*`, '', head, rule, ...rows];
-  if (notes.length) out.push('', ...notes.map((n) => `> ${mdEscape(n)}`));
+  const out = [`### ${markdownText(model.title)}`, '', `*${markdownText(unitsCaption(model, opts))}*`, '', head, rule, ...rows];
+  if (notes.length) out.push('', ...notes.map((n) => `> ${markdownText(n)}`));
   return `${out.join('\n')}\n`;
 }

@@ -10,7 +10,7 @@ import { isEstimate, natureLabel, STATUS_MARK, type Scenario } from '../model/sc
 import type { LineSchedule, Projection } from '../project/project.js';
 import { classifiedLast, natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js';
 import { appliesTo } from '../load/assumptions.js';
-import { neutralise } from './csv.js';
+import { spreadsheetText as neutralise } from './safe-text.js';
 import { describeScenario } from './projection.js';
 
 type Workbook = ExcelJS.Workbook;

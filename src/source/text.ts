@@ -18,6 +18,21 @@ export const tooLarge = (file: string, location?: Location, size?: number): Diag
     `mtfs reads files of up to ${MAX_INPUT_TEXT}: split the lines across several CSV files (\`line_files:\` takes a list)`,
   );
 
+/**
+ * All the files of one run together may hold at most this much (twice one file's limit): about
+ * 600,000 lines, which a projection keeps in well under the memory Node allows by default.
+ */
+export const MAX_TOTAL_INPUT_BYTES = 2 * MAX_INPUT_BYTES;
+
+/** The diagnostic for a file that would take the run's input over MAX_TOTAL_INPUT_BYTES. */
+export const totalTooLarge = (file: string, location?: Location): Diagnostic =>
+  error(
+    'file-too-large',
+    `reading ${file} would take the input of this run over ${MAX_TOTAL_INPUT_BYTES / (1024 * 1024)} MiB (all files together)`,
+    location,
+    'mtfs reads at most that much per run: project the departments separately, or leave out files the scenario does not need',
+  );
+
 export function decodeText(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
   const whole = { file, line: 1, column: 1, endLine: 1, endColumn: 2 };
   if (bytes.length > MAX_INPUT_BYTES) return { diagnostics: [tooLarge(file, undefined, bytes.length)] };

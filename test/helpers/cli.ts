@@ -1,7 +1,7 @@
 // Runs the CLI in-process with a captured Io, so golden tests see exactly what a user would.
 
 import { run } from '../../src/cli/main.js';
-import { nodeReader, sameFile, writeFileAtomic, type Io } from '../../src/cli/io.js';
+import { nodeReader, sameFile, writeFileAtomic, writeFilesAtomic, type Io } from '../../src/cli/io.js';
 import type { FileReader } from '../../src/load/reader.js';
 
 export interface CliResult {
@@ -28,6 +28,7 @@ export async function runCli(argv: readonly string[], opts: CliOptions = {}): Pr
     },
     readFile: opts.readFile ?? nodeReader,
     writeFileAtomic,
+    writeFilesAtomic,
     sameFile,
     color: false,
     interactive: opts.interactive ?? false,

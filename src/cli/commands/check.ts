@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { applyOverrides } from '../../transform/what-if.js';
-import { loadScenario } from '../../load/scenario.js';
+import { loadScenarioGuarded as loadScenario } from '../foreign-files.js';
 import { projectScenario } from '../../project/project.js';
 import { checkAsJson, checkAsJunit, checkAsText } from '../../render/check.js';
 import { checkControls } from '../../reports/check/controls.js';

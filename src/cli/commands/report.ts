@@ -12,10 +12,11 @@ import { xlsxReport, type JSZipLike } from '../../render/xlsx-report.js';
 import { monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
 import type { Io } from '../io.js';
-import { fail, finish, type CommandContext } from '../command.js';
+import { fail, type CommandContext } from '../command.js';
 import { drawCount, roundingOption, seedNumber, setOption } from '../flags.js';
 import { loadScenarios } from '../load.js';
-import { EXIT_INVALID, EXIT_OK, refuseInput, type ExitCode } from '../output.js';
+import { emitAll, EXIT_INVALID, EXIT_OK, refuseInput, type ExitCode } from '../output.js';
+import { tooManyDraws } from './risk.js';
 
 interface ReportOptions {
   readonly html?: string;
@@ -69,6 +70,9 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
   if (refused.length > 0) return fail(io, refused, sources);
   const projection = projectScenario(scenario);
   const hasRanges = (scenario.assumptions ?? []).length > 0;
+  if (hasRanges && opts.html && tooManyDraws(io, scenario, opts.draws, sources)) return EXIT_INVALID;
+  // both files are built first, then written together: all of them or none
+  const outputs: { output: string; content: string | Uint8Array }[] = [];
   if (opts.html) {
     const html = htmlReport({
       projection,
@@ -77,15 +81,15 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
       appendix: opts.appendix,
       ...(hasRanges ? { sensitivity: sensitivity(scenario), risk: monteCarlo(scenario, { draws: opts.draws, seed: opts.seed }) } : {}),
     });
-    const code = finish(io, { content: html, output: opts.html, inputs: scenario.inputs, sources });
-    if (code !== EXIT_OK) return code;
+    outputs.push({ output: opts.html, content: html });
   }
   if (opts.xlsx) {
     const load = createRequire(import.meta.url);
     const excel = load('exceljs') as typeof ExcelJS;
     const JSZip = load('jszip') as JSZipLike;
-    const bytes = await xlsxReport(excel, JSZip, projection);
-    return finish(io, { content: bytes, output: opts.xlsx, inputs: scenario.inputs, sources });
+    outputs.push({ output: opts.xlsx, content: await xlsxReport(excel, JSZip, projection) });
   }
+  const failed = emitAll(io, outputs, scenario.inputs);
+  if (failed.length > 0) return fail(io, failed, sources);
   return EXIT_OK;
 }

@@ -4,10 +4,11 @@ import { SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
 import { parseAmountText } from '../../model/amount-text.js';
+import { group } from '../../model/grouped-number.js';
 import { moneyFromText, type RoundingMode } from '../../model/money.js';
 import type { Sources } from '../../diagnostics/format.js';
 import type { Scenario } from '../../model/scenario.js';
-import { monteCarlo } from '../../reports/risk/monte-carlo.js';
+import { maxDraws, monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
 import { riskAsJson, riskTable, sensitivityAsJson, sensitivityTable } from '../../render/risk.js';
 import type { Io } from '../io.js';
@@ -73,6 +74,26 @@ function loadWithAssumptions(io: Io, file: string, sets: readonly string[]): { s
   return { scenario, sources };
 }
 
+/** Refuses more draws than the scenario's limit (exact percentiles keep every drawn figure). */
+export function tooManyDraws(io: Io, scenario: Scenario, draws: number, sources: Sources): boolean {
+  const most = maxDraws(scenario);
+  if (draws <= most) return false;
+  const n = (x: number) => group(String(x));
+  fail(
+    io,
+    [
+      error(
+        'usage',
+        `--draws ${n(draws)} is more than ${n(most)}, the most this scenario allows: exact percentiles keep every drawn figure, and more would need over 350 MB of memory`,
+        undefined,
+        `use --draws ${n(most)} or fewer`,
+      ),
+    ],
+    sources,
+  );
+  return true;
+}
+
 function sensitivityCommand(io: Io, file: string, opts: RiskCommandOptions): ExitCode {
   const loaded = loadWithAssumptions(io, file, opts.set);
   if (!loaded) return EXIT_INVALID;
@@ -98,6 +119,7 @@ function riskCommand(io: Io, file: string, opts: RiskOptions): ExitCode {
     if (!t.ok) return fail(io, [error('usage', `--threshold: ${t.message}`, undefined, t.hint)], sources);
     threshold = moneyFromText(t.canonical);
   }
+  if (tooManyDraws(io, scenario, opts.draws, sources)) return EXIT_INVALID;
   // a progress bar only on a terminal; nothing extra when output is piped or captured
   const bar = io.interactive
     ? new SingleBar({ stream: process.stderr, format: 'mtfs risk [{bar}] {percentage}% | {value}/{total} draws', hideCursor: true })

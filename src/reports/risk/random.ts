@@ -2,7 +2,7 @@
 // the same draws on every machine. Uniforms are exact decimals k / 2^32; factors are drawn with
 // decimal square roots and rounded to FACTOR_DP places, so every product with a level is exact.
 
-import { Dec, roundTo, dec } from '../../model/money.js';
+import { Approx, Dec, roundTo, dec } from '../../model/money.js';
 import type { FactorRange } from '../../model/scenario.js';
 
 /** Decimal places of a drawn factor (half away from zero). */
@@ -50,10 +50,11 @@ const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>>
  * The factor for a uniform `u`: uniform between low and high without `likely`, triangular with it
  * (inverse CDF). A collapsed range (low = high) gives exactly that value, without rounding.
  */
-export function drawFactor(range: FactorRange, u: Dec): Dec {
-  const { low: a, high: b } = range;
-  if (a.equals(b)) return a;
-  const c = range.likely;
+export function drawFactor(range: FactorRange, uniform: Dec): Dec {
+  if (range.low.equals(range.high)) return range.low;
+  // square roots are not exact at any precision: computed at Approx's 40 digits, rounded once below
+  const [a, b, u] = [new Approx(range.low), new Approx(range.high), new Approx(uniform)];
+  const c = range.likely && new Approx(range.likely);
   let x: Dec;
   if (!c) {
     x = a.plus(b.minus(a).times(u)) as Dec;
@@ -62,8 +63,8 @@ export function drawFactor(range: FactorRange, u: Dec): Dec {
     x = (
       u.lessThan(split)
         ? a.plus(u.times(b.minus(a)).times(c.minus(a)).sqrt())
-        : b.minus(dec(1).minus(u).times(b.minus(a)).times(b.minus(c)).sqrt())
+        : b.minus(new Approx(1).minus(u).times(b.minus(a)).times(b.minus(c)).sqrt())
     ) as Dec;
   }
-  return roundTo(x, FACTOR_DP, 'half-away-from-zero');
+  return dec(roundTo(x, FACTOR_DP, 'half-away-from-zero'));
 }

@@ -2,7 +2,7 @@
 // share of the total and rank, plus subtotals by nature and category that add up to the total. Pure.
 
 import type { FiscalYear } from '../../model/fiscal-year.js';
-import { ZERO, sum, type Dec as Decimal, type Money, dec } from '../../model/money.js';
+import { Approx, ZERO, sum, type Dec as Decimal, type Money, dec } from '../../model/money.js';
 import { natureLabel } from '../../model/scenario.js';
 import { totalLevels, type LineSchedule, type Projection } from '../../project/project.js';
 import { classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../../project/subtotals.js';
@@ -38,7 +38,7 @@ export function savingsRegister(p: Projection): SavingsRegister {
   const entries = p.savings.map((schedule) => ({
     schedule,
     rank: rank.get(schedule.line.ref) ?? 0,
-    share: finalTotal.isZero() ? dec(0) : ((schedule.levels.get(finalYear) ?? ZERO).dividedBy(finalTotal) as Decimal),
+    share: finalTotal.isZero() ? dec(0) : dec(new Approx(schedule.levels.get(finalYear) ?? ZERO).dividedBy(finalTotal)),
   }));
   return {
     projection: p,
