@@ -12,6 +12,7 @@ import { Dec, toPlain } from '../src/model/money.js';
 import { projectScenario } from '../src/project/project.js';
 import { runCli, transcript } from './helpers/cli.js';
 import { REPORT_HTML_CASE, RISK_CASES } from './helpers/golden-cases.js';
+import { evaluateCell as evaluate } from './helpers/xlsx-formula.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-report-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -193,58 +194,6 @@ describe('mtfs report --html', () => {
     },
   );
 });
-
-/** A small evaluator for the formulas mtfs writes: numbers, cell refs (with sheet), + −, SUM, SUMIF. */
-function evaluate(wb: ExcelJS.Workbook, sheet: string, address: string, seen = new Set<string>()): Dec {
-  const key = `${sheet}!${address}`;
-  if (seen.has(key)) throw new Error(`cycle at ${key}`);
-  const cell = wb.getWorksheet(sheet)!.getCell(address);
-  const v = cell.value as unknown;
-  if (typeof v === 'number') return new Dec(v);
-  if (v === null || v === undefined) return new Dec(0);
-  if (typeof v === 'object' && v && 'formula' in v)
-    return formula(wb, sheet, String((v as { formula: string }).formula), new Set([...seen, key]));
-  throw new Error(`not a number at ${key}: ${JSON.stringify(v)}`);
-}
-
-function range(a: string, b: string): string[] {
-  const [, c1, r1] = /^\$?([A-Z]+)\$?(\d+)$/.exec(a)!;
-  const [, c2, r2] = /^\$?([A-Z]+)\$?(\d+)$/.exec(b)!;
-  if (c1 !== c2) throw new Error('single-column ranges only');
-  return Array.from({ length: Number(r2) - Number(r1) + 1 }, (_, i) => `${c1}${Number(r1) + i}`);
-}
-
-function formula(wb: ExcelJS.Workbook, sheet: string, f: string, seen: Set<string>): Dec {
-  let m = /^SUM\((\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+)\)$/.exec(f);
-  if (m) return range(m[1]!, m[2]!).reduce((acc, a) => acc.plus(evaluate(wb, sheet, a, seen)), new Dec(0));
-  m = /^SUMIF\((\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+),"(.*)",(\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+)\)$/.exec(f);
-  if (m) {
-    const crit = range(m[1]!, m[2]!);
-    const vals = range(m[4]!, m[5]!);
-    const ws = wb.getWorksheet(sheet)!;
-    return crit.reduce(
-      (acc, a, i) => (ws.getCell(a.replace(/\$/g, '')).value === m![3] ? acc.plus(evaluate(wb, sheet, vals[i]!, seen)) : acc),
-      new Dec(0),
-    );
-  }
-  m = /^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/.exec(f);
-  if (m) throw new Error(`unexpected range ${f}`);
-  // a sum of signed terms, each a product or quotient of numbers and cell references (maybe on another sheet)
-  const operand = (text: string): Dec => {
-    const ref = /^(?:(\w+)!)?(\$?[A-Z]+\$?\d+)$/.exec(text);
-    return ref ? evaluate(wb, ref[1] ?? sheet, ref[2]!.replace(/\$/g, ''), seen) : new Dec(text);
-  };
-  const terms = f.match(/[+-]?[^+-]+/g) ?? [];
-  return terms.reduce((acc, t) => {
-    const sign = t.startsWith('-') ? -1 : 1;
-    const [first, ...rest] = t.replace(/^[+-]/, '').split(/(?=[*/])/);
-    const val = rest.reduce(
-      (v, part) => (part.startsWith('*') ? v.times(operand(part.slice(1))) : v.dividedBy(operand(part.slice(1)))),
-      operand(first!),
-    );
-    return sign > 0 ? acc.plus(val) : acc.minus(val);
-  }, new Dec(0));
-}
 
 describe('mtfs report --xlsx', () => {
   const xlsx = path.join(tmp, 'report.xlsx');
