@@ -108,6 +108,13 @@ function headerRow(ws: Worksheet, labels: readonly string[]): void {
   });
 }
 
+/**
+ * Driver-built levels stay values: their population series, use rates, cohorts and unit-cost uplifts
+ * are not laid out in the workbook, so a formula would have nothing to refer to.
+ */
+const DRIVER_NOTE =
+  'Built from demand drivers (users × unit cost, less the year before the period): a value here, not a formula. Change the driver parameters in the scenario and write the workbook again.';
+
 interface ScheduleLayout {
   readonly totalRow: number;
   readonly changeRow: number;
@@ -140,7 +147,9 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
     p.years.forEach((y, j) => {
       const c = r.getCell(firstYearCol + j);
       inputCell(c, sch.levels.get(y) ?? ZERO, fmt);
-      if (isEstimate(l.levels.get(y)?.basis ?? 'stated')) c.note = 'Estimate: the source does not state this year.';
+      const basis = l.levels.get(y)?.basis ?? 'stated';
+      if (isEstimate(basis)) c.note = 'Estimate: the source does not state this year.';
+      if (basis === 'driver') c.note = DRIVER_NOTE;
     });
     r.getCell(firstYearCol + p.years.length).value = neutralise(l.source);
   });
@@ -354,7 +363,16 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
       const basis = (y: FiscalYear): LevelBasis => year(y).taxBaseBasis;
       const growthRow = rateRow('Tax base growth a year', taxBase.growth, basis);
       const taxBaseRow = label('Tax base (Band D equivalents)', taxBase.provenance);
-      filledRow((j) => at(taxBaseRow, j), p.years, (y) => year(y).taxBase, basis, COUNT_FORMAT, taxBaseRow, growthRow, taxBase.growth);
+      filledRow(
+        (j) => at(taxBaseRow, j),
+        p.years,
+        (y) => year(y).taxBase,
+        basis,
+        COUNT_FORMAT,
+        taxBaseRow,
+        growthRow,
+        taxBase.growth,
+      );
       const n = label(c.label, c.provenance);
       p.years.forEach((y, j) =>
         formulaCell(at(n, j), `${col(2 + j)}${taxBaseRow}*${col(2 + j)}${bandDRow}${scale}`, c.values.get(y) ?? ZERO, fmt),
@@ -367,7 +385,16 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
     const basis = (y: FiscalYear): LevelBasis => (c.id === 'reserves_use' ? 'stated' : (c.bases.get(y) ?? 'stated'));
     const growthRow = rateRow(`${c.label}: growth a year`, stream?.growth, basis);
     const n = label(c.label, c.provenance);
-    filledRow((j) => at(n, j), p.years, (y) => c.values.get(y) ?? ZERO, basis, fmt, n, growthRow, stream?.growth);
+    filledRow(
+      (j) => at(n, j),
+      p.years,
+      (y) => c.values.get(y) ?? ZERO,
+      basis,
+      fmt,
+      n,
+      growthRow,
+      stream?.growth,
+    );
     componentRow.set(c.id, n);
   }
   const rows = [...componentRow.values()];
