@@ -12,6 +12,7 @@ import { Dec, toPlain } from '../src/model/money.js';
 import { projectScenario } from '../src/project/project.js';
 import { runCli, transcript } from './helpers/cli.js';
 import { REPORT_HTML_CASE, RISK_CASES } from './helpers/golden-cases.js';
+import { evaluateCell as evaluate } from './helpers/xlsx-formula.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-report-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -194,58 +195,6 @@ describe('mtfs report --html', () => {
   );
 });
 
-/** A small evaluator for the formulas mtfs writes: numbers, cell refs (with sheet), + −, SUM, SUMIF. */
-function evaluate(wb: ExcelJS.Workbook, sheet: string, address: string, seen = new Set<string>()): Dec {
-  const key = `${sheet}!${address}`;
-  if (seen.has(key)) throw new Error(`cycle at ${key}`);
-  const cell = wb.getWorksheet(sheet)!.getCell(address);
-  const v = cell.value as unknown;
-  if (typeof v === 'number') return new Dec(v);
-  if (v === null || v === undefined) return new Dec(0);
-  if (typeof v === 'object' && v && 'formula' in v)
-    return formula(wb, sheet, String((v as { formula: string }).formula), new Set([...seen, key]));
-  throw new Error(`not a number at ${key}: ${JSON.stringify(v)}`);
-}
-
-function range(a: string, b: string): string[] {
-  const [, c1, r1] = /^\$?([A-Z]+)\$?(\d+)$/.exec(a)!;
-  const [, c2, r2] = /^\$?([A-Z]+)\$?(\d+)$/.exec(b)!;
-  if (c1 !== c2) throw new Error('single-column ranges only');
-  return Array.from({ length: Number(r2) - Number(r1) + 1 }, (_, i) => `${c1}${Number(r1) + i}`);
-}
-
-function formula(wb: ExcelJS.Workbook, sheet: string, f: string, seen: Set<string>): Dec {
-  let m = /^SUM\((\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+)\)$/.exec(f);
-  if (m) return range(m[1]!, m[2]!).reduce((acc, a) => acc.plus(evaluate(wb, sheet, a, seen)), new Dec(0));
-  m = /^SUMIF\((\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+),"(.*)",(\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+)\)$/.exec(f);
-  if (m) {
-    const crit = range(m[1]!, m[2]!);
-    const vals = range(m[4]!, m[5]!);
-    const ws = wb.getWorksheet(sheet)!;
-    return crit.reduce(
-      (acc, a, i) => (ws.getCell(a.replace(/\$/g, '')).value === m![3] ? acc.plus(evaluate(wb, sheet, vals[i]!, seen)) : acc),
-      new Dec(0),
-    );
-  }
-  m = /^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/.exec(f);
-  if (m) throw new Error(`unexpected range ${f}`);
-  // a sum of signed terms, each a product or quotient of numbers and cell references (maybe on another sheet)
-  const operand = (text: string): Dec => {
-    const ref = /^(?:(\w+)!)?(\$?[A-Z]+\$?\d+)$/.exec(text);
-    return ref ? evaluate(wb, ref[1] ?? sheet, ref[2]!.replace(/\$/g, ''), seen) : new Dec(text);
-  };
-  const terms = f.match(/[+-]?[^+-]+/g) ?? [];
-  return terms.reduce((acc, t) => {
-    const sign = t.startsWith('-') ? -1 : 1;
-    const [first, ...rest] = t.replace(/^[+-]/, '').split(/(?=[*/])/);
-    const val = rest.reduce(
-      (v, part) => (part.startsWith('*') ? v.times(operand(part.slice(1))) : v.dividedBy(operand(part.slice(1)))),
-      operand(first!),
-    );
-    return sign > 0 ? acc.plus(val) : acc.minus(val);
-  }, new Dec(0));
-}
-
 describe('mtfs report --xlsx', () => {
   const xlsx = path.join(tmp, 'report.xlsx');
   const projection = projectScenario(loadScenario('scenarios/2018.yaml', nodeReader).value!);
@@ -322,6 +271,168 @@ describe('mtfs report --xlsx for a whole council with funding', () => {
     }
     for (const id of ['net_budget', 'funding', 'gap', 'cumulative_gap', 'reserves_cf', 'reserves_after_gap'])
       expect(formulas).toContain(id);
+  });
+});
+
+/** Reads a written workbook back. */
+async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/**
+ * A figure as a workbook cell can hold it: Excel keeps 15 significant digits, so a driver-built level
+ * (users × unit cost ÷ 1,000, exact to 20 digits) is compared at 15; every other figure has fewer
+ * digits and is compared exactly.
+ */
+const asExcelHolds = (d: Dec): string => toPlain(d.toSignificantDigits(15));
+
+/** Styled as an input: the legend's fill, and unlocked so a protected sheet still lets it change. */
+const isInput = (cell: ExcelJS.Cell): boolean => {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return fill?.pattern === 'solid' && fill.fgColor?.argb === 'FFFFF2CC' && cell.protection?.locked === false;
+};
+
+/** The row of each label in column A of a sheet. */
+function rowsByLabel(ws: ExcelJS.Worksheet): Map<string, number> {
+  const out = new Map<string, number>();
+  ws.eachRow((row, n) => out.set(String(row.getCell(1).value), n));
+  return out;
+}
+
+/** A loader that reads `file` with `edit` applied to its text, and every other file from disk. */
+const editedReader =
+  (file: string, edit: (text: string) => string): typeof nodeReader =>
+  (f) => {
+    if (path.resolve(f) !== path.resolve(file)) return nodeReader(f);
+    const text = fs.readFileSync(f, 'utf8');
+    const edited = edit(text);
+    if (edited === text) throw new Error(`the edit did not change ${file}`);
+    return { ok: true, bytes: new TextEncoder().encode(edited) };
+  };
+
+const SHIPPED = fs
+  .readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+
+describe('mtfs report --xlsx: inputs are cells the formulas use', () => {
+  it.each(SHIPPED)(
+    '%s: every formula on every sheet evaluates to its cached result, every sheet has frozen panes and a legend',
+    async (name) => {
+      const out = path.join(tmp, `${name}.xlsx`);
+      expect((await runCli(['report', `scenarios/${name}`, '--xlsx', out])).code).toBe(0);
+      const wb = await readWorkbook(out);
+      const p = projectScenario(loadScenario(`scenarios/${name}`, nodeReader).value!);
+      let formulas = 0;
+      for (const ws of wb.worksheets) {
+        expect(ws.views, ws.name).toEqual([
+          expect.objectContaining({ state: 'frozen', ySplit: 4, xSplit: ws.name === 'Growth' || ws.name === 'Savings' ? 2 : 1 }),
+        ]);
+        expect(ws.getCell('A3').value, ws.name).toBe('Input');
+        expect((ws.getCell('A3').fill as ExcelJS.FillPattern).fgColor?.argb, ws.name).toBe('FFFFF2CC');
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            const v = cell.value;
+            if (!v || typeof v !== 'object' || !('formula' in v)) return;
+            formulas++;
+            // exceljs drops a cached result of 0 when it reads a file back (the file holds <v>0</v>)
+            const cached = (v as { result?: number }).result ?? 0;
+            expect(asExcelHolds(evaluate(wb, ws.name, cell.address)), `${ws.name}!${cell.address} ${v.formula}`).toBe(
+              asExcelHolds(new Dec(cached)),
+            );
+            expect(isInput(cell), `${ws.name}!${cell.address} is a formula styled as an input`).toBe(false);
+            expect(cell.protection?.locked, `${ws.name}!${cell.address}`).not.toBe(false);
+          }),
+        );
+      }
+      expect(formulas).toBeGreaterThan(0);
+      const budget = wb.getWorksheet('Budget')!;
+      const rowOf = rowsByLabel(budget);
+      for (const row of p.rows)
+        p.years.forEach((y, i) =>
+          expect(asExcelHolds(evaluate(wb, 'Budget', `${'BCDE'[i]}${rowOf.get(row.label)}`)), `${row.id} ${y}`).toBe(
+            asExcelHolds(row.values.get(y)!),
+          ),
+        );
+    },
+  );
+
+  describe('the whole council: changing an input in the workbook moves council tax and the gap as the edited scenario does', () => {
+    const file = 'scenarios/2018-council.yaml';
+    const out = path.join(tmp, 'council-inputs.xlsx');
+
+    /** Council tax and the gap of every year, from the workbook after `change`, and from the scenario after `edit`. */
+    async function both(change: (funding: ExcelJS.Worksheet, rows: Map<string, number>) => void, edit: (text: string) => string) {
+      if (!fs.existsSync(out)) expect((await runCli(['report', file, '--xlsx', out])).code).toBe(0);
+      const wb = await readWorkbook(out);
+      const funding = wb.getWorksheet('Funding')!;
+      const fundingRows = rowsByLabel(funding);
+      change(funding, fundingRows);
+      const budgetRows = rowsByLabel(wb.getWorksheet('Budget')!);
+      const ctRow = fundingRows.get('Council tax: tax base × Band D')!;
+      const gapRow = budgetRows.get('Gap: net budget requirement less funding')!;
+      const workbook = ['B', 'C', 'D', 'E'].map((k) => ({
+        councilTax: toPlain(evaluate(wb, 'Funding', `${k}${ctRow}`)),
+        gap: toPlain(evaluate(wb, 'Budget', `${k}${gapRow}`)),
+      }));
+      const loaded = loadScenario(file, editedReader(file, edit));
+      expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const p = projectScenario(loaded.value!);
+      const scenario = p.years.map((y) => ({
+        councilTax: toPlain(p.funding!.components.find((c) => c.id === 'council_tax')!.values.get(y)!),
+        gap: toPlain(p.funding!.gap.get(y)!),
+      }));
+      const unchanged = projectScenario(loadScenario(file, nodeReader).value!);
+      return { workbook, scenario, before: unchanged.years.map((y) => toPlain(unchanged.funding!.gap.get(y)!)) };
+    }
+
+    it('the 2019/20 adult social care precept, 2% → 3%: Band D is truncated to the penny, as the scenario says', async () => {
+      const r = await both(
+        (ws, rows) => {
+          const cell = ws.getCell(`C${rows.get('Band D increase: adult social care precept')}`);
+          expect(cell.value).toBe(0.02);
+          expect(isInput(cell)).toBe(true);
+          const bandD = ws.getCell(`C${rows.get('Band D (£), truncated to the penny')}`).value as { formula: string };
+          expect(bandD.formula).toMatch(/^ROUNDDOWN\(/);
+          cell.value = 0.03;
+        },
+        (t) => t.replace(/(2019\/20:\n\s+core: 1\.99%\n\s+asc_precept: )2%/, '$13%'),
+      );
+      expect(r.workbook).toEqual(r.scenario);
+      // the change reaches 2019/20 and every later year (Band D compounds), and moves the gap
+      expect(r.workbook.map((w) => w.gap).slice(1)).not.toEqual(r.before.slice(1));
+      expect(r.workbook[0]!.gap).toBe(r.before[0]);
+    });
+
+    it('the 2018/19 tax base, 230,300 → 231,000: later years grow from it at the growth rate', async () => {
+      const r = await both(
+        (ws, rows) => {
+          const cell = ws.getCell(`B${rows.get('Tax base (Band D equivalents)')}`);
+          expect(cell.value).toBe(230300);
+          expect(isInput(cell)).toBe(true);
+          expect(isInput(ws.getCell(`C${rows.get('Tax base (Band D equivalents)')}`))).toBe(false);
+          cell.value = 231000;
+        },
+        (t) => t.replace('2018/19: 230,300', '2018/19: 231,000'),
+      );
+      expect(r.workbook).toEqual(r.scenario);
+      expect(r.workbook.map((w) => w.gap)).not.toEqual(r.before);
+    });
+
+    it('Band D of 2017/18, the year before the period, and the tax base growth rate are inputs too', async () => {
+      const r = await both(
+        (ws, rows) => {
+          ws.getCell(`B${rows.get('Band D 2017/18 (£), the year before the period')}`).value = 1180.07;
+          ws.getCell(`C${rows.get('Tax base growth a year')}`).value = 0.01;
+        },
+        (t) => t.replace('amount: 1172.38', 'amount: 1180.07').replace(/(unstated: growth\n\s+growth: )0\.5%/, '$11%'),
+      );
+      // the scenario has one growth rate; the workbook one per year: only 2019/20 grows faster there
+      expect(r.workbook[0]).toEqual(r.scenario[0]);
+      expect(r.workbook[1]).toEqual(r.scenario[1]);
+    });
   });
 });
 

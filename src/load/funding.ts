@@ -256,6 +256,7 @@ function normaliseStream(
     levels: filled.levels,
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    ...(w.unstated === 'growth' && w.growth ? { growth: rate(w.growth) } : {}),
     ...cited(c, w, p),
   };
 }
@@ -299,6 +300,7 @@ function normaliseTaxBase(c: Context, w: NonNullable<WrittenFunding['council_tax
         return [y, { count: l.amount, basis: l.basis }];
       }),
     ),
+    ...(w.unstated === 'growth' && w.growth ? { growth: rate(w.growth) } : {}),
     ...cited(c, w, p),
   };
 }

@@ -40,11 +40,15 @@ export interface FundingStream extends Cited {
   readonly levels: ReadonlyMap<FiscalYear, Level>;
   readonly from?: FiscalYear;
   readonly to?: FiscalYear;
+  /** The annual rate of `unstated: growth`: years with basis `growth` are the year before × (1 + rate), rounded to whole units. */
+  readonly growth?: Rate;
 }
 
 /** A tax base: Band D equivalent dwellings in each MTFS year (a count, not money). */
 export interface TaxBase extends Cited {
   readonly counts: ReadonlyMap<FiscalYear, { readonly count: Dec; readonly basis: Level['basis'] }>;
+  /** The annual rate of `unstated: growth`, as for a funding stream. */
+  readonly growth?: Rate;
 }
 
 /** One year of Band D: given as published, derivable from an increase, or both (then compared). */

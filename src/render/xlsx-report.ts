@@ -4,8 +4,11 @@
 // run as a formula is neutralised. The zip is rewritten with fixed dates so the bytes are stable.
 
 import type ExcelJS from 'exceljs';
-import type { FiscalYear } from '../model/fiscal-year.js';
-import { ZERO, toPlain, type Dec } from '../model/money.js';
+import type { BandDRounding } from '../model/band-d.js';
+import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
+import type { FundingStream } from '../model/funding.js';
+import type { LevelBasis } from '../model/level.js';
+import { ZERO, roundTo, toPlain, type Dec, type Rate } from '../model/money.js';
 import { isEstimate, natureLabel, STATUS_MARK, type Scenario } from '../model/scenario.js';
 import type { LineSchedule, Projection } from '../project/project.js';
 import { classifiedLast, natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js';
@@ -34,6 +37,53 @@ const col = (i: number): string => {
   return s;
 };
 
+/** Input cells: a pale yellow fill, dark blue figures, unlocked (so a protected sheet still lets them change). */
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const INPUT_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF1F3864' } };
+const RATE_FORMAT = '0.00##%';
+const POUNDS_FORMAT = '#,##0.00';
+const COUNT_FORMAT = '#,##0.##';
+
+/** A figure the formulas use: typed in, styled as an input. */
+function inputCell(cell: ExcelJS.Cell, value: Dec, numFmt: string): void {
+  cell.value = num(value);
+  cell.numFmt = numFmt;
+  cell.fill = INPUT_FILL;
+  cell.font = INPUT_FONT;
+  cell.protection = { locked: false };
+}
+
+/** A figure worked out by a formula: its cached result is the exact projection; locked. */
+function formulaCell(cell: ExcelJS.Cell, formula: string, result: Dec, numFmt: string): void {
+  cell.value = { formula, result: num(result) };
+  cell.numFmt = numFmt;
+  cell.protection = { locked: true };
+}
+
+/** A figure fixed by a rule of the model (nil before a stream starts or after it ends): neither input nor formula. */
+function fixedCell(cell: ExcelJS.Cell, value: Dec, numFmt: string, note?: string): void {
+  cell.value = num(value);
+  cell.numFmt = numFmt;
+  cell.protection = { locked: true };
+  if (note) cell.note = note;
+}
+
+/** Row 3 of every sheet: what an input cell looks like and what a change to one does. */
+function legend(ws: Worksheet): void {
+  const swatch = ws.getCell('A3');
+  swatch.value = 'Input';
+  swatch.fill = INPUT_FILL;
+  swatch.font = INPUT_FONT;
+  ws.getCell('B3').value =
+    'Shaded cells are inputs: change one and the formulas that use it recalculate. Other figures are formulas or fixed, and are locked if the sheet is protected.';
+  ws.getCell('B3').font = { italic: true };
+}
+
+/** The header row and the label columns stay in view when scrolling. */
+function freeze(ws: Worksheet, labelColumns: number): void {
+  ws.views = [{ state: 'frozen', xSplit: labelColumns, ySplit: HEADER_ROW, topLeftCell: `${col(labelColumns + 1)}${HEADER_ROW + 1}` }];
+}
+
 function moneyFormat(s: Scenario): string {
   // a trailing comma scales by 1,000, so amounts in £ show as £000 while the cell keeps pounds
   return s.units === '£' ? '#,##0,;(#,##0,);0' : '#,##0;(#,##0);0';
@@ -45,6 +95,7 @@ function titleRows(ws: Worksheet, title: string, s: Scenario): void {
   ws.getCell('A2').value = neutralise(
     `${s.authority}, ${s.department} — £000 (${s.units === '£' ? 'cells hold £; shown in £000' : 'cells hold £000'})`,
   );
+  legend(ws);
 }
 
 function headerRow(ws: Worksheet, labels: readonly string[]): void {
@@ -56,6 +107,13 @@ function headerRow(ws: Worksheet, labels: readonly string[]): void {
     c.border = { bottom: { style: 'thin' } };
   });
 }
+
+/**
+ * Driver-built levels stay values: their population series, use rates, cohorts and unit-cost uplifts
+ * are not laid out in the workbook, so a formula would have nothing to refer to.
+ */
+const DRIVER_NOTE =
+  'Built from demand drivers (users × unit cost, less the year before the period): a value here, not a formula. Change the driver parameters in the scenario and write the workbook again.';
 
 interface ScheduleLayout {
   readonly totalRow: number;
@@ -88,9 +146,10 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
     cells.forEach((v, j) => (r.getCell(j + 1).value = neutralise(v)));
     p.years.forEach((y, j) => {
       const c = r.getCell(firstYearCol + j);
-      c.value = num(sch.levels.get(y) ?? ZERO);
-      c.numFmt = fmt;
-      if (isEstimate(l.levels.get(y)?.basis ?? 'stated')) c.note = 'Estimate: the source does not state this year.';
+      inputCell(c, sch.levels.get(y) ?? ZERO, fmt);
+      const basis = l.levels.get(y)?.basis ?? 'stated';
+      if (isEstimate(basis)) c.note = 'Estimate: the source does not state this year.';
+      if (basis === 'driver') c.note = DRIVER_NOTE;
     });
     r.getCell(firstYearCol + p.years.length).value = neutralise(l.source);
   });
@@ -105,17 +164,14 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
   const totals = p.years.map((y) => schedules.reduce((a, sch) => a.plus(sch.levels.get(y) ?? ZERO), ZERO as Dec));
   p.years.forEach((_, j) => {
     const c = col(firstYearCol + j);
-    tr.getCell(firstYearCol + j).value = {
-      formula: schedules.length ? `SUM(${c}${first}:${c}${last})` : '0',
-      result: num(totals[j] ?? ZERO),
-    };
-    tr.getCell(firstYearCol + j).numFmt = fmt;
+    formulaCell(tr.getCell(firstYearCol + j), schedules.length ? `SUM(${c}${first}:${c}${last})` : '0', totals[j] ?? ZERO, fmt);
     const prev = j === 0 ? undefined : col(firstYearCol + j - 1);
-    cr.getCell(firstYearCol + j).value = {
-      formula: prev ? `${c}${totalRow}-${prev}${totalRow}` : `${c}${totalRow}`,
-      result: num(j === 0 ? (totals[0] ?? ZERO) : (totals[j] ?? ZERO).minus(totals[j - 1] ?? ZERO)),
-    };
-    cr.getCell(firstYearCol + j).numFmt = fmt;
+    formulaCell(
+      cr.getCell(firstYearCol + j),
+      prev ? `${c}${totalRow}-${prev}${totalRow}` : `${c}${totalRow}`,
+      j === 0 ? (totals[0] ?? ZERO) : (totals[j] ?? ZERO).minus(totals[j - 1] ?? ZERO),
+      fmt,
+    );
   });
   if (savings) {
     // subtotals by nature and category: SUMIF over the classification column
@@ -135,12 +191,12 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
         p.years.forEach((y, j) => {
           const c = col(firstYearCol + j);
           const k = col(g.colIdx);
-          const cell = row.getCell(firstYearCol + j);
-          cell.value = {
-            formula: `SUMIF($${k}$${first}:$${k}$${last},"${sub.key.replace(/"/g, '""')}",${c}${first}:${c}${last})`,
-            result: num(sub.levels.get(y) ?? ZERO),
-          };
-          cell.numFmt = fmt;
+          formulaCell(
+            row.getCell(firstYearCol + j),
+            `SUMIF($${k}$${first}:$${k}$${last},"${sub.key.replace(/"/g, '""')}",${c}${first}:${c}${last})`,
+            sub.levels.get(y) ?? ZERO,
+            fmt,
+          );
         });
       }
       r++;
@@ -148,14 +204,97 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
   }
   ws.getColumn(2).width = 60;
   ws.getColumn(1).width = 12;
+  freeze(ws, 2);
   return { totalRow, changeRow, firstYearCol };
 }
 
 interface FundingLayout {
   readonly totalRow: number;
+  /** The row of each funding component, by its id. */
+  readonly componentRow: ReadonlyMap<string, number>;
 }
 
-/** The funding components by year; council tax as tax base × Band D; total funding as a SUM. */
+/**
+ * Decimal places an Excel product is first rounded to before a rounding rule applies: Excel holds
+ * doubles, so 1,172.38 × 1.0399 may come out a hair below its exact value; rounding to this many
+ * places first restores the exact decimal, which every figure written here has.
+ */
+const GUARD_DP = 9;
+
+/** `expr` rounded to `dp` places by `mode`, as an Excel formula, after the guard rounding. */
+function roundFormula(expr: string, dp: number, mode: 'half-away-from-zero' | 'half-even' | 'truncate'): string {
+  const guarded = `ROUND(${expr},${GUARD_DP})`;
+  switch (mode) {
+    case 'half-away-from-zero':
+      return `ROUND(${guarded},${dp})`;
+    case 'truncate':
+      return `ROUNDDOWN(${guarded},${dp})`;
+    case 'half-even': {
+      // an exact half goes to the even neighbour: 2 × ROUND(x / 2) at one more scale does that
+      const scale = 10 ** dp;
+      return `IF(MOD(${guarded}*${scale},1)=0.5,2*ROUND(${guarded}*${scale / 2},0)/${scale},ROUND(${guarded},${dp}))`;
+    }
+  }
+}
+
+/** The same rounding on exact decimals: what the formula gives, to compare with the projection. */
+function roundLikeFormula(x: Dec, dp: number, mode: 'half-away-from-zero' | 'half-even' | 'truncate'): Dec {
+  return roundTo(roundTo(x, GUARD_DP, 'half-away-from-zero'), dp, mode);
+}
+
+const BAND_D_MODE: Record<BandDRounding, 'half-away-from-zero' | 'half-even' | 'truncate'> = {
+  // Band D is positive, so rounding a half up is rounding it away from zero (Excel's ROUND)
+  'penny-half-up': 'half-away-from-zero',
+  'penny-half-even': 'half-even',
+  'penny-truncate': 'truncate',
+};
+
+const BAND_D_RULE_TEXT: Record<BandDRounding, string> = {
+  'penny-half-up': 'rounded to the penny, a half up',
+  'penny-half-even': 'rounded to the penny, a half to the even penny',
+  'penny-truncate': 'truncated to the penny',
+};
+
+/**
+ * One row of amounts that fill their unstated years by a rule (a funding stream or the tax base):
+ * stated years are inputs; a year held from the one before is a formula on it; a grown year is the
+ * year before × (1 + the rate row), rounded to whole units. A year whose projected figure the
+ * formula would not give exactly (a straight line, a scaled what-if) stays a value with a note.
+ */
+function filledRow(
+  cells: (j: number) => ExcelJS.Cell,
+  years: readonly FiscalYear[],
+  amount: (y: FiscalYear) => Dec,
+  basis: (y: FiscalYear) => LevelBasis,
+  numFmt: string,
+  row: number,
+  rateRow: number | undefined,
+  growth: Rate | undefined,
+): void {
+  years.forEach((y, j) => {
+    const cell = cells(j);
+    const b = basis(y);
+    const value = amount(y);
+    const prevYear = years[j - 1];
+    const prev = j === 0 ? undefined : `${col(1 + j)}${row}`;
+    const before = prevYear === undefined ? undefined : amount(prevYear);
+    if (b === 'stated') inputCell(cell, value, numFmt);
+    else if ((b === 'ongoing' || b === 'hold') && prev && before?.equals(value)) formulaCell(cell, prev, value, numFmt);
+    else if (b === 'growth' && prev && before && rateRow !== undefined && growth) {
+      const k = col(2 + j);
+      const exact = roundLikeFormula(before.times(growth.plus(1)), 0, 'half-away-from-zero');
+      if (exact.equals(value)) formulaCell(cell, roundFormula(`${prev}*(1+${k}${rateRow})`, 0, 'half-away-from-zero'), value, numFmt);
+      else fixedCell(cell, value, numFmt, 'A value: the growth rate does not give this figure (it has been changed after growing).');
+    } else if (b === 'not-started' || b === 'ended') fixedCell(cell, value, numFmt);
+    else fixedCell(cell, value, numFmt, `A value (${b}): change it here; it is not worked out by a formula.`);
+  });
+}
+
+/**
+ * The funding components by year with their inputs: Band D's increases and the year before the
+ * period, Band D by the council's rounding rule, the tax base and its growth, each stream's stated
+ * amounts and growth; council tax as tax base × Band D; total funding as a sum.
+ */
 function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
   const f = p.funding;
   if (!f) return undefined;
@@ -165,52 +304,108 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
   headerRow(ws, ['', ...p.years, 'Provenance']);
   const fmt = moneyFormat(s);
   let r = HEADER_ROW + 1;
-  const componentRows: number[] = [];
-  const put = (label: string, values: (y: FiscalYear, c: string) => ExcelJS.CellValue, numFmt: string, provenance = ''): number => {
+  const componentRow = new Map<string, number>();
+  const label = (text: string, provenance = ''): number => {
     const row = ws.getRow(r);
-    row.getCell(1).value = neutralise(label);
-    p.years.forEach((y, j) => {
-      const cell = row.getCell(2 + j);
-      cell.value = values(y, col(2 + j));
-      cell.numFmt = numFmt;
-    });
+    row.getCell(1).value = neutralise(text);
     row.getCell(2 + p.years.length).value = neutralise(provenance);
     return r++;
   };
+  const at = (row: number, j: number): ExcelJS.Cell => ws.getCell(row, 2 + j);
+  /** A row of growth rates, in the years a rate grows: returns its row, or undefined when no year grows. */
+  const rateRow = (text: string, growth: Rate | undefined, basis: (y: FiscalYear) => LevelBasis): number | undefined => {
+    if (!growth || !p.years.some((y) => basis(y) === 'growth')) return undefined;
+    const n = label(text);
+    p.years.forEach((y, j) => basis(y) === 'growth' && inputCell(at(n, j), growth, RATE_FORMAT));
+    return n;
+  };
   const scale = s.units === '£000' ? '/1000' : '';
   for (const c of f.components) {
-    if (c.id === 'council_tax' && f.councilTax && f.funding.councilTax) {
+    const ctIn = f.funding.councilTax;
+    if (c.id === 'council_tax' && f.councilTax && ctIn) {
       const ct = f.councilTax;
-      const taxBaseRow = put(
-        'Tax base (Band D equivalents)',
-        (y) => num(ct.get(y)?.taxBase ?? ZERO),
-        '#,##0.##',
-        f.funding.councilTax.taxBase.provenance,
+      const year = (y: FiscalYear) => {
+        const v = ct.get(y);
+        if (!v) throw new Error(`no council tax for ${y}`);
+        return v;
+      };
+      const bandD = ctIn.bandD;
+      const first = p.years[0];
+      const base = bandD.base && first && bandD.base.year === previousYear(first) ? bandD.base : undefined;
+      const baseRow = base ? label(`Band D ${base.year} (£), the year before the period`, bandD.provenance) : undefined;
+      if (base && baseRow !== undefined) inputCell(at(baseRow, 0), base.amount, POUNDS_FORMAT);
+      const increases = p.years.some((y) => year(y).bandD.increase);
+      const coreRow = increases ? label('Band D increase: core', bandD.provenance) : undefined;
+      const ascRow = increases ? label('Band D increase: adult social care precept', bandD.provenance) : undefined;
+      const exactRow = increases ? label('Band D before rounding (£): last year × (1 + core + precept)') : undefined;
+      const bandDRow = label(`Band D (£), ${BAND_D_RULE_TEXT[bandD.rounding]}`, bandD.provenance);
+      const mode = BAND_D_MODE[bandD.rounding];
+      p.years.forEach((y, j) => {
+        const v = year(y).bandD;
+        const prev = j === 0 ? (baseRow !== undefined ? `$B$${baseRow}` : undefined) : `${col(1 + j)}${bandDRow}`;
+        const k = col(2 + j);
+        const inc = v.increase;
+        if (inc && coreRow !== undefined && ascRow !== undefined) {
+          inputCell(at(coreRow, j), inc.core, RATE_FORMAT);
+          inputCell(at(ascRow, j), inc.ascPrecept, RATE_FORMAT);
+        }
+        const derivable = inc && prev && v.derived && exactRow !== undefined;
+        if (derivable) formulaCell(at(exactRow, j), `${prev}*(1+${k}${coreRow}+${k}${ascRow})`, v.derived.exact, POUNDS_FORMAT);
+        const cell = at(bandDRow, j);
+        if (v.basis === 'given') {
+          inputCell(cell, v.used, POUNDS_FORMAT);
+          if (derivable) cell.note = 'Band D as published: the increases above are compared with it, not used.';
+        } else if (derivable && roundLikeFormula(v.derived.exact, 2, mode).equals(v.used))
+          formulaCell(cell, roundFormula(`${k}${exactRow}`, 2, mode), v.used, POUNDS_FORMAT);
+        else fixedCell(cell, v.used, POUNDS_FORMAT, 'A value: no formula gives this Band D exactly.');
+      });
+      const taxBase = ctIn.taxBase;
+      const basis = (y: FiscalYear): LevelBasis => year(y).taxBaseBasis;
+      const growthRow = rateRow('Tax base growth a year', taxBase.growth, basis);
+      const taxBaseRow = label('Tax base (Band D equivalents)', taxBase.provenance);
+      filledRow(
+        (j) => at(taxBaseRow, j),
+        p.years,
+        (y) => year(y).taxBase,
+        basis,
+        COUNT_FORMAT,
+        taxBaseRow,
+        growthRow,
+        taxBase.growth,
       );
-      const bandDRow = put('Band D (£)', (y) => num(ct.get(y)?.bandD.used ?? ZERO), '#,##0.00', f.funding.councilTax.bandD.provenance);
-      componentRows.push(
-        put(
-          c.label,
-          (y, k) => ({ formula: `${k}${taxBaseRow}*${k}${bandDRow}${scale}`, result: num(c.values.get(y) ?? ZERO) }),
-          fmt,
-          c.provenance,
-        ),
+      const n = label(c.label, c.provenance);
+      p.years.forEach((y, j) =>
+        formulaCell(at(n, j), `${col(2 + j)}${taxBaseRow}*${col(2 + j)}${bandDRow}${scale}`, c.values.get(y) ?? ZERO, fmt),
       );
+      componentRow.set(c.id, n);
       continue;
     }
-    componentRows.push(put(c.label, (y) => num(c.values.get(y) ?? ZERO), fmt, c.provenance));
+    const stream: FundingStream | undefined = c.stream;
+    // a planned draw on reserves can be typed into any year, including one with none planned
+    const basis = (y: FiscalYear): LevelBasis => (c.id === 'reserves_use' ? 'stated' : (c.bases.get(y) ?? 'stated'));
+    const growthRow = rateRow(`${c.label}: growth a year`, stream?.growth, basis);
+    const n = label(c.label, c.provenance);
+    filledRow(
+      (j) => at(n, j),
+      p.years,
+      (y) => c.values.get(y) ?? ZERO,
+      basis,
+      fmt,
+      n,
+      growthRow,
+      stream?.growth,
+    );
+    componentRow.set(c.id, n);
   }
-  const totalRow = put(
-    'Total funding',
-    (y, k) => ({
-      formula: componentRows.length ? componentRows.map((n) => `${k}${n}`).join('+') : '0',
-      result: num(f.total.get(y) ?? ZERO),
-    }),
-    fmt,
+  const rows = [...componentRow.values()];
+  const totalRow = label('Total funding');
+  p.years.forEach((y, j) =>
+    formulaCell(at(totalRow, j), rows.length ? rows.map((n) => `${col(2 + j)}${n}`).join('+') : '0', f.total.get(y) ?? ZERO, fmt),
   );
   ws.getRow(totalRow).font = { bold: true };
   ws.getColumn(1).width = 50;
-  return { totalRow };
+  freeze(ws, 1);
+  return { totalRow, componentRow };
 }
 
 /**
@@ -238,7 +433,7 @@ function budgetSheet(
     p.years.forEach((y, j) => {
       const c = col(2 + j);
       const prev = j === 0 ? undefined : col(1 + j);
-      const result = num(row.values.get(y) ?? ZERO);
+      const value = row.values.get(y) ?? ZERO;
       const at = (id: string, k = c): string => `${k}${rowOf(id)}`;
       let formula: string | undefined;
       switch (row.id as string) {
@@ -271,6 +466,9 @@ function budgetSheet(
         case 'reserves_bf':
           formula = prev ? at('reserves_cf', prev) : undefined;
           break;
+        case 'reserves_use':
+          formula = funding?.componentRow.has('reserves_use') ? `-Funding!${c}${funding.componentRow.get('reserves_use')}` : undefined;
+          break;
         case 'reserves_cf':
           formula = `${at('reserves_bf')}+${at('reserves_use')}`;
           break;
@@ -281,12 +479,13 @@ function budgetSheet(
           formula = undefined;
       }
       const cell = r.getCell(2 + j);
-      cell.value = formula ? { formula, result } : result;
-      cell.numFmt = fmt;
+      if (formula) formulaCell(cell, formula, value, fmt);
+      else inputCell(cell, value, fmt);
     });
     if (row.id === 'net_budget' || row.id === 'gap') r.font = { bold: true };
   });
   ws.getColumn(1).width = 45;
+  freeze(ws, 1);
 }
 
 function assumptionsSheet(wb: Workbook, p: Projection): void {
@@ -334,6 +533,7 @@ function assumptionsSheet(wb: Workbook, p: Projection): void {
   }
   ws.getColumn(2).width = 60;
   ws.getColumn(7).width = 60;
+  freeze(ws, 1);
 }
 
 /** Builds the workbook (exceljs is loaded by the caller, only when a workbook is asked for). */
