@@ -14,7 +14,7 @@ import { parseYaml } from '../source/yaml.js';
 import type { Result } from '../diagnostics/result.js';
 import { readFile, sourceFile, textOf, type SourceSet } from './read-source.js';
 import type { FileReader, Loaded } from './reader.js';
-import { money, year } from './validated.js';
+import { money, rate, year } from './validated.js';
 
 export interface NationalDataFiles {
   readonly options: string;
@@ -109,6 +109,7 @@ export function nationalDataFromSources(set: SourceSet, files: NationalDataFiles
         group: w.group,
         illustrative: w.illustrative === true,
         ...(w.note ? { note: w.note } : {}),
+        ...(w.local_council_tax_rate !== undefined ? { localCouncilTaxRate: rate(w.local_council_tax_rate) } : {}),
         ...s,
       });
   });

@@ -5,7 +5,7 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { FiscalYear } from './fiscal-year.js';
 import type { Provenance } from './funding.js';
-import type { Dec, Money } from './money.js';
+import type { Dec, Money, Rate } from './money.js';
 
 /** One published (or derived) figure of a series, in £m. */
 export interface SeriesPoint {
@@ -30,6 +30,8 @@ export interface NationalSeries {
 export interface FundingOption extends NationalSeries {
   /** e.g. `income-tax`, `national-insurance`: options in one group are separate rates, not overlaps. */
   readonly group: string;
+  /** Locally this option is this rate of the authority's own council tax yield (tax base × Band D), not a share. */
+  readonly localCouncilTaxRate?: Rate;
 }
 
 type NeedGroup = 'existing' | 'reform';

@@ -9,6 +9,7 @@ import type { SeriesValue } from '../model/published-series.js';
 import { roundTo } from '../model/money.js';
 import type { LocalView, Share } from '../reports/funding-options/local.js';
 import { INTERPOLATION_DP, publishedYears, type NationalView, type SeriesRow } from '../reports/funding-options/national.js';
+import { percent } from './demand.js';
 import { ESTIMATE_MARK, HELD_MARK } from './marks.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';
@@ -199,6 +200,10 @@ function localTable(l: LocalView): TableModel {
     notes: [
       `Basis: ${shareDerivation(l.share)}.`,
       'Local figures are the national figures above times the share, rounded to the nearest £1: an illustration, not an allocation.',
+      ...l.ownCouncilTax.map(
+        (o) =>
+          `${o.id}: locally ${percent(o.rate)} of ${authority}'s own council tax yield (tax base × Band D in ${l.scenario.file}) in ${o.years.join(', ')}, not a share of the national figure; elsewhere the share.`,
+      ),
       ...(l.gap
         ? [`The own gap is blank outside ${authority}'s MTFS period.`]
         : [`${l.scenario.file} has no \`funding:\` section, so there is no own gap to compare.`]),
@@ -282,6 +287,7 @@ export function optionsAsJson(view: NationalView | undefined, data: NationalData
     between_points: `straight line, rounded to ${INTERPOLATION_DP} decimal place of £m half away from zero`,
     outside_points: 'the nearest published figure, held',
     local: 'national figure × share, rounded to the nearest £1 half away from zero',
+    local_council_tax: "an option with a local council tax rate: that rate of the authority's own tax base × Band D, rounded to the nearest £1 half away from zero",
   };
   if (!view) {
     return { units: '£m', options: data.options.items.map(itemJson), needs: data.needs.items.map(itemJson) };
@@ -317,6 +323,7 @@ export function optionsAsJson(view: NationalView | undefined, data: NationalData
             label: shareLabel(local.share),
             derivation: shareDerivation(local.share),
           },
+          own_council_tax: local.ownCouncilTax.map((o) => ({ id: o.id, rate: toPlain(o.rate), years: o.years })),
           yield: byYear(years, local.yield),
           cost: byYear(years, local.cost),
           gap: byYear(years, local.gap),

@@ -3,7 +3,7 @@
 // Strict zod schemas; every figure carries its provenance and source.
 
 import { z } from 'zod';
-import { amountSchema, sourceSchema, textSchema, yearSchema } from './common.js';
+import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
 
 const seriesIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic');
@@ -22,7 +22,16 @@ const header = { title: textSchema, source: sourceSchema, units: z.literal('£m'
 
 export const fundingOptionsFileSchema = z.strictObject({
   ...header,
-  options: z.array(z.strictObject({ ...seriesShape, group: seriesIdSchema })),
+  options: z.array(
+    z.strictObject({
+      ...seriesShape,
+      group: seriesIdSchema,
+      local_council_tax_rate: rateSchema.optional().meta({
+        description:
+          "Locally, this option is this rate of the authority's own council tax (its tax base × Band D), not a share of the national figure.",
+      }),
+    }),
+  ),
 });
 
 const NEED_GROUPS = ['existing', 'reform'] as const;

@@ -135,8 +135,8 @@ describe('apportionment', () => {
   it('shares a national £m figure out to the nearest £1, in the authority’s units', () => {
     // £13,260m × 137,000 / 15,000,000 = £121,108,000 exactly
     expect(toPlain(apportion(moneyFromText('13260'), share('137000', '15000000'), '£000'))).toBe('121108');
-    // £6,350m × 695,090 / 65,600,000 = £67,283,864.329… → £67,283,864
-    expect(toPlain(apportion(moneyFromText('6350'), share('695090', '65600000'), '£000'))).toBe('67283.864');
-    expect(toPlain(apportion(moneyFromText('6350'), share('695090', '65600000'), '£'))).toBe('67283864');
+    // £6,350m × 695,090 / 55,977,178 (England, mid-2018) = £78,850,375.415… → £78,850,375
+    expect(toPlain(apportion(moneyFromText('6350'), share('695090', '55977178'), '£000'))).toBe('78850.375');
+    expect(toPlain(apportion(moneyFromText('6350'), share('695090', '55977178'), '£'))).toBe('78850375');
   });
 });
