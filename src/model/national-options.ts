@@ -13,6 +13,8 @@ export interface SeriesPoint {
   readonly amount: Money;
   readonly provenance: Provenance;
   readonly source: string;
+  /** Whose estimate the figure is: points on different bases are not interpolated. */
+  readonly estimateBasis?: string;
   readonly origin: Location;
 }
 
@@ -23,6 +25,8 @@ export interface NationalSeries {
   /** The point figures are for illustration only (the LGA's social care premium). */
   readonly illustrative: boolean;
   readonly note?: string;
+  /** Whether the nearest point is held outside the published points (else no figure there). */
+  readonly hold: boolean;
   readonly points: readonly SeriesPoint[];
   readonly origin: Location;
 }
@@ -41,6 +45,8 @@ export interface Need extends NationalSeries {
   readonly group: NeedGroup;
   /** Needs that are alternatives to this one: never costed together. */
   readonly excludes: readonly string[];
+  /** How the need overlaps an authority's own gap, said wherever the two are shown together. */
+  readonly ownGapOverlap?: string;
 }
 
 export interface NationalTable<T> {

@@ -8,13 +8,23 @@ import { provenanceSchema } from './funding.js';
 
 const seriesIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic');
 
-const pointSchema = z.strictObject({ amount: amountSchema, provenance: provenanceSchema, source: sourceSchema });
+const pointSchema = z.strictObject({
+  amount: amountSchema,
+  provenance: provenanceSchema,
+  source: sourceSchema,
+  estimate_basis: seriesIdSchema.optional().meta({
+    description: 'Whose estimate this is, e.g. kings-fund-2030-31: points on different bases are never joined by a straight line.',
+  }),
+});
 
 const seriesShape = {
   id: seriesIdSchema,
   label: textSchema,
   illustrative: z.boolean().optional(),
   note: textSchema.optional(),
+  outside_points: z.enum(['held', 'none']).optional().meta({
+    description: 'Outside the published points: `held` (the nearest point, marked; the default) or `none` (no figure).',
+  }),
   points: z.record(yearSchema, pointSchema),
 };
 
@@ -38,7 +48,16 @@ const NEED_GROUPS = ['existing', 'reform'] as const;
 
 export const needsFileSchema = z.strictObject({
   ...header,
-  needs: z.array(z.strictObject({ ...seriesShape, group: z.enum(NEED_GROUPS), excludes: z.array(seriesIdSchema).optional() })),
+  needs: z.array(
+    z.strictObject({
+      ...seriesShape,
+      group: z.enum(NEED_GROUPS),
+      excludes: z.array(seriesIdSchema).optional(),
+      own_gap_overlap: textSchema.optional().meta({
+        description: "How this need overlaps an authority's own gap (shown with the local view's own gap row).",
+      }),
+    }),
+  ),
 });
 
 const citation = { when: textSchema, provenance: provenanceSchema, source: sourceSchema, note: textSchema.optional() };

@@ -106,6 +106,8 @@ export interface LocalView {
    * Options whose local yield is a rate of the authority's own council tax (tax base × Band D from
    * its scenario) rather than a share, with the years where the scenario has a council tax yield.
    */
+  /** What the chosen needs say about overlapping the own gap, when a gap is shown. */
+  readonly overlaps: readonly string[];
   readonly ownCouncilTax: readonly { readonly id: string; readonly rate: Rate; readonly years: readonly FiscalYear[] }[];
 }
 
@@ -129,22 +131,36 @@ function nearestPound(pounds: Dec, units: Units): Money {
 export function localView(national: NationalView, share: Share, projection: Projection): LocalView {
   const { scenario } = projection;
   const years = national.years;
+  const inYears = (f: (y: FiscalYear) => Money | undefined): Map<FiscalYear, Money> =>
+    new Map(
+      years.flatMap((y) => {
+        const v = f(y);
+        return v === undefined ? [] : [[y, v] as const];
+      }),
+    );
   const local = (m: ReadonlyMap<FiscalYear, Money>): Map<FiscalYear, Money> =>
-    new Map(years.map((y) => [y, apportion(m.get(y) ?? ZERO, share, scenario.units)]));
+    inYears((y) => {
+      const v = m.get(y);
+      return v === undefined ? undefined : apportion(v, share, scenario.units);
+    });
   const councilTax = projection.funding?.councilTax;
   const ownCouncilTax = national.options.flatMap((r) => {
     const rate = r.item.localCouncilTaxRate;
     return rate && councilTax ? [{ id: r.item.id, rate, years: years.filter((y) => councilTax.has(y)) }] : [];
   });
-  const optionLocal = (y: FiscalYear): Money =>
-    national.options.reduce((acc, r) => {
-      const rate = r.item.localCouncilTaxRate;
-      const own = rate ? councilTax?.get(y) : undefined;
-      const amount =
-        rate && own ? nearestPound(own.yieldPounds.times(rate), scenario.units) : apportion(r.values.get(y)?.amount ?? ZERO, share, scenario.units);
-      return add(acc, amount);
-    }, ZERO);
-  const yieldLocal = national.options.length > 0 ? new Map(years.map((y) => [y, optionLocal(y)])) : undefined;
+  /** One option's local yield in `y`; none where the national figure is missing and no own council tax applies. */
+  const optionLocal = (r: NationalView['options'][number], y: FiscalYear): Money | undefined => {
+    const rate = r.item.localCouncilTaxRate;
+    const own = rate ? councilTax?.get(y) : undefined;
+    if (rate && own) return nearestPound(own.yieldPounds.times(rate), scenario.units);
+    const national = r.values.get(y)?.amount;
+    return national === undefined ? undefined : apportion(national, share, scenario.units);
+  };
+  const yieldOf = (y: FiscalYear): Money | undefined => {
+    const parts = national.options.map((r) => optionLocal(r, y));
+    return parts.every((p) => p !== undefined) ? parts.reduce((acc: Money, p) => add(acc, p), ZERO) : undefined;
+  };
+  const yieldLocal = national.options.length > 0 ? inYears(yieldOf) : undefined;
   const cost = national.needs.length > 0 ? local(national.needsTotal) : undefined;
   const ownGap = projection.funding?.gap;
   const gap = ownGap
@@ -169,6 +185,7 @@ export function localView(national: NationalView, share: Share, projection: Proj
     units: scenario.units,
     years,
     ownCouncilTax: ownCouncilTax.filter((o) => o.years.length > 0),
+    overlaps: gap ? national.needs.flatMap((r) => (r.item.ownGapOverlap ? [r.item.ownGapOverlap] : [])) : [],
     ...(yieldLocal ? { yield: yieldLocal } : {}),
     ...(cost ? { cost } : {}),
     ...(gap ? { gap } : {}),
