@@ -44,9 +44,7 @@ function seriesRow(prefix: string, r: SeriesRow<NationalSeries>, years: readonly
     cells: {
       ref: text(r.item.id),
       label: text(`${r.item.label}${r.item.illustrative ? ' (illustrative)' : ''}`),
-      ...Object.fromEntries(
-        years.map((y) => [y, seriesCell(r.values.get(y))]),
-      ),
+      ...Object.fromEntries(years.map((y) => [y, seriesCell(r.values.get(y))])),
     },
   };
 }
@@ -320,10 +318,11 @@ const rowJson =
 export function optionsAsJson(view: NationalView | undefined, data: NationalData, local: LocalView | undefined): Json {
   const method = {
     between_points: `straight line, rounded to ${INTERPOLATION_DP} decimal place of £m half away from zero`,
-    outside_points: "the nearest published figure, held, unless the series is not held (`not-published`)",
+    outside_points: 'the nearest published figure, held, unless the series is not held (`not-published`)',
     different_estimate_bases: 'no straight line (`not-comparable`); totals in that year are left out',
     local: 'national figure × share, rounded to the nearest £1 half away from zero',
-    local_council_tax: "an option with a local council tax rate: that rate of the authority's own tax base × Band D, rounded to the nearest £1 half away from zero",
+    local_council_tax:
+      "an option with a local council tax rate: that rate of the authority's own tax base × Band D, rounded to the nearest £1 half away from zero",
   };
   if (!view) {
     return { units: '£m', options: data.options.items.map(itemJson), needs: data.needs.items.map(itemJson) };
