@@ -14,7 +14,7 @@ import { parseYaml } from '../source/yaml.js';
 import type { Result } from '../diagnostics/result.js';
 import { readFile, sourceFile, textOf, type SourceSet } from './read-source.js';
 import type { FileReader, Loaded } from './reader.js';
-import { money, year } from './validated.js';
+import { money, rate, year } from './validated.js';
 
 export interface NationalDataFiles {
   readonly options: string;
@@ -38,7 +38,7 @@ function readDocument<S extends z.ZodType>(
   return v.data === undefined ? { diagnostics } : { value: { data: v.data, doc: parsed.doc }, diagnostics };
 }
 
-function series(w: WrittenSeries, doc: RawDocument, p: Path): Result<{ points: SeriesPoint[]; origin: Location }> {
+function series(w: WrittenSeries, doc: RawDocument, p: Path): Result<{ points: SeriesPoint[]; hold: boolean; origin: Location }> {
   const at = (k: Path): Location => doc.locator.value([...p, ...k]);
   const points = Object.entries(w.points)
     .map(([text, pt]) => ({
@@ -46,6 +46,7 @@ function series(w: WrittenSeries, doc: RawDocument, p: Path): Result<{ points: S
       amount: money(pt.amount),
       provenance: pt.provenance,
       source: pt.source,
+      ...(pt.estimate_basis !== undefined ? { estimateBasis: pt.estimate_basis } : {}),
       origin: at(['points', text, 'amount']),
     }))
     .sort((a, b) => compareYears(a.year, b.year));
@@ -61,7 +62,7 @@ function series(w: WrittenSeries, doc: RawDocument, p: Path): Result<{ points: S
       ],
     };
   }
-  return { value: { points, origin: at(['id']) }, diagnostics: [] };
+  return { value: { points, hold: w.outside_points !== 'none', origin: at(['id']) }, diagnostics: [] };
 }
 
 function uniqueIds<T extends { id: string }>(items: readonly T[], doc: RawDocument, key: string): Diagnostic[] {
@@ -109,6 +110,7 @@ export function nationalDataFromSources(set: SourceSet, files: NationalDataFiles
         group: w.group,
         illustrative: w.illustrative === true,
         ...(w.note ? { note: w.note } : {}),
+        ...(w.local_council_tax_rate !== undefined ? { localCouncilTaxRate: rate(w.local_council_tax_rate) } : {}),
         ...s,
       });
   });
@@ -135,6 +137,7 @@ export function nationalDataFromSources(set: SourceSet, files: NationalDataFiles
         label: w.label,
         group: w.group,
         excludes: w.excludes ?? [],
+        ...(w.own_gap_overlap !== undefined ? { ownGapOverlap: w.own_gap_overlap } : {}),
         illustrative: w.illustrative === true,
         ...(w.note ? { note: w.note } : {}),
         ...s,

@@ -5,7 +5,7 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { FiscalYear } from './fiscal-year.js';
 import type { Provenance } from './funding.js';
-import type { Dec, Money } from './money.js';
+import type { Dec, Money, Rate } from './money.js';
 
 /** One published (or derived) figure of a series, in £m. */
 export interface SeriesPoint {
@@ -13,6 +13,8 @@ export interface SeriesPoint {
   readonly amount: Money;
   readonly provenance: Provenance;
   readonly source: string;
+  /** Whose estimate the figure is: points on different bases are not interpolated. */
+  readonly estimateBasis?: string;
   readonly origin: Location;
 }
 
@@ -23,6 +25,8 @@ export interface NationalSeries {
   /** The point figures are for illustration only (the LGA's social care premium). */
   readonly illustrative: boolean;
   readonly note?: string;
+  /** Whether the nearest point is held outside the published points (else no figure there). */
+  readonly hold: boolean;
   readonly points: readonly SeriesPoint[];
   readonly origin: Location;
 }
@@ -30,6 +34,8 @@ export interface NationalSeries {
 export interface FundingOption extends NationalSeries {
   /** e.g. `income-tax`, `national-insurance`: options in one group are separate rates, not overlaps. */
   readonly group: string;
+  /** Locally this option is this rate of the authority's own council tax yield (tax base × Band D), not a share. */
+  readonly localCouncilTaxRate?: Rate;
 }
 
 type NeedGroup = 'existing' | 'reform';
@@ -39,6 +45,8 @@ export interface Need extends NationalSeries {
   readonly group: NeedGroup;
   /** Needs that are alternatives to this one: never costed together. */
   readonly excludes: readonly string[];
+  /** How the need overlaps an authority's own gap, said wherever the two are shown together. */
+  readonly ownGapOverlap?: string;
 }
 
 export interface NationalTable<T> {

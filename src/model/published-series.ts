@@ -1,33 +1,48 @@
 // Reading a published series in any year: the published point itself, a straight line between
-// the two published points around it, or — outside the published points — the nearest one held.
-// Pure; an interpolated value is rounded to `dp` decimal places half away from zero.
+// the two published points around it when both are estimates on the same basis, or — outside the
+// published points — the nearest one held, unless the series is not held. Pure; an interpolated
+// value is rounded to `dp` decimal places half away from zero.
 
 import { compareYears, startOf, type FiscalYear } from './fiscal-year.js';
 import { roundTo, type Money, dec } from './money.js';
 
-export type SeriesBasis = 'published' | 'interpolated' | 'held';
+/**
+ * How a year's figure was obtained: `published`, `interpolated`, `held` (outside the points, the
+ * nearest one); or no figure: `not-comparable` (between points estimated on different bases) and
+ * `not-published` (outside the points of a series that is not held).
+ */
+export type SeriesBasis = 'published' | 'interpolated' | 'held' | 'not-comparable' | 'not-published';
 
-export interface SeriesValue {
+export type SeriesValue =
+  | { readonly amount: Money; readonly basis: 'published' | 'interpolated' | 'held' }
+  | { readonly amount?: undefined; readonly basis: 'not-comparable' | 'not-published' };
+
+/** What `seriesValue` needs of a point: its year, amount and the basis of its estimate. */
+export interface ReadablePoint {
+  readonly year: FiscalYear;
   readonly amount: Money;
-  readonly basis: SeriesBasis;
+  /** Points with different estimate bases are not joined by a straight line. */
+  readonly estimateBasis?: string;
 }
 
 /**
- * The series' value in `year`. Between two points: linear in years, rounded to `dp` places half
- * away from zero. Before the first point or after the last: that point's amount, held (basis
- * `held`, which callers must report as outside the published points). `points` must not be empty.
+ * The series' value in `year`. Between two points on the same estimate basis: linear in years,
+ * rounded to `dp` places half away from zero; on different bases, `not-comparable`. Before the
+ * first point or after the last: that point's amount, held (basis `held`, which callers must report
+ * as outside the published points), or `not-published` when `hold` is false. `points` must not be empty.
  */
-export function seriesValue(points: readonly { year: FiscalYear; amount: Money }[], year: FiscalYear, dp: number): SeriesValue {
+export function seriesValue(points: readonly ReadablePoint[], year: FiscalYear, dp: number, hold = true): SeriesValue {
   const sorted = [...points].sort((a, b) => compareYears(a.year, b.year));
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (!first || !last) throw new Error('a series needs at least one point');
   const exact = sorted.find((p) => p.year === year);
   if (exact) return { amount: exact.amount, basis: 'published' };
-  if (compareYears(year, first.year) < 0) return { amount: first.amount, basis: 'held' };
-  if (compareYears(year, last.year) > 0) return { amount: last.amount, basis: 'held' };
+  const outside = compareYears(year, first.year) < 0 ? first : compareYears(year, last.year) > 0 ? last : undefined;
+  if (outside) return hold ? { amount: outside.amount, basis: 'held' } : { basis: 'not-published' };
   const after = sorted.find((p) => compareYears(p.year, year) > 0) ?? last;
   const before = [...sorted].reverse().find((p) => compareYears(p.year, year) < 0) ?? first;
+  if (before.estimateBasis !== after.estimateBasis) return { basis: 'not-comparable' };
   const span = startOf(after.year) - startOf(before.year);
   const step = startOf(year) - startOf(before.year);
   const value = before.amount.plus(after.amount.minus(before.amount).times(step).dividedBy(span));

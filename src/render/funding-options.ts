@@ -3,12 +3,13 @@
 // catalogue of ids, and JSON. Pure; figures stay exact and are rounded once by the renderers.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
-import { ZERO, toPlain, type Money } from '../model/money.js';
+import { toPlain, type Money } from '../model/money.js';
 import type { NationalData, NationalSeries, NationalTable } from '../model/national-options.js';
 import type { SeriesValue } from '../model/published-series.js';
 import { roundTo } from '../model/money.js';
 import type { LocalView, Share } from '../reports/funding-options/local.js';
 import { INTERPOLATION_DP, publishedYears, type NationalView, type SeriesRow } from '../reports/funding-options/national.js';
+import { percent } from './demand.js';
 import { ESTIMATE_MARK, HELD_MARK } from './marks.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';
@@ -19,7 +20,23 @@ const columns = (years: readonly FiscalYear[]): Column[] => [
   ...years.map((y) => ({ key: y, header: y, align: 'right' as const })),
 ];
 
-const MARKS: Record<SeriesValue['basis'], string | undefined> = { published: undefined, interpolated: ESTIMATE_MARK, held: HELD_MARK };
+const MARKS: Record<SeriesValue['basis'], string | undefined> = {
+  published: undefined,
+  interpolated: ESTIMATE_MARK,
+  held: HELD_MARK,
+  'not-comparable': undefined,
+  'not-published': undefined,
+};
+
+/** Shown where two published points are estimates on different bases. */
+const NOT_COMPARABLE = 'n/c';
+
+function seriesCell(v: SeriesValue | undefined): Cell {
+  if (!v) return blank;
+  if (v.amount === undefined) return v.basis === 'not-comparable' ? text(NOT_COMPARABLE) : blank;
+  const mark = MARKS[v.basis];
+  return money(v.amount, mark ? { marker: mark } : {});
+}
 
 function seriesRow(prefix: string, r: SeriesRow<NationalSeries>, years: readonly FiscalYear[]): TableRow {
   return {
@@ -27,13 +44,7 @@ function seriesRow(prefix: string, r: SeriesRow<NationalSeries>, years: readonly
     cells: {
       ref: text(r.item.id),
       label: text(`${r.item.label}${r.item.illustrative ? ' (illustrative)' : ''}`),
-      ...Object.fromEntries(
-        years.map((y) => {
-          const v = r.values.get(y);
-          const mark = v ? MARKS[v.basis] : undefined;
-          return [y, money(v?.amount ?? ZERO, mark ? { marker: mark } : {})];
-        }),
-      ),
+      ...Object.fromEntries(years.map((y) => [y, seriesCell(r.values.get(y))])),
     },
   };
 }
@@ -41,7 +52,16 @@ function seriesRow(prefix: string, r: SeriesRow<NationalSeries>, years: readonly
 function totalRow(id: string, label: string, m: ReadonlyMap<FiscalYear, Money>, years: readonly FiscalYear[]): TableRow {
   return {
     id,
-    cells: { ref: blank, label: text(label), ...Object.fromEntries(years.map((y) => [y, money(m.get(y) ?? ZERO)])) },
+    cells: {
+      ref: blank,
+      label: text(label),
+      ...Object.fromEntries(
+        years.map((y) => {
+          const v = m.get(y);
+          return [y, v === undefined ? blank : money(v)];
+        }),
+      ),
+    },
     emphasis: 'total',
   };
 }
@@ -54,6 +74,14 @@ function markNotes(rs: readonly SeriesRow<NationalSeries>[]): string[] {
       : []),
     ...(bases.has('held')
       ? [`${HELD_MARK} outside the published points: the nearest published figure, held (an assumption, not a forecast).`]
+      : []),
+    ...(bases.has('not-comparable')
+      ? [
+          `${NOT_COMPARABLE}: between two published figures that are estimates on different bases (e.g. the LGA's 2024/25 uprating and another organisation's 2030/31 estimate), so no straight line is drawn and totals are blank.`,
+        ]
+      : []),
+    ...(bases.has('not-published')
+      ? ['Blank: a year the source gives no figure for, in a series that is not held (see its note); totals in that year are blank too.']
       : []),
   ];
 }
@@ -106,8 +134,8 @@ export function optionsTables(view: NationalView, data: NationalData, local: Loc
   const s = view.sufficiency;
   if (s) {
     const position = (y: FiscalYear): Cell => {
-      const v = s.shortfall.get(y) ?? ZERO;
-      return text(v.isPositive() && !v.isZero() ? 'shortfall' : 'sufficient');
+      const v = s.shortfall.get(y);
+      return v === undefined ? blank : text(v.isPositive() && !v.isZero() ? 'shortfall' : 'sufficient');
     };
     tables.push({
       id: 'sufficiency',
@@ -127,7 +155,12 @@ export function optionsTables(view: NationalView, data: NationalData, local: Loc
           cells: {
             ref: text(r.item.id),
             label: text(`Not covered: ${r.item.label}`),
-            ...Object.fromEntries(years.map((y) => [y, money(s.uncovered.get(r.item.id)?.get(y) ?? ZERO)])),
+            ...Object.fromEntries(
+              years.map((y) => {
+                const v = s.uncovered.get(r.item.id)?.get(y);
+                return [y, v === undefined ? blank : money(v)];
+              }),
+            ),
           },
         })),
       ],
@@ -199,6 +232,11 @@ function localTable(l: LocalView): TableModel {
     notes: [
       `Basis: ${shareDerivation(l.share)}.`,
       'Local figures are the national figures above times the share, rounded to the nearest £1: an illustration, not an allocation.',
+      ...l.ownCouncilTax.map(
+        (o) =>
+          `${o.id}: locally ${percent(o.rate)} of ${authority}'s own council tax yield (tax base × Band D in ${l.scenario.file}) in ${o.years.join(', ')}, not a share of the national figure; elsewhere the share.`,
+      ),
+      ...l.overlaps.map((o) => `Counted twice: ${o}.`),
       ...(l.gap
         ? [`The own gap is blank outside ${authority}'s MTFS period.`]
         : [`${l.scenario.file} has no \`funding:\` section, so there is no own gap to compare.`]),
@@ -271,7 +309,7 @@ const rowJson =
     values: Object.fromEntries(
       years.map((y) => {
         const v = r.values.get(y);
-        return [y, v ? { amount: toPlain(v.amount), basis: v.basis } : null];
+        return [y, v ? { amount: v.amount === undefined ? null : toPlain(v.amount), basis: v.basis } : null];
       }),
     ),
   });
@@ -280,8 +318,11 @@ const rowJson =
 export function optionsAsJson(view: NationalView | undefined, data: NationalData, local: LocalView | undefined): Json {
   const method = {
     between_points: `straight line, rounded to ${INTERPOLATION_DP} decimal place of £m half away from zero`,
-    outside_points: 'the nearest published figure, held',
+    outside_points: 'the nearest published figure, held, unless the series is not held (`not-published`)',
+    different_estimate_bases: 'no straight line (`not-comparable`); totals in that year are left out',
     local: 'national figure × share, rounded to the nearest £1 half away from zero',
+    local_council_tax:
+      "an option with a local council tax rate: that rate of the authority's own tax base × Band D, rounded to the nearest £1 half away from zero",
   };
   if (!view) {
     return { units: '£m', options: data.options.items.map(itemJson), needs: data.needs.items.map(itemJson) };
@@ -317,6 +358,8 @@ export function optionsAsJson(view: NationalView | undefined, data: NationalData
             label: shareLabel(local.share),
             derivation: shareDerivation(local.share),
           },
+          overlaps: local.overlaps,
+          own_council_tax: local.ownCouncilTax.map((o) => ({ id: o.id, rate: toPlain(o.rate), years: o.years })),
           yield: byYear(years, local.yield),
           cost: byYear(years, local.cost),
           gap: byYear(years, local.gap),

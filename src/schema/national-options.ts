@@ -3,18 +3,28 @@
 // Strict zod schemas; every figure carries its provenance and source.
 
 import { z } from 'zod';
-import { amountSchema, sourceSchema, textSchema, yearSchema } from './common.js';
+import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
 
 const seriesIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic');
 
-const pointSchema = z.strictObject({ amount: amountSchema, provenance: provenanceSchema, source: sourceSchema });
+const pointSchema = z.strictObject({
+  amount: amountSchema,
+  provenance: provenanceSchema,
+  source: sourceSchema,
+  estimate_basis: seriesIdSchema.optional().meta({
+    description: 'Whose estimate this is, e.g. kings-fund-2030-31: points on different bases are never joined by a straight line.',
+  }),
+});
 
 const seriesShape = {
   id: seriesIdSchema,
   label: textSchema,
   illustrative: z.boolean().optional(),
   note: textSchema.optional(),
+  outside_points: z.enum(['held', 'none']).optional().meta({
+    description: 'Outside the published points: `held` (the nearest point, marked; the default) or `none` (no figure).',
+  }),
   points: z.record(yearSchema, pointSchema),
 };
 
@@ -22,14 +32,32 @@ const header = { title: textSchema, source: sourceSchema, units: z.literal('£m'
 
 export const fundingOptionsFileSchema = z.strictObject({
   ...header,
-  options: z.array(z.strictObject({ ...seriesShape, group: seriesIdSchema })),
+  options: z.array(
+    z.strictObject({
+      ...seriesShape,
+      group: seriesIdSchema,
+      local_council_tax_rate: rateSchema.optional().meta({
+        description:
+          "Locally, this option is this rate of the authority's own council tax (its tax base × Band D), not a share of the national figure.",
+      }),
+    }),
+  ),
 });
 
 const NEED_GROUPS = ['existing', 'reform'] as const;
 
 export const needsFileSchema = z.strictObject({
   ...header,
-  needs: z.array(z.strictObject({ ...seriesShape, group: z.enum(NEED_GROUPS), excludes: z.array(seriesIdSchema).optional() })),
+  needs: z.array(
+    z.strictObject({
+      ...seriesShape,
+      group: z.enum(NEED_GROUPS),
+      excludes: z.array(seriesIdSchema).optional(),
+      own_gap_overlap: textSchema.optional().meta({
+        description: "How this need overlaps an authority's own gap (shown with the local view's own gap row).",
+      }),
+    }),
+  ),
 });
 
 const citation = { when: textSchema, provenance: provenanceSchema, source: sourceSchema, note: textSchema.optional() };

@@ -1,11 +1,12 @@
 // The local view of the national options: national £m shared out to one authority under a named
 // basis (its share of national adult social care net spend, of population, or an explicit share)
-// and set against the authority's own gap. Pure; each local figure is rounded to the nearest £1
-// half away from zero, and the basis travels with every figure.
+// and set against the authority's own gap; a council tax option yields the authority's own tax base
+// × Band D. Pure; each local figure is rounded to the nearest £1 half away from zero, and the basis
+// travels with every figure.
 
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../../model/fiscal-year.js';
-import { Dec, ZERO, roundTo, sub, type Money, type Rate, dec } from '../../model/money.js';
+import { Dec, ZERO, add, roundTo, sub, type Money, type Rate, dec } from '../../model/money.js';
 import type { NationalTotals } from '../../model/national-options.js';
 import type { Scenario, Units } from '../../model/scenario.js';
 import type { Projection } from '../../project/project.js';
@@ -101,22 +102,65 @@ export interface LocalView {
   readonly gap?: ReadonlyMap<FiscalYear, Money>;
   readonly yieldLessGap?: ReadonlyMap<FiscalYear, Money>;
   readonly yieldLessCost?: ReadonlyMap<FiscalYear, Money>;
+  /**
+   * Options whose local yield is a rate of the authority's own council tax (tax base × Band D from
+   * its scenario) rather than a share, with the years where the scenario has a council tax yield.
+   */
+  /** What the chosen needs say about overlapping the own gap, when a gap is shown. */
+  readonly overlaps: readonly string[];
+  readonly ownCouncilTax: readonly { readonly id: string; readonly rate: Rate; readonly years: readonly FiscalYear[] }[];
 }
 
 /** A national £m figure shared out: rounded to the nearest £1, in the authority's units. */
 export function apportion(nationalMillions: Money, share: Share, units: Units): Money {
-  const pounds = roundTo(nationalMillions.times(1_000_000).times(share.numerator).dividedBy(share.denominator), 0, 'half-away-from-zero');
-  const inUnits = units === '£000' ? pounds.dividedBy(1000) : pounds;
+  return nearestPound(nationalMillions.times(1_000_000).times(share.numerator).dividedBy(share.denominator), units);
+}
+
+/** An exact £ figure rounded to the nearest £1 half away from zero, in `units`. */
+function nearestPound(pounds: Dec, units: Units): Money {
+  const rounded = roundTo(pounds, 0, 'half-away-from-zero');
+  const inUnits = units === '£000' ? rounded.dividedBy(1000) : rounded;
   return (inUnits.isZero() ? ZERO : dec(inUnits)) as Money;
 }
 
-/** The national view shared out to the authority of `projection`, against its own gap. */
+/**
+ * The national view shared out to the authority of `projection`, against its own gap. An option
+ * with a local council tax rate yields that rate of the authority's own council tax (tax base ×
+ * Band D) in the years its scenario projects council tax, and a share of the national figure elsewhere.
+ */
 export function localView(national: NationalView, share: Share, projection: Projection): LocalView {
   const { scenario } = projection;
   const years = national.years;
+  const inYears = (f: (y: FiscalYear) => Money | undefined): Map<FiscalYear, Money> =>
+    new Map(
+      years.flatMap((y) => {
+        const v = f(y);
+        return v === undefined ? [] : [[y, v] as const];
+      }),
+    );
   const local = (m: ReadonlyMap<FiscalYear, Money>): Map<FiscalYear, Money> =>
-    new Map(years.map((y) => [y, apportion(m.get(y) ?? ZERO, share, scenario.units)]));
-  const yieldLocal = national.options.length > 0 ? local(national.optionsTotal) : undefined;
+    inYears((y) => {
+      const v = m.get(y);
+      return v === undefined ? undefined : apportion(v, share, scenario.units);
+    });
+  const councilTax = projection.funding?.councilTax;
+  const ownCouncilTax = national.options.flatMap((r) => {
+    const rate = r.item.localCouncilTaxRate;
+    return rate && councilTax ? [{ id: r.item.id, rate, years: years.filter((y) => councilTax.has(y)) }] : [];
+  });
+  /** One option's local yield in `y`; none where the national figure is missing and no own council tax applies. */
+  const optionLocal = (r: NationalView['options'][number], y: FiscalYear): Money | undefined => {
+    const rate = r.item.localCouncilTaxRate;
+    const own = rate ? councilTax?.get(y) : undefined;
+    if (rate && own) return nearestPound(own.yieldPounds.times(rate), scenario.units);
+    const national = r.values.get(y)?.amount;
+    return national === undefined ? undefined : apportion(national, share, scenario.units);
+  };
+  const yieldOf = (y: FiscalYear): Money | undefined => {
+    const parts = national.options.map((r) => optionLocal(r, y));
+    return parts.every((p) => p !== undefined) ? parts.reduce((acc: Money, p) => add(acc, p), ZERO) : undefined;
+  };
+  const yieldLocal = national.options.length > 0 ? inYears(yieldOf) : undefined;
   const cost = national.needs.length > 0 ? local(national.needsTotal) : undefined;
   const ownGap = projection.funding?.gap;
   const gap = ownGap
@@ -140,6 +184,8 @@ export function localView(national: NationalView, share: Share, projection: Proj
     share,
     units: scenario.units,
     years,
+    ownCouncilTax: ownCouncilTax.filter((o) => o.years.length > 0),
+    overlaps: gap ? national.needs.flatMap((r) => (r.item.ownGapOverlap ? [r.item.ownGapOverlap] : [])) : [],
     ...(yieldLocal ? { yield: yieldLocal } : {}),
     ...(cost ? { cost } : {}),
     ...(gap ? { gap } : {}),

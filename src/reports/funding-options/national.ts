@@ -1,7 +1,8 @@
 // The national picture of a chosen mix: each option's yield and each need's cost in every year
-// shown (the published point, a straight line between points, or outside them the nearest point
-// held), their totals, and sufficiency: the yield applied to the needs in the order given. Pure and
-// exact except interpolation, which rounds to £0.1m half away from zero.
+// shown (the published point, a straight line between points on one basis, or outside them the
+// nearest point held, where the series allows), their totals where every item has a figure, and
+// sufficiency: the yield applied to the needs in the order given. Pure and exact except
+// interpolation, which rounds to £0.1m half away from zero.
 
 import { compareYears, type FiscalYear } from '../../model/fiscal-year.js';
 import { ZERO, add, sub, type Money } from '../../model/money.js';
@@ -20,7 +21,7 @@ export interface SeriesRow<T extends NationalSeries> {
 export interface Sufficiency {
   readonly yield: ReadonlyMap<FiscalYear, Money>;
   readonly cost: ReadonlyMap<FiscalYear, Money>;
-  /** Cost less yield: positive is a shortfall, negative a surplus. */
+  /** Cost less yield: positive is a shortfall, negative a surplus; only in years with both. */
   readonly shortfall: ReadonlyMap<FiscalYear, Money>;
   /** By need id: the part of the need the yield does not reach, meeting needs in the order given. */
   readonly uncovered: ReadonlyMap<string, ReadonlyMap<FiscalYear, Money>>;
@@ -51,28 +52,35 @@ const sortYears = (ys: Iterable<FiscalYear>): FiscalYear[] => [...new Set(ys)].s
 export const publishedYears = (items: readonly NationalSeries[]): FiscalYear[] =>
   sortYears(items.flatMap((i) => i.points.map((p) => p.year)));
 
+const valueOf = (item: NationalSeries, y: FiscalYear): SeriesValue => seriesValue(item.points, y, INTERPOLATION_DP, item.hold);
+
 /**
  * The years to show by default: the published years at which every chosen item has a published or
- * interpolated figure (none held); when there is no such year, every published year.
+ * interpolated figure (none held or missing); when there is no such year, every published year.
  */
 export function defaultYears(items: readonly NationalSeries[]): FiscalYear[] {
   const all = publishedYears(items);
   const inside = all.filter((y) =>
     items.every((i) => {
-      const first = i.points[0]?.year;
-      const last = i.points[i.points.length - 1]?.year;
-      return first !== undefined && last !== undefined && compareYears(y, first) >= 0 && compareYears(y, last) <= 0;
+      const v = valueOf(i, y);
+      return v.basis === 'published' || v.basis === 'interpolated';
     }),
   );
   return inside.length > 0 ? inside : all;
 }
 
 function rows<T extends NationalSeries>(items: readonly T[], years: readonly FiscalYear[]): SeriesRow<T>[] {
-  return items.map((item) => ({ item, values: new Map(years.map((y) => [y, seriesValue(item.points, y, INTERPOLATION_DP)])) }));
+  return items.map((item) => ({ item, values: new Map(years.map((y) => [y, valueOf(item, y)])) }));
 }
 
+/** The sum of the rows in each year where every row has a figure; no entry for the other years. */
 function total(rs: readonly SeriesRow<NationalSeries>[], years: readonly FiscalYear[]): Map<FiscalYear, Money> {
-  return new Map(years.map((y) => [y, rs.reduce((acc, r) => add(acc, r.values.get(y)?.amount ?? ZERO), ZERO)]));
+  return new Map(
+    years.flatMap((y) => {
+      const amounts = rs.map((r) => r.values.get(y)?.amount);
+      return amounts.every((a) => a !== undefined) ? [[y, amounts.reduce((acc: Money, a) => add(acc, a), ZERO)] as const] : [];
+    }),
+  );
 }
 
 function heldYears(rs: readonly SeriesRow<NationalSeries>[]): HeldYears[] {
@@ -92,8 +100,13 @@ export function sufficiency(
 ): Sufficiency {
   const cost = total(needs, years);
   const uncovered = new Map<string, Map<FiscalYear, Money>>(needs.map((n) => [n.item.id, new Map()]));
+  const shortfall = new Map<FiscalYear, Money>();
   for (const y of years) {
-    let left = yieldTotal.get(y) ?? ZERO;
+    const yieldOfYear = yieldTotal.get(y);
+    const costOfYear = cost.get(y);
+    if (yieldOfYear === undefined || costOfYear === undefined) continue;
+    shortfall.set(y, sub(costOfYear, yieldOfYear));
+    let left = yieldOfYear;
     for (const n of needs) {
       const need = n.values.get(y)?.amount ?? ZERO;
       const available = left.isNegative() ? ZERO : left;
@@ -105,7 +118,7 @@ export function sufficiency(
   return {
     yield: yieldTotal,
     cost,
-    shortfall: new Map(years.map((y) => [y, sub(cost.get(y) ?? ZERO, yieldTotal.get(y) ?? ZERO)])),
+    shortfall,
     uncovered,
   };
 }
