@@ -1,9 +1,10 @@
-// TableModel → CSV: one row per table row, `id` first, exact amounts in the scenario's units as
-// plain signed decimals (no grouping, no rounding). Text cells are neutralised against formula
+// TableModel → CSV: one row per table row, `id` first, exact amounts in the table's units (or
+// `--units`) as plain signed decimals (no grouping, no rounding). Text cells are neutralised against formula
 // injection when opened in a spreadsheet.
 
 import { stringify } from 'csv-stringify/sync';
 import { toPlain } from '../model/money.js';
+import { convert, type Units } from '../model/units.js';
 import type { Cell, TableModel } from './table-model.js';
 
 /** Prefixes text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with a quote. */
@@ -11,7 +12,7 @@ export function neutralise(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function csvCell(cell: Cell | undefined): string {
+function csvCell(cell: Cell | undefined, from: Units, to: Units): string {
   if (!cell) return '';
   switch (cell.kind) {
     case 'blank':
@@ -19,19 +20,22 @@ function csvCell(cell: Cell | undefined): string {
     case 'text':
       return neutralise(cell.text);
     case 'number':
-    case 'money':
       return toPlain(cell.value);
+    case 'money':
+      return toPlain(convert(cell.value, from, to));
   }
 }
 
 /** Several tables in one CSV share a header: they must have the same columns. */
-export function tablesAsCsv(models: readonly TableModel[]): string {
+/** `units`, when given, converts every money cell exactly (`--units`); else each table keeps its own units. */
+export function tablesAsCsv(models: readonly TableModel[], units?: Units): string {
   const first = models[0];
   if (!first) return '';
   const header = ['id', ...first.columns.map((c) => c.key)];
   const records = [header];
   for (const model of models) {
-    for (const row of model.rows) records.push([row.id, ...first.columns.map((c) => csvCell(row.cells[c.key]))]);
+    for (const row of model.rows)
+      records.push([row.id, ...first.columns.map((c) => csvCell(row.cells[c.key], model.units, units ?? model.units))]);
   }
   return stringify(records, { record_delimiter: '\n' });
 }

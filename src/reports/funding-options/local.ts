@@ -8,6 +8,7 @@ import type { FiscalYear } from '../../model/fiscal-year.js';
 import { Dec, ZERO, roundTo, sub, type Money, type Rate, dec } from '../../model/money.js';
 import type { NationalTotals } from '../../model/national-options.js';
 import type { Scenario, Units } from '../../model/scenario.js';
+import { convert, fromPounds, toPounds } from '../../model/units.js';
 import type { Projection } from '../../project/project.js';
 import type { NationalView } from './national.js';
 
@@ -56,7 +57,7 @@ export function shareFor(
     case 'asc-net-spend': {
       const own = scenario.apportionment?.ascNetSpend;
       if (!own) return missing('asc_net_spend', 'net spend on adult social care');
-      const national = totals.ascNetSpend.amount.times(scenario.units === '£000' ? 1000 : 1_000_000);
+      const national = convert(totals.ascNetSpend.amount, '£m', scenario.units);
       return {
         value: { basis, numerator: own.amount, denominator: national, units: scenario.units, own, national: totals.ascNetSpend },
         diagnostics: [],
@@ -105,8 +106,8 @@ export interface LocalView {
 
 /** A national £m figure shared out: rounded to the nearest £1, in the authority's units. */
 export function apportion(nationalMillions: Money, share: Share, units: Units): Money {
-  const pounds = roundTo(nationalMillions.times(1_000_000).times(share.numerator).dividedBy(share.denominator), 0, 'half-away-from-zero');
-  const inUnits = units === '£000' ? pounds.dividedBy(1000) : pounds;
+  const pounds = roundTo(toPounds(nationalMillions, '£m').times(share.numerator).dividedBy(share.denominator), 0, 'half-away-from-zero');
+  const inUnits = fromPounds(pounds, units);
   return (inUnits.isZero() ? ZERO : dec(inUnits)) as Money;
 }
 
