@@ -2,7 +2,9 @@
 // arguments, declared once so every command spells them the same way.
 
 import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_ROUNDING, ROUNDING_MODES } from '../model/money.js';
+import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from '../model/money.js';
+import { UNITS, type Units } from '../model/units.js';
+import { defaultDp, type DisplayOptions } from '../render/number.js';
 import { FORMATS } from './render.js';
 
 export function positiveInteger(v: string): number {
@@ -39,3 +41,23 @@ export const setOption = (appliesTo = ''): Option =>
   )
     .argParser(collect)
     .default([], 'none');
+
+export const unitsOption = (): Option =>
+  new Option(
+    '--units <units>',
+    "show amounts in £, £000 or £m, converted exactly (default: the scenario's units; JSON is always exact in the scenario's units)",
+  ).choices(UNITS);
+
+/**
+ * How figures are shown: in `--units` when given, else in `scenarioUnits` (the scenario's own), at
+ * that unit's default places (£0.1m for £m); CSV is converted only when `--units` is given.
+ */
+export function displayOptions(opts: { readonly rounding: RoundingMode; readonly units?: Units }, scenarioUnits?: Units): DisplayOptions {
+  const units = opts.units ?? scenarioUnits;
+  return {
+    rounding: opts.rounding,
+    dp: units ? defaultDp(units) : 0,
+    ...(units ? { units } : {}),
+    ...(opts.units ? { csvUnits: opts.units } : {}),
+  };
+}

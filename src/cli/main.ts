@@ -53,8 +53,13 @@ function program(plainIo: Io, exit: (code: ExitCode) => void): Command {
     .description('Exact Medium Term Financial Strategy projections for UK local authorities')
     .version(VERSION, '-V, --version')
     .option('--bom', 'start CSV output with a UTF-8 byte-order mark, so that Excel shows £ and – correctly')
-    .hook('preAction', (root) => {
+    .hook('preAction', (root, action) => {
       bom = root.opts<{ bom?: boolean }>().bom === true;
+      const o = action.opts<{ units?: string; format?: string }>();
+      if (o.units !== undefined && o.format === 'json')
+        action.error(
+          `--units ${o.units} does not apply to --format json, which gives exact amounts in the scenario's units (its \`units\` field); leave out --units, or choose table, markdown or csv`,
+        );
     })
     .exitOverride()
     .showHelpAfterError('(run `mtfs --help` for usage)')

@@ -5,6 +5,7 @@ import { asJson } from '../render/json.js';
 import type { TableModel } from '../render/table-model.js';
 import { tableAsMarkdown, tableAsText } from '../render/text-table.js';
 import type { DisplayOptions } from '../render/number.js';
+import type { Units } from '../model/units.js';
 import type { Io } from './io.js';
 import { styler } from './output.js';
 
@@ -12,8 +13,8 @@ export type Format = 'table' | 'csv' | 'json' | 'markdown';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'markdown'];
 
 /** CSV of `models`, after a byte-order mark when `--bom` asks for one. */
-export function csvText(io: Io, models: readonly TableModel[]): string {
-  return `${io.csvBom ? '\uFEFF' : ''}${tablesAsCsv(models)}`;
+export function csvText(io: Io, models: readonly TableModel[], units?: Units): string {
+  return `${io.csvBom ? '\uFEFF' : ''}${tablesAsCsv(models, units)}`;
 }
 
 /**
@@ -36,7 +37,7 @@ export function renderAs(
     case 'markdown':
       return models.map((m) => tableAsMarkdown(m, display)).join('\n');
     case 'csv':
-      return csvText(io, csvModels);
+      return csvText(io, csvModels, display.csvUnits);
     case 'json':
       return asJson(json());
   }

@@ -7,7 +7,7 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, previousYear, yearRange, type FiscalYear } from './fiscal-year.js';
 import { Dec, roundTo, type Money, type Rate, dec } from './money.js';
-import type { Units } from './units.js';
+import { fromPounds, type Units } from './units.js';
 import type { SeriesBasis, SeriesExtend, SeriesMethod, SeriesPoint } from './series.js';
 
 /** Where a parameter's figure comes from: quoted, computed from quoted figures, assumed, or calibrated. */
@@ -277,7 +277,7 @@ export function driverLineLevels(demand: Demand, names: readonly string[], units
 
 /** Pounds → the scenario's units, exactly. */
 export const inUnits = (pounds: Dec, units: Units): Money => {
-  const v = units === '£000' ? pounds.dividedBy(1000) : pounds;
+  const v = fromPounds(pounds, units);
   return (v.isZero() ? dec(0) : v) as Money;
 };
 

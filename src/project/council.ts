@@ -1,6 +1,6 @@
 // A whole-council scenario: each department's net budget (its own projection, or net budgets given
 // by year) and their sum, the council's net budget requirement. Pure and exact; a department in
-// other units is converted exactly (£ ↔ £000).
+// other units is converted exactly (£, £000, £m).
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Department } from '../model/scenario.js';
@@ -8,6 +8,7 @@ import { ZERO, add, type Money } from '../model/money.js';
 import type { LevelBasis, Units } from '../model/scenario.js';
 import { isEstimate } from '../model/scenario.js';
 import { slug } from '../model/slug.js';
+import { convert } from '../model/units.js';
 
 /** A department's net budget in each council year. */
 export interface DepartmentBudget {
@@ -17,11 +18,6 @@ export interface DepartmentBudget {
   readonly values: ReadonlyMap<FiscalYear, Money>;
   readonly bases: ReadonlyMap<FiscalYear, LevelBasis>;
 }
-
-const convert = (amount: Money, from: Units, to: Units): Money => {
-  if (from === to) return amount;
-  return (from === '£' ? amount.dividedBy(1000) : amount.times(1000)) as Money;
-};
 
 /**
  * Each department's net budget over `years`, in `units`. `netBudget` gives a department

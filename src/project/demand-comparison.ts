@@ -4,7 +4,8 @@
 import { driverLineLevels, type Demand } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { sub, type Money } from '../model/money.js';
-import type { BudgetLine, LevelBasis, Scenario, Units } from '../model/scenario.js';
+import type { BudgetLine, LevelBasis, Scenario } from '../model/scenario.js';
+import { toPounds } from '../model/units.js';
 
 interface ComparedLevel {
   /** £. */
@@ -26,8 +27,6 @@ export interface LineComparison {
     readonly difference: ReadonlyMap<FiscalYear, Money>;
   };
 }
-
-const toPounds = (amount: Money, units: Units): Money => (units === '£000' ? (amount.times(1000) as Money) : amount);
 
 /** Every driver-built line of `scenario`, with the same ref in `other` when given. Exact. */
 export function compareDriverLines(scenario: Scenario, demand: Demand, other?: Scenario): LineComparison[] {

@@ -7,6 +7,7 @@ import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
 import type { Funding, FundingStream, Provenance } from '../model/funding.js';
 import { ZERO, add, sub, type Dec, type Money, type Rate } from '../model/money.js';
 import type { FundingRow, LevelBasis, Units } from '../model/scenario.js';
+import { fromPounds } from '../model/units.js';
 
 interface BandDResult {
   /** The Band D the yield uses (£): the given amount where there is one, else the derived one. */
@@ -81,9 +82,6 @@ const RANK: Record<Provenance, number> = { published: 0, derived: 1, estimate: 2
 /** The less certain of two provenances: a yield from a published Band D and an estimated tax base is an estimate. */
 const weakest = (a: Provenance, b: Provenance): Provenance => (RANK[a] >= RANK[b] ? a : b);
 
-/** £ → the scenario's units, exactly. */
-const inUnits = (pounds: Money, units: Units): Money => (units === '£000' ? (pounds.dividedBy(1000) as Money) : pounds);
-
 function councilTaxYears(funding: Funding, years: readonly FiscalYear[], units: Units): Map<FiscalYear, CouncilTaxYear> | undefined {
   const ct = funding.councilTax;
   if (!ct) return undefined;
@@ -109,7 +107,7 @@ function councilTaxYears(funding: Funding, years: readonly FiscalYear[], units: 
         ...(entry.increase ? { increase: { core: entry.increase.core, ascPrecept: entry.increase.ascPrecept } } : {}),
       },
       yieldPounds,
-      yield: inUnits(yieldPounds, units),
+      yield: fromPounds(yieldPounds, units),
     });
     previous = used;
   }

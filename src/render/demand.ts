@@ -175,7 +175,7 @@ function driverTable(dd: DriverDemand, demand: Demand, scenario: Scenario): Tabl
     columns: columns(demand),
     rows,
     notes: driverNotes(dd, base),
-    caption: 'costs and levels in £000, people and £ per user as labelled',
+    caption: (shown) => `costs and levels in ${shown}, people and £ per user as labelled`,
     identities: [{ total: id('level'), parts: [id('volume'), id('price')] }],
   };
 }

@@ -11,8 +11,14 @@ import { text, money, type TableModel, type TableRow } from './table-model.js';
 
 const where = (o: Location | undefined): string => (o ? `${o.file}:${o.line}:${o.column}` : '');
 
-export function explanationAsText(steps: readonly Step[], units: Units): string {
-  const out: string[] = [`(exact figures in ${units})`, ''];
+/** What the figures are in: `units`, and where `--units` converted them, the units of the arithmetic. */
+const figuresIn = (units: Units, written: Units): string =>
+  units === written
+    ? `exact figures in ${units}`
+    : `exact figures in ${units}, converted from ${written}; the arithmetic beside them is in the scenario's units, ${written}`;
+
+export function explanationAsText(steps: readonly Step[], units: Units, written: Units = units): string {
+  const out: string[] = [`(${figuresIn(units, written)})`, ''];
   const walk = (s: Step, depth: number): void => {
     const pad = '  '.repeat(depth);
     out.push(`${pad}${terminalText(s.label)}: ${formatPlainGrouped(s.amount)}`);
@@ -29,8 +35,9 @@ export function explanationAsText(steps: readonly Step[], units: Units): string 
   return `${out.join('\n')}\n`;
 }
 
-export function explanationAsMarkdown(steps: readonly Step[], units: Units): string {
-  const out: string[] = [`*Exact figures in ${units}.*`, ''];
+export function explanationAsMarkdown(steps: readonly Step[], units: Units, written: Units = units): string {
+  const f = figuresIn(units, written);
+  const out: string[] = [`*${f.charAt(0).toUpperCase()}${f.slice(1)}.*`, ''];
   const esc = markdownText;
   const walk = (s: Step, depth: number): void => {
     const pad = '  '.repeat(depth);

@@ -11,7 +11,7 @@ import { natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js'
 import type { RiskResult } from '../reports/risk/monte-carlo.js';
 import type { Sensitivity } from '../reports/risk/sensitivity.js';
 import { escapeHtml, tableAsHtml } from './html.js';
-import { roundForDisplay, toThousands, type DisplayOptions } from './number.js';
+import { roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
 import { describeScenario, scheduleTable, summaryTable } from './projection.js';
 import { fundingTable } from './funding.js';
 import { appliesInWords, RISK_METHOD, riskTable, sensitivityTable, shown } from './risk.js';
@@ -65,8 +65,9 @@ footer { margin-top: 32px; font-size: 0.8rem; color: #444; border-top: 1px solid
 }
 `.trim();
 
-const thousands = (d: Dec, p: Projection, opts: DisplayOptions): number =>
-  Number(roundForDisplay(toThousands(d, p.scenario.units), opts).toFixed(0));
+/** A figure as shown (in the units shown, rounded once), as a chart coordinate. */
+const chartValue = (d: Dec, p: Projection, opts: DisplayOptions): number =>
+  Number(roundForDisplay(toShown(d, p.scenario.units, opts), opts).toFixed(opts.dp));
 
 function section(id: string, heading: string, body: string[], appendix = false): string {
   return [`<section id="${id}"${appendix ? ' class="appendix"' : ''}>`, `<h2>${escapeHtml(heading)}</h2>`, ...body, '</section>'].join(
@@ -80,7 +81,7 @@ function figure(svg: string, caption: string): string {
 
 function rowSeries(p: Projection, id: string, opts: DisplayOptions): number[] | undefined {
   const row = p.rows.find((r) => (r.id as string) === id);
-  return row ? p.years.map((y) => thousands(row.values.get(y) ?? ZERO, p, opts)) : undefined;
+  return row ? p.years.map((y) => chartValue(row.values.get(y) ?? ZERO, p, opts)) : undefined;
 }
 
 /** A file's own name, without the folders it sits in: the report never shows where files live. */
@@ -250,6 +251,7 @@ export function htmlReport(input: ReportInput): string {
   const { projection: p, display } = input;
   const s = p.scenario;
   const years = p.years as readonly FiscalYear[];
+  const u = shownUnits(s.units, display);
   const pointers = COMMITTEE_POINTERS;
   const sections: string[] = [];
 
@@ -261,7 +263,7 @@ export function htmlReport(input: ReportInput): string {
       ...(summary.drivers.length ? ['<h3>What drives it</h3>', list(summary.drivers)] : []),
       '<h3>Risks</h3>',
       list(summary.risks),
-      '<p class="meta">Amounts in this summary are rounded to £0.1m (or to the pound below £1m); the tables below are in £000.</p>',
+      `<p class="meta">Amounts in this summary are rounded to £0.1m (or to the pound below £1m); the tables below are in ${u}.</p>`,
     ]),
   );
 
@@ -282,15 +284,16 @@ export function htmlReport(input: ReportInput): string {
           changeYears,
           [{ label: 'Change in net budget', values: changes }],
           false,
+          u,
         ),
-        `Change in the net budget on the year before, £000 (net budget ${years.map((y, i) => `${y} ${signed(net[i] ?? 0)}`).join(', ')}).`,
+        `Change in the net budget on the year before, ${u} (net budget ${years.map((y, i) => `${y} ${signed(net[i] ?? 0)}`).join(', ')}).`,
       ),
     );
   if (gap)
     budgetBody.push(
       figure(
-        barChart('chart-gap', 'Funding gap by year', years, [{ label: 'Gap (shortfall positive)', values: gap }], false),
-        'Funding gap by year, £000: above zero is a shortfall, below zero a surplus.',
+        barChart('chart-gap', 'Funding gap by year', years, [{ label: 'Gap (shortfall positive)', values: gap }], false, u),
+        `Funding gap by year, ${u}: above zero is a shortfall, below zero a surplus.`,
       ),
     );
   sections.push(section('budget', `Budget summary${gap ? ', funding and gap' : ''}`, budgetBody));
@@ -308,10 +311,11 @@ export function htmlReport(input: ReportInput): string {
             'chart-savings-nature',
             'Savings by nature (level in each year)',
             years,
-            byNature.map((g) => ({ label: g.key, values: years.map((y) => thousands(g.levels.get(y) ?? ZERO, p, display)) })),
+            byNature.map((g) => ({ label: g.key, values: years.map((y) => chartValue(g.levels.get(y) ?? ZERO, p, display)) })),
             true,
+            u,
           ),
-          'Savings by nature, £000: Eff efficiency, SR service reduction, Inc income.',
+          `Savings by nature, ${u}: Eff efficiency, SR service reduction, Inc income.`,
         ),
       ]),
     );
@@ -326,7 +330,7 @@ export function htmlReport(input: ReportInput): string {
       const d = r.rows.find((x) => x.id === 'gap') ?? r.rows[0];
       if (d) {
         const series = (m: ReadonlyMap<FiscalYear, Money> | undefined): number[] =>
-          years.map((y) => thousands(m?.get(y) ?? ZERO, p, display));
+          years.map((y) => chartValue(m?.get(y) ?? ZERO, p, display));
         const [p10, p50, p90, planned] = [
           series(d.percentiles.get(10)),
           series(d.percentiles.get(50)),
@@ -336,8 +340,8 @@ export function htmlReport(input: ReportInput): string {
         const what = d.id === 'gap' ? 'gap' : 'net budget';
         body.push(
           figure(
-            rangeChart('chart-risk', `Risk range of the ${what} (${r.draws} draws)`, years, p10, p50, p90, planned),
-            `The shaded band runs from P10 to P90 of the ${what} over ${r.draws} draws (eight draws in ten fall inside it), the bar marks the P50 and the dot the figure as written, with every assumption at its stated value; £000, on an axis that does not start at zero.${outsideBand(years, p10, p90, planned)}`,
+            rangeChart('chart-risk', `Risk range of the ${what} (${r.draws} draws)`, years, p10, p50, p90, planned, u),
+            `The shaded band runs from P10 to P90 of the ${what} over ${r.draws} draws (eight draws in ten fall inside it), the bar marks the P50 and the dot the figure as written, with every assumption at its stated value; ${u}, on an axis that does not start at zero.${outsideBand(years, p10, p90, planned)}`,
           ),
         );
       }
@@ -363,7 +367,7 @@ export function htmlReport(input: ReportInput): string {
     ...(standing.length ? [`<p class="status">${escapeHtml(standing.join(' · '))}</p>`] : []),
     `<h1>${escapeHtml(s.authority)}</h1>`,
     `<p>${escapeHtml(`${s.department}: ${s.title ?? `MTFS ${years[0] ?? ''}–${years[years.length - 1] ?? ''}`}`)}</p>`,
-    `<p class="meta">Figures in £000, computed exactly and rounded once for display; brackets are negative.</p>`,
+    `<p class="meta">Figures in ${u}, computed exactly and rounded once for display; brackets are negative.</p>`,
     ...(s.source ? [`<p class="meta">${escapeHtml(`Source: ${s.source}`)}</p>`] : []),
     '</header>',
     '<main>',

@@ -1,7 +1,7 @@
 // TableModel → an accessible HTML table (caption, scoped headers), and HTML escaping. Money is
-// shown in £000 committee style, rounded once here like every other text renderer.
+// shown in committee style in the units shown, rounded once here like every other text renderer.
 
-import type { DisplayOptions } from './number.js';
+import { shownUnits, type DisplayOptions } from './number.js';
 import { htmlText } from './safe-text.js';
 import type { TableModel } from './table-model.js';
 import { castingNotes, cellText } from './text-table.js';
@@ -30,7 +30,7 @@ export function tableAsHtml(model: TableModel, opts: DisplayOptions): string {
   const notes = [...model.notes, ...castingNotes(model, opts)];
   return [
     `<table class="figures" id="table-${escapeHtml(model.id)}">`,
-    `<caption>${escapeHtml(model.title)} <span class="units">(£000)</span></caption>`,
+    `<caption>${escapeHtml(model.title)} <span class="units">(${escapeHtml(model.caption?.(shownUnits(model.units, opts)) ?? shownUnits(model.units, opts))})</span></caption>`,
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>\n${body}\n</tbody>`,
     '</table>',

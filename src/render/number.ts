@@ -1,26 +1,32 @@
-// Number presentation: grouping, brackets for negatives, conversion to £000 and the single place
-// where display rounding happens (with a named mode). Never uses toLocaleString.
+// Number presentation: grouping, brackets for negatives, exact conversion to the units shown and the
+// single place where display rounding happens (with a named mode). Never uses toLocaleString.
 
 import { group } from '../model/grouped-number.js';
 import { roundTo, type Dec as Decimal, type RoundingMode, dec } from '../model/money.js';
-import type { Units } from '../model/scenario.js';
+import { convert, type Units } from '../model/units.js';
 
-/** Units a table can hold: a scenario's, or £m for national figures. */
-export type TableUnits = Units | '£m';
-
-/** Tables show £ and £000 figures in £000, and £m figures in £m. */
-export const displayUnits = (units: TableUnits): '£000' | '£m' => (units === '£m' ? '£m' : '£000');
-
-/** A figure in `units` → the units tables show it in (`displayUnits`): £ to £000; £000 and £m as they are. */
-export function toThousands(d: Decimal, units: TableUnits): Decimal {
-  return units === '£' ? (d.dividedBy(1000) as Decimal) : d;
-}
+/** Units a table's money is held in: a scenario's, or £m for national figures. */
+export type TableUnits = Units;
 
 export interface DisplayOptions {
   readonly rounding: RoundingMode;
   /** Decimal places shown (0 for whole £000). */
   readonly dp: number;
+  /** The units money is shown in as text (the scenario's, or `--units`); absent, each table's own units. */
+  readonly units?: Units;
+  /** `--units` as given: CSV, exact, is converted to these (absent, CSV keeps each table's own units). */
+  readonly csvUnits?: Units;
 }
+
+/** The units a table's money is shown in: `--units` when given, else the table's own. */
+export const shownUnits = (units: TableUnits, opts: Pick<DisplayOptions, 'units'>): Units => opts.units ?? units;
+
+/** A figure held in `units` → the units it is shown in, exactly (rounding comes after, once). */
+export const toShown = (d: Decimal, units: TableUnits, opts: Pick<DisplayOptions, 'units'>): Decimal =>
+  convert(d, units, shownUnits(units, opts));
+
+/** Decimal places shown by default in `units`: whole £ and £000, and £m to one place (£0.1m), as councils publish them. */
+export const defaultDp = (units: Units): number => (units === '£m' ? 1 : 0);
 
 /** Rounds for display: the one place a figure loses precision. */
 export function roundForDisplay(d: Decimal, opts: DisplayOptions): Decimal {

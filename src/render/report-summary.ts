@@ -5,14 +5,14 @@
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { group } from '../model/grouped-number.js';
 import { dec, type Dec, ZERO, roundTo, sub, type Money } from '../model/money.js';
-import type { Units } from '../model/units.js';
+import { toPounds, type Units } from '../model/units.js';
 import type { LineSchedule, Projection } from '../project/project.js';
 import type { RiskResult } from '../reports/risk/monte-carlo.js';
 import type { Sensitivity } from '../reports/risk/sensitivity.js';
 
 /** An amount in the scenario's units as a committee writes it: £13.0m, or £250,000 under £1m. */
 export function amountInWords(d: Dec, units: Units): string {
-  const pounds = units === '£000' ? d.abs().times(1000) : d.abs();
+  const pounds = toPounds(d.abs(), units);
   if (pounds.gte(1_000_000)) return `£${roundTo(pounds.dividedBy(1_000_000), 1, 'half-away-from-zero').toFixed(1)}m`;
   return `£${group(roundTo(pounds, 0, 'half-away-from-zero').toFixed(0))}`;
 }

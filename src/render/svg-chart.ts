@@ -6,7 +6,7 @@ import { escapeHtml } from './html.js';
 
 interface Series {
   readonly label: string;
-  /** One value per year, in display units (£000), already rounded for display. */
+  /** One value per year, in the units shown, already rounded for display. */
   readonly values: readonly number[];
 }
 
@@ -79,14 +79,14 @@ function legend(series: readonly Series[]): string {
 }
 
 /** Bars by year from zero: side by side (`grouped`) or on top of one another (`stacked`). `axisLabel` names
- * the units of the vertical axis, e.g. `£000`. */
+ * the units of the vertical axis, e.g. `£000`, as shown. */
 export function barChart(
   id: string,
   title: string,
   years: readonly string[],
   series: readonly Series[],
   stacked: boolean,
-  axisLabel = '£000',
+  axisLabel: string,
 ): string {
   const totals = years.map((_, i) => series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0));
   const negatives = years.map((_, i) => series.reduce((a, s) => a + Math.min(0, s.values[i] ?? 0), 0));
@@ -122,7 +122,7 @@ export function barChart(
       `<text x="${fmt(M.left + i * slot + slot / 2)}" y="${H - M.bottom + 16}" text-anchor="middle" class="tick">${escapeHtml(year)}</text>`,
     );
   });
-  const desc = `${title}, £000. ${series.map((s) => `${s.label}: ${years.map((yr, i) => `${yr} ${money(s.values[i] ?? 0)}`).join(', ')}`).join('. ')}.`;
+  const desc = `${title}, ${axisLabel}. ${series.map((s) => `${s.label}: ${years.map((yr, i) => `${yr} ${money(s.values[i] ?? 0)}`).join(', ')}`).join('. ')}.`;
   return frame(
     id,
     title,
@@ -146,10 +146,11 @@ export function rangeChart(
   p50: readonly number[],
   p90: readonly number[],
   planned: readonly number[],
+  units: string,
 ): string {
   const { lo, hi, step } = axis(Math.min(...p10, ...planned), Math.max(...p90, ...planned));
   const y = (v: number): number => M.top + ((hi - v) / (hi - lo)) * (H - M.top - M.bottom);
-  const label = lo === 0 ? '£000' : `£000 (axis from ${money(lo)})`;
+  const label = lo === 0 ? units : `${units} (axis from ${money(lo)})`;
   const slot = (W - M.left - M.right) / years.length;
   const marks: string[] = [];
   years.forEach((year, i) => {
@@ -168,7 +169,7 @@ export function rangeChart(
     `<rect x="${M.left + 110}" y="${H - 26}" width="12" height="3" fill="${PALETTE[0]}"/><text x="${M.left + 128}" y="${H - 21}" class="legend">P50</text>`,
     `<circle cx="${M.left + 175}" cy="${H - 25}" r="4" fill="${PALETTE[1]}"/><text x="${M.left + 184}" y="${H - 21}" class="legend">as written: every assumption at its stated value</text>`,
   ].join('\n');
-  const desc = `${title}, £000 (the axis does not start at zero). ${years
+  const desc = `${title}, ${units} (the axis does not start at zero). ${years
     .map(
       (yr, i) =>
         `${yr}: P10 ${money(p10[i] ?? 0)}, P50 ${money(p50[i] ?? 0)}, P90 ${money(p90[i] ?? 0)}, as written ${money(planned[i] ?? 0)}`,

@@ -51,8 +51,8 @@ export interface TableModel {
   readonly columns: readonly Column[];
   readonly rows: readonly TableRow[];
   readonly notes: readonly string[];
-  /** What the figures are in, when not every one is money in £000 (e.g. people beside costs). */
-  readonly caption?: string;
+  /** What the figures are in, given the units money is shown in, when not every figure is money (e.g. people beside costs). */
+  readonly caption?: (shown: TableUnits) => string;
   /** Row identities (total = Σ parts) per money column, checked after rounding. */
   readonly identities?: readonly { readonly total: string; readonly parts: readonly string[] }[];
 }

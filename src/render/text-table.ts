@@ -1,10 +1,10 @@
-// TableModel → terminal text (cli-table3, no borders) or Markdown. Money is shown in £000 with
-// brackets for negatives, rounded once here; a note says so when rounded figures do not cast.
+// TableModel → terminal text (cli-table3, no borders) or Markdown. Money is shown in the table's
+// units (or `--units`) with brackets for negatives, rounded once here; a note says so when rounded figures do not cast.
 
 import Table from 'cli-table3';
 import { type Dec as Decimal, dec } from '../model/money.js';
 import { group } from '../model/grouped-number.js';
-import { displayUnits, formatCommittee, roundForDisplay, toThousands, type DisplayOptions } from './number.js';
+import { formatCommittee, roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
 import { markdownText, terminalText } from './safe-text.js';
 import type { Cell, TableModel } from './table-model.js';
 
@@ -19,7 +19,7 @@ const ROUNDING_NAMES: Record<DisplayOptions['rounding'], string> = {
   truncate: 'truncated',
 };
 
-/** A cell as plain text: figures rounded for display, money in £000 committee style, no mark. */
+/** A cell as plain text: figures rounded for display, money in committee style, no mark. */
 export function cellText(cell: Cell | undefined, model: TableModel, opts: DisplayOptions): string {
   if (!cell) return '';
   switch (cell.kind) {
@@ -33,7 +33,7 @@ export function cellText(cell: Cell | undefined, model: TableModel, opts: Displa
     }
     case 'money': {
       if (cell.blankInText) return '';
-      return formatCommittee(roundForDisplay(toThousands(cell.value, model.units), opts), opts, cell.deduction === true);
+      return formatCommittee(roundForDisplay(toShown(cell.value, model.units, opts), opts), opts, cell.deduction === true);
     }
   }
 }
@@ -70,7 +70,7 @@ export function castingNotes(model: TableModel, opts: DisplayOptions): string[] 
       const total = byId.get(identity.total)?.cells[col.key];
       if (total?.kind !== 'money') continue;
       const rounded = (c: Cell | undefined): Decimal =>
-        c?.kind === 'money' ? roundForDisplay(toThousands(c.value, model.units), opts) : dec(0);
+        c?.kind === 'money' ? roundForDisplay(toShown(c.value, model.units, opts), opts) : dec(0);
       const partsSum = identity.parts.reduce((acc, p) => acc.plus(rounded(byId.get(p)?.cells[col.key])), dec(0));
       const diff = rounded(total).minus(partsSum);
       if (!diff.isZero()) {
@@ -84,7 +84,7 @@ export function castingNotes(model: TableModel, opts: DisplayOptions): string[] 
 }
 
 function unitsCaption(model: TableModel, opts: DisplayOptions): string {
-  return `${model.caption ?? displayUnits(model.units)}, rounded ${ROUNDING_NAMES[opts.rounding]}`;
+  return `${model.caption?.(shownUnits(model.units, opts)) ?? shownUnits(model.units, opts)}, rounded ${ROUNDING_NAMES[opts.rounding]}`;
 }
 
 export function tableAsText(model: TableModel, opts: RenderOptions): string {

@@ -3,6 +3,7 @@
 // projection, £000 number formats with brackets, and the assumptions. Text that a spreadsheet would
 // run as a formula is neutralised. The zip is rewritten with fixed dates so the bytes are stable.
 
+import { poundsPerUnit } from '../model/units.js';
 import type ExcelJS from 'exceljs';
 import type { BandDRounding } from '../model/band-d.js';
 import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
@@ -84,17 +85,15 @@ function freeze(ws: Worksheet, labelColumns: number): void {
   ws.views = [{ state: 'frozen', xSplit: labelColumns, ySplit: HEADER_ROW, topLeftCell: `${col(labelColumns + 1)}${HEADER_ROW + 1}` }];
 }
 
+/** Cells hold amounts in the scenario's units and show them so: whole £ or £000, £m to £0.1m. */
 function moneyFormat(s: Scenario): string {
-  // a trailing comma scales by 1,000, so amounts in £ show as £000 while the cell keeps pounds
-  return s.units === '£' ? '#,##0,;(#,##0,);0' : '#,##0;(#,##0);0';
+  return s.units === '£m' ? '#,##0.0;(#,##0.0);0.0' : '#,##0;(#,##0);0';
 }
 
 function titleRows(ws: Worksheet, title: string, s: Scenario): void {
   ws.getCell('A1').value = neutralise(title);
   ws.getCell('A1').font = { bold: true, size: 12 };
-  ws.getCell('A2').value = neutralise(
-    `${s.authority}, ${s.department} — £000 (${s.units === '£' ? 'cells hold £; shown in £000' : 'cells hold £000'})`,
-  );
+  ws.getCell('A2').value = neutralise(`${s.authority}, ${s.department} — ${s.units} (cells hold ${s.units})`);
   legend(ws);
 }
 
@@ -319,7 +318,7 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
     p.years.forEach((y, j) => basis(y) === 'growth' && inputCell(at(n, j), growth, RATE_FORMAT));
     return n;
   };
-  const scale = s.units === '£000' ? '/1000' : '';
+  const scale = s.units === '£' ? '' : `/${poundsPerUnit(s.units)}`;
   for (const c of f.components) {
     const ctIn = f.funding.councilTax;
     if (c.id === 'council_tax' && f.councilTax && ctIn) {

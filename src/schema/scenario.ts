@@ -2,6 +2,7 @@
 // so every unknown key is an error. Also the source of `mtfs schema` (JSON Schema for editors).
 
 import { z } from 'zod';
+import { UNITS } from '../model/units.js';
 import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, dateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './line-fields.js';
@@ -80,7 +81,10 @@ export const scenarioHeaderShape = {
   date: dateSchema.optional().meta({ description: 'The date of the paper, shown at the top of the report (the clock is never read).' }),
   source: sourceSchema.optional(),
   period: z.strictObject({ from: yearSchema, to: yearSchema }).meta({ description: 'The MTFS years, e.g. from 2018/19 to 2021/22.' }),
-  units: z.enum(['£', '£000']).meta({ description: 'The unit of every amount in this scenario and its CSV files.' }),
+  units: z.enum(UNITS).meta({
+    description:
+      'The unit of every amount in this scenario and its CSV files: £ (pounds), £000 (thousands of pounds) or £m (millions of pounds).',
+  }),
   original_budget: z.strictObject({ amount: amountSchema, source: sourceSchema }).optional().meta({
     description: 'The original budget of the year before the first MTFS year (a department; a whole council has `departments:`).',
   }),

@@ -140,7 +140,7 @@ describe('HTML rendering', () => {
   });
 
   it('a chart escapes its labels and draws one bar per year and series', () => {
-    const svg = barChart('c', 'A <b>title</b>', ['2018/19', '2019/20'], [{ label: 'Growth & <more>', values: [1, 2] }], false);
+    const svg = barChart('c', 'A <b>title</b>', ['2018/19', '2019/20'], [{ label: 'Growth & <more>', values: [1, 2] }], false, '£000');
     expect(svg).not.toContain('<b>');
     expect(svg).toContain('Growth &amp; &lt;more&gt;');
     expect(svg.startsWith('<svg') || svg.includes('<svg')).toBe(true);

@@ -36,7 +36,8 @@ const model = (values: readonly string[][]): TableModel => ({
 
 describe('rounding for display', () => {
   it('says when rounded figures do not cast, and not otherwise', () => {
-    // £1,400 + £1,400 = £2,800: rounds to 1 + 1 vs 3 (£000)
+    // £1,400 + £1,400 = £2,800, shown in £000 (`--units £000`): rounds to 1 + 1 vs 3
+    const opts = { rounding: 'half-away-from-zero' as const, dp: 0, units: '£000' as const };
     expect(
       castingNotes(
         model([

@@ -11,7 +11,8 @@ import { checkAsJson, checkAsJunit, checkAsText } from '../../render/check.js';
 import { checkControls } from '../../reports/check/controls.js';
 import { checkedOutcome, invalidOutcome, type FileOutcome } from '../../reports/check/outcome.js';
 import { finish, type CommandContext } from '../command.js';
-import { setOption } from '../flags.js';
+import { setOption, unitsOption } from '../flags.js';
+import type { Units } from '../../model/units.js';
 import type { Io } from '../io.js';
 import { EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, report, type ExitCode } from '../output.js';
 
@@ -21,6 +22,8 @@ interface CheckOptions {
   readonly format: (typeof CHECK_FORMATS)[number];
   /** `--set` what-ifs, applied to every scenario checked. */
   readonly set: readonly string[];
+  /** `--units`: the units mismatch messages state their figures in (default: each scenario's). */
+  readonly units?: Units;
 }
 
 export function register(program: Command, { io, exit }: CommandContext): void {
@@ -30,11 +33,12 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .argument('<scenario...>', 'scenario YAML files')
     .addOption(new Option('-f, --format <format>', 'output format (json and junit for CI)').choices(CHECK_FORMATS).default('table'))
     .addOption(setOption('applied to every scenario'))
+    .addOption(unitsOption())
     .action((scenarios: string[], o: CheckOptions) => exit(checkCommand(io, scenarios, o)));
 }
 
 /** Loads one scenario and applies the what-ifs, keeping every diagnostic for the outcome. */
-function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<string, string>): FileOutcome {
+function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<string, string>, units?: Units): FileOutcome {
   const loaded = loadScenario(file, io.readFile);
   for (const [f, t] of loaded.sources) sources.set(f, t);
   const seen: Diagnostic[] = [...loaded.diagnostics];
@@ -44,7 +48,7 @@ function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<s
   seen.push(...applied.diagnostics);
   report(io, applied.diagnostics, sources);
   if (!applied.value || hasErrors(applied.diagnostics)) return invalidOutcome(file, seen);
-  const { results, diagnostics } = checkControls(projectScenario(applied.value));
+  const { results, diagnostics } = checkControls(projectScenario(applied.value), units);
   const none =
     results.length === 0
       ? [
@@ -62,7 +66,7 @@ function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<s
 
 function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): ExitCode {
   const sources = new Map<string, string>();
-  const outcomes = files.map((file) => checkFile(io, file, opts.set, sources));
+  const outcomes = files.map((file) => checkFile(io, file, opts.set, sources, opts.units));
   const content =
     opts.format === 'json' ? checkAsJson(outcomes) : opts.format === 'junit' ? checkAsJunit(outcomes, sources) : checkAsText(outcomes);
   return finish(io, {

@@ -6,7 +6,8 @@ import { projectScenario } from '../../project/project.js';
 import { comparisonAsJson, comparisonCsvTables, comparisonTables } from '../../render/compare.js';
 import { compareProjections } from '../../reports/compare/compare.js';
 import { finish, type CommandContext } from '../command.js';
-import { formatOption, outputOption, roundingOption, setOption } from '../flags.js';
+import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import type { Units } from '../../model/units.js';
 import type { Io } from '../io.js';
 import { checkComparable, loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
@@ -16,6 +17,8 @@ interface CompareOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
+  /** `--units`: the units amounts are shown in (default: the scenario's). */
+  readonly units?: Units;
   /** `--set` what-ifs, applied to the other scenarios (not the base). */
   readonly set: readonly string[];
 }
@@ -29,6 +32,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(roundingOption())
+    .addOption(unitsOption())
     .addOption(setOption('applied to each <other>, not to <base>'))
     .action((base: string, others: string[], o: CompareOptions) => exit(compareCommand(io, base, others, o)));
 }
@@ -43,7 +47,7 @@ function compareCommand(io: Io, base: string, others: readonly string[], opts: C
     content: renderAs(
       io,
       opts.format,
-      { rounding: opts.rounding, dp: 0 },
+      displayOptions(opts, b.scenario.units),
       comparisonTables(comparison),
       () => comparisonAsJson(comparison),
       comparisonCsvTables(comparison),

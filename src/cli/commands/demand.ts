@@ -12,7 +12,8 @@ import { asJson } from '../../render/json.js';
 import { tableAsMarkdown, tableAsText } from '../../render/text-table.js';
 import type { Io } from '../io.js';
 import { fail, finish, type CommandContext } from '../command.js';
-import { formatOption, outputOption, roundingOption, setOption } from '../flags.js';
+import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, styler, type ExitCode } from '../output.js';
 import { csvText, type Format } from '../render.js';
@@ -21,6 +22,8 @@ interface DemandOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
+  /** `--units`: the units amounts are shown in (default: the scenario's). */
+  readonly units?: Units;
   /** `--set <driver>.<parameter>[.<year>]=<value>`, in the order given. */
   readonly set: readonly string[];
 }
@@ -34,6 +37,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(outputOption())
     .addOption(setOption())
     .addOption(roundingOption())
+    .addOption(unitsOption())
     .action((scenario: string, o: DemandOptions) => exit(demandCommand(io, scenario, o)));
 }
 
@@ -68,7 +72,7 @@ function demandCommand(io: Io, file: string, opts: DemandOptions): ExitCode {
     ...(compared ? { comparedFile: compared.file } : {}),
   };
   const models = demandTables(view);
-  const display = { rounding: opts.rounding, dp: 0 };
+  const display = displayOptions(opts, scenario.units);
   let content: string;
   switch (opts.format) {
     case 'table': {
@@ -80,7 +84,7 @@ function demandCommand(io: Io, file: string, opts: DemandOptions): ExitCode {
       content = [`## ${demandHeading(view)}\n`, ...models.map((m) => tableAsMarkdown(m, display))].join('\n');
       break;
     case 'csv':
-      content = csvText(io, models);
+      content = csvText(io, models, display.csvUnits);
       break;
     case 'json':
       content = asJson(demandAsJson(view));

@@ -6,7 +6,8 @@ import type { RoundingMode } from '../../model/money.js';
 import { diffAsJson, diffTable } from '../../render/diff.js';
 import { diffScenarios } from '../../reports/diff/diff.js';
 import { finish, type CommandContext } from '../command.js';
-import { formatOption, outputOption, roundingOption, setOption } from '../flags.js';
+import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import type { Units } from '../../model/units.js';
 import type { Io } from '../io.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, type ExitCode } from '../output.js';
@@ -16,6 +17,8 @@ interface DiffOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
+  /** `--units`: the units amounts are shown in (default: the scenario's). */
+  readonly units?: Units;
   readonly strict: boolean;
   /** `--set` what-ifs, applied to the current MTFS. */
   readonly set: readonly string[];
@@ -30,6 +33,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(roundingOption())
+    .addOption(unitsOption())
     .option('--strict', 'exit 1 when a written status disagrees with the comparison', false)
     .addOption(setOption('applied to <current>'))
     .action((previous: string, current: string, o: DiffOptions) => exit(diffCommand(io, previous, current, o)));
@@ -41,7 +45,7 @@ function diffCommand(io: Io, previous: string, current: string, opts: DiffOption
   if (!loaded || !p || !c) return EXIT_INVALID;
   const d = diffScenarios(p, c);
   return finish(io, {
-    content: renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, [diffTable(d)], () => diffAsJson(d)),
+    content: renderAs(io, opts.format, displayOptions(opts, c.units), [diffTable(d)], () => diffAsJson(d)),
     output: opts.output,
     inputs: [...p.inputs, ...c.inputs],
     sources: loaded.sources,

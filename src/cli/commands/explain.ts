@@ -10,7 +10,9 @@ import { explanationAsJson, explanationAsMarkdown, explanationAsText, explanatio
 import { closest } from '../../schema/diagnose.js';
 import type { Io } from '../io.js';
 import { fail, finish, type CommandContext } from '../command.js';
-import { formatOption, outputOption, setOption } from '../flags.js';
+import { formatOption, outputOption, setOption, unitsOption } from '../flags.js';
+import type { Units } from '../../model/units.js';
+import { stepsInUnits } from '../../reports/explain/step.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { csvText, type Format } from '../render.js';
@@ -20,6 +22,7 @@ interface ExplainOptions {
   readonly output?: string;
   /** `--set` what-ifs on demand drivers, in the order given. */
   readonly set: readonly string[];
+  readonly units?: Units;
 }
 
 export function register(program: Command, { io, exit }: CommandContext): void {
@@ -32,6 +35,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(setOption())
+    .addOption(unitsOption())
     .addHelpText(
       'after',
       [
@@ -87,15 +91,16 @@ function explainCommand(io: Io, file: string, what: string, yearText: string | u
     }
     years = [y.year];
   }
-  const steps = explain(p, target, years);
-  const units = scenario.units;
+  const written = scenario.units;
+  const units = opts.units ?? written;
+  const steps = stepsInUnits(explain(p, target, years), written, units);
   let content: string;
   switch (opts.format) {
     case 'table':
-      content = explanationAsText(steps, units);
+      content = explanationAsText(steps, units, written);
       break;
     case 'markdown':
-      content = explanationAsMarkdown(steps, units);
+      content = explanationAsMarkdown(steps, units, written);
       break;
     case 'csv':
       content = csvText(io, [explanationTable(steps, units)]);

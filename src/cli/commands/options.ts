@@ -18,7 +18,8 @@ import { catalogueTables, optionsAsJson, optionsTables } from '../../render/fund
 import type { TableModel } from '../../render/table-model.js';
 import type { Io } from '../io.js';
 import { finish, type CommandContext } from '../command.js';
-import { collect, formatOption, outputOption, roundingOption, setOption } from '../flags.js';
+import { collect, formatOption, outputOption, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, report, type ExitCode, type Input } from '../output.js';
 import { packageRoot } from '../package-root.js';
@@ -44,6 +45,8 @@ interface OptionsOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
+  /** `--units`: the units amounts are shown in (default: the scenario's). */
+  readonly units?: Units;
   /** `--set` what-ifs on the --authority scenario's demand drivers. */
   readonly set: readonly string[];
 }
@@ -61,6 +64,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(roundingOption())
+    .addOption(unitsOption())
     .addOption(setOption('applied to --authority'))
     .action((o: OptionsOptions) => exit(optionsCommand(io, o)));
 }
@@ -171,7 +175,7 @@ function optionsCommand(io: Io, o: OptionsOptions): ExitCode {
 
   const national = data.value;
   const models: TableModel[] = view ? optionsTables(view, national, local) : catalogueTables(national);
-  const display = { rounding: o.rounding, dp: 0 };
+  const display = displayOptions(o);
   const content = renderAs(io, o.format, display, models, () => optionsAsJson(view, national, local));
   return finish(io, { content, output: o.output, inputs, sources, diagnostics: warnings });
 }

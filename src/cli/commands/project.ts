@@ -8,7 +8,8 @@ import { fundingTable } from '../../render/funding.js';
 import { projectionAsJson, scheduleTables, summaryTable } from '../../render/projection.js';
 import { checkControls } from '../../reports/check/controls.js';
 import { finish, type CommandContext } from '../command.js';
-import { formatOption, outputOption, roundingOption, setOption } from '../flags.js';
+import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import type { Units } from '../../model/units.js';
 import type { Io } from '../io.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
@@ -19,6 +20,8 @@ interface ProjectOptions {
   readonly output?: string;
   readonly detail: boolean;
   readonly rounding: RoundingMode;
+  /** `--units`: the units amounts are shown in (default: the scenario's). */
+  readonly units?: Units;
   /** `--set` what-ifs on demand drivers, in the order given. */
   readonly set: readonly string[];
 }
@@ -32,6 +35,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(outputOption())
     .option('-d, --detail', 'add the schedule of each kind of line (growth, savings, …)', false)
     .addOption(roundingOption())
+    .addOption(unitsOption())
     .addOption(setOption())
     .action((scenario: string, o: ProjectOptions) => exit(projectCommand(io, scenario, o)));
 }
@@ -41,7 +45,7 @@ function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
   const scenario = loaded?.scenarios[0];
   if (!loaded || !scenario) return EXIT_INVALID;
   const projection = projectScenario(scenario);
-  const display = { rounding: opts.rounding, dp: 0 };
+  const display = displayOptions(opts, scenario.units);
   const schedules = opts.detail && !projection.departments ? scheduleTables(projection) : [];
   const funding = opts.detail ? fundingTable(projection) : undefined;
   const models = [summaryTable(projection), ...schedules, ...(funding ? [funding] : [])];

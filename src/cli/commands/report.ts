@@ -13,7 +13,8 @@ import { monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
 import type { Io } from '../io.js';
 import { fail, type CommandContext } from '../command.js';
-import { drawCount, roundingOption, seedNumber, setOption } from '../flags.js';
+import { drawCount, displayOptions, roundingOption, unitsOption, seedNumber, setOption } from '../flags.js';
+import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
 import { emitAll, EXIT_INVALID, EXIT_OK, refuseInput, type ExitCode } from '../output.js';
 import { tooManyDraws } from './risk.js';
@@ -24,6 +25,8 @@ interface ReportOptions {
   readonly draws: number;
   readonly seed: number;
   readonly rounding: RoundingMode;
+  /** `--units`: the units amounts are shown in (default: the scenario's). */
+  readonly units?: Units;
   /** `--set` what-ifs on demand drivers, in the order given. */
   readonly set: readonly string[];
   /** Include the technical appendix in the HTML (`--no-appendix` leaves it out). */
@@ -40,6 +43,7 @@ export function register(program: Command, { io, exit, version }: CommandContext
     .addOption(new Option('--draws <n>', 'Monte Carlo draws for the risk section').argParser(drawCount).default(10000))
     .addOption(new Option('--seed <s>', 'random seed').argParser(seedNumber).default(1))
     .addOption(roundingOption())
+    .addOption(unitsOption())
     .addOption(setOption())
     .option('--no-appendix', 'leave the technical appendix (files and lines, ids, methods) out of the HTML report')
     .action(async (scenario: string, o: ReportOptions) => exit(await reportCommand(io, scenario, o, version)));
@@ -76,7 +80,7 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
   if (opts.html) {
     const html = htmlReport({
       projection,
-      display: { rounding: opts.rounding, dp: 0 },
+      display: displayOptions(opts, scenario.units),
       version,
       appendix: opts.appendix,
       ...(hasRanges ? { sensitivity: sensitivity(scenario), risk: monteCarlo(scenario, { draws: opts.draws, seed: opts.seed }) } : {}),

@@ -13,7 +13,8 @@ import { sensitivity } from '../../reports/risk/sensitivity.js';
 import { riskAsJson, riskTable, sensitivityAsJson, sensitivityTable } from '../../render/risk.js';
 import type { Io } from '../io.js';
 import { fail, finish, type CommandContext } from '../command.js';
-import { drawCount, formatOption, outputOption, roundingOption, seedNumber, setOption } from '../flags.js';
+import { drawCount, formatOption, outputOption, displayOptions, roundingOption, unitsOption, seedNumber, setOption } from '../flags.js';
+import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
@@ -22,6 +23,8 @@ interface RiskCommandOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
+  /** `--units`: the units amounts are shown in (default: the scenario's). */
+  readonly units?: Units;
   /** `--set` what-ifs on demand drivers, applied before the ranges are varied. */
   readonly set: readonly string[];
 }
@@ -34,6 +37,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(roundingOption())
+    .addOption(unitsOption())
     .addOption(setOption())
     .action((scenario: string, o: RiskCommandOptions) => exit(sensitivityCommand(io, scenario, o)));
 
@@ -47,6 +51,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(roundingOption())
+    .addOption(unitsOption())
     .addOption(setOption())
     .action((scenario: string, o: RiskOptions) => exit(riskCommand(io, scenario, o)));
 }
@@ -99,7 +104,7 @@ function sensitivityCommand(io: Io, file: string, opts: RiskCommandOptions): Exi
   if (!loaded) return EXIT_INVALID;
   const { scenario, sources } = loaded;
   const s = sensitivity(scenario);
-  const content = renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, [sensitivityTable(s)], () => sensitivityAsJson(s));
+  const content = renderAs(io, opts.format, displayOptions(opts, scenario.units), [sensitivityTable(s)], () => sensitivityAsJson(s));
   return finish(io, { content, output: opts.output, inputs: scenario.inputs, sources });
 }
 
@@ -132,6 +137,6 @@ function riskCommand(io: Io, file: string, opts: RiskOptions): ExitCode {
     ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
   });
   bar?.stop();
-  const content = renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, [riskTable(r)], () => riskAsJson(r));
+  const content = renderAs(io, opts.format, displayOptions(opts, scenario.units), [riskTable(r)], () => riskAsJson(r));
   return finish(io, { content, output: opts.output, inputs: scenario.inputs, sources });
 }

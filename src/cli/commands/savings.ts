@@ -13,7 +13,8 @@ import { savingsRegister } from '../../reports/savings/register.js';
 import { alternativeSets, MAX_BRANCHES, type AlternativeSets } from '../../reports/savings/target.js';
 import type { Io } from '../io.js';
 import { fail, finish, type CommandContext } from '../command.js';
-import { collect, formatOption, outputOption, positiveInteger, roundingOption, setOption } from '../flags.js';
+import { collect, formatOption, outputOption, positiveInteger, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
@@ -22,6 +23,8 @@ interface SavingsOptions {
   readonly format: Format;
   readonly output?: string;
   readonly rounding: RoundingMode;
+  /** `--units`: the units amounts are shown in (default: the scenario's). */
+  readonly units?: Units;
   readonly target?: string;
   readonly exclude: readonly string[];
   readonly top: number;
@@ -39,6 +42,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(roundingOption())
+    .addOption(unitsOption())
     .option('-t, --target <target>', 'an amount every year, YEAR=AMOUNT,… for some years, or gap')
     .option('-x, --exclude <ref>', 'leave an option out of the target search (repeatable)', collect, [] as string[])
     .addOption(new Option('--top <n>', 'how many sets to list: the best and its alternatives').argParser(positiveInteger).default(5))
@@ -106,7 +110,7 @@ function savingsCommand(io: Io, file: string, opts: SavingsOptions): ExitCode {
   const units = scenario.units;
   const models = target ? [...registerTables(register), targetTable(target, units)] : registerTables(register);
   const csv = target ? [targetTable(target, units)] : registerCsvTables(register);
-  const content = renderAs(io, opts.format, { rounding: opts.rounding, dp: 0 }, models, () => registerAsJson(register, target), csv);
+  const content = renderAs(io, opts.format, displayOptions(opts, scenario.units), models, () => registerAsJson(register, target), csv);
   return finish(io, { content, output: opts.output, inputs: scenario.inputs, sources });
 }
 

@@ -8,6 +8,7 @@ import type { Control } from '../../model/scenario.js';
 import { rowValues, type Projection } from '../../project/project.js';
 import { formatSigned, formatPlainGrouped } from '../../model/grouped-number.js';
 import { calibratedControlKeys, controlKey } from './calibration.js';
+import { convert, type Units } from '../../model/units.js';
 
 export interface ControlResult {
   readonly control: Control;
@@ -18,7 +19,8 @@ export interface ControlResult {
   readonly calibrated: boolean;
 }
 
-export function checkControls(p: Projection): { results: ControlResult[]; diagnostics: Diagnostic[] } {
+/** Every control against `p`, exactly; a mismatch's message states its figures in `units` (default: the scenario's), converted exactly. */
+export function checkControls(p: Projection, units: Units = p.scenario.units): { results: ControlResult[]; diagnostics: Diagnostic[] } {
   const calibrated = calibratedControlKeys(p.scenario);
   const results = p.scenario.controls.map((control) => {
     const actual = rowValues(p, control.row).get(control.year as FiscalYear);
@@ -26,19 +28,19 @@ export function checkControls(p: Projection): { results: ControlResult[]; diagno
     const difference = sub(actual, control.expected);
     return { control, actual, difference, matches: difference.isZero(), calibrated: calibrated.has(controlKey(control)) };
   });
-  const units = p.scenario.units;
+  const shown = (m: Money): Money => convert(m, p.scenario.units, units);
   const diagnostics = results
     .filter((r) => !r.matches)
     .map((r) =>
       error(
         'control-mismatch',
-        `${r.control.row} ${r.control.year}: projected ${formatPlainGrouped(r.actual)}, published ${formatPlainGrouped(r.control.expected)}`,
+        `${r.control.row} ${r.control.year}: projected ${formatPlainGrouped(shown(r.actual))}, published ${formatPlainGrouped(shown(r.control.expected))}`,
         r.control.origin,
         'find the line that moved with `mtfs project --detail`; if the published figure changed, update the control',
         [
-          `expected ${formatPlainGrouped(r.control.expected)} ${units}`,
-          `actual   ${formatPlainGrouped(r.actual)} ${units}`,
-          `difference ${formatSigned(r.difference)} ${units} (actual − expected)`,
+          `expected ${formatPlainGrouped(shown(r.control.expected))} ${units}`,
+          `actual   ${formatPlainGrouped(shown(r.actual))} ${units}`,
+          `difference ${formatSigned(shown(r.difference))} ${units} (actual − expected)`,
         ],
       ),
     );

@@ -44,7 +44,7 @@ export function explainCouncilRow(p: Projection, row: RowId, y: FiscalYear): Ste
         label,
         amount,
         formula: `the sum of ${f.components.length} funding components`,
-        children: f.components.map((c) => componentStep(p, f, c, y, id)),
+        children: f.components.map((c) => componentStep(f, c, y, id)),
       };
     case 'gap':
       return {
@@ -151,7 +151,7 @@ function departmentStep(p: Projection, d: DepartmentBudget, y: FiscalYear): Step
   };
 }
 
-function componentStep(p: Projection, f: FundingProjection, c: FundingComponent, y: FiscalYear, parent: string): Step {
+function componentStep(f: FundingProjection, c: FundingComponent, y: FiscalYear, parent: string): Step {
   const id = `${parent}/${c.id}`;
   const amount = c.values.get(y) ?? ZERO;
   const basis = c.bases.get(y) ?? 'stated';
@@ -167,12 +167,13 @@ function componentStep(p: Projection, f: FundingProjection, c: FundingComponent,
         id,
         label: `council tax ${y}`,
         amount,
-        formula: `tax base ${g(ct.taxBase)} × Band D £${g(ct.bandD.used)} = £${g(ct.yieldPounds)}${p.scenario.units === '£000' ? ' (in £000)' : ''}`,
+        formula: `tax base ${g(ct.taxBase)} × Band D £${g(ct.bandD.used)} = £${g(ct.yieldPounds)}`,
         children: [
           {
             id: `${id}/tax_base`,
             label: `tax base ${y}`,
             amount: ct.taxBase as Money,
+            measure: 'count',
             formula: `Band D equivalents (${tax.taxBase.provenance}${ct.taxBaseBasis === 'stated' ? '' : `, ${ct.taxBaseBasis}`})`,
             origin: tax.taxBase.origin,
             source: tax.taxBase.source,
@@ -181,8 +182,9 @@ function componentStep(p: Projection, f: FundingProjection, c: FundingComponent,
           },
           {
             id: `${id}/band_d`,
-            label: `Band D ${y}`,
+            label: `Band D ${y} (£)`,
             amount: ct.bandD.used,
+            measure: 'pounds',
             formula: `${band} (${tax.bandD.provenance})`,
             origin: tax.bandD.years.get(y)?.given?.origin ?? tax.bandD.years.get(y)?.increase?.origin ?? tax.bandD.origin,
             source: tax.bandD.source,
@@ -227,12 +229,12 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
   const root = `funding/${yid(y)}`;
   if (key === 'total') return explainCouncilRow(p, 'funding', y);
   const c = f.components.find((x) => x.id === key);
-  if (c) return componentStep(p, f, c, y, root);
+  if (c) return componentStep(f, c, y, root);
   const council = f.components.find((x) => x.id === 'council_tax');
   const ct = f.councilTax?.get(y);
   const tax = f.funding.councilTax;
   if (!council || !ct || !tax) return undefined;
-  const parts = componentStep(p, f, council, y, root).children;
+  const parts = componentStep(f, council, y, root).children;
   const written = tax.bandD.years.get(y);
   const pct = (r: Money | undefined): Money => (r ? (r.times(100) as Money) : ZERO);
   const id = `${root}/${key}`;
@@ -249,6 +251,7 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
         id,
         label: `${key === 'core_increase' ? 'core council tax increase' : 'adult social care precept'} ${y} (%)`,
         amount: pct(rate as Money | undefined),
+        measure: 'percent',
         formula: inc ? "as written, a percentage of last year's Band D" : 'not written for this year',
         ...(inc ? { origin: inc.origin } : {}),
         source: tax.bandD.source,
@@ -261,6 +264,7 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
         id,
         label: `Band D derived ${y} (£)`,
         amount: (d?.amount ?? ZERO) as Money,
+        measure: 'pounds',
         formula: d
           ? `last year's Band D × (1 + core + ASC precept) = ${d.exact.toFixed()}, rounded to the penny (${tax.bandD.rounding})`
           : 'no increase is written for this year, so nothing is derived',
@@ -273,6 +277,7 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
         id,
         label: `Band D used less derived ${y} (£)`,
         amount: (d ? ct.bandD.used.minus(d.amount) : ZERO) as Money,
+        measure: 'pounds',
         formula: d ? `Band D used £${g(ct.bandD.used)} − derived £${g(d.amount)}` : 'nothing derived for this year',
         children: [],
       };

@@ -9,6 +9,7 @@ import type { FiscalYear } from '../../model/fiscal-year.js';
 import { Dec, ZERO, add, roundTo, sub, type Money, type Rate, dec } from '../../model/money.js';
 import type { NationalTotals } from '../../model/national-options.js';
 import type { Scenario, Units } from '../../model/scenario.js';
+import { convert, fromPounds, toPounds } from '../../model/units.js';
 import type { Projection } from '../../project/project.js';
 import type { NationalView } from './national.js';
 
@@ -57,7 +58,7 @@ export function shareFor(
     case 'asc-net-spend': {
       const own = scenario.apportionment?.ascNetSpend;
       if (!own) return missing('asc_net_spend', 'net spend on adult social care');
-      const national = totals.ascNetSpend.amount.times(scenario.units === '£000' ? 1000 : 1_000_000);
+      const national = convert(totals.ascNetSpend.amount, '£m', scenario.units);
       return {
         value: { basis, numerator: own.amount, denominator: national, units: scenario.units, own, national: totals.ascNetSpend },
         diagnostics: [],
@@ -113,13 +114,13 @@ export interface LocalView {
 
 /** A national £m figure shared out: rounded to the nearest £1, in the authority's units. */
 export function apportion(nationalMillions: Money, share: Share, units: Units): Money {
-  return nearestPound(nationalMillions.times(1_000_000).times(share.numerator).dividedBy(share.denominator), units);
+  return nearestPound(toPounds(nationalMillions, '£m').times(share.numerator).dividedBy(share.denominator), units);
 }
 
 /** An exact £ figure rounded to the nearest £1 half away from zero, in `units`. */
 function nearestPound(pounds: Dec, units: Units): Money {
   const rounded = roundTo(pounds, 0, 'half-away-from-zero');
-  const inUnits = units === '£000' ? rounded.dividedBy(1000) : rounded;
+  const inUnits = fromPounds(rounded, units);
   return (inUnits.isZero() ? ZERO : dec(inUnits)) as Money;
 }
 
