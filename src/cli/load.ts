@@ -38,9 +38,25 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   const sources = new Map<string, string>();
   const scenarios: Scenario[] = [];
   const compared = new Map<Scenario, Scenario>();
+  const limit = maxInputBytes(io);
+  if (limit === 'invalid') {
+    report(
+      io,
+      [
+        error(
+          'usage',
+          `MTFS_MAX_INPUT_BYTES is ${JSON.stringify(io.env.MTFS_MAX_INPUT_BYTES)}, not a whole number of bytes`,
+          undefined,
+          'write it like MTFS_MAX_INPUT_BYTES=200000000, or leave it unset for 64 MiB',
+        ),
+      ],
+      sources,
+    );
+    return undefined;
+  }
   let ok = true;
   for (const w of wanted.map((x): Wanted => (typeof x === 'string' ? { file: x } : x))) {
-    const set = resolveSources(w.file, io.readFile, { compareWith: w.compareWith === true });
+    const set = resolveSources(w.file, io.readFile, { compareWith: w.compareWith === true, maxInputBytes: limit });
     for (const [f, t] of set.texts) sources.set(f, t);
     const loaded = loadSources(set, w.file);
     if (report(io, loaded.diagnostics, sources) || !loaded.value) {
@@ -64,6 +80,13 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   }
   return ok ? { scenarios, compared, sources } : undefined;
 }
+/** The limit on one scenario's input that MTFS_MAX_INPUT_BYTES sets, if it is set. */
+function maxInputBytes(io: Io): number | undefined | 'invalid' {
+  const text = io.env.MTFS_MAX_INPUT_BYTES;
+  if (text === undefined || text === '') return undefined;
+  return /^[1-9][0-9]{0,15}$/.test(text.trim()) ? Number(text.trim()) : 'invalid';
+}
+
 /** Scenarios compared side by side must cover the same years in the same units. */
 export function checkComparable(io: Io, scenarios: readonly Scenario[], sources: Sources): boolean {
   const [base, ...others] = scenarios;

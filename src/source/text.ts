@@ -18,6 +18,22 @@ export const tooLarge = (file: string, location?: Location, size?: number): Diag
     `mtfs reads files of up to ${MAX_INPUT_TEXT}: split the lines across several CSV files (\`line_files:\` takes a list)`,
   );
 
+/**
+ * All the files one scenario reads (its line tables, departments, population files) may hold at
+ * most this much together unless the user raises it: about 650,000 lines, which a projection keeps
+ * in the memory Node allows by default (about 45 bytes of memory for each byte of a line table).
+ */
+export const MAX_TOTAL_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** The diagnostic for a file that would take a scenario's input past `limit` bytes, at the place that names it. */
+export const inputTooLarge = (file: string, limit: number, location?: Location): Diagnostic =>
+  error(
+    'input-too-large',
+    `reading ${file} would take this scenario's files past ${limit} bytes altogether, the limit on one run's input`,
+    location,
+    `mtfs needs about 45 bytes of memory for each byte of a line table; on a machine with the memory, raise the limit with MTFS_MAX_INPUT_BYTES=${limit * 2} (and, over about 80 MB, give Node more heap with NODE_OPTIONS=--max-old-space-size=8192), or project the departments separately`,
+  );
+
 export function decodeText(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
   const whole = { file, line: 1, column: 1, endLine: 1, endColumn: 2 };
   if (bytes.length > MAX_INPUT_BYTES) return { diagnostics: [tooLarge(file, undefined, bytes.length)] };
