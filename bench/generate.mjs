@@ -25,50 +25,61 @@ const pounds = (pence) => {
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 };
 
+/** Lines per CSV file: a table of more is split across files, each well under mtfs's per-file limit. */
+export const LINES_PER_FILE = 200_000;
+
 /**
- * Writes `<dir>/<name>.yaml` and `<dir>/<name>-lines.csv` with `lines` lines and returns the YAML
- * path. Levels are pounds and pence; the net budget control of each year is exact.
+ * Writes `<dir>/<name>.yaml` and its CSV line tables (`<name>-lines.csv`, or `<name>-lines-<n>.csv`
+ * when there are more than LINES_PER_FILE lines) with `lines` lines, and returns the YAML path.
+ * Levels are pounds and pence; the net budget control of each year is exact.
  */
 export function generateScenario(dir, name, lines, seed = 1, authority = 'Synthetic County Council') {
   const rand = prng(seed);
   fs.mkdirSync(dir, { recursive: true });
-  const rows = ['ref,type,status,category,nature,service_area,description,2018/19,2019/20,2020/21,2021/22,source'];
+  const header = 'ref,type,status,category,nature,service_area,description,2018/19,2019/20,2020/21,2021/22,source';
   const natures = ['Eff', 'SR', 'Inc', 'SR/Eff'];
   const areas = ['Adult Social Care', 'Communities and Wellbeing', 'Public Health', 'Highways'];
   const original = 1_000_000_000n * 100n;
   const net = YEARS.map(() => original);
-  for (let i = 1; i <= lines; i++) {
-    const saving = rand() < 0.5;
-    const levels = [];
-    let level = BigInt(Math.floor(rand() * 2_000_000));
-    for (let y = 0; y < 4; y++) {
-      levels.push(pounds(level));
-      net[y] += saving ? -level : level;
-      level += BigInt(Math.floor(rand() * 50_000));
+  const files = Math.max(1, Math.ceil(lines / LINES_PER_FILE));
+  const csvs = [];
+  for (let f = 0; f < files; f++) {
+    const rows = [header];
+    const last = Math.min(lines, (f + 1) * LINES_PER_FILE);
+    for (let i = f * LINES_PER_FILE + 1; i <= last; i++) {
+      const saving = rand() < 0.5;
+      const levels = [];
+      let level = BigInt(Math.floor(rand() * 2_000_000));
+      for (let y = 0; y < 4; y++) {
+        levels.push(pounds(level));
+        net[y] += saving ? -level : level;
+        level += BigInt(Math.floor(rand() * 50_000));
+      }
+      rows.push(
+        [
+          `L${i}`,
+          saving ? 'saving' : 'growth',
+          'new',
+          saving ? (rand() < 0.5 ? 'Transformation' : 'Departmental') : '',
+          saving ? natures[Math.floor(rand() * natures.length)] : '',
+          areas[Math.floor(rand() * areas.length)],
+          `Synthetic line ${i}`,
+          ...levels,
+          'generated',
+        ].join(','),
+      );
     }
-    rows.push(
-      [
-        `L${i}`,
-        saving ? 'saving' : 'growth',
-        'new',
-        saving ? (rand() < 0.5 ? 'Transformation' : 'Departmental') : '',
-        saving ? natures[Math.floor(rand() * natures.length)] : '',
-        areas[Math.floor(rand() * areas.length)],
-        `Synthetic line ${i}`,
-        ...levels,
-        'generated',
-      ].join(','),
-    );
+    const csv = files === 1 ? `${name}-lines.csv` : `${name}-lines-${f + 1}.csv`;
+    fs.writeFileSync(path.join(dir, csv), `${rows.join('\n')}\n`);
+    csvs.push(csv);
   }
-  const csv = `${name}-lines.csv`;
-  fs.writeFileSync(path.join(dir, csv), `${rows.join('\n')}\n`);
   const yaml = [
     `authority: ${authority}`,
     'department: All departments',
     'period: {from: 2018/19, to: 2021/22}',
     'units: £',
     `original_budget: {amount: ${pounds(original)}, source: generated}`,
-    `line_files: [${csv}]`,
+    `line_files: [${csvs.join(', ')}]`,
     'controls:',
     '  source: computed by bench/generate.mjs in exact integer pence',
     '  rows:',

@@ -160,7 +160,7 @@ const nodeArgs = (script: string, args: readonly string[]): string[] => ['--impo
 async function replay(e: Env, cases: readonly GoldenCase[]): Promise<Map<string, Outcome>> {
   const jobs = path.join(ROOT, `${e.name}-jobs.json`);
   const results = path.join(ROOT, `${e.name}-results.json`);
-  fs.writeFileSync(jobs, JSON.stringify(cases.map((c) => argvOf(c, ALL.indexOf(c)))));
+  fs.writeFileSync(jobs, JSON.stringify(cases.map((c) => ({ argv: argvOf(c, ALL.indexOf(c)), env: c.env ?? {} }))));
   await run(process.execPath, nodeArgs(REPLAY, [jobs, results]), { cwd: e.cwd, env: e.vars, maxBuffer: 1 << 26 });
   const out = JSON.parse(fs.readFileSync(results, 'utf8')) as { code: number; stdout: string; stderr: string }[];
   return new Map(cases.map((c, i) => [idOf(c), { ...out[i]!, files: written(e, c, ALL.indexOf(c)) }]));
@@ -171,7 +171,7 @@ async function viaBin(e: Env, c: GoldenCase): Promise<Outcome> {
   const i = ALL.indexOf(c);
   const r = await run(process.execPath, nodeArgs(BIN, argvOf(c, i)), {
     cwd: e.cwd,
-    env: e.vars,
+    env: { ...e.vars, ...c.env },
     encoding: 'buffer',
     maxBuffer: 1 << 26,
   }).then(

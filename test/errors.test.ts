@@ -1,6 +1,6 @@
 // One reproducer per diagnostic code: test/errors/<code>/ holds the input (and `args` when the
-// command is not `project scenario.yaml`, `exit` when the exit code is not 2); expected.txt is the
-// golden transcript. The cases are read in helpers/golden-cases.ts, shared with the determinism replay.
+// command is not `project scenario.yaml`, `exit` when the exit code is not 2, `env` for environment
+// variables); expected.txt is the golden transcript. The cases are read in helpers/golden-cases.ts, shared with the determinism replay.
 
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../src/diagnostics/diagnostic.js';
@@ -22,8 +22,8 @@ describe('diagnostic reproducers', () => {
   });
 
   it.each(dirs)('%s', async (code) => {
-    const { argv, exit: expectedExit, golden } = errorCase(code);
-    const r = await runCli(argv);
+    const { argv, exit: expectedExit, golden, env } = errorCase(code);
+    const r = await runCli(argv, { env });
     expect(r.stderr).toMatch(new RegExp(`(error|warning)\\[${code}\\]`));
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(r.code).toBe(expectedExit);

@@ -39,9 +39,25 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   const sources = new Map<string, string>();
   const scenarios: Scenario[] = [];
   const compared = new Map<Scenario, Scenario>();
+  const limit = maxInputBytes(io);
+  if (limit === 'invalid') {
+    report(
+      io,
+      [
+        error(
+          'usage',
+          `MTFS_MAX_INPUT_BYTES is ${JSON.stringify(io.env.MTFS_MAX_INPUT_BYTES)}, not a whole number of bytes`,
+          undefined,
+          'write it like MTFS_MAX_INPUT_BYTES=200000000, or leave it unset for 64 MiB',
+        ),
+      ],
+      sources,
+    );
+    return undefined;
+  }
   let ok = true;
   for (const w of wanted.map((x): Wanted => (typeof x === 'string' ? { file: x } : x))) {
-    const set = resolveSources(w.file, io.readFile, { compareWith: w.compareWith === true });
+    const set = resolveSources(w.file, io.readFile, { compareWith: w.compareWith === true, maxInputBytes: limit });
     // a file the scenario names shows nothing of itself if it is not what it should be (foreign)
     const loaded = hideForeignText(w.file, { ...loadSources(set, w.file), sources: set.texts });
     for (const [f, t] of loaded.sources) sources.set(f, t);
@@ -67,6 +83,13 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   }
   return ok ? { scenarios, compared, sources } : undefined;
 }
+/** The limit on one scenario's input that MTFS_MAX_INPUT_BYTES sets, if it is set. */
+function maxInputBytes(io: Io): number | undefined | 'invalid' {
+  const text = io.env.MTFS_MAX_INPUT_BYTES;
+  if (text === undefined || text === '') return undefined;
+  return /^[1-9][0-9]{0,15}$/.test(text.trim()) ? Number(text.trim()) : 'invalid';
+}
+
 /** Scenarios compared side by side must cover the same years in the same units. */
 export function checkComparable(io: Io, scenarios: readonly Scenario[], sources: Sources): boolean {
   const [base, ...others] = scenarios;

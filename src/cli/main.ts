@@ -17,8 +17,6 @@ import { register as report } from './commands/report.js';
 import { register as risk } from './commands/risk.js';
 import { register as savings } from './commands/savings.js';
 import { register as schema } from './commands/schema.js';
-import { withTotalLimit } from '../load/reader.js';
-import { MAX_TOTAL_INPUT_BYTES } from '../source/text.js';
 import { nodeIo, type Io } from './io.js';
 import { EXIT_INVALID, EXIT_OK, report as reportDiagnostics, type ExitCode } from './output.js';
 
@@ -74,8 +72,7 @@ function program(plainIo: Io, exit: (code: ExitCode) => void): Command {
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], given: Io = nodeIo()): Promise<number> {
-  // every file this run reads counts towards one total limit
-  const io: Io = { ...given, readFile: withTotalLimit(given.readFile, MAX_TOTAL_INPUT_BYTES) };
+  const io = given;
   let code: ExitCode = EXIT_OK;
   try {
     const cmd = program(io, (c) => {

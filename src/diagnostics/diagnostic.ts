@@ -17,6 +17,7 @@ export const DIAGNOSTIC_CODES = [
   'file-not-found',
   'file-unreadable',
   'file-too-large',
+  'input-too-large',
   'encoding',
   'yaml-syntax',
   'yaml-alias',

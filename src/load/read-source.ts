@@ -3,7 +3,7 @@
 
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
-import { decodeText, tooLarge, totalTooLarge } from '../source/text.js';
+import { decodeText, inputTooLarge, tooLarge } from '../source/text.js';
 import type { RawDocument } from '../source/raw-tree.js';
 import type { FileReader, ReadResult } from './reader.js';
 
@@ -13,6 +13,10 @@ export interface SourceFile {
   /** Problems decoding the bytes (encoding, size). */
   readonly decoded: readonly Diagnostic[];
   readonly failure?: Extract<ReadResult, { ok: false }>;
+  /** Set when reading this file would have taken the input past this many bytes: it was not kept. */
+  readonly overLimit?: number;
+  /** Its size in bytes, when it was read. */
+  readonly bytes?: number;
   /** For a YAML file: the parsed document and the parser's diagnostics. */
   readonly yaml?: Result<RawDocument>;
 }
@@ -29,11 +33,14 @@ export function readFile(read: FileReader, file: string): SourceFile {
   const r = read(file);
   if (!r.ok) return { decoded: [], failure: r };
   const d = decodeText(file, r.bytes);
-  return d.text === undefined ? { decoded: d.diagnostics } : { text: d.text, decoded: d.diagnostics };
+  return d.text === undefined
+    ? { decoded: d.diagnostics, bytes: r.bytes.length }
+    : { text: d.text, decoded: d.diagnostics, bytes: r.bytes.length };
 }
 
 /** The text of a file read, or the diagnostics saying why there is none (at `referencedAt` when another file names it). */
 export function textOf(f: SourceFile, file: string, referencedAt?: Location): { text?: string; diagnostics: readonly Diagnostic[] } {
+  if (f.overLimit !== undefined) return { diagnostics: [inputTooLarge(file, f.overLimit, referencedAt)] };
   const r = f.failure;
   if (r) {
     switch (r.reason) {
@@ -63,8 +70,6 @@ export function textOf(f: SourceFile, file: string, referencedAt?: Location): { 
         };
       case 'too-large':
         return { diagnostics: [tooLarge(file, referencedAt)] };
-      case 'total-too-large':
-        return { diagnostics: [totalTooLarge(file, referencedAt)] };
       case 'unreadable':
         return {
           diagnostics: [
@@ -89,7 +94,7 @@ export function sourceFile(set: SourceSet, file: string): SourceFile {
 }
 
 /** Codes about reading a file as a whole: they have no place inside it. */
-const READING = new Set(['file-not-found', 'file-unreadable', 'file-too-large']);
+const READING = new Set(['file-not-found', 'file-unreadable', 'file-too-large', 'input-too-large']);
 
 /**
  * The diagnostics of a scenario loaded because another file names it (`extends:`, a department's

@@ -8,30 +8,12 @@ export type ReadResult =
   | { readonly ok: true; readonly bytes: Uint8Array }
   | {
       readonly ok: false;
-      readonly reason: 'not-found' | 'is-directory' | 'not-a-file' | 'too-large' | 'total-too-large' | 'unreadable';
+      readonly reason: 'not-found' | 'is-directory' | 'not-a-file' | 'too-large' | 'unreadable';
       readonly detail?: string;
     };
 
 /** Reads a file by the path as the user (or a scenario) wrote it, relative to the working folder. */
 export type FileReader = (file: string) => ReadResult;
-
-/**
- * A reader that refuses, with `total-too-large`, a file that would take the bytes read so far past
- * `max`; a file read again (the same path) is counted once. One per command run.
- */
-export function withTotalLimit(read: FileReader, max: number): FileReader {
-  const seen = new Map<string, number>();
-  let total = 0;
-  return (file) => {
-    const key = path.resolve(file);
-    const r = read(file);
-    if (!r.ok || seen.has(key)) return r;
-    if (total + r.bytes.length > max) return { ok: false, reason: 'total-too-large' };
-    seen.set(key, r.bytes.length);
-    total += r.bytes.length;
-    return r;
-  };
-}
 
 /** A reader over an in-memory map of files, for tests and generated scenarios. */
 export const memoryReader =

@@ -2,6 +2,7 @@
 // `line_files`, drivers' population files and, when asked, `compare_with`) through the FileReader,
 // reading and parsing each file once, so that loading itself is a pure function of the set.
 
+import { MAX_TOTAL_INPUT_BYTES } from '../source/text.js';
 import { parseYaml } from '../source/yaml.js';
 import { readFile, type SourceFile, type SourceSet } from './read-source.js';
 import { relativeTo, type FileReader } from './reader.js';
@@ -9,19 +10,29 @@ import { relativeTo, type FileReader } from './reader.js';
 export interface ResolveOptions {
   /** Also read the scenario named by `compare_with:` (for `mtfs demand`) and the files it names. */
   readonly compareWith?: boolean;
+  /** The most bytes all the files read may hold together (MAX_TOTAL_INPUT_BYTES unless given). */
+  readonly maxInputBytes?: number;
 }
 
 /**
  * Reads `roots` and every file they name, each once (by the path as resolved), in the order a
  * loader meets them. What is written is only followed here, not checked: a bad or missing file is
- * reported by the loader, where it is named and only if the loader uses it.
+ * reported by the loader, where it is named and only if the loader uses it. A file that would take
+ * the bytes read past the limit is dropped as soon as it is read and reported the same way.
  */
 export function resolveSources(roots: string | readonly string[], read: FileReader, options: ResolveOptions = {}): SourceSet {
   const files = new Map<string, SourceFile>();
   const texts = new Map<string, string>();
+  const limit = options.maxInputBytes ?? MAX_TOTAL_INPUT_BYTES;
+  let total = 0;
   const visit = (file: string, kind: 'yaml' | 'csv'): void => {
     if (files.has(file)) return;
     const f = readFile(read, file);
+    total += f.bytes ?? 0;
+    if (total > limit) {
+      files.set(file, { decoded: [], overLimit: limit });
+      return;
+    }
     if (f.text === undefined) {
       files.set(file, f);
       return;

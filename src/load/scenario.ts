@@ -131,7 +131,11 @@ function loadFile(
   const rawLines = (doc.tree as { lines?: unknown }).lines;
   if (Array.isArray(rawLines)) rawLines.forEach((raw, i) => take(raw, doc, ['lines', i]));
 
-  (header.fields.line_files ?? []).forEach((rel, i) => {
+  // a line table past the input limit stops the reading of them all: no work on a run that cannot finish
+  const lineFiles = header.fields.line_files ?? [];
+  const overLimit = lineFiles.filter((rel) => sourceFile(set, relativeTo(file, rel)).overLimit !== undefined);
+  (overLimit.length > 0 ? lineFiles.filter((rel) => overLimit.includes(rel)) : lineFiles).forEach((rel) => {
+    const i = lineFiles.indexOf(rel);
     const at = doc.locator.value(['line_files', i]);
     const csvFile = relativeTo(file, rel);
     inputs.push(csvFile);

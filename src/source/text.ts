@@ -19,18 +19,19 @@ export const tooLarge = (file: string, location?: Location, size?: number): Diag
   );
 
 /**
- * All the files of one run together may hold at most this much (twice one file's limit): about
- * 600,000 lines, which a projection keeps in well under the memory Node allows by default.
+ * All the files one scenario reads (its line tables, departments, population files) may hold at
+ * most this much together unless the user raises it: about 650,000 lines, which a projection keeps
+ * in the memory Node allows by default (about 45 bytes of memory for each byte of a line table).
  */
-export const MAX_TOTAL_INPUT_BYTES = 2 * MAX_INPUT_BYTES;
+export const MAX_TOTAL_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** The diagnostic for a file that would take the run's input over MAX_TOTAL_INPUT_BYTES. */
-export const totalTooLarge = (file: string, location?: Location): Diagnostic =>
+/** The diagnostic for a file that would take a scenario's input past `limit` bytes, at the place that names it. */
+export const inputTooLarge = (file: string, limit: number, location?: Location): Diagnostic =>
   error(
-    'file-too-large',
-    `reading ${file} would take the input of this run over ${MAX_TOTAL_INPUT_BYTES / (1024 * 1024)} MiB (all files together)`,
+    'input-too-large',
+    `reading ${file} would take this scenario's files past ${limit} bytes altogether, the limit on one run's input`,
     location,
-    'mtfs reads at most that much per run: project the departments separately, or leave out files the scenario does not need',
+    `mtfs needs about 45 bytes of memory for each byte of a line table; on a machine with the memory, raise the limit with MTFS_MAX_INPUT_BYTES=${limit * 2} (and, over about 80 MB, give Node more heap with NODE_OPTIONS=--max-old-space-size=8192), or project the departments separately`,
   );
 
 export function decodeText(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {

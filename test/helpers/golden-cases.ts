@@ -28,6 +28,8 @@ export interface GoldenCase {
   readonly golden?: string;
   readonly records?: 'transcript' | 'stdout';
   readonly writes?: readonly GoldenWrite[];
+  /** environment variables the command runs with, besides the runner's own */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 // --- project and check: every scenario in scenarios/ (test/golden.test.ts) ---
@@ -227,7 +229,8 @@ export const ERROR_CODES: readonly string[] = fs
 
 /**
  * test/errors/<code>/ holds the input (and `args` when the command is not `project
- * scenario.yaml`, `exit` when the exit code is not 2); expected.txt is the golden transcript.
+ * scenario.yaml`, `exit` when the exit code is not 2, `env` with NAME=value lines for environment
+ * variables); expected.txt is the golden transcript.
  */
 export function errorCase(code: string): GoldenCase {
   const dir = path.posix.join(ERRORS_ROOT, code);
@@ -241,7 +244,17 @@ export function errorCase(code: string): GoldenCase {
     : code === 'control-mismatch' || code === 'no-controls'
       ? 1
       : 2;
-  return { name: code, argv, exit, golden: `errors/${code}/expected.txt` };
+  const envFile = path.join(dir, 'env');
+  const env = fs.existsSync(envFile)
+    ? Object.fromEntries(
+        fs
+          .readFileSync(envFile, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      )
+    : undefined;
+  return { name: code, argv, exit, golden: `errors/${code}/expected.txt`, ...(env ? { env } : {}) };
 }
 
 export const ERROR_CASES: readonly GoldenCase[] = ERROR_CODES.map(errorCase);
