@@ -1,25 +1,75 @@
 // The CLI's one way to read and load scenarios: read each named file (and what it names) through the
-// Io, load it, apply the `--set` what-ifs, derive the driver-built levels, and print every
-// diagnostic. Every command that reads a scenario calls it.
+// Io, load it, apply its variants' operations, apply the `--set` what-ifs, derive the driver-built
+// levels, and print every diagnostic. Every command that reads a scenario calls it.
 
-import { error } from '../diagnostics/diagnostic.js';
+import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Sources } from '../diagnostics/format.js';
+import type { FileReader } from '../load/reader.js';
 import { resolveSources } from '../load/resolve.js';
 import { loadSources } from '../load/scenario.js';
+import type { Result } from '../diagnostics/result.js';
 import { hideForeignText } from './foreign-files.js';
 import type { Scenario } from '../model/scenario.js';
 import { deriveScenario } from '../project/derive.js';
+import { realiseLoaded } from '../transform/variant.js';
 import { applyOverrides } from '../transform/what-if.js';
 import type { Io } from './io.js';
 import { report } from './output.js';
 
 /** A scenario a command reads: a path from the command line, with what to read and apply with it. */
-interface Wanted {
+export interface Wanted {
   readonly file: string;
   /** `--set` what-ifs to apply to this scenario, in the order given. */
   readonly sets?: readonly string[];
   /** Also read and load the scenario its `compare_with:` names (`mtfs demand`). */
   readonly compareWith?: boolean;
+}
+
+/** One scenario read and made ready to project, with every diagnostic and nothing printed. */
+export interface ScenarioRead {
+  /** The scenario, derived; absent when a stage has an error. */
+  readonly scenario?: Scenario;
+  /** With `compareWith`: the scenario its `compare_with:` names, if any, derived. */
+  readonly compared?: Scenario;
+  /**
+   * The diagnostics of each stage that ran, in order, each printed as one block: loading (with the
+   * variants' operations), the what-ifs, then the scenario `compare_with:` names. The stages stop
+   * at the first with an error.
+   */
+  readonly stages: readonly (readonly Diagnostic[])[];
+  /** The text of every file read, for diagnostics. */
+  readonly sources: Sources;
+}
+
+/**
+ * Reads one scenario and every file it names, loads it, applies its variants' operations and its
+ * what-ifs, and derives it, keeping the diagnostics of each stage. Prints nothing. `maxInputBytes`:
+ * the most bytes its files may hold together (MTFS_MAX_INPUT_BYTES), when not the default.
+ */
+export function readScenario(read: FileReader, w: Wanted, maxInputBytes?: number): ScenarioRead {
+  const set = resolveSources(w.file, read, { compareWith: w.compareWith === true, ...(maxInputBytes ? { maxInputBytes } : {}) });
+  const stages: (readonly Diagnostic[])[] = [];
+  const sources = new Map(set.texts);
+  const stage = <T>(r: { value?: T; diagnostics: readonly Diagnostic[] }): T | undefined => {
+    stages.push(r.diagnostics);
+    return hasErrors(r.diagnostics) ? undefined : r.value;
+  };
+  /** A load's diagnostics with nothing shown of a file the scenario names that is not what it should be (foreign). */
+  const guarded = (root: string, loaded: Result<Scenario>): Result<Scenario> => {
+    const shown = hideForeignText(root, { ...loaded, sources: set.texts });
+    for (const f of set.texts.keys()) if (!shown.sources.has(f)) sources.delete(f);
+    return shown;
+  };
+  const loaded = stage(guarded(w.file, realiseLoaded(loadSources(set, w.file))));
+  const applied = loaded && stage(applyOverrides(loaded, w.sets ?? []));
+  if (!applied) return { stages, sources };
+  // the commands that read lines beside the projection see the levels it derives
+  const scenario = deriveScenario(applied);
+  const other = w.compareWith ? scenario.compareWith : undefined;
+  if (!other) return { scenario, stages, sources };
+  // read with the scenario that names it: a file that cannot be read is reported at `compare_with:`
+  const compared = stage(guarded('', realiseLoaded(loadSources(set, other.file, other.origin))));
+  return compared ? { scenario, compared: deriveScenario(compared), stages, sources } : { stages, sources };
 }
 
 export interface Loaded {
@@ -32,8 +82,8 @@ export interface Loaded {
 }
 
 /**
- * Reads and loads every scenario, then applies its what-ifs, reporting all the diagnostics of every
- * file; undefined when any has an error.
+ * Reads and loads every scenario (readScenario), reporting all the diagnostics of every file;
+ * undefined when any has an error.
  */
 export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loaded | undefined {
   const sources = new Map<string, string>();
@@ -57,29 +107,15 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   }
   let ok = true;
   for (const w of wanted.map((x): Wanted => (typeof x === 'string' ? { file: x } : x))) {
-    const set = resolveSources(w.file, io.readFile, { compareWith: w.compareWith === true, maxInputBytes: limit });
-    // a file the scenario names shows nothing of itself if it is not what it should be (foreign)
-    const loaded = hideForeignText(w.file, { ...loadSources(set, w.file), sources: set.texts });
-    for (const [f, t] of loaded.sources) sources.set(f, t);
-    if (report(io, loaded.diagnostics, sources) || !loaded.value) {
+    const r = readScenario(io.readFile, w, limit);
+    for (const [f, t] of r.sources) sources.set(f, t);
+    for (const diagnostics of r.stages) report(io, diagnostics, sources);
+    if (!r.scenario) {
       ok = false;
       continue;
     }
-    const applied = applyOverrides(loaded.value, w.sets ?? []);
-    if (report(io, applied.diagnostics, sources) || !applied.value) {
-      ok = false;
-      continue;
-    }
-    // the commands that read lines beside the projection see the levels it derives
-    const scenario = deriveScenario(applied.value);
-    scenarios.push(scenario);
-    const other = w.compareWith ? scenario.compareWith : undefined;
-    if (!other) continue;
-    // read with the scenario that names it: a file that cannot be read is reported at `compare_with:`
-    const c = hideForeignText('', { ...loadSources(set, other.file, other.origin), sources: set.texts });
-    for (const f of set.texts.keys()) if (!c.sources.has(f)) sources.delete(f);
-    if (report(io, c.diagnostics, sources) || !c.value) ok = false;
-    else compared.set(scenario, deriveScenario(c.value));
+    scenarios.push(r.scenario);
+    if (r.compared) compared.set(r.scenario, r.compared);
   }
   return ok ? { scenarios, compared, sources } : undefined;
 }

@@ -1,25 +1,15 @@
 // Loading a scenario variant: a file that `extends:` another scenario and removes, adds, sets or
-// scales lines. The base is loaded unchanged; the variant's changes are applied in the order
-// remove → add → set → scale, each recorded on the line so `explain` and `compare` can show it.
+// scales lines. The base is loaded unchanged and the operations are kept as written (validated and
+// located); transform/variant.ts applies them (`realise`). Pure given the loader of the base.
 
 import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
-import { parseRateText } from '../model/amount-text.js';
-import type { FiscalYear } from '../model/fiscal-year.js';
-import { fillLevels, scaleLine, type StatedLevel } from '../model/levels.js';
-import { rateFromText } from '../model/money.js';
-import type { BudgetLine, LineAdjustment, RemovedLine, Scenario } from '../model/scenario.js';
-import { closest, validate } from '../schema/diagnose.js';
-import type { WrittenLine } from '../schema/scenario.js';
+import type { Scenario, VariantInfo, VariantOps } from '../model/scenario.js';
+import { validate } from '../schema/diagnose.js';
 import { variantSchema, type WrittenVariant } from '../schema/variant.js';
-import { assignLines } from './assumptions.js';
-import { demandContextOf } from './drivers.js';
-import { selects } from './select-lines.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { atReference } from './read-source.js';
-import { normaliseControls, normaliseLine } from './lines.js';
 import { relativeTo } from './reader.js';
-import { money, year } from './validated.js';
 
 /** How many `extends:` links a chain may have. */
 export const MAX_VARIANT_DEPTH = 8;
@@ -64,159 +54,24 @@ export function loadVariant(doc: RawDocument, chain: readonly string[], loadBase
   append(diagnostics, atReference(base.diagnostics, at(['extends']), `the scenario ${baseFile} named by \`extends\` does not exist`));
   if (!base.value || !v.data || hasErrors(diagnostics)) return { diagnostics };
 
-  const applied = applyVariant(doc, v.data, base.value);
-  append(diagnostics, applied.diagnostics);
-  if (hasErrors(diagnostics) || !applied.value) return { diagnostics };
-  return { value: applied.value, diagnostics };
+  // as loaded, a variant is its base with the operations still to apply
+  const variant: VariantInfo = {
+    base: base.value,
+    ops: variantOps(doc, v.data),
+    ...(v.data.description ? { description: v.data.description } : {}),
+  };
+  return { value: { ...base.value, file: doc.file, inputs: [doc.file, ...base.value.inputs], variant }, diagnostics };
 }
 
-/**
- * A variant's operations applied to its base: remove → add → set → scale, then its controls. The
- * loader applies them as it loads a variant file; transform/variant.ts offers them as a transform.
- */
-export function applyVariant(doc: RawDocument, w: WrittenVariant, base: Scenario): Result<Scenario> {
-  const diagnostics: Diagnostic[] = [];
-  const at = (p: Path): Location => doc.locator.value(p);
-  const file = doc.file;
-  const years = base.years;
-  const inPeriod = (y: FiscalYear): boolean => years.includes(y);
-  const first = years[0] ?? '';
-  const last = years[years.length - 1] ?? '';
-  const outside = (y: FiscalYear, loc: Location): Diagnostic =>
-    error(
-      'year-outside-period',
-      `${y} is outside the MTFS period of ${base.file} (${first} to ${last})`,
-      loc,
-      `use a year from ${first} to ${last}`,
-    );
-
-  const lines = new Map<string, BudgetLine>(base.lines.map((l) => [l.ref, l]));
-  const unknownRef = (ref: string, loc: Location): Diagnostic => {
-    const guess = closest(ref, [...lines.keys()]);
-    return error(
-      'unknown-ref',
-      `${base.file} has no line ${ref}`,
-      loc,
-      guess ? `did you mean \`${guess}\`?` : `lines are ${[...lines.keys()].join(', ')}`,
-    );
-  };
-  const adjust = (line: BudgetLine, a: LineAdjustment): BudgetLine => ({ ...line, adjustments: [...(line.adjustments ?? []), a] });
-
-  const removed: RemovedLine[] = [];
-  (w.remove ?? []).forEach((r, i) => {
-    const line = lines.get(r.ref);
-    if (!line) {
-      diagnostics.push(unknownRef(r.ref, at(['remove', i, 'ref'])));
-      return;
-    }
-    lines.delete(r.ref);
-    removed.push({ line, variantFile: file, origin: at(['remove', i]), reason: r.reason });
-  });
-
-  (w.add ?? []).forEach((written: WrittenLine, i) => {
-    const existing = lines.get(written.ref);
-    if (existing) {
-      diagnostics.push(
-        error(
-          'duplicate-ref',
-          `line ${written.ref} already exists in ${base.file}`,
-          at(['add', i, 'ref']),
-          `the base's ${written.ref} is at ${existing.origin.file}:${existing.origin.line}:${existing.origin.column}; use \`set\` to change its levels or give the new line its own ref`,
-        ),
-      );
-      return;
-    }
-    const normalised = normaliseLine(
-      { written, doc, base: ['add', i] },
-      { period: years, refs: new Set(), inPeriod, outside, demand: demandContextOf(base, lines.values()) },
-    );
-    append(diagnostics, normalised.diagnostics);
-    const line = normalised.value;
-    if (line) lines.set(line.ref, adjust(line, { kind: 'add', variantFile: file, origin: at(['add', i]), reason: line.source }));
-  });
-
-  (w.set ?? []).forEach((s, i) => {
-    const line = lines.get(s.ref);
-    if (!line) {
-      diagnostics.push(unknownRef(s.ref, at(['set', i, 'ref'])));
-      return;
-    }
-    const stated: StatedLevel[] = [];
-    for (const [text, amount] of Object.entries(s.levels)) {
-      const y = year(text);
-      if (!inPeriod(y)) diagnostics.push(outside(y, doc.locator.key(['set', i, 'levels', text])));
-      else stated.push({ year: y, amount: money(amount), origin: at(['set', i, 'levels', text]) });
-    }
-    const method = s.unstated ?? line.unstated;
-    const filled = fillLevels(years, stated, method);
-    if (filled.unstated.length > 0) {
-      diagnostics.push(
-        error(
-          'level-missing',
-          `set ${s.ref} does not state ${filled.unstated.join(', ')} and names no method for unstated years`,
-          doc.locator.key(['set', i, 'levels']),
-          'give every year, or `unstated: hold` or `unstated: linear`',
-        ),
-      );
-      return;
-    }
-    // set levels are written out: no longer built from drivers
-    const { drivers: _builtBy, driversOrigin: _at, factors: _factors, ...fixed } = line;
-    lines.set(
-      s.ref,
-      adjust(
-        { ...fixed, levels: filled.levels, ...(method ? { unstated: method } : {}) },
-        { kind: 'set', variantFile: file, origin: at(['set', i]), reason: s.source },
-      ),
-    );
-  });
-
-  (w.scale ?? []).forEach((sc, i) => {
-    const rate = parseRateText(sc.factor);
-    if (!rate.ok) return; // the schema has already reported it
-    const factor = rateFromText(rate.canonical);
-    for (const [j, ref] of (sc.select.refs ?? []).entries()) {
-      if (!lines.has(ref)) diagnostics.push(unknownRef(ref, at(['scale', i, 'select', 'refs', j])));
-    }
-    const chosen = [...lines.values()].filter((l) => selects(sc.select, l));
-    if (chosen.length === 0) {
-      diagnostics.push(
-        error(
-          'empty-selection',
-          'this selection matches no line',
-          at(['scale', i, 'select']),
-          'check the conditions: every condition given must hold (reconciling lines are chosen only by ref)',
-        ),
-      );
-      return;
-    }
-    for (const line of chosen) {
-      lines.set(
-        line.ref,
-        adjust(scaleLine(line, factor), { kind: 'scale', variantFile: file, origin: at(['scale', i]), reason: sc.reason, factor }),
-      );
-    }
-  });
-
-  const controls = normaliseControls(w.controls, doc, inPeriod, outside);
-  append(diagnostics, controls.diagnostics);
-  if (hasErrors(diagnostics)) return { diagnostics };
-  const { controlsSource: _baseControls, ...inherited } = base; // the base's published controls do not apply
-  return {
-    value: {
-      ...inherited,
-      file,
-      ...(w.title ? { title: w.title } : {}),
-      ...(w.status ? { status: w.status } : {}),
-      ...(w.date ? { date: w.date } : {}),
-      ...(w.source ? { source: w.source } : {}),
-      lines: [...lines.values()],
-      assumptions: assignLines(base.assumptions ?? [], [...lines.values()]),
-      controls: controls.value,
-      ...(w.controls ? { controlsSource: w.controls.source } : {}),
-      inputs: [file, ...base.inputs],
-      variant: { base, ...(w.description ? { description: w.description } : {}), removed },
-    },
-    diagnostics,
-  };
+/** A variant's operations as written: the validated file and the document that locates them. */
+export interface WrittenOps {
+  readonly doc: RawDocument;
+  readonly written: WrittenVariant;
 }
+
+/** The operations of a variant file, as the scenario carries them. */
+export const variantOps = (doc: RawDocument, written: WrittenVariant): VariantOps => ({ doc, written }) satisfies WrittenOps as unknown as VariantOps;
+
+/** The operations as written, for the transform that applies them. */
+export const writtenOps = (ops: VariantOps): WrittenOps => ops as unknown as WrittenOps;
+

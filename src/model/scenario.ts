@@ -133,11 +133,33 @@ export interface Assumption {
   readonly lines: readonly string[];
 }
 
-/** How a variant scenario was made from its base. */
+declare const writtenOps: unique symbol;
+
+/**
+ * A variant's operations (remove, add, set, scale, its own controls) as written, validated and
+ * located. Opaque here: the loader makes them (load/variant.ts) and transform/variant.ts applies them.
+ */
+export interface VariantOps {
+  readonly [writtenOps]: 'VariantOps';
+}
+
+/**
+ * How a variant scenario is made from its base. As loaded it holds the base and the operations as
+ * written, and the scenario is still its base's; `realise` (transform/variant.ts) applies the
+ * operations and records what they removed.
+ */
 export interface VariantInfo {
   readonly base: Scenario;
+  readonly ops: VariantOps;
   readonly description?: string;
-  readonly removed: readonly RemovedLine[];
+  /** The base's lines the operations removed: absent until they are applied. */
+  readonly removed?: readonly RemovedLine[];
+}
+
+/** True when every variant in the scenario (itself, its base, its departments) has had its operations applied. */
+export function isRealised(s: Scenario): boolean {
+  const variant = s.variant === undefined || (s.variant.removed !== undefined && isRealised(s.variant.base));
+  return variant && (s.departments ?? []).every((d) => d.kind !== 'scenario' || isRealised(d.scenario));
 }
 
 /** A row of the budget table, by the id its layout gives it (e.g. `net_budget`). */

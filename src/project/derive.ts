@@ -5,7 +5,7 @@
 import { computeDemand, driverLineLevels, type Demand, type DemandDriver } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { scaleLevels } from '../model/levels.js';
-import type { BudgetLine, Department, Level, Scenario } from '../model/scenario.js';
+import { isRealised, type BudgetLine, type Department, type Level, type Scenario } from '../model/scenario.js';
 
 /** The demand of a set of drivers over a period, worked out once however often it is asked for. */
 const demandCache = new WeakMap<readonly DemandDriver[], { readonly years: readonly FiscalYear[]; readonly demand: Demand }>();
@@ -34,16 +34,22 @@ function builtLevels(line: BudgetLine, demand: Demand, s: Scenario): Map<FiscalY
  * a variant's base too. A scenario with nothing to derive is returned as it is.
  */
 export function deriveScenario(s: Scenario): Scenario {
+  // a variant as loaded still reads as its base: projecting it would silently show the base
+  if (!isRealised(s)) throw new Error(`${s.file}: a variant's operations must be applied (realise) before projecting`);
+  return derived(s);
+}
+
+function derived(s: Scenario): Scenario {
   const built = s.lines.some((l) => l.drivers);
-  const departments = s.departments?.map((d): Department => (d.kind === 'scenario' ? { ...d, scenario: deriveScenario(d.scenario) } : d));
-  const base = s.variant && deriveScenario(s.variant.base);
+  const departments = s.departments?.map((d): Department => (d.kind === 'scenario' ? { ...d, scenario: derived(d.scenario) } : d));
+  const base = s.variant && derived(s.variant.base);
   if (!built && !s.departments && (!s.variant || base === s.variant.base)) return s;
   const derive = (lines: readonly BudgetLine[], from: Scenario): BudgetLine[] => {
     if (!lines.some((l) => l.drivers)) return [...lines];
     const demand = demandOf(from.drivers ?? [], from.years);
     return lines.map((l) => (l.drivers ? { ...l, levels: builtLevels(l, demand, from) } : l));
   };
-  const removed = s.variant?.removed.map((r) => ({ ...r, line: derive([r.line], s.variant?.base ?? s)[0] ?? r.line }));
+  const removed = s.variant?.removed?.map((r) => ({ ...r, line: derive([r.line], s.variant?.base ?? s)[0] ?? r.line }));
   return {
     ...s,
     lines: derive(s.lines, s),

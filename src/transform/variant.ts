@@ -1,16 +1,208 @@
-// A variant's operations (remove, add, set and scale lines; its own controls) as a transform of a
-// scenario. The operations themselves live with the loader (load/variant.ts), which applies them
-// when it loads a file that `extends:` another, since loading sits below transforms.
+// A variant's operations (remove, add, set and scale lines; its own controls) as a transform of its
+// base, and `realise`, which applies the operations of every variant a loaded scenario holds (its
+// own, its base's, its departments'), bottom-up. The loader keeps the operations as written.
 
-import { applyVariant } from '../load/variant.js';
-import type { WrittenVariant } from '../schema/variant.js';
-import type { RawDocument } from '../source/raw-tree.js';
+import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
+import { parseRateText } from '../model/amount-text.js';
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { fillLevels, scaleLine, type StatedLevel } from '../model/levels.js';
+import { rateFromText } from '../model/money.js';
+import type { BudgetLine, Department, LineAdjustment, RemovedLine, Scenario, VariantOps } from '../model/scenario.js';
+import { closest } from '../schema/diagnose.js';
+import type { WrittenLine } from '../schema/scenario.js';
+import type { Path } from '../source/raw-tree.js';
+import { assignLines } from '../load/assumptions.js';
+import { demandContextOf } from '../load/drivers.js';
+import { normaliseControls, normaliseLine } from '../load/lines.js';
+import { selects } from '../load/select-lines.js';
+import { money, year } from '../load/validated.js';
+import { writtenOps } from '../load/variant.js';
 import type { Transform } from './transform.js';
 
-/** The variant as written (validated), with the document that locates its operations. */
-export interface VariantSpec {
-  readonly doc: RawDocument;
-  readonly written: WrittenVariant;
+/**
+ * The scenario with every variant's operations applied, innermost first: a variant's base before
+ * the variant, each department of a whole council. A scenario with no variant in it is returned
+ * as it is. Diagnostics: those of applyVariantOps, in the order the loader met the variants.
+ */
+export function realise(s: Scenario): Result<Scenario> {
+  if (s.variant) {
+    if (s.variant.removed) return { value: s, diagnostics: [] };
+    const base = realise(s.variant.base);
+    if (!base.value) return base;
+    const applied = applyVariantOps(base.value, s.variant.ops);
+    return { ...applied, diagnostics: [...base.diagnostics, ...applied.diagnostics] };
+  }
+  if (!s.departments?.some((d) => d.kind === 'scenario' && d.scenario.variant)) return { value: s, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const departments = s.departments.map((d): Department | undefined => {
+    if (d.kind !== 'scenario') return d;
+    const r = realise(d.scenario);
+    append(diagnostics, r.diagnostics);
+    return r.value && { ...d, scenario: r.value };
+  });
+  const realised = departments.filter((d) => d !== undefined);
+  if (hasErrors(diagnostics) || realised.length < departments.length) return { diagnostics };
+  return { value: { ...s, departments: realised }, diagnostics };
 }
 
-export const variantOps: Transform<VariantSpec> = (base, spec) => applyVariant(spec.doc, spec.written, base);
+/** A load's result with its variants realised: the load's diagnostics, then the operations'. */
+export function realiseLoaded(loaded: Result<Scenario>): Result<Scenario> {
+  if (!loaded.value) return loaded;
+  const r = realise(loaded.value);
+  return { ...r, diagnostics: [...loaded.diagnostics, ...r.diagnostics] };
+}
+
+/**
+ * A variant's operations applied to its base: remove → add → set → scale, then its controls; each
+ * change is recorded on the line so `explain` and `compare` can show it. Diagnostics, located in
+ * the variant file: `unknown-ref`, `duplicate-ref`, `year-outside-period`, `level-missing`,
+ * `empty-selection` and those of normalising an added line.
+ */
+export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
+  const { doc, written: w } = writtenOps(ops);
+  const diagnostics: Diagnostic[] = [];
+  const at = (p: Path): Location => doc.locator.value(p);
+  const file = doc.file;
+  const years = base.years;
+  const inPeriod = (y: FiscalYear): boolean => years.includes(y);
+  const first = years[0] ?? '';
+  const last = years[years.length - 1] ?? '';
+  const outside = (y: FiscalYear, loc: Location): Diagnostic =>
+    error(
+      'year-outside-period',
+      `${y} is outside the MTFS period of ${base.file} (${first} to ${last})`,
+      loc,
+      `use a year from ${first} to ${last}`,
+    );
+
+  const lines = new Map<string, BudgetLine>(base.lines.map((l) => [l.ref, l]));
+  const unknownRef = (ref: string, loc: Location): Diagnostic => {
+    const guess = closest(ref, [...lines.keys()]);
+    return error(
+      'unknown-ref',
+      `${base.file} has no line ${ref}`,
+      loc,
+      guess ? `did you mean \`${guess}\`?` : `lines are ${[...lines.keys()].join(', ')}`,
+    );
+  };
+  const adjust = (line: BudgetLine, a: LineAdjustment): BudgetLine => ({ ...line, adjustments: [...(line.adjustments ?? []), a] });
+
+  const removed: RemovedLine[] = [];
+  (w.remove ?? []).forEach((r, i) => {
+    const line = lines.get(r.ref);
+    if (!line) {
+      diagnostics.push(unknownRef(r.ref, at(['remove', i, 'ref'])));
+      return;
+    }
+    lines.delete(r.ref);
+    removed.push({ line, variantFile: file, origin: at(['remove', i]), reason: r.reason });
+  });
+
+  (w.add ?? []).forEach((written: WrittenLine, i) => {
+    const existing = lines.get(written.ref);
+    if (existing) {
+      diagnostics.push(
+        error(
+          'duplicate-ref',
+          `line ${written.ref} already exists in ${base.file}`,
+          at(['add', i, 'ref']),
+          `the base's ${written.ref} is at ${existing.origin.file}:${existing.origin.line}:${existing.origin.column}; use \`set\` to change its levels or give the new line its own ref`,
+        ),
+      );
+      return;
+    }
+    const normalised = normaliseLine(
+      { written, doc, base: ['add', i] },
+      { period: years, refs: new Set(), inPeriod, outside, demand: demandContextOf(base, lines.values()) },
+    );
+    append(diagnostics, normalised.diagnostics);
+    const line = normalised.value;
+    if (line) lines.set(line.ref, adjust(line, { kind: 'add', variantFile: file, origin: at(['add', i]), reason: line.source }));
+  });
+
+  (w.set ?? []).forEach((s, i) => {
+    const line = lines.get(s.ref);
+    if (!line) {
+      diagnostics.push(unknownRef(s.ref, at(['set', i, 'ref'])));
+      return;
+    }
+    const stated: StatedLevel[] = [];
+    for (const [text, amount] of Object.entries(s.levels)) {
+      const y = year(text);
+      if (!inPeriod(y)) diagnostics.push(outside(y, doc.locator.key(['set', i, 'levels', text])));
+      else stated.push({ year: y, amount: money(amount), origin: at(['set', i, 'levels', text]) });
+    }
+    const method = s.unstated ?? line.unstated;
+    const filled = fillLevels(years, stated, method);
+    if (filled.unstated.length > 0) {
+      diagnostics.push(
+        error(
+          'level-missing',
+          `set ${s.ref} does not state ${filled.unstated.join(', ')} and names no method for unstated years`,
+          doc.locator.key(['set', i, 'levels']),
+          'give every year, or `unstated: hold` or `unstated: linear`',
+        ),
+      );
+      return;
+    }
+    // set levels are written out: no longer built from drivers
+    const { drivers: _builtBy, driversOrigin: _at, factors: _factors, ...fixed } = line;
+    lines.set(
+      s.ref,
+      adjust(
+        { ...fixed, levels: filled.levels, ...(method ? { unstated: method } : {}) },
+        { kind: 'set', variantFile: file, origin: at(['set', i]), reason: s.source },
+      ),
+    );
+  });
+
+  (w.scale ?? []).forEach((sc, i) => {
+    const rate = parseRateText(sc.factor);
+    if (!rate.ok) return; // the schema has already reported it
+    const factor = rateFromText(rate.canonical);
+    for (const [j, ref] of (sc.select.refs ?? []).entries()) {
+      if (!lines.has(ref)) diagnostics.push(unknownRef(ref, at(['scale', i, 'select', 'refs', j])));
+    }
+    const chosen = [...lines.values()].filter((l) => selects(sc.select, l));
+    if (chosen.length === 0) {
+      diagnostics.push(
+        error(
+          'empty-selection',
+          'this selection matches no line',
+          at(['scale', i, 'select']),
+          'check the conditions: every condition given must hold (reconciling lines are chosen only by ref)',
+        ),
+      );
+      return;
+    }
+    for (const line of chosen) {
+      lines.set(
+        line.ref,
+        adjust(scaleLine(line, factor), { kind: 'scale', variantFile: file, origin: at(['scale', i]), reason: sc.reason, factor }),
+      );
+    }
+  });
+
+  const controls = normaliseControls(w.controls, doc, inPeriod, outside);
+  append(diagnostics, controls.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const { controlsSource: _baseControls, ...inherited } = base; // the base's published controls do not apply
+  return {
+    value: {
+      ...inherited,
+      file,
+      ...(w.title ? { title: w.title } : {}),
+      ...(w.status ? { status: w.status } : {}),
+      ...(w.date ? { date: w.date } : {}),
+      ...(w.source ? { source: w.source } : {}),
+      lines: [...lines.values()],
+      assumptions: assignLines(base.assumptions ?? [], [...lines.values()]),
+      controls: controls.value,
+      ...(w.controls ? { controlsSource: w.controls.source } : {}),
+      inputs: [file, ...base.inputs],
+      variant: { base, ops, ...(w.description ? { description: w.description } : {}), removed },
+    },
+    diagnostics,
+  };
+};

@@ -11,7 +11,9 @@ import { variantSchema } from '../../src/schema/variant.js';
 import { deriveScenario } from '../../src/project/derive.js';
 import { riskDraw } from '../../src/transform/risk-draw.js';
 import type { Transform } from '../../src/transform/transform.js';
-import { variantOps, type VariantSpec } from '../../src/transform/variant.js';
+import { variantOps } from '../../src/load/variant.js';
+import type { VariantOps } from '../../src/model/scenario.js';
+import { applyVariantOps } from '../../src/transform/variant.js';
 import { applyOverrides } from '../../src/transform/what-if.js';
 
 const demand = loadScenario('scenarios/2018-demand.yaml', nodeReader).value!;
@@ -46,20 +48,20 @@ describe('transforms', () => {
   });
 
   it("a variant's operations remove and scale lines, and report an unknown ref where it is written", () => {
-    const spec = (text: string): VariantSpec => {
+    const spec = (text: string): VariantOps => {
       const doc = parseYaml('v.yaml', text).doc!;
-      return { doc, written: variantSchema.parse(doc.tree) };
+      return variantOps(doc, variantSchema.parse(doc.tree));
     };
     const g7 = levelsOf(demand, 'G7');
     const r = apply(
-      variantOps,
+      applyVariantOps,
       demand,
       spec('extends: scenarios/2018-demand.yaml\nscale:\n  - {select: {refs: [G7]}, factor: 2, reason: r}\n'),
     );
     expect(r.diagnostics).toEqual([]);
     expect(levelsOf(r.value!, 'G7')).toEqual(g7.map((a) => new Dec(a).times(2).toFixed()));
     expect(r.value!.variant?.base).toBe(demand);
-    const bad = apply(variantOps, demand, spec('extends: x.yaml\nremove:\n  - {ref: G77, reason: r}\n'));
+    const bad = apply(applyVariantOps, demand, spec('extends: x.yaml\nremove:\n  - {ref: G77, reason: r}\n'));
     expect(bad.value).toBeUndefined();
     expect(bad.diagnostics.map((d) => `${d.code} ${d.location?.line}`)).toEqual(['unknown-ref 3']);
   });

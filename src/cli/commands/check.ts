@@ -3,9 +3,7 @@
 // Diagnostics go to standard error in every format; JSON and JUnit also carry them on stdout.
 
 import { Option, type Command } from 'commander';
-import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { applyOverrides } from '../../transform/what-if.js';
-import { loadScenarioGuarded as loadScenario } from '../foreign-files.js';
+import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { projectScenario } from '../../project/project.js';
 import { checkAsJson, checkAsJunit, checkAsText } from '../../render/check.js';
 import { checkControls } from '../../reports/check/controls.js';
@@ -14,6 +12,7 @@ import { finish, type CommandContext } from '../command.js';
 import { setOption, unitsOption } from '../flags.js';
 import type { Units } from '../../model/units.js';
 import type { Io } from '../io.js';
+import { readScenario } from '../load.js';
 import { EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, report, type ExitCode } from '../output.js';
 
 const CHECK_FORMATS = ['table', 'json', 'junit'] as const;
@@ -37,18 +36,14 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .action((scenarios: string[], o: CheckOptions) => exit(checkCommand(io, scenarios, o)));
 }
 
-/** Loads one scenario and applies the what-ifs, keeping every diagnostic for the outcome. */
+/** Reads one scenario through the one loader, keeping every diagnostic for the outcome. */
 function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<string, string>, units?: Units): FileOutcome {
-  const loaded = loadScenario(file, io.readFile);
-  for (const [f, t] of loaded.sources) sources.set(f, t);
-  const seen: Diagnostic[] = [...loaded.diagnostics];
-  report(io, loaded.diagnostics, sources);
-  if (!loaded.value || hasErrors(loaded.diagnostics)) return invalidOutcome(file, seen);
-  const applied = applyOverrides(loaded.value, sets);
-  seen.push(...applied.diagnostics);
-  report(io, applied.diagnostics, sources);
-  if (!applied.value || hasErrors(applied.diagnostics)) return invalidOutcome(file, seen);
-  const { results, diagnostics } = checkControls(projectScenario(applied.value), units);
+  const read = readScenario(io.readFile, { file, sets });
+  for (const [f, t] of read.sources) sources.set(f, t);
+  const seen: Diagnostic[] = read.stages.flat();
+  for (const diagnostics of read.stages) report(io, diagnostics, sources);
+  if (!read.scenario) return invalidOutcome(file, seen);
+  const { results, diagnostics } = checkControls(projectScenario(read.scenario), units);
   const none =
     results.length === 0
       ? [

@@ -152,7 +152,7 @@ function netEffect(line: BudgetLine | undefined, y: FiscalYear): Money {
 
 function describeChange(kind: ChangeKind, ref: string, other: Scenario, o: BudgetLine | undefined): string {
   if (kind === 'removed') {
-    const r = other.variant?.removed.find((x) => x.line.ref === ref);
+    const r = other.variant?.removed?.find((x) => x.line.ref === ref);
     return r ? `removed: ${r.reason}` : 'removed';
   }
   const adjustments = o?.adjustments ?? [];
