@@ -23,12 +23,23 @@ import type { Transform } from './transform.js';
 /**
  * The scenario with every variant's operations applied, innermost first: a variant's base before
  * the variant, each department of a whole council. A scenario with no variant in it is returned
- * as it is. Diagnostics: those of applyVariantOps, in the order the loader met the variants.
+ * as it is; one scenario held in two places (a department file named twice) is realised once.
+ * Diagnostics: those of applyVariantOps, for each place, in the order the loader met the variants.
  */
-export function realise(s: Scenario): Result<Scenario> {
+export function realise(scenario: Scenario): Result<Scenario> {
+  const memo = new Map<Scenario, Result<Scenario>>();
+  const once = (s: Scenario): Result<Scenario> => {
+    const known = memo.get(s) ?? realiseOne(s, once);
+    memo.set(s, known);
+    return known;
+  };
+  return once(scenario);
+}
+
+function realiseOne(s: Scenario, realised: (s: Scenario) => Result<Scenario>): Result<Scenario> {
   if (s.variant) {
     if (s.variant.removed) return { value: s, diagnostics: [] };
-    const base = realise(s.variant.base);
+    const base = realised(s.variant.base);
     if (!base.value) return base;
     const applied = applyVariantOps(base.value, s.variant.ops);
     return { ...applied, diagnostics: [...base.diagnostics, ...applied.diagnostics] };
@@ -37,13 +48,13 @@ export function realise(s: Scenario): Result<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const departments = s.departments.map((d): Department | undefined => {
     if (d.kind !== 'scenario') return d;
-    const r = realise(d.scenario);
+    const r = realised(d.scenario);
     append(diagnostics, r.diagnostics);
     return r.value && { ...d, scenario: r.value };
   });
-  const realised = departments.filter((d) => d !== undefined);
-  if (hasErrors(diagnostics) || realised.length < departments.length) return { diagnostics };
-  return { value: { ...s, departments: realised }, diagnostics };
+  const all = departments.filter((d) => d !== undefined);
+  if (hasErrors(diagnostics) || all.length < departments.length) return { diagnostics };
+  return { value: { ...s, departments: all }, diagnostics };
 }
 
 /** A load's result with its variants realised: the load's diagnostics, then the operations'. */

@@ -11,6 +11,7 @@ import type { Scenario } from '../../src/model/scenario.js';
 import { deriveScenario } from '../../src/project/derive.js';
 import { projectScenario, rowValues } from '../../src/project/project.js';
 import { applyOverrides } from '../../src/transform/what-if.js';
+import { realiseLoaded } from '../../src/transform/variant.js';
 
 const FILE = 'scenarios/2018-demand.yaml';
 const demand = loadScenario(FILE, nodeReader).value!;
@@ -96,7 +97,7 @@ describe('driver-built levels are derived by the projection', () => {
             bytes: new TextEncoder().encode('extends: 2018-demand.yaml\nscale:\n  - {select: {refs: [G7]}, factor: 75%, reason: test}\n'),
           }
         : nodeReader(f);
-    const v = loadScenario(variantFile, read);
+    const v = realiseLoaded(loadScenario(variantFile, read));
     expect(v.diagnostics).toEqual([]);
     const g7 = v.value!.lines.find((l) => l.ref === 'G7')!;
     expect(g7.levels.size).toBe(0);

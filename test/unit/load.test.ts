@@ -6,6 +6,7 @@ import { resolveSources } from '../../src/load/resolve.js';
 import { memoryReader, type FileReader } from '../../src/load/reader.js';
 import { loadScenario, loadSources } from '../../src/load/scenario.js';
 import { toPlain } from '../../src/model/money.js';
+import { realise } from '../../src/transform/variant.js';
 
 const department = (extra: string) => `authority: A
 department: D
@@ -90,7 +91,14 @@ describe('loadSources', () => {
     // a department file named twice is loaded once: both departments hold the same scenario
     expect(adults?.kind === 'scenario' && again?.kind === 'scenario' && adults.scenario === again.scenario).toBe(true);
     if (adults?.kind !== 'scenario') throw new Error('expected a department scenario');
-    expect(toPlain(adults.scenario.lines[0]!.levels.get('2019/20' as never)!.amount)).toBe('15');
+    // as loaded, the variant is its base with its operations as written; realise applies them
+    expect(toPlain(adults.scenario.lines[0]!.levels.get('2019/20' as never)!.amount)).toBe('10');
+    const realised = realise(s);
+    expect(realised.diagnostics).toEqual([]);
+    const [adultsRealised, againRealised] = realised.value?.departments ?? [];
+    if (adultsRealised?.kind !== 'scenario' || againRealised?.kind !== 'scenario') throw new Error('expected department scenarios');
+    expect(toPlain(adultsRealised.scenario.lines[0]!.levels.get('2019/20' as never)!.amount)).toBe('15');
+    expect(againRealised.scenario).toBe(adultsRealised.scenario);
     expect(s.inputs).toEqual([
       'c/council.yaml',
       'c/depts/adults.yaml',

@@ -4,7 +4,7 @@ import { nodeReader } from '../../src/cli/io.js';
 import { attributionTotal, compareProjections } from '../../src/reports/compare/compare.js';
 import { explain } from '../../src/reports/explain/explain.js';
 import { loadScenario } from '../../src/load/scenario.js';
-import { memoryReader } from '../../src/load/reader.js';
+import { memoryReader, type FileReader } from '../../src/load/reader.js';
 import { fiscalYear } from '../../src/model/fiscal-year.js';
 import { Dec, sum, toPlain, type Money } from '../../src/model/money.js';
 import type { BudgetLine, Level } from '../../src/model/scenario.js';
@@ -12,9 +12,13 @@ import { deriveScenario } from '../../src/project/derive.js';
 import { projectScenario, rowValues } from '../../src/project/project.js';
 import { savingsRegister, subtotalSum } from '../../src/reports/savings/register.js';
 import { alternativeSets, findTargetSets } from '../../src/reports/savings/target.js';
+import { realiseLoaded } from '../../src/transform/variant.js';
 
 const base = loadScenario('scenarios/2018.yaml', nodeReader).value!;
 const baseProjection = projectScenario(base);
+
+/** A scenario loaded and its variants' operations applied. */
+const loadRealised = (file: string, read: FileReader) => realiseLoaded(loadScenario(file, read));
 
 /** A reader that serves the real scenarios plus one in-memory variant file. */
 const withVariant = (yaml: string) => {
@@ -25,7 +29,7 @@ const withVariant = (yaml: string) => {
 
 describe('variants', () => {
   it('scale: 75% of every saving whose nature includes SR, exactly, leaving the rest', () => {
-    const loaded = loadScenario(
+    const loaded = loadRealised(
       'scenarios/variant.yaml',
       withVariant('extends: 2018.yaml\nscale:\n  - select: {type: saving, nature: SR}\n    factor: 75%\n    reason: test\n'),
     );
@@ -40,7 +44,7 @@ describe('variants', () => {
   });
 
   it('set replaces levels with the named method; the base file is untouched', () => {
-    const loaded = loadScenario(
+    const loaded = loadRealised(
       'scenarios/variant.yaml',
       withVariant('extends: 2018.yaml\nset:\n  - ref: G6\n    levels: {2018/19: 1000, 2021/22: 4000}\n    source: test\n'),
     );
@@ -55,7 +59,7 @@ describe('variants', () => {
   });
 
   it('reports every bad operation at the variant file, in one run', () => {
-    const loaded = loadScenario(
+    const loaded = loadRealised(
       'scenarios/variant.yaml',
       withVariant(
         'extends: 2018.yaml\nremove:\n  - {ref: AC99, reason: x}\nadd:\n  - {ref: G6, type: growth, status: new, description: d, service_area: s, levels: {2018/19: 1}, unstated: hold, source: s}\n',
@@ -82,7 +86,7 @@ describe('compare attribution', () => {
             ...(removed.length ? ['remove:', ...removed.map((r) => `  - {ref: ${r}, reason: test}`)] : []),
             ...(kept.length ? ['scale:', ...kept.map(([r, pct]) => `  - {select: {refs: [${r}]}, factor: ${pct}%, reason: test}`)] : []),
           ].join('\n');
-          const v = loadScenario('scenarios/variant.yaml', withVariant(`${yaml}\n`));
+          const v = loadRealised('scenarios/variant.yaml', withVariant(`${yaml}\n`));
           expect(v.diagnostics).toEqual([]);
           const c = compareProjections(baseProjection, [projectScenario(v.value!)]);
           const pair = c.pairs[0]!;
@@ -239,7 +243,7 @@ describe('variants of a scenario with demand drivers', () => {
   const demandVariant = (yaml: string) => {
     const files = new Map([['scenarios/demand-variant.yaml', yaml]]);
     const memory = memoryReader(files);
-    return loadScenario('scenarios/demand-variant.yaml', (f: string) => (files.has(f) ? memory(f) : nodeReader(f)));
+    return loadRealised('scenarios/demand-variant.yaml', (f: string) => (files.has(f) ? memory(f) : nodeReader(f)));
   };
 
   it('a scale on a driver-built line survives a --set that rebuilds it', async () => {
