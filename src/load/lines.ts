@@ -1,6 +1,6 @@
 // Normalising one written budget line (from YAML, a CSV row or a variant's `add:`) and a scenario's
 // published controls into domain values, against the period and the demand drivers. Shared by the
-// scenario loader and the variant loader; pure.
+// scenario loader and the variant operations (transform/variant.ts); pure.
 
 import { append, error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';

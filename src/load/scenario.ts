@@ -42,7 +42,8 @@ export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
 
 /**
  * Validates and normalises the scenario `file` of a set already read (see resolveSources): its
- * line tables and (for a whole council) its department scenarios. Pure: reads nothing. A file
+ * line tables and (for a whole council) its department scenarios. A variant comes back as its base
+ * with its operations as written (`realise` in transform/variant.ts applies them). Pure: reads nothing. A file
  * named several times is loaded once. `referencedAt`: where another file names this one (its
  * `compare_with:`), where a file that cannot be read is reported.
  */

@@ -70,8 +70,8 @@ export interface WrittenOps {
 }
 
 /** The operations of a variant file, as the scenario carries them. */
-export const variantOps = (doc: RawDocument, written: WrittenVariant): VariantOps => ({ doc, written }) satisfies WrittenOps as unknown as VariantOps;
+export const variantOps = (doc: RawDocument, written: WrittenVariant): VariantOps =>
+  ({ doc, written }) satisfies WrittenOps as unknown as VariantOps;
 
 /** The operations as written, for the transform that applies them. */
 export const writtenOps = (ops: VariantOps): WrittenOps => ops as unknown as WrittenOps;
-
