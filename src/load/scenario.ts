@@ -7,7 +7,7 @@ import { append, error, hasErrors, type Diagnostic, type Location } from '../dia
 import type { Result } from '../diagnostics/result.js';
 import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
 import { defaultLayout } from '../model/layout.js';
-import type { BudgetLine, Scenario, SourcedAmount } from '../model/scenario.js';
+import { isRealised, type BudgetLine, type Scenario, type SourcedAmount } from '../model/scenario.js';
 import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
 import { AMOUNT_FORMS, lineSchema, scenarioHeaderSchema, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
@@ -35,7 +35,7 @@ export const MAX_PERIOD_YEARS = 30;
  * Reads a scenario and every file it names, then loads it: the two stages, for callers that hold
  * a FileReader. The sources are the text of every file read, for diagnostic excerpts.
  */
-export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
+export function loadScenario(file: string, read: FileReader): Loaded<Scenario> & LoadedSources {
   const set = resolveSources(file, read);
   return { ...loadSources(set, file), sources: set.texts };
 }
@@ -47,7 +47,7 @@ export function loadScenario(file: string, read: FileReader): Loaded<Scenario> {
  * named several times is loaded once. `referencedAt`: where another file names this one (its
  * `compare_with:`), where a file that cannot be read is reported.
  */
-export function loadSources(set: SourceSet, file: string, referencedAt?: Location): Result<Scenario> {
+export function loadSources(set: SourceSet, file: string, referencedAt?: Location): LoadedSources {
   const memo = new Map<string, Result<Scenario>>();
   const load: LoadFile = (f, chain, asDepartment) => {
     // the chain matters only to refuse cycles: the same file in the same place loads the same
@@ -58,8 +58,21 @@ export function loadSources(set: SourceSet, file: string, referencedAt?: Locatio
     memo.set(key, loaded);
     return loaded;
   };
-  return load(file, [], false);
+  const loaded = load(file, [], false);
+  if (loaded.value) return loaded;
+  // the variants that loaded under a file that did not: their operations may have errors to report too
+  const values = [...memo.values()].flatMap((r) => (r.value ? [r.value] : []));
+  const held = new Set(values.flatMap((v) => [...(v.variant ? [v.variant.base] : []), ...heldDepartments(v)]));
+  const unrealised = values.filter((v) => !held.has(v) && !isRealised(v));
+  return unrealised.length > 0 ? { ...loaded, unrealised } : loaded;
 }
+
+/** A load's result; when it has no value, the variants it did load, whose operations are still to apply. */
+export interface LoadedSources extends Result<Scenario> {
+  readonly unrealised?: readonly Scenario[];
+}
+
+const heldDepartments = (s: Scenario): Scenario[] => (s.departments ?? []).flatMap((d) => (d.kind === 'scenario' ? [d.scenario] : []));
 
 type LoadFile = (file: string, chain: readonly string[], asDepartment: boolean) => Result<Scenario>;
 

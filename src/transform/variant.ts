@@ -17,6 +17,7 @@ import { demandContextOf } from '../load/drivers.js';
 import { normaliseControls, normaliseLine } from '../load/lines.js';
 import { selects } from '../load/select-lines.js';
 import { money, year } from '../load/validated.js';
+import type { LoadedSources } from '../load/scenario.js';
 import { writtenOps } from '../load/variant.js';
 import type { Transform } from './transform.js';
 
@@ -57,9 +58,13 @@ function realiseOne(s: Scenario, realised: (s: Scenario) => Result<Scenario>): R
   return { value: { ...s, departments: all }, diagnostics };
 }
 
-/** A load's result with its variants realised: the load's diagnostics, then the operations'. */
-export function realiseLoaded(loaded: Result<Scenario>): Result<Scenario> {
-  if (!loaded.value) return loaded;
+/**
+ * A load's result with its variants realised: the load's diagnostics, then the operations'. When
+ * the load has no value, the operations of the variants it did load are still checked, so that
+ * every error of every file is reported in one run.
+ */
+export function realiseLoaded(loaded: LoadedSources): Result<Scenario> {
+  if (!loaded.value) return { diagnostics: [...loaded.diagnostics, ...(loaded.unrealised ?? []).flatMap((v) => realise(v).diagnostics)] };
   const r = realise(loaded.value);
   return { ...r, diagnostics: [...loaded.diagnostics, ...r.diagnostics] };
 }

@@ -15,7 +15,7 @@ import { barChart } from '../../src/render/svg-chart.js';
 import { diffScenarios } from '../../src/reports/diff/diff.js';
 import { drawFactor, Random } from '../../src/reports/risk/random.js';
 import { nodeReader } from '../../src/cli/io.js';
-import { realise } from '../../src/transform/variant.js';
+import { realise, realiseLoaded } from '../../src/transform/variant.js';
 
 describe('Random (xoshiro128** seeded by splitmix32)', () => {
   // computed once by an independent implementation of the two algorithms as this file's header
@@ -115,6 +115,24 @@ set:
     expect(r.diagnostics.map((d) => `${d.code} ${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.message}`)).toEqual([
       'unknown-ref v.yaml:3:11 base.yaml has no line G9',
     ]);
+  });
+
+  it("a variant's operations are checked in the same run as another file's errors", () => {
+    const read = memoryReader(
+      new Map(
+        Object.entries({
+          'base.yaml': base,
+          'v1.yaml': 'extends: base.yaml\nremove:\n  - {ref: G9, reason: test}\n',
+          // a variant of a variant that is itself invalid, and a council whose own control is invalid
+          'v2.yaml': 'extends: v1.yaml\nbogus: 1\n',
+          'council.yaml': `authority: A\ndepartment: Whole council\nperiod: {from: 2018/19, to: 2021/22}\nunits: £000
+departments:\n  - {name: Adults, scenario: v1.yaml}\ncontrols:\n  source: s\n  rows:\n    net_budget: {2030/31: 1}\n`,
+        }),
+      ),
+    );
+    const codes = (file: string) => realiseLoaded(loadScenario(file, read)).diagnostics.map((d) => `${d.code} ${d.location?.file}`);
+    expect(codes('v2.yaml').sort()).toEqual(['unknown-key v2.yaml', 'unknown-ref v1.yaml']);
+    expect(codes('council.yaml').sort()).toEqual(['unknown-ref v1.yaml', 'year-outside-period council.yaml']);
   });
 });
 
