@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeReader } from '../src/cli/io.js';
 import { loadScenario } from '../src/load/scenario.js';
+import { realiseLoaded } from '../src/transform/variant.js';
 import { Dec, toPlain } from '../src/model/money.js';
 import { projectScenario } from '../src/project/project.js';
 import { runCli, transcript } from './helpers/cli.js';
@@ -324,7 +325,7 @@ describe('mtfs report --xlsx: inputs are cells the formulas use', () => {
       const out = path.join(tmp, `${name}.xlsx`);
       expect((await runCli(['report', `scenarios/${name}`, '--xlsx', out])).code).toBe(0);
       const wb = await readWorkbook(out);
-      const p = projectScenario(loadScenario(`scenarios/${name}`, nodeReader).value!);
+      const p = projectScenario(realiseLoaded(loadScenario(`scenarios/${name}`, nodeReader)).value!);
       let formulas = 0;
       for (const ws of wb.worksheets) {
         expect(ws.views, ws.name).toEqual([

@@ -6,8 +6,6 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Sources } from '../diagnostics/format.js';
 import { LINE_CSV_COLUMNS } from '../schema/scenario.js';
-import type { FileReader } from '../load/reader.js';
-import { loadScenario } from '../load/scenario.js';
 
 /** Codes that say a file is not the kind of file it was named as (not merely a wrong value in it). */
 const NOT_WHAT_IT_SHOULD_BE = new Set(['encoding', 'yaml-syntax']);
@@ -65,7 +63,3 @@ export function hideForeignText<T extends { diagnostics: readonly Diagnostic[]; 
   });
   return { ...loaded, diagnostics, sources };
 }
-
-/** `loadScenario`, hiding the text of foreign referenced files from its diagnostics. */
-export const loadScenarioGuarded = (file: string, read: FileReader): ReturnType<typeof loadScenario> =>
-  hideForeignText(file, loadScenario(file, read));
