@@ -2,14 +2,20 @@
 // shown and must print what is shown; the words users cannot look up are absent; the diagnostics
 // catalogue lists exactly the codes that have a reproducer under test/errors/. Needs `npm run build`.
 
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = process.cwd();
-const DOCS = ['README.md', ...fs.readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...fs
+    .readdirSync('docs')
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 interface Example {
   readonly file: string;
@@ -57,21 +63,18 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 /** A fresh folder with the shipped scenarios, data and test fixtures, as a clone has them. */
 function workspace(name: string): string {
   const dir = path.join(scratch, name);
-  for (const sub of ['scenarios', 'data', 'test/fixtures'])
-    fs.cpSync(path.join(ROOT, sub), path.join(dir, sub), { recursive: true });
+  for (const sub of ['scenarios', 'data', 'test/fixtures']) fs.cpSync(path.join(ROOT, sub), path.join(dir, sub), { recursive: true });
   return dir;
 }
 
+/** What a command prints: its standard output, then its standard error (the order is then stable). */
 function sh(command: string, cwd: string): string {
-  try {
-    return execFileSync('/bin/sh', ['-c', `${command} 2>&1`], {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
-  } catch (e) {
-    return String((e as { stdout?: string }).stdout ?? '');
-  }
+  const r = spawnSync('/bin/sh', ['-c', command], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  return r.stdout + r.stderr;
 }
 
 const tidy = (text: string): string[] => text.split('\n').map((l) => l.trimEnd());
@@ -87,8 +90,7 @@ function shownIn(shown: string, actual: string): boolean {
   let at = 0;
   for (const chunk of chunks.filter((c) => c.length > 0)) {
     let found = -1;
-    for (let i = at; i + chunk.length <= real.length && found < 0; i++)
-      if (chunk.every((l, j) => real[i + j] === l)) found = i;
+    for (let i = at; i + chunk.length <= real.length && found < 0; i++) if (chunk.every((l, j) => real[i + j] === l)) found = i;
     if (found < 0) return false;
     at = found + chunk.length;
   }
