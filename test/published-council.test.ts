@@ -47,7 +47,7 @@ describe(`${FILE} against the published figures`, () => {
     expect(f.councilTax!.taxBase.provenance).toBe('estimate');
     expect(f.streams.map((s) => `${s.id}:${s.provenance}`)).toEqual(['business_rates:calibrated', 'ibcf:derived']);
     expect(f.councilTax!.collectionFund!.provenance).toBe('estimate');
-    expect(f.reserves!.opening.provenance).toBe('estimate');
+    expect(f.reserves!.opening!.provenance).toBe('estimate');
     expect(p.departments!.map((d) => (d.department.kind === 'levels' ? d.department.provenance : 'published'))).toEqual([
       'published',
       'estimate',

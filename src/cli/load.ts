@@ -130,7 +130,8 @@ function maxInputBytes(io: Io): number | undefined | 'invalid' {
 export function checkComparable(io: Io, scenarios: readonly Scenario[], sources: Sources): boolean {
   const [base, ...others] = scenarios;
   if (!base) return false;
-  const bad = others.filter((s) => s.units !== base.units || s.years.join() !== base.years.join());
+  const shared = base.years.filter((y) => others.every((s) => s.years.includes(y)));
+  const bad = others.filter((s) => s.units !== base.units || shared.length === 0);
   if (bad.length === 0) return true;
   report(
     io,
@@ -139,7 +140,7 @@ export function checkComparable(io: Io, scenarios: readonly Scenario[], sources:
         'period',
         `${s.file} covers ${s.years[0]}–${s.years[s.years.length - 1]} in ${s.units}; ${base.file} covers ${base.years[0]}–${base.years[base.years.length - 1]} in ${base.units}`,
         undefined,
-        'compare scenarios with the same period and units',
+        'compare scenarios in the same units whose periods share at least one year',
       ),
     ),
     sources,

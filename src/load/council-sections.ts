@@ -138,8 +138,19 @@ function producedRows(doc: RawDocument): (typeof CONTROL_ROWS)[number][] {
       ? (['net_budget'] as const)
       : (['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget'] as const);
   const gap = funding !== undefined ? (['funding', 'gap', 'cumulative_gap'] as const) : [];
-  const hasReserves = funding !== null && typeof funding === 'object' && (funding as Record<string, unknown>).reserves !== undefined;
-  const reserves = hasReserves ? (['reserves_bf', 'reserves_use', 'reserves_cf', 'reserves_after_gap'] as const) : [];
+  const reservesIn = funding !== null && typeof funding === 'object' ? (funding as Record<string, unknown>).reserves : undefined;
+  const contributes =
+    reservesIn !== null && typeof reservesIn === 'object' && (reservesIn as Record<string, unknown>).contributions !== undefined;
+  const reserves =
+    reservesIn !== undefined
+      ? ([
+          'reserves_bf',
+          'reserves_use',
+          ...(contributes ? (['reserves_contributions'] as const) : []),
+          'reserves_cf',
+          'reserves_after_gap',
+        ] as const)
+      : [];
   return [...budget, ...gap, ...reserves];
 }
 

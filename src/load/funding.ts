@@ -4,6 +4,7 @@
 
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
+import { ASC_PRECEPT_FROM } from '../model/band-d.js';
 import { compareYears, previousYear, type FiscalYear } from '../model/fiscal-year.js';
 import type {
   Apportionment,
@@ -11,6 +12,7 @@ import type {
   BandDYear,
   Cited,
   CouncilTax,
+  CouncilTaxRequirement,
   Funding,
   FundingStream,
   Reserves,
@@ -68,7 +70,9 @@ export function normaliseFunding(w: WrittenFunding, doc: RawDocument, years: rea
       ),
     );
   }
-  const councilTax = w.council_tax ? normaliseCouncilTax(c, w.council_tax, [...base, 'council_tax']) : undefined;
+  const ct = w.council_tax ? normaliseCouncilTax(c, w.council_tax, [...base, 'council_tax']) : undefined;
+  const councilTax = ct?.councilTax;
+  const councilTaxRequirement = ct?.requirement;
   const streams: FundingStream[] = [];
   const named: [keyof WrittenFunding & ('business_rates' | 'revenue_support_grant'), string][] = [
     ['business_rates', 'Business rates'],
@@ -100,10 +104,11 @@ export function normaliseFunding(w: WrittenFunding, doc: RawDocument, years: rea
     if (stream) streams.push(stream);
   });
   const reserves = w.reserves ? normaliseReserves(c, w.reserves, [...base, 'reserves']) : undefined;
-  if (c.diagnostics.length > 0 || (w.council_tax && !councilTax)) return { diagnostics: c.diagnostics };
+  if (c.diagnostics.length > 0 || (ct && !ct.ok)) return { diagnostics: c.diagnostics };
   return {
     value: {
       ...(councilTax ? { councilTax } : {}),
+      ...(councilTaxRequirement ? { councilTaxRequirement } : {}),
       streams,
       ...(reserves ? { reserves } : {}),
       ...(w.source ? { source: w.source } : {}),
@@ -112,22 +117,89 @@ export function normaliseFunding(w: WrittenFunding, doc: RawDocument, years: rea
   };
 }
 
-function normaliseCouncilTax(c: Context, w: NonNullable<WrittenFunding['council_tax']>, p: Path): CouncilTax | undefined {
+function normaliseCollectionFund(c: Context, cf: WrittenStream | undefined, p: Path): { ok: boolean; value?: FundingStream } {
+  if (!cf) return { ok: true };
+  const value = normaliseStream(
+    c,
+    cf,
+    [...p, 'collection_fund'],
+    'collection_fund',
+    'collection_fund',
+    cf.label ?? 'Collection fund surplus (deficit)',
+  );
+  return value ? { ok: true, value } : { ok: false };
+}
+
+/**
+ * Council tax as tax base × Band D, or as a requirement (with an optional tax base, from which
+ * Band D is derived). Diagnostics: `missing-key`, `band-d` (Band D increases beside a requirement).
+ */
+function normaliseCouncilTax(
+  c: Context,
+  w: NonNullable<WrittenFunding['council_tax']>,
+  p: Path,
+): { councilTax?: CouncilTax; requirement?: CouncilTaxRequirement; ok: boolean } {
+  const cf = normaliseCollectionFund(c, w.collection_fund, p);
+  if (w.requirement) {
+    const requirement = normaliseStream(
+      c,
+      w.requirement,
+      [...p, 'requirement'],
+      'council_tax',
+      'council_tax',
+      w.requirement.label ?? 'Council tax requirement',
+    );
+    const taxBase = w.tax_base ? normaliseTaxBase(c, w.tax_base, [...p, 'tax_base']) : undefined;
+    let ok = requirement !== undefined && (!w.tax_base || taxBase !== undefined) && cf.ok;
+    if (w.band_d?.years || w.band_d?.base) {
+      c.diagnostics.push(
+        error(
+          'band-d',
+          'with a council tax `requirement`, Band D is requirement ÷ tax base: it takes no `years` or `base`',
+          keyAt(c, [...p, 'band_d', w.band_d.years ? 'years' : 'base']),
+          'keep only `band_d: {rounding: …, provenance: …, source: …}`, or give tax base × Band D without `requirement`',
+        ),
+      );
+      ok = false;
+    }
+    if (w.band_d && !w.tax_base) {
+      c.diagnostics.push(
+        error(
+          'missing-key',
+          'Band D can be derived from the council tax requirement only with a tax base',
+          keyAt(c, [...p, 'band_d']),
+          'add `tax_base:`, or remove `band_d:` where the source publishes no tax base',
+        ),
+      );
+      ok = false;
+    }
+    if (!ok || !requirement) return { ok: false };
+    return {
+      ok: true,
+      requirement: {
+        requirement,
+        ...(taxBase ? { taxBase } : {}),
+        ...(w.band_d ? { rounding: w.band_d.rounding } : {}),
+        ...(cf.value ? { collectionFund: cf.value } : {}),
+      },
+    };
+  }
+  const missing = (['tax_base', 'band_d'] as const).filter((k) => !w[k]);
+  for (const k of missing) {
+    c.diagnostics.push(
+      error(
+        'missing-key',
+        `council tax needs \`${k}\` (yield = tax base × Band D), or a \`requirement\``,
+        keyAt(c, p),
+        'add `tax_base:` and `band_d:`, or give the council tax requirement as `requirement: {amounts: …}`',
+      ),
+    );
+  }
+  if (!w.tax_base || !w.band_d) return { ok: false };
   const taxBase = normaliseTaxBase(c, w.tax_base, [...p, 'tax_base']);
   const bandD = normaliseBandD(c, w.band_d, [...p, 'band_d']);
-  const cf = w.collection_fund;
-  const collectionFund = cf
-    ? normaliseStream(
-        c,
-        cf,
-        [...p, 'collection_fund'],
-        'collection_fund',
-        'collection_fund',
-        cf.label ?? 'Collection fund surplus (deficit)',
-      )
-    : undefined;
-  if (!taxBase || !bandD || (cf && !collectionFund)) return undefined;
-  return { taxBase, bandD, ...(collectionFund ? { collectionFund } : {}) };
+  if (!taxBase || !bandD || !cf.ok) return { ok: false };
+  return { ok: true, councilTax: { taxBase, bandD, ...(cf.value ? { collectionFund: cf.value } : {}) } };
 }
 
 /** Stated amounts of a by-year map, each checked against the period and the stream's own years. */
@@ -261,7 +333,10 @@ function normaliseStream(
   };
 }
 
-function normaliseTaxBase(c: Context, w: NonNullable<WrittenFunding['council_tax']>['tax_base'], p: Path): TaxBase | undefined {
+type WrittenTaxBase = NonNullable<NonNullable<WrittenFunding['council_tax']>['tax_base']>;
+type WrittenBandD = NonNullable<NonNullable<WrittenFunding['council_tax']>['band_d']>;
+
+function normaliseTaxBase(c: Context, w: WrittenTaxBase, p: Path): TaxBase | undefined {
   const label = 'the tax base';
   const stated = statedAmounts(c, w.band_d_equivalents, [...p, 'band_d_equivalents'], label);
   const growth = growthRate(c, w, p, label);
@@ -305,39 +380,63 @@ function normaliseTaxBase(c: Context, w: NonNullable<WrittenFunding['council_tax
   };
 }
 
-function normaliseBandD(c: Context, w: NonNullable<WrittenFunding['council_tax']>['band_d'], p: Path): BandD | undefined {
+function normaliseBandD(c: Context, w: WrittenBandD, p: Path): BandD | undefined {
   const before = c.diagnostics.length;
   const years = new Map<FiscalYear, BandDYear>();
-  for (const [text, e] of Object.entries(w.years)) {
+  const written = w.years ?? {};
+  for (const [text, e] of Object.entries(written)) {
     const y = year(text);
     const yp: Path = [...p, 'years', text];
     if (!c.years.includes(y)) {
       c.diagnostics.push(outsidePeriod(y, c.years, keyAt(c, yp)));
       continue;
     }
-    if ((e.core === undefined) !== (e.asc_precept === undefined)) {
+    if (e.increase !== undefined && (e.core !== undefined || e.asc_precept !== undefined)) {
       c.diagnostics.push(
         error(
           'band-d',
-          `Band D ${y}: give both \`core\` and \`asc_precept\``,
-          keyAt(c, yp),
-          'write `asc_precept: 0%` in a year with no adult social care precept',
+          `Band D ${y}: give \`increase\` (the whole increase) or \`core\` and \`asc_precept\`, not both`,
+          keyAt(c, [...yp, 'increase']),
+          'write `increase: 4.99%` where the source gives one figure, or the split `core: 2.99%` and `asc_precept: 2%`',
         ),
       );
       continue;
     }
-    if (e.amount === undefined && e.core === undefined) {
+    if (e.asc_precept !== undefined && compareYears(y, ASC_PRECEPT_FROM as FiscalYear) < 0) {
+      c.diagnostics.push(
+        error(
+          'band-d',
+          `Band D ${y}: the adult social care precept began in ${ASC_PRECEPT_FROM}`,
+          keyAt(c, [...yp, 'asc_precept']),
+          'remove `asc_precept` and give the increase as `core:` (or `increase:`)',
+        ),
+      );
+      continue;
+    }
+    if (e.asc_precept !== undefined && e.core === undefined) {
+      c.diagnostics.push(
+        error(
+          'band-d',
+          `Band D ${y}: an adult social care precept is on top of a core increase`,
+          keyAt(c, yp),
+          'add `core:` (write `core: 0%` for a freeze), or give the whole increase as `increase:`',
+        ),
+      );
+      continue;
+    }
+    const core = e.core ?? e.increase;
+    if (e.amount === undefined && core === undefined) {
       c.diagnostics.push(
         error(
           'band-d',
           `Band D ${y} gives neither an amount nor an increase`,
           keyAt(c, yp),
-          'add `amount:` (Band D as set) or `core:` and `asc_precept:`',
+          'add `amount:` (Band D as set), `increase:`, or `core:` (and `asc_precept:` from 2016/17)',
         ),
       );
       continue;
     }
-    const implausible = (['core', 'asc_precept'] as const).flatMap((k) => {
+    const implausible = (['core', 'asc_precept', 'increase'] as const).flatMap((k) => {
       const t = e[k];
       return t !== undefined && rate(t).abs().greaterThanOrEqualTo(1) ? [{ k, t }] : [];
     });
@@ -345,7 +444,7 @@ function normaliseBandD(c: Context, w: NonNullable<WrittenFunding['council_tax']
       c.diagnostics.push(
         error(
           'invalid-value',
-          `Band D ${y}: a ${k === 'core' ? 'core increase' : 'precept'} of ${rate(t).times(100).toFixed()}% is not plausible`,
+          `Band D ${y}: a ${k === 'asc_precept' ? 'precept' : k === 'core' ? 'core increase' : 'increase'} of ${rate(t).times(100).toFixed()}% is not plausible`,
           at(c, [...yp, k]),
           `a rate is a fraction or a percentage: write ${t}% for ${t} per cent`,
         ),
@@ -361,9 +460,7 @@ function normaliseBandD(c: Context, w: NonNullable<WrittenFunding['council_tax']
     }
     years.set(y, {
       ...(amount ? { given: { amount, origin: at(c, [...yp, 'amount']) } } : {}),
-      ...(e.core !== undefined && e.asc_precept !== undefined
-        ? { increase: { core: rate(e.core), ascPrecept: rate(e.asc_precept), origin: at(c, yp) } }
-        : {}),
+      ...(core !== undefined ? { increase: { core: rate(core), ascPrecept: rate(e.asc_precept ?? '0'), origin: at(c, yp) } } : {}),
     });
   }
   const first = c.years[0];
@@ -392,13 +489,13 @@ function normaliseBandD(c: Context, w: NonNullable<WrittenFunding['council_tax']
   for (const y of c.years) {
     const e = years.get(y);
     if (!e) {
-      if (!Object.keys(w.years).some((t) => year(t) === y)) {
+      if (!Object.keys(written).some((t) => year(t) === y)) {
         c.diagnostics.push(
           error(
             'band-d',
             `no Band D for ${y}`,
             keyAt(c, [...p, 'years']),
-            `add \`${y}: {core: …, asc_precept: …}\` or \`${y}: {amount: …}\``,
+            `add \`${y}: {increase: …}\`, \`${y}: {core: …, asc_precept: …}\` or \`${y}: {amount: …}\``,
           ),
         );
       }
@@ -422,23 +519,88 @@ function sourced(c: Context, w: { amount: string } & WrittenCitation, p: Path): 
   return { amount: money(w.amount), ...cited(c, w, p), origin: at(c, [...p, 'amount']) };
 }
 
-function normaliseReserves(c: Context, w: NonNullable<WrittenFunding['reserves']>, p: Path): Reserves | undefined {
-  const plannedUse = new Map<FiscalYear, SourcedAmount>();
+/**
+ * Amounts by year of a reserves movement (`planned_use`, `contributions`), each written positive.
+ * Diagnostics: years outside the period; `reserves` for a negative amount (one sign convention).
+ */
+function reserveMovements(
+  c: Context,
+  amounts: Readonly<Record<string, string>>,
+  p: Path,
+  what: 'planned_use' | 'contributions',
+): Map<FiscalYear, SourcedAmount> | undefined {
+  const out = new Map<FiscalYear, SourcedAmount>();
   let ok = true;
-  for (const [text, amount] of Object.entries(w.planned_use?.amounts ?? {})) {
+  for (const [text, amount] of Object.entries(amounts)) {
     const y = year(text);
-    const loc = [...p, 'planned_use', 'amounts', text];
+    const loc = [...p, what, 'amounts', text];
     if (!c.years.includes(y)) {
       c.diagnostics.push(outsidePeriod(y, c.years, keyAt(c, loc)));
       ok = false;
-    } else plannedUse.set(y, { amount: money(amount), origin: at(c, loc) });
+      continue;
+    }
+    const value = money(amount);
+    if (value.isNegative() && !value.isZero()) {
+      c.diagnostics.push(
+        error(
+          'reserves',
+          what === 'planned_use'
+            ? `planned use of reserves ${y} is negative: planned use is a draw, written positive`
+            : `contribution to reserves ${y} is negative: a contribution is written positive`,
+          at(c, loc),
+          what === 'planned_use'
+            ? 'write a draw as a positive amount; a contribution to reserves goes under `contributions:` (it adds to the balance and does not change the gap), or in the budget as a `to_reserves` line'
+            : 'write a contribution as a positive amount; a draw on reserves goes under `planned_use:`',
+        ),
+      );
+      ok = false;
+      continue;
+    }
+    out.set(y, { amount: value, origin: at(c, loc) });
   }
-  if (!ok) return undefined;
+  return ok ? out : undefined;
+}
+
+function normaliseReserves(c: Context, w: NonNullable<WrittenFunding['reserves']>, p: Path): Reserves | undefined {
+  const plannedUse = reserveMovements(c, w.planned_use?.amounts ?? {}, p, 'planned_use');
+  const contributions = reserveMovements(c, w.contributions?.amounts ?? {}, p, 'contributions');
+  let minimum: Reserves['minimum'];
+  if (w.minimum && !w.opening) {
+    c.diagnostics.push(
+      error(
+        'reserves',
+        'a minimum balance needs an opening balance to compare with',
+        keyAt(c, [...p, 'minimum']),
+        'give `opening: {amount: …}` (the balance at the start of the first year), or remove `minimum:`',
+      ),
+    );
+    return undefined;
+  }
+  if (w.minimum && 'percent' in w.minimum) {
+    const r = rate(w.minimum.percent);
+    if (r.isNegative() || r.greaterThanOrEqualTo(1)) {
+      c.diagnostics.push(
+        error(
+          'reserves',
+          `a minimum balance of ${r.times(100).toFixed()}% of the net budget is not plausible`,
+          at(c, [...p, 'minimum', 'percent']),
+          'write the percentage of the net budget, e.g. `percent: 5%`',
+        ),
+      );
+      return undefined;
+    }
+    minimum = { kind: 'percent', rate: r, ...cited(c, w.minimum, [...p, 'minimum']) };
+  } else if (w.minimum) {
+    minimum = { kind: 'amount', amount: money(w.minimum.amount), ...cited(c, w.minimum, [...p, 'minimum']) };
+  }
+  if (!plannedUse || !contributions) return undefined;
   return {
-    opening: sourced(c, w.opening, [...p, 'opening']),
-    ...(w.minimum ? { minimum: sourced(c, w.minimum, [...p, 'minimum']) } : {}),
+    ...(w.opening ? { opening: sourced(c, w.opening, [...p, 'opening']) } : {}),
+    ...(minimum ? { minimum } : {}),
     plannedUse,
     ...(w.planned_use ? { plannedUseCited: cited(c, w.planned_use, [...p, 'planned_use']) } : {}),
+    contributions,
+    ...(w.contributions ? { contributionsCited: cited(c, w.contributions, [...p, 'contributions']) } : {}),
   };
 }
 

@@ -11,13 +11,16 @@ import {
   NATURE_ORDER,
   type BudgetLine,
   type Control,
-  type ControlRow,
   type Level,
   type LineStatus,
   type Nature,
   type SourcedAmount,
 } from '../model/scenario.js';
-import { CONTROL_ROWS, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
+import type { WrittenLine, WrittenScenarioHeader } from '../schema/scenario.js';
+import { formatPlainGrouped } from '../model/grouped-number.js';
+import { DEFAULT_ROUNDING } from '../model/money.js';
+import { isMultipleOf } from '../model/published-precision.js';
+import type { Units } from '../model/units.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { checkLineDrivers, type DemandContext } from './drivers.js';
 import { money, year } from './validated.js';
@@ -44,27 +47,47 @@ export interface LineContext {
 }
 
 /** Published controls → Control values; years outside the period are reported. */
+/**
+ * Published controls → Control values, each with its published precision (its own, else the
+ * section's) and the section's rounding rule. Diagnostics: `year-outside-period`;
+ * `control-precision` when a figure is not a whole number of the steps it was published to.
+ */
 export function normaliseControls(
   written: WrittenScenarioHeader['controls'],
   doc: RawDocument,
   inPeriod: (y: FiscalYear) => boolean,
   outside: (y: FiscalYear, loc: Location) => Diagnostic,
+  units: Units | undefined,
 ): { value: Control[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const controls: Control[] = [];
-  for (const row of CONTROL_ROWS) {
-    for (const [text, amount] of Object.entries(written?.rows[row] ?? {})) {
+  const rounding = written?.rounding ?? DEFAULT_ROUNDING;
+  for (const [row, byYear] of Object.entries(written?.rows ?? {})) {
+    for (const [text, value] of Object.entries(byYear)) {
       const y = year(text);
+      const p: Path = ['controls', 'rows', row, text];
       if (!inPeriod(y)) {
-        diagnostics.push(outside(y, doc.locator.key(['controls', 'rows', row, text])));
+        diagnostics.push(outside(y, doc.locator.key(p)));
         continue;
       }
-      controls.push({
-        row: row as ControlRow,
-        year: y,
-        expected: money(amount),
-        origin: doc.locator.value(['controls', 'rows', row, text]),
-      });
+      const own = typeof value === 'string' ? undefined : value.published_to;
+      const publishedTo = own ?? written?.published_to;
+      const expected = money(typeof value === 'string' ? value : value.amount);
+      const origin = doc.locator.value(typeof value === 'string' ? p : [...p, 'amount']);
+      if (publishedTo && units && !isMultipleOf(expected, publishedTo, units)) {
+        diagnostics.push(
+          error(
+            'control-precision',
+            `${row} ${y}: ${formatPlainGrouped(expected)} ${units} is not a figure published to the nearest ${publishedTo}`,
+            origin,
+            own
+              ? 'write the figure as published, or correct `published_to`'
+              : `write the figure as published, or give this control its own precision: \`{amount: ${expected.toFixed()}, published_to: £1}\``,
+          ),
+        );
+        continue;
+      }
+      controls.push({ row, year: y, expected, origin, rounding, ...(publishedTo ? { publishedTo } : {}) });
     }
   }
   return { value: controls, diagnostics };

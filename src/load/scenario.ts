@@ -291,7 +291,7 @@ function normalise(
   const { period, inPeriod, outside, transfers } = context;
   const resolved = context.drivers ? { drivers: context.drivers } : undefined;
 
-  const controls = normaliseControls(h.controls, doc, inPeriod, outside);
+  const controls = normaliseControls(h.controls, doc, inPeriod, outside, h.units);
   append(diagnostics, controls.diagnostics);
   const council = normaliseCouncilSections(h, doc, period, hasLines, departmentScenarios);
   append(diagnostics, council.diagnostics);

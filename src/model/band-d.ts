@@ -30,3 +30,12 @@ export function deriveBandD(previous: Money, core: Rate, ascPrecept: Rate, rule:
   const exact = previous.times(core.plus(ascPrecept).plus(1));
   return { exact, amount: roundTo(exact, 2, MODE[rule]) as Money };
 }
+
+/** Band D (£) from a council tax requirement (£) and a tax base, rounded to the penny with `rule`. */
+export function bandDFromRequirement(requirementPounds: Dec, taxBase: Dec, rule: BandDRounding): DerivedBandD {
+  const exact = requirementPounds.dividedBy(taxBase);
+  return { exact, amount: roundTo(exact, 2, MODE[rule]) as Money };
+}
+
+/** The first year of the adult social care precept (2016/17): before it, a Band D increase has no precept. */
+export const ASC_PRECEPT_FROM = '2016/17';

@@ -25,7 +25,7 @@ export interface Cited {
   readonly calibratedTo?: readonly string[];
 }
 
-export type StreamKind = 'collection_fund' | 'business_rates' | 'revenue_support_grant' | 'grant';
+export type StreamKind = 'council_tax' | 'collection_fund' | 'business_rates' | 'revenue_support_grant' | 'grant';
 
 /**
  * Amounts by year with an optional start and end: nil before the first stated amount and after
@@ -77,18 +77,38 @@ export interface CouncilTax {
   readonly collectionFund?: FundingStream;
 }
 
+/** A minimum balance: an amount, or a percentage (a rate, 0.05 for 5%) of each year's net budget. */
+export type ReservesMinimum = ({ readonly kind: 'amount'; readonly amount: Money } | { readonly kind: 'percent'; readonly rate: Rate }) &
+  Cited;
+
 export interface Reserves {
-  /** Balance brought forward at the start of the first MTFS year. */
-  readonly opening: SourcedAmount & Cited;
-  /** The balance the council intends never to go below. */
-  readonly minimum?: SourcedAmount & Cited;
-  /** Planned draws on reserves (+) or contributions to them (−), by year; a draw counts as funding. */
+  /** Balance brought forward at the start of the first MTFS year; absent where only movements are published. */
+  readonly opening?: SourcedAmount & Cited;
+  /** The balance the council intends never to go below (only with an opening balance). */
+  readonly minimum?: ReservesMinimum;
+  /** Planned draws on reserves, positive, by year; a draw counts as funding. */
   readonly plannedUse: ReadonlyMap<FiscalYear, SourcedAmount>;
   readonly plannedUseCited?: Cited;
+  /** Contributions to reserves, positive, by year: they add to the balance and are not funding. */
+  readonly contributions: ReadonlyMap<FiscalYear, SourcedAmount>;
+  readonly contributionsCited?: Cited;
+}
+
+/**
+ * Council tax given as a requirement (the amount to raise, in the scenario's units) rather than
+ * tax base × Band D. With a tax base, Band D is derived: requirement ÷ tax base, rounded by `rounding`.
+ */
+export interface CouncilTaxRequirement {
+  readonly requirement: FundingStream;
+  readonly taxBase?: TaxBase;
+  readonly rounding?: BandDRounding;
+  readonly collectionFund?: FundingStream;
 }
 
 export interface Funding {
   readonly councilTax?: CouncilTax;
+  /** Council tax as a requirement (instead of `councilTax`). */
+  readonly councilTaxRequirement?: CouncilTaxRequirement;
   /** Business rates, revenue support grant and other grants, in the order written. */
   readonly streams: readonly FundingStream[];
   readonly reserves?: Reserves;

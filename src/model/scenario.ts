@@ -6,7 +6,8 @@ import type { DemandDriver } from './demand.js';
 import type { FiscalYear } from './fiscal-year.js';
 import type { Apportionment, Cited, Funding } from './funding.js';
 import type { Level, SourcedAmount } from './level.js';
-import type { Dec, Money } from './money.js';
+import type { Dec, Money, RoundingMode } from './money.js';
+import type { PublishedTo } from './published-precision.js';
 import type { Units } from './units.js';
 import type { Layout } from './layout.js';
 import type { LineKind } from './line-kind.js';
@@ -168,13 +169,19 @@ export type BudgetRow = string;
 export type ControlRow = BudgetRow | FundingRow;
 
 /** Rows a scenario with a `funding:` section adds after the net budget (reserves rows need `reserves:`). */
-export type FundingRow = 'funding' | 'gap' | 'cumulative_gap' | 'reserves_bf' | 'reserves_use' | 'reserves_cf' | 'reserves_after_gap';
+export type FundingRow =
+  'funding' | 'gap' | 'cumulative_gap' | 'reserves_bf' | 'reserves_use' | 'reserves_contributions' | 'reserves_cf' | 'reserves_after_gap';
 
 export interface Control {
-  readonly row: ControlRow;
+  /** A budget or funding row, a level total (`growth.total`), a subtotal (`savings.nature.Eff`) or a funding component (`funding.council_tax`). */
+  readonly row: ControlRow | string;
   readonly year: FiscalYear;
   readonly expected: Money;
   readonly origin: Location;
+  /** The precision the figure was published to; absent: it must match exactly. */
+  readonly publishedTo?: PublishedTo;
+  /** How the exact figure is rounded to `publishedTo`. */
+  readonly rounding: RoundingMode;
 }
 
 export interface Scenario {

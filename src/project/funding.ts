@@ -2,12 +2,12 @@
 // (tax base × Band D, exactly), each funding stream, total funding, the gap, the cumulative gap and
 // the reserves roll-forward. Pure and exact; the only rounding is Band D's named penny rule.
 
-import { deriveBandD, type DerivedBandD } from '../model/band-d.js';
+import { bandDFromRequirement, deriveBandD, type DerivedBandD } from '../model/band-d.js';
 import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
 import type { Funding, FundingStream, Provenance } from '../model/funding.js';
 import { ZERO, add, sub, type Dec, type Money, type Rate } from '../model/money.js';
 import type { FundingRow, LevelBasis, Units } from '../model/scenario.js';
-import { fromPounds } from '../model/units.js';
+import { fromPounds, toPounds } from '../model/units.js';
 
 interface BandDResult {
   /** The Band D the yield uses (£): the given amount where there is one, else the derived one. */
@@ -41,23 +41,39 @@ export interface FundingComponent {
 }
 
 interface ReservesProjection {
+  /** True where no opening balance is given: the balance rows are movements since the start of the first year. */
+  readonly movementsOnly: boolean;
   readonly broughtForward: ReadonlyMap<FiscalYear, Money>;
-  /** Planned use, negative (a draw reduces reserves), as in the roll-forward. */
+  /** Planned use, positive (a draw), as written and as counted in funding. */
   readonly use: ReadonlyMap<FiscalYear, Money>;
   readonly stated: ReadonlySet<FiscalYear>;
+  /** Contributions to reserves, positive: they add to the balance and are not funding. */
+  readonly contributions?: ReadonlyMap<FiscalYear, Money>;
+  readonly contributionsStated?: ReadonlySet<FiscalYear>;
+  /** Brought forward − planned use + contributions. */
   readonly carriedForward: ReadonlyMap<FiscalYear, Money>;
   /** Carried forward less the cumulative gap: the balance if every year's gap were met from reserves. */
   readonly afterGap: ReadonlyMap<FiscalYear, Money>;
-  readonly minimum?: Money;
+  /** The minimum balance in each year (an amount, or a percentage of that year's net budget). */
+  readonly minimum?: ReadonlyMap<FiscalYear, Money>;
   /** The first year in which `afterGap` is below the minimum balance. */
   readonly belowMinimum?: FiscalYear;
-  /** The first year in which `afterGap` is below nil: reserves would have run out. */
+  /** The first year in which `afterGap` is below nil: reserves would have run out (only with an opening balance). */
   readonly exhausted?: FiscalYear;
+}
+
+/** A year of council tax given as a requirement, with the Band D it implies where a tax base is given. */
+export interface RequirementYear {
+  readonly taxBase: Dec;
+  /** Requirement (in £) ÷ tax base, exactly and rounded by the council's rule. */
+  readonly bandD: DerivedBandD;
 }
 
 export interface FundingProjection {
   readonly funding: Funding;
   readonly councilTax?: ReadonlyMap<FiscalYear, CouncilTaxYear>;
+  /** With a council tax requirement and a tax base: the Band D each year implies. */
+  readonly requirementBandD?: ReadonlyMap<FiscalYear, RequirementYear>;
   readonly components: readonly FundingComponent[];
   readonly total: ReadonlyMap<FiscalYear, Money>;
   /** Net budget requirement less total funding: positive is a shortfall. */
@@ -67,13 +83,21 @@ export interface FundingProjection {
   readonly reserves?: ReservesProjection;
 }
 
+/** Labels of the balance rows where no opening balance is given: they show movements only. */
+export const MOVEMENT_ROW_LABELS: Partial<Record<FundingRow, string>> = {
+  reserves_bf: 'Movement in reserves brought forward (no opening balance given)',
+  reserves_cf: 'Movement in reserves carried forward (no opening balance given)',
+  reserves_after_gap: "Movement in reserves if each year's gap were met from them",
+};
+
 /** Labels of the rows funding adds to the budget table. */
 export const FUNDING_ROW_LABELS: Record<FundingRow, string> = {
   funding: 'Total funding',
   gap: 'Gap: net budget requirement less funding',
-  cumulative_gap: 'Cumulative gap',
+  cumulative_gap: 'Call on reserves if gaps are not closed',
   reserves_bf: 'Reserves brought forward',
-  reserves_use: 'Less planned use of reserves',
+  reserves_use: 'Planned use of reserves',
+  reserves_contributions: 'Contributions to reserves',
   reserves_cf: 'Reserves carried forward',
   reserves_after_gap: "Reserves if each year's gap were met from them",
 };
@@ -114,6 +138,24 @@ function councilTaxYears(funding: Funding, years: readonly FiscalYear[], units: 
   return out;
 }
 
+/** Band D = requirement ÷ tax base in each year, rounded by the council's rule (none without a tax base and rule). */
+function bandDFromRequirements(
+  req: NonNullable<Funding['councilTaxRequirement']>,
+  years: readonly FiscalYear[],
+  units: Units,
+): Map<FiscalYear, RequirementYear> | undefined {
+  const { taxBase, rounding } = req;
+  if (!taxBase || !rounding) return undefined;
+  return new Map(
+    years.flatMap((y): [FiscalYear, RequirementYear][] => {
+      const count = taxBase.counts.get(y)?.count;
+      const amount = req.requirement.levels.get(y)?.amount;
+      if (!count || !amount) return [];
+      return [[y, { taxBase: count, bandD: bandDFromRequirement(toPounds(amount, units), count, rounding) }]];
+    }),
+  );
+}
+
 function streamComponent(s: FundingStream, years: readonly FiscalYear[], id: string): FundingComponent {
   const values = new Map<FiscalYear, Money>();
   const bases = new Map<FiscalYear, LevelBasis>();
@@ -151,6 +193,12 @@ export function projectFunding(
     });
     if (ct.collectionFund) components.push(streamComponent(ct.collectionFund, years, 'collection_fund'));
   }
+  const req = funding.councilTaxRequirement;
+  if (req) {
+    components.push(streamComponent(req.requirement, years, 'council_tax'));
+    if (req.collectionFund) components.push(streamComponent(req.collectionFund, years, 'collection_fund'));
+  }
+  const requirementBandD = req ? bandDFromRequirements(req, years, units) : undefined;
   for (const s of funding.streams) components.push(streamComponent(s, years, s.kind === 'grant' ? `grant.${s.id}` : s.id));
   const reservesIn = funding.reserves;
   if (reservesIn?.plannedUse.size) {
@@ -180,49 +228,76 @@ export function projectFunding(
   return {
     funding,
     ...(councilTax ? { councilTax } : {}),
+    ...(requirementBandD ? { requirementBandD } : {}),
     components,
     total,
     gap,
     cumulativeGap,
-    ...(reservesIn ? { reserves: rollForward(reservesIn, years, cumulativeGap) } : {}),
+    ...(reservesIn ? { reserves: rollForward(reservesIn, years, cumulativeGap, requirement) } : {}),
   };
 }
 
+/**
+ * The reserves roll-forward: brought forward − planned use + contributions = carried forward, from
+ * the opening balance (or from nil, as movements only, where none is given).
+ */
 function rollForward(
   r: NonNullable<Funding['reserves']>,
   years: readonly FiscalYear[],
   cumulativeGap: ReadonlyMap<FiscalYear, Money>,
+  requirement: ReadonlyMap<FiscalYear, Money>,
 ): ReservesProjection {
   const broughtForward = new Map<FiscalYear, Money>();
   const use = new Map<FiscalYear, Money>();
+  const contributions = new Map<FiscalYear, Money>();
   const carriedForward = new Map<FiscalYear, Money>();
   const afterGap = new Map<FiscalYear, Money>();
-  let balance = r.opening.amount;
+  const minimum = new Map<FiscalYear, Money>();
+  let balance = r.opening?.amount ?? ZERO;
   let belowMinimum: FiscalYear | undefined;
   let exhausted: FiscalYear | undefined;
   for (const y of years) {
     const draw = r.plannedUse.get(y)?.amount ?? ZERO; // a year with no planned use has none
-    const cf = sub(balance, draw);
+    const paidIn = r.contributions.get(y)?.amount ?? ZERO;
+    const cf = add(sub(balance, draw), paidIn);
     const left = sub(cf, cumulativeGap.get(y) ?? ZERO);
     broughtForward.set(y, balance);
-    use.set(y, draw.isZero() ? ZERO : (draw.negated() as Money));
+    use.set(y, draw);
+    contributions.set(y, paidIn);
     carriedForward.set(y, cf);
     afterGap.set(y, left);
-    if (!belowMinimum && r.minimum && left.lessThan(r.minimum.amount)) belowMinimum = y;
-    if (!exhausted && left.isNegative() && !left.isZero()) exhausted = y;
+    const m = r.minimum
+      ? r.minimum.kind === 'amount'
+        ? r.minimum.amount
+        : ((requirement.get(y) ?? ZERO).times(r.minimum.rate) as Money)
+      : undefined;
+    if (m) minimum.set(y, m);
+    if (!belowMinimum && m && left.lessThan(m)) belowMinimum = y;
+    if (r.opening && !exhausted && left.isNegative() && !left.isZero()) exhausted = y;
     balance = cf;
   }
   return {
+    movementsOnly: !r.opening,
     broughtForward,
     use,
     stated: new Set(r.plannedUse.keys()),
+    ...(r.contributions.size ? { contributions, contributionsStated: new Set(r.contributions.keys()) } : {}),
     carriedForward,
     afterGap,
-    ...(r.minimum ? { minimum: r.minimum.amount } : {}),
+    ...(r.minimum ? { minimum } : {}),
     ...(belowMinimum ? { belowMinimum } : {}),
     ...(exhausted ? { exhausted } : {}),
   };
 }
 
-/** The position each year: a shortfall when the gap is above nil, otherwise balanced. */
-export const position = (gap: Money): 'balanced' | 'shortfall' => (gap.isPositive() && !gap.isZero() ? 'shortfall' : 'balanced');
+/** The words for a year's position: funding short of the requirement, equal to it, or more than it. */
+export type Position = 'shortfall' | 'balanced' | 'surplus';
+
+/**
+ * The position of a gap: a shortfall above nil, a surplus below nil, balanced at nil. Pass the gap
+ * as printed (rounded) so the word never contradicts the figure beside it.
+ */
+export function position(gap: Dec): Position {
+  if (gap.isZero()) return 'balanced';
+  return gap.isPositive() ? 'shortfall' : 'surplus';
+}

@@ -10,7 +10,7 @@ import type { BudgetLine, BudgetRow, ControlRow, LineType, Scenario } from '../m
 import { deriveScenario } from './derive.js';
 import { councilNetBudget, departmentBudgets, estimatedYears, type DepartmentBudget } from './council.js';
 import { projectLayout } from './layout.js';
-import { FUNDING_ROW_LABELS, projectFunding, type FundingProjection } from './funding.js';
+import { FUNDING_ROW_LABELS, MOVEMENT_ROW_LABELS, projectFunding, type FundingProjection } from './funding.js';
 
 export type BudgetRowId = BudgetRow;
 /** A row of the budget table: the budget identity, a department of a whole council, or funding. */
@@ -123,7 +123,13 @@ function fundingRows(f: FundingProjection): ProjectionRow[] {
     sense: ProjectionRow['sense'],
     values: ReadonlyMap<FiscalYear, Money>,
     extra: Partial<ProjectionRow> = {},
-  ): ProjectionRow => ({ id, label: FUNDING_ROW_LABELS[id], sense, values, ...extra });
+  ): ProjectionRow => ({
+    id,
+    label: (f.reserves?.movementsOnly ? MOVEMENT_ROW_LABELS[id] : undefined) ?? FUNDING_ROW_LABELS[id],
+    sense,
+    values,
+    ...extra,
+  });
   const r = f.reserves;
   return [
     row('funding', 'resource', f.total),
@@ -132,7 +138,16 @@ function fundingRows(f: FundingProjection): ProjectionRow[] {
     ...(r
       ? [
           row('reserves_bf', 'resource', r.broughtForward),
+          // planned use is a draw, positive as written and as counted in funding
           row('reserves_use', 'cost', r.use, { blankUnstated: true, stated: r.stated }),
+          ...(r.contributions
+            ? [
+                row('reserves_contributions', 'resource', r.contributions, {
+                  blankUnstated: true,
+                  stated: r.contributionsStated ?? new Set(),
+                }),
+              ]
+            : []),
           row('reserves_cf', 'resource', r.carriedForward),
           row('reserves_after_gap', 'resource', r.afterGap),
         ]

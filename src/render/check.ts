@@ -5,15 +5,26 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, type Sources } from '../diagnostics/format.js';
 import { toPlain } from '../model/money.js';
-import type { ControlResult } from '../reports/check/controls.js';
-import { checkSummary, mismatchReason, type FileOutcome } from '../reports/check/outcome.js';
+import { formatPlainGrouped, formatSigned } from '../model/grouped-number.js';
+import { roundedMatches, type ControlResult } from '../reports/check/controls.js';
+import { checkSummary, mismatchReason, type FileOutcome, type Inherited } from '../reports/check/outcome.js';
 import { asJson } from './json.js';
 import { xmlText as safeXmlText } from './safe-text.js';
 
 export function checkAsText(outcomes: readonly FileOutcome[]): string {
-  const lines = outcomes.map((o) => {
-    if (o.status === 'invalid') return `${o.file}: invalid (${o.reasons.length} error${o.reasons.length === 1 ? '' : 's'})`;
-    return o.controls.length === 0 ? `${o.file}: no controls` : `${o.file}: ${controlsSummary(o.controls)}`;
+  const lines = outcomes.flatMap((o) => {
+    if (o.status === 'invalid') return [`${o.file}: invalid (${o.reasons.length} error${o.reasons.length === 1 ? '' : 's'})`];
+    const head = o.inherited
+      ? inheritedLine(o.file, o.inherited, o.controls)
+      : o.controls.length === 0
+        ? `${o.file}: no controls`
+        : `${o.file}: ${controlsSummary(o.controls)}`;
+    // controls that match only at their published precision: the exact difference is still shown
+    const rounded = roundedMatches(o.controls).map(
+      (r) =>
+        `  ${r.control.row} ${r.control.year}: ${formatPlainGrouped(r.control.expected)} to the nearest ${r.control.publishedTo ?? ''}; exactly ${formatPlainGrouped(r.actual)} (${formatSigned(r.difference)} ${o.units ?? ''})`,
+    );
+    return [head, ...rounded];
   });
   return lines.map((l) => `${l}\n`).join('');
 }
@@ -21,9 +32,10 @@ export function checkAsText(outcomes: readonly FileOutcome[]): string {
 /**
  * `3 controls match`; with calibration `2 independent controls match; 1 calibrated (gap 2018/19): true
  * by construction, not evidence`. A control a calibration made true is never counted as evidence.
+ * `from` names where inherited controls come from: `3 controls inherited from base.yaml match`.
  */
-function controlsSummary(results: readonly ControlResult[]): string {
-  const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+function controlsSummary(results: readonly ControlResult[], from = ''): string {
+  const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}${from}`;
   const independent = results.filter((r) => !r.calibrated);
   const calibrated = results.length - independent.length;
   const bad = results.filter((r) => !r.matches).length;
@@ -35,6 +47,16 @@ function controlsSummary(results: readonly ControlResult[]): string {
   return independent.length === 0
     ? `no independent controls; ${which}`
     : `${count(independent.length, 'independent control')} match; ${which}`;
+}
+
+/** A variant checked against its base's controls: what was checked, and what was not and why. */
+function inheritedLine(file: string, inherited: Inherited, results: readonly ControlResult[]): string {
+  if (results.length === 0)
+    return `${file}: skipped: a variant of ${inherited.from} with no controls of its own, and it changes every figure its base's controls check`;
+  const head = `${file}: ${controlsSummary(results, ` inherited from ${inherited.from}`)}`;
+  if (inherited.skipped.length === 0) return head;
+  const rows = [...new Set(inherited.skipped.map((c) => c.row))];
+  return `${head}; ${inherited.skipped.length} not applicable (the variant changes ${rows.join(', ')} in some years)`;
 }
 
 /** A diagnostic as data: code, severity, message, place (absent when it has none), hint and notes. */
@@ -58,6 +80,7 @@ const controlAsJson = (r: ControlResult): Record<string, unknown> => ({
   difference: toPlain(r.difference),
   matches: r.matches,
   calibrated: r.calibrated,
+  ...(r.control.publishedTo ? { published_to: r.control.publishedTo, rounding: r.control.rounding, rounded: toPlain(r.rounded) } : {}),
   origin: `${r.control.origin.file}:${r.control.origin.line}:${r.control.origin.column}`,
 });
 
@@ -69,6 +92,9 @@ export function checkAsJson(outcomes: readonly FileOutcome[]): string {
       status: o.status,
       reasons: o.reasons,
       controls: o.controls.map(controlAsJson),
+      ...(o.inherited
+        ? { inherited_from: o.inherited.from, not_applicable: o.inherited.skipped.map((c) => ({ row: c.row, year: c.year })) }
+        : {}),
       diagnostics: o.diagnostics.map(diagnosticAsJson),
     })),
   });
@@ -92,6 +118,7 @@ export function checkAsJunit(outcomes: readonly FileOutcome[], sources: Sources)
     const cases: string[] = [];
     let failures = 0;
     let errors = 0;
+    let skipped = 0;
     if (o.status === 'invalid') {
       errors = 1;
       const errs = o.diagnostics.filter((d) => d.severity === 'error');
@@ -99,6 +126,13 @@ export function checkAsJunit(outcomes: readonly FileOutcome[], sources: Sources)
       cases.push(
         `    <testcase${attrs({ classname: o.file, name: 'scenario loads' })}>\n` +
           `      <error${attrs({ type: 'invalid', message: `${errs.length} error${errs.length === 1 ? '' : 's'}: the scenario cannot be projected` })}>${xmlText(body)}</error>\n` +
+          '    </testcase>',
+      );
+    } else if (o.controls.length === 0 && o.inherited) {
+      skipped = 1;
+      cases.push(
+        `    <testcase${attrs({ classname: o.file, name: 'controls' })}>\n` +
+          `      <skipped${attrs({ message: `a variant of ${o.inherited.from} with no controls of its own, and it changes every figure its base's controls check` })}/>\n` +
           '    </testcase>',
       );
     } else if (o.controls.length === 0) {
@@ -118,8 +152,8 @@ export function checkAsJunit(outcomes: readonly FileOutcome[], sources: Sources)
         failures++;
         const at = r.control.origin;
         const body = [
-          `expected ${toPlain(r.control.expected)}`,
-          `actual ${toPlain(r.actual)}`,
+          `expected ${toPlain(r.control.expected)}${r.control.publishedTo ? ` (published to the nearest ${r.control.publishedTo})` : ''}`,
+          `actual ${toPlain(r.actual)}${r.control.publishedTo ? ` (${r.control.rounding} to ${r.control.publishedTo}: ${toPlain(r.rounded)})` : ''}`,
           `difference ${toPlain(r.difference)} (actual - expected)`,
           `control written at ${at.file}:${at.line}:${at.column}`,
         ].join('\n');
@@ -129,15 +163,24 @@ export function checkAsJunit(outcomes: readonly FileOutcome[], sources: Sources)
             '    </testcase>',
         );
       }
+      // inherited controls on figures the variant changes: not applicable, so reported as skipped
+      for (const c of o.inherited?.skipped ?? []) {
+        skipped++;
+        cases.push(
+          `    <testcase${attrs({ classname: o.file, name: `${c.row} ${c.year}` })}>\n` +
+            `      <skipped${attrs({ message: `not applicable: the variant changes ${c.row} ${c.year}` })}/>\n` +
+            '    </testcase>',
+        );
+      }
     }
     const tests = cases.length;
-    const xml = [`  <testsuite${attrs({ name: o.file, tests, failures, errors, skipped: 0 })}>`, ...cases, '  </testsuite>'].join('\n');
-    return { xml, tests, failures, errors };
+    const xml = [`  <testsuite${attrs({ name: o.file, tests, failures, errors, skipped })}>`, ...cases, '  </testsuite>'].join('\n');
+    return { xml, tests, failures, errors, skipped };
   });
-  const total = (k: 'tests' | 'failures' | 'errors'): number => suites.reduce((n, x) => n + x[k], 0);
+  const total = (k: 'tests' | 'failures' | 'errors' | 'skipped'): number => suites.reduce((n, x) => n + x[k], 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: 'mtfs check', tests: total('tests'), failures: total('failures'), errors: total('errors') })}>`,
+    `<testsuites${attrs({ name: 'mtfs check', tests: total('tests'), failures: total('failures'), errors: total('errors'), skipped: total('skipped') })}>`,
     ...suites.map((x) => x.xml),
     '</testsuites>',
     '',

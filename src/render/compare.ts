@@ -13,7 +13,22 @@ function scenarioKeys(projections: readonly Projection[]): string[] {
   return stems.map((s, i) => (stems.indexOf(s) === i && stems.lastIndexOf(s) === i ? s : `${s}-${i + 1}`));
 }
 
-const yearCols = (c: Comparison): Column[] => c.base.years.map((y) => ({ key: y, header: y, align: 'right' as const }));
+const yearCols = (c: Comparison): Column[] => c.years.map((y) => ({ key: y, header: y, align: 'right' as const }));
+
+const span = (ys: readonly FiscalYear[]): string => `${ys[0] ?? ''} to ${ys[ys.length - 1] ?? ''}`;
+
+/** The scenarios by their titles, and the years compared when their periods differ. */
+function periodNotes(c: Comparison, keys: readonly string[]): string[] {
+  const all = [c.base, ...c.pairs.map((p) => p.other)];
+  const differ = all.some((p) => p.years.join() !== c.years.join());
+  if (!differ) return [];
+  return [
+    `Compared on the years every scenario covers, ${span(c.years)}: ${all
+      .map((p, i) => `${keys[i] ?? ''} is ${p.scenario.title ? `“${p.scenario.title}”, ` : ''}${span(p.years)}`)
+      .join('; ')}.`,
+    'A line’s level counts from the start of its own scenario’s period: where the periods start in different years, a line already in the later scenario’s original budget shows as a difference in that line and in the original budget.',
+  ];
+}
 
 export function comparisonTable(c: Comparison): TableModel {
   const all = [c.base, ...c.pairs.map((p) => p.other)];
@@ -27,7 +42,7 @@ export function comparisonTable(c: Comparison): TableModel {
         cells: {
           label: text(i === 0 ? row.label : ''),
           scenario: text(i === 0 ? `${keys[i]} (base)` : (keys[i] ?? '')),
-          ...Object.fromEntries(c.base.years.map((y) => [y, money(values?.get(y) ?? ZERO, { deduction: row.deduction === true })])),
+          ...Object.fromEntries(c.years.map((y) => [y, money(values?.get(y) ?? ZERO, { deduction: row.deduction === true })])),
         },
       });
     });
@@ -39,7 +54,7 @@ export function comparisonTable(c: Comparison): TableModel {
           label: text(''),
           scenario: text(`difference: ${keys[i + 1]}`),
           ...Object.fromEntries(
-            c.base.years.map((y) => {
+            c.years.map((y) => {
               const a = d?.assessments.get(y);
               return [y, money(d?.amounts.get(y) ?? ZERO, a && a !== 'nil' ? { marker: ` ${a}` } : {})];
             }),
@@ -54,12 +69,15 @@ export function comparisonTable(c: Comparison): TableModel {
     units: c.base.scenario.units,
     columns: [{ key: 'label', header: 'Row', align: 'left' }, { key: 'scenario', header: 'Scenario', align: 'left' }, ...yearCols(c)],
     rows,
-    notes: ['Differences are other − base. ADV (adverse): more spending or a bigger gap; FAV (favourable): less spending or more funding.'],
+    notes: [
+      'Differences are other − base. ADV (adverse): more spending or a bigger gap; FAV (favourable): less spending or more funding.',
+      ...periodNotes(c, keys),
+    ],
   };
 }
 
 function attributionTable(c: Comparison, pair: PairComparison, key: string): TableModel {
-  const years = c.base.years;
+  const years = c.years;
   const total = attributionTotal(pair.attribution, years);
   const rows: TableRow[] = pair.attribution.map((a) => ({
     id: `attribution/${key}/${a.key}`,
@@ -130,7 +148,7 @@ export function comparisonCsvTables(c: Comparison): TableModel[] {
 }
 
 export function comparisonAsJson(c: Comparison): unknown {
-  const years = c.base.years;
+  const years = c.years;
   const files = [c.base, ...c.pairs.map((p) => p.other)].map((p) => p.scenario.file);
   const byYear = (m: ReadonlyMap<FiscalYear, Money>): Record<string, string> =>
     Object.fromEntries(years.map((y) => [y, toPlain(m.get(y) ?? ZERO)]));

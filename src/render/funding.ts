@@ -3,32 +3,76 @@
 // Pure; figures stay exact here and are rounded once by the table renderers.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
-import type { Cited, Provenance } from '../model/funding.js';
+import type { Cited, Provenance, ReservesMinimum } from '../model/funding.js';
 import { Dec, ZERO, toPlain, dec } from '../model/money.js';
 import { isEstimate } from '../model/scenario.js';
-import type { FundingComponent, FundingProjection } from '../project/funding.js';
+import type { FundingComponent, FundingProjection, RequirementYear } from '../project/funding.js';
 import { position } from '../project/funding.js';
+import type { Units } from '../model/units.js';
+import { roundForDisplay, toShown, type DisplayOptions } from './number.js';
 import type { Projection } from '../project/project.js';
 import { CLI_POINTERS, ESTIMATE_MARK, type Pointers } from './marks.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { blank, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
 
-/** The "balanced" / "shortfall" row shown under the gap. */
-export function positionRow(f: FundingProjection, years: readonly FiscalYear[]): TableRow {
+/**
+ * The "shortfall" / "balanced" / "surplus" row shown under the gap. With `display`, the word is
+ * that of the gap as printed (rounded in the table's units), so a gap shown as 0 is balanced;
+ * without (CSV, JSON: exact figures), that of the exact gap.
+ */
+export function positionRow(f: FundingProjection, years: readonly FiscalYear[], units: Units, display?: DisplayOptions): TableRow {
+  const shown = (gap: Dec): Dec => (display ? roundForDisplay(toShown(gap, units, display), display) : gap);
   return {
     id: 'position',
-    cells: { label: text('Position'), ...Object.fromEntries(years.map((y) => [y, text(position(f.gap.get(y) ?? ZERO))])) },
+    cells: { label: text('Position'), ...Object.fromEntries(years.map((y) => [y, text(position(shown(f.gap.get(y) ?? ZERO)))])) },
   };
 }
 
+/**
+ * A note when the call on reserves, rounded once from the exact running sum, differs from the
+ * sum of the gaps as printed (each rounded on its own): the table then does not add across.
+ */
+export function cumulativeRoundingNote(
+  f: FundingProjection,
+  years: readonly FiscalYear[],
+  units: Units,
+  display: DisplayOptions,
+): string[] {
+  const shown = (d: Dec): Dec => roundForDisplay(toShown(d, units, display), display);
+  let running: Dec = ZERO;
+  const off: string[] = [];
+  for (const y of years) {
+    running = running.plus(shown(f.gap.get(y) ?? ZERO));
+    const printed = shown(f.cumulativeGap.get(y) ?? ZERO);
+    if (!printed.equals(running)) off.push(y);
+  }
+  if (off.length === 0) return [];
+  return [
+    `the call on reserves is the running sum of the exact gaps, rounded once; in ${off.join(', ')} it differs by rounding from the sum of the gaps as printed.`,
+  ];
+}
+
+/** A minimum balance in words: `7,220`, or `5% of the net budget: 18,050 in 2018/19, …`. */
+function minimumText(
+  written: ReservesMinimum | undefined,
+  byYear: ReadonlyMap<FiscalYear, Dec> | undefined,
+  years: readonly FiscalYear[],
+): string | undefined {
+  if (!written) return undefined;
+  if (written.kind === 'amount') return formatPlainGrouped(written.amount);
+  const each = years.map((y) => `${formatPlainGrouped(byYear?.get(y) ?? ZERO)} in ${y}`);
+  return `${toPlain(written.rate.times(100))}% of the net budget: ${each.join(', ')}`;
+}
+
 /** Identities of the funding rows, checked after rounding: need = funding + gap, and the reserves roll-forward. */
-export function fundingIdentities(p: Projection): { total: string; parts: string[] }[] {
-  const out: { total: string; parts: string[] }[] = [];
+export function fundingIdentities(p: Projection): { total: string; parts: string[]; less?: string[] }[] {
+  const out: { total: string; parts: string[]; less?: string[] }[] = [];
   if (p.departments) out.push({ total: 'net_budget', parts: p.departments.map((d) => d.id) });
   if (!p.funding) return out;
   out.push({ total: 'net_budget', parts: ['funding', 'gap'] });
   if (p.funding.reserves) {
-    out.push({ total: 'reserves_cf', parts: ['reserves_bf', 'reserves_use'] });
+    // brought forward − planned use + contributions = carried forward (use and contributions positive)
+    out.push({ total: 'reserves_bf', parts: ['reserves_cf', 'reserves_use'], less: ['reserves_contributions'] });
     out.push({ total: 'reserves_cf', parts: ['reserves_after_gap', 'cumulative_gap'] });
   }
   return out;
@@ -74,9 +118,13 @@ export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): 
     }
   }
   const r = f.reserves;
-  if (r) {
+  if (r?.movementsOnly) {
+    notes.push(
+      'no opening balance of reserves is given: the reserves rows show the movement since the start of the first year, not the balance.',
+    );
+  } else if (r) {
     const last = p.years[p.years.length - 1] ?? '';
-    const min = r.minimum ? formatPlainGrouped(r.minimum) : undefined;
+    const min = minimumText(f.funding.reserves?.minimum, r.minimum, p.years);
     if (r.exhausted || r.belowMinimum) {
       const parts = [
         ...(r.belowMinimum && min ? [`fall below the minimum balance (${min}) in ${r.belowMinimum}`] : []),
@@ -208,6 +256,35 @@ export function fundingTable(p: Projection): TableModel | undefined {
       });
     }
   }
+  const rb = f.requirementBandD;
+  const req = f.funding.councilTaxRequirement;
+  if (rb && req?.taxBase && req.rounding) {
+    const counts = [...rb.values()].map((r) => r.taxBase);
+    const cell = (pick: (r: RequirementYear) => Cell): Record<string, Cell> =>
+      Object.fromEntries(
+        years.map((y) => {
+          const r = rb.get(y);
+          return [y, r ? pick(r) : blank];
+        }),
+      );
+    rows.push({
+      id: 'funding.tax_base',
+      cells: {
+        label: text('Tax base (Band D equivalents)'),
+        basis: text(req.taxBase.provenance),
+        ...cell((r) => ({ kind: 'number', value: r.taxBase, dp: placesOf(counts) })),
+      },
+    });
+    rows.push({
+      id: 'funding.band_d',
+      cells: {
+        label: text(`Band D: requirement ÷ tax base, ${req.rounding} (£)`),
+        basis: text('derived'),
+        ...cell((r) => ({ kind: 'number', value: r.bandD.amount, dp: 2 })),
+      },
+    });
+    notes.push(`Council tax: tax base — ${citation(req.taxBase)}`);
+  }
   const moneyComponents = f.components.map((c) => componentRow(c, years));
   rows.push(...moneyComponents);
   rows.push({
@@ -236,8 +313,9 @@ export function fundingTable(p: Projection): TableModel | undefined {
   }
   const r = f.funding.reserves;
   if (r) {
-    notes.push(`Reserves brought forward — ${citation(r.opening)}`);
-    if (r.minimum) notes.push(`Minimum balance (${formatPlainGrouped(r.minimum.amount)}) — ${citation(r.minimum)}`);
+    if (r.opening) notes.push(`Reserves brought forward — ${citation(r.opening)}`);
+    if (r.contributionsCited) notes.push(`Contributions to reserves — ${citation(r.contributionsCited)}`);
+    if (r.minimum) notes.push(`Minimum balance (${minimumText(r.minimum, f.reserves?.minimum, p.years)}) — ${citation(r.minimum)}`);
   }
   return {
     id: 'funding',
@@ -294,7 +372,18 @@ export function fundingJson(p: Projection): Json {
   const f = p.funding;
   if (!f) return out;
   const ct = f.funding.councilTax;
+  const rbJson = f.requirementBandD
+    ? {
+        council_tax_requirement: Object.fromEntries(
+          [...f.requirementBandD].map(([y, r]) => [
+            y,
+            { tax_base: toPlain(r.taxBase), band_d: toPlain(r.bandD.amount), band_d_exact: toPlain(r.bandD.exact) },
+          ]),
+        ),
+      }
+    : {};
   out.funding = {
+    ...rbJson,
     position: Object.fromEntries(years.map((y) => [y, position(f.gap.get(y) ?? ZERO)])),
     components: f.components.map((c) => ({
       id: c.id,
@@ -331,8 +420,15 @@ export function fundingJson(p: Projection): Json {
     reserves:
       f.reserves && f.funding.reserves
         ? {
-            opening: toPlain(f.funding.reserves.opening.amount),
-            minimum: f.reserves.minimum ? toPlain(f.reserves.minimum) : null,
+            opening: f.funding.reserves.opening ? toPlain(f.funding.reserves.opening.amount) : null,
+            ...(f.reserves.movementsOnly ? { movements_only: true } : {}),
+            minimum: f.funding.reserves.minimum?.kind === 'amount' ? toPlain(f.funding.reserves.minimum.amount) : null,
+            ...(f.funding.reserves.minimum?.kind === 'percent'
+              ? {
+                  minimum_percent: toPlain(f.funding.reserves.minimum.rate.times(100)),
+                  minimum_by_year: Object.fromEntries([...(f.reserves.minimum ?? [])].map(([y, m]) => [y, toPlain(m)])),
+                }
+              : {}),
             below_minimum_year: f.reserves.belowMinimum ?? null,
             exhausted_year: f.reserves.exhausted ?? null,
           }

@@ -274,7 +274,7 @@ export function htmlReport(input: ReportInput): string {
     (v, i) => v - (before === undefined ? (net[i] ?? 0) : i === 0 ? before : (net[i - 1] ?? 0)),
   );
   const gap = rowSeries(p, 'gap', display);
-  const budgetBody = [tableAsHtml(summaryTable(p, pointers), display)];
+  const budgetBody = [tableAsHtml(summaryTable(p, display, pointers), display)];
   if (changeYears.length)
     budgetBody.push(
       figure(

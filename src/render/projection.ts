@@ -6,10 +6,11 @@ import { ZERO, toPlain, type Money } from '../model/money.js';
 import { isEstimate, natureLabel, STATUS_MARK, type LineType, type Scenario } from '../model/scenario.js';
 import { alphabetical, classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../project/subtotals.js';
 import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
-import { fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
+import { cumulativeRoundingNote, fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
 import { KIND_ROW_ID, KIND_ROW_LABEL, LINE_KINDS } from '../model/line-kind.js';
 import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './marks.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
+import type { DisplayOptions } from './number.js';
 
 export { ESTIMATE_MARK, RECONCILING_MARK };
 
@@ -55,7 +56,11 @@ export function provenanceNotes(p: Projection, pointers: Pointers = CLI_POINTERS
   return notes;
 }
 
-export function summaryTable(p: Projection, pointers: Pointers = CLI_POINTERS): TableModel {
+/**
+ * The budget table. `display` is how text formats will round it: the position words and the
+ * rounding note follow the figures as printed; without it (CSV), they follow the exact figures.
+ */
+export function summaryTable(p: Projection, display?: DisplayOptions, pointers: Pointers = CLI_POINTERS): TableModel {
   const rows: TableRow[] = p.rows.flatMap((r) => {
     const row: TableRow = {
       id: r.id,
@@ -79,7 +84,7 @@ export function summaryTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
       },
       ...(r.id === 'net_budget' || r.id === 'funding' || r.id === 'gap' ? { emphasis: 'total' as const } : {}),
     };
-    return r.id === 'gap' && p.funding ? [row, positionRow(p.funding, p.years)] : [row];
+    return r.id === 'gap' && p.funding ? [row, positionRow(p.funding, p.years, p.scenario.units, display)] : [row];
   });
   return {
     id: 'budget',
@@ -87,7 +92,11 @@ export function summaryTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
     units: p.scenario.units,
     columns: [{ key: 'label', header: '', align: 'left' }, ...yearColumns(p.years)],
     rows,
-    notes: [...provenanceNotes(p, pointers), ...fundingNotes(p, pointers)],
+    notes: [
+      ...provenanceNotes(p, pointers),
+      ...fundingNotes(p, pointers),
+      ...(p.funding && display ? cumulativeRoundingNote(p.funding, p.years, p.scenario.units, display) : []),
+    ],
     identities: [...(p.departments ? [] : budgetIdentities(p.scenario.layout)), ...fundingIdentities(p)],
   };
 }

@@ -53,8 +53,8 @@ export interface TableModel {
   readonly notes: readonly string[];
   /** What the figures are in, given the units money is shown in, when not every figure is money (e.g. people beside costs). */
   readonly caption?: (shown: TableUnits) => string;
-  /** Row identities (total = Σ parts) per money column, checked after rounding. */
-  readonly identities?: readonly { readonly total: string; readonly parts: readonly string[] }[];
+  /** Row identities (total = Σ parts − Σ less) per money column, checked after rounding. */
+  readonly identities?: readonly { readonly total: string; readonly parts: readonly string[]; readonly less?: readonly string[] }[];
 }
 
 export const money = (value: Dec, extra: { deduction?: boolean; marker?: string; blankInText?: boolean } = {}): Cell => ({

@@ -71,7 +71,10 @@ export function castingNotes(model: TableModel, opts: DisplayOptions): string[] 
       if (total?.kind !== 'money') continue;
       const rounded = (c: Cell | undefined): Decimal =>
         c?.kind === 'money' ? roundForDisplay(toShown(c.value, model.units, opts), opts) : dec(0);
-      const partsSum = identity.parts.reduce((acc, p) => acc.plus(rounded(byId.get(p)?.cells[col.key])), dec(0));
+      const partsSum = (identity.less ?? []).reduce(
+        (acc, p) => acc.minus(rounded(byId.get(p)?.cells[col.key])),
+        identity.parts.reduce((acc, p) => acc.plus(rounded(byId.get(p)?.cells[col.key])), dec(0)),
+      );
       const diff = rounded(total).minus(partsSum);
       if (!diff.isZero()) {
         notes.push(

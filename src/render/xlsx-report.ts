@@ -469,7 +469,7 @@ function budgetSheet(
           formula = funding?.componentRow.has('reserves_use') ? `-Funding!${c}${funding.componentRow.get('reserves_use')}` : undefined;
           break;
         case 'reserves_cf':
-          formula = `${at('reserves_bf')}+${at('reserves_use')}`;
+          formula = `${at('reserves_bf')}-${at('reserves_use')}${ids.includes('reserves_contributions') ? `+${at('reserves_contributions')}` : ''}`;
           break;
         case 'reserves_after_gap':
           formula = `${at('reserves_cf')}-${at('cumulative_gap')}`;

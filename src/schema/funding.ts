@@ -14,6 +14,7 @@ export const FUNDING_ROWS = [
   'cumulative_gap',
   'reserves_bf',
   'reserves_use',
+  'reserves_contributions',
   'reserves_cf',
   'reserves_after_gap',
 ] as const;
@@ -77,7 +78,12 @@ const grantSchema = z
 const bandDYearSchema = z
   .strictObject({
     core: rateSchema.optional().meta({ description: 'The core council tax increase on last year, e.g. 2.99%.' }),
-    asc_precept: rateSchema.optional().meta({ description: 'The adult social care precept on last year, e.g. 3%.' }),
+    asc_precept: rateSchema.optional().meta({
+      description: 'The adult social care precept on last year, e.g. 3% (from 2016/17, when the precept began; omit it otherwise).',
+    }),
+    increase: rateSchema.optional().meta({
+      description: 'Or: the whole increase on last year as one percentage, e.g. 4.99%, where the source gives no split.',
+    }),
     amount: amountSchema.optional().meta({ description: 'Band D as set (in £ and pence); used for the yield when given.' }),
   })
   .meta({ id: 'BandDYear' });
@@ -91,8 +97,9 @@ const bandDSchema = z
     rounding: z.enum(BAND_D_ROUNDING).meta({
       description: 'How a derived Band D is rounded to the penny: penny-half-up, penny-half-even or penny-truncate.',
     }),
-    years: z.record(yearSchema, bandDYearSchema).meta({
-      description: 'Each MTFS year: the increase (core and asc_precept) and/or the Band D amount as set.',
+    years: z.record(yearSchema, bandDYearSchema).optional().meta({
+      description:
+        'Each MTFS year: the increase (core and asc_precept, or increase) and/or the Band D amount as set. Not given with `requirement:`, where Band D = requirement ÷ tax base.',
     }),
     ...citation,
   })
@@ -107,19 +114,54 @@ const taxBaseSchema = z
   .meta({ id: 'TaxBase' });
 
 const councilTaxSchema = z
-  .strictObject({ tax_base: taxBaseSchema, band_d: bandDSchema, collection_fund: streamSchema.optional() })
-  .meta({ id: 'CouncilTax', description: 'Yield = tax base × Band D, exactly; plus any collection fund surplus (deficit negative).' });
+  .strictObject({
+    requirement: streamSchema.optional().meta({
+      description:
+        'The council tax requirement (the amount to raise) by year, in the scenario units: the yield. With `tax_base:`, Band D = requirement ÷ tax base, rounded by `band_d: {rounding: …}`.',
+    }),
+    tax_base: taxBaseSchema.optional(),
+    band_d: bandDSchema.optional(),
+    collection_fund: streamSchema.optional(),
+  })
+  .meta({
+    id: 'CouncilTax',
+    description:
+      'Either yield = tax base × Band D, exactly, or a council tax requirement; plus any collection fund surplus (deficit negative).',
+  });
 
 const sourcedAmount = z.strictObject({ amount: amountSchema, ...citation });
 
 const reservesSchema = z
   .strictObject({
-    opening: sourcedAmount.meta({ description: 'The balance brought forward at the start of the first MTFS year.' }),
-    minimum: sourcedAmount.optional().meta({ description: 'The minimum balance the council intends to hold.' }),
+    opening: sourcedAmount.optional().meta({
+      description:
+        'The balance brought forward at the start of the first MTFS year. Without it (only movements published) the balance rows show the movement since the start of the first year.',
+    }),
+    minimum: z
+      .union([
+        sourcedAmount,
+        z.strictObject({ percent: rateSchema, ...citation }).meta({
+          description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
+        }),
+      ])
+      .optional()
+      .meta({
+        description: 'The minimum balance the council intends to hold: an amount, or a percentage of the net budget. Needs `opening`.',
+      }),
     planned_use: z
       .strictObject({ amounts: amountsByYearSchema, ...citation })
       .optional()
-      .meta({ description: 'Planned use of reserves by year (a contribution to reserves is negative); counted as funding.' }),
+      .meta({
+        description:
+          'Planned use of reserves by year, written positive (a draw of 2,000 is 2,000); counted as funding, so it closes the gap. Shown and controlled positive.',
+      }),
+    contributions: z
+      .strictObject({ amounts: amountsByYearSchema, ...citation })
+      .optional()
+      .meta({
+        description:
+          'Contributions to reserves by year, written positive: they add to the balance but are not funding, so they do not change the gap.',
+      }),
   })
   .meta({ id: 'Reserves' });
 

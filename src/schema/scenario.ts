@@ -7,8 +7,11 @@ import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, dateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './line-fields.js';
 import { driversSchema, lineDriverSchema } from './drivers.js';
-import { FUNDING_ROWS, fundingHeaderShape } from './funding.js';
+import { fundingHeaderShape } from './funding.js';
 import { baseBudgetSchema, layoutSchema } from './layout.js';
+import { CONTROL_ROWS, controlsSchema } from './controls.js';
+
+export { CONTROL_ROWS, controlsSchema };
 
 /** How a line's amounts are written: each year's level, or each year's change. */
 export const AMOUNT_FORMS = ['levels', 'changes'] as const;
@@ -54,22 +57,6 @@ export const lineSchema = z
     note: textSchema.optional(),
   })
   .meta({ id: 'BudgetLine' });
-
-export const CONTROL_ROWS = ['original_budget', 'transfers', 'subtotal', 'growth', 'savings', 'net_budget', ...FUNDING_ROWS] as const;
-
-export const controlsSchema = z
-  .strictObject({
-    source: sourceSchema,
-    rows: z
-      .strictObject(
-        Object.fromEntries(CONTROL_ROWS.map((r) => [r, amountsByYearSchema.optional()])) as Record<
-          (typeof CONTROL_ROWS)[number],
-          z.ZodOptional<typeof amountsByYearSchema>
-        >,
-      )
-      .meta({ description: 'Published figures by row id and year, signed as in the CSV output (savings negative).' }),
-  })
-  .meta({ id: 'Controls' });
 
 export const scenarioHeaderShape = {
   authority: textSchema,

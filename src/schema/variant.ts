@@ -37,7 +37,10 @@ export const variantSchema = z
       .array(z.strictObject({ select: selectorSchema, factor: rateSchema, reason: textSchema }))
       .optional()
       .meta({ description: 'Multiply the levels of the chosen lines, e.g. factor 75% (deliver three quarters) or 110% (+10%).' }),
-    controls: controlsSchema.optional().meta({ description: "The variant's own controls; the base's are not inherited." }),
+    controls: controlsSchema.optional().meta({
+      description:
+        "The variant's own controls. Without them, `check` uses the base's controls on the figures the variant does not change and reports the rest as not applicable.",
+    }),
   })
   .meta({ id: 'ScenarioVariant', title: 'mtfs scenario variant' });
 

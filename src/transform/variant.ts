@@ -200,7 +200,7 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
     }
   });
 
-  const controls = normaliseControls(w.controls, doc, inPeriod, outside);
+  const controls = normaliseControls(w.controls, doc, inPeriod, outside, base.units);
   append(diagnostics, controls.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   const { controlsSource: _baseControls, ...inherited } = base; // the base's published controls do not apply

@@ -1,5 +1,7 @@
-// `mtfs check <scenario>...`: project each scenario and compare every published control exactly.
-// Exit 0 when all match, 1 when any differs (or a scenario has no controls), 2 on invalid input.
+// `mtfs check <scenario>...`: project each scenario and compare every published control, at its
+// published precision where it has one. A variant without controls is checked against its base's
+// on the figures it leaves unchanged. Exit 0 when all match, 1 when any differs (or a scenario has
+// no controls), 2 on invalid input.
 // Diagnostics go to standard error in every format; JSON and JUnit also carry them on stdout.
 
 import { Option, type Command } from 'commander';
@@ -7,6 +9,7 @@ import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { projectScenario } from '../../project/project.js';
 import { checkAsJson, checkAsJunit, checkAsText } from '../../render/check.js';
 import { checkControls } from '../../reports/check/controls.js';
+import { inheritedControls } from '../../reports/check/inherited.js';
 import { checkedOutcome, invalidOutcome, type FileOutcome } from '../../reports/check/outcome.js';
 import { finish, type CommandContext } from '../command.js';
 import { setOption, unitsOption } from '../flags.js';
@@ -43,7 +46,20 @@ function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<s
   const seen: Diagnostic[] = read.stages.flat();
   for (const diagnostics of read.stages) report(io, diagnostics, sources);
   if (!read.scenario) return invalidOutcome(file, seen);
-  const { results, diagnostics } = checkControls(projectScenario(read.scenario), units);
+  const scenario = read.scenario;
+  const p = projectScenario(scenario);
+  // a variant without controls of its own is checked against its base's, where it leaves the figure unchanged
+  const base = scenario.variant && scenario.controls.length === 0 ? scenario.variant.base : undefined;
+  const inherited = base ? inheritedControls(p, projectScenario(base)) : undefined;
+  const { results, diagnostics } = checkControls(p, units, inherited ? inherited.applicable : scenario.controls);
+  if (diagnostics.some((d) => d.code === 'control-row')) {
+    report(io, diagnostics, sources);
+    return invalidOutcome(file, [...seen, ...diagnostics]);
+  }
+  if (base && inherited) {
+    report(io, diagnostics, sources);
+    return checkedOutcome(file, results, [...seen, ...diagnostics], scenario.units, { from: base.file, skipped: inherited.skipped });
+  }
   const none =
     results.length === 0
       ? [
@@ -56,7 +72,7 @@ function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<s
         ]
       : [];
   report(io, [...diagnostics, ...none], sources);
-  return checkedOutcome(file, results, [...seen, ...diagnostics, ...none]);
+  return checkedOutcome(file, results, [...seen, ...diagnostics, ...none], scenario.units);
 }
 
 function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): ExitCode {

@@ -44,7 +44,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
         '  lines          a growth or saving ref, e.g. G6, AC14',
         '  budget rows    original_budget, transfers, subtotal, growth, savings, net_budget',
         '  departments    department.<name as in the table>, e.g. department.adults-and-communities',
-        '  funding rows   funding, gap, cumulative_gap, reserves_bf, reserves_use, reserves_cf, reserves_after_gap',
+        '  funding rows   funding, gap, cumulative_gap, reserves_bf, reserves_use, reserves_contributions, reserves_cf, reserves_after_gap',
         '  funding table  council_tax, tax_base, band_d, core_increase, asc_precept, band_d_derived,',
         '                 band_d_difference, collection_fund, business_rates, grant.<id>, total',
         '                 (also written funding.<row>, as in the CSV of project --detail)',

@@ -48,7 +48,7 @@ function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
   const display = displayOptions(opts, scenario.units);
   const schedules = opts.detail && !projection.departments ? scheduleTables(projection) : [];
   const funding = opts.detail ? fundingTable(projection) : undefined;
-  const models = [summaryTable(projection), ...schedules, ...(funding ? [funding] : [])];
+  const models = [summaryTable(projection, opts.format === 'csv' ? undefined : display), ...schedules, ...(funding ? [funding] : [])];
   const mismatches = checkControls(projection).diagnostics.length;
   return finish(io, {
     content: renderAs(io, opts.format, display, models, () => projectionAsJson(projection, opts.detail)),

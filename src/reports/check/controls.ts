@@ -1,48 +1,82 @@
-// Checking a projection against the published controls in its scenario: exact comparison, one
-// result per control; a difference becomes a `control-mismatch` diagnostic at the control's line.
+// Checking a projection against the published controls in its scenario: each exact figure is
+// rounded to the precision its control was published to (by the scenario's rule) and compared; the
+// exact difference is kept. A mismatch becomes a `control-mismatch` naming the inputs that feed it.
 
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { FiscalYear } from '../../model/fiscal-year.js';
 import { sub, type Money } from '../../model/money.js';
+import { roundToPublished } from '../../model/published-precision.js';
 import type { Control } from '../../model/scenario.js';
-import { rowValues, type Projection } from '../../project/project.js';
+import type { Projection } from '../../project/project.js';
 import { formatSigned, formatPlainGrouped } from '../../model/grouped-number.js';
 import { calibratedControlKeys, controlKey } from './calibration.js';
 import { convert, type Units } from '../../model/units.js';
+import { controlledRow } from './control-rows.js';
 
 export interface ControlResult {
   readonly control: Control;
+  /** The exact projected figure. */
   readonly actual: Money;
+  /** `actual` rounded to the published precision (equal to `actual` when the control has none). */
+  readonly rounded: Money;
+  /** Exact: actual − expected. */
   readonly difference: Money;
+  /** The rounded figure equals the published one. */
   readonly matches: boolean;
   /** A figure of the scenario was calibrated to this control, so a match is true by construction. */
   readonly calibrated: boolean;
 }
 
-/** Every control against `p`, exactly; a mismatch's message states its figures in `units` (default: the scenario's), converted exactly. */
-export function checkControls(p: Projection, units: Units = p.scenario.units): { results: ControlResult[]; diagnostics: Diagnostic[] } {
+/**
+ * Every control compared with the projection (by default the scenario's own; a variant may be
+ * checked against its base's). A mismatch's message states its figures in `units` (default: the
+ * scenario's), converted exactly. Diagnostics: `control-mismatch` (a figure differs at its
+ * published precision), `control-row` (the control names a row this projection does not show).
+ */
+export function checkControls(
+  p: Projection,
+  units: Units = p.scenario.units,
+  controls: readonly Control[] = p.scenario.controls,
+): { results: ControlResult[]; diagnostics: Diagnostic[] } {
   const calibrated = calibratedControlKeys(p.scenario);
-  const results = p.scenario.controls.map((control) => {
-    const actual = rowValues(p, control.row).get(control.year as FiscalYear);
+  const own = p.scenario.units;
+  const results: ControlResult[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const control of controls) {
+    const row = controlledRow(p, control.row);
+    if ('missing' in row) {
+      diagnostics.push(error('control-row', `this projection has no row \`${control.row}\` to control`, control.origin, row.missing));
+      continue;
+    }
+    const actual = row.values.get(control.year);
     if (actual === undefined) throw new Error(`no ${control.row} for ${control.year}`);
+    const rounded = control.publishedTo ? roundToPublished(actual, control.publishedTo, own, control.rounding) : actual;
     const difference = sub(actual, control.expected);
-    return { control, actual, difference, matches: difference.isZero(), calibrated: calibrated.has(controlKey(control)) };
-  });
-  const shown = (m: Money): Money => convert(m, p.scenario.units, units);
-  const diagnostics = results
-    .filter((r) => !r.matches)
-    .map((r) =>
-      error(
-        'control-mismatch',
-        `${r.control.row} ${r.control.year}: projected ${formatPlainGrouped(shown(r.actual))}, published ${formatPlainGrouped(shown(r.control.expected))}`,
-        r.control.origin,
-        'find the line that moved with `mtfs project --detail`; if the published figure changed, update the control',
-        [
-          `expected ${formatPlainGrouped(shown(r.control.expected))} ${units}`,
-          `actual   ${formatPlainGrouped(shown(r.actual))} ${units}`,
-          `difference ${formatSigned(shown(r.difference))} ${units} (actual − expected)`,
-        ],
-      ),
-    );
+    const matches = rounded.equals(control.expected);
+    const result = { control, actual, rounded, difference, matches, calibrated: calibrated.has(controlKey(control)) };
+    results.push(result);
+    if (!matches) diagnostics.push(mismatch(result, row.feeds(control.year), (m) => convert(m, own, units), units));
+  }
   return { results, diagnostics };
 }
+
+/** The mismatch diagnostic: its figures shown in `units` (`shown` converts them exactly). */
+function mismatch(r: ControlResult, feeds: string, shown: (m: Money) => Money, units: Units): Diagnostic {
+  const c = r.control;
+  const g = (m: Money): string => formatPlainGrouped(shown(m));
+  const precision = c.publishedTo ? ` (to the nearest ${c.publishedTo}, ${c.rounding}: ${g(r.rounded)})` : '';
+  return error(
+    'control-mismatch',
+    `${c.row} ${c.year}: projected ${g(r.actual)}${precision}, published ${g(c.expected)}`,
+    c.origin,
+    `${feeds}; if the published figure changed, update the control`,
+    [
+      `expected ${g(c.expected)} ${units}${c.publishedTo ? ` (published to the nearest ${c.publishedTo})` : ''}`,
+      `actual   ${g(r.actual)} ${units}`,
+      `difference ${formatSigned(shown(r.difference))} ${units} (actual − expected)`,
+    ],
+  );
+}
+
+/** Controls that match only at their published precision: the exact difference is still reported. */
+export const roundedMatches = (results: readonly ControlResult[]): ControlResult[] =>
+  results.filter((r) => r.matches && !r.difference.isZero());

@@ -3,6 +3,7 @@
 
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatPlainGrouped, formatSigned } from '../../model/grouped-number.js';
+import type { Control } from '../../model/scenario.js';
 import type { ControlResult } from './controls.js';
 
 export type CheckStatus = 'ok' | 'failed' | 'invalid';
@@ -16,6 +17,15 @@ export interface FileOutcome {
   readonly controls: readonly ControlResult[];
   /** Every diagnostic of the file (errors and warnings), as printed on standard error. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The scenario's units (absent for an invalid file). */
+  readonly units?: string;
+  /** A variant checked against its base's controls: the base, and the controls on figures the variant changes. */
+  readonly inherited?: Inherited;
+}
+
+export interface Inherited {
+  readonly from: string;
+  readonly skipped: readonly Control[];
 }
 
 export interface CheckSummary {
@@ -48,18 +58,37 @@ export function invalidOutcome(file: string, diagnostics: readonly Diagnostic[])
 }
 
 /** A file that loaded: ok when it has controls and every one matches. */
-export function checkedOutcome(file: string, controls: readonly ControlResult[], diagnostics: readonly Diagnostic[]): FileOutcome {
+export function checkedOutcome(
+  file: string,
+  controls: readonly ControlResult[],
+  diagnostics: readonly Diagnostic[],
+  units?: string,
+  inherited?: Inherited,
+): FileOutcome {
   const reasons: string[] = [];
-  if (controls.length === 0) reasons.push('no controls: the scenario has no `controls:` section, so nothing can be checked');
+  if (controls.length === 0 && !inherited) reasons.push('no controls: the scenario has no `controls:` section, so nothing can be checked');
   for (const r of controls) {
     if (!r.matches) reasons.push(mismatchReason(r));
   }
-  return { file, status: reasons.length > 0 ? 'failed' : 'ok', reasons, controls, diagnostics };
+  return {
+    file,
+    status: reasons.length > 0 ? 'failed' : 'ok',
+    reasons,
+    controls,
+    diagnostics,
+    ...(units ? { units } : {}),
+    ...(inherited ? { inherited } : {}),
+  };
 }
 
-/** `net_budget 2018/19: projected 132,821, published 132,831, difference -10`. */
+/**
+ * `net_budget 2018/19: projected 132,821, published 132,831, difference -10`; a control published to a
+ * precision also names it and the figure rounded to it.
+ */
 export function mismatchReason(r: ControlResult): string {
-  return `${r.control.row} ${r.control.year}: projected ${formatPlainGrouped(r.actual)}, published ${formatPlainGrouped(r.control.expected)}, difference ${formatSigned(r.difference)}`;
+  const c = r.control;
+  const precision = c.publishedTo ? ` (to the nearest ${c.publishedTo}, ${c.rounding}: ${formatPlainGrouped(r.rounded)})` : '';
+  return `${r.control.row} ${r.control.year}: projected ${formatPlainGrouped(r.actual)}${precision}, published ${formatPlainGrouped(r.control.expected)}, difference ${formatSigned(r.difference)}`;
 }
 
 export function checkSummary(outcomes: readonly FileOutcome[]): CheckSummary {

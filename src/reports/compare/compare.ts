@@ -38,6 +38,8 @@ export interface PairComparison {
 
 export interface Comparison {
   readonly base: Projection;
+  /** The years every scenario covers (rolling MTFS vintages overlap): the comparison is on these. */
+  readonly years: readonly FiscalYear[];
   readonly rows: readonly ProjectionRow[];
   readonly pairs: readonly PairComparison[];
 }
@@ -48,9 +50,13 @@ function assess(row: ProjectionRow, difference: Money): Assessment {
   return (row.sense === 'cost') === higher ? 'ADV' : 'FAV';
 }
 
-/** Compares projections that share a period and units (the caller checks). */
+/** The years every projection covers, in order (empty when they do not overlap). */
+export const sharedYears = (ps: readonly Projection[]): FiscalYear[] =>
+  (ps[0]?.years ?? []).filter((y) => ps.every((p) => p.years.includes(y)));
+
+/** Compares projections in the same units on the years they share (the caller checks there are some). */
 export function compareProjections(base: Projection, others: readonly Projection[]): Comparison {
-  const years = base.years;
+  const years = sharedYears([base, ...others]);
   const shared = base.rows.filter((r) => others.every((o) => o.rows.some((x) => x.id === r.id)));
   const pairs = others.map((other) => {
     const differences = shared.map((row) => {
@@ -60,13 +66,13 @@ export function compareProjections(base: Projection, others: readonly Projection
       return { row, amounts, assessments: new Map(years.map((y) => [y, assess(row, amounts.get(y) ?? ZERO)])) };
     });
     const attribution =
-      base.departments || other.departments ? attributeDepartments(base, other) : attribute(base.scenario, other.scenario, years);
+      base.departments || other.departments ? attributeDepartments(base, other, years) : attribute(base.scenario, other.scenario, years);
     const netChange = new Map(
       years.map((y) => [y, sub(rowValues(other, 'net_budget').get(y) ?? ZERO, rowValues(base, 'net_budget').get(y) ?? ZERO)]),
     );
     return { other, differences, attribution, netChange };
   });
-  return { base, rows: shared, pairs };
+  return { base, years, rows: shared, pairs };
 }
 
 /**
@@ -87,12 +93,7 @@ export function attribute(base: Scenario, other: Scenario, years: readonly Fisca
       effect: new Map(years.map((y) => [y, dOriginal])),
     });
   }
-  let running = ZERO;
-  const transferEffect = new Map<FiscalYear, Money>();
-  for (const y of years) {
-    running = add(running, sub(other.transfers.get(y)?.amount ?? ZERO, base.transfers.get(y)?.amount ?? ZERO));
-    transferEffect.set(y, running);
-  }
+  const transferEffect = new Map<FiscalYear, Money>(years.map((y) => [y, sub(transfersTo(other, y), transfersTo(base, y))]));
   if ([...transferEffect.values()].some((v) => !v.isZero())) {
     out.push({
       key: 'transfers',
@@ -119,9 +120,14 @@ export function attribute(base: Scenario, other: Scenario, years: readonly Fisca
   return out;
 }
 
+/** A scenario's transfers from the start of its own period to `y`, inclusive. */
+function transfersTo(s: Scenario, y: FiscalYear): Money {
+  const upTo = s.years.slice(0, s.years.indexOf(y) + 1);
+  return upTo.reduce((acc, x) => add(acc, s.transfers.get(x)?.amount ?? ZERO), ZERO);
+}
+
 /** For whole-council scenarios: the net budget requirement is the sum of the departments, so its change splits exactly by department. */
-function attributeDepartments(base: Projection, other: Projection): Attribution[] {
-  const years = base.years;
+function attributeDepartments(base: Projection, other: Projection, years: readonly FiscalYear[]): Attribution[] {
   const b = new Map((base.departments ?? []).map((d) => [d.id, d]));
   const o = new Map((other.departments ?? []).map((d) => [d.id, d]));
   const ids = [...b.keys(), ...[...o.keys()].filter((k) => !b.has(k))];

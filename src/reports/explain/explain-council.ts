@@ -4,6 +4,8 @@
 // reserves roll-forward, each down to where it is written and its source. Pure.
 
 import { previousYear, type FiscalYear } from '../../model/fiscal-year.js';
+import type { Cited } from '../../model/funding.js';
+import type { SourcedAmount } from '../../model/level.js';
 import { ZERO, type Money } from '../../model/money.js';
 import type { DepartmentBudget } from '../../project/council.js';
 import type { FundingComponent, FundingProjection } from '../../project/funding.js';
@@ -81,32 +83,34 @@ export function explainCouncilRow(p: Projection, row: RowId, y: FiscalYear): Ste
             id,
             label,
             amount,
-            formula: 'the opening balance, as written',
+            formula: opening
+              ? 'the opening balance, as written'
+              : 'nil: no opening balance is given, so the reserves rows show movements only',
             ...(opening ? { origin: opening.origin, source: opening.source } : {}),
             children: [],
           };
     }
-    case 'reserves_use': {
-      const use = f.funding.reserves?.plannedUse.get(y);
-      const cited = f.funding.reserves?.plannedUseCited;
-      return use
-        ? {
-            id,
-            label,
-            amount,
-            formula: 'planned use, as written (a draw counts as funding)',
-            origin: use.origin,
-            ...(cited ? { source: cited.source } : {}),
-            children: [],
-          }
-        : { id, label, amount, formula: 'none planned for this year', children: [] };
+    case 'reserves_use':
+    case 'reserves_contributions': {
+      const r = f.funding.reserves;
+      const use = row === 'reserves_use';
+      return movementStep(
+        { id, label, amount },
+        (use ? r?.plannedUse : r?.contributions)?.get(y),
+        use ? r?.plannedUseCited : r?.contributionsCited,
+        use
+          ? 'planned use, as written (a draw counts as funding)'
+          : 'contributions, as written (they add to the balance and are not funding)',
+      );
     }
     case 'reserves_cf':
       return {
         id,
         label,
         amount,
-        formula: `reserves_bf ${g(valueOf(p, 'reserves_bf', y))} + reserves_use ${g(valueOf(p, 'reserves_use', y))}`,
+        formula:
+          `reserves_bf ${g(valueOf(p, 'reserves_bf', y))} − reserves_use ${g(valueOf(p, 'reserves_use', y))}` +
+          (f.reserves?.contributions ? ` + reserves_contributions ${g(valueOf(p, 'reserves_contributions', y))}` : ''),
         children: [],
       };
     case 'reserves_after_gap':
@@ -285,4 +289,16 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
     default:
       return undefined;
   }
+}
+
+/** A reserves movement (planned use, contributions) in a year: as written, or none. */
+function movementStep(
+  step: { id: string; label: string; amount: Money },
+  written: SourcedAmount | undefined,
+  cited: Cited | undefined,
+  formula: string,
+): Step {
+  return written
+    ? { ...step, formula, origin: written.origin, ...(cited ? { source: cited.source } : {}), children: [] }
+    : { ...step, formula: 'none planned for this year', children: [] };
 }

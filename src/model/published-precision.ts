@@ -1,0 +1,33 @@
+// Published precision: the step to which a source rounded a figure (£1, £000, £0.1m …) and the
+// comparison `mtfs check` makes against it — the exact figure rounded by a named rule to that step.
+// Pure; the one rounding here is the control's own, never a display rounding.
+
+import { Dec, roundTo, type Dec as Decimal, type Money, type RoundingMode } from './money.js';
+import { poundsPerUnit, type Units } from './units.js';
+
+/** The steps a published figure can be rounded to, by the names finance officers write. */
+export const PUBLISHED_TO = ['£0.01', '£1', '£000', '£0.01m', '£0.1m', '£m'] as const;
+export type PublishedTo = (typeof PUBLISHED_TO)[number];
+
+/** The step of each precision, in £. */
+const STEP_POUNDS: Record<PublishedTo, string> = {
+  '£0.01': '0.01',
+  '£1': '1',
+  '£000': '1000',
+  '£0.01m': '10000',
+  '£0.1m': '100000',
+  '£m': '1000000',
+};
+
+/** The step of `to` in the scenario's units, e.g. £0.1m in a £000 scenario is 100. */
+export const stepInUnits = (to: PublishedTo, units: Units): Decimal => new Dec(STEP_POUNDS[to]).dividedBy(poundsPerUnit(units));
+
+/** Whether `amount` (in the scenario's units) is a whole number of steps, as a figure published to `to` must be. */
+export const isMultipleOf = (amount: Money, to: PublishedTo, units: Units): boolean => amount.dividedBy(stepInUnits(to, units)).isInteger();
+
+/** `exact` (in the scenario's units) rounded to the step of `to` by `mode`, in the scenario's units. */
+export function roundToPublished(exact: Money, to: PublishedTo, units: Units, mode: RoundingMode): Money {
+  const step = stepInUnits(to, units);
+  const r = roundTo(exact.dividedBy(step), 0, mode).times(step);
+  return (r.isZero() ? new Dec(0) : r) as Money;
+}

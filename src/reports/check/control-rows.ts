@@ -1,0 +1,173 @@
+// What a control names → the projected figures it is compared with, and the inputs that feed them:
+// any row of the projection (the layout's rows, e.g. `base_budget`, `levies`, and the funding rows),
+// level totals (`growth.total`), subtotals by classification (`savings.nature.Eff`) and funding
+// components (`funding.council_tax`). Pure.
+
+import type { Location } from '../../diagnostics/diagnostic.js';
+import type { FiscalYear } from '../../model/fiscal-year.js';
+import type { LayoutRow } from '../../model/layout.js';
+import { KIND_ROW_ID, KIND_SIGN, LINE_KINDS } from '../../model/line-kind.js';
+import { ZERO, add, neg, type Money } from '../../model/money.js';
+import { rowSelects } from '../../model/row-select.js';
+import { lineClass, type BudgetLine, type Scenario } from '../../model/scenario.js';
+import type { FundingComponent } from '../../project/funding.js';
+import type { Projection } from '../../project/project.js';
+
+/** A row a control can be compared with. */
+export interface ControlledRow {
+  readonly values: ReadonlyMap<FiscalYear, Money>;
+  /** The inputs that make the figure in `year`, with where they are written: the mismatch hint. */
+  readonly feeds: (year: FiscalYear) => string;
+}
+
+const where = (l: Location): string => `${l.file}:${l.line}`;
+
+const lineList = (lines: readonly BudgetLine[]): string => {
+  const shown = lines.slice(0, 6).map((l) => `${l.ref} (${where(l.origin)})`);
+  return lines.length > 6 ? `${shown.join(', ')} and ${lines.length - 6} more` : shown.join(', ');
+};
+
+/**
+ * The total level of some lines in each year. Lines that all reduce the net budget (savings,
+ * income, contributions from reserves) total as written, positive, as the schedules print them;
+ * any other mix totals its effect on the net budget.
+ */
+function levelTotal(lines: readonly BudgetLine[], years: readonly FiscalYear[], what: string): ControlledRow {
+  const asWritten = lines.every((l) => KIND_SIGN[l.type] < 0);
+  const values = new Map(
+    years.map((y) => [
+      y,
+      lines.reduce((t, l) => {
+        const level = l.levels.get(y)?.amount ?? ZERO;
+        return add(t, asWritten || KIND_SIGN[l.type] > 0 ? level : neg(level));
+      }, ZERO),
+    ]),
+  );
+  return {
+    values,
+    feeds: () =>
+      lines.length === 0 ? `${what} has no lines` : `${what} is the sum of the levels of ${lineList(lines)}: check their \`levels\``,
+  };
+}
+
+function componentFeeds(c: FundingComponent, s: Scenario): string {
+  const ct = s.funding?.councilTax;
+  const req = s.funding?.councilTaxRequirement;
+  if (c.id === 'council_tax' && req)
+    return `council tax = the council tax requirement: check \`requirement\` at ${where(req.requirement.origin)}`;
+  if (c.id === 'council_tax' && ct) {
+    return `council tax = tax base × Band D: check \`tax_base\` at ${where(ct.taxBase.origin)} and \`band_d\` (its increases and rounding rule, \`${ct.bandD.rounding}\`) at ${where(ct.bandD.origin)}`;
+  }
+  if (c.stream) return `${c.label}: check \`amounts\` at ${where(c.stream.origin)}`;
+  const r = s.funding?.reserves;
+  if (c.id === 'reserves_use' && r?.plannedUseCited) return `${c.label}: check \`planned_use\` at ${where(r.plannedUseCited.origin)}`;
+  return c.label;
+}
+
+/** The lines a layout row of kind `lines` chooses. */
+const chosenLines = (s: Scenario, row: Extract<LayoutRow, { kind: 'lines' }>): BudgetLine[] =>
+  s.lines.filter((l) => rowSelects(row.select, l));
+
+/** What feeds a row of a department's layout, following sums down to the base, transfers and lines. */
+function layoutFeeds(p: Projection, row: LayoutRow, seen: Set<string> = new Set()): string {
+  const s = p.scenario;
+  seen.add(row.id);
+  switch (row.kind) {
+    case 'base': {
+      const first = s.originalBudget
+        ? `the first year is \`original_budget\` at ${where(s.originalBudget.origin)}`
+        : 'the first year is the stated base';
+      const stated = s.baseBudget ? `; the base is stated each year (\`base_budget\`, ${s.baseBudget.source})` : '';
+      return `${row.label}: ${first}; later years follow from the previous year's net budget${stated}`;
+    }
+    case 'transfers': {
+      const t = [...s.transfers.values()][0];
+      return t ? `${row.label}: check \`transfers\` at ${where(t.origin)}` : `${row.label}: the scenario states none`;
+    }
+    case 'lines': {
+      const lines = chosenLines(s, row);
+      return lines.length === 0
+        ? `${row.label}: no line of the scenario falls in this row`
+        : `${row.label} = the change in the total level of ${lineList(lines)}: check their \`levels\``;
+    }
+    case 'sum': {
+      const parts = row.parts.flatMap((id) => {
+        const part = s.layout.rows.find((r) => r.id === id);
+        return part && !seen.has(id) ? [layoutFeeds(p, part, seen)] : [];
+      });
+      return `${row.label} = ${row.parts.join(' + ')}${parts.length ? `: ${parts.join('; ')}` : ''}`;
+    }
+  }
+}
+
+const fundingFeeds: Record<string, (p: Projection) => string> = {
+  funding: (p) => `total funding = ${(p.funding?.components ?? []).map((c) => componentFeeds(c, p.scenario)).join('; ')}`,
+  gap: (p) => `gap = net budget requirement − total funding; ${fundingFeeds.funding?.(p)}`,
+  cumulative_gap: () => "the call on reserves = the sum of each year's gap to date",
+  reserves_bf: (p) => reservesFeeds(p),
+  reserves_use: (p) => reservesFeeds(p),
+  reserves_contributions: (p) => reservesFeeds(p),
+  reserves_cf: (p) => reservesFeeds(p),
+  reserves_after_gap: (p) => `${reservesFeeds(p)}; less the call on reserves`,
+};
+
+function reservesFeeds(p: Projection): string {
+  const r = p.scenario.funding?.reserves;
+  if (!r) return 'reserves';
+  const parts = [
+    ...(r.opening ? [`\`opening\` at ${where(r.opening.origin)}`] : []),
+    ...(r.plannedUseCited ? [`\`planned_use\` at ${where(r.plannedUseCited.origin)}`] : []),
+    ...(r.contributionsCited ? [`\`contributions\` at ${where(r.contributionsCited.origin)}`] : []),
+  ];
+  const from = r.opening ? '' : ' (no opening balance: the rows are movements since the start of the first year)';
+  return parts.length ? `reserves${from}: check ${parts.join(', ')}` : `reserves${from}`;
+}
+
+function rowFeeds(p: Projection, id: string, label: string): string {
+  const f = fundingFeeds[id];
+  if (f) return f(p);
+  if (p.departments) {
+    return id === 'net_budget'
+      ? `net budget = the sum of the departments: ${p.departments.map((d) => d.department.name).join('; ')}`
+      : `${label}: check this department's net budget`;
+  }
+  const row = p.scenario.layout.rows.find((r) => r.id === id);
+  return row ? layoutFeeds(p, row) : label;
+}
+
+/**
+ * The lines a level total or subtotal is taken over: a `lines` row of the layout by its id (e.g.
+ * `savings`, `levies`), else every line of a kind by its neutral row id.
+ */
+function linesOfHead(s: Scenario, head: string): BudgetLine[] | undefined {
+  const row = s.layout.rows.find((r) => r.id === head);
+  if (row?.kind === 'lines') return chosenLines(s, row);
+  const kind = LINE_KINDS.find((k) => KIND_ROW_ID[k] === head);
+  return kind ? s.lines.filter((l) => l.type === kind) : undefined;
+}
+
+/**
+ * The projected figures a control names, or why there are none (`missing`, naming what exists).
+ * Level totals and subtotals are levels, as the schedules print them (see `levelTotal`).
+ */
+export function controlledRow(p: Projection, id: string): ControlledRow | { readonly missing: string } {
+  const row = p.rows.find((r) => r.id === id);
+  if (row) return { values: row.values, feeds: () => rowFeeds(p, id, row.label) };
+  const [head = '', group, ...rest] = id.split('.');
+  if (head === 'funding' && group !== undefined && p.funding) {
+    const cid = [group, ...rest].join('.');
+    const c = p.funding.components.find((x) => x.id === cid);
+    if (c) return { values: c.values, feeds: () => componentFeeds(c, p.scenario) };
+    return { missing: `funding components here: ${p.funding.components.map((x) => `funding.${x.id}`).join(', ')}` };
+  }
+  const lines = group !== undefined && !p.departments ? linesOfHead(p.scenario, head) : undefined;
+  if (lines) {
+    if (group === 'total' && rest.length === 0) return levelTotal(lines, p.years, `${head}.total`);
+    const value = rest.join('.');
+    const chosen = lines.filter((l) => lineClass(l, group as string) === value);
+    if (chosen.length > 0) return levelTotal(chosen, p.years, id);
+    const known = [...new Set(lines.map((l) => lineClass(l, group as string)))].filter(Boolean);
+    return { missing: `no line of \`${head}\` has ${group} ${value}; values here: ${known.join(', ') || 'none'}` };
+  }
+  return { missing: `rows here: ${p.rows.map((r) => r.id).join(', ')}` };
+}
