@@ -34,6 +34,7 @@ export const DIAGNOSTIC_CODES = [
   'duplicate-ref',
   'level-missing',
   'saving-classification',
+  'saving-delivery',
   'reconciling-note',
   'unknown-ref',
   'empty-selection',
