@@ -2,8 +2,11 @@
 // risk rolled up from its departments' ranges; `savings --target gap` on a council. Goldens of what
 // a user sees (helpers/golden-cases.ts), known answers and properties of the delivered levels.
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { nodeReader } from '../src/cli/io.js';
 import { loadScenario } from '../src/load/scenario.js';
 import { fiscalYear, type FiscalYear } from '../src/model/fiscal-year.js';
@@ -122,5 +125,26 @@ describe('saving options', () => {
     ]);
     // at their delivered levels
     expect(plain(options.find((o) => o.line.ref === 'S3')!.levels)).toEqual(['100', '200.5', '301', '301']);
+  });
+});
+
+describe('the committee report', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-delivery-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('shows savings under development in their own section after the savings, with no command to run', async () => {
+    const out = path.join(tmp, 'delivery.html');
+    expect((await runCli(['report', 'test/fixtures/delivery/department.yaml', '--html', out, '--draws', '100'])).code).toBe(0);
+    const page = fs.readFileSync(out, 'utf8');
+    const order = ['id="summary"', 'id="savings"', 'id="under-development"', 'id="risk"', 'id="assumptions"', 'id="appendix"'].map((s) =>
+      page.indexOf(s),
+    );
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    const section = page.slice(page.indexOf('id="under-development"'), page.indexOf('id="risk"'));
+    expect(section).toContain('D1');
+    expect(section).toContain('they are options for closing the gap');
+    // the savings schedule names the slipped lines without pointing to a command
+    expect(page).toContain('Slippage: S2, S3 are shown at the level delivered after slipping, not the level planned.');
+    expect(page).not.toMatch(/mtfs (explain|savings)|`/);
   });
 });

@@ -221,6 +221,7 @@ export const DELIVERY_CASES: readonly GoldenCase[] = (
     { name: 'sensitivity-council', argv: ['sensitivity', DELIVERY_COUNCIL] },
     { name: 'savings-council-gap', argv: ['savings', DELIVERY_COUNCIL, '--target', 'gap', '--top', '5'] },
     { name: 'savings-no-need', argv: ['savings', DELIVERY_DEPARTMENT, '--target', '0'] },
+    { name: 'savings-some-years-no-need', argv: ['savings', DELIVERY_DEPARTMENT, '--target', '2018/19=0,2021/22=1000'] },
     { name: 'explain-slipped', argv: ['explain', DELIVERY_DEPARTMENT, 'S3', '2019/20'] },
     { name: 'explain-under-development', argv: ['explain', DELIVERY_DEPARTMENT, 'D1', '2021/22'] },
     { name: 'savings-shipped-council-gap', argv: ['savings', 'scenarios/2018-council.yaml', '--target', 'gap'] },
