@@ -60,6 +60,7 @@ export const DIAGNOSTIC_CODES = [
   'no-controls',
   'funding-years',
   'band-d',
+  'council-tax-referendum',
   'department',
   'unknown-option',
   'unknown-need',

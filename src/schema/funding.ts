@@ -94,6 +94,22 @@ const bandDSchema = z
     years: z.record(yearSchema, bandDYearSchema).meta({
       description: 'Each MTFS year: the increase (core and asc_precept) and/or the Band D amount as set.',
     }),
+    earlier_asc_precept: z
+      .strictObject({
+        years: z.record(
+          yearSchema,
+          z.strictObject({ rate: rateSchema, band_d_before: amountSchema }).meta({
+            description:
+              '`rate`: the adult social care precept of that year, e.g. 2%; `band_d_before`: Band D (£) of the year before, which the precept is a share of.',
+          }),
+        ),
+        ...citation,
+      })
+      .optional()
+      .meta({
+        description:
+          'Adult social care precepts of years before the period: counted in the total the referendum principles allow over a run of years, and in the precept raised to date.',
+      }),
     ...citation,
   })
   .meta({ id: 'BandD', description: 'Band D council tax in £: given by year, or derived from last year by core + ASC precept.' });
@@ -107,7 +123,18 @@ const taxBaseSchema = z
   .meta({ id: 'TaxBase' });
 
 const councilTaxSchema = z
-  .strictObject({ tax_base: taxBaseSchema, band_d: bandDSchema, collection_fund: streamSchema.optional() })
+  .strictObject({
+    tax_base: taxBaseSchema,
+    band_d: bandDSchema,
+    collection_fund: streamSchema.optional(),
+    principles: textSchema.optional().meta({
+      description:
+        'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive.',
+    }),
+    asc_department: textSchema.optional().meta({
+      description: 'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',
+    }),
+  })
   .meta({ id: 'CouncilTax', description: 'Yield = tax base × Band D, exactly; plus any collection fund surplus (deficit negative).' });
 
 const sourcedAmount = z.strictObject({ amount: amountSchema, ...citation });
