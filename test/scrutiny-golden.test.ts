@@ -89,7 +89,9 @@ describe('scrutiny commands on a whole council with funding', () => {
     onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     const original = fs.readFileSync('scenarios/2018-council.yaml', 'utf8');
     // the department budget with the DoLS grant loss (para 40), funding unchanged
-    const ibcf = original.replace(/2018\.yaml/g, path.resolve('scenarios/2018-with-dols.yaml'));
+    const ibcf = original
+      .replace(/2018\.yaml/g, path.resolve('scenarios/2018-with-dols.yaml'))
+      .replaceAll('../data/council-tax-principles.yaml', path.resolve('data/council-tax-principles.yaml'));
     expect(ibcf).toContain('2018-with-dols.yaml');
     const file = path.join(dir, 'council-ibcf.yaml');
     fs.writeFileSync(file, ibcf);

@@ -13,6 +13,10 @@ import { CONTROL_ROWS, type WrittenScenarioHeader } from '../schema/scenario.js'
 import type { RawDocument } from '../source/raw-tree.js';
 import { normaliseDepartments, readDepartmentScenarios, type LoadedScenarios } from './departments.js';
 import { normaliseApportionment, normaliseFunding } from './funding.js';
+import { readPrinciples, referendumWarnings } from './council-tax-principles.js';
+import type { SourceSet } from './read-source.js';
+import { relativeTo } from './reader.js';
+import type { CouncilTaxPrinciples } from '../model/council-tax-principles.js';
 
 type HeaderFields = Partial<WrittenScenarioHeader>;
 type LoadOne = (file: string) => Result<Scenario>;
@@ -22,6 +26,8 @@ export interface CouncilSectionsRead {
   readonly fields: HeaderFields;
   readonly doc: RawDocument;
   readonly departments?: LoadedScenarios;
+  /** The referendum principles `funding: council_tax: principles:` names. */
+  readonly principles?: CouncilTaxPrinciples;
   readonly diagnostics: readonly Diagnostic[];
   readonly inputs: readonly string[];
 }
@@ -37,6 +43,7 @@ export function readCouncilSections(
   fields: HeaderFields,
   asDepartment: boolean,
   load: LoadOne,
+  set: SourceSet,
 ): CouncilSectionsRead {
   const nested = (['departments', 'funding'] as const).filter((k) => asDepartment && fields[k] !== undefined);
   const diagnostics: Diagnostic[] = nested.map((k) =>
@@ -56,9 +63,21 @@ export function readCouncilSections(
       inputs: [],
     };
   }
-  if (!fields.departments) return { fields, doc, diagnostics, inputs: [] };
+  const named = fields.funding?.council_tax?.principles;
+  const principlesFile = named === undefined ? undefined : relativeTo(file, named.trim());
+  const principles =
+    principlesFile === undefined
+      ? undefined
+      : readPrinciples(set, principlesFile, doc.locator.value(['funding', 'council_tax', 'principles']));
+  append(diagnostics, principles?.diagnostics ?? []);
+  const withPrinciples = {
+    ...(principles?.value ? { principles: principles.value } : {}),
+    inputs: principlesFile === undefined ? [] : [principlesFile],
+  };
+  if (!fields.departments) return { fields, doc, diagnostics, ...withPrinciples };
   const departments = readDepartmentScenarios(fields.departments, doc, load);
-  return { fields, doc, departments, diagnostics: departments.diagnostics, inputs: departments.inputs };
+  append(diagnostics, departments.diagnostics);
+  return { fields, doc, departments, diagnostics, ...withPrinciples, inputs: [...departments.inputs, ...withPrinciples.inputs] };
 }
 
 /**
@@ -73,12 +92,31 @@ export function normaliseCouncilSections(
   period: readonly FiscalYear[] | undefined,
   hasLines: boolean,
   loaded: LoadedScenarios | undefined,
+  principles?: CouncilTaxPrinciples,
 ): { departments?: Department[]; funding?: Funding; apportionment?: Apportionment; diagnostics: Diagnostic[] } {
   const diagnostics = [...wholeCouncil(h, doc, hasLines), ...controlledRows(h, doc)];
   const departments = h.departments && loaded && period ? normaliseDepartments(h.departments, doc, loaded, period) : undefined;
-  const funding = h.funding && period ? normaliseFunding(h.funding, doc, period) : undefined;
+  const funding = h.funding && period ? normaliseFunding(h.funding, doc, period, principles) : undefined;
   const apportionment = h.apportionment ? normaliseApportionment(h.apportionment, doc) : undefined;
   for (const part of [departments, funding, apportionment]) append(diagnostics, part?.diagnostics ?? []);
+  const ct = funding?.value?.councilTax;
+  if (ct) {
+    append(diagnostics, referendumWarnings(ct));
+    const asc = ct.ascDepartment;
+    const names = (h.departments ?? []).map((d) => d.name);
+    if (asc && !names.includes(asc.name)) {
+      diagnostics.push(
+        error(
+          'department',
+          `asc_department names ${asc.name}, which is not a department of this council`,
+          asc.origin,
+          names.length
+            ? `departments are ${names.join('; ')}`
+            : 'only a whole-council scenario (with `departments:`) has an ASC department',
+        ),
+      );
+    }
+  }
   return {
     ...(departments?.value ? { departments: departments.value } : {}),
     ...(funding?.value ? { funding: funding.value } : {}),

@@ -13,12 +13,14 @@ import type {
   Cited,
   CouncilTax,
   CouncilTaxRequirement,
+  EarlierAscPrecept,
   Funding,
   FundingStream,
   Reserves,
   StreamKind,
   TaxBase,
 } from '../model/funding.js';
+import type { CouncilTaxPrinciples } from '../model/council-tax-principles.js';
 import type { StatedLevel } from '../model/levels.js';
 import type { SourcedAmount } from '../model/scenario.js';
 import { fillStream } from '../model/stream-levels.js';
@@ -38,6 +40,8 @@ interface Context {
   readonly doc: RawDocument;
   readonly years: readonly FiscalYear[];
   readonly diagnostics: Diagnostic[];
+  /** The referendum principles `council_tax: principles:` names, read before normalising. */
+  readonly principles?: CouncilTaxPrinciples;
 }
 
 const at = (c: Context, p: Path): Location => c.doc.locator.value(p);
@@ -57,8 +61,13 @@ const cited = (c: Context, w: WrittenCitation, p: Path): Cited => ({
  * `band-d` (a year with no Band D, or no previous Band D to derive it from), `duplicate-ref`,
  * `missing-key`, `invalid-value`.
  */
-export function normaliseFunding(w: WrittenFunding, doc: RawDocument, years: readonly FiscalYear[]): Result<Funding> {
-  const c: Context = { doc, years, diagnostics: [] };
+export function normaliseFunding(
+  w: WrittenFunding,
+  doc: RawDocument,
+  years: readonly FiscalYear[],
+  principles?: CouncilTaxPrinciples,
+): Result<Funding> {
+  const c: Context = { doc, years, diagnostics: [], ...(principles ? { principles } : {}) };
   const base: Path = ['funding'];
   if (!w.council_tax && !w.business_rates && !w.revenue_support_grant && !(w.grants && w.grants.length > 0)) {
     c.diagnostics.push(
@@ -199,7 +208,16 @@ function normaliseCouncilTax(
   const taxBase = normaliseTaxBase(c, w.tax_base, [...p, 'tax_base']);
   const bandD = normaliseBandD(c, w.band_d, [...p, 'band_d']);
   if (!taxBase || !bandD || !cf.ok) return { ok: false };
-  return { ok: true, councilTax: { taxBase, bandD, ...(cf.value ? { collectionFund: cf.value } : {}) } };
+  return {
+    ok: true,
+    councilTax: {
+      taxBase,
+      bandD,
+      ...(cf.value ? { collectionFund: cf.value } : {}),
+      ...(c.principles ? { principles: c.principles } : {}),
+      ...(w.asc_department ? { ascDepartment: { name: w.asc_department, origin: at(c, [...p, 'asc_department']) } } : {}),
+    },
+  };
 }
 
 /** Stated amounts of a by-year map, each checked against the period and the stream's own years. */
@@ -460,7 +478,17 @@ function normaliseBandD(c: Context, w: WrittenBandD, p: Path): BandD | undefined
     }
     years.set(y, {
       ...(amount ? { given: { amount, origin: at(c, [...yp, 'amount']) } } : {}),
-      ...(core !== undefined ? { increase: { core: rate(core), ascPrecept: rate(e.asc_precept ?? '0'), origin: at(c, yp) } } : {}),
+      ...(core !== undefined
+        ? {
+            increase: {
+              core: rate(core),
+              ascPrecept: rate(e.asc_precept ?? '0'),
+              origin: at(c, yp),
+              coreOrigin: at(c, [...yp, e.core !== undefined ? 'core' : 'increase']),
+              ascPreceptOrigin: e.asc_precept !== undefined ? at(c, [...yp, 'asc_precept']) : at(c, yp),
+            },
+          }
+        : {}),
     });
   }
   const first = c.years[0];
@@ -511,8 +539,48 @@ function normaliseBandD(c: Context, w: WrittenBandD, p: Path): BandD | undefined
     }
     previousKnown = true; // report a broken chain once, not again for every later year
   }
+  const earlierAscPrecept = w.earlier_asc_precept && normaliseEarlierAscPrecept(c, w.earlier_asc_precept, [...p, 'earlier_asc_precept']);
   if (c.diagnostics.length > before) return undefined;
-  return { ...(base ? { base } : {}), years, rounding: w.rounding, ...cited(c, w, p) };
+  return { ...(base ? { base } : {}), years, ...(earlierAscPrecept ? { earlierAscPrecept } : {}), rounding: w.rounding, ...cited(c, w, p) };
+}
+
+/** ASC precepts of years before the period (`band-d` for a year inside it; `invalid-value` for a nil or negative Band D). */
+function normaliseEarlierAscPrecept(
+  c: Context,
+  w: NonNullable<WrittenBandD['earlier_asc_precept']>,
+  p: Path,
+): NonNullable<BandD['earlierAscPrecept']> {
+  const first = c.years[0];
+  const years = new Map<FiscalYear, EarlierAscPrecept>();
+  for (const [text, e] of Object.entries(w.years).sort(([a], [b]) => compareYears(year(a), year(b)))) {
+    const y = year(text);
+    const yp: Path = [...p, 'years', text];
+    if (first && compareYears(y, first) >= 0) {
+      c.diagnostics.push(
+        error(
+          'band-d',
+          `earlier_asc_precept gives ${y}, which is not before the period (${first} onwards)`,
+          keyAt(c, yp),
+          `give the precept of a year in the period under \`years: ${y}:\` as \`asc_precept\``,
+        ),
+      );
+      continue;
+    }
+    const bandDBefore = money(e.band_d_before);
+    if (!bandDBefore.isPositive() || bandDBefore.isZero()) {
+      c.diagnostics.push(
+        error(
+          'invalid-value',
+          `the Band D before ${y} must be more than nil`,
+          at(c, [...yp, 'band_d_before']),
+          'write Band D in £ and pence',
+        ),
+      );
+      continue;
+    }
+    years.set(y, { rate: rate(e.rate), bandDBefore, origin: at(c, [...yp, 'rate']) });
+  }
+  return { years, ...cited(c, w, p) };
 }
 
 function sourced(c: Context, w: { amount: string } & WrittenCitation, p: Path): SourcedAmount & Cited {

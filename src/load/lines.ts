@@ -24,6 +24,7 @@ import type { Units } from '../model/units.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { checkLineDrivers, type DemandContext } from './drivers.js';
 import { money, year } from './validated.js';
+import { savingDelivery, type SavingDelivery } from './saving-delivery.js';
 
 /** The service area of a line that states none. */
 const NO_SERVICE_AREA = 'not stated';
@@ -147,6 +148,11 @@ export function normaliseLine(
     ok = false;
   }
 
+  const deliveryResult = savingDelivery(w, lat, lkey, inPeriod, outside);
+  append(diagnostics, deliveryResult.diagnostics);
+  const delivery = deliveryResult.value;
+  if (!delivery) ok = false;
+
   const names = w.driver === undefined ? undefined : typeof w.driver === 'string' ? [w.driver] : w.driver;
   const written = w.levels !== undefined ? 'levels' : w.changes !== undefined ? 'changes' : undefined;
   if (w.levels !== undefined && w.changes !== undefined) {
@@ -245,11 +251,11 @@ export function normaliseLine(
     // the levels are the projection's to build (project/derive.ts): the line keeps what builds them
     const built = checkLineDrivers(demand, w.ref, names, lat(['driver']));
     append(diagnostics, built.diagnostics);
-    return done(ok && years && built.value ? budgetLine(w, new Map(), lat, names) : undefined);
+    return done(ok && years && built.value && delivery ? budgetLine(w, new Map(), lat, delivery, names) : undefined);
   }
-  if (!ok || !years) return done();
-  if (w.one_off) return done(budgetLine(w, oneOffLevels(years, stated), lat));
-  if (written === 'changes') return done(budgetLine(w, levelsFromChanges(years, stated), lat));
+  if (!ok || !years || !delivery) return done();
+  if (w.one_off) return done(budgetLine(w, oneOffLevels(years, stated), lat, delivery));
+  if (written === 'changes') return done(budgetLine(w, levelsFromChanges(years, stated), lat, delivery));
   const filled = fillLevels(years, stated, w.unstated);
   if (filled.unstated.length > 0) {
     diagnostics.push(
@@ -262,7 +268,7 @@ export function normaliseLine(
     );
     return done();
   }
-  return done(budgetLine(w, filled.levels, lat));
+  return done(budgetLine(w, filled.levels, lat, delivery));
 }
 
 /** The domain line; `lat` locates the written fields (origin of the line and of its status). */
@@ -270,6 +276,7 @@ function budgetLine(
   w: WrittenLine,
   levels: ReadonlyMap<FiscalYear, Level>,
   lat: (p: Path) => Location,
+  delivery: SavingDelivery,
   drivers?: readonly string[],
 ): BudgetLine {
   // built field by field rather than with conditional spreads: one object per line, not ten
@@ -298,6 +305,9 @@ function budgetLine(
     line.driversOrigin = lat(['driver']);
   }
   if (w.note) line.note = w.note;
+  if (delivery.rag) line.rag = delivery.rag;
+  if (delivery.stage) line.stage = delivery.stage;
+  if (delivery.slippage) line.slippage = delivery.slippage;
   return line;
 }
 

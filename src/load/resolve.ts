@@ -1,5 +1,5 @@
 // Reading before loading: follows the files a scenario names (`extends`, department scenarios,
-// `line_files`, drivers' population files and, when asked, `compare_with`) through the FileReader,
+// `line_files`, drivers' population files, referendum principles and, when asked, `compare_with`) through the FileReader,
 // reading and parsing each file once, so that loading itself is a pure function of the set.
 
 import { MAX_TOTAL_INPUT_BYTES } from '../source/text.js';
@@ -66,6 +66,7 @@ function namedFiles(file: string, tree: unknown, options: ResolveOptions): { fil
   }
   if (Array.isArray(tree.line_files)) for (const f of tree.line_files) add(f, 'csv');
   if (Array.isArray(tree.departments)) for (const d of tree.departments) if (isMapping(d)) add(d.scenario, 'yaml');
+  if (isMapping(tree.funding) && isMapping(tree.funding.council_tax)) add(tree.funding.council_tax.principles, 'yaml');
   if (options.compareWith) add(tree.compare_with, 'yaml');
   return out;
 }

@@ -16,6 +16,7 @@ import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
 import { normaliseAssumptions } from './assumptions.js';
 import { normaliseCouncilSections, readCouncilSections } from './council-sections.js';
+import type { CouncilTaxPrinciples } from '../model/council-tax-principles.js';
 import type { LoadedScenarios } from './departments.js';
 import { demandContext, readDrivers, resolveDrivers, type ReadDrivers } from './drivers.js';
 import { duplicateRefs, normaliseControls, normaliseLine, type LineContext } from './lines.js';
@@ -181,10 +182,20 @@ function loadFile(
   });
 
   append(diagnostics, duplicateRefs(rawRefs));
-  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => load(f, [...chain, file], true));
+  const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => load(f, [...chain, file], true), set);
   append(diagnostics, council.diagnostics);
   inputs.push(...council.inputs);
-  const normalised = normalise(file, council.fields, council.doc, context, budgetLines, writtenLines > 0, inputs, council.departments);
+  const normalised = normalise(
+    file,
+    council.fields,
+    council.doc,
+    context,
+    budgetLines,
+    writtenLines > 0,
+    inputs,
+    council.departments,
+    council.principles,
+  );
   append(diagnostics, normalised.diagnostics);
   if (hasErrors(diagnostics) || !normalised.value) return { diagnostics };
   const assumptions = normaliseAssumptions(
@@ -285,6 +296,7 @@ function normalise(
   hasLines: boolean,
   inputs: readonly string[],
   departmentScenarios: LoadedScenarios | undefined,
+  principles?: CouncilTaxPrinciples,
 ): { value?: Scenario; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
@@ -293,7 +305,7 @@ function normalise(
 
   const controls = normaliseControls(h.controls, doc, inPeriod, outside, h.units);
   append(diagnostics, controls.diagnostics);
-  const council = normaliseCouncilSections(h, doc, period, hasLines, departmentScenarios);
+  const council = normaliseCouncilSections(h, doc, period, hasLines, departmentScenarios, principles);
   append(diagnostics, council.diagnostics);
   const baseBudget = normaliseBaseBudget(h.base_budget, doc, period, inPeriod, outside);
   append(diagnostics, baseBudget.diagnostics);

@@ -1,4 +1,4 @@
-// Choosing lines with a selector (refs, type, nature, category, service area, status): used by
+// Choosing lines with a selector (refs, type, nature, category, service area, status, RAG, stage): used by
 // variants (`scale`) and by assumption ranges. Pure.
 
 import type { BudgetLine, LineSelector } from '../model/scenario.js';
@@ -14,5 +14,7 @@ export function selects(sel: LineSelector, line: BudgetLine): boolean {
     const want = sel.status === '*' ? 'unchanged' : sel.status === '**' ? 'amended' : sel.status;
     if (line.status !== want) return false;
   }
+  if (sel.rag && sel.rag !== line.rag) return false;
+  if (sel.stage && sel.stage !== (line.stage ?? 'identified')) return false;
   return true;
 }

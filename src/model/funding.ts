@@ -4,6 +4,7 @@
 
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { BandDRounding } from './band-d.js';
+import type { CouncilTaxPrinciples } from './council-tax-principles.js';
 import type { FiscalYear } from './fiscal-year.js';
 import type { Dec, Money, Rate } from './money.js';
 import type { Level, SourcedAmount } from './level.js';
@@ -54,13 +55,29 @@ export interface TaxBase extends Cited {
 /** One year of Band D: given as published, derivable from an increase, or both (then compared). */
 export interface BandDYear {
   readonly given?: { readonly amount: Money; readonly origin: Location };
-  readonly increase?: { readonly core: Rate; readonly ascPrecept: Rate; readonly origin: Location };
+  readonly increase?: {
+    readonly core: Rate;
+    readonly ascPrecept: Rate;
+    readonly origin: Location;
+    readonly coreOrigin: Location;
+    readonly ascPreceptOrigin: Location;
+  };
+}
+
+/** An adult social care precept of a year before the period: its rate and the Band D it was a share of. */
+export interface EarlierAscPrecept {
+  readonly rate: Rate;
+  /** Band D (£) of the year before it. */
+  readonly bandDBefore: Money;
+  readonly origin: Location;
 }
 
 export interface BandD {
   /** Band D of the year before the first derived year, when a derivation needs it. */
   readonly base?: { readonly year: FiscalYear; readonly amount: Money; readonly origin: Location };
   readonly years: ReadonlyMap<FiscalYear, BandDYear>;
+  /** ASC precepts of years before the period, oldest first. */
+  readonly earlierAscPrecept?: { readonly years: ReadonlyMap<FiscalYear, EarlierAscPrecept> } & Cited;
   readonly rounding: BandDRounding;
   /** Of the given amounts and increases; years derived by mtfs are shown as derived. */
   readonly provenance: Provenance;
@@ -75,6 +92,10 @@ export interface CouncilTax {
   readonly bandD: BandD;
   /** Surplus (+) or deficit (−) on the collection fund, in the scenario's units. */
   readonly collectionFund?: FundingStream;
+  /** The referendum principles the plan's increases are checked against. */
+  readonly principles?: CouncilTaxPrinciples;
+  /** The department whose net budget is the ASC spend the precept must fund. */
+  readonly ascDepartment?: { readonly name: string; readonly origin: Location };
 }
 
 /** A minimum balance: an amount, or a percentage (a rate, 0.05 for 5%) of each year's net budget. */

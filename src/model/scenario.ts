@@ -8,6 +8,7 @@ import type { Apportionment, Cited, Funding } from './funding.js';
 import type { Level, SourcedAmount } from './level.js';
 import type { Dec, Money, RoundingMode } from './money.js';
 import type { PublishedTo } from './published-precision.js';
+import type { Rag, SavingStage, Slippage } from './saving-delivery.js';
 import type { Units } from './units.js';
 import type { Layout } from './layout.js';
 import type { LineKind } from './line-kind.js';
@@ -62,6 +63,12 @@ export interface BudgetLine {
   readonly statusOrigin?: Location;
   /** Changes made by scenario variants (`set`, `scale`, `add`), in the order applied. */
   readonly adjustments?: readonly LineAdjustment[];
+  /** Savings only: the council's RAG rating of delivery. */
+  readonly rag?: Rag;
+  /** Savings only: a delay in delivery; the projection uses the delivered levels. */
+  readonly slippage?: Slippage;
+  /** Savings only: absent for an identified saving. */
+  readonly stage?: Exclude<SavingStage, 'identified'>;
 }
 
 /** A variant's change to a line, kept so `explain` and `compare` can say what happened. */
@@ -91,6 +98,8 @@ export interface LineSelector {
   readonly category?: SavingCategory;
   readonly service_area?: string;
   readonly status?: LineStatus | '*' | '**';
+  readonly rag?: Rag;
+  readonly stage?: SavingStage;
 }
 
 /** Multipliers of a planned figure (1 = as planned); uniform without `likely`, else triangular. */

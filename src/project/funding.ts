@@ -26,6 +26,14 @@ interface CouncilTaxYear {
   readonly yieldPounds: Money;
   /** The same in the scenario's units. */
   readonly yield: Money;
+  /**
+   * The ASC precept raised in the year, in the scenario's units: the precept's share of Band D (each
+   * year's precept × the Band D before it, summed over the precepts so far, earlier ones included)
+   * × the tax base. Absent once a year's Band D is given without an increase (its precept is unknown).
+   */
+  readonly ascPreceptRaised?: Money;
+  /** That share of Band D in £, exactly. */
+  readonly ascPreceptPerBandD?: Dec;
 }
 
 /** One part of total funding, by year, in the scenario's units. */
@@ -112,6 +120,11 @@ function councilTaxYears(funding: Funding, years: readonly FiscalYear[], units: 
   const out = new Map<FiscalYear, CouncilTaxYear>();
   const first = years[0];
   let previous: Money | undefined = ct.bandD.base && first && ct.bandD.base.year === previousYear(first) ? ct.bandD.base.amount : undefined;
+  // the ASC precept's share of Band D so far (£): earlier precepts, then each year's on the Band D before it
+  let ascShare: Dec | undefined = [...(ct.bandD.earlierAscPrecept?.years.values() ?? [])].reduce<Dec>(
+    (acc, e) => acc.plus(e.rate.times(e.bandDBefore)),
+    ZERO,
+  );
   for (const y of years) {
     const entry = ct.bandD.years.get(y);
     const base = ct.taxBase.counts.get(y);
@@ -121,7 +134,9 @@ function councilTaxYears(funding: Funding, years: readonly FiscalYear[], units: 
     const used = entry.given?.amount ?? derived?.amount;
     if (!used) throw new Error(`Band D for ${y} was not checked when loading`);
     const yieldPounds = base.count.times(used) as Money;
+    ascShare = entry.increase && previous && ascShare ? ascShare.plus(entry.increase.ascPrecept.times(previous)) : undefined;
     out.set(y, {
+      ...(ascShare ? { ascPreceptPerBandD: ascShare, ascPreceptRaised: fromPounds(base.count.times(ascShare) as Money, units) } : {}),
       taxBase: base.count,
       taxBaseBasis: base.basis,
       bandD: {

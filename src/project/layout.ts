@@ -1,6 +1,7 @@
 // Projection of a department's budget table by its layout: each year the base (last year's net, or
 // the stated base with its restatement), transfers, the change of the lines each row chooses
-// (signed by kind) and sums of rows; the net budget rolls into next year. Pure and exact.
+// (signed by kind; savings as delivered, not those under development) and sums of rows; the net
+// budget rolls into next year. Pure and exact.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { NET_ROW, type LayoutRow } from '../model/layout.js';
@@ -8,6 +9,7 @@ import { KIND_SIGN } from '../model/line-kind.js';
 import { ZERO, add, neg, sub, type Money } from '../model/money.js';
 import { rowSelects } from '../model/row-select.js';
 import type { Scenario } from '../model/scenario.js';
+import { inBudget, lineLevels } from './delivered.js';
 
 export interface LayoutValues {
   readonly values: ReadonlyMap<string, ReadonlyMap<FiscalYear, Money>>;
@@ -24,12 +26,13 @@ function rowLevelTotals(scenario: Scenario): Map<string, Money[]> {
   const rows = scenario.layout.rows.filter((r): r is Extract<LayoutRow, { kind: 'lines' }> => r.kind === 'lines');
   const totals = new Map(rows.map((r) => [r.id, years.map(() => ZERO)]));
   for (const line of scenario.lines) {
-    const mine = rows.filter((r) => rowSelects(r.select, line));
+    const mine = inBudget(line) ? rows.filter((r) => rowSelects(r.select, line)) : [];
     if (mine.length === 0) continue;
     const negative = KIND_SIGN[line.type] < 0;
+    const delivered = line.slippage ? lineLevels(line, years) : undefined;
     for (let i = 0; i < years.length; i++) {
       const y = years[i] as FiscalYear;
-      const level = line.levels.get(y)?.amount;
+      const level = delivered ? delivered.get(y) : line.levels.get(y)?.amount;
       if (level === undefined) throw new Error(`line ${line.ref} has no level for ${y}`);
       const signed = negative ? neg(level) : level;
       for (const r of mine) {

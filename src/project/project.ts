@@ -1,13 +1,15 @@
 // Projection: Scenario → the budget table by the scenario's layout (project/layout.ts), exactly;
 // a whole council's table from its departments; funding rows after it. A lines row is the
 // year-on-year change in the total level of the lines it chooses, driver-built lines' levels
-// derived first (project/derive.ts). Pure.
+// derived first (project/derive.ts), savings at their delivered level after slippage and those
+// under development left out (project/delivered.ts). Pure.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Layout } from '../model/layout.js';
 import { ZERO, sub, sum, type Money } from '../model/money.js';
 import type { BudgetLine, BudgetRow, ControlRow, LineType, Scenario } from '../model/scenario.js';
 import { deriveScenario } from './derive.js';
+import { inBudget, lineLevels } from './delivered.js';
 import { councilNetBudget, departmentBudgets, estimatedYears, type DepartmentBudget } from './council.js';
 import { projectLayout } from './layout.js';
 import { FUNDING_ROW_LABELS, MOVEMENT_ROW_LABELS, projectFunding, type FundingProjection } from './funding.js';
@@ -47,31 +49,30 @@ export interface Projection {
   readonly years: readonly FiscalYear[];
   readonly rows: readonly ProjectionRow[];
   readonly growth: readonly LineSchedule[];
+  /** Savings the budget counts (identified and unidentified), at their delivered levels. */
   readonly savings: readonly LineSchedule[];
-  /** The schedules of the lines of one kind (a department's table; empty for a whole council). */
+  /** The schedules of the lines of one kind (a department's table; empty for a whole council); savings are those the budget counts. */
   readonly schedulesOf: (kind: LineType) => readonly LineSchedule[];
+  /** Savings under development: not in the budget; options for closing the gap. */
+  readonly underDevelopment: readonly LineSchedule[];
   /** A whole council's departments, each with its net budget. */
   readonly departments?: readonly DepartmentBudget[];
   /** With a `funding:` section: funding, gap and reserves. */
   readonly funding?: FundingProjection;
 }
 
-function scheduleLines(scenario: Scenario, type: LineType): LineSchedule[] {
-  return scenario.lines
-    .filter((l) => l.type === type)
-    .map((line) => {
-      const levels = new Map<FiscalYear, Money>();
-      const changes = new Map<FiscalYear, Money>();
-      let previous = ZERO;
-      for (const y of scenario.years) {
-        const level = line.levels.get(y)?.amount;
-        if (level === undefined) throw new Error(`line ${line.ref} has no level for ${y}`);
-        levels.set(y, level);
-        changes.set(y, sub(level, previous));
-        previous = level;
-      }
-      return { line, levels, changes };
-    });
+function scheduleLines(scenario: Scenario, keep: (l: BudgetLine) => boolean): LineSchedule[] {
+  return scenario.lines.filter(keep).map((line) => {
+    const levels = lineLevels(line, scenario.years);
+    const changes = new Map<FiscalYear, Money>();
+    let previous = ZERO;
+    for (const y of scenario.years) {
+      const level = levels.get(y) as Money;
+      changes.set(y, sub(level, previous));
+      previous = level;
+    }
+    return { line, levels, changes };
+  });
 }
 
 /** Total level of a set of lines in each year. */
@@ -113,7 +114,16 @@ function projectCouncil(scenario: Scenario, departments: NonNullable<Scenario['d
     })),
     { id: 'net_budget', label: 'Net budget requirement', sense: 'cost', values: councilNetBudget(budgets, scenario.years) },
   ];
-  return { scenario, years: scenario.years, rows, growth: [], savings: [], schedulesOf: () => [], departments: budgets };
+  return {
+    scenario,
+    years: scenario.years,
+    rows,
+    growth: [],
+    savings: [],
+    schedulesOf: () => [],
+    underDevelopment: [],
+    departments: budgets,
+  };
 }
 
 function fundingRows(f: FundingProjection): ProjectionRow[] {
@@ -174,9 +184,10 @@ function projectDepartment(scenario: Scenario): Projection {
   const schedules = new Map<LineType, LineSchedule[]>();
   const of = (kind: LineType): LineSchedule[] => {
     let s = schedules.get(kind);
-    if (!s) schedules.set(kind, (s = scheduleLines(scenario, kind)));
+    if (!s) schedules.set(kind, (s = scheduleLines(scenario, (l) => l.type === kind && inBudget(l))));
     return s;
   };
+  let underDevelopment: LineSchedule[] | undefined;
   return {
     scenario,
     years,
@@ -186,6 +197,9 @@ function projectDepartment(scenario: Scenario): Projection {
     },
     get savings() {
       return of('saving');
+    },
+    get underDevelopment() {
+      return (underDevelopment ??= scheduleLines(scenario, (l) => !inBudget(l)));
     },
     schedulesOf: of,
   };

@@ -3,7 +3,9 @@
 // Pure; figures stay exact here and are rounded once by the table renderers.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
-import type { Cited, Provenance, ReservesMinimum } from '../model/funding.js';
+import { checkReferendumPrinciples, type PrinciplesYear } from '../model/council-tax-principles.js';
+import type { Cited, CouncilTax, Provenance, ReservesMinimum } from '../model/funding.js';
+import { plannedIncreases } from '../load/council-tax-principles.js';
 import { Dec, ZERO, toPlain, dec } from '../model/money.js';
 import { isEstimate } from '../model/scenario.js';
 import type { FundingComponent, FundingProjection, RequirementYear } from '../project/funding.js';
@@ -215,6 +217,24 @@ export function fundingTable(p: Projection): TableModel | undefined {
         id: 'funding.asc_precept',
         cells: { label: text('Adult social care precept (%)'), basis: text(written.bandD.provenance), ...inc('ascPrecept') },
       });
+      const rules = written.principles;
+      if (rules) {
+        const limit = (pick: (r: PrinciplesYear) => Dec | undefined) =>
+          byYear((y) => {
+            const r = rules.years.get(y);
+            const v = r && pick(r);
+            return v ? percent(v) : blank;
+          });
+        rows.push({
+          id: 'funding.core_limit',
+          cells: { label: text('Referendum limit: core increase below (%)'), basis: text('rule'), ...limit((r) => r.coreLimit) },
+        });
+        if (years.some((y) => rules.years.get(y)?.ascPreceptLimit))
+          rows.push({
+            id: 'funding.asc_precept_limit',
+            cells: { label: text('Referendum limit: ASC precept at most (%)'), basis: text('rule'), ...limit((r) => r.ascPreceptLimit) },
+          });
+      }
     }
     const givenYears = years.filter((y) => at(y).bandD.basis === 'given');
     rows.push({
@@ -292,6 +312,7 @@ export function fundingTable(p: Projection): TableModel | undefined {
     cells: { label: text('Total funding'), basis: blank, ...Object.fromEntries(years.map((y) => [y, money(f.total.get(y) ?? ZERO)])) },
     emphasis: 'total',
   });
+  if (ct && written) rows.push(...ascPreceptRows(p, ct, written));
   if (f.components.some((c) => [...c.bases.values()].some(isEstimate))) {
     notes.push(
       `${ESTIMATE_MARK} estimated: a year the source does not state (straight line, or grown by the stated rate), rounded to whole units.`,
@@ -303,6 +324,8 @@ export function fundingTable(p: Projection): TableModel | undefined {
   if (written) {
     notes.push(`Council tax: tax base — ${citation(written.taxBase)}`);
     notes.push(`Council tax: Band D — ${citation(written.bandD)}`);
+    if (written.bandD.earlierAscPrecept) notes.push(`ASC precepts before ${years[0] ?? ''} — ${citation(written.bandD.earlierAscPrecept)}`);
+    notes.push(...referendumNotes(written));
   }
   for (const c of f.components) {
     const cite = c.stream ?? (c.id === 'reserves_use' ? f.funding.reserves?.plannedUseCited : undefined);
@@ -332,6 +355,75 @@ export function fundingTable(p: Projection): TableModel | undefined {
   };
 }
 
+/**
+ * The ASC precept raised in each year (its share of Band D so far × the tax base) beside the net
+ * budget of the department it must fund, where the scenario names one.
+ */
+function ascPreceptRows(p: Projection, ct: NonNullable<FundingProjection['councilTax']>, written: CouncilTax): TableRow[] {
+  const years = p.years;
+  if (!years.some((y) => ct.get(y)?.ascPreceptRaised)) return [];
+  const since = [...(written.bandD.earlierAscPrecept?.years.keys() ?? [])][0] ?? years[0] ?? '';
+  const rows: TableRow[] = [
+    {
+      id: 'funding.asc_precept_raised',
+      cells: {
+        label: text(`ASC precept raised in the year (precepts since ${since})`),
+        basis: text('derived'),
+        ...Object.fromEntries(
+          years.map((y) => {
+            const v = ct.get(y)?.ascPreceptRaised;
+            return [y, v ? money(v) : blank];
+          }),
+        ),
+      },
+    },
+  ];
+  const dept = written.ascDepartment && p.departments?.find((d) => d.department.name === written.ascDepartment?.name);
+  if (dept)
+    rows.push({
+      id: 'funding.asc_spend',
+      cells: {
+        label: text(`${dept.department.name} net budget (the ASC spend the precept funds)`),
+        basis: text(dept.department.kind === 'scenario' ? 'published' : dept.department.provenance),
+        ...Object.fromEntries(years.map((y) => [y, money(dept.values.get(y) ?? ZERO)])),
+      },
+    });
+  return rows;
+}
+
+const pctText = (r: Dec): string => `${r.times(100).toFixed()}%`;
+
+/** What the referendum check found, and the report each year's rule comes from. */
+function referendumNotes(written: CouncilTax): string[] {
+  const rules = written.principles;
+  if (!rules) return [];
+  const { planned, earlier } = plannedIncreases(written);
+  const check = checkReferendumPrinciples(planned, earlier, rules);
+  const span = (ys: readonly string[]): string => (ys.length > 1 ? `${ys[0]} to ${ys[ys.length - 1]}` : (ys[0] ?? ''));
+  const notes = [
+    check.breaches.length
+      ? `Referendum principles: ${check.breaches.length} planned increase${check.breaches.length === 1 ? ' is' : 's are'} excessive (${check.breaches.map((b) => `${b.year} ${b.kind === 'core' ? 'core' : b.kind === 'asc-precept' ? 'ASC precept' : 'ASC precept total'}`).join(', ')}): see the warnings.`
+      : `Referendum principles: no planned increase ${span(check.checked)} is excessive (core below its limit, ASC precept within its limits).`,
+    ...check.totals.map(
+      (t) =>
+        `Referendum principles: ASC precepts ${t.over.from} to ${t.upTo} total ${pctText(t.total)}, against at most ${pctText(t.over.limit)} over ${t.over.from} to ${t.over.to}.`,
+    ),
+    ...(check.noPrinciples.length ? [`Referendum principles: none given for ${check.noPrinciples.join(', ')}, so not checked.`] : []),
+    ...check.totalsUnchecked.map(
+      (t) =>
+        `Referendum principles: the ASC precept total over ${t.over.from} to ${t.over.to} is not checked: no precept is given for ${t.missing.join(', ')}.`,
+    ),
+  ];
+  for (const y of check.checked) {
+    const r = rules.years.get(y);
+    if (r)
+      notes.push(
+        `Referendum principles ${y} — ${r.source}${r.external ? " (not among this project's source documents)" : ''}${r.note ? `: ${r.note}` : ''}`,
+      );
+  }
+  return notes;
+}
+
 function citation(c: Pick<Cited, 'provenance' | 'source' | 'note'>): string {
   return `${c.provenance}: ${c.source}${c.note ? ` (${c.note})` : ''}`;
 }
@@ -347,6 +439,31 @@ const citedJson = (c: Pick<Cited, 'provenance' | 'source' | 'note' | 'origin'>):
   note: c.note ?? null,
   origin: `${c.origin.file}:${c.origin.line}`,
 });
+
+function referendumJson(ct: CouncilTax): Json {
+  const rules = ct.principles as NonNullable<CouncilTax['principles']>;
+  const { planned, earlier } = plannedIncreases(ct);
+  const check = checkReferendumPrinciples(planned, earlier, rules);
+  return {
+    principles: rules.file,
+    checked: check.checked,
+    not_checked: check.noPrinciples,
+    excessive: check.breaches.map((b) => ({
+      year: b.year,
+      kind: b.kind,
+      rate: toPlain(b.kind === 'asc-precept-total' ? b.total : b.rate),
+      limit: toPlain(b.kind === 'core' ? b.rule.coreLimit : b.kind === 'asc-precept' ? (b.rule.ascPreceptLimit ?? ZERO) : b.over.limit),
+      source: b.rule.source,
+    })),
+    asc_precept_totals: check.totals.map((t) => ({
+      from: t.over.from,
+      to: t.over.to,
+      up_to: t.upTo,
+      total: toPlain(t.total),
+      limit: toPlain(t.over.limit),
+    })),
+  };
+}
 
 /** JSON fields for departments and funding (none when the scenario has neither). */
 export function fundingJson(p: Projection): Json {
@@ -396,6 +513,7 @@ export function fundingJson(p: Projection): Json {
       ct && f.councilTax
         ? {
             rounding: ct.bandD.rounding,
+            referendum: ct.principles ? referendumJson(ct) : null,
             tax_base: citedJson(ct.taxBase),
             band_d: citedJson(ct.bandD),
             years: Object.fromEntries(
@@ -412,6 +530,8 @@ export function fundingJson(p: Projection): Json {
                   asc_precept: c.bandD.increase ? toPlain(c.bandD.increase.ascPrecept) : null,
                   yield_pounds: toPlain(c.yieldPounds),
                   yield: toPlain(c.yield),
+                  asc_precept_per_band_d: c.ascPreceptPerBandD ? toPlain(c.ascPreceptPerBandD) : null,
+                  asc_precept_raised: c.ascPreceptRaised ? toPlain(c.ascPreceptRaised) : null,
                 },
               ]),
             ),

@@ -3,6 +3,7 @@
 // alternatives, risk where the scenario has assumption ranges, and an assumptions appendix.
 // Prints on A4. Pure: same projection, same bytes.
 
+import { riskAssumptions } from '../reports/risk/engine.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, type Dec, type Money } from '../model/money.js';
 import { isEstimate, type Scenario } from '../model/scenario.js';
@@ -12,7 +13,7 @@ import type { RiskResult } from '../reports/risk/monte-carlo.js';
 import type { Sensitivity } from '../reports/risk/sensitivity.js';
 import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
-import { describeScenario, scheduleTable, summaryTable } from './projection.js';
+import { describeScenario, scheduleTable, summaryTable, underDevelopmentTable } from './projection.js';
 import { fundingTable } from './funding.js';
 import { appliesInWords, RISK_METHOD, riskTable, sensitivityTable, shown } from './risk.js';
 import { executiveSummary, joinWords } from './report-summary.js';
@@ -104,7 +105,7 @@ function technicalAppendix(s: Scenario, input: ReportInput): string[] {
       : []),
     '</ul>',
   );
-  const ranges = s.assumptions ?? [];
+  const ranges = riskAssumptions(s);
   out.push('<h3>Ranges</h3>');
   if (ranges.length === 0) {
     out.push('<p>This scenario states no ranges for its assumptions.</p>');
@@ -166,7 +167,7 @@ function sourcedFigures(s: Scenario): SourcedFigure[] {
 /** Assumptions, estimates, reconciling lines and sources: part of the committee paper itself. */
 function assumptionsSection(s: Scenario, p: Projection): string[] {
   const out: string[] = [];
-  const ranges = s.assumptions ?? [];
+  const ranges = riskAssumptions(s);
   out.push('<h3>Assumption ranges</h3>');
   out.push(
     ranges.length === 0
@@ -228,6 +229,7 @@ const COMMITTEE_POINTERS: Pointers = {
   demand: 'each is projected users × unit cost',
   departmentNote: () => 'see Assumptions and sources',
   whatIf: (set) => `What-if applied to these figures: ${set.replace(/=/, ' set to ')}.`,
+  options: 'they are options for closing the gap',
 };
 
 const signed = (n: number): string => (n < 0 ? `(${group(String(-n))})` : group(String(n)));
@@ -319,6 +321,8 @@ export function htmlReport(input: ReportInput): string {
         ),
       ]),
     );
+  const underDevelopment = p.departments ? undefined : underDevelopmentTable(p, pointers);
+  if (underDevelopment) sections.push(section('under-development', 'Savings under development', [tableAsHtml(underDevelopment, display)]));
 
   if (input.sensitivity || input.risk) {
     const body: string[] = [];

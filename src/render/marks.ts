@@ -20,6 +20,10 @@ export interface Pointers {
   readonly departmentNote: (scenarioFile: string) => string;
   /** How a what-if applied to the run is named. */
   readonly whatIf: (set: string) => string;
+  /** Where a slipped saving's planned levels are shown (the committee paper shows delivered levels only). */
+  readonly planned?: string;
+  /** How savings under development are offered as options, after "not in the budget until …; ". */
+  readonly options: string;
 }
 
 export const CLI_POINTERS: Pointers = {
@@ -28,4 +32,6 @@ export const CLI_POINTERS: Pointers = {
   demand: '`mtfs demand` shows how',
   departmentNote: (file) => `see its note in ${file}`,
   whatIf: (set) => `What-if: --set ${set}.`,
+  planned: '`mtfs explain REF` shows both',
+  options: '`mtfs savings --target gap` offers them as options for closing the gap',
 };

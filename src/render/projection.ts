@@ -9,6 +9,7 @@ import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Pr
 import { cumulativeRoundingNote, fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
 import { KIND_ROW_ID, KIND_ROW_LABEL, LINE_KINDS } from '../model/line-kind.js';
 import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './marks.js';
+import { slippageLabel, type Slippage } from '../model/saving-delivery.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 import type { DisplayOptions } from './number.js';
 
@@ -122,11 +123,14 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
   // the committee report's own words (Appendices B and C) where the scenario declares its layout
   const reportWords = p.scenario.layout.declared && (type === 'growth' || type === 'saving');
   const years = p.years;
+  // the Delivery column appears only when some saving has a RAG rating, slippage or a stage
+  const delivery = type === 'saving' && schedules.some((s) => deliveryLabel(s.line) !== '');
   const lineRows: TableRow[] = schedules.map((s) => ({
     id: `${prefix}.${s.line.ref}`,
     cells: {
       ref: text(`${s.line.status ? STATUS_MARK[s.line.status] : ''}${s.line.ref}${s.line.reconciling ? RECONCILING_MARK : ''}`),
       ...(type === 'saving' ? { nature: text(natureLabel(s.line.nature)) } : {}),
+      ...(delivery ? { delivery: text(deliveryLabel(s.line)) } : {}),
       label: text(s.line.description),
       ...Object.fromEntries(
         years.map((y) => {
@@ -194,6 +198,7 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
         ]
       : []),
     ...reconciling.map((s) => `${RECONCILING_MARK} ${s.line.ref} is a reconciling line: ${s.line.note ?? ''}`),
+    ...(delivery ? deliveryNotes(schedules, pointers) : []),
     ...(schedules.some((s) => s.line.drivers)
       ? [
           `${schedules
@@ -231,6 +236,7 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
     columns: [
       { key: 'ref', header: 'Ref', align: 'left' },
       ...(type === 'saving' ? [{ key: 'nature', header: 'Nature', align: 'left' as const }] : []),
+      ...(delivery ? [{ key: 'delivery', header: 'Delivery', align: 'left' as const }] : []),
       { key: 'label', header: 'Description', align: 'left' },
       ...yearColumns(years),
     ],
@@ -239,11 +245,80 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
   };
 }
 
-/** The schedules `--detail` shows: growth and savings as before, then every other kind with lines. */
+/** The schedules `--detail` shows: growth and savings as before (then savings under development,
+ * if any), then every other kind with lines. */
 export function scheduleTables(p: Projection): TableModel[] {
   const kinds = LINE_KINDS.filter((k) => k === 'growth' || k === 'saving' || p.scenario.lines.some((l) => l.type === k));
   const ordered = [...kinds.filter((k) => k === 'growth' || k === 'saving'), ...kinds.filter((k) => k !== 'growth' && k !== 'saving')];
-  return ordered.map((k) => scheduleTable(p, k));
+  const underDevelopment = underDevelopmentTable(p);
+  return ordered.flatMap((k) => [scheduleTable(p, k), ...(k === 'saving' && underDevelopment ? [underDevelopment] : [])]);
+}
+
+/** `amber; slips 1 year; unidentified`: a saving's RAG rating, slippage and stage ('' for none). */
+export function deliveryLabel(line: LineSchedule['line']): string {
+  return [line.rag, line.slippage && slippageLabel(line.slippage), line.stage].filter((x) => x).join('; ');
+}
+
+function deliveryNotes(schedules: readonly LineSchedule[], pointers: Pointers): string[] {
+  const slipped = schedules.filter((s) => s.line.slippage);
+  const unidentified = schedules.filter((s) => s.line.stage === 'unidentified');
+  return [
+    ...(slipped.length
+      ? [
+          `Slippage: ${slipped.map((s) => s.line.ref).join(', ')} ${slipped.length === 1 ? 'is' : 'are'} shown at the level delivered after slipping, not the level planned${pointers.planned ? ` (${pointers.planned})` : ''}.`,
+        ]
+      : []),
+    ...(unidentified.length
+      ? [
+          `Unidentified: ${unidentified.map((s) => s.line.ref).join(', ')} ${unidentified.length === 1 ? 'is a sum' : 'are sums'} the budget assumes will be found, with no proposal behind ${unidentified.length === 1 ? 'it' : 'them'} yet.`,
+        ]
+      : []),
+  ];
+}
+
+/** Savings under development: not in the budget until their business cases are complete (none: undefined). */
+export function underDevelopmentTable(p: Projection, pointers: Pointers = CLI_POINTERS): TableModel | undefined {
+  const schedules = p.underDevelopment;
+  if (schedules.length === 0) return undefined;
+  const years = p.years;
+  const rows: TableRow[] = schedules.map((s) => ({
+    id: `under_development.${s.line.ref}`,
+    cells: {
+      ref: text(`${s.line.status ? STATUS_MARK[s.line.status] : ''}${s.line.ref}`),
+      nature: text(natureLabel(s.line.nature)),
+      delivery: text(deliveryLabel(s.line)),
+      label: text(s.line.description),
+      ...Object.fromEntries(years.map((y) => [y, money(s.levels.get(y) ?? ZERO)])),
+    },
+  }));
+  const total = totalLevels(schedules, years);
+  return {
+    id: 'under_development',
+    title: 'Savings under development (not in the budget): level of each line',
+    units: p.scenario.units,
+    columns: [
+      { key: 'ref', header: 'Ref', align: 'left' },
+      { key: 'nature', header: 'Nature', align: 'left' },
+      { key: 'delivery', header: 'Delivery', align: 'left' },
+      { key: 'label', header: 'Description', align: 'left' },
+      ...yearColumns(years),
+    ],
+    rows: [
+      ...rows,
+      {
+        id: 'under_development.total',
+        cells: {
+          ref: blank,
+          nature: blank,
+          delivery: blank,
+          label: text('Total under development (level)'),
+          ...Object.fromEntries(years.map((y) => [y, money(total.get(y) ?? ZERO)])),
+        },
+        emphasis: 'total',
+      },
+    ],
+    notes: [`These savings are not counted in the net budget until their business cases are complete; ${pointers.options}.`],
+  };
 }
 
 /** JSON for `mtfs project --format json`: amounts as exact strings in the scenario's units. */
@@ -263,11 +338,23 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
     unstated: sch.line.unstated ?? null,
     source: sch.line.source,
     note: sch.line.note ?? null,
+    ...(sch.line.type === 'saving'
+      ? {
+          rag: sch.line.rag ?? null,
+          stage: sch.line.stage ?? 'identified',
+          slippage: sch.line.slippage ? slippageJson(sch.line.slippage) : null,
+        }
+      : {}),
     origin: `${sch.line.origin.file}:${sch.line.origin.line}`,
     levels: Object.fromEntries(
       p.years.map((y) => {
         const l = sch.line.levels.get(y);
-        return [y, { amount: toPlain(sch.levels.get(y) ?? ZERO), basis: l?.basis ?? 'stated' }];
+        const delivered = sch.levels.get(y) ?? ZERO;
+        const planned = l?.amount ?? delivered;
+        return [
+          y,
+          { amount: toPlain(delivered), basis: l?.basis ?? 'stated', ...(planned.equals(delivered) ? {} : { planned: toPlain(planned) }) },
+        ];
       }),
     ),
     changes: byYear(sch.changes),
@@ -289,7 +376,21 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
       ? {
           growth: { lines: p.growth.map(lineJson), total_levels: byYear(totalLevels(p.growth, p.years)) },
           savings: { lines: p.savings.map(lineJson), total_levels: byYear(totalLevels(p.savings, p.years)) },
+          ...(p.underDevelopment.length
+            ? {
+                under_development: {
+                  lines: p.underDevelopment.map(lineJson),
+                  total_levels: byYear(totalLevels(p.underDevelopment, p.years)),
+                },
+              }
+            : {}),
         }
       : {}),
   };
+}
+
+function slippageJson(s: Slippage): Record<string, string | number | null> {
+  return s.kind === 'years'
+    ? { years: s.years, note: s.note ?? null }
+    : { fraction: toPlain(s.fraction), year: s.year ?? null, note: s.note ?? null };
 }

@@ -131,21 +131,21 @@ export function targetTable(t: AlternativeSets, units: TableModel['units']): Tab
         ...none,
         set: { kind: 'number', value: dec(i + 1) },
         label: text(
-          `${i === 0 ? 'Best set' : 'Alternative'}: ${count(s.lines.length, 'option')}, ${count(s.serviceReductions, 'service reduction')}`,
+          `${i === 0 ? 'Best set' : 'Alternative'}: ${count(s.options.length, 'option')}, ${count(s.serviceReductions, 'service reduction')}`,
         ),
         ...byYear(years, s.totals),
       },
       emphasis: 'total',
     });
-    for (const l of s.lines)
+    for (const { line: l, levels, department } of s.options)
       rows.push({
         id: `set.${i + 1}.${l.ref}`,
         cells: {
           set: blank,
           ref: text(l.ref),
           nature: text(l.nature.length ? natureLabel(l.nature) : ''),
-          label: text(l.description),
-          ...Object.fromEntries(years.map((y) => [y, money(l.levels.get(y)?.amount ?? ZERO)])),
+          label: text(department ? `${department}: ${l.description}` : l.description),
+          ...byYear(years, levels),
         },
       });
     const out = t.leftOut[i] ?? [];
@@ -153,7 +153,7 @@ export function targetTable(t: AlternativeSets, units: TableModel['units']): Tab
       id: `set.${i + 1}.leaves_out`,
       cells: {
         ...none,
-        label: text(out.length ? `Leaves out: ${out.map((l) => l.ref).join(', ')}` : 'Leaves out nothing'),
+        label: text(out.length ? `Leaves out: ${out.map((o) => o.line.ref).join(', ')}` : 'Leaves out nothing'),
         ...Object.fromEntries(years.map((y) => [y, blank])),
       },
     });
@@ -162,23 +162,33 @@ export function targetTable(t: AlternativeSets, units: TableModel['units']): Tab
     id: 'all',
     cells: { ...none, label: text(`All ${search.options.length} options together`), ...byYear(years, search.allOptions) },
   });
-  const short = years.filter((y) => (search.allOptions.get(y) ?? ZERO).lessThan(search.targets.get(y) ?? ZERO));
+  const short = years.filter(
+    (y) => !search.notNeeded.includes(y) && (search.allOptions.get(y) ?? ZERO).lessThan(search.targets.get(y) ?? ZERO),
+  );
+  const underDevelopment = search.options.filter((o) => o.line.stage === 'under-development').map((o) => o.line.ref);
   const notes: string[] = [];
   if (t.noneNeeded) notes.push('No savings needed: the target is nil or less in every year, so it is met without any of these options.');
-  else if (t.sets.length === 0)
-    notes.push(
-      short.length
-        ? `No set meets the target: even all ${search.options.length} options together fall short in ${short.join(', ')}.`
-        : 'No set meets the target.',
-    );
   else {
-    notes.push(
-      `The best set comes first, ranked by ${RANKING_RULE}. Each set is minimal: dropping any one of its options would miss the target.`,
-      `Each alternative leaves out at least ${formatPlainGrouped(t.differBy)} (${units}) in ${t.measuredIn} of the options of every set above it, so it is a different choice, not the same set with small options swapped.`,
-    );
-    if (t.sets.length === 1 && search.sets.length > 1)
-      notes.push('No other set that meets the target differs from the best set by that much.');
+    if (search.notNeeded.length)
+      notes.push(
+        `No savings needed in ${search.notNeeded.join(', ')}: the target there is nil or less, so the sets are chosen to meet the other years.`,
+      );
+    if (t.sets.length === 0)
+      notes.push(
+        short.length
+          ? `No set meets the target: even all ${search.options.length} options together fall short in ${short.join(', ')}.`
+          : 'No set meets the target.',
+      );
+    else {
+      notes.push(
+        `The best set comes first, ranked by ${RANKING_RULE}. Each set is minimal: dropping any one of its options would miss the target.`,
+        `Each alternative leaves out at least ${formatPlainGrouped(roundTo(t.differBy, 0, 'truncate'))} (${units}) in ${t.measuredIn} of the options of every set above it, so it is a different choice, not the same set with small options swapped.`,
+      );
+      if (t.sets.length === 1 && search.sets.length > 1)
+        notes.push('No other set that meets the target differs from the best set by that much.');
+    }
   }
+  if (underDevelopment.length) notes.push(`Under development (not yet in the budget): ${underDevelopment.join(', ')}.`);
   return {
     id: 'target-sets',
     title: t.noneNeeded
@@ -227,12 +237,13 @@ export function registerAsJson(r: SavingsRegister, target?: AlternativeSets): un
       ? {
           target: {
             targets: Object.fromEntries([...target.search.targets].map(([y, v]) => [y, toPlain(v)])),
+            not_needed: target.search.notNeeded,
             ranking: RANKING_RULE,
             none_needed: target.noneNeeded,
             differ_by: { amount: toPlain(target.differBy), year: target.measuredIn },
             sets: target.sets.map((s, i) => ({
-              refs: s.lines.map((l) => l.ref),
-              leaves_out: (target.leftOut[i] ?? []).map((l) => l.ref),
+              refs: s.options.map((o) => o.line.ref),
+              leaves_out: (target.leftOut[i] ?? []).map((o) => o.line.ref),
               service_reductions: s.serviceReductions,
               totals: Object.fromEntries([...s.totals].map(([y, v]) => [y, toPlain(v)])),
               excess: toPlain(s.excess),

@@ -4,6 +4,7 @@
 // run as a formula is neutralised. The zip is rewritten with fixed dates so the bytes are stable.
 
 import { poundsPerUnit } from '../model/units.js';
+import { riskAssumptions } from '../reports/risk/engine.js';
 import type ExcelJS from 'exceljs';
 import type { BandDRounding } from '../model/band-d.js';
 import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
@@ -493,7 +494,7 @@ function assumptionsSheet(wb: Workbook, p: Projection): void {
   titleRows(ws, 'Assumptions: ranges, estimates and reconciling lines', s);
   headerRow(ws, ['Assumption', 'Description', 'Applies to', 'Low', 'Likely', 'High', 'Source or reason']);
   let r = HEADER_ROW + 1;
-  for (const a of s.assumptions ?? []) {
+  for (const a of riskAssumptions(s)) {
     const row = ws.getRow(r++);
     row.getCell(1).value = neutralise(a.id);
     row.getCell(2).value = neutralise(a.description);

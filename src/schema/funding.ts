@@ -101,6 +101,22 @@ const bandDSchema = z
       description:
         'Each MTFS year: the increase (core and asc_precept, or increase) and/or the Band D amount as set. Not given with `requirement:`, where Band D = requirement ÷ tax base.',
     }),
+    earlier_asc_precept: z
+      .strictObject({
+        years: z.record(
+          yearSchema,
+          z.strictObject({ rate: rateSchema, band_d_before: amountSchema }).meta({
+            description:
+              '`rate`: the adult social care precept of that year, e.g. 2%; `band_d_before`: Band D (£) of the year before, which the precept is a share of.',
+          }),
+        ),
+        ...citation,
+      })
+      .optional()
+      .meta({
+        description:
+          'Adult social care precepts of years before the period: counted in the total the referendum principles allow over a run of years, and in the precept raised to date.',
+      }),
     ...citation,
   })
   .meta({ id: 'BandD', description: 'Band D council tax in £: given by year, or derived from last year by core + ASC precept.' });
@@ -122,6 +138,13 @@ const councilTaxSchema = z
     tax_base: taxBaseSchema.optional(),
     band_d: bandDSchema.optional(),
     collection_fund: streamSchema.optional(),
+    principles: textSchema.optional().meta({
+      description:
+        'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive.',
+    }),
+    asc_department: textSchema.optional().meta({
+      description: 'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',
+    }),
   })
   .meta({
     id: 'CouncilTax',

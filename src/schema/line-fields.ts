@@ -8,6 +8,8 @@ export const STATUS_WORDS = ['unchanged', 'amended', 'new', '*', '**'] as const;
 export const UNSTATED_METHODS = ['hold', 'linear'] as const;
 export const LINE_TYPES = LINE_KINDS;
 export const CATEGORIES = ['Transformation', 'Departmental'] as const;
+export const RAG_RATINGS = ['red', 'amber', 'green'] as const;
+export const SAVING_STAGES = ['identified', 'unidentified', 'under-development'] as const;
 
 /** `Eff`, `SR`, `Inc` or a mix written with `/`, such as `SR/Eff`. */
 export const natureSchema = z

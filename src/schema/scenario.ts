@@ -4,8 +4,17 @@
 import { z } from 'zod';
 import { UNITS } from '../model/units.js';
 import { assumptionsSchema } from './assumptions.js';
-import { amountSchema, amountsByYearSchema, dateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
-import { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './line-fields.js';
+import { amountSchema, amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
+import {
+  CATEGORIES,
+  LINE_TYPES,
+  natureSchema,
+  RAG_RATINGS,
+  refSchema,
+  SAVING_STAGES,
+  STATUS_WORDS,
+  UNSTATED_METHODS,
+} from './line-fields.js';
 import { driversSchema, lineDriverSchema } from './drivers.js';
 import { fundingHeaderShape } from './funding.js';
 import { baseBudgetSchema, layoutSchema } from './layout.js';
@@ -18,6 +27,23 @@ export const AMOUNT_FORMS = ['levels', 'changes'] as const;
 export type AmountForm = (typeof AMOUNT_FORMS)[number];
 
 export { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS };
+
+/** A delay in delivering a saving: whole years, or part of a year (in every year, or in one). */
+export const slippageSchema = z
+  .strictObject({
+    years: z
+      .string()
+      .regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9')
+      .optional()
+      .meta({ description: 'Every level arrives this many whole years late, e.g. 1.' }),
+    fraction: rateSchema.optional().meta({
+      description:
+        "Each year's step up in level arrives this part of a year late (0.5 or 50%): only the rest of the step is delivered in its year.",
+    }),
+    year: yearSchema.optional().meta({ description: 'With `fraction`: only this year’s step slips.' }),
+    note: textSchema.optional().meta({ description: 'Why the saving slips, with its source.' }),
+  })
+  .meta({ id: 'Slippage', description: 'Give `years`, or `fraction` with an optional `year`.' });
 
 /** One growth or saving line. Its levels are the line's total level in each year, not changes. */
 export const lineSchema = z
@@ -53,6 +79,12 @@ export const lineSchema = z
     reconciling: z.boolean().optional().meta({
       description: 'True for a line that is not described in the source text but reconciles to a published total.',
     }),
+    rag: z.enum(RAG_RATINGS).optional().meta({ description: 'Savings only: the RAG rating of delivery (red, amber or green).' }),
+    stage: z.enum(SAVING_STAGES).optional().meta({
+      description:
+        'Savings only: identified (the default); unidentified (a sum the budget assumes will be found: counted in the budget); under-development (an initiative not yet in the budget: an option for closing the gap).',
+    }),
+    slippage: slippageSchema.optional(),
     source: sourceSchema,
     note: textSchema.optional(),
   })
@@ -128,6 +160,8 @@ export const LINE_CSV_COLUMNS = [
   'one_off',
   'unstated',
   'reconciling',
+  'rag',
+  'stage',
   'source',
   'note',
 ] as const;

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { textSchema } from './common.js';
-import { CATEGORIES, LINE_TYPES, refSchema, STATUS_WORDS } from './line-fields.js';
+import { CATEGORIES, LINE_TYPES, RAG_RATINGS, refSchema, SAVING_STAGES, STATUS_WORDS } from './line-fields.js';
 
 /** Chooses lines: every condition given must hold. Reconciling lines are chosen only by ref. */
 export const selectorSchema = z
@@ -13,5 +13,10 @@ export const selectorSchema = z
     category: z.enum(CATEGORIES).optional(),
     service_area: textSchema.optional(),
     status: z.enum(STATUS_WORDS).optional(),
+    rag: z.enum(RAG_RATINGS).optional().meta({ description: 'Savings rated red, amber or green for delivery.' }),
+    stage: z
+      .enum(SAVING_STAGES)
+      .optional()
+      .meta({ description: 'Savings at this stage: identified (the default), unidentified or under-development.' }),
   })
   .meta({ id: 'LineSelector' });

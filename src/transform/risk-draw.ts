@@ -1,13 +1,15 @@
 // A risk draw as a transform: the values drawn for a scenario's assumptions (by assumption id)
 // applied to it. A line factor multiplies a line's level in every year; a funding factor an
 // item from its first year; a parameter value replaces a demand driver parameter in every year (the
-// projection builds the driver's line from it). Pure and exact; used by sensitivity and Monte Carlo.
+// projection builds the driver's line from it); a council's departments are drawn by their own
+// ranges (rolled up under `<department>/<id>`). Pure and exact; used by sensitivity and Monte Carlo.
 
 import { compareYears, type FiscalYear } from '../model/fiscal-year.js';
 import type { FundingStream } from '../model/funding.js';
 import { scaleLine } from '../model/levels.js';
 import type { Dec, Money } from '../model/money.js';
-import type { BudgetLine, Level, Scenario } from '../model/scenario.js';
+import type { Assumption, BudgetLine, Level, Scenario } from '../model/scenario.js';
+import { slug } from '../model/slug.js';
 import type { Transform } from './transform.js';
 import { withParameters, type Override } from './what-if.js';
 
@@ -64,7 +66,44 @@ function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>): Scen
   return { ...s, funding: { ...f, ...(councilTax ? { councilTax } : {}), streams: f.streams.map(scaleStream) } };
 }
 
-/** Parameter values, line factors and funding factors. */
+/** The id a department's assumption has in its council: `<department slug>/<id>`. */
+const departmentAssumptionId = (department: string, id: string): string => `${slug(department)}/${id}`;
+
+/**
+ * The assumptions risk and sensitivity vary: the scenario's own, then (for a whole council) each
+ * department scenario's, with ids `<department slug>/<id>` and the department named in the
+ * description, so a council's risk rolls up its departments' ranges.
+ */
+export function riskAssumptions(s: Scenario): readonly Assumption[] {
+  const own = s.assumptions ?? [];
+  const departments = (s.departments ?? []).flatMap((d) =>
+    d.kind === 'scenario'
+      ? riskAssumptions(d.scenario).map((a): Assumption => ({
+          ...a,
+          id: departmentAssumptionId(d.name, a.id),
+          description: `${d.name}: ${a.description}`,
+        }))
+      : [],
+  );
+  return departments.length ? [...own, ...departments] : own;
+}
+
+/** The council with each department scenario drawn by its own assumptions' values. */
+function withDepartmentDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
+  if (!s.departments) return s;
+  const departments = s.departments.map((d) => {
+    if (d.kind !== 'scenario') return d;
+    const mine = new Map<string, Dec>();
+    for (const a of riskAssumptions(d.scenario)) {
+      const v = values.get(departmentAssumptionId(d.name, a.id));
+      if (v) mine.set(a.id, v);
+    }
+    return mine.size ? { ...d, scenario: withDraws(d.scenario, mine) } : d;
+  });
+  return { ...s, departments };
+}
+
+/** Parameter values, line factors and funding factors, then each department's own draws. */
 function withDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
   const overrides: Override[] = (s.assumptions ?? []).flatMap((a) => {
     const v = values.get(a.id);
@@ -79,7 +118,7 @@ function withDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Scenario {
         ]
       : [];
   });
-  return withFundingFactors(withFactors(withParameters(s, overrides), values), values);
+  return withDepartmentDraws(withFundingFactors(withFactors(withParameters(s, overrides), values), values), values);
 }
 
 /** The scenario with the drawn values applied (a draw of values is always valid: no diagnostics). */

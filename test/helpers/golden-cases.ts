@@ -208,6 +208,26 @@ export const RISK_CASES: readonly GoldenCase[] = (
   ] as const
 ).map((c) => ({ ...c, exit: 0, golden: `golden/risk/${c.name}.txt` }));
 
+// --- savings delivery: RAG, slippage, unidentified and under-development savings (test/delivery.test.ts) ---
+
+const DELIVERY_DEPARTMENT = 'test/fixtures/delivery/department.yaml';
+const DELIVERY_COUNCIL = 'test/fixtures/delivery/council.yaml';
+
+export const DELIVERY_CASES: readonly GoldenCase[] = (
+  [
+    { name: 'project-detail', argv: ['project', DELIVERY_DEPARTMENT, '--detail'] },
+    { name: 'project-json', argv: ['project', DELIVERY_DEPARTMENT, '--detail', '--format', 'json'] },
+    { name: 'risk-council', argv: ['risk', DELIVERY_COUNCIL, '--draws', '2000', '--seed', '1'] },
+    { name: 'sensitivity-council', argv: ['sensitivity', DELIVERY_COUNCIL] },
+    { name: 'savings-council-gap', argv: ['savings', DELIVERY_COUNCIL, '--target', 'gap', '--top', '5'] },
+    { name: 'savings-no-need', argv: ['savings', DELIVERY_DEPARTMENT, '--target', '0'] },
+    { name: 'savings-some-years-no-need', argv: ['savings', DELIVERY_DEPARTMENT, '--target', '2018/19=0,2021/22=1000'] },
+    { name: 'explain-slipped', argv: ['explain', DELIVERY_DEPARTMENT, 'S3', '2019/20'] },
+    { name: 'explain-under-development', argv: ['explain', DELIVERY_DEPARTMENT, 'D1', '2021/22'] },
+    { name: 'savings-shipped-council-gap', argv: ['savings', 'scenarios/2018-council.yaml', '--target', 'gap'] },
+  ] as const
+).map((c) => ({ ...c, exit: 0, golden: `golden/delivery/${c.name}.txt` }));
+
 /** The committee page: nothing on stdout, the page in the file. */
 export const REPORT_HTML_CASE: GoldenCase = {
   name: 'report-html',
@@ -269,6 +289,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   ...WHAT_IF_CASES,
   BAD_SET_CASE,
   ...RISK_CASES,
+  ...DELIVERY_CASES,
   REPORT_HTML_CASE,
   ...ERROR_CASES,
 ];

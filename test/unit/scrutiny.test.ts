@@ -11,7 +11,7 @@ import type { BudgetLine, Level } from '../../src/model/scenario.js';
 import { deriveScenario } from '../../src/project/derive.js';
 import { projectScenario, rowValues } from '../../src/project/project.js';
 import { savingsRegister, subtotalSum } from '../../src/reports/savings/register.js';
-import { alternativeSets, findTargetSets } from '../../src/reports/savings/target.js';
+import { alternativeSets, findTargetSets, type TargetOption } from '../../src/reports/savings/target.js';
 import { realiseLoaded } from '../../src/transform/variant.js';
 
 const base = loadScenario('scenarios/2018.yaml', nodeReader).value!;
@@ -111,7 +111,7 @@ describe('savings register', () => {
 
 /** A saving option with the given levels in 2018/19 and 2019/20. */
 const years = [fiscalYear(2018), fiscalYear(2019)];
-const option = (i: number, sr: boolean, a: number, b: number): BudgetLine => ({
+const optionLine = (i: number, sr: boolean, a: number, b: number): BudgetLine => ({
   ref: `S${i}`,
   type: 'saving',
   description: `S${i}`,
@@ -127,6 +127,10 @@ const option = (i: number, sr: boolean, a: number, b: number): BudgetLine => ({
   source: 't',
   origin: { file: 't', line: 1, column: 1, endLine: 1, endColumn: 2 },
 });
+const option = (i: number, sr: boolean, a: number, b: number): TargetOption => {
+  const line = optionLine(i, sr, a, b);
+  return { line, levels: new Map([...line.levels].map(([y, l]) => [y, l.amount])) };
+};
 
 describe('target search', () => {
   it('finds exactly the best minimal sets a brute force finds (property)', () => {
@@ -142,11 +146,13 @@ describe('target search', () => {
             [years[0]!, new Dec(t1) as Money],
             [years[1]!, new Dec(t2) as Money],
           ]);
-          const got = findTargetSets(options, targets, top).sets.map((s) => s.lines.map((l) => l.ref).join('+'));
+          const got = findTargetSets(options, targets, top).sets.map((s) => s.options.map((o) => o.line.ref).join('+'));
           // brute force: every subset, keep minimal feasible ones, rank by the stated rule
           const all: { refs: string; sr: number; n: number; excess: number; idx: number[] }[] = [];
           for (let mask = 0; mask < 1 << specs.length; mask++) {
             const idx = specs.map((_, i) => i).filter((i) => mask & (1 << i));
+            // where no year needs a saving (every target nil) no set is listed, not the empty set
+            if (idx.length === 0) continue;
             const tot = (set: number[], k: 1 | 2) => set.reduce((a, i) => a + specs[i]![k], 0);
             const feasible = (set: number[]) => tot(set, 1) >= t1 && tot(set, 2) >= t2;
             if (!feasible(idx) || idx.some((i) => feasible(idx.filter((j) => j !== i)))) continue;
@@ -154,7 +160,8 @@ describe('target search', () => {
               refs: idx.map((i) => `S${i}`).join('+'),
               sr: idx.filter((i) => specs[i]![0]).length,
               n: idx.length,
-              excess: tot(idx, 1) - t1 + tot(idx, 2) - t2,
+              // a year whose target is nil needs no savings: it is not searched, so not in the excess
+              excess: (t1 > 0 ? tot(idx, 1) - t1 : 0) + (t2 > 0 ? tot(idx, 2) - t2 : 0),
               idx,
             });
           }
@@ -170,6 +177,23 @@ describe('target search', () => {
     );
   });
 
+  it('searches only years whose target is above nil, and lists those that need no savings', () => {
+    const options = [option(0, false, 5, 10), option(1, true, 5, 10)];
+    const r = findTargetSets(
+      options,
+      new Map([
+        [years[0]!, new Dec(-3) as Money],
+        [years[1]!, new Dec(15) as Money],
+      ]),
+      5,
+    );
+    expect(r.notNeeded).toEqual([years[0]]);
+    // S0 alone is 5 in 2018/19, above that year's −3 but short of 15 in 2019/20: both are needed
+    expect(r.sets.map((s) => s.options.map((o) => o.line.ref).join('+'))).toEqual(['S0+S1']);
+    const none = findTargetSets(options, new Map([[years[0]!, new Dec(0) as Money]]), 5);
+    expect(none).toMatchObject({ sets: [], notNeeded: [years[0]], explored: 0 });
+  });
+
   // found by fuzzing by hand: 80 options and a target most sets of ten meet ran for hours
   it('stops at its budget of branches and says so, rather than running for hours', () => {
     const options = Array.from({ length: 80 }, (_, i) => option(i, i % 3 === 0, 100 + i * 7, 150 + i * 3));
@@ -182,9 +206,9 @@ describe('target search', () => {
 });
 
 describe('alternative sets for councillors', () => {
-  const last = (i: number, sr: boolean, b: number): BudgetLine => option(i, sr, 0, b);
+  const last = (i: number, sr: boolean, b: number): TargetOption => option(i, sr, 0, b);
   const target = (t: number) => new Map([[years[1]!, new Dec(t) as Money]]);
-  const level = (l: BudgetLine) => l.levels.get(years[1]!)!.amount;
+  const level = (o: TargetOption) => o.levels.get(years[1]!)!;
 
   it('every alternative leaves out at least the stated amount of every set above it (property)', () => {
     fc.assert(
@@ -198,11 +222,11 @@ describe('alternative sets for councillors', () => {
           expect(r.differBy.equals(new Dec(t).times('0.1'))).toBe(true);
           expect(r.sets.length).toBeLessThanOrEqual(top);
           // the best set is the search's best
-          expect(r.sets[0]?.lines).toEqual(findTargetSets(options, target(t), 1).sets[0]?.lines);
+          expect(r.sets[0]?.options).toEqual(findTargetSets(options, target(t), 1).sets[0]?.options);
           r.sets.forEach((s, i) => {
-            expect(r.leftOut[i]!.length + s.lines.length).toBe(options.length);
+            expect(r.leftOut[i]!.length + s.options.length).toBe(options.length);
             for (const earlier of r.sets.slice(0, i)) {
-              const dropped = sum(earlier.lines.filter((l) => !s.lines.includes(l)).map(level));
+              const dropped = sum(earlier.options.filter((o) => !s.options.includes(o)).map(level));
               expect(dropped.gte(r.differBy) && dropped.gt(0)).toBe(true);
             }
           });
@@ -216,7 +240,7 @@ describe('alternative sets for councillors', () => {
     // S0 500 and S1 500 are the big choices; S2..S4 are small and interchangeable
     const options = [last(0, false, 500), last(1, false, 500), last(2, false, 10), last(3, false, 11), last(4, false, 12)];
     const r = alternativeSets(options, target(510), 5);
-    expect(r.sets.map((s) => s.lines.map((l) => l.ref).join('+'))).toEqual(['S0+S2', 'S1+S2']);
+    expect(r.sets.map((s) => s.options.map((o) => o.line.ref).join('+'))).toEqual(['S0+S2', 'S1+S2']);
     expect(r.search.sets.length).toBeGreaterThan(2); // S0+S3, S0+S4, … were found and left out as swaps
   });
 

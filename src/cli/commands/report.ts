@@ -9,6 +9,7 @@ import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { htmlReport } from '../../render/html-report.js';
 import { xlsxReport, type JSZipLike } from '../../render/xlsx-report.js';
+import { riskAssumptions } from '../../reports/risk/engine.js';
 import { monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
 import type { Io } from '../io.js';
@@ -73,7 +74,7 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
     .filter((d) => d !== undefined);
   if (refused.length > 0) return fail(io, refused, sources);
   const projection = projectScenario(scenario);
-  const hasRanges = (scenario.assumptions ?? []).length > 0;
+  const hasRanges = riskAssumptions(scenario).length > 0;
   if (hasRanges && opts.html && tooManyDraws(io, scenario, opts.draws, sources)) return EXIT_INVALID;
   // both files are built first, then written together: all of them or none
   const outputs: { output: string; content: string | Uint8Array }[] = [];

@@ -8,6 +8,7 @@ import { group } from '../../model/grouped-number.js';
 import { moneyFromText, type RoundingMode } from '../../model/money.js';
 import type { Sources } from '../../diagnostics/format.js';
 import type { Scenario } from '../../model/scenario.js';
+import { riskAssumptions } from '../../reports/risk/engine.js';
 import { maxDraws, monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
 import { riskAsJson, riskTable, sensitivityAsJson, sensitivityTable } from '../../render/risk.js';
@@ -61,7 +62,7 @@ function loadWithAssumptions(io: Io, file: string, sets: readonly string[]): { s
   const scenario = loaded?.scenarios[0];
   if (!loaded || !scenario) return undefined;
   const { sources } = loaded;
-  if ((scenario.assumptions ?? []).length === 0) {
+  if (riskAssumptions(scenario).length === 0) {
     fail(
       io,
       [

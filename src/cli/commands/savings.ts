@@ -10,6 +10,7 @@ import { projectScenario, type Projection } from '../../project/project.js';
 import { registerAsJson, registerCsvTables, registerTables, targetTable } from '../../render/savings.js';
 import { closest } from '../../schema/diagnose.js';
 import { savingsRegister } from '../../reports/savings/register.js';
+import { savingOptions } from '../../reports/savings/options.js';
 import { alternativeSets, MAX_BRANCHES, type AlternativeSets } from '../../reports/savings/target.js';
 import type { Io } from '../io.js';
 import { fail, finish, type CommandContext } from '../command.js';
@@ -64,7 +65,8 @@ function savingsCommand(io: Io, file: string, opts: SavingsOptions): ExitCode {
 
   let target: AlternativeSets | undefined;
   if (opts.target !== undefined) {
-    const refs = projection.savings.filter((s) => !s.line.reconciling).map((s) => s.line.ref);
+    const all = savingOptions(projection);
+    const refs = all.map((o) => o.line.ref);
     const problems: Diagnostic[] = opts.exclude
       .filter((r) => !refs.includes(r))
       .map((r) => {
@@ -73,24 +75,19 @@ function savingsCommand(io: Io, file: string, opts: SavingsOptions): ExitCode {
           'usage',
           `--exclude ${r}: ${file} has no saving option ${r}`,
           undefined,
-          guess ? `did you mean ${guess}?` : `options are ${refs.join(', ')}`,
+          guess ? `did you mean ${guess}?` : refs.length ? `options are ${refs.join(', ')}` : 'it has no saving options',
         );
       });
-    const options = projection.savings.filter((s) => !s.line.reconciling && !opts.exclude.includes(s.line.ref));
+    const options = all.filter((o) => !opts.exclude.includes(o.line.ref));
     const targets = parseTarget(
       opts.target,
       projection,
-      options.map((s) => s.line.levels),
+      options.filter((o) => o.inBudget).map((o) => o.levels),
       problems,
     );
     const differBy = opts.differBy === undefined ? undefined : differAmount(opts.differBy, problems);
     if (problems.length > 0 || !targets) return fail(io, problems, sources);
-    target = alternativeSets(
-      options.map((s) => s.line),
-      targets,
-      opts.top,
-      differBy,
-    );
+    target = alternativeSets(options, targets, opts.top, differBy);
     if (target.search.stopped) {
       return fail(
         io,
@@ -132,12 +129,12 @@ function differAmount(text: string, problems: Diagnostic[]): Money | undefined {
 /**
  * `--target`: an amount for every year (`8000`), amounts for some years (`2019/20=7000,2021/22=8000`),
  * or `gap` — the savings level each year that would leave no gap: the scenario's gap plus the
- * options' current total (needs a scenario with funding).
+ * delivered total of the options already in the budget (needs a scenario with funding).
  */
 function parseTarget(
   spec: string,
   p: Projection,
-  optionLevels: readonly ReadonlyMap<FiscalYear, { amount: Money }>[],
+  optionLevels: readonly ReadonlyMap<FiscalYear, Money>[],
   problems: Diagnostic[],
 ): Map<FiscalYear, Money> | undefined {
   const hint = 'write --target 8000 (every year), --target 2019/20=7000,2021/22=8000, or --target gap';
@@ -154,7 +151,7 @@ function parseTarget(
       );
       return undefined;
     }
-    return new Map(p.years.map((y) => [y, optionLevels.reduce((acc, l) => add(acc, l.get(y)?.amount ?? ZERO), gap.values.get(y) ?? ZERO)]));
+    return new Map(p.years.map((y) => [y, optionLevels.reduce((acc, l) => add(acc, l.get(y) ?? ZERO), gap.values.get(y) ?? ZERO)]));
   }
   const amount = (text: string): Money | undefined => {
     const r = parseAmountText(text);

@@ -5,6 +5,8 @@
 import type { FiscalYear } from '../../model/fiscal-year.js';
 import { ZERO, add, neg, sub, sum, type Money } from '../../model/money.js';
 import type { BudgetLine, Scenario } from '../../model/scenario.js';
+import { KIND_SIGN } from '../../model/line-kind.js';
+import { inBudget, lineLevels } from '../../project/delivered.js';
 import { rowValues, type ProjectionRow, type Projection } from '../../project/project.js';
 
 type Assessment = 'FAV' | 'ADV' | 'nil';
@@ -110,7 +112,7 @@ export function attribute(base: Scenario, other: Scenario, years: readonly Fisca
   for (const ref of refs) {
     const b = baseLines.get(ref);
     const o = otherLines.get(ref);
-    const effect = new Map(years.map((y) => [y, sub(netEffect(o, y), netEffect(b, y))]));
+    const effect = new Map(years.map((y) => [y, sub(netEffect(o, y, years), netEffect(b, y, years))]));
     const moved = [...effect.values()].some((v) => !v.isZero());
     const kind: ChangeKind = !b ? 'added' : !o ? 'removed' : 'changed';
     if (!moved && kind === 'changed') continue;
@@ -149,11 +151,14 @@ function attributeDepartments(base: Projection, other: Projection, years: readon
   });
 }
 
-/** A line's effect on the net budget in a year: + growth level, − saving level, nil when absent. */
-function netEffect(line: BudgetLine | undefined, y: FiscalYear): Money {
-  if (!line) return ZERO;
-  const level = line.levels.get(y)?.amount ?? ZERO;
-  return line.type === 'growth' ? level : neg(level);
+/**
+ * A line's effect on the net budget in a year: its level as the budget counts it (a saving as
+ * delivered), signed by its kind; nil when absent or a saving under development.
+ */
+function netEffect(line: BudgetLine | undefined, y: FiscalYear, years: readonly FiscalYear[]): Money {
+  if (!line || !inBudget(line)) return ZERO;
+  const level = (line.slippage ? lineLevels(line, years).get(y) : line.levels.get(y)?.amount) ?? ZERO;
+  return KIND_SIGN[line.type] > 0 ? level : neg(level);
 }
 
 function describeChange(kind: ChangeKind, ref: string, other: Scenario, o: BudgetLine | undefined): string {

@@ -10,10 +10,12 @@ import { ZERO, type Money } from '../../model/money.js';
 import type { DepartmentBudget } from '../../project/council.js';
 import type { FundingComponent, FundingProjection } from '../../project/funding.js';
 import type { Projection, RowId } from '../../project/project.js';
-import { formatPlainGrouped } from '../../model/grouped-number.js';
+import { formatPlainGrouped, group } from '../../model/grouped-number.js';
 import type { Step } from './step.js';
 
 const g = formatPlainGrouped;
+/** £ and pence, grouped: 1,127.40. */
+const pence = (d: Money): string => group(d.toFixed(2));
 const yid = (y: FiscalYear): string => y.replace('/', '-');
 const valueOf = (p: Projection, id: string, y: FiscalYear): Money => p.rows.find((r) => (r.id as string) === id)?.values.get(y) ?? ZERO;
 
@@ -222,7 +224,13 @@ const COUNCIL_TAX_ROWS = ['tax_base', 'core_increase', 'asc_precept', 'band_d', 
 export function fundingItemIds(p: Projection): string[] {
   const f = p.funding;
   if (!f) return [];
-  return [...(f.councilTax ? COUNCIL_TAX_ROWS : []), ...f.components.map((c) => c.id), 'total'].map((id) => `funding.${id}`);
+  const tax = f.funding.councilTax;
+  const rules = tax?.principles ? (['core_limit', 'asc_precept_limit'] as const) : [];
+  const asc = f.councilTax && [...f.councilTax.values()].some((c) => c.ascPreceptRaised) ? ['asc_precept_raised'] : [];
+  const spend = tax?.ascDepartment && asc.length ? ['asc_spend'] : [];
+  return [...(f.councilTax ? [...COUNCIL_TAX_ROWS, ...rules] : []), ...f.components.map((c) => c.id), 'total', ...asc, ...spend].map(
+    (id) => `funding.${id}`,
+  );
 }
 
 /** The step behind one row of the funding table in year `y`, or undefined when it has no such row. */
@@ -275,6 +283,35 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
         children: [],
       };
     }
+    case 'core_limit':
+    case 'asc_precept_limit': {
+      const rule = tax.principles?.years.get(y);
+      const limit = key === 'core_limit' ? rule?.coreLimit : rule?.ascPreceptLimit;
+      return {
+        id,
+        label: `referendum limit ${y}: ${key === 'core_limit' ? 'core increase below' : 'ASC precept at most'} (%)`,
+        amount: pct(limit as Money | undefined),
+        measure: 'percent',
+        formula: !rule
+          ? 'no referendum principles for this year'
+          : limit
+            ? key === 'core_limit'
+              ? `a core increase of this or more is excessive under the referendum principles for ${y}`
+              : `the most adult social care precept the referendum principles for ${y} allow in the year`
+            : `no limit of its own for ${y}${rule.ascPreceptTotal ? `: only the total over ${rule.ascPreceptTotal.from} to ${rule.ascPreceptTotal.to}` : ''}`,
+        ...(rule
+          ? { origin: rule.origin, source: `${rule.source}${rule.external ? " (not among this project's source documents)" : ''}` }
+          : {}),
+        ...(rule?.note ? { note: rule.note } : {}),
+        children: [],
+      };
+    }
+    case 'asc_precept_raised':
+      return ascPreceptStep(p, f, y, id);
+    case 'asc_spend': {
+      const d = p.departments?.find((x) => x.department.name === tax.ascDepartment?.name);
+      return d ? departmentStep(p, d, y) : undefined;
+    }
     case 'band_d_difference': {
       const d = ct.bandD.derived;
       return {
@@ -301,4 +338,47 @@ function movementStep(
   return written
     ? { ...step, formula, origin: written.origin, ...(cited ? { source: cited.source } : {}), children: [] }
     : { ...step, formula: 'none planned for this year', children: [] };
+}
+
+/**
+ * The ASC precept raised in `y`: its share of Band D (each precept so far × the Band D before it,
+ * earlier precepts included) × the tax base, with a step for each precept.
+ */
+function ascPreceptStep(p: Projection, f: FundingProjection, y: FiscalYear, id: string): Step | undefined {
+  const tax = f.funding.councilTax;
+  const ct = f.councilTax?.get(y);
+  if (!tax || !ct?.ascPreceptRaised || !ct.ascPreceptPerBandD) return undefined;
+  const children: Step[] = [...(tax.bandD.earlierAscPrecept?.years ?? [])].map(([ey, e]) => ({
+    id: `${id}/${yid(ey)}`,
+    label: `ASC precept ${ey} (£ a Band D)`,
+    amount: e.rate.times(e.bandDBefore) as Money,
+    measure: 'pounds',
+    formula: `${e.rate.times(100).toFixed()}% × Band D before it £${pence(e.bandDBefore)}`,
+    origin: e.origin,
+    source: tax.bandD.earlierAscPrecept?.source ?? '',
+    children: [],
+  }));
+  for (const py of p.years) {
+    const inc = tax.bandD.years.get(py)?.increase;
+    const before = py === p.years[0] ? tax.bandD.base?.amount : f.councilTax?.get(previousYear(py))?.bandD.used;
+    if (inc && before)
+      children.push({
+        id: `${id}/${yid(py)}`,
+        label: `ASC precept ${py} (£ a Band D)`,
+        amount: inc.ascPrecept.times(before) as Money,
+        measure: 'pounds',
+        formula: `${inc.ascPrecept.times(100).toFixed()}% × Band D before it £${pence(before)}`,
+        origin: inc.ascPreceptOrigin,
+        source: tax.bandD.source,
+        children: [],
+      });
+    if (py === y) break;
+  }
+  return {
+    id,
+    label: `ASC precept raised ${y}`,
+    amount: ct.ascPreceptRaised,
+    formula: `the precepts' share of Band D £${g(ct.ascPreceptPerBandD)} (the sum of the steps below) × tax base ${g(ct.taxBase)} = £${g(ct.taxBase.times(ct.ascPreceptPerBandD))}`,
+    children,
+  };
 }

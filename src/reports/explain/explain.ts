@@ -242,18 +242,51 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
 }
 
 function explainLine(p: Projection, line: BudgetLine, y: FiscalYear, yearId: string): Step {
-  const s = p.schedulesOf(line.type).find((x) => x.line.ref === line.ref) as LineSchedule;
+  const s = [...p.schedulesOf(line.type), ...p.underDevelopment].find((x) => x.line.ref === line.ref) as LineSchedule;
   const change = s.changes.get(y) ?? ZERO;
   const row = p.scenario.layout.rows.find((r) => r.kind === 'lines' && rowSelects(r.select, line))?.id ?? line.type;
   const effect = KIND_SIGN[line.type] > 0 ? change : neg(change);
+  const stage =
+    line.stage === 'under-development'
+      ? 'level of a saving under development: not in the budget until its business case is complete'
+      : `level${line.stage === 'unidentified' ? ' of an unidentified saving (a sum the budget assumes will be found)' : ''}; its change on the previous year, ${g(change)}, enters the ${row} row as ${g(effect)} and the net budget by the same`;
   return {
     id: `${line.ref}/${yearId}`,
     label: `${line.ref} ${line.description} ${y}`,
     amount: s.levels.get(y) ?? ZERO,
-    formula: `level; its change on the previous year, ${g(change)}, enters the ${row} row as ${g(effect)} and the net budget by the same`,
+    formula: `${stage}${line.rag ? `; RAG rating ${line.rag}` : ''}`,
     origin: line.origin,
     source: line.source,
     ...(line.note ? { note: line.note } : {}),
-    children: [levelStep(p, line, y, `${line.ref}/${yearId}/level`)],
+    children: [deliveredStep(p, s, y, `${line.ref}/${yearId}/level`)],
+  };
+}
+
+/** A slipped saving's delivered level from its planned levels; otherwise the level step itself. */
+function deliveredStep(p: Projection, s: LineSchedule, y: FiscalYear, id: string): Step {
+  const { line } = s;
+  const slip = line.slippage;
+  if (!slip || (slip.kind === 'fraction' && slip.year !== undefined && slip.year !== y)) return levelStep(p, line, y, id);
+  const i = p.years.indexOf(y);
+  const planned = (py: FiscalYear): Step => levelStep(p, line, py, `${id}/planned/${yid(py)}`);
+  const base = { id, label: `delivered level of ${line.ref} in ${y}`, amount: s.levels.get(y) ?? ZERO, origin: slip.origin };
+  const why = slip.note ? ` (${slip.note})` : '';
+  if (slip.kind === 'years') {
+    const from = p.years[i - slip.years];
+    return {
+      ...base,
+      formula: from
+        ? `the planned level of ${from}, delivered ${slip.years} year${slip.years === 1 ? '' : 's'} late${why}`
+        : `nil: the saving slips ${slip.years} year${slip.years === 1 ? '' : 's'}${why}`,
+      children: from ? [planned(from)] : [],
+    };
+  }
+  const previous = p.years[i - 1];
+  const level = line.levels.get(y)?.amount ?? ZERO;
+  const before = previous ? (line.levels.get(previous)?.amount ?? ZERO) : ZERO;
+  return {
+    ...base,
+    formula: `planned ${g(level)} − ${slip.fraction.toFixed()} × (${g(level)} − ${g(before)}): the step up arrives ${slip.fraction.toFixed()} of a year late${why}`,
+    children: previous ? [planned(y), planned(previous)] : [planned(y)],
   };
 }

@@ -4,6 +4,8 @@
 import type { Dec } from '../../model/money.js';
 import type { Assumption, Scenario } from '../../model/scenario.js';
 import { riskDraw } from '../../transform/risk-draw.js';
+
+export { riskAssumptions } from '../../transform/risk-draw.js';
 import { projectScenario, type Projection } from '../../project/project.js';
 
 export function projectWithDraws(s: Scenario, values: ReadonlyMap<string, Dec>): Projection {

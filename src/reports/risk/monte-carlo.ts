@@ -6,7 +6,7 @@ import type { FiscalYear } from '../../model/fiscal-year.js';
 import { Approx, Dec, ZERO, type Money, dec } from '../../model/money.js';
 import type { Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
-import { allLinear, projectWithDraws, riskRows } from './engine.js';
+import { allLinear, projectWithDraws, riskAssumptions, riskRows } from './engine.js';
 import { drawFactor, Random } from './random.js';
 import { value } from './sensitivity.js';
 
@@ -58,7 +58,7 @@ export function monteCarlo(s: Scenario, opts: RiskOptions): RiskResult {
   const base = projectScenario(s);
   const ids = riskRows(base);
   const years = base.years;
-  const assumptions = s.assumptions ?? [];
+  const assumptions = riskAssumptions(s);
   const random = new Random(opts.seed);
   const samples = new Map(ids.map((id) => [id, new Map(years.map((y) => [y, [] as Money[]]))]));
   const every = Math.max(1, Math.floor(opts.draws / 100));
@@ -106,7 +106,7 @@ export function linearModel(
   ids: readonly string[],
 ): (factors: ReadonlyMap<string, Dec>, id: string, y: FiscalYear) => Money {
   const unit = new Map(
-    (s.assumptions ?? []).map((a) => {
+    riskAssumptions(s).map((a) => {
       const p = projectWithDraws(s, new Map([[a.id, dec(2)]]));
       return [a.id, new Map(ids.map((id) => [id, new Map(base.years.map((y) => [y, value(p, id, y).minus(value(base, id, y))]))]))];
     }),

@@ -6,7 +6,7 @@ import type { FiscalYear } from '../../model/fiscal-year.js';
 import { ZERO, sub, type Money } from '../../model/money.js';
 import type { Assumption, Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
-import { projectWithDraws, riskRows } from './engine.js';
+import { projectWithDraws, riskAssumptions, riskRows } from './engine.js';
 
 interface SensitivityEntry {
   readonly assumption: Assumption;
@@ -28,7 +28,7 @@ export function sensitivity(s: Scenario): Sensitivity {
   const rows = riskRows(base);
   const effect = (p: Projection): Map<string, Map<FiscalYear, Money>> =>
     new Map(rows.map((id) => [id, new Map(base.years.map((y) => [y, sub(value(p, id, y), value(base, id, y))]))]));
-  const entries = (s.assumptions ?? []).map((a) => {
+  const entries = riskAssumptions(s).map((a) => {
     const low = effect(projectWithDraws(s, new Map([[a.id, a.factor.low]])));
     const high = effect(projectWithDraws(s, new Map([[a.id, a.factor.high]])));
     let swing = ZERO;

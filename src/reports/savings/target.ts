@@ -1,26 +1,37 @@
 // Which sets of saving options meet a target? An exact, exhaustive branch-and-bound search over the
-// register's options (reconciling lines are not options) for the best minimal sets, ranked by a
-// stated rule. Amounts are converted to exact integers (BigInt, scaled by a power of ten), so the
-// search is exact and fast; nothing is rounded.
+// saving options (at the levels they deliver) for the best minimal sets, ranked by a stated rule;
+// a year whose target is nil or less needs no savings and is not searched. Amounts are converted to
+// exact integers (BigInt, scaled by a power of ten), so the search is exact and fast; nothing is rounded.
 
 import type { FiscalYear } from '../../model/fiscal-year.js';
 import { Dec, type Money, dec } from '../../model/money.js';
 import type { BudgetLine } from '../../model/scenario.js';
 
+/** A saving option: its line and the level it delivers each year (in the target's units). */
+export interface TargetOption {
+  readonly line: BudgetLine;
+  readonly levels: ReadonlyMap<FiscalYear, Money>;
+  /** The department it belongs to, in a whole council. */
+  readonly department?: string;
+}
+
 interface TargetSet {
-  /** Lines in the set, in register order. */
-  readonly lines: readonly BudgetLine[];
+  /** Options in the set, in register order. */
+  readonly options: readonly TargetOption[];
   /** Options in the set whose nature includes SR (service reduction). */
   readonly serviceReductions: number;
   /** Total level of the set in each target year. */
   readonly totals: ReadonlyMap<FiscalYear, Money>;
-  /** Σ over target years of (total − target): how far the set overshoots. */
+  /** Σ over the years searched of (total − target): how far the set overshoots. */
   readonly excess: Money;
 }
 
 export interface TargetResult {
+  /** The target of every year asked for. */
   readonly targets: ReadonlyMap<FiscalYear, Money>;
-  readonly options: readonly BudgetLine[];
+  /** Years whose target is nil or less: no savings are needed there, so they are not searched. */
+  readonly notNeeded: readonly FiscalYear[];
+  readonly options: readonly TargetOption[];
   readonly sets: readonly TargetSet[];
   /** All options together, per target year (shows how short the register falls when nothing meets it). */
   readonly allOptions: ReadonlyMap<FiscalYear, Money>;
@@ -40,23 +51,33 @@ export const MAX_BRANCHES = 10_000_000;
 export const RANKING_RULE =
   'fewest service reductions (SR) first, then fewest options, then the smallest total over the target, then ref order';
 
+/** An option's level in a year (every option has a level in every target year). */
+export function optionLevel(o: TargetOption, y: FiscalYear): Money {
+  const l = o.levels.get(y);
+  if (!l) throw new Error(`option ${o.line.ref} has no level for ${y}`);
+  return l;
+}
+
 /**
- * The best `top` minimal sets of `options` whose total level meets `targets` in every target year.
- * A set is minimal when dropping any option would miss the target. Exhaustive: the bounds only
- * discard branches that cannot meet the target or cannot rank in the top.
+ * The best `top` minimal sets of `options` whose total level meets `targets` in every year whose
+ * target is above nil. A set is minimal when dropping any option would miss the target. Exhaustive:
+ * the bounds only discard branches that cannot meet the target or cannot rank in the top.
  */
 export function findTargetSets(
-  options: readonly BudgetLine[],
+  options: readonly TargetOption[],
   targets: ReadonlyMap<FiscalYear, Money>,
   top: number,
   budget = MAX_BRANCHES,
 ): TargetResult {
   const years = [...targets.keys()];
-  const scale = scaleFor([...targets.values(), ...options.flatMap((o) => years.map((y) => levelOf(o, y)))]);
+  const notNeeded = years.filter((y) => (targets.get(y) as Money).lte(0));
+  // indices of the years searched: a year needing no savings is met by any set
+  const need = years.flatMap((y, j) => (notNeeded.includes(y) ? [] : [j]));
+  const scale = scaleFor([...targets.values(), ...options.flatMap((o) => years.map((y) => optionLevel(o, y)))]);
   const toInt = (d: Dec): bigint => BigInt(d.times(scale).toFixed(0));
   const target = years.map((y) => toInt(targets.get(y) as Money));
-  const level = options.map((o) => years.map((y) => toInt(levelOf(o, y))));
-  const sr = options.map((o) => o.nature.includes('SR'));
+  const level = options.map((o) => years.map((y) => toInt(optionLevel(o, y))));
+  const sr = options.map((o) => o.line.nature.includes('SR'));
   const n = options.length;
   // most each remaining option could still add, per year (negative levels never help)
   const reach: bigint[][] = Array.from({ length: n + 1 }, () => years.map(() => 0n));
@@ -72,6 +93,7 @@ export function findTargetSets(
   const chosen: number[] = [];
   const sums = years.map(() => 0n);
   let srCount = 0;
+  const short = (j: number, extra = 0n): boolean => (sums[j] ?? 0n) + extra < (target[j] ?? 0n);
 
   const worstBound = (): Found | undefined => (best.length >= top ? best[best.length - 1] : undefined);
   let stopped = false;
@@ -81,12 +103,12 @@ export function findTargetSets(
       return;
     }
     explored++;
-    if (sums.every((s, y) => s >= (target[y] ?? 0n))) {
-      if (isMinimal(chosen, sums, level, target)) {
+    if (!need.some((j) => short(j))) {
+      if (isMinimal(chosen, sums, level, target, need)) {
         const found: Found = {
           idx: [...chosen],
           sr: srCount,
-          excess: sums.reduce((a, s, y) => a + s - (target[y] ?? 0n), 0n),
+          excess: need.reduce((a, j) => a + (sums[j] ?? 0n) - (target[j] ?? 0n), 0n),
           totals: [...sums],
         };
         let at = best.length;
@@ -97,7 +119,7 @@ export function findTargetSets(
       return; // supersets are never minimal
     }
     if (i >= n) return;
-    if (sums.some((s, y) => s + (reach[i]?.[y] ?? 0n) < (target[y] ?? 0n))) return;
+    if (need.some((j) => short(j, reach[i]?.[j] ?? 0n))) return;
     const worst = worstBound();
     if (worst && (srCount > worst.sr || (srCount === worst.sr && chosen.length + 1 > worst.idx.length))) return;
     // include option i
@@ -111,17 +133,18 @@ export function findTargetSets(
     // leave it out
     visit(i + 1);
   };
-  visit(0);
+  if (need.length > 0) visit(0);
 
   const fromInt = (b: bigint): Money => dec(b.toString()).dividedBy(scale) as Money;
   return {
     targets,
+    notNeeded,
     options,
     explored,
     stopped,
     allOptions: new Map(years.map((y, j) => [y, fromInt(options.reduce((a, _, i) => a + (level[i]?.[j] ?? 0n), 0n))])),
     sets: best.map((f) => ({
-      lines: f.idx.map((i) => options[i] as BudgetLine),
+      options: f.idx.map((i) => options[i] as TargetOption),
       serviceReductions: f.sr,
       totals: new Map(years.map((y, j) => [y, fromInt(f.totals[j] ?? 0n)])),
       excess: fromInt(f.excess),
@@ -134,14 +157,9 @@ function isMinimal(
   sums: readonly bigint[],
   level: readonly (readonly bigint[])[],
   target: readonly bigint[],
+  need: readonly number[],
 ): boolean {
-  return chosen.every((i) => sums.some((s, y) => s - (level[i]?.[y] ?? 0n) < (target[y] ?? 0n)));
-}
-
-function levelOf(line: BudgetLine, y: FiscalYear): Money {
-  const l = line.levels.get(y);
-  if (!l) throw new Error(`line ${line.ref} has no level for ${y}`);
-  return l.amount;
+  return chosen.every((i) => need.some((y) => (sums[y] ?? 0n) - (level[i]?.[y] ?? 0n) < (target[y] ?? 0n)));
 }
 
 /** The power of ten that makes every amount an integer (amounts have at most a few decimals). */
@@ -163,8 +181,8 @@ export interface AlternativeSets {
   /** The best set first, then each next best that passes the difference rule, at most `top`. */
   readonly sets: readonly TargetSet[];
   /** For each set, the options it leaves out, in register order. */
-  readonly leftOut: readonly (readonly BudgetLine[])[];
-  /** The year the difference rule is measured in: the last target year. */
+  readonly leftOut: readonly (readonly TargetOption[])[];
+  /** The year the difference rule is measured in: the last year that needs savings. */
   readonly measuredIn: FiscalYear;
   /** An alternative leaves out at least this much (in `measuredIn`) of every set shown before it. */
   readonly differBy: Money;
@@ -175,39 +193,30 @@ export interface AlternativeSets {
 /** How many ranked sets the search keeps to choose alternatives from. */
 const POOL_PER_SET = 25;
 
-/** The default difference: a tenth of the target in its last year. */
+/** The default difference: a tenth of the target in the last year that needs savings. */
 export const DEFAULT_DIFFERENCE_SHARE = dec('0.1');
 
 /**
- * The best set and up to `top − 1` alternatives. An alternative must leave out, in the last target
- * year, at least `differBy` of the options of every set shown before it (default: 10% of that year's
- * target), so it is a different choice and not the same set with its smallest options swapped.
+ * The best set and up to `top − 1` alternatives. An alternative must leave out, in the last year
+ * that needs savings, at least `differBy` of the options of every set shown before it (default: 10%
+ * of that year's target), so it is a different choice and not the same set with its smallest
+ * options swapped.
  */
 export function alternativeSets(
-  options: readonly BudgetLine[],
+  options: readonly TargetOption[],
   targets: ReadonlyMap<FiscalYear, Money>,
   top: number,
   differBy?: Money,
   budget = MAX_BRANCHES,
 ): AlternativeSets {
   const years = [...targets.keys()];
-  const measuredIn = years[years.length - 1] as FiscalYear;
+  const needed = years.filter((y) => (targets.get(y) as Money).gt(0));
+  const noneNeeded = needed.length === 0;
+  const measuredIn = (needed[needed.length - 1] ?? years[years.length - 1]) as FiscalYear;
   const lastTarget = targets.get(measuredIn) as Money;
   const threshold = differBy ?? (Dec.max(0, lastTarget.times(DEFAULT_DIFFERENCE_SHARE)) as Money);
-  const noneNeeded = [...targets.values()].every((t) => t.lte(0));
   if (noneNeeded) {
-    const zero = dec(0) as Money;
-    const search: TargetResult = {
-      targets,
-      options,
-      sets: [],
-      allOptions: new Map(
-        years.map((y): [FiscalYear, Money] => [y, options.reduce<Money>((a, o) => a.plus(levelOf(o, y)) as Money, zero)]),
-      ),
-      explored: 0,
-      stopped: false,
-    };
-    return { search, sets: [], leftOut: [], measuredIn, differBy: threshold, noneNeeded };
+    return { search: findTargetSets(options, targets, top, budget), sets: [], leftOut: [], measuredIn, differBy: threshold, noneNeeded };
   }
   // a wide pool to choose alternatives from; where that search is too large to finish quickly, the
   // alternatives come from the plain search for the best `top` (exact, at its full budget)
@@ -217,7 +226,7 @@ export function alternativeSets(
   for (const s of search.sets) {
     if (shown.length >= top) break;
     const differs = shown.every((k) => {
-      const dropped = k.lines.filter((l) => !s.lines.includes(l)).reduce((a, l) => a.plus(levelOf(l, measuredIn)), dec(0));
+      const dropped = k.options.filter((o) => !s.options.includes(o)).reduce((a, o) => a.plus(optionLevel(o, measuredIn)), dec(0));
       return dropped.gte(threshold) && dropped.gt(0);
     });
     if (differs) shown.push(s);
@@ -225,7 +234,7 @@ export function alternativeSets(
   return {
     search,
     sets: shown,
-    leftOut: shown.map((s) => options.filter((o) => !s.lines.includes(o))),
+    leftOut: shown.map((s) => options.filter((o) => !s.options.includes(o))),
     measuredIn,
     differBy: threshold,
     noneNeeded,
