@@ -3,8 +3,9 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
-import { isEstimate, natureLabel, STATUS_MARK, type LineType, type Scenario } from '../model/scenario.js';
-import { alphabetical, classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../project/subtotals.js';
+import { statusMark } from '../model/classification.js';
+import { isEstimate, natureLabel, type LineType, type Scenario } from '../model/scenario.js';
+import { classSubtotals, SUBTOTALLED, type Subtotal } from '../project/subtotals.js';
 import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { cumulativeRoundingNote, fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
 import { KIND_ROW_ID, KIND_ROW_LABEL, LINE_KINDS } from '../model/line-kind.js';
@@ -111,7 +112,7 @@ const slug = (s: string): string =>
 function groupRows(prefix: string, label: string, groups: readonly Subtotal[], years: readonly FiscalYear[]): TableRow[] {
   return groups.map((g) => ({
     id: `${prefix}.${slug(g.key)}`,
-    cells: { ref: blank, label: text(`${label}: ${g.key}`), ...Object.fromEntries(years.map((y) => [y, money(g.levels.get(y) ?? ZERO)])) },
+    cells: { ref: blank, label: text(`${label}: ${g.label ?? g.key}`), ...Object.fromEntries(years.map((y) => [y, money(g.levels.get(y) ?? ZERO)])) },
   }));
 }
 
@@ -125,7 +126,7 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
   const lineRows: TableRow[] = schedules.map((s) => ({
     id: `${prefix}.${s.line.ref}`,
     cells: {
-      ref: text(`${s.line.status ? STATUS_MARK[s.line.status] : ''}${s.line.ref}${s.line.reconciling ? RECONCILING_MARK : ''}`),
+      ref: text(`${statusMark(p.scenario.classifications, s.line.status)}${s.line.ref}${s.line.reconciling ? RECONCILING_MARK : ''}`),
       ...(type === 'saving' ? { nature: text(natureLabel(s.line.nature)) } : {}),
       label: text(s.line.description),
       ...Object.fromEntries(
@@ -162,29 +163,10 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
       },
     },
   ];
-  const byArea = groupRows(
-    `${prefix}.service_area`,
-    'Service area',
-    subtotals(schedules, years, (l) => l.serviceArea, alphabetical),
-    years,
-  );
-  const extra =
-    type === 'saving'
-      ? [
-          ...groupRows(
-            `${prefix}.nature`,
-            'Nature',
-            subtotals(schedules, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder),
-            years,
-          ),
-          ...groupRows(
-            `${prefix}.category`,
-            'Category',
-            subtotals(schedules, years, (l) => l.category ?? NOT_CLASSIFIED, classifiedLast),
-            years,
-          ),
-        ]
-      : [];
+  const byClass = SUBTOTALLED.flatMap((name) => {
+    const c = classSubtotals(p.scenario.classifications, type, name, schedules, years);
+    return c ? groupRows(`${prefix}.${name}`, c.heading, c.groups, years) : [];
+  });
   const estimates = schedules.some((s) => [...s.line.levels.values()].some((l) => isEstimate(l.basis)));
   const reconciling = schedules.filter((s) => s.line.reconciling);
   const notes = [
@@ -234,7 +216,7 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
       { key: 'label', header: 'Description', align: 'left' },
       ...yearColumns(years),
     ],
-    rows: [...lineRows, ...totalRows, ...byArea, ...extra],
+    rows: [...lineRows, ...totalRows, ...byClass],
     notes,
   };
 }

@@ -3,7 +3,8 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec, ZERO, roundTo, toPlain, type Money, dec } from '../model/money.js';
-import { natureLabel, STATUS_MARK } from '../model/scenario.js';
+import { statusMark } from '../model/classification.js';
+import { natureLabel } from '../model/scenario.js';
 import { RECONCILING_MARK } from './projection.js';
 import { RANKING_RULE, type AlternativeSets } from '../reports/savings/target.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
@@ -31,7 +32,7 @@ function entryRow(r: SavingsRegister, e: RegisterEntry, values: ReadonlyMap<Fisc
     id: `${prefix}.${l.ref}`,
     cells: {
       rank: l.reconciling ? blank : { kind: 'number', value: dec(e.rank) },
-      ref: text(`${l.status ? STATUS_MARK[l.status] : ''}${l.ref}${l.reconciling ? RECONCILING_MARK : ''}`),
+      ref: text(`${statusMark(r.projection.scenario.classifications, l.status)}${l.ref}${l.reconciling ? RECONCILING_MARK : ''}`),
       category: text(l.category ?? ''),
       nature: text(natureLabel(l.nature)),
       service_area: text(l.serviceArea),

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { UNITS } from '../model/units.js';
 import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, dateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
-import { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS } from './line-fields.js';
+import { LINE_TYPES, refSchema, UNSTATED_METHODS } from './line-fields.js';
+import { classificationsSchema } from './classification.js';
 import { driversSchema, lineDriverSchema } from './drivers.js';
 import { fundingHeaderShape } from './funding.js';
 import { baseBudgetSchema, layoutSchema } from './layout.js';
@@ -17,7 +18,7 @@ export { CONTROL_ROWS, controlsSchema };
 export const AMOUNT_FORMS = ['levels', 'changes'] as const;
 export type AmountForm = (typeof AMOUNT_FORMS)[number];
 
-export { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS };
+export { LINE_TYPES, refSchema, UNSTATED_METHODS };
 
 /** One growth or saving line. Its levels are the line's total level in each year, not changes. */
 export const lineSchema = z
@@ -28,11 +29,16 @@ export const lineSchema = z
         'The kind of line: growth, inflation, saving, income, adjustment, to_reserves, from_reserves, levy or capital_financing. Amounts are written as the amount of the kind (a saving of 250 saves 250); see "Line kinds and signs".',
     }),
     description: textSchema,
-    status: z.enum(STATUS_WORDS).optional().meta({
-      description: 'unchanged (*) from the previous MTFS, amended (**), or new. Not used on reconciling lines.',
+    status: textSchema.optional().meta({
+      description:
+        "unchanged from the previous MTFS, amended, or new, or the mark the scenario's `classifications:` gives it (* and ** by default).",
     }),
-    category: z.enum(CATEGORIES).optional().meta({ description: 'Savings only: Transformation or Departmental.' }),
-    nature: natureSchema.optional(),
+    category: textSchema
+      .optional()
+      .meta({ description: 'A code of the `category` the scenario declares (e.g. Transformation), or any text where it declares none.' }),
+    nature: textSchema.optional().meta({
+      description: 'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
+    }),
     service_area: textSchema.optional().meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
     growth_type: textSchema.optional().meta({ description: 'The kind of growth, e.g. committed or service improvement.' }),
     changes: amountsByYearSchema.optional().meta({
@@ -85,6 +91,7 @@ export const scenarioHeaderShape = {
   }),
   base_budget: baseBudgetSchema.optional(),
   layout: layoutSchema.optional(),
+  classifications: classificationsSchema.optional(),
   line_files: z
     .array(textSchema)
     .optional()
