@@ -110,7 +110,7 @@ export function checkLineClasses(
 
 const described = (c: Classification | undefined, name: ClassificationName): string[] =>
   c
-    ? c.values.map((v) => (v.label === v.code ? v.code : `${v.code} (${v.label})`))
+    ? c.values.map((v) => (v.label === v.code && !v.mark ? v.code : `${v.code} (${v.mark ? `${v.mark}, ` : ''}${v.label})`))
     : name === 'status'
       ? ['unchanged (*)', 'amended (**)', 'new']
       : [];
