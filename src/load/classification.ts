@@ -119,7 +119,9 @@ function outside(w: WrittenLine, value: string, c: Classification | undefined, n
   const candidates = c
     ? c.values.flatMap((v) => [v.code, ...(v.mark ? [v.mark] : [])])
     : ['unchanged', 'amended', 'new', '*', '**'];
-  const guess = closest(value, candidates);
+  // a label written instead of its code (or one close to it) suggests the code
+  const byLabel = c?.values.find((v) => v.label.toLowerCase() === value.toLowerCase()) ?? c?.values.find((v) => v.label === closest(value, [v.label]));
+  const guess = closest(value, candidates) ?? byLabel?.code;
   const mix = c?.mixes ? ', or a mix of them joined with `/`' : '';
   return error(
     'classification-value',

@@ -123,11 +123,15 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
   // the committee report's own words (Appendices B and C) where the scenario declares its layout
   const reportWords = p.scenario.layout.declared && (type === 'growth' || type === 'saving');
   const years = p.years;
+  // the Nature column of a savings schedule, where the scenario classifies savings by nature
+  const natureColumn =
+    type === 'saving' &&
+    (schedules.some((s) => s.line.nature.length > 0) || p.scenario.classifications?.nature?.requiredFor.includes('saving') === true);
   const lineRows: TableRow[] = schedules.map((s) => ({
     id: `${prefix}.${s.line.ref}`,
     cells: {
       ref: text(`${statusMark(p.scenario.classifications, s.line.status)}${s.line.ref}${s.line.reconciling ? RECONCILING_MARK : ''}`),
-      ...(type === 'saving' ? { nature: text(natureLabel(s.line.nature)) } : {}),
+      ...(natureColumn ? { nature: text(natureLabel(s.line.nature)) } : {}),
       label: text(s.line.description),
       ...Object.fromEntries(
         years.map((y) => {
@@ -212,7 +216,7 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
     units: p.scenario.units,
     columns: [
       { key: 'ref', header: 'Ref', align: 'left' },
-      ...(type === 'saving' ? [{ key: 'nature', header: 'Nature', align: 'left' as const }] : []),
+      ...(natureColumn ? [{ key: 'nature', header: 'Nature', align: 'left' as const }] : []),
       { key: 'label', header: 'Description', align: 'left' },
       ...yearColumns(years),
     ],

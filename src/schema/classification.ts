@@ -49,7 +49,7 @@ const statusValueSchema = z.union([
     label: textSchema,
     mark: z
       .string()
-      .regex(/^\S{0,3}$/, 'a mark is up to three characters without spaces, e.g. * or **')
+      .regex(/^[^\sA-Za-z0-9]{0,3}$/, 'a mark is up to three symbols (not letters, digits or spaces), printed before the ref, e.g. * or **')
       .optional()
       .meta({ description: 'Printed before the ref, e.g. * ; a line may write the mark instead of the code.' }),
   }),
