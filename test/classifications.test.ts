@@ -62,10 +62,14 @@ describe('classifications (synthetic fixtures)', () => {
 
   it("keeps a mix's parts as written where nature is not declared, and in the declared order where it is", async () => {
     const free = await runCli(['project', FREE, '--detail', '--format', 'json']);
-    const line = (JSON.parse(free.stdout) as { savings: { lines: { ref: string; nature: string[] }[] } }).savings.lines.find((l) => l.ref === 'S1');
+    const line = (JSON.parse(free.stdout) as { savings: { lines: { ref: string; nature: string[] }[] } }).savings.lines.find(
+      (l) => l.ref === 'S1',
+    );
     expect(line?.nature).toEqual(['Efficiency', 'Income']);
     const leics = await runCli(['project', 'scenarios/2018.yaml', '--detail', '--format', 'json']);
-    const ac3 = (JSON.parse(leics.stdout) as { savings: { lines: { ref: string; nature: string[] }[] } }).savings.lines.find((l) => l.ref === 'AC3');
+    const ac3 = (JSON.parse(leics.stdout) as { savings: { lines: { ref: string; nature: string[] }[] } }).savings.lines.find(
+      (l) => l.ref === 'AC3',
+    );
     expect(ac3?.nature).toEqual(['Eff', 'SR']); // written SR/Eff; the report's declared order is Eff, SR, Inc
   });
 });

@@ -99,7 +99,12 @@ export function checkLineClasses(
     }
     if (new Set(parts).size < parts.length) {
       diagnostics.push(
-        error('classification-value', `${name} of line ${w.ref}: \`${written}\` names a value twice`, at.value(name), 'write each part of a mix once, e.g. SR/Eff'),
+        error(
+          'classification-value',
+          `${name} of line ${w.ref}: \`${written}\` names a value twice`,
+          at.value(name),
+          'write each part of a mix once, e.g. SR/Eff',
+        ),
       );
       continue;
     }
@@ -116,11 +121,10 @@ const described = (c: Classification | undefined, name: ClassificationName): str
       : [];
 
 function outside(w: WrittenLine, value: string, c: Classification | undefined, name: ClassificationName, loc: Location): Diagnostic {
-  const candidates = c
-    ? c.values.flatMap((v) => [v.code, ...(v.mark ? [v.mark] : [])])
-    : ['unchanged', 'amended', 'new', '*', '**'];
+  const candidates = c ? c.values.flatMap((v) => [v.code, ...(v.mark ? [v.mark] : [])]) : ['unchanged', 'amended', 'new', '*', '**'];
   // a label written instead of its code (or one close to it) suggests the code
-  const byLabel = c?.values.find((v) => v.label.toLowerCase() === value.toLowerCase()) ?? c?.values.find((v) => v.label === closest(value, [v.label]));
+  const byLabel =
+    c?.values.find((v) => v.label.toLowerCase() === value.toLowerCase()) ?? c?.values.find((v) => v.label === closest(value, [v.label]));
   const guess = closest(value, candidates) ?? byLabel?.code;
   const mix = c?.mixes ? ', or a mix of them joined with `/`' : '';
   return error(

@@ -91,7 +91,14 @@ export function normaliseControls(
 
 export function normaliseLine(
   { written: w, doc: lineDoc, base }: LocatedLine,
-  { period: years, refs, inPeriod, outside, demand, classes }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand' | 'classes'>,
+  {
+    period: years,
+    refs,
+    inPeriod,
+    outside,
+    demand,
+    classes,
+  }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand' | 'classes'>,
 ): Result<BudgetLine> {
   const diagnostics: Diagnostic[] = [];
   const done = (line?: BudgetLine): Result<BudgetLine> => (line ? { value: line, diagnostics } : { diagnostics });

@@ -274,7 +274,19 @@ function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers): {
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
   append(diagnostics, resolved?.diagnostics ?? []);
   const demand = demandContext(drivers, resolved?.drivers, period);
-  return { value: { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers, classes: normaliseClassifications(h.classifications) }, diagnostics };
+  return {
+    value: {
+      period,
+      inPeriod,
+      outside,
+      demand,
+      refs: new Set(),
+      transfers,
+      drivers: resolved?.drivers,
+      classes: normaliseClassifications(h.classifications),
+    },
+    diagnostics,
+  };
 }
 
 /** Applies the rules zod cannot express; checks what it can even when some header fields are invalid. */

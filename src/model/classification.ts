@@ -68,7 +68,11 @@ export function shownValue(c: Classification | undefined, codes: readonly string
 /** The status a line or selector writes (a code or a mark), or undefined when it is none of them. */
 export function statusOf(classes: Classifications | undefined, text: string): LineStatus | undefined {
   const declared = classes?.status;
-  if (declared) return declared.values.find((v) => v.code === text || (v.mark !== undefined && v.mark !== '' && v.mark === text))?.code as LineStatus | undefined;
+  if (declared)
+    return declared.values.find((v) => v.code === text || (v.mark !== undefined && v.mark !== '' && v.mark === text))?.code as
+      LineStatus | undefined;
   const code = (STATUS_CODES as readonly string[]).includes(text) ? (text as LineStatus) : undefined;
-  return code ?? (Object.keys(DEFAULT_STATUS_MARK) as LineStatus[]).find((s) => DEFAULT_STATUS_MARK[s] !== '' && DEFAULT_STATUS_MARK[s] === text);
+  return (
+    code ?? (Object.keys(DEFAULT_STATUS_MARK) as LineStatus[]).find((s) => DEFAULT_STATUS_MARK[s] !== '' && DEFAULT_STATUS_MARK[s] === text)
+  );
 }

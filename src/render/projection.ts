@@ -112,7 +112,11 @@ const slug = (s: string): string =>
 function groupRows(prefix: string, label: string, groups: readonly Subtotal[], years: readonly FiscalYear[]): TableRow[] {
   return groups.map((g) => ({
     id: `${prefix}.${slug(g.key)}`,
-    cells: { ref: blank, label: text(`${label}: ${g.label ?? g.key}`), ...Object.fromEntries(years.map((y) => [y, money(g.levels.get(y) ?? ZERO)])) },
+    cells: {
+      ref: blank,
+      label: text(`${label}: ${g.label ?? g.key}`),
+      ...Object.fromEntries(years.map((y) => [y, money(g.levels.get(y) ?? ZERO)])),
+    },
   }));
 }
 

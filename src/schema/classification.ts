@@ -12,13 +12,20 @@ const kindsSchema = z.array(z.enum(LINE_KINDS)).min(1);
 /** A code as lines write it: text without a leading or trailing space, and no `/` (which joins a mix). */
 const codeSchema = z
   .string()
-  .regex(/^[^\s/](?:[^/]*[^\s/])?$/, 'a code is text without `/` (which joins a mix) and without spaces at either end, e.g. SR or Demand management');
+  .regex(
+    /^[^\s/](?:[^/]*[^\s/])?$/,
+    'a code is text without `/` (which joins a mix) and without spaces at either end, e.g. SR or Demand management',
+  );
 
 const commonShape = {
-  label: textSchema.optional().meta({ description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".' }),
+  label: textSchema
+    .optional()
+    .meta({ description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".' }),
   required_for: kindsSchema
     .optional()
-    .meta({ description: 'Line kinds whose lines must carry a value, e.g. [saving]. Reconciling lines need none. None is required otherwise.' }),
+    .meta({
+      description: 'Line kinds whose lines must carry a value, e.g. [saving]. Reconciling lines need none. None is required otherwise.',
+    }),
   applies_to: kindsSchema
     .optional()
     .meta({ description: 'Line kinds whose lines may carry a value, e.g. [saving]; any kind when absent.' }),

@@ -37,7 +37,8 @@ export const lineSchema = z
       .optional()
       .meta({ description: 'A code of the `category` the scenario declares (e.g. Transformation), or any text where it declares none.' }),
     nature: textSchema.optional().meta({
-      description: 'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
+      description:
+        'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
     }),
     service_area: textSchema.optional().meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
     growth_type: textSchema.optional().meta({ description: 'The kind of growth, e.g. committed or service improvement.' }),
