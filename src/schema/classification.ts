@@ -21,11 +21,9 @@ const commonShape = {
   label: textSchema
     .optional()
     .meta({ description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".' }),
-  required_for: kindsSchema
-    .optional()
-    .meta({
-      description: 'Line kinds whose lines must carry a value, e.g. [saving]. Reconciling lines need none. None is required otherwise.',
-    }),
+  required_for: kindsSchema.optional().meta({
+    description: 'Line kinds whose lines must carry a value, e.g. [saving]. Reconciling lines need none. None is required otherwise.',
+  }),
   applies_to: kindsSchema
     .optional()
     .meta({ description: 'Line kinds whose lines may carry a value, e.g. [saving]; any kind when absent.' }),
