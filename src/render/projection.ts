@@ -127,10 +127,10 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
   // the committee report's own words (Appendices B and C) where the scenario declares its layout
   const reportWords = p.scenario.layout.declared && (type === 'growth' || type === 'saving');
   const years = p.years;
-  // the Nature column of a savings schedule, where the scenario classifies savings by nature
-  const natureColumn =
-    type === 'saving' &&
-    (schedules.some((s) => s.line.nature.length > 0) || p.scenario.classifications?.nature?.requiredFor.includes('saving') === true);
+  // the Nature column of a savings schedule, unless the scenario declares its classifications
+  // without a nature and no saving has one
+  const classes = p.scenario.classifications;
+  const natureColumn = type === 'saving' && (!classes || classes.nature !== undefined || schedules.some((s) => s.line.nature.length > 0));
   const lineRows: TableRow[] = schedules.map((s) => ({
     id: `${prefix}.${s.line.ref}`,
     cells: {
