@@ -9,6 +9,7 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { rateFromText, type Dec } from '../model/money.js';
 import type { DemandDriver } from '../model/demand.js';
 import type { Funding } from '../model/funding.js';
+import type { Classifications } from '../model/classification.js';
 import type { Assumption, BudgetLine, FactorRange, FundingTarget, ParameterTarget } from '../model/scenario.js';
 import { closest } from '../schema/diagnose.js';
 import { outsidePeriod } from './period.js';
@@ -26,6 +27,7 @@ export function normaliseAssumptions(
   drivers: readonly DemandDriver[],
   years: readonly FiscalYear[],
   funding: Funding | undefined,
+  classes?: Classifications,
 ): { value: Assumption[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const items = fundingItems(funding);
@@ -152,7 +154,7 @@ export function normaliseAssumptions(
       lines: [],
     });
   });
-  const assigned = assignLines(out, lines);
+  const assigned = assignLines(out, lines, classes);
   for (const a of assigned) {
     if (a.select && a.lines.length === 0) {
       const i = (written ?? []).findIndex((w) => w.id === a.id);
@@ -170,12 +172,12 @@ export function normaliseAssumptions(
 }
 
 /** Gives each line to the first line assumption that selects it; returns the assumptions with their lines. */
-export function assignLines(assumptions: readonly Assumption[], lines: readonly BudgetLine[]): Assumption[] {
+export function assignLines(assumptions: readonly Assumption[], lines: readonly BudgetLine[], classes?: Classifications): Assumption[] {
   const taken = new Set<string>();
   return assumptions.map((a) => {
     const sel = a.select;
     if (!sel) return a;
-    const mine = lines.filter((l) => !taken.has(l.ref) && selects(sel, l)).map((l) => l.ref);
+    const mine = lines.filter((l) => !taken.has(l.ref) && selects(sel, l, classes)).map((l) => l.ref);
     for (const r of mine) taken.add(r);
     return { ...a, lines: mine };
   });

@@ -7,21 +7,15 @@ import type { Result } from '../diagnostics/result.js';
 import type { DemandDriver } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { fillLevels, levelsFromChanges, oneOffLevels, type StatedLevel } from '../model/levels.js';
-import {
-  NATURE_ORDER,
-  type BudgetLine,
-  type Control,
-  type Level,
-  type LineStatus,
-  type Nature,
-  type SourcedAmount,
-} from '../model/scenario.js';
+import type { Classifications } from '../model/classification.js';
+import type { BudgetLine, Control, Level, SourcedAmount } from '../model/scenario.js';
 import type { WrittenLine, WrittenScenarioHeader } from '../schema/scenario.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { DEFAULT_ROUNDING } from '../model/money.js';
 import { isMultipleOf } from '../model/published-precision.js';
 import type { Units } from '../model/units.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
+import { checkLineClasses, type LineClasses } from './classification.js';
 import { checkLineDrivers, type DemandContext } from './drivers.js';
 import { money, year } from './validated.js';
 import { savingDelivery, type SavingDelivery } from './saving-delivery.js';
@@ -45,6 +39,8 @@ export interface LineContext {
   readonly refs: Set<string>;
   readonly transfers: Map<FiscalYear, SourcedAmount>;
   readonly drivers: DemandDriver[] | undefined;
+  /** The vocabularies the scenario declares (a variant's base's); none: any value, none required. */
+  readonly classes: Classifications | undefined;
 }
 
 /** Published controls → Control values; years outside the period are reported. */
@@ -96,7 +92,14 @@ export function normaliseControls(
 
 export function normaliseLine(
   { written: w, doc: lineDoc, base }: LocatedLine,
-  { period: years, refs, inPeriod, outside, demand }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand'>,
+  {
+    period: years,
+    refs,
+    inPeriod,
+    outside,
+    demand,
+    classes,
+  }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand' | 'classes'>,
 ): Result<BudgetLine> {
   const diagnostics: Diagnostic[] = [];
   const done = (line?: BudgetLine): Result<BudgetLine> => (line ? { value: line, diagnostics } : { diagnostics });
@@ -119,34 +122,10 @@ export function normaliseLine(
     );
     ok = false;
   }
-  if (!reconciling && !w.status && (w.type === 'growth' || w.type === 'saving')) {
-    diagnostics.push(
-      error('missing-key', `line ${w.ref} has no \`status\``, refLoc(), 'add `status: unchanged` (*), `amended` (**) or `new`'),
-    );
-    ok = false;
-  }
-  if (w.type === 'growth' && (w.category || w.nature)) {
-    diagnostics.push(
-      error(
-        'saving-classification',
-        `growth line ${w.ref} has a ${w.category ? '`category`' : '`nature`'}; only savings are classified`,
-        lkey([w.category ? 'category' : 'nature']),
-        'remove it, or set `type: saving`',
-      ),
-    );
-    ok = false;
-  }
-  if (w.type === 'saving' && !reconciling && (!w.category || !w.nature)) {
-    diagnostics.push(
-      error(
-        'saving-classification',
-        `saving ${w.ref} needs a \`${!w.category ? 'category' : 'nature'}\``,
-        refLoc(),
-        !w.category ? 'category is Transformation or Departmental' : 'nature is Eff, SR, Inc or a mix such as SR/Eff',
-      ),
-    );
-    ok = false;
-  }
+  const checked = checkLineClasses(w, classes, { value: (f) => lat([f]), key: (f) => lkey([f]), ref: refLoc() });
+  append(diagnostics, checked.diagnostics);
+  const classified = checked.value ?? { nature: [] };
+  if (!checked.value) ok = false;
 
   const deliveryResult = savingDelivery(w, lat, lkey, inPeriod, outside);
   append(diagnostics, deliveryResult.diagnostics);
@@ -251,11 +230,11 @@ export function normaliseLine(
     // the levels are the projection's to build (project/derive.ts): the line keeps what builds them
     const built = checkLineDrivers(demand, w.ref, names, lat(['driver']));
     append(diagnostics, built.diagnostics);
-    return done(ok && years && built.value && delivery ? budgetLine(w, new Map(), lat, delivery, names) : undefined);
+    return done(ok && years && built.value && delivery ? budgetLine(w, classified, new Map(), lat, delivery, names) : undefined);
   }
   if (!ok || !years || !delivery) return done();
-  if (w.one_off) return done(budgetLine(w, oneOffLevels(years, stated), lat, delivery));
-  if (written === 'changes') return done(budgetLine(w, levelsFromChanges(years, stated), lat, delivery));
+  if (w.one_off) return done(budgetLine(w, classified, oneOffLevels(years, stated), lat, delivery));
+  if (written === 'changes') return done(budgetLine(w, classified, levelsFromChanges(years, stated), lat, delivery));
   const filled = fillLevels(years, stated, w.unstated);
   if (filled.unstated.length > 0) {
     diagnostics.push(
@@ -268,12 +247,13 @@ export function normaliseLine(
     );
     return done();
   }
-  return done(budgetLine(w, filled.levels, lat, delivery));
+  return done(budgetLine(w, classified, filled.levels, lat, delivery));
 }
 
 /** The domain line; `lat` locates the written fields (origin of the line and of its status). */
 function budgetLine(
   w: WrittenLine,
+  classes: LineClasses,
   levels: ReadonlyMap<FiscalYear, Level>,
   lat: (p: Path) => Location,
   delivery: SavingDelivery,
@@ -284,15 +264,15 @@ function budgetLine(
     ref: w.ref,
     type: w.type,
     description: w.description,
-    nature: natureOf(w.nature),
+    nature: classes.nature,
     serviceArea: w.service_area ?? NO_SERVICE_AREA,
     levels,
     reconciling: w.reconciling === true,
     source: w.source,
     origin: lat([]),
   };
-  if (w.status) {
-    line.status = statusOf(w.status);
+  if (classes.status) {
+    line.status = classes.status;
     line.statusOrigin = lat(['status']);
   }
   if (w.category) line.category = w.category;
@@ -331,23 +311,4 @@ export function duplicateRefs(refs: readonly { ref: string; at: Location }[]): D
     );
   }
   return out;
-}
-
-function statusOf(s: NonNullable<WrittenLine['status']>): LineStatus {
-  switch (s) {
-    case '*':
-    case 'unchanged':
-      return 'unchanged';
-    case '**':
-    case 'amended':
-      return 'amended';
-    case 'new':
-      return 'new';
-  }
-}
-
-function natureOf(text: string | undefined): Nature[] {
-  if (!text) return [];
-  const parts = new Set(text.split('/') as Nature[]);
-  return NATURE_ORDER.filter((n) => parts.has(n));
 }

@@ -21,6 +21,7 @@ import type { LoadedScenarios } from './departments.js';
 import { demandContext, readDrivers, resolveDrivers, type ReadDrivers } from './drivers.js';
 import { duplicateRefs, normaliseControls, normaliseLine, type LineContext } from './lines.js';
 import { normaliseLayout } from './layout.js';
+import { normaliseClassifications } from './classification.js';
 import { lineTableRows } from './line-table.js';
 import { outsidePeriod } from './period.js';
 import { loadVariant } from './variant.js';
@@ -205,6 +206,7 @@ function loadFile(
     normalised.value.drivers ?? [],
     normalised.value.years,
     normalised.value.funding,
+    normalised.value.classifications,
   );
   append(diagnostics, assumptions.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -283,7 +285,19 @@ function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers): {
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
   append(diagnostics, resolved?.diagnostics ?? []);
   const demand = demandContext(drivers, resolved?.drivers, period);
-  return { value: { period, inPeriod, outside, demand, refs: new Set(), transfers, drivers: resolved?.drivers }, diagnostics };
+  return {
+    value: {
+      period,
+      inPeriod,
+      outside,
+      demand,
+      refs: new Set(),
+      transfers,
+      drivers: resolved?.drivers,
+      classes: normaliseClassifications(h.classifications),
+    },
+    diagnostics,
+  };
 }
 
 /** Applies the rules zod cannot express; checks what it can even when some header fields are invalid. */
@@ -337,6 +351,7 @@ function normalise(
       ...(baseBudget.value ? { baseBudget: baseBudget.value } : {}),
       layout: layout?.value ?? defaultLayout(new Set(), false, false),
       lines: budgetLines,
+      ...(context.classes ? { classifications: context.classes } : {}),
       controls: controls.value,
       ...(h.controls ? { controlsSource: h.controls.source } : {}),
       ...(council.departments ? { departments: council.departments } : {}),

@@ -12,15 +12,18 @@ import type { Rag, SavingStage, Slippage } from './saving-delivery.js';
 import type { Units } from './units.js';
 import type { Layout } from './layout.js';
 import type { LineKind } from './line-kind.js';
+import type { Classifications, LineStatus } from './classification.js';
 
 export type { Units } from './units.js';
 export { isEstimate, type Level, type LevelBasis, type SourcedAmount } from './level.js';
 
 export type LineType = LineKind;
 export type { LineKind } from './line-kind.js';
-export type LineStatus = 'unchanged' | 'amended' | 'new';
-export type Nature = 'Eff' | 'SR' | 'Inc';
-export type SavingCategory = 'Transformation' | 'Departmental';
+export type { LineStatus } from './classification.js';
+/** A code of the scenario's nature vocabulary (e.g. Eff), or free text where it declares none. */
+export type Nature = string;
+/** A code of the scenario's category vocabulary, or free text where it declares none. */
+export type SavingCategory = string;
 export type UnstatedMethod = 'hold' | 'linear';
 
 export interface BudgetLine {
@@ -29,7 +32,7 @@ export interface BudgetLine {
   readonly description: string;
   readonly status?: LineStatus;
   readonly category?: SavingCategory;
-  /** Canonical order Eff, SR, Inc; empty for growth and reconciling lines. */
+  /** The parts of a mix (e.g. SR/Eff) in the declared vocabulary's order, or as written where none is declared; empty when none. */
   readonly nature: readonly Nature[];
   readonly serviceArea: string;
   /** The kind of growth (e.g. committed, service improvement), where the scenario classifies growth. */
@@ -97,7 +100,8 @@ export interface LineSelector {
   readonly nature?: Nature;
   readonly category?: SavingCategory;
   readonly service_area?: string;
-  readonly status?: LineStatus | '*' | '**';
+  /** A status code or its mark (see statusOf). */
+  readonly status?: string;
   readonly rag?: Rag;
   readonly stage?: SavingStage;
 }
@@ -223,6 +227,8 @@ export interface Scenario {
   readonly controlsSource?: string;
   /** Every file read to build this scenario, in reading order (for `--output` safety and explain). */
   readonly inputs: readonly string[];
+  /** The vocabularies the scenario declares for its lines (a variant's are its base's). */
+  readonly classifications?: Classifications;
   /** Present when the scenario `extends:` another. */
   readonly variant?: VariantInfo;
   /** Ranges for sensitivity, risk and the report's assumptions appendix (empty when none). */
@@ -253,12 +259,8 @@ export function lineClass(line: BudgetLine, name: string): string | undefined {
   }
 }
 
-export const STATUS_MARK: Record<LineStatus, string> = { unchanged: '*', amended: '**', new: '' };
-
-/** Nature written as in the report: `Eff`, `SR/Eff`… in canonical order. */
+/** Nature written as a mix: `Eff`, `Eff/SR`… in the line's order. */
 export const natureLabel = (n: readonly Nature[]): string => n.join('/');
-
-export const NATURE_ORDER: readonly Nature[] = ['Eff', 'SR', 'Inc'];
 
 /** A department of a whole-council scenario: its own scenario file, or net budgets given by year. */
 export type Department =

@@ -23,7 +23,7 @@ export function diffTable(d: ScenarioDiff): TableModel {
       cells: {
         ref: text(l.ref),
         label: text((l.current ?? l.previous)?.description ?? ''),
-        written: text(l.current?.reconciling ? 'reconciling' : mark(l.written)),
+        written: text(l.current?.reconciling ? 'reconciling' : mark(l.written, d.current.classifications)),
         found: text(foundLabel(l.found)),
         agrees: text(l.agrees ? 'yes' : 'NO'),
         ...Object.fromEntries(years.map((y) => [y, money(l.change.get(y) ?? ZERO)])),

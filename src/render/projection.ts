@@ -3,8 +3,9 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
-import { isEstimate, natureLabel, STATUS_MARK, type LineType, type Scenario } from '../model/scenario.js';
-import { alphabetical, classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../project/subtotals.js';
+import { statusMark } from '../model/classification.js';
+import { isEstimate, natureLabel, type LineType, type Scenario } from '../model/scenario.js';
+import { classSubtotals, SUBTOTALLED, type Subtotal } from '../project/subtotals.js';
 import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { cumulativeRoundingNote, fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
 import { KIND_ROW_ID, KIND_ROW_LABEL, LINE_KINDS } from '../model/line-kind.js';
@@ -112,7 +113,11 @@ const slug = (s: string): string =>
 function groupRows(prefix: string, label: string, groups: readonly Subtotal[], years: readonly FiscalYear[]): TableRow[] {
   return groups.map((g) => ({
     id: `${prefix}.${slug(g.key)}`,
-    cells: { ref: blank, label: text(`${label}: ${g.key}`), ...Object.fromEntries(years.map((y) => [y, money(g.levels.get(y) ?? ZERO)])) },
+    cells: {
+      ref: blank,
+      label: text(`${label}: ${g.label ?? g.key}`),
+      ...Object.fromEntries(years.map((y) => [y, money(g.levels.get(y) ?? ZERO)])),
+    },
   }));
 }
 
@@ -125,11 +130,15 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
   const years = p.years;
   // the Delivery column appears only when some saving has a RAG rating, slippage or a stage
   const delivery = type === 'saving' && schedules.some((s) => deliveryLabel(s.line) !== '');
+  // the Nature column of a savings schedule, unless the scenario declares its classifications
+  // without a nature and no saving has one
+  const classes = p.scenario.classifications;
+  const natureColumn = type === 'saving' && (!classes || classes.nature !== undefined || schedules.some((s) => s.line.nature.length > 0));
   const lineRows: TableRow[] = schedules.map((s) => ({
     id: `${prefix}.${s.line.ref}`,
     cells: {
-      ref: text(`${s.line.status ? STATUS_MARK[s.line.status] : ''}${s.line.ref}${s.line.reconciling ? RECONCILING_MARK : ''}`),
-      ...(type === 'saving' ? { nature: text(natureLabel(s.line.nature)) } : {}),
+      ref: text(`${statusMark(p.scenario.classifications, s.line.status)}${s.line.ref}${s.line.reconciling ? RECONCILING_MARK : ''}`),
+      ...(natureColumn ? { nature: text(natureLabel(s.line.nature)) } : {}),
       ...(delivery ? { delivery: text(deliveryLabel(s.line)) } : {}),
       label: text(s.line.description),
       ...Object.fromEntries(
@@ -166,29 +175,10 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
       },
     },
   ];
-  const byArea = groupRows(
-    `${prefix}.service_area`,
-    'Service area',
-    subtotals(schedules, years, (l) => l.serviceArea, alphabetical),
-    years,
-  );
-  const extra =
-    type === 'saving'
-      ? [
-          ...groupRows(
-            `${prefix}.nature`,
-            'Nature',
-            subtotals(schedules, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder),
-            years,
-          ),
-          ...groupRows(
-            `${prefix}.category`,
-            'Category',
-            subtotals(schedules, years, (l) => l.category ?? NOT_CLASSIFIED, classifiedLast),
-            years,
-          ),
-        ]
-      : [];
+  const byClass = SUBTOTALLED.flatMap((name) => {
+    const c = classSubtotals(p.scenario.classifications, type, name, schedules, years);
+    return c ? groupRows(`${prefix}.${name}`, c.heading, c.groups, years) : [];
+  });
   const estimates = schedules.some((s) => [...s.line.levels.values()].some((l) => isEstimate(l.basis)));
   const reconciling = schedules.filter((s) => s.line.reconciling);
   const notes = [
@@ -235,12 +225,12 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
     units: p.scenario.units,
     columns: [
       { key: 'ref', header: 'Ref', align: 'left' },
-      ...(type === 'saving' ? [{ key: 'nature', header: 'Nature', align: 'left' as const }] : []),
+      ...(natureColumn ? [{ key: 'nature', header: 'Nature', align: 'left' as const }] : []),
       ...(delivery ? [{ key: 'delivery', header: 'Delivery', align: 'left' as const }] : []),
       { key: 'label', header: 'Description', align: 'left' },
       ...yearColumns(years),
     ],
-    rows: [...lineRows, ...totalRows, ...byArea, ...extra],
+    rows: [...lineRows, ...totalRows, ...byClass],
     notes,
   };
 }
@@ -284,7 +274,7 @@ export function underDevelopmentTable(p: Projection, pointers: Pointers = CLI_PO
   const rows: TableRow[] = schedules.map((s) => ({
     id: `under_development.${s.line.ref}`,
     cells: {
-      ref: text(`${s.line.status ? STATUS_MARK[s.line.status] : ''}${s.line.ref}`),
+      ref: text(`${statusMark(p.scenario.classifications, s.line.status)}${s.line.ref}`),
       nature: text(natureLabel(s.line.nature)),
       delivery: text(deliveryLabel(s.line)),
       label: text(s.line.description),

@@ -3,7 +3,8 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec, ZERO, roundTo, toPlain, type Money, dec } from '../model/money.js';
-import { natureLabel, STATUS_MARK } from '../model/scenario.js';
+import { CLASSIFICATION_HEADING, statusMark } from '../model/classification.js';
+import { natureLabel } from '../model/scenario.js';
 import { RECONCILING_MARK } from './projection.js';
 import { RANKING_RULE, type AlternativeSets } from '../reports/savings/target.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
@@ -31,7 +32,7 @@ function entryRow(r: SavingsRegister, e: RegisterEntry, values: ReadonlyMap<Fisc
     id: `${prefix}.${l.ref}`,
     cells: {
       rank: l.reconciling ? blank : { kind: 'number', value: dec(e.rank) },
-      ref: text(`${l.status ? STATUS_MARK[l.status] : ''}${l.ref}${l.reconciling ? RECONCILING_MARK : ''}`),
+      ref: text(`${statusMark(r.projection.scenario.classifications, l.status)}${l.ref}${l.reconciling ? RECONCILING_MARK : ''}`),
       category: text(l.category ?? ''),
       nature: text(natureLabel(l.nature)),
       service_area: text(l.serviceArea),
@@ -42,13 +43,16 @@ function entryRow(r: SavingsRegister, e: RegisterEntry, values: ReadonlyMap<Fisc
   };
 }
 
+const heading = (r: SavingsRegister, name: 'nature' | 'category'): string =>
+  r.projection.scenario.classifications?.[name]?.heading ?? CLASSIFICATION_HEADING[name];
+
 function groupRow(r: SavingsRegister, prefix: string, what: string, g: Subtotal): TableRow {
   return {
     id: `${prefix}.${g.key
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')}`,
-    cells: { label: text(`${what}: ${g.key}`), ...byYear(r.projection.years, g.levels) },
+    cells: { label: text(`${what}: ${g.label ?? g.key}`), ...byYear(r.projection.years, g.levels) },
   };
 }
 
@@ -68,8 +72,8 @@ export function registerTables(r: SavingsRegister): TableModel[] {
     rows: [
       ...r.entries.map((e) => entryRow(r, e, e.schedule.levels, 'savings')),
       total,
-      ...r.byNature.map((g) => groupRow(r, 'savings.nature', 'Nature', g)),
-      ...r.byCategory.map((g) => groupRow(r, 'savings.category', 'Category', g)),
+      ...r.byNature.map((g) => groupRow(r, 'savings.nature', heading(r, 'nature'), g)),
+      ...r.byCategory.map((g) => groupRow(r, 'savings.category', heading(r, 'category'), g)),
     ],
     notes: [
       `Rank: by level in ${r.finalYear}, largest first. Share: of the total level in ${r.finalYear}, rounded to 0.01%.`,

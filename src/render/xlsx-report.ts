@@ -11,7 +11,8 @@ import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
 import type { FundingStream } from '../model/funding.js';
 import type { LevelBasis } from '../model/level.js';
 import { ZERO, roundTo, toPlain, type Dec, type Rate } from '../model/money.js';
-import { isEstimate, natureLabel, STATUS_MARK, type Scenario } from '../model/scenario.js';
+import { statusMark } from '../model/classification.js';
+import { isEstimate, natureLabel, type Scenario } from '../model/scenario.js';
 import type { LineSchedule, Projection } from '../project/project.js';
 import { classifiedLast, natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js';
 import { appliesTo } from '../load/assumptions.js';
@@ -136,7 +137,7 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
     const l = sch.line;
     const cells = savings
       ? [
-          `${l.status ? STATUS_MARK[l.status] : ''}${l.ref}`,
+          `${statusMark(s.classifications, l.status)}${l.ref}`,
           l.description,
           l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED,
           l.category ?? NOT_CLASSIFIED,

@@ -5,16 +5,8 @@ import { z } from 'zod';
 import { UNITS } from '../model/units.js';
 import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
-import {
-  CATEGORIES,
-  LINE_TYPES,
-  natureSchema,
-  RAG_RATINGS,
-  refSchema,
-  SAVING_STAGES,
-  STATUS_WORDS,
-  UNSTATED_METHODS,
-} from './line-fields.js';
+import { LINE_TYPES, RAG_RATINGS, refSchema, SAVING_STAGES, UNSTATED_METHODS } from './line-fields.js';
+import { classificationsSchema } from './classification.js';
 import { driversSchema, lineDriverSchema } from './drivers.js';
 import { fundingHeaderShape } from './funding.js';
 import { baseBudgetSchema, layoutSchema } from './layout.js';
@@ -26,7 +18,7 @@ export { CONTROL_ROWS, controlsSchema };
 export const AMOUNT_FORMS = ['levels', 'changes'] as const;
 export type AmountForm = (typeof AMOUNT_FORMS)[number];
 
-export { CATEGORIES, LINE_TYPES, natureSchema, refSchema, STATUS_WORDS, UNSTATED_METHODS };
+export { LINE_TYPES, refSchema, UNSTATED_METHODS };
 
 /** A delay in delivering a saving: whole years, or part of a year (in every year, or in one). */
 export const slippageSchema = z
@@ -54,11 +46,17 @@ export const lineSchema = z
         'The kind of line: growth, inflation, saving, income, adjustment, to_reserves, from_reserves, levy or capital_financing. Amounts are written as the amount of the kind (a saving of 250 saves 250); see "Line kinds and signs".',
     }),
     description: textSchema,
-    status: z.enum(STATUS_WORDS).optional().meta({
-      description: 'unchanged (*) from the previous MTFS, amended (**), or new. Not used on reconciling lines.',
+    status: textSchema.optional().meta({
+      description:
+        "unchanged from the previous MTFS, amended, or new, or the mark the scenario's `classifications:` gives it (* and ** by default).",
     }),
-    category: z.enum(CATEGORIES).optional().meta({ description: 'Savings only: Transformation or Departmental.' }),
-    nature: natureSchema.optional(),
+    category: textSchema
+      .optional()
+      .meta({ description: 'A code of the `category` the scenario declares (e.g. Transformation), or any text where it declares none.' }),
+    nature: textSchema.optional().meta({
+      description:
+        'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
+    }),
     service_area: textSchema.optional().meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
     growth_type: textSchema.optional().meta({ description: 'The kind of growth, e.g. committed or service improvement.' }),
     changes: amountsByYearSchema.optional().meta({
@@ -117,6 +115,7 @@ export const scenarioHeaderShape = {
   }),
   base_budget: baseBudgetSchema.optional(),
   layout: layoutSchema.optional(),
+  classifications: classificationsSchema.optional(),
   line_files: z
     .array(textSchema)
     .optional()

@@ -130,7 +130,7 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
     }
     const normalised = normaliseLine(
       { written, doc, base: ['add', i] },
-      { period: years, refs: new Set(), inPeriod, outside, demand: demandContextOf(base, lines.values()) },
+      { period: years, refs: new Set(), inPeriod, outside, demand: demandContextOf(base, lines.values()), classes: base.classifications },
     );
     append(diagnostics, normalised.diagnostics);
     const line = normalised.value;
@@ -180,7 +180,7 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
     for (const [j, ref] of (sc.select.refs ?? []).entries()) {
       if (!lines.has(ref)) diagnostics.push(unknownRef(ref, at(['scale', i, 'select', 'refs', j])));
     }
-    const chosen = [...lines.values()].filter((l) => selects(sc.select, l));
+    const chosen = [...lines.values()].filter((l) => selects(sc.select, l, base.classifications));
     if (chosen.length === 0) {
       diagnostics.push(
         error(
@@ -213,7 +213,7 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
       ...(w.date ? { date: w.date } : {}),
       ...(w.source ? { source: w.source } : {}),
       lines: [...lines.values()],
-      assumptions: assignLines(base.assumptions ?? [], [...lines.values()]),
+      assumptions: assignLines(base.assumptions ?? [], [...lines.values()], base.classifications),
       controls: controls.value,
       ...(w.controls ? { controlsSource: w.controls.source } : {}),
       inputs: [file, ...base.inputs],

@@ -5,7 +5,8 @@
 import { warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../../model/fiscal-year.js';
 import { ZERO, sub, type Money } from '../../model/money.js';
-import { STATUS_MARK, type BudgetLine, type LineStatus, type Scenario } from '../../model/scenario.js';
+import { statusMark, type Classifications } from '../../model/classification.js';
+import type { BudgetLine, LineStatus, Scenario } from '../../model/scenario.js';
 
 export type Found = LineStatus | 'removed';
 
@@ -84,4 +85,5 @@ export function diffScenarios(previous: Scenario, current: Scenario): ScenarioDi
 }
 
 export const foundLabel = (f: Found): string => (f === 'removed' ? 'removed' : `${WORD[f]}`);
-export const mark = (s: LineStatus | undefined): string => (s ? STATUS_MARK[s] || 'new' : '');
+/** The mark the scenario gives a status (`new` where it has none). */
+export const mark = (s: LineStatus | undefined, classes?: Classifications): string => (s ? statusMark(classes, s) || 'new' : '');

@@ -3,9 +3,8 @@
 
 import type { FiscalYear } from '../../model/fiscal-year.js';
 import { Approx, ZERO, sum, type Dec as Decimal, type Money, dec } from '../../model/money.js';
-import { natureLabel } from '../../model/scenario.js';
 import { totalLevels, type LineSchedule, type Projection } from '../../project/project.js';
-import { classifiedLast, NOT_CLASSIFIED, natureOrder, subtotals, type Subtotal } from '../../project/subtotals.js';
+import { classSubtotals, type Subtotal } from '../../project/subtotals.js';
 
 export interface RegisterEntry {
   readonly schedule: LineSchedule;
@@ -45,8 +44,8 @@ export function savingsRegister(p: Projection): SavingsRegister {
     finalYear,
     entries,
     total,
-    byNature: subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder),
-    byCategory: subtotals(p.savings, years, (l) => l.category ?? NOT_CLASSIFIED, classifiedLast),
+    byNature: classSubtotals(p.scenario.classifications, 'saving', 'nature', p.savings, years)?.groups ?? [],
+    byCategory: classSubtotals(p.scenario.classifications, 'saving', 'category', p.savings, years)?.groups ?? [],
   };
 }
 
