@@ -5,7 +5,7 @@
 
 import type { Location } from '../../diagnostics/diagnostic.js';
 import type { FiscalYear } from '../../model/fiscal-year.js';
-import type { LayoutRow } from '../../model/layout.js';
+import { NET_ROW, type LayoutRow } from '../../model/layout.js';
 import { KIND_ROW_ID, KIND_SIGN, LINE_KINDS } from '../../model/line-kind.js';
 import { ZERO, add, neg, type Money } from '../../model/money.js';
 import { rowSelects } from '../../model/row-select.js';
@@ -68,20 +68,28 @@ function componentFeeds(c: FundingComponent, s: Scenario): string {
 const chosenLines = (s: Scenario, row: Extract<LayoutRow, { kind: 'lines' }>): BudgetLine[] =>
   s.lines.filter((l) => rowSelects(row.select, l));
 
-/** What feeds a row of a department's layout, following sums down to the base, transfers and lines. */
-function layoutFeeds(p: Projection, row: LayoutRow, seen: Set<string> = new Set()): string {
+/**
+ * What feeds a row of a department's layout in `year`, following sums down to the base, transfers
+ * and lines. A base row after the first year is last year's net budget, so what feeds that.
+ */
+function layoutFeeds(p: Projection, row: LayoutRow, year: FiscalYear, seen: Set<string> = new Set()): string {
   const s = p.scenario;
   seen.add(row.id);
   switch (row.kind) {
     case 'base': {
-      const first = s.originalBudget
-        ? `the first year is \`original_budget\` at ${where(s.originalBudget.origin)}`
-        : 'the first year is the stated base';
-      const stated = s.baseBudget ? `; the base is stated each year (\`base_budget\`, ${s.baseBudget.source})` : '';
-      return `${row.label}: ${first}; later years follow from the previous year's net budget${stated}`;
+      const stated = s.baseBudget?.amounts.get(year);
+      if (stated && row.shows === 'base') return `${row.label}: the base stated for ${year} at ${where(stated.origin)}`;
+      const net = s.layout.rows.find((r) => r.id === NET_ROW);
+      const i = p.years.indexOf(year);
+      if (i > 0 && net && !seen.has(NET_ROW)) {
+        return `${row.label} ${year} = the net budget of ${p.years[i - 1]}; ${layoutFeeds(p, net, p.years[i - 1] as FiscalYear, seen)}`;
+      }
+      return s.originalBudget
+        ? `${row.label}: the first year is \`original_budget\` at ${where(s.originalBudget.origin)}`
+        : `${row.label}: the first year's stated base`;
     }
     case 'transfers': {
-      const t = [...s.transfers.values()][0];
+      const t = s.transfers.get(year) ?? [...s.transfers.values()][0];
       return t ? `${row.label}: check \`transfers\` at ${where(t.origin)}` : `${row.label}: the scenario states none`;
     }
     case 'lines': {
@@ -93,7 +101,7 @@ function layoutFeeds(p: Projection, row: LayoutRow, seen: Set<string> = new Set(
     case 'sum': {
       const parts = row.parts.flatMap((id) => {
         const part = s.layout.rows.find((r) => r.id === id);
-        return part && !seen.has(id) ? [layoutFeeds(p, part, seen)] : [];
+        return part && !seen.has(id) ? [layoutFeeds(p, part, year, seen)] : [];
       });
       return `${row.label} = ${row.parts.join(' + ')}${parts.length ? `: ${parts.join('; ')}` : ''}`;
     }
@@ -123,7 +131,7 @@ function reservesFeeds(p: Projection): string {
   return parts.length ? `reserves${from}: check ${parts.join(', ')}` : `reserves${from}`;
 }
 
-function rowFeeds(p: Projection, id: string, label: string): string {
+function rowFeeds(p: Projection, id: string, label: string, year: FiscalYear): string {
   const f = fundingFeeds[id];
   if (f) return f(p);
   if (p.departments) {
@@ -132,7 +140,7 @@ function rowFeeds(p: Projection, id: string, label: string): string {
       : `${label}: check this department's net budget`;
   }
   const row = p.scenario.layout.rows.find((r) => r.id === id);
-  return row ? layoutFeeds(p, row) : label;
+  return row ? layoutFeeds(p, row, year) : label;
 }
 
 /**
@@ -152,7 +160,7 @@ function linesOfHead(s: Scenario, head: string): BudgetLine[] | undefined {
  */
 export function controlledRow(p: Projection, id: string): ControlledRow | { readonly missing: string } {
   const row = p.rows.find((r) => r.id === id);
-  if (row) return { values: row.values, feeds: () => rowFeeds(p, id, row.label) };
+  if (row) return { values: row.values, feeds: (year) => rowFeeds(p, id, row.label, year) };
   const [head = '', group, ...rest] = id.split('.');
   if (head === 'funding' && group !== undefined && p.funding) {
     const cid = [group, ...rest].join('.');
