@@ -372,7 +372,7 @@ describe('mtfs report --xlsx: inputs are cells the formulas use', () => {
       const fundingRows = rowsByLabel(funding);
       change(funding, fundingRows);
       const budgetRows = rowsByLabel(wb.getWorksheet('Budget')!);
-      const ctRow = fundingRows.get('Council tax: tax base × Band D')!;
+      const ctRow = fundingRows.get('Council tax: tax base × Band D †')!;
       const gapRow = budgetRows.get('Gap: net budget requirement less funding')!;
       const workbook = ['B', 'C', 'D', 'E'].map((k) => ({
         councilTax: toPlain(evaluate(wb, 'Funding', `${k}${ctRow}`)),
