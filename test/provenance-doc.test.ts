@@ -7,6 +7,7 @@ import { nodeReader } from '../src/cli/io.js';
 import { loadScenario } from '../src/load/scenario.js';
 import { isEstimate } from '../src/model/scenario.js';
 import { projectScenario } from '../src/project/project.js';
+import { realiseLoaded } from '../src/transform/variant.js';
 
 const DOC = fs.readFileSync('docs/provenance-2018.md', 'utf8');
 const SHIPPED = fs
@@ -24,7 +25,7 @@ function sectionFor(file: string): string {
 
 /** Every figure of a scenario that is estimated, calibrated or reconciling, by the name the page uses. */
 function figuresToList(file: string): string[] {
-  const s = loadScenario(`scenarios/${file}`, nodeReader).value!;
+  const s = realiseLoaded(loadScenario(`scenarios/${file}`, nodeReader)).value!;
   const p = projectScenario(s);
   const out: string[] = [];
   for (const l of s.lines) if (l.reconciling || [...l.levels.values()].some((v) => isEstimate(v.basis))) out.push(`\`${l.ref}\``);
