@@ -58,6 +58,7 @@ export const DIAGNOSTIC_CODES = [
   'negative-count',
   'rate-range',
   'unit-cost-year',
+  'unit-cost-weeks',
   'control-mismatch',
   'no-controls',
   'control-precision',

@@ -9,6 +9,7 @@ import type { Result } from '../diagnostics/result.js';
 import {
   baseYearOf,
   upliftYearsNeeded,
+  WEEKS_IN_A_YEAR_AT_MOST,
   type DemandDriver,
   type DriverUsers,
   type Parameter,
@@ -231,7 +232,52 @@ function checkDriver(name: string, w: Partial<WrittenDriver>, written: ReadonlyS
       ),
     );
   }
+  out.push(...weeksPerYearCheck(name, w.unit_cost, key, at));
   return out;
+}
+
+/** A weekly unit cost states the weeks it is annualised over; a yearly one does not. */
+function weeksPerYearCheck(
+  name: string,
+  u: WrittenDriver['unit_cost'],
+  key: (path: Path) => Location,
+  at: (path: Path) => Location,
+): Diagnostic[] {
+  if (u.per === 'year') {
+    if (u.weeks_per_year === undefined) return [];
+    return [
+      error(
+        'unit-cost-weeks',
+        `the unit cost of ${name} is a year's cost, so \`weeks_per_year\` does not apply`,
+        key(['unit_cost', 'weeks_per_year']),
+        'remove `weeks_per_year:`, or write the weekly cost with `per: week`',
+      ),
+    ];
+  }
+  if (u.weeks_per_year === undefined) {
+    return [
+      error(
+        'unit-cost-weeks',
+        `the unit cost of ${name} is weekly but does not say how many weeks make a year`,
+        key(['unit_cost']),
+        'add `weeks_per_year:`, e.g. 52 or 52.14 (365/7 to two places), and say in the source which the council uses',
+      ),
+    ];
+  }
+  const r = parseParameterValue('pounds', u.weeks_per_year);
+  if (!r.ok) return [error(r.code, `${name}.unit_cost.weeks_per_year: ${r.message}`, at(['unit_cost', 'weeks_per_year']), r.hint)];
+  const weeks = parsed('pounds', u.weeks_per_year);
+  if (weeks.lte(0) || weeks.gt(WEEKS_IN_A_YEAR_AT_MOST)) {
+    return [
+      error(
+        'unit-cost-weeks',
+        `${name}.unit_cost.weeks_per_year is ${u.weeks_per_year}: a year has more than 0 and at most ${WEEKS_IN_A_YEAR_AT_MOST} weeks`,
+        at(['unit_cost', 'weeks_per_year']),
+        'write the weeks the cost is paid for in a year, e.g. 52 or 52.14',
+      ),
+    ];
+  }
+  return [];
 }
 
 function rangeCheck(what: string, kind: ValueKind, text: string, at: Location): Diagnostic[] {
@@ -314,7 +360,9 @@ function resolveDriver(e: DriverEntry, doc: RawDocument, all: readonly FiscalYea
     users,
     unitCost: {
       amount: parsed('pounds', w.unit_cost.amount) as Money,
-      per: w.unit_cost.per,
+      ...(w.unit_cost.per === 'week'
+        ? { per: 'week' as const, weeksPerYear: parsed('pounds', w.unit_cost.weeks_per_year ?? '') }
+        : { per: 'year' as const }),
       priceYear,
       provenance: prov(['unit_cost'], w.unit_cost),
     },

@@ -73,21 +73,23 @@ export type DriverUsers =
 
 export type DriverKind = DriverUsers['kind'];
 
-type UnitCostPer = 'year' | 'week';
-/** A weekly cost is annualised over 52 weeks (a convention: 365/7 is not an exact decimal). */
-export const WEEKS_PER_YEAR = 52;
+/** A weekly cost is annualised over the weeks the scenario states (52, 52.14 …): councils differ. */
+export const WEEKS_IN_A_YEAR_AT_MOST = 53;
 /** A unit cost carried back before its price year is rounded to the penny, half away from zero. */
 export const DEFLATED_ROUNDING = { dp: 2, mode: 'half-away-from-zero' } as const;
 /** A population adjusted by extra growth is rounded to whole people, half away from zero. */
 export const ADJUSTED_POPULATION_ROUNDING = { dp: 0, mode: 'half-away-from-zero' } as const;
 
-export interface UnitCost {
+export type UnitCost = {
   /** In pounds (£), per user per `per`, at `priceYear` prices. */
   readonly amount: Money;
-  readonly per: UnitCostPer;
   readonly priceYear: FiscalYear;
   readonly provenance: Provenance;
-}
+} & (
+  | { readonly per: 'year' }
+  /** `weeksPerYear`: the weeks a weekly cost is annualised over, as the scenario states them. */
+  | { readonly per: 'week'; readonly weeksPerYear: Dec }
+);
 
 export interface DemandDriver {
   readonly name: string;
@@ -150,8 +152,8 @@ export function upliftYearsNeeded(priceYear: FiscalYear, base: FiscalYear, last:
   return yearRange(from, to).slice(1);
 }
 
-/** The annual unit cost as written: weekly costs × 52. Exact. */
-const annualUnitCost = (u: UnitCost): Dec => (u.per === 'week' ? u.amount.times(WEEKS_PER_YEAR) : u.amount);
+/** The annual unit cost as written: a weekly cost × its stated weeks a year. Exact. */
+const annualUnitCost = (u: UnitCost): Dec => (u.per === 'week' ? u.amount.times(u.weeksPerYear) : u.amount);
 
 /**
  * The unit cost (£ a year) in each of `years`: the written cost in its price year; later years

@@ -5,7 +5,6 @@
 import {
   ADJUSTED_POPULATION_ROUNDING,
   DEFLATED_ROUNDING,
-  WEEKS_PER_YEAR,
   type Demand,
   type DemandDriver,
   type DriverDemand,
@@ -104,7 +103,8 @@ function driverNotes(dd: DriverDemand, base: FiscalYear): string[] {
       break;
   }
   const uc = d.unitCost;
-  const written = uc.per === 'week' ? `${pounds(uc.amount)} a week (× ${WEEKS_PER_YEAR} weeks a year)` : `${pounds(uc.amount)} a year`;
+  const written =
+    uc.per === 'week' ? `${pounds(uc.amount)} a week (× ${toPlain(uc.weeksPerYear)} weeks a year)` : `${pounds(uc.amount)} a year`;
   notes.push(`Unit cost: ${written} at ${uc.priceYear} prices. ${cite(uc.provenance)}`);
   notes.push(parameterNote('Unit cost uplift', d.uplift, percent, ', compounded exactly: the product of (1 + uplift) over the years'));
   if (dd.years.some((y) => y.unitCostBasis === 'deflated')) {

@@ -13,7 +13,7 @@ import { position } from '../project/funding.js';
 import type { Units } from '../model/units.js';
 import { roundForDisplay, toShown, type DisplayOptions } from './number.js';
 import type { Projection } from '../project/project.js';
-import { CLI_POINTERS, ESTIMATE_MARK, type Pointers } from './marks.js';
+import { CALIBRATED_MARK, CLI_POINTERS, ESTIMATE_MARK, type Pointers } from './marks.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { blank, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
 
@@ -80,6 +80,42 @@ export function fundingIdentities(p: Projection): { total: string; parts: string
   return out;
 }
 
+/**
+ * The marks of one year of a funding component: § when the figure is calibrated to a published
+ * total, † when it is an estimate (the whole figure, or a year the source does not state).
+ */
+export function componentMark(c: FundingComponent, y: FiscalYear): string {
+  const basis = c.bases.get(y);
+  if (basis === 'ended' || basis === 'not-started') return '';
+  const calibrated = c.provenance === 'calibrated' ? CALIBRATED_MARK : '';
+  const estimate = c.provenance === 'estimate' || (basis !== undefined && isEstimate(basis)) ? ESTIMATE_MARK : '';
+  return calibrated + estimate;
+}
+
+/** The marks a total carries in year `y`: every mark of the components it adds up. */
+export function fundingTotalMark(f: FundingProjection, y: FiscalYear): string {
+  const marks = f.components.map((c) => componentMark(c, y)).join('');
+  return [CALIBRATED_MARK, ESTIMATE_MARK].filter((m) => marks.includes(m)).join('');
+}
+
+/** Key lines for the marks funding figures carry. */
+function fundingMarkKey(f: FundingProjection, pointers: Pointers): string[] {
+  const calibrated = f.components.filter((c) => c.provenance === 'calibrated').map((c) => c.label);
+  const estimates = f.components.filter((c) => c.provenance === 'estimate').map((c) => c.label);
+  return [
+    ...(calibrated.length > 0
+      ? [
+          `${CALIBRATED_MARK} calibrated to published totals (true by construction, not evidence): ${list(calibrated)}; totals and the gap that include it carry the mark.`,
+        ]
+      : []),
+    ...(estimates.length > 0
+      ? [
+          `${ESTIMATE_MARK} funding estimates (${pointers.fundingSources}): ${list(estimates)}; totals and the gap that include them carry the mark.`,
+        ]
+      : []),
+  ];
+}
+
 const pounds = (d: Dec): string => formatPlainGrouped(dec(d.toFixed(2)));
 /** Labels may contain `and`: separate them with semicolons. */
 const list = (xs: readonly string[]): string => xs.join('; ');
@@ -102,13 +138,8 @@ export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): 
   }
   const f = p.funding;
   if (!f) return notes;
-  const byProvenance = (pr: Provenance): string[] => f.components.filter((c) => c.provenance === pr).map((c) => c.label);
-  const estimates = byProvenance('estimate');
-  const derived = byProvenance('derived');
-  const calibrated = byProvenance('calibrated');
-  if (calibrated.length > 0)
-    notes.push(`funding includes figures calibrated to published totals (true by construction, not evidence): ${list(calibrated)}.`);
-  if (estimates.length > 0) notes.push(`funding includes estimates (${pointers.fundingSources}): ${list(estimates)}.`);
+  const derived = f.components.filter((c) => c.provenance === 'derived').map((c) => c.label);
+  notes.push(...fundingMarkKey(f, pointers));
   if (derived.length > 0) notes.push(`funding derived from published figures: ${list(derived)}.`);
   for (const [y, ct] of f.councilTax ?? []) {
     const d = ct.bandD.derived;
@@ -161,7 +192,8 @@ function componentRow(c: FundingComponent, years: readonly FiscalYear[]): TableR
           const basis = c.bases.get(y);
           const v = c.values.get(y) ?? ZERO;
           if (basis === 'ended' || basis === 'not-started') return [y, money(v, { blankInText: true })];
-          return [y, money(v, basis && isEstimate(basis) ? { marker: ESTIMATE_MARK } : {})];
+          const marker = componentMark(c, y);
+          return [y, money(v, marker ? { marker } : {})];
         }),
       ),
     },
@@ -178,7 +210,7 @@ function window(c: FundingComponent): string {
 }
 
 /** The funding detail table of `mtfs project --detail`. */
-export function fundingTable(p: Projection): TableModel | undefined {
+export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): TableModel | undefined {
   const f = p.funding;
   if (!f) return undefined;
   const years = p.years;
@@ -309,7 +341,16 @@ export function fundingTable(p: Projection): TableModel | undefined {
   rows.push(...moneyComponents);
   rows.push({
     id: 'funding.total',
-    cells: { label: text('Total funding'), basis: blank, ...Object.fromEntries(years.map((y) => [y, money(f.total.get(y) ?? ZERO)])) },
+    cells: {
+      label: text('Total funding'),
+      basis: blank,
+      ...Object.fromEntries(
+        years.map((y) => {
+          const marker = fundingTotalMark(f, y);
+          return [y, money(f.total.get(y) ?? ZERO, marker ? { marker } : {})];
+        }),
+      ),
+    },
     emphasis: 'total',
   });
   if (ct && written) rows.push(...ascPreceptRows(p, ct, written));
@@ -318,6 +359,7 @@ export function fundingTable(p: Projection): TableModel | undefined {
       `${ESTIMATE_MARK} estimated: a year the source does not state (straight line, or grown by the stated rate), rounded to whole units.`,
     );
   }
+  notes.push(...fundingMarkKey(f, pointers));
   notes.push(
     'A blank figure is a stream that has not started or has ended; tax base, Band D and percentages are in the units their labels give.',
   );

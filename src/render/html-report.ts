@@ -14,10 +14,10 @@ import type { Sensitivity } from '../reports/risk/sensitivity.js';
 import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
 import { describeScenario, scheduleTable, summaryTable, underDevelopmentTable } from './projection.js';
-import { fundingTable } from './funding.js';
+import { fundingTable, fundingTotalMark } from './funding.js';
 import { appliesInWords, RISK_METHOD, riskTable, sensitivityTable, shown } from './risk.js';
 import { executiveSummary, joinWords } from './report-summary.js';
-import type { Pointers } from './marks.js';
+import { CALIBRATED_MARK, ESTIMATE_MARK, type Pointers } from './marks.js';
 import { longDate } from '../model/calendar-date.js';
 import { group } from '../model/grouped-number.js';
 import { appliesTo } from '../load/assumptions.js';
@@ -236,6 +236,20 @@ const signed = (n: number): string => (n < 0 ? `(${group(String(-n))})` : group(
 
 const list = (items: readonly string[]): string => `<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
 
+/** What the gap chart's bars rest on: the marks of the funding they include, said in words. */
+function gapChartMarks(p: Projection): string {
+  const f = p.funding;
+  if (!f) return '';
+  const marks = p.years.map((y) => fundingTotalMark(f, y)).join('');
+  const words = [
+    ...(marks.includes(CALIBRATED_MARK)
+      ? [`${CALIBRATED_MARK} funding calibrated to published totals (true by construction, not evidence)`]
+      : []),
+    ...(marks.includes(ESTIMATE_MARK) ? [`${ESTIMATE_MARK} estimated funding`] : []),
+  ];
+  return words.length > 0 ? ` Every bar includes ${words.join(' and ')}; see the funding table's notes.` : '';
+}
+
 /** Where the risk chart's "as written" mark falls outside the P10–P90 band, say why in the caption. */
 function outsideBand(years: readonly FiscalYear[], p10: readonly number[], p90: readonly number[], planned: readonly number[]): string {
   const below = years.filter((_, i) => (planned[i] ?? 0) < (p10[i] ?? 0));
@@ -295,12 +309,12 @@ export function htmlReport(input: ReportInput): string {
     budgetBody.push(
       figure(
         barChart('chart-gap', 'Funding gap by year', years, [{ label: 'Gap (shortfall positive)', values: gap }], false, u),
-        `Funding gap by year, ${u}: above zero is a shortfall, below zero a surplus.`,
+        `Funding gap by year, ${u}: above zero is a shortfall, below zero a surplus.${gapChartMarks(p)}`,
       ),
     );
   sections.push(section('budget', `Budget summary${gap ? ', funding and gap' : ''}`, budgetBody));
 
-  const funding = fundingTable(p);
+  const funding = fundingTable(p, pointers);
   if (funding) sections.push(section('funding', 'Funding', [tableAsHtml(funding, display)]));
   if (!p.departments) sections.push(section('growth', 'Growth (Appendix B)', [tableAsHtml(scheduleTable(p, 'growth', pointers), display)]));
   const byNature = subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder);

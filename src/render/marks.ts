@@ -4,6 +4,8 @@
 export const ESTIMATE_MARK = '†';
 /** A reconciling line, derived from a published total. */
 export const RECONCILING_MARK = '‡';
+/** A figure calibrated to a published total: true by construction, not evidence. */
+export const CALIBRATED_MARK = '§';
 /** A national figure read outside the years its source publishes: the nearest published figure held. */
 export const HELD_MARK = '*';
 

@@ -8,7 +8,8 @@ import { riskAssumptions } from '../reports/risk/engine.js';
 import type ExcelJS from 'exceljs';
 import type { BandDRounding } from '../model/band-d.js';
 import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
-import type { FundingStream } from '../model/funding.js';
+import type { FundingStream, Provenance } from '../model/funding.js';
+import { CALIBRATED_MARK, ESTIMATE_MARK } from './marks.js';
 import type { LevelBasis } from '../model/level.js';
 import { ZERO, roundTo, toPlain, type Dec, type Rate } from '../model/money.js';
 import { statusMark } from '../model/classification.js';
@@ -374,7 +375,7 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
         growthRow,
         taxBase.growth,
       );
-      const n = label(c.label, c.provenance);
+      const n = label(`${c.label}${provenanceMark(c.provenance)}`, c.provenance);
       p.years.forEach((y, j) =>
         formulaCell(at(n, j), `${col(2 + j)}${taxBaseRow}*${col(2 + j)}${bandDRow}${scale}`, c.values.get(y) ?? ZERO, fmt),
       );
@@ -385,7 +386,7 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
     // a planned draw on reserves can be typed into any year, including one with none planned
     const basis = (y: FiscalYear): LevelBasis => (c.id === 'reserves_use' ? 'stated' : (c.bases.get(y) ?? 'stated'));
     const growthRow = rateRow(`${c.label}: growth a year`, stream?.growth, basis);
-    const n = label(c.label, c.provenance);
+    const n = label(`${c.label}${provenanceMark(c.provenance)}`, c.provenance);
     filledRow(
       (j) => at(n, j),
       p.years,
@@ -399,15 +400,24 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
     componentRow.set(c.id, n);
   }
   const rows = [...componentRow.values()];
-  const totalRow = label('Total funding');
+  const written = f.components.map((c) => provenanceMark(c.provenance)).join('');
+  const totalMarks = [CALIBRATED_MARK, ESTIMATE_MARK].filter((m) => written.includes(m));
+  const totalRow = label(`Total funding${totalMarks.length ? ` ${totalMarks.join('')}` : ''}`);
   p.years.forEach((y, j) =>
     formulaCell(at(totalRow, j), rows.length ? rows.map((n) => `${col(2 + j)}${n}`).join('+') : '0', f.total.get(y) ?? ZERO, fmt),
   );
   ws.getRow(totalRow).font = { bold: true };
+  if (totalMarks.includes(CALIBRATED_MARK))
+    label(`${CALIBRATED_MARK} calibrated to a published total: true by construction, not evidence.`);
+  if (totalMarks.includes(ESTIMATE_MARK)) label(`${ESTIMATE_MARK} an estimate: see its source and note.`);
   ws.getColumn(1).width = 50;
   freeze(ws, 1);
   return { totalRow, componentRow };
 }
+
+/** The mark after a funding label: § calibrated, † an estimate, none otherwise. */
+const provenanceMark = (pr: Provenance): string =>
+  pr === 'calibrated' ? ` ${CALIBRATED_MARK}` : pr === 'estimate' ? ` ${ESTIMATE_MARK}` : '';
 
 /**
  * The budget table with its identities as formulas: a department's sub total, growth and savings

@@ -58,7 +58,11 @@ const populationRefSchema = z
 const unitCostSchema = z
   .strictObject({
     amount: amountSchema,
-    per: z.enum(['year', 'week']).meta({ description: 'year, or week (annualised over 52 weeks).' }),
+    per: z.enum(['year', 'week']).meta({ description: 'year, or week (annualised over `weeks_per_year`).' }),
+    weeks_per_year: amountSchema.optional().meta({
+      description:
+        'Required with `per: week`, and only then: how many weeks make the year the cost is annualised over, e.g. 52 or 52.14 (365/7 to two places). Say in `source:` or `note:` which the council uses.',
+    }),
     year: yearSchema.optional().meta({ description: 'The year whose prices `amount` is in (required).' }),
     ...provenance,
   })

@@ -13,6 +13,13 @@ import { checkRun, count, makeWorkspace, newStats, saveStats, type Workspace } f
 import { encode, ODD_KEYS, ODD_VALUES } from './mutations.js';
 import { C, CSV, D, OUTPUTS, POP, S, TOTALS, WITH_DOLS as VARIANT } from './targets.js';
 
+/** The 1-based line of the first line of a shipped file that is exactly `text`, so a case survives edits above it. */
+const lineOf = (rel: string, text: string): number => {
+  const n = fs.readFileSync(rel, 'utf8').split(/\r?\n/).indexOf(text);
+  if (n < 0) throw new Error(`${rel} has no line ${text}`);
+  return n + 1;
+};
+
 interface Case {
   readonly name: string;
   /** Writes the case into the workspace; returns the command and the files written. */
@@ -237,7 +244,7 @@ const prototypes: Case[] = [
     name: `${k} as a key of a driver`,
     setup: (ws) => ({ argv: demand(ws), mutated: [edit(ws, D, (t) => t.replace('    use_rate:\n', `    ${k}:\n`))] }),
     code: 2,
-    says: /2018-demand\.yaml:54:5: error\[unknown-key\]/,
+    says: new RegExp(`2018-demand\\.yaml:${lineOf(D, '    use_rate:')}:5: error\\[unknown-key\\]`),
   })),
   ...PROTO_KEYS.map((k): Case => ({
     name: `${k} as a year of levels`,
@@ -246,7 +253,7 @@ const prototypes: Case[] = [
       mutated: [edit(ws, S, (t) => t.replace('levels: {2018/19: 1275, 2021/22: 4680}', `levels: {${k}: 1275, 2021/22: 4680}`))],
     }),
     code: 2,
-    says: /2018\.yaml:38:\d+: error\[(year-format|unknown-key)\]/,
+    says: new RegExp(`2018\\.yaml:${lineOf(S, '    levels: {2018/19: 1275, 2021/22: 4680}')}:\\d+: error\\[(year-format|unknown-key)\\]`),
   })),
   ...PROTO_KEYS.map((k): Case => ({
     name: `${k} as a line ref in the CSV`,

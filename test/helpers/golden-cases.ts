@@ -167,7 +167,7 @@ export const WHAT_IF_CASES: readonly GoldenCase[] = (
     { name: 'demand-set-population', argv: ['demand', WHAT_IF_SCENARIO, '--set', 'older_people.extra_population_growth=1%'] },
     {
       name: 'demand-set-arrivals',
-      argv: ['demand', WHAT_IF_SCENARIO, '--set', 'transitions.arrivals=120', '--set', 'transitions.arrivals.2021/22=60'],
+      argv: ['demand', WHAT_IF_SCENARIO, '--set', 'transitions.arrivals=46', '--set', 'transitions.arrivals.2021/22=60'],
     },
     { name: 'project-set', argv: ['project', WHAT_IF_SCENARIO, '--set', 'older_people.unit_cost_uplift=3%'] },
   ] as const

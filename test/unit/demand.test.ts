@@ -25,11 +25,17 @@ const driver = (
   uplift: PerYear<Rate> = every(d('0') as Rate),
   per: 'year' | 'week' = 'year',
   priceYear = fiscalYear(2017),
+  weeks = '52',
 ): DemandDriver => ({
   name: 'x',
   description: 'x',
   users,
-  unitCost: { amount: d(unitCost) as Money, per, priceYear, provenance: prov },
+  unitCost: {
+    amount: d(unitCost) as Money,
+    ...(per === 'week' ? { per, weeksPerYear: d(weeks) } : { per }),
+    priceYear,
+    provenance: prov,
+  },
   uplift: { value: uplift, provenance: prov },
   origin: here,
 });
@@ -56,6 +62,19 @@ const cohort = (arrivals: readonly Dec[], part: Rate): DriverUsers => ({
 });
 
 describe('unit costs', () => {
+  it('annualises a weekly cost over the stated weeks a year, exactly', () => {
+    const at = (weeks: string) =>
+      unitCostsByYear(
+        driver(cohort([], d('0.5') as Rate), '579', every(d('0') as Rate), 'week', fiscalYear(2017), weeks).unitCost,
+        { every: d('0') as Rate },
+        all,
+      )
+        .get(fiscalYear(2017))!
+        .value.toFixed();
+    // 579 × 52 = 30,108; 579 × 52.14 = 30,189.06
+    expect([at('52'), at('52.14')]).toEqual(['30108', '30189.06']);
+  });
+
   it('annualises a weekly cost over 52 weeks and compounds uplifts exactly', () => {
     const costs = unitCostsByYear(
       driver(cohort([], d('0.5') as Rate), '579', every(d('0.02') as Rate), 'week').unitCost,

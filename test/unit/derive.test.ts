@@ -70,11 +70,11 @@ describe('driver-built levels are derived by the projection', () => {
   });
 
   it('--set on a driver parameter gives the same levels and budget as editing the file', () => {
-    const set = applyOverrides(demand, ['transitions.arrivals=120']);
+    const set = applyOverrides(demand, ['transitions.arrivals=46']);
     expect(set.diagnostics).toEqual([]);
     const written = loadScenario(
       FILE,
-      edited((t) => t.replace(/(arrivals:\n\s+value: )46\b/, '$1120')),
+      edited((t) => t.replace(/(arrivals:\n\s+value: )120\b/, '$146')),
     );
     expect(written.diagnostics).toEqual([]);
     expect(written.value!.drivers).not.toEqual(demand.drivers); // the edit took

@@ -29,18 +29,18 @@ const apply = <S>(t: Transform<S>, s: Scenario, spec: S) => t(s, spec);
 
 describe('transforms', () => {
   it('a --set what-if changes a driver parameter and the line it builds, and says so', () => {
-    const r = apply(applyOverrides, demand, ['transitions.arrivals=120']);
+    const r = apply(applyOverrides, demand, ['transitions.arrivals=46']);
     expect(r.diagnostics).toEqual([]);
     expect(levelsOf(r.value!, 'G7')).not.toEqual(levelsOf(demand, 'G7'));
-    expect(r.value!.whatIf?.[0]).toMatch(/^transitions\.arrivals=120 \(the scenario has /);
+    expect(r.value!.whatIf?.[0]).toMatch(/^transitions\.arrivals=46 \(the scenario has /);
     const bad = apply(applyOverrides, demand, ['transitions.arival=1']);
     expect(bad.value).toBeUndefined();
     expect(bad.diagnostics.map((d) => d.code)).toEqual(['usage']);
   });
 
   it('a risk draw at the value a --set gives builds the same lines', () => {
-    const drawn = apply(riskDraw, demand, new Map([['transitions-arrivals', new Dec('120')]]));
-    const set = apply(applyOverrides, demand, ['transitions.arrivals=120']);
+    const drawn = apply(riskDraw, demand, new Map([['transitions-arrivals', new Dec('46')]]));
+    const set = apply(applyOverrides, demand, ['transitions.arrivals=46']);
     expect(drawn.diagnostics).toEqual([]);
     expect(levelsOf(drawn.value!, 'G7')).toEqual(levelsOf(set.value!, 'G7'));
     // no draw: the scenario as planned

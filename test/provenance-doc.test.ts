@@ -1,0 +1,58 @@
+// docs/provenance-2018.md lists every estimated, calibrated and reconciling figure of the shipped
+// scenarios: this test loads each one and fails if a figure is missing from the page's section for it.
+
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { nodeReader } from '../src/cli/io.js';
+import { loadScenario } from '../src/load/scenario.js';
+import { isEstimate } from '../src/model/scenario.js';
+import { projectScenario } from '../src/project/project.js';
+import { realiseLoaded } from '../src/transform/variant.js';
+
+const DOC = fs.readFileSync('docs/provenance-2018.md', 'utf8');
+const SHIPPED = fs
+  .readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+
+/** The part of the page under the heading that names `file`. */
+function sectionFor(file: string): string {
+  const parts = DOC.split(/^## /m).slice(1);
+  const found = parts.find((p) => (p.split('\n')[0] ?? '').includes(`scenarios/${file}`));
+  if (!found) throw new Error(`docs/provenance-2018.md has no section for scenarios/${file}`);
+  return found;
+}
+
+/** Every figure of a scenario that is estimated, calibrated or reconciling, by the name the page uses. */
+function figuresToList(file: string): string[] {
+  const s = realiseLoaded(loadScenario(`scenarios/${file}`, nodeReader)).value!;
+  const p = projectScenario(s);
+  const out: string[] = [];
+  for (const l of s.lines) if (l.reconciling || [...l.levels.values()].some((v) => isEstimate(v.basis))) out.push(`\`${l.ref}\``);
+  for (const c of p.funding?.components ?? []) if (c.provenance === 'estimate' || c.provenance === 'calibrated') out.push(`\`${c.id}\``);
+  for (const d of p.departments ?? [])
+    if (d.department.kind === 'levels' && d.department.provenance !== 'published') out.push(d.department.name);
+  for (const d of s.drivers ?? []) {
+    const params = [
+      ['use_rate', d.users.kind === 'population' ? d.users.useRate.provenance : undefined],
+      ['part_year', d.users.kind === 'cohort' ? d.users.partYear.provenance : undefined],
+      ['unit_cost', d.unitCost.provenance],
+      ['unit_cost_uplift', d.uplift.provenance],
+    ] as const;
+    for (const [name, pr] of params) if (pr && (pr.status === 'assumed' || pr.status === 'calibrated')) out.push(`\`${d.name}.${name}\``);
+  }
+  return out;
+}
+
+describe('docs/provenance-2018.md', () => {
+  it.each(SHIPPED)('names every estimated, calibrated and reconciling figure of scenarios/%s', (file) => {
+    const section = sectionFor(file);
+    const missing = figuresToList(file).filter((name) => !section.includes(name));
+    expect(missing).toEqual([]);
+  });
+
+  it('the check can fail: a figure the page does not name is reported', () => {
+    expect(sectionFor('2018.yaml').includes('`G99`')).toBe(false);
+    expect(figuresToList('2018-council.yaml')).toContain('`business_rates`');
+  });
+});
