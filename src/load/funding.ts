@@ -182,6 +182,18 @@ function normaliseCouncilTax(
       );
       ok = false;
     }
+    for (const k of ['principles', 'asc_department'] as const) {
+      if (w[k] === undefined) continue;
+      c.diagnostics.push(
+        error(
+          'band-d',
+          `\`${k}\` needs Band D increases (core and ASC precept), which a council tax \`requirement\` does not give`,
+          keyAt(c, [...p, k]),
+          "give the council tax as tax base × Band D with each year's increase, or remove it",
+        ),
+      );
+      ok = false;
+    }
     if (!ok || !requirement) return { ok: false };
     return {
       ok: true,
@@ -484,8 +496,9 @@ function normaliseBandD(c: Context, w: WrittenBandD, p: Path): BandD | undefined
               core: rate(core),
               ascPrecept: rate(e.asc_precept ?? '0'),
               origin: at(c, yp),
-              coreOrigin: at(c, [...yp, e.core !== undefined ? 'core' : 'increase']),
-              ascPreceptOrigin: e.asc_precept !== undefined ? at(c, [...yp, 'asc_precept']) : at(c, yp),
+              ...(e.increase !== undefined ? { whole: true as const } : {}),
+              coreOrigin: at(c, [...yp, e.increase !== undefined ? 'increase' : 'core']),
+              ascPreceptOrigin: e.asc_precept !== undefined ? at(c, [...yp, 'asc_precept']) : keyAt(c, yp),
             },
           }
         : {}),

@@ -39,6 +39,8 @@ export interface CouncilTaxPrinciples {
 export interface PlannedIncrease {
   readonly core: Rate;
   readonly ascPrecept: Rate;
+  /** Written as one increase with no split: `core` is the whole, the precept is not known. */
+  readonly whole?: true;
   readonly coreOrigin: Location;
   readonly ascPreceptOrigin: Location;
 }
@@ -62,6 +64,8 @@ export interface ReferendumCheck {
   readonly checked: readonly FiscalYear[];
   /** Years with an increase but no principles in the file: not checked. */
   readonly noPrinciples: readonly FiscalYear[];
+  /** Years whose increase is written as one figure with no split into core and ASC precept: not checked. */
+  readonly unsplit: readonly FiscalYear[];
   /** Each total checked: the precepts of its run up to the last year checked, and that year. */
   readonly totals: readonly { readonly over: AscPreceptTotal; readonly upTo: FiscalYear; readonly total: Rate }[];
   /** Totals that could not be checked: an earlier year of the run has no precept given. */
@@ -71,7 +75,9 @@ export interface ReferendumCheck {
 /**
  * Checks each planned increase against its year's principles: the core increase (excessive at the
  * limit or more), the ASC precept (at most its limit) and the running total of ASC precepts over a
- * run of years, counting `earlier` precepts for years before the plan. Years in `planned` order.
+ * run of years, counting `earlier` precepts for years before the plan. Years in `planned` order. An
+ * increase written as one figure is not checked (which part is the precept is not known), nor is a
+ * total over a run that includes it.
  */
 export function checkReferendumPrinciples(
   planned: ReadonlyMap<FiscalYear, PlannedIncrease>,
@@ -81,11 +87,19 @@ export function checkReferendumPrinciples(
   const breaches: Breach[] = [];
   const checked: FiscalYear[] = [];
   const noPrinciples: FiscalYear[] = [];
+  const unsplit: FiscalYear[] = [];
   const totalsUnchecked: { over: AscPreceptTotal; missing: FiscalYear[] }[] = [];
   const reported = new Set<string>();
   const totals = new Map<string, { over: AscPreceptTotal; upTo: FiscalYear; total: Rate }>();
-  const precept = (y: FiscalYear): Rate | undefined => planned.get(y)?.ascPrecept ?? earlier.get(y);
+  const precept = (y: FiscalYear): Rate | undefined => {
+    const inc = planned.get(y);
+    return inc ? (inc.whole ? undefined : inc.ascPrecept) : earlier.get(y);
+  };
   for (const [y, inc] of planned) {
+    if (inc.whole) {
+      unsplit.push(y);
+      continue;
+    }
     const rule = principles.years.get(y);
     if (!rule) {
       noPrinciples.push(y);
@@ -113,5 +127,5 @@ export function checkReferendumPrinciples(
       breaches.push({ kind: 'asc-precept-total', year: y, total, over, rule });
     }
   }
-  return { breaches, checked, noPrinciples, totals: [...totals.values()], totalsUnchecked };
+  return { breaches, checked, noPrinciples, unsplit, totals: [...totals.values()], totalsUnchecked };
 }

@@ -59,6 +59,8 @@ export interface BandDYear {
     readonly core: Rate;
     readonly ascPrecept: Rate;
     readonly origin: Location;
+    /** Written as one `increase:` with no split into core and ASC precept (then `core` is the whole). */
+    readonly whole?: true;
     readonly coreOrigin: Location;
     readonly ascPreceptOrigin: Location;
   };

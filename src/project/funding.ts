@@ -134,7 +134,11 @@ function councilTaxYears(funding: Funding, years: readonly FiscalYear[], units: 
     const used = entry.given?.amount ?? derived?.amount;
     if (!used) throw new Error(`Band D for ${y} was not checked when loading`);
     const yieldPounds = base.count.times(used) as Money;
-    ascShare = entry.increase && previous && ascShare ? ascShare.plus(entry.increase.ascPrecept.times(previous)) : undefined;
+    // an increase with no split into core and precept leaves the precept unknown from then on
+    ascShare =
+      entry.increase && !entry.increase.whole && previous && ascShare
+        ? ascShare.plus(entry.increase.ascPrecept.times(previous))
+        : undefined;
     out.set(y, {
       ...(ascShare ? { ascPreceptPerBandD: ascShare, ascPreceptRaised: fromPounds(base.count.times(ascShare) as Money, units) } : {}),
       taxBase: base.count,

@@ -451,6 +451,11 @@ function referendumNotes(written: CouncilTax): string[] {
         `Referendum principles: ASC precepts ${t.over.from} to ${t.upTo} total ${pctText(t.total)}, against at most ${pctText(t.over.limit)} over ${t.over.from} to ${t.over.to}.`,
     ),
     ...(check.noPrinciples.length ? [`Referendum principles: none given for ${check.noPrinciples.join(', ')}, so not checked.`] : []),
+    ...(check.unsplit.length
+      ? [
+          `Referendum principles: ${check.unsplit.join(', ')} ${check.unsplit.length === 1 ? 'gives its increase' : 'give their increases'} as one figure with no split into core and ASC precept, so not checked.`,
+        ]
+      : []),
     ...check.totalsUnchecked.map(
       (t) =>
         `Referendum principles: the ASC precept total over ${t.over.from} to ${t.over.to} is not checked: no precept is given for ${t.missing.join(', ')}.`,

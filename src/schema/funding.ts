@@ -140,7 +140,7 @@ const councilTaxSchema = z
     collection_fund: streamSchema.optional(),
     principles: textSchema.optional().meta({
       description:
-        'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive.',
+        'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive. Needs Band D increases, not a `requirement`.',
     }),
     asc_department: textSchema.optional().meta({
       description: 'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',

@@ -58,6 +58,14 @@ describe('the referendum principles file', () => {
     expect(kinds(plan('0.02', '0', y(2020)))).toEqual(['2020/21 core']);
   });
 
+  it('an increase written as one figure is not checked: which part is the precept is not known', () => {
+    const whole = new Map([
+      [y(2018), { core: r('0.0599'), ascPrecept: r('0'), whole: true as const, coreOrigin: at, ascPreceptOrigin: at }],
+    ]);
+    const c = checkReferendumPrinciples(whole, new Map([[y(2017), r('0.02')]]), principles);
+    expect(c).toMatchObject({ breaches: [], checked: [], unsplit: ['2018/19'] });
+  });
+
   it('an ASC precept may reach its limit but not pass it', () => {
     expect(kinds(plan('0.0199', '0.03'))).toEqual([]);
     expect(kinds(plan('0.0199', '0.0301'))).toEqual(['2018/19 asc-precept']);
@@ -75,6 +83,24 @@ describe('the referendum principles file', () => {
     const unknown = checkReferendumPrinciples(two('0.03', '0.02'), new Map(), principles);
     expect(unknown.breaches).toEqual([]);
     expect(unknown.totalsUnchecked.map((t) => t.missing)).toEqual([['2017/18']]);
+  });
+});
+
+describe('where the rules cannot be checked', () => {
+  it('a council tax requirement gives no increases: principles with it are an error', () => {
+    const yaml = `authority: T
+department: T
+period: {from: 2018/19, to: 2019/20}
+units: £000
+original_budget: {amount: 1000, source: t}
+funding:
+  council_tax:
+    principles: ../data/council-tax-principles.yaml
+    requirement: {amounts: {2018/19: 900}, unstated: hold, provenance: estimate, source: t}
+`;
+    const read: FileReader = (f) => (f === 'scenarios/req.yaml' ? { ok: true, bytes: new TextEncoder().encode(yaml) } : nodeReader(f));
+    const l = loadScenario('scenarios/req.yaml', read);
+    expect(l.diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['band-d', 8]]);
   });
 });
 
