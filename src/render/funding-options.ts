@@ -49,7 +49,8 @@ function seriesRow(prefix: string, r: SeriesRow<NationalSeries>, years: readonly
   };
 }
 
-function totalRow(id: string, label: string, m: ReadonlyMap<FiscalYear, Money>, years: readonly FiscalYear[]): TableRow {
+/** A row of figures by year (blank where a year has none). */
+function yearRow(id: string, label: string, m: ReadonlyMap<FiscalYear, Money>, years: readonly FiscalYear[]): TableRow {
   return {
     id,
     cells: {
@@ -62,8 +63,11 @@ function totalRow(id: string, label: string, m: ReadonlyMap<FiscalYear, Money>, 
         }),
       ),
     },
-    emphasis: 'total',
   };
+}
+
+function totalRow(id: string, label: string, m: ReadonlyMap<FiscalYear, Money>, years: readonly FiscalYear[]): TableRow {
+  return { ...yearRow(id, label, m, years), emphasis: 'total' };
 }
 
 function markNotes(rs: readonly SeriesRow<NationalSeries>[]): string[] {
@@ -198,23 +202,7 @@ function shareDerivation(share: Share): string {
 function localTable(l: LocalView): TableModel {
   const years = l.years;
   const row = (id: string, label: string, m: ReadonlyMap<FiscalYear, Money> | undefined): TableRow[] =>
-    m
-      ? [
-          {
-            id,
-            cells: {
-              ref: blank,
-              label: text(label),
-              ...Object.fromEntries(
-                years.map((y) => {
-                  const v = m.get(y);
-                  return [y, v === undefined ? blank : money(v)];
-                }),
-              ),
-            },
-          },
-        ]
-      : [];
+    m ? [yearRow(id, label, m, years)] : [];
   const basis = shareLabel(l.share);
   const authority = l.scenario.authority;
   return {
