@@ -107,6 +107,20 @@ describe('savings register', () => {
       expect(subtotalSum(r.byCategory, y).equals(r.total.get(y)!)).toBe(true);
     }
   });
+
+  it("a whole council's register lists its departments' savings, named by department, with the department's totals", () => {
+    const council = projectScenario(realiseLoaded(loadScenario('scenarios/2018-council.yaml', nodeReader)).value!);
+    const r = savingsRegister(council);
+    const own = savingsRegister(baseProjection);
+    expect(r.entries.map((e) => e.schedule.line.ref)).toEqual(own.entries.map((e) => e.schedule.line.ref));
+    expect(r.entries.map((e) => e.rank)).toEqual(own.entries.map((e) => e.rank));
+    expect(r.entries[0]!.schedule.line.description).toBe(`Adults and Communities: ${own.entries[0]!.schedule.line.description}`);
+    for (const y of council.years) {
+      expect(r.total.get(y)!.equals(own.total.get(y)!)).toBe(true);
+      expect(subtotalSum(r.byNature, y).equals(r.total.get(y)!)).toBe(true);
+    }
+    expect(toPlain(r.total.get(fiscalYear(2021))!)).toBe('8655');
+  });
 });
 
 /** A saving option with the given levels in 2018/19 and 2019/20. */

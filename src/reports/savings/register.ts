@@ -1,9 +1,11 @@
 // The saving options register: every saving line with its levels, in-year changes, classification,
-// share of the total and rank, plus subtotals by nature and category that add up to the total. Pure.
+// share of the total and rank, plus subtotals by nature and category that add up to the total; for a
+// whole council, every department scenario's savings in the council's units. Pure.
 
 import type { FiscalYear } from '../../model/fiscal-year.js';
 import { Approx, ZERO, sum, type Dec as Decimal, type Money, dec } from '../../model/money.js';
-import { totalLevels, type LineSchedule, type Projection } from '../../project/project.js';
+import { convert } from '../../model/units.js';
+import { projectScenario, totalLevels, type LineSchedule, type Projection } from '../../project/project.js';
 import { classSubtotals, type Subtotal } from '../../project/subtotals.js';
 
 export interface RegisterEntry {
@@ -26,17 +28,18 @@ export interface SavingsRegister {
 export function savingsRegister(p: Projection): SavingsRegister {
   const years = p.years;
   const finalYear = years[years.length - 1] as FiscalYear;
-  const total = totalLevels(p.savings, years);
+  const { savings, classifications } = registerSavings(p);
+  const total = totalLevels(savings, years);
   const finalTotal = total.get(finalYear) ?? ZERO;
-  const order = [...p.savings].map((s, i) => ({ s, i }));
+  const order = savings.map((s, i) => ({ s, i }));
   order.sort((a, b) => {
     const c = (b.s.levels.get(finalYear) ?? ZERO).comparedTo(a.s.levels.get(finalYear) ?? ZERO);
     return c !== 0 ? c : a.i - b.i;
   });
-  const rank = new Map(order.map(({ s }, i) => [s.line.ref, i + 1]));
-  const entries = p.savings.map((schedule) => ({
+  const rank = new Map(order.map(({ i }, r) => [i, r + 1]));
+  const entries = savings.map((schedule, i) => ({
     schedule,
-    rank: rank.get(schedule.line.ref) ?? 0,
+    rank: rank.get(i) ?? 0,
     share: finalTotal.isZero() ? dec(0) : dec(new Approx(schedule.levels.get(finalYear) ?? ZERO).dividedBy(finalTotal)),
   }));
   return {
@@ -44,9 +47,30 @@ export function savingsRegister(p: Projection): SavingsRegister {
     finalYear,
     entries,
     total,
-    byNature: classSubtotals(p.scenario.classifications, 'saving', 'nature', p.savings, years)?.groups ?? [],
-    byCategory: classSubtotals(p.scenario.classifications, 'saving', 'category', p.savings, years)?.groups ?? [],
+    byNature: classSubtotals(classifications, 'saving', 'nature', savings, years)?.groups ?? [],
+    byCategory: classSubtotals(classifications, 'saving', 'category', savings, years)?.groups ?? [],
   };
+}
+
+/**
+ * The savings a register lists: a department's own; for a whole council, each department scenario's
+ * savings in the council's units, described with the department's name (the classifications are
+ * the first department's: a council's departments share one scheme or their subtotals are by code).
+ */
+function registerSavings(p: Projection): { savings: readonly LineSchedule[]; classifications: Projection['scenario']['classifications'] } {
+  if (!p.departments) return { savings: p.savings, classifications: p.scenario.classifications };
+  const units = p.scenario.units;
+  const inCouncilUnits = (m: ReadonlyMap<FiscalYear, Money>, from: typeof units): Map<FiscalYear, Money> =>
+    new Map(p.years.map((y) => [y, convert(m.get(y) ?? ZERO, from, units)]));
+  const scenarios = p.departments.flatMap((b) => (b.department.kind === 'scenario' ? [b.department] : []));
+  const savings = scenarios.flatMap((d) =>
+    projectScenario(d.scenario).savings.map((s) => ({
+      line: { ...s.line, description: `${d.name}: ${s.line.description}` },
+      levels: inCouncilUnits(s.levels, d.scenario.units),
+      changes: inCouncilUnits(s.changes, d.scenario.units),
+    })),
+  );
+  return { savings, classifications: scenarios[0]?.scenario.classifications ?? p.scenario.classifications };
 }
 
 /** Σ subtotals per year: equals the register total exactly (tested). */
