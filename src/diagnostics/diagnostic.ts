@@ -66,6 +66,8 @@ export const DIAGNOSTIC_CODES = [
   'funding-years',
   'band-d',
   'reserves',
+  'reserve-negative',
+  'collection-rate',
   'council-tax-referendum',
   'department',
   'unknown-option',

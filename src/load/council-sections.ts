@@ -12,7 +12,7 @@ import type { Scenario } from '../model/scenario.js';
 import { CONTROL_ROWS, type WrittenScenarioHeader } from '../schema/scenario.js';
 import type { RawDocument } from '../source/raw-tree.js';
 import { normaliseDepartments, readDepartmentScenarios, type LoadedScenarios } from './departments.js';
-import { normaliseApportionment, normaliseFunding } from './funding.js';
+import { earmarkedWarnings, normaliseApportionment, normaliseFunding } from './funding.js';
 import { readPrinciples, referendumWarnings } from './council-tax-principles.js';
 import type { SourceSet } from './read-source.js';
 import { relativeTo } from './reader.js';
@@ -99,6 +99,7 @@ export function normaliseCouncilSections(
   const funding = h.funding && period ? normaliseFunding(h.funding, doc, period, principles) : undefined;
   const apportionment = h.apportionment ? normaliseApportionment(h.apportionment, doc) : undefined;
   for (const part of [departments, funding, apportionment]) append(diagnostics, part?.diagnostics ?? []);
+  if (period) append(diagnostics, earmarkedWarnings(funding?.value?.reserves, period));
   const ct = funding?.value?.councilTax;
   if (ct) {
     append(diagnostics, referendumWarnings(ct));

@@ -2,7 +2,7 @@
 // period and each stream's start and end, unstated years filled by a named method, and the Band D
 // chain checked so that every year has a Band D. Pure; every problem is a located diagnostic.
 
-import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { error, warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import { ASC_PRECEPT_FROM } from '../model/band-d.js';
 import { compareYears, previousYear, type FiscalYear } from '../model/fiscal-year.js';
@@ -11,6 +11,11 @@ import type {
   BandD,
   BandDYear,
   Cited,
+  CollectionRate,
+  EarmarkedReserve,
+  OneOffSpend,
+  ReserveMovements,
+  RiskItem,
   CouncilTax,
   CouncilTaxRequirement,
   EarlierAscPrecept,
@@ -22,10 +27,16 @@ import type {
 } from '../model/funding.js';
 import type { CouncilTaxPrinciples } from '../model/council-tax-principles.js';
 import type { StatedLevel } from '../model/levels.js';
+import type { Level } from '../model/level.js';
+import { GENERAL_FUND } from '../model/funding.js';
+import { add, sum, type Money } from '../model/money.js';
 import type { SourcedAmount } from '../model/scenario.js';
 import { fillStream } from '../model/stream-levels.js';
+import { formatPlainGrouped } from '../model/grouped-number.js';
+import { amountIn, firstYearBelow, rollReserve } from '../model/reserves.js';
 import type { WrittenApportionment, WrittenFunding, WrittenGrant, WrittenStream } from '../schema/funding.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
+import { closest } from '../schema/diagnose.js';
 import { outsidePeriod } from './period.js';
 import { money, rate, year } from './validated.js';
 
@@ -182,6 +193,17 @@ function normaliseCouncilTax(
       );
       ok = false;
     }
+    if (w.collection) {
+      c.diagnostics.push(
+        error(
+          'collection-rate',
+          'a council tax `requirement` is the yield itself: a collection rate cannot be applied to it',
+          keyAt(c, [...p, 'collection']),
+          'remove `collection:`, or give the council tax as tax base × Band D with `collection:`',
+        ),
+      );
+      ok = false;
+    }
     for (const k of ['principles', 'asc_department'] as const) {
       if (w[k] === undefined) continue;
       c.diagnostics.push(
@@ -219,13 +241,15 @@ function normaliseCouncilTax(
   if (!w.tax_base || !w.band_d) return { ok: false };
   const taxBase = normaliseTaxBase(c, w.tax_base, [...p, 'tax_base']);
   const bandD = normaliseBandD(c, w.band_d, [...p, 'band_d']);
-  if (!taxBase || !bandD || !cf.ok) return { ok: false };
+  const collection = w.collection ? normaliseCollection(c, w.collection, [...p, 'collection']) : undefined;
+  if (!taxBase || !bandD || !cf.ok || (w.collection && !collection)) return { ok: false };
   return {
     ok: true,
     councilTax: {
       taxBase,
       bandD,
       ...(cf.value ? { collectionFund: cf.value } : {}),
+      ...(collection ? { collection } : {}),
       ...(c.principles ? { principles: c.principles } : {}),
       ...(w.asc_department ? { ascDepartment: { name: w.asc_department, origin: at(c, [...p, 'asc_department']) } } : {}),
     },
@@ -369,7 +393,21 @@ type WrittenBandD = NonNullable<NonNullable<WrittenFunding['council_tax']>['band
 function normaliseTaxBase(c: Context, w: WrittenTaxBase, p: Path): TaxBase | undefined {
   const label = 'the tax base';
   const stated = statedAmounts(c, w.band_d_equivalents, [...p, 'band_d_equivalents'], label);
-  const growth = growthRate(c, w, p, label);
+  const byDwellings = w.unstated === 'dwellings';
+  const growth = byDwellings
+    ? dwellingsGrowth(c, w, p)
+    : growthRate(c, { ...(w.unstated ? { unstated: w.unstated } : {}), ...(w.growth ? { growth: w.growth } : {}) }, p, label);
+  if (!byDwellings && w.dwellings !== undefined) {
+    c.diagnostics.push(
+      error(
+        'invalid-value',
+        'the tax base: `dwellings` is only used with `unstated: dwellings`',
+        keyAt(c, [...p, 'dwellings']),
+        'add `unstated: dwellings`, or remove `dwellings`',
+      ),
+    );
+    return undefined;
+  }
   if (!stated || !growth.ok) return undefined;
   const bad = stated.filter((s) => !s.amount.isPositive() || s.amount.isZero());
   for (const s of bad)
@@ -382,7 +420,10 @@ function normaliseTaxBase(c: Context, w: WrittenTaxBase, p: Path): TaxBase | und
       ),
     );
   if (bad.length > 0) return undefined;
-  const filled = fillStream(c.years, stated, w.unstated, w.growth ? rate(w.growth) : undefined, undefined);
+  const dwellings = byDwellings && w.dwellings !== undefined ? money(w.dwellings) : undefined;
+  const filled = dwellings
+    ? addDwellings(fillStream(c.years, stated, 'hold', undefined, undefined), dwellings, c.years)
+    : fillStream(c.years, stated, w.unstated === 'dwellings' ? undefined : w.unstated, w.growth ? rate(w.growth) : undefined, undefined);
   const notStarted = c.years.filter((y) => filled.levels.get(y)?.basis === 'not-started');
   if (notStarted.length > 0) {
     c.diagnostics.push(
@@ -406,8 +447,72 @@ function normaliseTaxBase(c: Context, w: WrittenTaxBase, p: Path): TaxBase | und
       }),
     ),
     ...(w.unstated === 'growth' && w.growth ? { growth: rate(w.growth) } : {}),
+    ...(dwellings ? { dwellings } : {}),
     ...cited(c, w, p),
   };
+}
+
+/** `unstated: dwellings` needs a `dwellings` count, and no `growth` rate. */
+function dwellingsGrowth(c: Context, w: WrittenTaxBase, p: Path): { ok: boolean } {
+  if (w.growth !== undefined) {
+    c.diagnostics.push(
+      error(
+        'invalid-value',
+        'the tax base: `growth` is a rate for `unstated: growth`; `unstated: dwellings` adds `dwellings` a year instead',
+        keyAt(c, [...p, 'growth']),
+        'remove `growth`, or write `unstated: growth`',
+      ),
+    );
+    return { ok: false };
+  }
+  if (w.dwellings === undefined) {
+    c.diagnostics.push(
+      error(
+        'missing-key',
+        'the tax base: `unstated: dwellings` needs `dwellings`, the Band D equivalents added a year',
+        keyAt(c, [...p, 'unstated']),
+        'add e.g. `dwellings: 1,150`',
+      ),
+    );
+    return { ok: false };
+  }
+  return { ok: true };
+}
+
+/** A held tax base with `dwellings` added in each year after the last stated one before it (basis `growth`). */
+function addDwellings(held: ReturnType<typeof fillStream>, dwellings: Money, years: readonly FiscalYear[]): ReturnType<typeof fillStream> {
+  const levels = new Map(held.levels);
+  let previous: Level | undefined;
+  for (const y of years) {
+    const l = levels.get(y);
+    if (l && previous && l.basis !== 'stated' && l.basis !== 'not-started') {
+      const grown: Level = { amount: add(previous.amount, dwellings), basis: 'growth', origins: l.origins };
+      levels.set(y, grown);
+      previous = grown;
+    } else previous = l;
+  }
+  return { levels, unstated: held.unstated };
+}
+
+/** The collection rate: more than nil and at most 100%. Diagnostics: `collection-rate`. */
+function normaliseCollection(
+  c: Context,
+  w: NonNullable<NonNullable<WrittenFunding['council_tax']>['collection']>,
+  p: Path,
+): CollectionRate | undefined {
+  const r = rate(w.rate);
+  if (!r.isPositive() || r.isZero() || r.greaterThan(1)) {
+    c.diagnostics.push(
+      error(
+        'collection-rate',
+        `a collection rate of ${r.times(100).toFixed()}% is not possible: it is the share of the tax due that is collected`,
+        at(c, [...p, 'rate']),
+        'write a rate above nil and at most 100%, e.g. `rate: 98.5%`',
+      ),
+    );
+    return undefined;
+  }
+  return { rate: r, basis: w.basis === 'applied' ? 'applied' : 'in-tax-base', ...cited(c, w, p) };
 }
 
 function normaliseBandD(c: Context, w: WrittenBandD, p: Path): BandD | undefined {
@@ -600,21 +705,47 @@ function sourced(c: Context, w: { amount: string } & WrittenCitation, p: Path): 
   return { amount: money(w.amount), ...cited(c, w, p), origin: at(c, [...p, 'amount']) };
 }
 
+/** What a negative movement is called, and what to write instead. */
+interface SignRule {
+  readonly message: (y: FiscalYear) => string;
+  readonly hint: string;
+}
+
+const SIGN_RULES: Record<'planned_use' | 'contributions' | 'uses' | 'one_off', SignRule> = {
+  planned_use: {
+    message: (y) => `planned use of reserves ${y} is negative: planned use is a draw, written positive`,
+    hint: 'write a draw as a positive amount; a contribution to reserves goes under `contributions:` (it adds to the balance and does not change the gap), or in the budget as a `to_reserves` line',
+  },
+  contributions: {
+    message: (y) => `contribution to reserves ${y} is negative: a contribution is written positive`,
+    hint: 'write a contribution as a positive amount; a draw on reserves goes under `planned_use:`',
+  },
+  uses: {
+    message: (y) => `use of an earmarked reserve ${y} is negative: a use is a draw, written positive`,
+    hint: 'write a use as a positive amount; money paid into the reserve goes under its `contributions:`',
+  },
+  one_off: {
+    message: (y) => `one-off spend ${y} is negative: spend funded from a reserve is written positive`,
+    hint: 'write the spend as a positive amount; money paid into a reserve goes under its `contributions:`',
+  },
+};
+
 /**
- * Amounts by year of a reserves movement (`planned_use`, `contributions`), each written positive.
- * Diagnostics: years outside the period; `reserves` for a negative amount (one sign convention).
+ * Amounts by year of a reserves movement (planned use, contributions, an earmarked reserve's uses,
+ * one-off spend) at path `p`, each written positive. Diagnostics: years outside the period;
+ * `reserves` for a negative amount (one sign convention).
  */
-function reserveMovements(
+function positiveAmounts(
   c: Context,
   amounts: Readonly<Record<string, string>>,
   p: Path,
-  what: 'planned_use' | 'contributions',
+  rule: SignRule,
 ): Map<FiscalYear, SourcedAmount> | undefined {
   const out = new Map<FiscalYear, SourcedAmount>();
   let ok = true;
   for (const [text, amount] of Object.entries(amounts)) {
     const y = year(text);
-    const loc = [...p, what, 'amounts', text];
+    const loc = [...p, text];
     if (!c.years.includes(y)) {
       c.diagnostics.push(outsidePeriod(y, c.years, keyAt(c, loc)));
       ok = false;
@@ -622,18 +753,7 @@ function reserveMovements(
     }
     const value = money(amount);
     if (value.isNegative() && !value.isZero()) {
-      c.diagnostics.push(
-        error(
-          'reserves',
-          what === 'planned_use'
-            ? `planned use of reserves ${y} is negative: planned use is a draw, written positive`
-            : `contribution to reserves ${y} is negative: a contribution is written positive`,
-          at(c, loc),
-          what === 'planned_use'
-            ? 'write a draw as a positive amount; a contribution to reserves goes under `contributions:` (it adds to the balance and does not change the gap), or in the budget as a `to_reserves` line'
-            : 'write a contribution as a positive amount; a draw on reserves goes under `planned_use:`',
-        ),
-      );
+      c.diagnostics.push(error('reserves', rule.message(y), at(c, loc), rule.hint));
       ok = false;
       continue;
     }
@@ -642,47 +762,207 @@ function reserveMovements(
   return ok ? out : undefined;
 }
 
-function normaliseReserves(c: Context, w: NonNullable<WrittenFunding['reserves']>, p: Path): Reserves | undefined {
-  const plannedUse = reserveMovements(c, w.planned_use?.amounts ?? {}, p, 'planned_use');
-  const contributions = reserveMovements(c, w.contributions?.amounts ?? {}, p, 'contributions');
-  let minimum: Reserves['minimum'];
-  if (w.minimum && !w.opening) {
+type WrittenReserves = NonNullable<WrittenFunding['reserves']>;
+
+/** The general fund's minimum balance. Diagnostics: `reserves` (no opening balance; an implausible percentage). */
+function normaliseMinimum(c: Context, w: WrittenReserves, p: Path): { ok: boolean; minimum?: Reserves['minimum'] } {
+  const m = w.minimum;
+  if (!m) return { ok: true };
+  const mp: Path = [...p, 'minimum'];
+  if (!w.opening) {
     c.diagnostics.push(
       error(
         'reserves',
         'a minimum balance needs an opening balance to compare with',
-        keyAt(c, [...p, 'minimum']),
+        keyAt(c, mp),
         'give `opening: {amount: …}` (the balance at the start of the first year), or remove `minimum:`',
       ),
     );
-    return undefined;
+    return { ok: false };
   }
-  if (w.minimum && 'percent' in w.minimum) {
-    const r = rate(w.minimum.percent);
+  if ('percent' in m) {
+    const r = rate(m.percent);
     if (r.isNegative() || r.greaterThanOrEqualTo(1)) {
       c.diagnostics.push(
         error(
           'reserves',
           `a minimum balance of ${r.times(100).toFixed()}% of the net budget is not plausible`,
-          at(c, [...p, 'minimum', 'percent']),
+          at(c, [...mp, 'percent']),
           'write the percentage of the net budget, e.g. `percent: 5%`',
         ),
       );
-      return undefined;
+      return { ok: false };
     }
-    minimum = { kind: 'percent', rate: r, ...cited(c, w.minimum, [...p, 'minimum']) };
-  } else if (w.minimum) {
-    minimum = { kind: 'amount', amount: money(w.minimum.amount), ...cited(c, w.minimum, [...p, 'minimum']) };
+    return { ok: true, minimum: { kind: 'percent', rate: r, ...cited(c, m, mp) } };
   }
-  if (!plannedUse || !contributions) return undefined;
+  if ('risks' in m) {
+    const risks: RiskItem[] = m.risks.map((r, i) => ({
+      risk: r.risk,
+      amount: money(r.amount),
+      origin: at(c, [...mp, 'risks', i, 'amount']),
+    }));
+    return { ok: true, minimum: { kind: 'risk-assessed', amount: sum(risks.map((r) => r.amount)), risks, ...cited(c, m, mp) } };
+  }
+  return { ok: true, minimum: { kind: 'amount', amount: money(m.amount), ...cited(c, m, mp) } };
+}
+
+/** Movements of an earmarked reserve (`contributions` or `uses`), with their citation. */
+function earmarkedMovements(
+  c: Context,
+  w: { amounts: Record<string, string> } & WrittenCitation,
+  p: Path,
+  rule: SignRule,
+): ReserveMovements | undefined {
+  const amounts = positiveAmounts(c, w.amounts, [...p, 'amounts'], rule);
+  return amounts && { amounts, cited: cited(c, w, p) };
+}
+
+/** Earmarked reserves, each id once and never `general_fund`. Diagnostics: `reserves`, `duplicate-ref`. */
+function normaliseEarmarked(c: Context, w: WrittenReserves, p: Path): EarmarkedReserve[] | undefined {
+  const out: EarmarkedReserve[] = [];
+  const seen = new Map<string, Location>();
+  let ok = true;
+  (w.earmarked ?? []).forEach((e, i) => {
+    const ep: Path = [...p, 'earmarked', i];
+    const idAt = at(c, [...ep, 'id']);
+    if (e.id === GENERAL_FUND) {
+      c.diagnostics.push(
+        error(
+          'reserves',
+          `\`${GENERAL_FUND}\` is the general fund, not an earmarked reserve`,
+          idAt,
+          'the general fund is `opening:`, `planned_use:` and `contributions:` under `reserves:`; give this reserve its own id',
+        ),
+      );
+      ok = false;
+      return;
+    }
+    const first = seen.get(e.id);
+    if (first) {
+      c.diagnostics.push(
+        error(
+          'duplicate-ref',
+          `earmarked reserve ${e.id} is defined twice`,
+          idAt,
+          `the first ${e.id} is at ${first.file}:${first.line}:${first.column}; give each reserve its own id`,
+        ),
+      );
+      ok = false;
+      return;
+    }
+    seen.set(e.id, idAt);
+    const none: ReserveMovements = { amounts: new Map() };
+    const contributions = e.contributions
+      ? earmarkedMovements(c, e.contributions, [...ep, 'contributions'], SIGN_RULES.contributions)
+      : none;
+    const uses = e.uses ? earmarkedMovements(c, e.uses, [...ep, 'uses'], SIGN_RULES.uses) : none;
+    if (!contributions || !uses) {
+      ok = false;
+      return;
+    }
+    out.push({ id: e.id, label: e.label, opening: sourced(c, e.opening, [...ep, 'opening']), contributions, uses, origin: idAt });
+  });
+  return ok ? out : undefined;
+}
+
+/** One-off spend, each naming a reserve that exists. Diagnostics: `reserves` (an unknown reserve, no general fund balance), `duplicate-ref`. */
+function normaliseOneOff(c: Context, w: WrittenReserves, p: Path, earmarked: readonly string[]): OneOffSpend[] | undefined {
+  const out: OneOffSpend[] = [];
+  const seen = new Map<string, Location>();
+  let ok = true;
+  (w.one_off ?? []).forEach((o, i) => {
+    const op: Path = [...p, 'one_off', i];
+    const first = seen.get(o.id);
+    if (first) {
+      c.diagnostics.push(
+        error(
+          'duplicate-ref',
+          `one-off spend ${o.id} is defined twice`,
+          at(c, [...op, 'id']),
+          `the first ${o.id} is at ${first.file}:${first.line}:${first.column}; give each item its own id`,
+        ),
+      );
+      ok = false;
+      return;
+    }
+    seen.set(o.id, at(c, [...op, 'id']));
+    if (o.reserve !== GENERAL_FUND && !earmarked.includes(o.reserve)) {
+      const guess = closest(o.reserve, [GENERAL_FUND, ...earmarked]);
+      c.diagnostics.push(
+        error(
+          'reserves',
+          `one-off spend ${o.id} is funded from \`${o.reserve}\`, which is not a reserve of this scenario`,
+          at(c, [...op, 'reserve']),
+          guess
+            ? `did you mean \`${guess}\`? (reserves: ${[GENERAL_FUND, ...earmarked].join(', ')})`
+            : `reserves are ${[GENERAL_FUND, ...earmarked].join(', ')}`,
+        ),
+      );
+      ok = false;
+      return;
+    }
+    const amounts = positiveAmounts(c, o.amounts, [...op, 'amounts'], SIGN_RULES.one_off);
+    if (!amounts) {
+      ok = false;
+      return;
+    }
+    out.push({ id: o.id, label: o.label, reserve: o.reserve, amounts, ...cited(c, o, op) });
+  });
+  return ok ? out : undefined;
+}
+
+function normaliseReserves(c: Context, w: WrittenReserves, p: Path): Reserves | undefined {
+  const plannedUse = positiveAmounts(c, w.planned_use?.amounts ?? {}, [...p, 'planned_use', 'amounts'], SIGN_RULES.planned_use);
+  const contributions = positiveAmounts(c, w.contributions?.amounts ?? {}, [...p, 'contributions', 'amounts'], SIGN_RULES.contributions);
+  const min = normaliseMinimum(c, w, p);
+  if (!min.ok) return undefined;
+  const earmarked = normaliseEarmarked(c, w, p);
+  const oneOff = normaliseOneOff(
+    c,
+    w,
+    p,
+    (w.earmarked ?? []).map((e) => e.id),
+  );
+  if (!plannedUse || !contributions || !earmarked || !oneOff) return undefined;
   return {
     ...(w.opening ? { opening: sourced(c, w.opening, [...p, 'opening']) } : {}),
-    ...(minimum ? { minimum } : {}),
+    ...(min.minimum ? { minimum: min.minimum } : {}),
     plannedUse,
     ...(w.planned_use ? { plannedUseCited: cited(c, w.planned_use, [...p, 'planned_use']) } : {}),
     contributions,
     ...(w.contributions ? { contributionsCited: cited(c, w.contributions, [...p, 'contributions']) } : {}),
+    ...(earmarked.length ? { earmarked } : {}),
+    ...(oneOff.length ? { oneOff } : {}),
   };
+}
+
+/**
+ * One `reserve-negative` warning for each earmarked reserve whose planned uses and one-off spend
+ * take it below nil, located at a draw of the first such year (or its opening balance).
+ */
+export function earmarkedWarnings(r: Reserves | undefined, years: readonly FiscalYear[]): Diagnostic[] {
+  return (r?.earmarked ?? []).flatMap((e) => {
+    const oneOff = (r?.oneOff ?? []).filter((o) => o.reserve === e.id);
+    const draws = [e.uses.amounts, ...oneOff.map((o) => o.amounts)];
+    const rolled = rollReserve(
+      e.opening.amount,
+      years,
+      (y) => amountIn(y, [e.contributions.amounts]),
+      (y) => amountIn(y, draws),
+    );
+    const y = firstYearBelow(new Map([...rolled].map(([k, v]) => [k, v.carriedForward])));
+    const v = y && rolled.get(y);
+    if (!y || !v) return [];
+    const at = draws.map((d) => d.get(y)?.origin).find((o) => o !== undefined) ?? e.opening.origin;
+    return [
+      warning(
+        'reserve-negative',
+        `earmarked reserve ${e.id} (${e.label}) would be ${formatPlainGrouped(v.carriedForward.negated())} below nil at the end of ${y}: brought forward ${formatPlainGrouped(v.broughtForward)} + contributions ${formatPlainGrouped(v.contributions)} − uses and one-off spend ${formatPlainGrouped(v.uses)}`,
+        at,
+        'a reserve cannot fund more than it holds: plan smaller or later uses, a contribution, or fund the spend from another reserve',
+      ),
+    ];
+  });
 }
 
 /** The authority's own figures for apportioning national amounts (see `mtfs options`). */

@@ -50,6 +50,18 @@ export interface TaxBase extends Cited {
   readonly counts: ReadonlyMap<FiscalYear, { readonly count: Dec; readonly basis: Level['basis'] }>;
   /** The annual rate of `unstated: growth`, as for a funding stream. */
   readonly growth?: Rate;
+  /** Band D equivalents added each year after a stated year (`unstated: dwellings`); such years have basis `growth`. */
+  readonly dwellings?: Dec;
+}
+
+/**
+ * The council tax collection rate. `applied`: yield = tax base × Band D × rate (the tax base is
+ * stated before the allowance for non-collection); `in-tax-base`: the tax base is stated after it,
+ * so the rate is shown and explained but not applied again.
+ */
+export interface CollectionRate extends Cited {
+  readonly rate: Rate;
+  readonly basis: 'applied' | 'in-tax-base';
 }
 
 /** One year of Band D: given as published, derivable from an increase, or both (then compared). */
@@ -94,15 +106,59 @@ export interface CouncilTax {
   readonly bandD: BandD;
   /** Surplus (+) or deficit (−) on the collection fund, in the scenario's units. */
   readonly collectionFund?: FundingStream;
+  /** The collection rate, where one is given. */
+  readonly collection?: CollectionRate;
   /** The referendum principles the plan's increases are checked against. */
   readonly principles?: CouncilTaxPrinciples;
   /** The department whose net budget is the ASC spend the precept must fund. */
   readonly ascDepartment?: { readonly name: string; readonly origin: Location };
 }
 
-/** A minimum balance: an amount, or a percentage (a rate, 0.05 for 5%) of each year's net budget. */
-export type ReservesMinimum = ({ readonly kind: 'amount'; readonly amount: Money } | { readonly kind: 'percent'; readonly rate: Rate }) &
+/** One assessed risk of a risk-assessed minimum balance, and the amount held against it. */
+export interface RiskItem {
+  readonly risk: string;
+  readonly amount: Money;
+  readonly origin: Location;
+}
+
+/**
+ * A minimum balance: an amount, a percentage (a rate, 0.05 for 5%) of each year's net budget, or a
+ * risk assessment (its `amount` is the exact sum of its risk items).
+ */
+export type ReservesMinimum = (
+  | { readonly kind: 'amount'; readonly amount: Money }
+  | { readonly kind: 'percent'; readonly rate: Rate }
+  | { readonly kind: 'risk-assessed'; readonly amount: Money; readonly risks: readonly RiskItem[] }
+) &
   Cited;
+
+/** Movements of a reserve by year (contributions or uses), each written positive, with their citation. */
+export interface ReserveMovements {
+  readonly amounts: ReadonlyMap<FiscalYear, SourcedAmount>;
+  readonly cited?: Cited;
+}
+
+/** An earmarked reserve: its opening balance, contributions and uses (uses do not change the gap). */
+export interface EarmarkedReserve {
+  readonly id: string;
+  readonly label: string;
+  readonly opening: SourcedAmount & Cited;
+  readonly contributions: ReserveMovements;
+  readonly uses: ReserveMovements;
+  readonly origin: Location;
+}
+
+/** The id one-off spend names to draw on the general fund. */
+export const GENERAL_FUND = 'general_fund';
+
+/** One-off spend funded from a named reserve: outside the net budget requirement, so not in the gap. */
+export interface OneOffSpend extends Cited {
+  readonly id: string;
+  readonly label: string;
+  /** An earmarked reserve's id, or GENERAL_FUND. */
+  readonly reserve: string;
+  readonly amounts: ReadonlyMap<FiscalYear, SourcedAmount>;
+}
 
 export interface Reserves {
   /** Balance brought forward at the start of the first MTFS year; absent where only movements are published. */
@@ -115,6 +171,10 @@ export interface Reserves {
   /** Contributions to reserves, positive, by year: they add to the balance and are not funding. */
   readonly contributions: ReadonlyMap<FiscalYear, SourcedAmount>;
   readonly contributionsCited?: Cited;
+  /** Earmarked reserves, in the order written. */
+  readonly earmarked?: readonly EarmarkedReserve[];
+  /** One-off spend funded from reserves, in the order written. */
+  readonly oneOff?: readonly OneOffSpend[];
 }
 
 /**

@@ -183,7 +183,15 @@ export type ControlRow = BudgetRow | FundingRow;
 
 /** Rows a scenario with a `funding:` section adds after the net budget (reserves rows need `reserves:`). */
 export type FundingRow =
-  'funding' | 'gap' | 'cumulative_gap' | 'reserves_bf' | 'reserves_use' | 'reserves_contributions' | 'reserves_cf' | 'reserves_after_gap';
+  | 'funding'
+  | 'gap'
+  | 'cumulative_gap'
+  | 'reserves_bf'
+  | 'reserves_use'
+  | 'reserves_contributions'
+  | 'reserves_one_off'
+  | 'reserves_cf'
+  | 'reserves_after_gap';
 
 export interface Control {
   /** A budget or funding row, a level total (`growth.total`), a subtotal (`savings.nature.Eff`) or a funding component (`funding.council_tax`). */

@@ -4,7 +4,15 @@
 
 import { bandDFromRequirement, deriveBandD, type DerivedBandD } from '../model/band-d.js';
 import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
-import type { Funding, FundingStream, Provenance } from '../model/funding.js';
+import {
+  GENERAL_FUND,
+  type EarmarkedReserve,
+  type Funding,
+  type FundingStream,
+  type OneOffSpend,
+  type Provenance,
+} from '../model/funding.js';
+import { amountIn, firstYearBelow, rollReserve, type ReserveYear } from '../model/reserves.js';
 import { ZERO, add, sub, type Dec, type Money, type Rate } from '../model/money.js';
 import type { FundingRow, LevelBasis, Units } from '../model/scenario.js';
 import { fromPounds, toPounds } from '../model/units.js';
@@ -34,6 +42,8 @@ interface CouncilTaxYear {
   readonly ascPreceptRaised?: Money;
   /** That share of Band D in £, exactly. */
   readonly ascPreceptPerBandD?: Dec;
+  /** The collection rate the yield is multiplied by (`collection: {basis: applied}`). */
+  readonly collectionRate?: Rate;
 }
 
 /** One part of total funding, by year, in the scenario's units. */
@@ -68,6 +78,25 @@ interface ReservesProjection {
   readonly belowMinimum?: FiscalYear;
   /** The first year in which `afterGap` is below nil: reserves would have run out (only with an opening balance). */
   readonly exhausted?: FiscalYear;
+  /** One-off spend funded from the general fund, positive, by year (when any names it), and the years it is written for. */
+  readonly oneOff?: { readonly values: ReadonlyMap<FiscalYear, Money>; readonly stated: ReadonlySet<FiscalYear> };
+  /** `afterGap` less the minimum balance: the headroom if every year's gap were met from the general fund. */
+  readonly headroom?: ReadonlyMap<FiscalYear, Money>;
+  /** Earmarked reserves, each rolled forward on its own. */
+  readonly earmarked?: readonly EarmarkedProjection[];
+  /** The general fund carried forward plus every earmarked reserve carried forward. */
+  readonly totalCarriedForward?: ReadonlyMap<FiscalYear, Money>;
+}
+
+/** One earmarked reserve by year: brought forward + contributions − uses − one-off spend = carried forward. */
+export interface EarmarkedProjection {
+  readonly reserve: EarmarkedReserve;
+  /** The one-off spend it funds. */
+  readonly oneOff: readonly OneOffSpend[];
+  /** Uses and one-off spend together in `uses`. */
+  readonly years: ReadonlyMap<FiscalYear, ReserveYear>;
+  /** The first year it would be below nil. */
+  readonly negative?: FiscalYear;
 }
 
 /** A year of council tax given as a requirement, with the Band D it implies where a tax base is given. */
@@ -98,6 +127,16 @@ export const MOVEMENT_ROW_LABELS: Partial<Record<FundingRow, string>> = {
   reserves_after_gap: "Movement in reserves if each year's gap were met from them",
 };
 
+/** Labels of the balance rows where earmarked reserves are given too: the budget table's rows are the general fund. */
+export const GENERAL_FUND_ROW_LABELS: Partial<Record<FundingRow, string>> = {
+  reserves_bf: 'General fund brought forward',
+  reserves_use: 'Planned use of the general fund',
+  reserves_contributions: 'Contributions to the general fund',
+  reserves_one_off: 'One-off spend funded from the general fund',
+  reserves_cf: 'General fund carried forward',
+  reserves_after_gap: "General fund if each year's gap were met from it",
+};
+
 /** Labels of the rows funding adds to the budget table. */
 export const FUNDING_ROW_LABELS: Record<FundingRow, string> = {
   funding: 'Total funding',
@@ -106,6 +145,7 @@ export const FUNDING_ROW_LABELS: Record<FundingRow, string> = {
   reserves_bf: 'Reserves brought forward',
   reserves_use: 'Planned use of reserves',
   reserves_contributions: 'Contributions to reserves',
+  reserves_one_off: 'One-off spend funded from reserves',
   reserves_cf: 'Reserves carried forward',
   reserves_after_gap: "Reserves if each year's gap were met from them",
 };
@@ -133,14 +173,21 @@ function councilTaxYears(funding: Funding, years: readonly FiscalYear[], units: 
       entry.increase && previous ? deriveBandD(previous, entry.increase.core, entry.increase.ascPrecept, ct.bandD.rounding) : undefined;
     const used = entry.given?.amount ?? derived?.amount;
     if (!used) throw new Error(`Band D for ${y} was not checked when loading`);
-    const yieldPounds = base.count.times(used) as Money;
+    const collected = ct.collection?.basis === 'applied' ? ct.collection.rate : undefined;
+    const yieldPounds = (collected ? base.count.times(used).times(collected) : base.count.times(used)) as Money;
     // an increase with no split into core and precept leaves the precept unknown from then on
     ascShare =
       entry.increase && !entry.increase.whole && previous && ascShare
         ? ascShare.plus(entry.increase.ascPrecept.times(previous))
         : undefined;
     out.set(y, {
-      ...(ascShare ? { ascPreceptPerBandD: ascShare, ascPreceptRaised: fromPounds(base.count.times(ascShare) as Money, units) } : {}),
+      ...(ascShare
+        ? {
+            ascPreceptPerBandD: ascShare,
+            ascPreceptRaised: fromPounds(base.count.times(ascShare).times(collected ?? 1) as Money, units),
+          }
+        : {}),
+      ...(collected ? { collectionRate: collected } : {}),
       taxBase: base.count,
       taxBaseBasis: base.basis,
       bandD: {
@@ -205,7 +252,7 @@ export function projectFunding(
     };
     components.push({
       id: 'council_tax',
-      label: 'Council tax: tax base × Band D',
+      label: ct.collection?.basis === 'applied' ? 'Council tax: tax base × Band D × collection rate' : 'Council tax: tax base × Band D',
       provenance: weakest(ct.taxBase.provenance, ct.bandD.provenance),
       values: new Map(years.map((y) => [y, at(y).yield])),
       bases: new Map(years.map((y) => [y, at(y).taxBaseBasis])),
@@ -257,8 +304,10 @@ export function projectFunding(
 }
 
 /**
- * The reserves roll-forward: brought forward − planned use + contributions = carried forward, from
- * the opening balance (or from nil, as movements only, where none is given).
+ * The reserves roll-forward: the general fund's brought forward − planned use − one-off spend +
+ * contributions = carried forward, from the opening balance (or from nil, as movements only, where
+ * none is given); each earmarked reserve's own roll-forward; the year the general fund would fall
+ * below its minimum and below nil if every year's gap were met from it.
  */
 function rollForward(
   r: NonNullable<Funding['reserves']>,
@@ -266,46 +315,78 @@ function rollForward(
   cumulativeGap: ReadonlyMap<FiscalYear, Money>,
   requirement: ReadonlyMap<FiscalYear, Money>,
 ): ReservesProjection {
-  const broughtForward = new Map<FiscalYear, Money>();
-  const use = new Map<FiscalYear, Money>();
-  const contributions = new Map<FiscalYear, Money>();
-  const carriedForward = new Map<FiscalYear, Money>();
-  const afterGap = new Map<FiscalYear, Money>();
-  const minimum = new Map<FiscalYear, Money>();
-  let balance = r.opening?.amount ?? ZERO;
-  let belowMinimum: FiscalYear | undefined;
-  let exhausted: FiscalYear | undefined;
-  for (const y of years) {
-    const draw = r.plannedUse.get(y)?.amount ?? ZERO; // a year with no planned use has none
-    const paidIn = r.contributions.get(y)?.amount ?? ZERO;
-    const cf = add(sub(balance, draw), paidIn);
-    const left = sub(cf, cumulativeGap.get(y) ?? ZERO);
-    broughtForward.set(y, balance);
-    use.set(y, draw);
-    contributions.set(y, paidIn);
-    carriedForward.set(y, cf);
-    afterGap.set(y, left);
-    const m = r.minimum
-      ? r.minimum.kind === 'amount'
-        ? r.minimum.amount
-        : ((requirement.get(y) ?? ZERO).times(r.minimum.rate) as Money)
-      : undefined;
-    if (m) minimum.set(y, m);
-    if (!belowMinimum && m && left.lessThan(m)) belowMinimum = y;
-    if (r.opening && !exhausted && left.isNegative() && !left.isZero()) exhausted = y;
-    balance = cf;
-  }
+  const oneOffFrom = (id: string): OneOffSpend[] => (r.oneOff ?? []).filter((o) => o.reserve === id);
+  const generalOneOff = oneOffFrom(GENERAL_FUND);
+  const general = rollReserve(
+    r.opening?.amount ?? ZERO,
+    years,
+    (y) => amountIn(y, [r.contributions]),
+    (y) => amountIn(y, [r.plannedUse, ...generalOneOff.map((o) => o.amounts)]),
+  );
+  const at = <T>(m: ReadonlyMap<FiscalYear, T>, y: FiscalYear): T => {
+    const v = m.get(y);
+    if (v === undefined) throw new Error(`no reserves figure for ${y}`);
+    return v;
+  };
+  const carriedForward = new Map(years.map((y) => [y, at(general, y).carriedForward]));
+  const afterGap = new Map(years.map((y) => [y, sub(at(carriedForward, y), cumulativeGap.get(y) ?? ZERO)]));
+  const min = r.minimum;
+  const minimum = min
+    ? new Map(years.map((y) => [y, min.kind === 'percent' ? ((requirement.get(y) ?? ZERO).times(min.rate) as Money) : min.amount]))
+    : undefined;
+  const belowMinimum = minimum && firstYearBelow(afterGap, (y) => at(minimum, y));
+  const exhausted = r.opening ? firstYearBelow(afterGap) : undefined;
+  const earmarked = (r.earmarked ?? []).map((e): EarmarkedProjection => {
+    const oneOff = oneOffFrom(e.id);
+    const rolled = rollReserve(
+      e.opening.amount,
+      years,
+      (y) => amountIn(y, [e.contributions.amounts]),
+      (y) => amountIn(y, [e.uses.amounts, ...oneOff.map((o) => o.amounts)]),
+    );
+    const negative = firstYearBelow(new Map([...rolled].map(([y, v]) => [y, v.carriedForward])));
+    return { reserve: e, oneOff, years: rolled, ...(negative ? { negative } : {}) };
+  });
   return {
     movementsOnly: !r.opening,
-    broughtForward,
-    use,
+    broughtForward: new Map(years.map((y) => [y, at(general, y).broughtForward])),
+    use: new Map(years.map((y) => [y, r.plannedUse.get(y)?.amount ?? ZERO])),
     stated: new Set(r.plannedUse.keys()),
-    ...(r.contributions.size ? { contributions, contributionsStated: new Set(r.contributions.keys()) } : {}),
+    ...(r.contributions.size
+      ? {
+          contributions: new Map(years.map((y) => [y, at(general, y).contributions])),
+          contributionsStated: new Set(r.contributions.keys()),
+        }
+      : {}),
     carriedForward,
     afterGap,
-    ...(r.minimum ? { minimum } : {}),
+    ...(minimum ? { minimum, headroom: new Map(years.map((y) => [y, sub(at(afterGap, y), at(minimum, y))])) } : {}),
     ...(belowMinimum ? { belowMinimum } : {}),
     ...(exhausted ? { exhausted } : {}),
+    ...(generalOneOff.length
+      ? {
+          oneOff: {
+            values: new Map(
+              years.map((y) => [
+                y,
+                amountIn(
+                  y,
+                  generalOneOff.map((o) => o.amounts),
+                ),
+              ]),
+            ),
+            stated: new Set(generalOneOff.flatMap((o) => [...o.amounts.keys()])),
+          },
+        }
+      : {}),
+    ...(earmarked.length
+      ? {
+          earmarked,
+          totalCarriedForward: new Map(
+            years.map((y) => [y, earmarked.reduce((acc, e) => add(acc, at(e.years, y).carriedForward), at(carriedForward, y))]),
+          ),
+        }
+      : {}),
   };
 }
 

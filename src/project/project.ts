@@ -12,7 +12,7 @@ import { deriveScenario } from './derive.js';
 import { inBudget, lineLevels } from './delivered.js';
 import { councilNetBudget, departmentBudgets, estimatedYears, type DepartmentBudget } from './council.js';
 import { projectLayout } from './layout.js';
-import { FUNDING_ROW_LABELS, MOVEMENT_ROW_LABELS, projectFunding, type FundingProjection } from './funding.js';
+import { FUNDING_ROW_LABELS, GENERAL_FUND_ROW_LABELS, MOVEMENT_ROW_LABELS, projectFunding, type FundingProjection } from './funding.js';
 
 export type BudgetRowId = BudgetRow;
 /** A row of the budget table: the budget identity, a department of a whole council, or funding. */
@@ -135,7 +135,9 @@ function fundingRows(f: FundingProjection): ProjectionRow[] {
     extra: Partial<ProjectionRow> = {},
   ): ProjectionRow => ({
     id,
-    label: (f.reserves?.movementsOnly ? MOVEMENT_ROW_LABELS[id] : undefined) ?? FUNDING_ROW_LABELS[id],
+    label:
+      (f.reserves?.movementsOnly ? MOVEMENT_ROW_LABELS[id] : f.reserves?.earmarked ? GENERAL_FUND_ROW_LABELS[id] : undefined) ??
+      FUNDING_ROW_LABELS[id],
     sense,
     values,
     ...extra,
@@ -158,6 +160,8 @@ function fundingRows(f: FundingProjection): ProjectionRow[] {
                 }),
               ]
             : []),
+          // one-off spend funded from the general fund: it draws the balance and is not in the gap
+          ...(r.oneOff ? [row('reserves_one_off', 'cost', r.oneOff.values, { blankUnstated: true, stated: r.oneOff.stated })] : []),
           row('reserves_cf', 'resource', r.carriedForward),
           row('reserves_after_gap', 'resource', r.afterGap),
         ]

@@ -15,6 +15,7 @@ import { roundForDisplay, toShown, type DisplayOptions } from './number.js';
 import type { Projection } from '../project/project.js';
 import { CALIBRATED_MARK, CLI_POINTERS, ESTIMATE_MARK, type Pointers } from './marks.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
+import { reservesJson } from './reserves.js';
 import { blank, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
 
 /**
@@ -62,6 +63,8 @@ function minimumText(
 ): string | undefined {
   if (!written) return undefined;
   if (written.kind === 'amount') return formatPlainGrouped(written.amount);
+  if (written.kind === 'risk-assessed')
+    return `${formatPlainGrouped(written.amount)}, risk-assessed: ${written.risks.map((r) => `${r.risk} ${formatPlainGrouped(r.amount)}`).join('; ')}`;
   const each = years.map((y) => `${formatPlainGrouped(byYear?.get(y) ?? ZERO)} in ${y}`);
   return `${toPlain(written.rate.times(100))}% of the net budget: ${each.join(', ')}`;
 }
@@ -73,8 +76,8 @@ export function fundingIdentities(p: Projection): { total: string; parts: string
   if (!p.funding) return out;
   out.push({ total: 'net_budget', parts: ['funding', 'gap'] });
   if (p.funding.reserves) {
-    // brought forward − planned use + contributions = carried forward (use and contributions positive)
-    out.push({ total: 'reserves_bf', parts: ['reserves_cf', 'reserves_use'], less: ['reserves_contributions'] });
+    // brought forward − planned use − one-off spend + contributions = carried forward (movements positive)
+    out.push({ total: 'reserves_bf', parts: ['reserves_cf', 'reserves_use', 'reserves_one_off'], less: ['reserves_contributions'] });
     out.push({ total: 'reserves_cf', parts: ['reserves_after_gap', 'cumulative_gap'] });
   }
   return out;
@@ -235,6 +238,26 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
         ...byYear((y) => ({ kind: 'number', value: at(y).taxBase, dp })),
       },
     });
+    if (written.taxBase.dwellings)
+      notes.push(
+        `Tax base growth: ${formatPlainGrouped(written.taxBase.dwellings)} Band D equivalent dwellings added each year after a stated year.`,
+      );
+    const collection = written.collection;
+    if (collection) {
+      rows.push({
+        id: 'funding.collection_rate',
+        cells: {
+          label: text(
+            collection.basis === 'applied'
+              ? 'Collection rate (%): the yield is tax base × Band D × this rate'
+              : 'Collection rate (%): already allowed for in the tax base, not applied again',
+          ),
+          basis: text(collection.provenance),
+          ...byYear(() => percent(collection.rate)),
+        },
+      });
+      notes.push(`Council tax: collection rate — ${citation(collection)}`);
+    }
     if (years.some((y) => at(y).bandD.increase)) {
       const inc = (pick: 'core' | 'ascPrecept') =>
         byYear((y) => {
@@ -598,6 +621,7 @@ export function fundingJson(p: Projection): Json {
               : {}),
             below_minimum_year: f.reserves.belowMinimum ?? null,
             exhausted_year: f.reserves.exhausted ?? null,
+            ...reservesJson(p),
           }
         : null,
   };

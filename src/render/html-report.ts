@@ -15,6 +15,7 @@ import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
 import { describeScenario, scheduleTable, summaryTable, underDevelopmentTable } from './projection.js';
 import { fundingTable, fundingTotalMark } from './funding.js';
+import { reservesTable } from './reserves.js';
 import { appliesInWords, RISK_METHOD, riskTable, sensitivityTable, shown } from './risk.js';
 import { executiveSummary, joinWords } from './report-summary.js';
 import { CALIBRATED_MARK, ESTIMATE_MARK, type Pointers } from './marks.js';
@@ -316,6 +317,8 @@ export function htmlReport(input: ReportInput): string {
 
   const funding = fundingTable(p, pointers);
   if (funding) sections.push(section('funding', 'Funding', [tableAsHtml(funding, display)]));
+  const reserves = reservesTable(p);
+  if (reserves) sections.push(section('reserves', 'Reserves', [tableAsHtml(reserves, display)]));
   if (!p.departments) sections.push(section('growth', 'Growth (Appendix B)', [tableAsHtml(scheduleTable(p, 'growth', pointers), display)]));
   const byNature = subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder);
   if (!p.departments)

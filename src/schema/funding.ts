@@ -15,6 +15,7 @@ export const FUNDING_ROWS = [
   'reserves_bf',
   'reserves_use',
   'reserves_contributions',
+  'reserves_one_off',
   'reserves_cf',
   'reserves_after_gap',
 ] as const;
@@ -124,10 +125,31 @@ const bandDSchema = z
 const taxBaseSchema = z
   .strictObject({
     band_d_equivalents: amountsByYearSchema.meta({ description: 'The tax base in each stated year (Band D equivalent dwellings).' }),
-    ...filling,
+    unstated: z
+      .enum([...STREAM_METHODS, 'dwellings'])
+      .optional()
+      .meta({
+        description:
+          'How years after a stated tax base are filled: hold, linear, growth (previous year × (1 + growth)) or dwellings (previous year + `dwellings` Band D equivalents a year).',
+      }),
+    growth: filling.growth,
+    dwellings: amountSchema.optional().meta({
+      description: 'For `unstated: dwellings`: the Band D equivalent dwellings added each year (new homes less demolitions), e.g. 1,150.',
+    }),
     ...citation,
   })
   .meta({ id: 'TaxBase' });
+
+const collectionSchema = z
+  .strictObject({
+    rate: rateSchema.meta({ description: 'The share of the tax due that is expected to be collected, e.g. 98.5%.' }),
+    basis: z.enum(['applied', 'in_tax_base']).meta({
+      description:
+        'applied: yield = tax base × Band D × rate (the tax base is stated before the allowance for non-collection); in_tax_base: the tax base is stated after that allowance, so yield = tax base × Band D and the rate is shown, not applied.',
+    }),
+    ...citation,
+  })
+  .meta({ id: 'CollectionRate', description: 'The council tax collection rate, and whether the tax base already allows for it.' });
 
 const councilTaxSchema = z
   .strictObject({
@@ -138,6 +160,7 @@ const councilTaxSchema = z
     tax_base: taxBaseSchema.optional(),
     band_d: bandDSchema.optional(),
     collection_fund: streamSchema.optional(),
+    collection: collectionSchema.optional(),
     principles: textSchema.optional().meta({
       description:
         'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive. Needs Band D increases, not a `requirement`.',
@@ -154,6 +177,44 @@ const councilTaxSchema = z
 
 const sourcedAmount = z.strictObject({ amount: amountSchema, ...citation });
 
+const reserveIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'a reserve id is lower-case letters, digits, `_` and `-`, starting with a letter, e.g. transformation')
+  .meta({ description: 'A stable id for CSV, JSON and `explain`, e.g. transformation; `general_fund` names the general fund.' });
+
+const movementsSchema = z.strictObject({ amounts: amountsByYearSchema, ...citation });
+
+const earmarkedSchema = z
+  .strictObject({
+    id: reserveIdSchema,
+    label: textSchema.meta({ description: 'The reserve’s name, e.g. Transformation reserve.' }),
+    opening: sourcedAmount.meta({ description: 'The balance brought forward at the start of the first MTFS year.' }),
+    contributions: movementsSchema.optional().meta({ description: 'Contributions by year, written positive.' }),
+    uses: movementsSchema.optional().meta({
+      description:
+        'Planned uses by year, written positive: they draw the reserve to fund spend held outside the net budget requirement, so they do not change the gap.',
+    }),
+  })
+  .meta({ id: 'EarmarkedReserve', description: 'A reserve set aside for a purpose: opening balance, contributions and uses by year.' });
+
+const oneOffSchema = z
+  .strictObject({
+    id: reserveIdSchema,
+    label: textSchema.meta({ description: 'What the one-off spend is, e.g. Care system replacement.' }),
+    reserve: reserveIdSchema.meta({ description: 'The reserve that funds it: an earmarked reserve’s id, or general_fund.' }),
+    amounts: amountsByYearSchema.meta({ description: 'The spend in each year, written positive.' }),
+    ...citation,
+  })
+  .meta({
+    id: 'OneOffSpend',
+    description:
+      'One-off spend funded from a named reserve: it is not in the net budget requirement, so it does not add to the gap, but it draws the reserve.',
+  });
+
+const riskItemSchema = z
+  .strictObject({ risk: textSchema, amount: amountSchema })
+  .meta({ id: 'RiskItem', description: 'One assessed risk and the amount held against it.' });
+
 const reservesSchema = z
   .strictObject({
     opening: sourcedAmount.optional().meta({
@@ -166,10 +227,14 @@ const reservesSchema = z
         z.strictObject({ percent: rateSchema, ...citation }).meta({
           description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
         }),
+        z.strictObject({ risks: z.array(riskItemSchema).min(1), ...citation }).meta({
+          description: 'A risk-assessed minimum balance: the sum of the amounts held against each assessed risk.',
+        }),
       ])
       .optional()
       .meta({
-        description: 'The minimum balance the council intends to hold: an amount, or a percentage of the net budget. Needs `opening`.',
+        description:
+          'The minimum balance of the general fund: an amount, a percentage of the net budget, or a risk assessment (`risks:`, summed). Needs `opening`.',
       }),
     planned_use: z
       .strictObject({ amounts: amountsByYearSchema, ...citation })
@@ -185,8 +250,14 @@ const reservesSchema = z
         description:
           'Contributions to reserves by year, written positive: they add to the balance but are not funding, so they do not change the gap.',
       }),
+    earmarked: z.array(earmarkedSchema).optional().meta({ description: 'Earmarked reserves, each with its own roll-forward.' }),
+    one_off: z.array(oneOffSchema).optional().meta({ description: 'One-off spend funded from a named reserve.' }),
   })
-  .meta({ id: 'Reserves' });
+  .meta({
+    id: 'Reserves',
+    description:
+      'The general fund balance (opening, minimum, planned use, contributions), earmarked reserves and one-off spend funded from reserves.',
+  });
 
 const fundingSchema = z
   .strictObject({

@@ -5,6 +5,7 @@ import { warning } from '../../diagnostics/diagnostic.js';
 import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { fundingTable } from '../../render/funding.js';
+import { reservesTable } from '../../render/reserves.js';
 import { projectionAsJson, scheduleTables, summaryTable } from '../../render/projection.js';
 import { checkControls } from '../../reports/check/controls.js';
 import { finish, type CommandContext } from '../command.js';
@@ -48,7 +49,13 @@ function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
   const display = displayOptions(opts, scenario.units);
   const schedules = opts.detail && !projection.departments ? scheduleTables(projection) : [];
   const funding = opts.detail ? fundingTable(projection) : undefined;
-  const models = [summaryTable(projection, opts.format === 'csv' ? undefined : display), ...schedules, ...(funding ? [funding] : [])];
+  const reserves = opts.detail ? reservesTable(projection) : undefined;
+  const models = [
+    summaryTable(projection, opts.format === 'csv' ? undefined : display),
+    ...schedules,
+    ...(funding ? [funding] : []),
+    ...(reserves ? [reserves] : []),
+  ];
   const mismatches = checkControls(projection).diagnostics.length;
   return finish(io, {
     content: renderAs(io, opts.format, display, models, () => projectionAsJson(projection, opts.detail)),
