@@ -11,6 +11,7 @@ import type { DepartmentBudget } from '../../project/council.js';
 import type { FundingComponent, FundingProjection } from '../../project/funding.js';
 import type { Projection, RowId } from '../../project/project.js';
 import { formatPlainGrouped, group } from '../../model/grouped-number.js';
+import { explainReservesItem, reservesItemIds } from './explain-reserves.js';
 import type { Step } from './step.js';
 
 const g = formatPlainGrouped;
@@ -112,9 +113,20 @@ export function explainCouncilRow(p: Projection, row: RowId, y: FiscalYear): Ste
         amount,
         formula:
           `reserves_bf ${g(valueOf(p, 'reserves_bf', y))} − reserves_use ${g(valueOf(p, 'reserves_use', y))}` +
+          (f.reserves?.oneOff ? ` − reserves_one_off ${g(valueOf(p, 'reserves_one_off', y))}` : '') +
           (f.reserves?.contributions ? ` + reserves_contributions ${g(valueOf(p, 'reserves_contributions', y))}` : ''),
         children: [],
       };
+    case 'reserves_one_off': {
+      const items = (f.funding.reserves?.oneOff ?? []).filter((o) => o.reserve === 'general_fund');
+      return {
+        id,
+        label,
+        amount,
+        formula: `the sum of ${items.length} one-off spend item${items.length === 1 ? '' : 's'} funded from the general fund (not in the net budget requirement, so not in the gap)`,
+        children: items.map((o) => explainReservesItem(p, `reserves.general_fund.one_off.${o.id}`, y) as Step),
+      };
+    }
     case 'reserves_after_gap':
       return {
         id,
@@ -173,14 +185,14 @@ function componentStep(f: FundingProjection, c: FundingComponent, y: FiscalYear,
         id,
         label: `council tax ${y}`,
         amount,
-        formula: `tax base ${g(ct.taxBase)} × Band D £${g(ct.bandD.used)} = £${g(ct.yieldPounds)}`,
+        formula: `tax base ${g(ct.taxBase)} × Band D £${g(ct.bandD.used)}${ct.collectionRate ? ` × collection rate ${ct.collectionRate.times(100).toFixed()}%` : ''} = £${g(ct.yieldPounds)}`,
         children: [
           {
             id: `${id}/tax_base`,
             label: `tax base ${y}`,
             amount: ct.taxBase as Money,
             measure: 'count',
-            formula: `Band D equivalents (${tax.taxBase.provenance}${ct.taxBaseBasis === 'stated' ? '' : `, ${ct.taxBaseBasis}`})`,
+            formula: `${taxBaseFormula(f, y)} (${tax.taxBase.provenance}${ct.taxBaseBasis === 'stated' ? '' : `, ${ct.taxBaseBasis}`})`,
             origin: tax.taxBase.origin,
             source: tax.taxBase.source,
             ...(tax.taxBase.note ? { note: tax.taxBase.note } : {}),
@@ -196,6 +208,7 @@ function componentStep(f: FundingProjection, c: FundingComponent, y: FiscalYear,
             source: tax.bandD.source,
             children: [],
           },
+          ...(tax.collection ? [collectionStep(tax, y, `${id}/collection_rate`) as Step] : []),
         ],
       };
     }
@@ -228,9 +241,17 @@ export function fundingItemIds(p: Projection): string[] {
   const rules = tax?.principles ? (['core_limit', 'asc_precept_limit'] as const) : [];
   const asc = f.councilTax && [...f.councilTax.values()].some((c) => c.ascPreceptRaised) ? ['asc_precept_raised'] : [];
   const spend = tax?.ascDepartment && asc.length ? ['asc_spend'] : [];
-  return [...(f.councilTax ? [...COUNCIL_TAX_ROWS, ...rules] : []), ...f.components.map((c) => c.id), 'total', ...asc, ...spend].map(
-    (id) => `funding.${id}`,
-  );
+  const collection = tax?.collection ? ['collection_rate'] : [];
+  return [
+    ...[
+      ...(f.councilTax ? [...COUNCIL_TAX_ROWS, ...collection, ...rules] : []),
+      ...f.components.map((c) => c.id),
+      'total',
+      ...asc,
+      ...spend,
+    ].map((id) => `funding.${id}`),
+    ...reservesItemIds(p),
+  ];
 }
 
 /** The step behind one row of the funding table in year `y`, or undefined when it has no such row. */
@@ -238,6 +259,7 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
   const f = p.funding;
   if (!f) return undefined;
   const key = item.replace(/^funding\./, '');
+  if (key.startsWith('reserves.')) return explainReservesItem(p, key, y);
   const root = `funding/${yid(y)}`;
   if (key === 'total') return explainCouncilRow(p, 'funding', y);
   const c = f.components.find((x) => x.id === key);
@@ -308,6 +330,8 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
     }
     case 'asc_precept_raised':
       return ascPreceptStep(p, f, y, id);
+    case 'collection_rate':
+      return collectionStep(tax, y, id);
     case 'asc_spend': {
       const d = p.departments?.find((x) => x.department.name === tax.ascDepartment?.name);
       return d ? departmentStep(p, d, y) : undefined;
@@ -326,6 +350,39 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
     default:
       return undefined;
   }
+}
+
+/** How a year's tax base was obtained: as written, or grown from the year before by a rate or by new dwellings. */
+function taxBaseFormula(f: FundingProjection, y: FiscalYear): string {
+  const tax = f.funding.councilTax;
+  const ct = f.councilTax?.get(y);
+  const before = f.councilTax?.get(previousYear(y));
+  if (!tax || !ct || ct.taxBaseBasis !== 'growth' || !before) return 'Band D equivalents';
+  if (tax.taxBase.dwellings)
+    return `Band D equivalents: ${previousYear(y)}'s ${g(before.taxBase)} + ${g(tax.taxBase.dwellings)} dwellings added a year`;
+  if (tax.taxBase.growth)
+    return `Band D equivalents: ${previousYear(y)}'s ${g(before.taxBase)} × (1 + ${tax.taxBase.growth.times(100).toFixed()}%) = ${before.taxBase.times(tax.taxBase.growth.plus(1)).toFixed()}, rounded to whole units`;
+  return 'Band D equivalents';
+}
+
+/** The collection rate of the council tax, and whether the yield applies it. */
+function collectionStep(tax: NonNullable<FundingProjection['funding']['councilTax']>, y: FiscalYear, id: string): Step | undefined {
+  const c = tax.collection;
+  if (!c) return undefined;
+  return {
+    id,
+    label: `collection rate ${y} (%)`,
+    amount: c.rate.times(100) as Money,
+    measure: 'percent',
+    formula:
+      c.basis === 'applied'
+        ? `as written (${c.provenance}): the yield is tax base × Band D × this rate`
+        : `as written (${c.provenance}): the tax base is stated after this allowance for non-collection, so it is not applied again`,
+    origin: c.origin,
+    source: c.source,
+    ...(c.note ? { note: c.note } : {}),
+    children: [],
+  };
 }
 
 /** A reserves movement (planned use, contributions) in a year: as written, or none. */
