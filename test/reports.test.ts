@@ -255,7 +255,7 @@ describe('mtfs report --xlsx for a whole council with funding', () => {
     expect((await runCli(['report', 'scenarios/2018-council.yaml', '--xlsx', out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Budget', 'Funding', 'Assumptions']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Budget', 'Funding', 'Reserves', 'Assumptions']);
     const p = projectScenario(loadScenario('scenarios/2018-council.yaml', nodeReader).value!);
     const budget = wb.getWorksheet('Budget')!;
     const rowOf = new Map<string, number>();
@@ -434,6 +434,104 @@ describe('mtfs report --xlsx: inputs are cells the formulas use', () => {
       expect(r.workbook[0]).toEqual(r.scenario[0]);
       expect(r.workbook[1]).toEqual(r.scenario[1]);
     });
+  });
+});
+
+describe('mtfs report --xlsx: reserves and council tax rules as formulas', () => {
+  const file = 'test/fixtures/synthetic-reserves/earmarked.yaml';
+  const out = path.join(tmp, 'earmarked.xlsx');
+  const written = async (): Promise<ExcelJS.Workbook> => {
+    if (!fs.existsSync(out)) expect((await runCli(['report', file, '--xlsx', out])).code).toBe(0);
+    return readWorkbook(out);
+  };
+
+  it('every formula evaluates to its cached result, and each roll-forward, the minimum and the ASC precept raised are formulas', async () => {
+    const wb = await written();
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Budget', 'Funding', 'Reserves', 'Assumptions']);
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value;
+          if (!v || typeof v !== 'object' || !('formula' in v)) return;
+          const cached = (v as { result?: number }).result ?? 0;
+          expect(asExcelHolds(evaluate(wb, ws.name, cell.address)), `${ws.name}!${cell.address} ${v.formula}`).toBe(
+            asExcelHolds(new Dec(cached)),
+          );
+        }),
+      );
+    const reserves = wb.getWorksheet('Reserves')!;
+    const rows = rowsByLabel(reserves);
+    const formulaOf = (label: string, k = 'D'): string => (reserves.getCell(`${k}${rows.get(label)}`).value as { formula: string }).formula;
+    expect(formulaOf('Minimum balance (risk-assessed: the sum of the risks)')).toMatch(/^SUM\(\$B\$\d+:\$B\$\d+\)$/);
+    expect(formulaOf('Total reserves carried forward (general fund and earmarked)')).toMatch(/^D\d+\+D\d+\+D\d+$/);
+    const funding = rowsByLabel(wb.getWorksheet('Funding')!);
+    const raised = wb.getWorksheet('Funding')!.getCell(`D${funding.get('ASC precept raised in the year (precepts to date)')}`).value;
+    expect((raised as { formula: string }).formula).toMatch(/\*D\d+\*D\d+\/1000$/);
+    const p = projectScenario(loadScenario(file, nodeReader).value!);
+    const raisedRow = funding.get('ASC precept raised in the year (precepts to date)')!;
+    p.years.forEach((y, i) =>
+      expect(asExcelHolds(evaluate(wb, 'Funding', `${'BCD'[i]}${raisedRow}`))).toBe(
+        asExcelHolds(p.funding!.councilTax!.get(y)!.ascPreceptRaised!),
+      ),
+    );
+  });
+
+  /** Figures of every year from the workbook after `change`, and from the scenario after `edit`. */
+  async function both(change: (wb: ExcelJS.Workbook) => void, edit: (text: string) => string) {
+    const wb = await written();
+    change(wb);
+    const reserves = rowsByLabel(wb.getWorksheet('Reserves')!);
+    const budget = rowsByLabel(wb.getWorksheet('Budget')!);
+    const cfRows = [...wb.getWorksheet('Reserves')!.getColumn(1).values].flatMap((v, n) => (v === 'Carried forward' ? [n] : []));
+    const workbook = ['B', 'C', 'D'].map((k) => ({
+      transformation: toPlain(evaluate(wb, 'Reserves', `${k}${cfRows[0]}`)),
+      total: toPlain(evaluate(wb, 'Reserves', `${k}${reserves.get('Total reserves carried forward (general fund and earmarked)')}`)),
+      generalFund: toPlain(evaluate(wb, 'Budget', `${k}${budget.get('General fund carried forward')}`)),
+      gap: toPlain(evaluate(wb, 'Budget', `${k}${budget.get('Gap: net budget requirement less funding')}`)),
+    }));
+    const p = projectScenario(loadScenario(file, editedReader(file, edit)).value!);
+    const r = p.funding!.reserves!;
+    const scenario = p.years.map((y) => ({
+      transformation: toPlain(r.earmarked![0]!.years.get(y)!.carriedForward),
+      total: toPlain(r.totalCarriedForward!.get(y)!),
+      generalFund: toPlain(r.carriedForward.get(y)!),
+      gap: toPlain(p.funding!.gap.get(y)!),
+    }));
+    return { workbook, scenario };
+  }
+
+  it('a use of an earmarked reserve moves that reserve and total reserves, not the gap, as the edited scenario does', async () => {
+    const r = await both(
+      (wb) => {
+        const ws = wb.getWorksheet('Reserves')!;
+        const useRow = [...ws.getColumn(1).values].indexOf('Uses');
+        const cell = ws.getCell(`C${useRow}`);
+        expect(cell.value).toBe(250);
+        expect(isInput(cell)).toBe(true);
+        cell.value = 100;
+      },
+      (t) => t.replace('2024/25: 200, 2025/26: 250, 2026/27: 200', '2024/25: 200, 2025/26: 100, 2026/27: 200'),
+    );
+    expect(r.workbook).toEqual(r.scenario);
+  });
+
+  it('one-off spend from the general fund and the collection rate are inputs the formulas use', async () => {
+    const r = await both(
+      (wb) => {
+        const reserves = wb.getWorksheet('Reserves')!;
+        const oneOff = reserves.getCell(`D${rowsByLabel(reserves).get('One-off: By-election costs (funded from the general fund)')}`);
+        expect(isInput(oneOff)).toBe(true);
+        oneOff.value = 80;
+        const funding = wb.getWorksheet('Funding')!;
+        const rate = funding.getCell(`C${rowsByLabel(funding).get('Collection rate (applied to the yield)')}`);
+        expect(rate.value).toBe(0.985);
+        rate.value = 0.97;
+      },
+      (t) => t.replace('amounts: {2026/27: 50}', 'amounts: {2026/27: 80}').replace('rate: 98.5%', 'rate: 97%'),
+    );
+    // the scenario has one collection rate for every year; the workbook one per year: only 2025/26 changes there
+    expect(r.workbook[2]!.generalFund).toBe(r.scenario[2]!.generalFund);
+    expect(r.workbook[1]!.gap).toBe(r.scenario[1]!.gap);
   });
 });
 

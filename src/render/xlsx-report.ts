@@ -322,6 +322,7 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
     return n;
   };
   const scale = s.units === '£' ? '' : `/${poundsPerUnit(s.units)}`;
+  let asc: AscPreceptInputs | undefined;
   for (const c of f.components) {
     const ctIn = f.funding.councilTax;
     if (c.id === 'council_tax' && f.councilTax && ctIn) {
@@ -364,6 +365,7 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
       const taxBase = ctIn.taxBase;
       const basis = (y: FiscalYear): LevelBasis => year(y).taxBaseBasis;
       const growthRow = rateRow('Tax base growth a year', taxBase.growth, basis);
+      const dwellingsRow = taxBase.dwellings ? label('Tax base growth: Band D equivalents added a year', taxBase.provenance) : undefined;
       const taxBaseRow = label('Tax base (Band D equivalents)', taxBase.provenance);
       filledRow(
         (j) => at(taxBaseRow, j),
@@ -375,11 +377,30 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
         growthRow,
         taxBase.growth,
       );
+      if (dwellingsRow !== undefined && taxBase.dwellings) dwellingsFormulas(ws, p, year, taxBase.dwellings, dwellingsRow, taxBaseRow);
+      const collection = ctIn.collection;
+      const collectionRow = collection
+        ? label(
+            collection.basis === 'applied'
+              ? 'Collection rate (applied to the yield)'
+              : 'Collection rate (allowed for in the tax base; not applied)',
+            collection.provenance,
+          )
+        : undefined;
+      if (collection && collectionRow !== undefined)
+        p.years.forEach((_, j) => inputCell(at(collectionRow, j), collection.rate, RATE_FORMAT));
+      const applied = collection?.basis === 'applied' && collectionRow !== undefined;
       const n = label(`${c.label}${provenanceMark(c.provenance)}`, c.provenance);
       p.years.forEach((y, j) =>
-        formulaCell(at(n, j), `${col(2 + j)}${taxBaseRow}*${col(2 + j)}${bandDRow}${scale}`, c.values.get(y) ?? ZERO, fmt),
+        formulaCell(
+          at(n, j),
+          `${col(2 + j)}${taxBaseRow}*${col(2 + j)}${bandDRow}${applied ? `*${col(2 + j)}${collectionRow}` : ''}${scale}`,
+          c.values.get(y) ?? ZERO,
+          fmt,
+        ),
       );
       componentRow.set(c.id, n);
+      asc = { baseRow, ascRow, bandDRow, taxBaseRow, ...(applied ? { collectionRow } : {}) };
       continue;
     }
     const stream: FundingStream | undefined = c.stream;
@@ -409,10 +430,209 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
   ws.getRow(totalRow).font = { bold: true };
   if (totalMarks.includes(CALIBRATED_MARK))
     label(`${CALIBRATED_MARK} calibrated to a published total: true by construction, not evidence.`);
+  if (asc) ascPreceptRows(ws, p, asc, label, scale);
   if (totalMarks.includes(ESTIMATE_MARK)) label(`${ESTIMATE_MARK} an estimate: see its source and note.`);
   ws.getColumn(1).width = 50;
   freeze(ws, 1);
   return { totalRow, componentRow };
+}
+
+/** The Funding sheet rows the ASC precept raised is worked out from. */
+interface AscPreceptInputs {
+  readonly baseRow: number | undefined;
+  readonly ascRow: number | undefined;
+  readonly bandDRow: number;
+  readonly taxBaseRow: number;
+  readonly collectionRow?: number;
+}
+
+/** The row of a budget-table row on the Budget sheet (the sheet lists p.rows in order under the header). */
+const budgetRowOf = (p: Projection, id: string): number => HEADER_ROW + 1 + p.rows.findIndex((r) => (r.id as string) === id);
+
+/** Tax base years grown by new dwellings: the year before + the dwellings input of the year. */
+function dwellingsFormulas(
+  ws: Worksheet,
+  p: Projection,
+  year: (y: FiscalYear) => { readonly taxBase: Dec; readonly taxBaseBasis: LevelBasis },
+  dwellings: Dec,
+  dwellingsRow: number,
+  taxBaseRow: number,
+): void {
+  p.years.forEach((y, j) => {
+    if (j === 0 || year(y).taxBaseBasis !== 'growth') return;
+    inputCell(ws.getCell(dwellingsRow, 2 + j), dwellings, COUNT_FORMAT);
+    formulaCell(ws.getCell(taxBaseRow, 2 + j), `${col(1 + j)}${taxBaseRow}+${col(2 + j)}${dwellingsRow}`, year(y).taxBase, COUNT_FORMAT);
+  });
+}
+
+/**
+ * The ASC precept raised to date, as formulas: its share of Band D (the share before the period,
+ * then + each year's precept × the Band D before it) × the tax base (× the collection rate where
+ * applied), beside the net budget of the department it must fund (from the Budget sheet).
+ */
+function ascPreceptRows(
+  ws: Worksheet,
+  p: Projection,
+  inputs: AscPreceptInputs,
+  label: (text: string, provenance?: string) => number,
+  scale: string,
+): void {
+  const ct = p.funding?.councilTax;
+  const written = p.funding?.funding.councilTax;
+  const { ascRow, baseRow, bandDRow, taxBaseRow, collectionRow } = inputs;
+  if (!ct || !written || ascRow === undefined || baseRow === undefined || !p.years.some((y) => ct.get(y)?.ascPreceptRaised)) return;
+  const earlier = [...(written.bandD.earlierAscPrecept?.years.values() ?? [])].reduce<Dec>(
+    (acc, e) => acc.plus(e.rate.times(e.bandDBefore)),
+    ZERO,
+  );
+  const beforeRow = label(
+    'ASC precept: share of Band D before the period (£), earlier precepts × the Band D before each',
+    written.bandD.earlierAscPrecept?.provenance ?? '',
+  );
+  inputCell(ws.getCell(beforeRow, 2), earlier, POUNDS_FORMAT);
+  const shareRow = label('ASC precept: share of Band D so far (£)');
+  const raisedRow = label('ASC precept raised in the year (precepts to date)', 'derived');
+  let chain = true;
+  p.years.forEach((y, j) => {
+    const v = ct.get(y);
+    chain = chain && v?.ascPreceptPerBandD !== undefined && v.ascPreceptRaised !== undefined;
+    if (!chain || !v?.ascPreceptPerBandD || !v.ascPreceptRaised) return;
+    const k = col(2 + j);
+    const prevShare = j === 0 ? `$B$${beforeRow}` : `${col(1 + j)}${shareRow}`;
+    const prevBandD = j === 0 ? `$B$${baseRow}` : `${col(1 + j)}${bandDRow}`;
+    formulaCell(ws.getCell(shareRow, 2 + j), `${prevShare}+${k}${ascRow}*${prevBandD}`, v.ascPreceptPerBandD, POUNDS_FORMAT);
+    formulaCell(
+      ws.getCell(raisedRow, 2 + j),
+      `${k}${shareRow}*${k}${taxBaseRow}${collectionRow !== undefined ? `*${k}${collectionRow}` : ''}${scale}`,
+      v.ascPreceptRaised,
+      moneyFormat(p.scenario),
+    );
+  });
+  const dept = written.ascDepartment && p.departments?.find((d) => d.department.name === written.ascDepartment?.name);
+  if (!dept) return;
+  const spendRow = label(`${dept.department.name} net budget (the ASC spend the precept funds)`);
+  const budgetRow = budgetRowOf(p, dept.id);
+  p.years.forEach((y, j) =>
+    formulaCell(ws.getCell(spendRow, 2 + j), `Budget!${col(2 + j)}${budgetRow}`, dept.values.get(y) ?? ZERO, moneyFormat(p.scenario)),
+  );
+}
+
+/** The Reserves sheet rows the Budget sheet refers to. */
+interface ReservesLayout {
+  /** Rows of one-off spend funded from the general fund (the Budget sheet's one-off row sums them). */
+  readonly generalOneOffRows: readonly number[];
+}
+
+/**
+ * The reserves roll-forward as formulas: the general fund (from the Budget sheet) with its one-off
+ * spend, minimum balance and headroom; each earmarked reserve: brought forward (the opening balance,
+ * then last year's carried forward) + contributions − uses − one-off spend = carried forward; total
+ * reserves. Only where the scenario has earmarked reserves, one-off spend or a minimum balance.
+ */
+function reservesSheet(wb: Workbook, p: Projection): ReservesLayout | undefined {
+  const r = p.funding?.reserves;
+  const w = p.funding?.funding.reserves;
+  if (!r || !w || r.movementsOnly || (!r.earmarked && !r.oneOff && !r.minimum)) return undefined;
+  const s = p.scenario;
+  const ws = wb.addWorksheet('Reserves');
+  titleRows(ws, 'Reserves: the general fund and earmarked reserves', s);
+  headerRow(ws, ['', ...p.years, 'Provenance']);
+  const fmt = moneyFormat(s);
+  let n = HEADER_ROW + 1;
+  const label = (text: string, provenance = '', bold = false): number => {
+    const row = ws.getRow(n);
+    row.getCell(1).value = neutralise(text);
+    row.getCell(2 + p.years.length).value = neutralise(provenance);
+    if (bold) row.font = { bold: true };
+    return n++;
+  };
+  const at = (row: number, j: number): ExcelJS.Cell => ws.getCell(row, 2 + j);
+  const budget = (id: string, j: number): string => `Budget!${col(2 + j)}${budgetRowOf(p, id)}`;
+  const byYear = <T>(m: ReadonlyMap<FiscalYear, T> | undefined, y: FiscalYear): T => {
+    const v = m?.get(y);
+    if (v === undefined) throw new Error(`no reserves figure for ${y}`);
+    return v;
+  };
+  const inputs = (row: number, amounts: ReadonlyMap<FiscalYear, { readonly amount: Dec }>): void =>
+    p.years.forEach((y, j) => inputCell(at(row, j), amounts.get(y)?.amount ?? ZERO, fmt));
+
+  label('General fund', '', true);
+  const cfRow = label('Carried forward (Budget sheet)');
+  p.years.forEach((y, j) => formulaCell(at(cfRow, j), budget('reserves_cf', j), byYear(r.carriedForward, y), fmt));
+  const generalOneOffRows = (w.oneOff ?? [])
+    .filter((o) => o.reserve === 'general_fund')
+    .map((o) => {
+      const row = label(`One-off: ${o.label} (funded from the general fund)`, o.provenance);
+      inputs(row, o.amounts);
+      return row;
+    });
+  const afterRow = label("If each year's gap were met from it (Budget sheet)");
+  p.years.forEach((y, j) => formulaCell(at(afterRow, j), budget('reserves_after_gap', j), byYear(r.afterGap, y), fmt));
+  const min = w.minimum;
+  if (min && r.minimum && r.headroom) {
+    let minRow: number;
+    if (min.kind === 'percent') {
+      const rateRow = label('Minimum balance: share of the net budget', min.provenance);
+      inputCell(at(rateRow, 0), min.rate, RATE_FORMAT);
+      minRow = label('Minimum balance');
+      p.years.forEach((y, j) => formulaCell(at(minRow, j), `${budget('net_budget', j)}*$B$${rateRow}`, byYear(r.minimum, y), fmt));
+    } else if (min.kind === 'risk-assessed') {
+      const riskRows = min.risks.map((k) => {
+        const row = label(`Risk: ${k.risk}`, min.provenance);
+        inputCell(at(row, 0), k.amount, fmt);
+        return row;
+      });
+      minRow = label('Minimum balance (risk-assessed: the sum of the risks)');
+      p.years.forEach((y, j) =>
+        formulaCell(at(minRow, j), `SUM($B$${riskRows[0] ?? n}:$B$${riskRows[riskRows.length - 1] ?? n})`, byYear(r.minimum, y), fmt),
+      );
+    } else {
+      minRow = label('Minimum balance', min.provenance);
+      p.years.forEach((y, j) =>
+        j === 0
+          ? inputCell(at(minRow, j), min.amount, fmt)
+          : formulaCell(at(minRow, j), `${col(1 + j)}${minRow}`, byYear(r.minimum, y), fmt),
+      );
+    }
+    const headroomRow = label('Headroom over the minimum (below it if negative)');
+    p.years.forEach((y, j) =>
+      formulaCell(at(headroomRow, j), `${col(2 + j)}${afterRow}-${col(2 + j)}${minRow}`, byYear(r.headroom, y), fmt),
+    );
+  }
+  const cfRows = [cfRow];
+  for (const e of r.earmarked ?? []) {
+    label(e.reserve.label, '', true);
+    const bfRow = label('Brought forward', e.reserve.opening.provenance);
+    const inRow = label('Contributions', e.reserve.contributions.cited?.provenance ?? '');
+    inputs(inRow, e.reserve.contributions.amounts);
+    const useRow = label('Uses', e.reserve.uses.cited?.provenance ?? '');
+    inputs(useRow, e.reserve.uses.amounts);
+    const oneOffRows = e.oneOff.map((o) => {
+      const row = label(`One-off: ${o.label}`, o.provenance);
+      inputs(row, o.amounts);
+      return row;
+    });
+    const eCf = label('Carried forward');
+    ws.getRow(eCf).font = { bold: true };
+    p.years.forEach((y, j) => {
+      const k = col(2 + j);
+      const v = byYear(e.years, y);
+      if (j === 0) inputCell(at(bfRow, j), e.reserve.opening.amount, fmt);
+      else formulaCell(at(bfRow, j), `${col(1 + j)}${eCf}`, v.broughtForward, fmt);
+      const draws = [useRow, ...oneOffRows].map((row) => `-${k}${row}`).join('');
+      formulaCell(at(eCf, j), `${k}${bfRow}+${k}${inRow}${draws}`, v.carriedForward, fmt);
+    });
+    cfRows.push(eCf);
+  }
+  if (r.totalCarriedForward) {
+    const totalRow = label('Total reserves carried forward (general fund and earmarked)', '', true);
+    p.years.forEach((y, j) =>
+      formulaCell(at(totalRow, j), cfRows.map((row) => `${col(2 + j)}${row}`).join('+'), byYear(r.totalCarriedForward, y), fmt),
+    );
+  }
+  ws.getColumn(1).width = 50;
+  freeze(ws, 1);
+  return { generalOneOffRows };
 }
 
 /** The mark after a funding label: § calibrated, † an estimate, none otherwise. */
@@ -430,6 +650,7 @@ function budgetSheet(
   growth: ScheduleLayout | undefined,
   savings: ScheduleLayout | undefined,
   funding: FundingLayout | undefined,
+  reserves?: ReservesLayout,
 ): void {
   const s = p.scenario;
   titleRows(ws, describeScenario(p), s);
@@ -478,10 +699,13 @@ function budgetSheet(
           formula = prev ? at('reserves_cf', prev) : undefined;
           break;
         case 'reserves_use':
-          formula = funding?.componentRow.has('reserves_use') ? `-Funding!${c}${funding.componentRow.get('reserves_use')}` : undefined;
+          formula = funding?.componentRow.has('reserves_use') ? `Funding!${c}${funding.componentRow.get('reserves_use')}` : undefined;
+          break;
+        case 'reserves_one_off':
+          formula = reserves?.generalOneOffRows.length ? reserves.generalOneOffRows.map((n) => `Reserves!${c}${n}`).join('+') : undefined;
           break;
         case 'reserves_cf':
-          formula = `${at('reserves_bf')}-${at('reserves_use')}${ids.includes('reserves_contributions') ? `+${at('reserves_contributions')}` : ''}`;
+          formula = `${at('reserves_bf')}-${at('reserves_use')}${ids.includes('reserves_one_off') ? `-${at('reserves_one_off')}` : ''}${ids.includes('reserves_contributions') ? `+${at('reserves_contributions')}` : ''}`;
           break;
         case 'reserves_after_gap':
           formula = `${at('reserves_cf')}-${at('cumulative_gap')}`;
@@ -559,7 +783,8 @@ export async function xlsxReport(excel: typeof ExcelJS, JSZip: JSZipLike, p: Pro
   const growth = hasLines ? scheduleSheet(wb, 'Growth', p, p.growth, false) : undefined;
   const savings = hasLines ? scheduleSheet(wb, 'Savings', p, p.savings, true) : undefined;
   const funding = fundingSheet(wb, p);
-  budgetSheet(budget, p, growth, savings, funding);
+  const reserves = reservesSheet(wb, p);
+  budgetSheet(budget, p, growth, savings, funding, reserves);
   assumptionsSheet(wb, p);
   wb.calcProperties.fullCalcOnLoad = true;
   const raw = await wb.xlsx.writeBuffer();
