@@ -11,6 +11,7 @@ import { ZERO, toPlain, type Dec, type Money, type Rate } from '../model/money.j
 import { DRIVER_PARAMETERS, parseParameterValue } from '../load/driver-parameters.js';
 import { FORM, parseParameterPath, yearsOf } from '../load/parameter-path.js';
 import type { Scenario } from '../model/scenario.js';
+import { applyFundingOverrides, isFundingPath } from './funding-what-if.js';
 import type { Transform } from './transform.js';
 
 export interface Override {
@@ -26,7 +27,18 @@ export interface Override {
  * Applies every `--set` to the scenario's drivers, in order, and rebuilds the lines they build.
  * Returns the scenario unchanged when there is nothing to set. Diagnostics: `usage` only.
  */
-export const applyOverrides: Transform<readonly string[]> = (scenario, texts) => {
+export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
+  // council tax rules and reserves are set by their own paths (funding-what-if.ts)
+  const funding = all.filter(isFundingPath);
+  if (funding.length > 0) {
+    const r = applyFundingOverrides(scenario, funding);
+    if (!r.value) return r;
+    return applyOverrides(
+      r.value,
+      all.filter((t) => !isFundingPath(t)),
+    );
+  }
+  const texts = all;
   if (texts.length === 0) return { value: scenario, diagnostics: [] };
   const drivers = scenario.drivers ?? [];
   const diagnostics: Diagnostic[] = [];
