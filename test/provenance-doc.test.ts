@@ -32,6 +32,13 @@ function figuresToList(file: string): string[] {
   for (const c of p.funding?.components ?? []) if (c.provenance === 'estimate' || c.provenance === 'calibrated') out.push(`\`${c.id}\``);
   for (const d of p.departments ?? [])
     if (d.department.kind === 'levels' && d.department.provenance !== 'published') out.push(d.department.name);
+  const r = s.funding?.reserves;
+  const unpublished = (c: { readonly provenance: string } | undefined): boolean => c !== undefined && c.provenance !== 'published';
+  if (unpublished(r?.opening)) out.push('`reserves.opening`');
+  if (unpublished(r?.minimum)) out.push('`reserves.minimum`');
+  for (const e of r?.earmarked ?? [])
+    if ([e.opening, e.contributions.cited, e.uses.cited].some(unpublished)) out.push(`\`reserves.${e.id}\``);
+  for (const o of r?.oneOff ?? []) if (unpublished(o)) out.push(`\`reserves.one_off.${o.id}\``);
   for (const d of s.drivers ?? []) {
     const params = [
       ['use_rate', d.users.kind === 'population' ? d.users.useRate.provenance : undefined],

@@ -21,12 +21,14 @@ export function exhaustionStatement(p: Projection): string | undefined {
   const n = p.years.length;
   const nth = (y: FiscalYear): string => `${y} (year ${p.years.indexOf(y) + 1} of ${n})`;
   const last = p.years[n - 1] ?? '';
-  const parts = [
-    ...(r.minimum
-      ? [r.belowMinimum ? `fall below its minimum balance in ${nth(r.belowMinimum)}` : `stay at or above its minimum balance to ${last}`]
-      : []),
-    r.exhausted ? `run out in ${nth(r.exhausted)}` : `stay above nil to ${last}`,
-  ];
+  const parts = r.belowMinimum
+    ? [
+        `fall below its minimum balance in ${nth(r.belowMinimum)}`,
+        r.exhausted ? `run out in ${nth(r.exhausted)}` : `stay above nil to ${last}`,
+      ]
+    : r.exhausted
+      ? [`run out in ${nth(r.exhausted)}`]
+      : [r.minimum ? `stay at or above its minimum balance to ${last}` : `stay above nil to ${last}`];
   return `Years to exhaustion: if each year's gap were met from the general fund, it would ${parts.join(' and ')}.`;
 }
 
