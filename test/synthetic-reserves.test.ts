@@ -14,6 +14,11 @@ const cases = [
   { name: 'movements.project-json', argv: ['project', `${DIR}/movements.yaml`, '--format', 'json'] },
   { name: 'minimum-percent.check', argv: ['check', `${DIR}/minimum-percent.yaml`] },
   { name: 'minimum-percent.project-detail', argv: ['project', `${DIR}/minimum-percent.yaml`, '--detail'] },
+  { name: 'earmarked.project-detail', argv: ['project', `${DIR}/earmarked.yaml`, '--detail'] },
+  { name: 'earmarked.project-json', argv: ['project', `${DIR}/earmarked.yaml`, '--format', 'json'] },
+  { name: 'earmarked.explain-transformation', argv: ['explain', `${DIR}/earmarked.yaml`, 'reserves.transformation.cf', '2026/27'] },
+  { name: 'earmarked.explain-headroom', argv: ['explain', `${DIR}/earmarked.yaml`, 'reserves.general_fund.headroom', '2026/27'] },
+  { name: 'earmarked.explain-council-tax', argv: ['explain', `${DIR}/earmarked.yaml`, 'council_tax', '2026/27'] },
 ];
 
 describe('synthetic reserves fixtures', () => {
