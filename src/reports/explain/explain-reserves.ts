@@ -26,6 +26,8 @@ export function reservesItemIds(p: Projection): string[] {
     'planned_use',
     ...gfOneOff,
     'cf',
+    'cumulative_gap',
+    'after_gap',
     ...(r.minimum ? ['minimum', 'headroom'] : []),
   ].map((x) => `reserves.general_fund.${x}`);
   const earmarked = (r.earmarked ?? []).flatMap((e) =>
@@ -146,8 +148,17 @@ export function explainReservesItem(p: Projection, item: string, y: FiscalYear):
     case 'bf':
     case 'cf':
     case 'contributions':
-    case 'planned_use': {
-      const main = { bf: 'reserves_bf', cf: 'reserves_cf', contributions: 'reserves_contributions', planned_use: 'reserves_use' }[row];
+    case 'planned_use':
+    case 'cumulative_gap':
+    case 'after_gap': {
+      const main = {
+        bf: 'reserves_bf',
+        cf: 'reserves_cf',
+        contributions: 'reserves_contributions',
+        planned_use: 'reserves_use',
+        cumulative_gap: 'cumulative_gap',
+        after_gap: 'reserves_after_gap',
+      }[row];
       return {
         id,
         label,
