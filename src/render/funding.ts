@@ -16,7 +16,7 @@ import type { Projection } from '../project/project.js';
 import { CALIBRATED_MARK, CLI_POINTERS, ESTIMATE_MARK, type Pointers } from './marks.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { reservesJson } from './reserves.js';
-import { blank, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
+import { blank, labelBasisYearColumns, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
 
 /**
  * The "shortfall" / "balanced" / "surplus" row shown under the gap. With `display`, the word is
@@ -409,11 +409,7 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
     id: 'funding',
     title: 'Funding: components, council tax and Band D',
     units: p.scenario.units,
-    columns: [
-      { key: 'label', header: '', align: 'left' },
-      { key: 'basis', header: 'Basis', align: 'left' },
-      ...years.map((y) => ({ key: y, header: y, align: 'right' as const })),
-    ],
+    columns: labelBasisYearColumns(years),
     rows,
     notes,
     identities: [{ total: 'funding.total', parts: moneyComponents.map((r) => r.id) }],

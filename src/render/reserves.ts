@@ -8,7 +8,7 @@ import { formatPlainGrouped } from '../model/grouped-number.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
 import type { EarmarkedProjection } from '../project/funding.js';
 import type { Projection } from '../project/project.js';
-import { blank, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
+import { blank, labelBasisYearColumns, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
 
 type Json = Record<string, unknown>;
 
@@ -196,11 +196,7 @@ export function reservesTable(p: Projection): TableModel | undefined {
     id: 'reserves',
     title: 'Reserves: the general fund and earmarked reserves',
     units: p.scenario.units,
-    columns: [
-      { key: 'label', header: '', align: 'left' },
-      { key: 'basis', header: 'Basis', align: 'left' },
-      ...years.map((y) => ({ key: y, header: y, align: 'right' as const })),
-    ],
+    columns: labelBasisYearColumns(years),
     rows,
     notes,
     identities: [

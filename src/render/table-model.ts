@@ -69,3 +69,10 @@ export const number = (value: Dec, extra: { dp?: number; marker?: string; alignW
 });
 export const text = (t: string): Cell => ({ kind: 'text', text: t });
 export const blank: Cell = { kind: 'blank' };
+
+/** The columns of a detail table: a label, a basis (published, derived, estimate …) and one per year. */
+export const labelBasisYearColumns = (years: readonly string[]): Column[] => [
+  { key: 'label', header: '', align: 'left' },
+  { key: 'basis', header: 'Basis', align: 'left' },
+  ...years.map((y) => ({ key: y, header: y, align: 'right' as const })),
+];
