@@ -2,7 +2,9 @@
 // balance; a minimum balance as a percentage of the net budget), and the rules of the reserves
 // rows: planned use and contributions positive as written, and contributions never move the gap.
 
-import { readFileSync } from 'node:fs';
+import fs, { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryReader } from '../src/load/reader.js';
 import { runCli, transcript } from './helpers/cli.js';
@@ -68,5 +70,26 @@ describe('reserves', () => {
     expect(reserves.minimum_percent).toBe('10');
     expect(reserves.minimum_by_year).toEqual({ '2024/25': '520', '2025/26': '540', '2026/27': '560' });
     expect(reserves.below_minimum_year).toBe('2026/27');
+  });
+});
+
+describe('the report and JSON of earmarked reserves and council tax rules', () => {
+  const file = `${DIR}/earmarked.yaml`;
+
+  it('the HTML report has the reserves table with the years-to-exhaustion statement, and the collection rate', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-reserves-')), 'report.html');
+    expect((await runCli(['report', file, '--html', out])).code).toBe(0);
+    const page = fs.readFileSync(out, 'utf8');
+    expect(page).toContain('Reserves: the general fund and earmarked reserves');
+    expect(page).toContain('it would fall below its minimum balance in 2026/27 (year 3 of 3) and stay above nil to 2026/27.');
+    expect(page).toContain('Transformation reserve: carried forward');
+    expect(page).toContain('Collection rate (%): the yield is tax base × Band D × this rate');
+  });
+
+  it('the JSON gives the collection rate and the tax base growth by dwellings', async () => {
+    const r = await runCli(['project', file, '--format', 'json']);
+    const ct = JSON.parse(r.stdout).funding.council_tax;
+    expect(ct.collection).toMatchObject({ rate: '0.985', basis: 'applied', provenance: 'estimate' });
+    expect(ct.tax_base_growth).toEqual({ dwellings: '40' });
   });
 });

@@ -579,6 +579,14 @@ export function fundingJson(p: Projection): Json {
       ct && f.councilTax
         ? {
             rounding: ct.bandD.rounding,
+            collection: ct.collection
+              ? { rate: toPlain(ct.collection.rate), basis: ct.collection.basis, ...citedJson(ct.collection) }
+              : null,
+            tax_base_growth: ct.taxBase.dwellings
+              ? { dwellings: toPlain(ct.taxBase.dwellings) }
+              : ct.taxBase.growth
+                ? { rate: toPlain(ct.taxBase.growth) }
+                : null,
             referendum: ct.principles ? referendumJson(ct) : null,
             tax_base: citedJson(ct.taxBase),
             band_d: citedJson(ct.bandD),
