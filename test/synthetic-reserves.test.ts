@@ -93,3 +93,85 @@ describe('the report and JSON of earmarked reserves and council tax rules', () =
     expect(ct.tax_base_growth).toEqual({ dwellings: '40' });
   });
 });
+
+describe('--set on council tax rules and reserves', () => {
+  const file = `${DIR}/earmarked.yaml`;
+  const json = async (...sets: string[]) => {
+    const r = await runCli(['project', file, '--format', 'json', ...sets.flatMap((s) => ['--set', s])]);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+
+  it('changes the figure, moves what depends on it exactly, and names the what-if', async () => {
+    const before = await json();
+    const after = await json('reserves.transformation.uses.2026/27=100', 'reserves.opening=2000', 'council_tax.dwellings=0');
+    const t = (j: { funding: { reserves: { earmarked: { id: string; carried_forward: Record<string, string> }[] } } }) =>
+      j.funding.reserves.earmarked.find((e) => e.id === 'transformation')!.carried_forward['2026/27'];
+    expect(t(before)).toBe('-50');
+    expect(t(after)).toBe('50');
+    expect(after.funding.reserves.opening).toBe('2000');
+    // no new dwellings: the tax base holds at 5,000
+    expect(after.funding.council_tax.years['2026/27'].tax_base).toBe('5000');
+    expect(before.funding.council_tax.years['2026/27'].tax_base).toBe('5080');
+    const text = await runCli(['project', file, '--set', 'council_tax.collection_rate=97%']);
+    expect(text.stdout).toContain('What-if: --set council_tax.collection_rate=97% (the scenario has 98.5%).');
+  });
+
+  it('refuses a path or value it cannot use, with a usage error (exit 2)', async () => {
+    const cases: [string, string][] = [
+      ['reserves.transfrmation.opening=1', 'did you mean `transformation`?'],
+      ['council_tax.collection_rate=105%', 'is not a possible collection rate'],
+      ['council_tax.tax_base_growth=1%', 'the tax base is not grown by a rate'],
+      ['reserves.transformation.uses.2030/31=1', '2030/31 is not a year of this scenario'],
+      ['reserves.opening=-5', 'is negative'],
+    ];
+    for (const [set, message] of cases) {
+      const r = await runCli(['project', file, '--set', set]);
+      expect(r.code, set).toBe(2);
+      expect(r.stderr, set).toContain('error[usage]');
+      expect(r.stderr, set).toContain(message);
+    }
+  });
+});
+
+describe('reserves and tax base errors', () => {
+  const file = `${DIR}/earmarked.yaml`;
+  const errors = async (change: (t: string) => string): Promise<string> => {
+    const text = change(readFileSync(file, 'utf8'));
+    const r = await runCli(['check', file], { readFile: memoryReader(new Map([[file, text]])) });
+    expect(r.code).toBe(2);
+    return r.stderr;
+  };
+
+  it('one-off spend from a reserve the scenario does not have', async () => {
+    const e = await errors((t) => t.replace('reserve: insurance', 'reserve: insurence'));
+    expect(e).toContain('error[reserves]: one-off spend it-system is funded from `insurence`, which is not a reserve of this scenario');
+    expect(e).toContain('did you mean `insurance`?');
+  });
+
+  it('an earmarked reserve named general_fund, and one defined twice', async () => {
+    expect(await errors((t) => t.replace('id: insurance', 'id: general_fund'))).toContain(
+      'error[reserves]: `general_fund` is the general fund, not an earmarked reserve',
+    );
+    expect(await errors((t) => t.replace('id: insurance', 'id: transformation'))).toContain(
+      'error[duplicate-ref]: earmarked reserve transformation is defined twice',
+    );
+  });
+
+  it('dwellings growth needs its count, and the count needs `unstated: dwellings`', async () => {
+    expect(await errors((t) => t.replace('      dwellings: 40\n', ''))).toContain(
+      'error[missing-key]: the tax base: `unstated: dwellings` needs `dwellings`',
+    );
+    expect(await errors((t) => t.replace('unstated: dwellings', 'unstated: hold'))).toContain(
+      'error[invalid-value]: the tax base: `dwellings` is only used with `unstated: dwellings`',
+    );
+  });
+
+  it('a negative use of an earmarked reserve or negative one-off spend', async () => {
+    const e = await errors((t) =>
+      t.replace('2025/26: 250', '2025/26: -250').replace('amounts: {2025/26: 120}', 'amounts: {2025/26: -120}'),
+    );
+    expect(e).toContain('use of an earmarked reserve 2025/26 is negative');
+    expect(e).toContain('one-off spend 2025/26 is negative');
+  });
+});
