@@ -175,3 +175,29 @@ describe('reserves and tax base errors', () => {
     expect(e).toContain('one-off spend 2025/26 is negative');
   });
 });
+
+describe('a range on the collection rate', () => {
+  const file = `${DIR}/earmarked.yaml`;
+  const range = (item: string) => `
+assumptions:
+  - id: collection
+    description: Collection rate
+    funding: ${item}
+    from: 2025/26
+    factor: {low: 99%, high: 101%}
+    source: synthetic
+`;
+  const sensitivity = async (item: string): Promise<string> => {
+    const text = readFileSync(file, 'utf8') + range(item);
+    const r = await runCli(['sensitivity', file, '--format', 'csv'], { readFile: memoryReader(new Map([[file, text]])) });
+    expect(r.code).toBe(0);
+    return r.stdout.replace(/funding: \w+/g, 'funding: item');
+  };
+
+  it('moves the gap as a factor on the council tax collected, from its first year, exactly as one on the tax base', async () => {
+    const collection = await sensitivity('collection_rate');
+    expect(collection).toBe(await sensitivity('council_tax'));
+    // 1% of 2025/26's council tax (8,207.9...) either way; nothing in 2024/25
+    expect(collection).toMatch(/gap at low \(99%\),0,82\.\d+,/);
+  });
+});

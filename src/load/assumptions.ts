@@ -183,11 +183,12 @@ export function assignLines(assumptions: readonly Assumption[], lines: readonly 
   });
 }
 
-/** The funding items an assumption may scale: `council_tax` (its tax base), then each stream by id. */
+/** The funding items an assumption may scale: `council_tax` (its tax base), `collection_rate`, then each stream by id. */
 export function fundingItems(f: Funding | undefined): string[] {
   if (!f) return [];
   return [
     ...(f.councilTax ? ['council_tax'] : []),
+    ...(f.councilTax?.collection ? ['collection_rate'] : []),
     ...(f.councilTax?.collectionFund ? ['collection_fund'] : []),
     ...f.streams.map((s) => s.id),
   ];

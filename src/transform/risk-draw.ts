@@ -49,7 +49,8 @@ function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>): Scen
     return { ...stream, levels };
   };
   const ct = f.councilTax;
-  const taxBase = targets.filter((t) => t.item === 'council_tax');
+  // the yield is tax base × Band D × collection rate: a factor on either scales it alike, so both scale the counts
+  const taxBase = targets.filter((t) => t.item === 'council_tax' || t.item === 'collection_rate');
   const councilTax = ct && {
     ...ct,
     ...(ct.collectionFund ? { collectionFund: scaleStream(ct.collectionFund) } : {}),
