@@ -1,0 +1,93 @@
+// The totals path's running sum (scaled integers in a Number, BigInt past 2^53) against decimal.js,
+// the reference: random and adversarial amounts must give the same total, digit for digit.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ExactSum } from '../../src/model/exact-sum.js';
+import { ZERO, add, moneyFromText, toPlain } from '../../src/model/money.js';
+
+/** The reference: decimal.js at mtfs's exact precision. */
+const reference = (texts: readonly string[]): string => toPlain(texts.reduce((t, x) => add(t, moneyFromText(x)), ZERO));
+
+const fast = (texts: readonly string[]): string => {
+  const s = new ExactSum();
+  for (const t of texts) s.add(t);
+  return s.text();
+};
+
+/** Canonical amount text: an optional sign, digits without leading zeros, optional decimals. */
+const amountText = (maxWhole: number, maxPlaces: number): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.boolean(),
+      fc.oneof(fc.constant('0'), fc.tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(new RegExp(`^[0-9]{0,${maxWhole - 1}}$`)))),
+      fc.stringMatching(new RegExp(`^[0-9]{0,${maxPlaces}}$`)),
+    )
+    .map(([negative, whole, places]) => {
+      const w = typeof whole === 'string' ? whole : `${whole[0]}${whole[1]}`;
+      return `${negative ? '-' : ''}${w}${places ? `.${places}` : ''}`;
+    });
+
+describe('ExactSum agrees with decimal.js', () => {
+  it('pounds and pence, as line tables write them', () => {
+    fc.assert(
+      fc.property(fc.array(amountText(9, 2), { maxLength: 200 }), (texts) => {
+        expect(fast(texts)).toBe(reference(texts));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('many digits and many decimal places (24 and 30, the amount limits)', () => {
+    fc.assert(
+      fc.property(fc.array(amountText(24, 30), { maxLength: 50 }), (texts) => {
+        expect(fast(texts)).toBe(reference(texts));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('amounts with differing decimal places, mixed in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(amountText(6, 0), amountText(6, 1), amountText(6, 3), amountText(4, 12)), { maxLength: 100 }), (texts) => {
+        expect(fast(texts)).toBe(reference(texts));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('totals of 1e15 scale that cross 2^53 and come back', () => {
+    const big = fc.integer({ min: 2 ** 52, max: Number.MAX_SAFE_INTEGER }).map(String);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(big, big.map((t) => `-${t}`), amountText(16, 2)), { maxLength: 40 }), (texts) => {
+        expect(fast(texts)).toBe(reference(texts));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the edges: 2^53 exactly, one past it, negative zero, pence that rescale a large total', () => {
+    const cases: string[][] = [
+      ['9007199254740991', '1'],
+      ['9007199254740991', '1', '-1'],
+      ['9007199254740992', '-9007199254740993'],
+      ['4503599627370496', '4503599627370496', '0.01'],
+      ['90071992547409.91', '0.001'],
+      ['-0', '-0'],
+      ['-0', '-0.00', '0'],
+      ['-0.5', '0.5'],
+      ['0.1', '0.2', '-0.3'],
+      ['999999999999999', '0.000000000000001'],
+      ['123456789012345678901234', '-0.000000000000000000000000000001'],
+      [],
+    ];
+    for (const texts of cases) expect(fast(texts), texts.join(' + ')).toBe(reference(texts));
+  });
+
+  it('never answers -0 and refuses text that is not canonical', () => {
+    expect(fast(['-0'])).toBe('0');
+    expect(() => new ExactSum().add('1,234')).toThrow(/canonical/);
+    expect(() => new ExactSum().add('1e3')).toThrow(/canonical/);
+    expect(() => new ExactSum().add('01')).toThrow(/canonical/);
+  });
+});
