@@ -23,6 +23,11 @@ export interface Wanted {
   readonly sets?: readonly string[];
   /** Also read and load the scenario its `compare_with:` names (`mtfs demand`). */
   readonly compareWith?: boolean;
+  /**
+   * The command shows only the budget table (its figures and notes), not lines one by one: plain
+   * lines may be added up by class as they are read (load/line-totals.ts).
+   */
+  readonly totals?: boolean;
 }
 
 /** One scenario read and made ready to project, with every diagnostic and nothing printed. */
@@ -60,7 +65,10 @@ export function readScenario(read: FileReader, w: Wanted, maxInputBytes?: number
     for (const f of set.texts.keys()) if (!shown.sources.has(f)) sources.delete(f);
     return shown;
   };
-  const loaded = stage(guarded(w.file, realiseLoaded(loadSources(set, w.file))));
+  // the totals path gives a value only when there is nothing to report; else the full load reports it
+  const totals = w.totals && !w.compareWith && (w.sets ?? []).length === 0 ? loadSources(set, w.file, undefined, { totals: true }) : undefined;
+  const first = totals?.value && totals.diagnostics.length === 0 ? totals : loadSources(set, w.file);
+  const loaded = stage(guarded(w.file, realiseLoaded(first)));
   const applied = loaded && stage(applyOverrides(loaded, w.sets ?? []));
   if (!applied) return { stages, sources };
   // the commands that read lines beside the projection see the levels it derives

@@ -19,6 +19,7 @@ import { checkLineClasses, type LineClasses } from './classification.js';
 import { checkLineDrivers, type DemandContext } from './drivers.js';
 import { money, year } from './validated.js';
 import { savingDelivery, type SavingDelivery } from './saving-delivery.js';
+import { lineClassKey, type LineTotals } from './line-totals.js';
 
 /** The service area of a line that states none. */
 const NO_SERVICE_AREA = 'not stated';
@@ -41,6 +42,8 @@ export interface LineContext {
   readonly drivers: DemandDriver[] | undefined;
   /** The vocabularies the scenario declares (a variant's base's); none: any value, none required. */
   readonly classes: Classifications | undefined;
+  /** On the totals path: where plain lines are added up by class instead of kept (line-totals.ts). */
+  readonly totals?: LineTotals;
 }
 
 /** Published controls → Control values; years outside the period are reported. */
@@ -99,7 +102,8 @@ export function normaliseLine(
     outside,
     demand,
     classes,
-  }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand' | 'classes'>,
+    totals,
+  }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand' | 'classes' | 'totals'>,
 ): Result<BudgetLine> {
   const diagnostics: Diagnostic[] = [];
   const done = (line?: BudgetLine): Result<BudgetLine> => (line ? { value: line, diagnostics } : { diagnostics });
@@ -204,6 +208,24 @@ export function normaliseLine(
     ok = false;
   }
 
+  // the totals path: a plain line of a class already met adds its written levels to the class's totals
+  const foldKey =
+    totals && ok && delivery && !names && w.levels && !w.changes && !w.one_off && !w.unstated && !reconciling && !delivery.slippage
+      ? totals.covers(w.levels)
+        ? lineClassKey(
+            w.type,
+            classified.status,
+            w.category || undefined,
+            classified.nature,
+            w.service_area ?? NO_SERVICE_AREA,
+            w.growth_type || undefined,
+            delivery.rag,
+            delivery.stage,
+          )
+        : undefined
+      : undefined;
+  if (foldKey !== undefined && w.levels && totals?.add(foldKey, w.levels)) return done();
+
   const stated: StatedLevel[] = [];
   const amounts = w.levels ?? w.changes ?? {};
   for (const [text, amount] of Object.entries(amounts)) {
@@ -247,7 +269,10 @@ export function normaliseLine(
     );
     return done();
   }
-  return done(budgetLine(w, classified, filled.levels, lat, delivery));
+  const line = budgetLine(w, classified, filled.levels, lat, delivery);
+  if (foldKey === undefined || !w.levels || !totals) return done(line);
+  totals.start(foldKey, line, w.levels);
+  return done();
 }
 
 /** The domain line; `lat` locates the written fields (origin of the line and of its status). */

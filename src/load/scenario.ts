@@ -23,6 +23,7 @@ import { duplicateRefs, normaliseControls, normaliseLine, type LineContext } fro
 import { normaliseLayout } from './layout.js';
 import { normaliseClassifications } from './classification.js';
 import { lineTableRows } from './line-table.js';
+import { foldable, LineTotals } from './line-totals.js';
 import { outsidePeriod } from './period.js';
 import { loadVariant } from './variant.js';
 import { sourceFile, textOf, type SourceSet } from './read-source.js';
@@ -49,14 +50,15 @@ export function loadScenario(file: string, read: FileReader): Loaded<Scenario> &
  * named several times is loaded once. `referencedAt`: where another file names this one (its
  * `compare_with:`), where a file that cannot be read is reported.
  */
-export function loadSources(set: SourceSet, file: string, referencedAt?: Location): LoadedSources {
+export function loadSources(set: SourceSet, file: string, referencedAt?: Location, options: LoadOptions = {}): LoadedSources {
   const memo = new Map<string, Result<Scenario>>();
   const load: LoadFile = (f, chain, asDepartment) => {
     // the chain matters only to refuse cycles: the same file in the same place loads the same
     const key = JSON.stringify([f, chain, asDepartment]);
     const known = memo.get(key);
     if (known) return known;
-    const loaded = loadFile(set, f, chain, asDepartment, load, f === file && chain.length === 0 ? referencedAt : undefined);
+    const root = f === file && chain.length === 0;
+    const loaded = loadFile(set, f, chain, asDepartment, load, root ? referencedAt : undefined, root && options.totals === true);
     memo.set(key, loaded);
     return loaded;
   };
@@ -67,6 +69,16 @@ export function loadSources(set: SourceSet, file: string, referencedAt?: Locatio
   const held = new Set(values.flatMap((v) => [...(v.variant ? [v.variant.base] : []), ...heldDepartments(v)]));
   const unrealised = values.filter((v) => !held.has(v) && !isRealised(v));
   return unrealised.length > 0 ? { ...loaded, unrealised } : loaded;
+}
+
+export interface LoadOptions {
+  /**
+   * The totals path (see line-totals.ts): the root scenario's plain lines are added up by class
+   * as they are read, for a command that shows only the budget table. The load stops with no
+   * value and no diagnostics at the first diagnostic of any kind or anything that needs the lines
+   * one by one: the caller then loads again without it, which reports every problem where it is.
+   */
+  readonly totals?: boolean;
 }
 
 /** A load's result; when it has no value, the variants it did load, whose operations are still to apply. */
@@ -90,6 +102,7 @@ function loadFile(
   asDepartment: boolean,
   load: LoadFile,
   referencedAt?: Location,
+  totals = false,
 ): Result<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const inputs = [file];
@@ -122,7 +135,13 @@ function loadFile(
   append(diagnostics, drivers.diagnostics);
   const lineContextRead = lineContext(header.fields, doc, drivers);
   append(diagnostics, lineContextRead.diagnostics);
-  const context = lineContextRead.value;
+  let context = lineContextRead.value;
+  const folding = totals && context.period !== undefined && foldable(header.fields) ? new LineTotals(context.period) : undefined;
+  if (totals && (!folding || diagnostics.length > 0)) return { diagnostics: [] };
+  if (folding) context = { ...context, totals: folding };
+  let duplicated = false;
+  /** On the totals path: a diagnostic (or a ref seen twice) sends the load back to the full path. */
+  const abandon = (): boolean => folding !== undefined && (diagnostics.length > 0 || duplicated);
 
   // Each line is validated and normalised as soon as it is read, so that the rows, trees and
   // parsed fields of a large line table die young rather than all living until the end.
@@ -133,11 +152,12 @@ function loadFile(
   const take = (raw: unknown, d: RawDocument, base: Path, schema: z.ZodType<WrittenLine> = lineSchema): number => {
     const before = diagnostics.length;
     const ref = raw !== null && typeof raw === 'object' ? (raw as { ref?: unknown }).ref : undefined;
-    if (typeof ref === 'string') rawRefs.push({ ref, at: d.locator.value([...base, 'ref']) });
+    if (typeof ref === 'string' && !folding) rawRefs.push({ ref, at: d.locator.value([...base, 'ref']) });
     const v = validate(schema, raw, d, base);
     append(diagnostics, v.diagnostics);
     if (v.data) {
       writtenLines++;
+      if (folding && context.refs.has(v.data.ref)) duplicated = true;
       const line = normaliseLine({ written: v.data, doc: d, base }, context);
       append(diagnostics, line.diagnostics);
       if (line.value) budgetLines.push(line.value);
@@ -145,12 +165,13 @@ function loadFile(
     return diagnostics.length - before;
   };
   const rawLines = (doc.tree as { lines?: unknown }).lines;
-  if (Array.isArray(rawLines)) rawLines.forEach((raw, i) => take(raw, doc, ['lines', i]));
+  if (Array.isArray(rawLines)) for (let i = 0; i < rawLines.length && !abandon(); i++) take(rawLines[i], doc, ['lines', i]);
 
   // a line table past the input limit stops the reading of them all: no work on a run that cannot finish
   const lineFiles = header.fields.line_files ?? [];
   const overLimit = lineFiles.filter((rel) => sourceFile(set, relativeTo(file, rel)).overLimit !== undefined);
   (overLimit.length > 0 ? lineFiles.filter((rel) => overLimit.includes(rel)) : lineFiles).forEach((rel) => {
+    if (abandon()) return;
     const i = lineFiles.indexOf(rel);
     const at = doc.locator.value(['line_files', i]);
     const csvFile = relativeTo(file, rel);
@@ -165,6 +186,7 @@ function loadFile(
     append(diagnostics, rows.diagnostics);
     let rowErrors = 0;
     for (const rowDoc of rows.rows) {
+      if (abandon()) return;
       if (rowErrors >= MAX_MALFORMED_ROWS) {
         // a file of 300,000 wrong rows would take half a minute and gigabytes to report in full
         const header = csv.table.header[0]?.location ?? at;
@@ -182,6 +204,8 @@ function loadFile(
     }
   });
 
+  if (abandon()) return { diagnostics: [] };
+  if (folding) budgetLines.push(...folding.lines());
   append(diagnostics, duplicateRefs(rawRefs));
   const council = readCouncilSections(file, doc, header.fields, asDepartment, (f) => load(f, [...chain, file], true), set);
   append(diagnostics, council.diagnostics);

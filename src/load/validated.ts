@@ -14,10 +14,15 @@ export function year(text: string): FiscalYear {
 
 /** An amount that passed `amountSchema`. */
 export function money(text: string): Money {
-  if (isCanonicalAmount(text)) return moneyFromText(text); // most amounts: no second parse
+  return moneyFromText(amountText(text));
+}
+
+/** The canonical text of an amount that passed `amountSchema`: `-4755` for `(4,755)`. */
+export function amountText(text: string): string {
+  if (isCanonicalAmount(text)) return text; // most amounts: no second parse
   const r = parseAmountText(text);
   if (!r.ok) throw new Error(`unvalidated amount ${text}`);
-  return moneyFromText(r.canonical);
+  return r.canonical;
 }
 
 /** A rate that passed `rateSchema`: 0.0299 for `2.99%`. */

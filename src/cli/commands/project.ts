@@ -42,7 +42,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
 }
 
 function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
-  const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
+  const loaded = loadScenarios(io, [{ file, sets: opts.set, totals: !opts.detail }]);
   const scenario = loaded?.scenarios[0];
   if (!loaded || !scenario) return EXIT_INVALID;
   const projection = projectScenario(scenario);
