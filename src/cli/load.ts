@@ -44,6 +44,8 @@ export interface ScenarioRead {
   readonly stages: readonly (readonly Diagnostic[])[];
   /** The text of every file read, for diagnostics. */
   readonly sources: Sources;
+  /** The scenario came by the totals path: its plain lines are added up by class (see Wanted). */
+  readonly totals?: boolean;
 }
 
 /**
@@ -67,14 +69,14 @@ export function readScenario(read: FileReader, w: Wanted, maxInputBytes?: number
   };
   // the totals path gives a value only when there is nothing to report; else the full load reports it
   const totals = w.totals && !w.compareWith && (w.sets ?? []).length === 0 ? loadSources(set, w.file, undefined, { totals: true }) : undefined;
-  const first = totals?.value && totals.diagnostics.length === 0 ? totals : loadSources(set, w.file);
-  const loaded = stage(guarded(w.file, realiseLoaded(first)));
+  const byTotals = totals?.value !== undefined && totals.diagnostics.length === 0;
+  const loaded = stage(guarded(w.file, realiseLoaded(byTotals ? totals : loadSources(set, w.file))));
   const applied = loaded && stage(applyOverrides(loaded, w.sets ?? []));
   if (!applied) return { stages, sources };
   // the commands that read lines beside the projection see the levels it derives
   const scenario = deriveScenario(applied);
   const other = w.compareWith ? scenario.compareWith : undefined;
-  if (!other) return { scenario, stages, sources };
+  if (!other) return { scenario, stages, sources, ...(byTotals ? { totals: true } : {}) };
   // read with the scenario that names it: a file that cannot be read is reported at `compare_with:`
   const compared = stage(guarded('', realiseLoaded(loadSources(set, other.file, other.origin))));
   return compared ? { scenario, compared: deriveScenario(compared), stages, sources } : { stages, sources };

@@ -39,19 +39,25 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .action((scenarios: string[], o: CheckOptions) => exit(checkCommand(io, scenarios, o)));
 }
 
-/** Reads one scenario through the one loader, keeping every diagnostic for the outcome. */
-function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<string, string>, units?: Units): FileOutcome {
-  const read = readScenario(io.readFile, { file, sets });
-  for (const [f, t] of read.sources) sources.set(f, t);
+/**
+ * Reads one scenario through the one loader, keeping every diagnostic for the outcome. By the
+ * totals path first (`totals`): a mismatch names the lines that feed the figure, so a scenario
+ * with any is read again in full before anything is printed.
+ */
+function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<string, string>, units?: Units, totals = true): FileOutcome {
+  const read = readScenario(io.readFile, { file, sets, totals });
   const seen: Diagnostic[] = read.stages.flat();
-  for (const diagnostics of read.stages) report(io, diagnostics, sources);
-  if (!read.scenario) return invalidOutcome(file, seen);
   const scenario = read.scenario;
-  const p = projectScenario(scenario);
+  const p = scenario && projectScenario(scenario);
   // a variant without controls of its own is checked against its base's, where it leaves the figure unchanged
-  const base = scenario.variant && scenario.controls.length === 0 ? scenario.variant.base : undefined;
-  const inherited = base ? inheritedControls(p, projectScenario(base)) : undefined;
-  const { results, diagnostics } = checkControls(p, units, inherited ? inherited.applicable : scenario.controls);
+  const base = scenario?.variant && scenario.controls.length === 0 ? scenario.variant.base : undefined;
+  const inherited = p && base ? inheritedControls(p, projectScenario(base)) : undefined;
+  const checked = p && checkControls(p, units, inherited ? inherited.applicable : scenario.controls);
+  if (read.totals && checked && checked.diagnostics.length > 0) return checkFile(io, file, sets, sources, units, false);
+  for (const [f, t] of read.sources) sources.set(f, t);
+  for (const diagnostics of read.stages) report(io, diagnostics, sources);
+  if (!scenario || !checked) return invalidOutcome(file, seen);
+  const { results, diagnostics } = checked;
   if (diagnostics.some((d) => d.code === 'control-row')) {
     report(io, diagnostics, sources);
     return invalidOutcome(file, [...seen, ...diagnostics]);

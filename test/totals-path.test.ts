@@ -1,0 +1,80 @@
+// The totals path (plain lines added up by class as they are read) against the full load: every
+// shipped scenario and generated line tables give the same diagnostics, the same budget table to
+// the byte (CSV and JSON) and the same control results, and a table with a bad line falls back to
+// the full load's diagnostics.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nodeReader } from '../src/cli/io.js';
+import { readScenario, type ScenarioRead } from '../src/cli/load.js';
+import { toPlain } from '../src/model/money.js';
+import { projectScenario } from '../src/project/project.js';
+import { tablesAsCsv } from '../src/render/csv.js';
+import { projectionAsJson, summaryTable } from '../src/render/projection.js';
+import { checkControls } from '../src/reports/check/controls.js';
+import { generateScenario } from '../bench/generate.mjs';
+import { SHIPPED_SCENARIOS } from './helpers/golden-cases.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-totals-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** What a command shows of a read: its diagnostics, table (CSV, JSON) and control results. */
+function shown(read: ScenarioRead): unknown {
+  const diagnostics = read.stages.map((s) => s.map((d) => ({ ...d })));
+  if (!read.scenario) return { diagnostics };
+  const p = projectScenario(read.scenario);
+  const checked = checkControls(p);
+  return {
+    diagnostics,
+    csv: tablesAsCsv([summaryTable(p)]),
+    json: JSON.stringify(projectionAsJson(p, false)),
+    results: checked.results.map((r) => [r.control.row, r.control.year, toPlain(r.actual), r.matches]),
+    mismatches: checked.diagnostics.length,
+  };
+}
+
+const both = (file: string): { full: ScenarioRead; totals: ScenarioRead } => ({
+  full: readScenario(nodeReader, { file }),
+  totals: readScenario(nodeReader, { file, totals: true }),
+});
+
+describe('the totals path gives what the full load gives', () => {
+  it.each(SHIPPED_SCENARIOS.map((f) => `scenarios/${f}`))('%s', (file) => {
+    const { full, totals } = both(file);
+    expect(shown(totals)).toEqual(shown(full));
+  });
+
+  it.each([
+    [1_000, 1],
+    [5_000, 7],
+  ])('a generated table of %i lines (seed %i): one line per class, the same table', (lines, seed) => {
+    const file = generateScenario(path.join(tmp, `g${lines}`), `lines-${lines}`, lines, seed);
+    const { full, totals } = both(file);
+    expect(totals.totals).toBe(true);
+    expect(totals.scenario?.lines.length).toBeLessThan(full.scenario?.lines.length ?? 0);
+    expect(shown(totals)).toEqual(shown(full));
+  });
+
+  it('a table with a bad amount, a duplicated ref or a total row: the full load reports it, once', () => {
+    const dir = path.join(tmp, 'bad');
+    const file = generateScenario(dir, 'bad', 300, 3);
+    const csv = path.join(dir, 'bad-lines.csv');
+    const good = fs.readFileSync(csv, 'utf8');
+    const edits: ((rows: string[]) => void)[] = [
+      (rows) => (rows[120] = (rows[120] as string).replace(/,(\d+)\.(\d\d),/, ',$1.$2x,')),
+      (rows) => (rows[200] = (rows[200] as string).replace(/^L\d+,/, 'L7,')),
+      (rows) => rows.splice(250, 0, 'Total,,,,,,,1,2,3,4,'),
+    ];
+    for (const edit of edits) {
+      const rows = good.split('\n');
+      edit(rows);
+      fs.writeFileSync(csv, rows.join('\n'));
+      const { full, totals } = both(file);
+      expect(totals.totals).toBeUndefined();
+      expect(full.stages.flat().length).toBeGreaterThan(0);
+      expect(shown(totals)).toEqual(shown(full));
+    }
+  });
+});
