@@ -20,13 +20,60 @@ const TOTAL_LABEL = /^\s*((grand|sub|net)[\s-]*)?totals?\b|^\s*net (budget|expen
  * for (a large table's trees then live only while their line is validated).
  */
 export function lineTableRows(table: CsvTable, form: AmountForm = 'levels'): { rows: Iterable<RawDocument>; diagnostics: Diagnostic[] } {
+  const { columns, diagnostics } = headerColumns(table.header, (i) => table.rows.find((r) => (r.values[i] ?? '').trim() !== ''));
+  if (diagnostics.length > 0) return { rows: [], diagnostics };
+
+  const index = columnIndex(columns);
+  const totals = totalRows(table, index);
+  diagnostics.push(...totals.diagnostics);
+  return {
+    rows: (function* () {
+      for (const row of table.rows) if (!totals.rows.has(row)) yield rowDocument(row, table.header, columns, index, form);
+    })(),
+    diagnostics,
+  };
+}
+
+/**
+ * The totals path's line table (see csvRowsByChunk): the same header checks and row documents,
+ * one row at a time. A row lineTableRows would report (a total row, a value under a column with
+ * no header) makes `regular()` false and the rows stop: the caller then reads the table in full.
+ */
+export function lineTableRowsStreamed(
+  header: readonly CsvCell[],
+  rows: Iterable<CsvRow>,
+  form: AmountForm = 'levels',
+): { rows: Iterable<RawDocument>; diagnostics: Diagnostic[]; regular: () => boolean } {
+  const { columns, diagnostics } = headerColumns(header, () => undefined);
+  let regular = diagnostics.length === 0;
+  if (!regular) return { rows: [], diagnostics, regular: () => false };
+  const index = columnIndex(columns);
+  const blank = columns.flatMap((c, i) => (c.kind === 'blank' ? [i] : []));
+  const textAt = [...index.fields.values()];
+  return {
+    rows: (function* () {
+      for (const row of rows) {
+        if (blank.some((i) => (row.values[i] ?? '').trim() !== '') || totalCell(row, index.fields.get('ref'), textAt) !== undefined) {
+          regular = false;
+          return;
+        }
+        yield rowDocument(row, header, columns, index, form);
+      }
+    })(),
+    diagnostics,
+    regular: () => regular,
+  };
+}
+
+/** The header's columns, checked; `usedAt(i)` finds a row with a value in column `i`. */
+function headerColumns(header: readonly CsvCell[], usedAt: (i: number) => CsvRow | undefined): { columns: Column[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
-  const columns: Column[] = table.header.map((cell, i) => {
+  const columns: Column[] = header.map((cell, i) => {
     const name = cell.value.trim();
     // a spreadsheet saves the empty columns to the right of a table (or between) as `,,`
     if (name === '') {
-      const used = table.rows.find((r) => (r.values[i] ?? '').trim() !== '');
+      const used = usedAt(i);
       if (!used) return { kind: 'blank' };
       diagnostics.push(
         error(
@@ -62,7 +109,7 @@ export function lineTableRows(table: CsvTable, form: AmountForm = 'levels'): { r
     );
     return { kind: 'bad' };
   });
-  const firstHeader = table.header[0];
+  const firstHeader = header[0];
   for (const required of REQUIRED_LINE_CSV_COLUMNS) {
     if (!seen.has(required) && firstHeader) {
       diagnostics.push(
@@ -72,7 +119,7 @@ export function lineTableRows(table: CsvTable, form: AmountForm = 'levels'): { r
           {
             ...firstHeader.location,
             endLine: firstHeader.location.line,
-            endColumn: table.header[table.header.length - 1]?.location.endColumn ?? 2,
+            endColumn: header[header.length - 1]?.location.endColumn ?? 2,
           },
           `the header needs ${REQUIRED_LINE_CSV_COLUMNS.join(', ')}`,
         ),
@@ -84,37 +131,29 @@ export function lineTableRows(table: CsvTable, form: AmountForm = 'levels'): { r
       error('csv-header', 'no year columns: a line table needs one column per stated year, such as 2018/19', firstHeader.location),
     );
   }
-  if (diagnostics.length > 0) return { rows: [], diagnostics };
+  return { columns, diagnostics };
+}
 
-  const index = columnIndex(columns);
-  const totals = totalRows(table, index);
-  diagnostics.push(...totals.diagnostics);
-  const rowDocument = (row: CsvRow): RawDocument => {
-    // Plain objects, not null-prototype records: every key is a known column name or a canonical
-    // year label (the header was checked above), so none can be `__proto__`; and plain objects
-    // keep V8's fast properties, which makes validating 100,000 rows about a third quicker.
-    const levels: Record<string, string> = {};
-    const tree: Record<string, unknown> = {};
-    const values = row.values;
-    for (let i = 0; i < values.length; i++) {
-      const col = columns[i];
-      const v = (values[i] as string).trim();
-      if (!col || col.kind === 'bad' || col.kind === 'blank' || v === '') continue;
-      if (col.kind === 'year') levels[col.year] = v;
-      else tree[col.name] = col.name === 'reconciling' || col.name === 'one_off' ? booleanCell(v) : v;
-    }
-    // the year columns are levels or changes, as the row's `amounts` (or the scenario) says
-    const rowForm = tree.amounts ?? form;
-    if (rowForm === 'levels' || rowForm === 'changes') delete tree.amounts;
-    tree[rowForm === 'changes' ? 'changes' : 'levels'] = levels;
-    return { file: table.file, tree, locator: new CsvRowLocator(row, table.header, index) };
-  };
-  return {
-    rows: (function* () {
-      for (const row of table.rows) if (!totals.rows.has(row)) yield rowDocument(row);
-    })(),
-    diagnostics,
-  };
+/** One row of a line table as a raw line document, located by its cells. */
+function rowDocument(row: CsvRow, header: readonly CsvCell[], columns: readonly Column[], index: ColumnIndex, form: AmountForm): RawDocument {
+  // Plain objects, not null-prototype records: every key is a known column name or a canonical
+  // year label (the header was checked above), so none can be `__proto__`; and plain objects
+  // keep V8's fast properties, which makes validating 100,000 rows about a third quicker.
+  const levels: Record<string, string> = {};
+  const tree: Record<string, unknown> = {};
+  const values = row.values;
+  for (let i = 0; i < values.length; i++) {
+    const col = columns[i];
+    const v = (values[i] as string).trim();
+    if (!col || col.kind === 'bad' || col.kind === 'blank' || v === '') continue;
+    if (col.kind === 'year') levels[col.year] = v;
+    else tree[col.name] = col.name === 'reconciling' || col.name === 'one_off' ? booleanCell(v) : v;
+  }
+  // the year columns are levels or changes, as the row's `amounts` (or the scenario) says
+  const rowForm = tree.amounts ?? form;
+  if (rowForm === 'levels' || rowForm === 'changes') delete tree.amounts;
+  tree[rowForm === 'changes' ? 'changes' : 'levels'] = levels;
+  return { file: row.file, tree, locator: new CsvRowLocator(row, header, index) };
 }
 
 /**
@@ -127,9 +166,7 @@ function totalRows(table: CsvTable, index: ColumnIndex): { rows: ReadonlySet<Csv
   const refAt = index.fields.get('ref');
   const textAt = [...index.fields.values()];
   for (const row of table.rows) {
-    const ref = refAt === undefined ? '' : (row.values[refAt] ?? '').trim();
-    if (ref !== '' && !TOTAL_LABEL.test(ref)) continue;
-    const i = textAt.find((k) => TOTAL_LABEL.test(row.values[k] ?? ''));
+    const i = totalCell(row, refAt, textAt);
     if (i === undefined) continue;
     rows.add(row);
     diagnostics.push(
@@ -142,6 +179,13 @@ function totalRows(table: CsvTable, index: ColumnIndex): { rows: ReadonlySet<Csv
     );
   }
   return { rows, diagnostics };
+}
+
+/** The cell that makes a row read as a total: no ref (or a ref such as `Total`) and a text such as `Total`. */
+function totalCell(row: CsvRow, refAt: number | undefined, textAt: readonly number[]): number | undefined {
+  const ref = refAt === undefined ? '' : (row.values[refAt] ?? '').trim();
+  if (ref !== '' && !TOTAL_LABEL.test(ref)) return undefined;
+  return textAt.find((k) => TOTAL_LABEL.test(row.values[k] ?? ''));
 }
 
 /** Where a line table's columns sit: fields (`ref`) and levels (by year). */

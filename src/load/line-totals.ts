@@ -84,5 +84,7 @@ export function lineClassKey(
   rag: string | undefined,
   stage: string | undefined,
 ): string {
-  return [type, status, category, nature.join('/'), serviceArea, growthType, rag, stage].join('\u0000');
+  // unambiguous: a NUL never reaches here (decodeText refuses it), and an absent field is not `=…`
+  const part = (v: string | undefined): string => (v === undefined ? '' : `=${v}`);
+  return `${type}\u0000${part(status)}\u0000${part(category)}\u0000${nature.join('\u0000')}\u0000/${serviceArea}\u0000${part(growthType)}\u0000${part(rag)}\u0000${part(stage)}`;
 }

@@ -126,7 +126,14 @@ export function normaliseLine(
     );
     ok = false;
   }
-  const checked = checkLineClasses(w, classes, { value: (f) => lat([f]), key: (f) => lkey([f]), ref: refLoc() });
+  const checked = checkLineClasses(w, classes, {
+    value: (f) => lat([f]),
+    key: (f) => lkey([f]),
+    // located only when a diagnostic needs it: most lines have none
+    get ref() {
+      return refLoc();
+    },
+  });
   append(diagnostics, checked.diagnostics);
   const classified = checked.value ?? { nature: [] };
   if (!checked.value) ok = false;

@@ -11,7 +11,7 @@ import { isRealised, type BudgetLine, type Scenario, type SourcedAmount } from '
 import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
 import { AMOUNT_FORMS, lineSchema, scenarioHeaderSchema, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
-import { MAX_MALFORMED_ROWS, parseCsv } from '../source/csv.js';
+import { csvRowsByChunk, MAX_MALFORMED_ROWS, parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
 import { normaliseAssumptions } from './assumptions.js';
@@ -22,7 +22,7 @@ import { demandContext, readDrivers, resolveDrivers, type ReadDrivers } from './
 import { duplicateRefs, normaliseControls, normaliseLine, type LineContext } from './lines.js';
 import { normaliseLayout } from './layout.js';
 import { normaliseClassifications } from './classification.js';
-import { lineTableRows } from './line-table.js';
+import { lineTableRows, lineTableRowsStreamed } from './line-table.js';
 import { foldable, LineTotals } from './line-totals.js';
 import { outsidePeriod } from './period.js';
 import { loadVariant } from './variant.js';
@@ -139,9 +139,9 @@ function loadFile(
   const folding = totals && context.period !== undefined && foldable(header.fields) ? new LineTotals(context.period) : undefined;
   if (totals && (!folding || diagnostics.length > 0)) return { diagnostics: [] };
   if (folding) context = { ...context, totals: folding };
-  let duplicated = false;
-  /** On the totals path: a diagnostic (or a ref seen twice) sends the load back to the full path. */
-  const abandon = (): boolean => folding !== undefined && (diagnostics.length > 0 || duplicated);
+  let needsFull = false;
+  /** On the totals path: a diagnostic (a ref seen twice, an irregular table) sends the load back to the full path. */
+  const abandon = (): boolean => folding !== undefined && (diagnostics.length > 0 || needsFull);
 
   // Each line is validated and normalised as soon as it is read, so that the rows, trees and
   // parsed fields of a large line table die young rather than all living until the end.
@@ -157,7 +157,7 @@ function loadFile(
     append(diagnostics, v.diagnostics);
     if (v.data) {
       writtenLines++;
-      if (folding && context.refs.has(v.data.ref)) duplicated = true;
+      if (folding && context.refs.has(v.data.ref)) needsFull = true;
       const line = normaliseLine({ written: v.data, doc: d, base }, context);
       append(diagnostics, line.diagnostics);
       if (line.value) budgetLines.push(line.value);
@@ -179,6 +179,20 @@ function loadFile(
     const csvSrc = textOf(sourceFile(set, csvFile), csvFile, at);
     append(diagnostics, csvSrc.diagnostics);
     if (csvSrc.text === undefined) return;
+    if (folding) {
+      // the totals path: rows read a chunk at a time; anything irregular is left to the full load
+      const chunked = csvRowsByChunk(csvFile, csvSrc.text);
+      const streamed = chunked.header && lineTableRowsStreamed(chunked.header, chunked.rows, header.fields.amounts);
+      if (streamed) {
+        append(diagnostics, streamed.diagnostics);
+        for (const rowDoc of streamed.rows) {
+          if (abandon()) return;
+          take(rowDoc.tree, rowDoc, [], csvRowSchema);
+        }
+      }
+      if (!streamed?.regular() || !chunked.regular()) needsFull = true;
+      return;
+    }
     const csv = parseCsv(csvFile, csvSrc.text);
     append(diagnostics, csv.diagnostics);
     if (!csv.table) return;

@@ -86,11 +86,7 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
   const read = scan.cut === undefined ? normalised : normalised.slice(0, scan.cut.offset);
   let records: string[][];
   try {
-    records = parse(read, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      record_delimiter: '\n',
-    }) as string[][];
+    records = parse(read, CSV_OPTIONS) as string[][];
   } catch (e) {
     return { diagnostics: [syntaxError(file, normalised, e, scan.unclosedQuoteLine)] };
   }
@@ -141,6 +137,76 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
     );
   }
   return { table: { file, header: headerRow.cells, rows: kept }, diagnostics };
+}
+
+/** Records csv-parse reads at a time on the totals path (csvRowsByChunk). */
+const CHUNK_RECORDS = 256;
+
+/** The options both readers give csv-parse: records end at `\n` (line ends are normalised first). */
+const CSV_OPTIONS = { relax_column_count: true, skip_empty_lines: true, record_delimiter: '\n' } as const;
+
+/**
+ * The totals path's reading of a table: the header, then the rows read by csv-parse a chunk of
+ * records at a time, so that a large table's rows die young instead of all living until the last
+ * is read. A table parseCsv would say anything about (a syntax error, a row of another length, a
+ * record it cannot locate) makes `regular()` false and the rows stop there: the caller then reads
+ * the file with parseCsv, which reports it.
+ */
+export function csvRowsByChunk(file: string, text: string): { header?: readonly CsvCell[]; rows: Iterable<CsvRow>; regular: () => boolean } {
+  const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const scan = recordStarts(normalised);
+  let regular = scan.cut === undefined && scan.unclosedQuoteLine === undefined;
+  const starts = scan.starts;
+  /** The non-blank rows of records [from, to), or undefined when csv-parse and the scan disagree. */
+  const chunk = (from: number, to: number): CsvRow[] | undefined => {
+    const first = starts[from];
+    const last = starts[to - 1];
+    if (!first || !last) return [];
+    let records: string[][];
+    try {
+      records = parse(normalised.slice(first.start, last.end), CSV_OPTIONS) as string[][];
+    } catch {
+      return undefined;
+    }
+    if (records.length !== to - from) return undefined;
+    const rows: CsvRow[] = [];
+    records.forEach((values, i) => {
+      const at = starts[from + i] as RecordStart;
+      if (!values.every((v) => v.trim() === '')) rows.push(new CsvRow(file, values, at.line, normalised.slice(at.start, at.end)));
+    });
+    return rows;
+  };
+  // the header: the first record that is not blank
+  let next = 0;
+  let header: CsvRow | undefined;
+  let pending: CsvRow[] = [];
+  while (regular && !header && next < starts.length) {
+    const to = Math.min(starts.length, next + CHUNK_RECORDS);
+    const rows = chunk(next, to);
+    next = to;
+    if (!rows) regular = false;
+    else [header, ...pending] = rows;
+  }
+  const width = header?.values.length;
+  const rows = function* (): Generator<CsvRow> {
+    for (;;) {
+      for (const row of pending) {
+        if (row.values.length !== width) regular = false;
+        if (!regular) return;
+        yield row;
+      }
+      if (next >= starts.length) return;
+      const to = Math.min(starts.length, next + CHUNK_RECORDS);
+      const read = chunk(next, to);
+      next = to;
+      if (!read) {
+        regular = false;
+        return;
+      }
+      pending = read;
+    }
+  };
+  return { ...(header && regular ? { header: header.cells } : {}), rows: rows(), regular: () => regular && header !== undefined };
 }
 
 function syntaxError(file: string, text: string, e: unknown, unclosedQuoteLine: number | undefined): Diagnostic {
