@@ -30,10 +30,11 @@ export const LINES_PER_FILE = 200_000;
 
 /**
  * Writes `<dir>/<name>.yaml` and its CSV line tables (`<name>-lines.csv`, or `<name>-lines-<n>.csv`
- * when there are more than LINES_PER_FILE lines) with `lines` lines, and returns the YAML path.
+ * when there are more than `perFile` lines, LINES_PER_FILE unless given) with `lines` lines, and
+ * returns the YAML path.
  * Levels are pounds and pence; the net budget control of each year is exact.
  */
-export function generateScenario(dir, name, lines, seed = 1, authority = 'Synthetic County Council') {
+export function generateScenario(dir, name, lines, seed = 1, authority = 'Synthetic County Council', perFile = LINES_PER_FILE) {
   const rand = prng(seed);
   fs.mkdirSync(dir, { recursive: true });
   const header = 'ref,type,status,category,nature,service_area,description,2018/19,2019/20,2020/21,2021/22,source';
@@ -41,12 +42,12 @@ export function generateScenario(dir, name, lines, seed = 1, authority = 'Synthe
   const areas = ['Adult Social Care', 'Communities and Wellbeing', 'Public Health', 'Highways'];
   const original = 1_000_000_000n * 100n;
   const net = YEARS.map(() => original);
-  const files = Math.max(1, Math.ceil(lines / LINES_PER_FILE));
+  const files = Math.max(1, Math.ceil(lines / perFile));
   const csvs = [];
   for (let f = 0; f < files; f++) {
     const rows = [header];
-    const last = Math.min(lines, (f + 1) * LINES_PER_FILE);
-    for (let i = f * LINES_PER_FILE + 1; i <= last; i++) {
+    const last = Math.min(lines, (f + 1) * perFile);
+    for (let i = f * perFile + 1; i <= last; i++) {
       const saving = rand() < 0.5;
       const levels = [];
       let level = BigInt(Math.floor(rand() * 2_000_000));

@@ -27,13 +27,14 @@ export interface Io {
   readonly csvBom?: boolean;
 }
 
-export const nodeReader: FileReader = (file) => {
+export const nodeReader: FileReader = (file, maxBytes) => {
   try {
     const st = fs.statSync(file);
     if (st.isDirectory()) return { ok: false, reason: 'is-directory' };
     // a device or a pipe has no size to check: /dev/zero would be read until memory ran out, a FIFO wait forever
     if (!st.isFile()) return { ok: false, reason: 'not-a-file' };
     if (st.size > MAX_INPUT_BYTES) return { ok: false, reason: 'too-large' };
+    if (maxBytes !== undefined && st.size > maxBytes) return { ok: false, reason: 'over-limit' };
     return { ok: true, bytes: fs.readFileSync(file) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -5,7 +5,7 @@
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Sources } from '../diagnostics/format.js';
 import type { FileReader } from '../load/reader.js';
-import { resolveSources } from '../load/resolve.js';
+import { inputBudget, resolveSources, type InputBudget } from '../load/resolve.js';
 import { loadSources } from '../load/scenario.js';
 import type { Result } from '../diagnostics/result.js';
 import { hideForeignText } from './foreign-files.js';
@@ -50,11 +50,11 @@ export interface ScenarioRead {
 
 /**
  * Reads one scenario and every file it names, loads it, applies its variants' operations and its
- * what-ifs, and derives it, keeping the diagnostics of each stage. Prints nothing. `maxInputBytes`:
- * the most bytes its files may hold together (MTFS_MAX_INPUT_BYTES), when not the default.
+ * what-ifs, and derives it, keeping the diagnostics of each stage. Prints nothing. `budget`: the
+ * input limit of the run, shared with the other scenarios it reads (see runBudget).
  */
-export function readScenario(read: FileReader, w: Wanted, maxInputBytes?: number): ScenarioRead {
-  const set = resolveSources(w.file, read, { compareWith: w.compareWith === true, ...(maxInputBytes ? { maxInputBytes } : {}) });
+export function readScenario(read: FileReader, w: Wanted, budget?: InputBudget): ScenarioRead {
+  const set = resolveSources(w.file, read, { compareWith: w.compareWith === true, ...(budget ? { budget } : {}) });
   const stages: (readonly Diagnostic[])[] = [];
   const sources = new Map(set.texts);
   const stage = <T>(r: { value?: T; diagnostics: readonly Diagnostic[] }): T | undefined => {
@@ -99,25 +99,11 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   const sources = new Map<string, string>();
   const scenarios: Scenario[] = [];
   const compared = new Map<Scenario, Scenario>();
-  const limit = maxInputBytes(io);
-  if (limit === 'invalid') {
-    report(
-      io,
-      [
-        error(
-          'usage',
-          `MTFS_MAX_INPUT_BYTES is ${JSON.stringify(io.env.MTFS_MAX_INPUT_BYTES)}, not a whole number of bytes`,
-          undefined,
-          'write it like MTFS_MAX_INPUT_BYTES=200000000, or leave it unset for 64 MiB',
-        ),
-      ],
-      sources,
-    );
-    return undefined;
-  }
+  const budget = runBudget(io);
+  if (!budget) return undefined;
   let ok = true;
   for (const w of wanted.map((x): Wanted => (typeof x === 'string' ? { file: x } : x))) {
-    const r = readScenario(io.readFile, w, limit);
+    const r = readScenario(io.readFile, w, budget);
     for (const [f, t] of r.sources) sources.set(f, t);
     for (const diagnostics of r.stages) report(io, diagnostics, sources);
     if (!r.scenario) {
@@ -129,11 +115,27 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   }
   return ok ? { scenarios, compared, sources } : undefined;
 }
-/** The limit on one scenario's input that MTFS_MAX_INPUT_BYTES sets, if it is set. */
-function maxInputBytes(io: Io): number | undefined | 'invalid' {
+/**
+ * The input limit of one run, shared by every scenario it reads: MTFS_MAX_INPUT_BYTES when set,
+ * else the default. Undefined, with a `usage` error reported, when the variable is not a number.
+ */
+export function runBudget(io: Io): InputBudget | undefined {
   const text = io.env.MTFS_MAX_INPUT_BYTES;
-  if (text === undefined || text === '') return undefined;
-  return /^[1-9][0-9]{0,15}$/.test(text.trim()) ? Number(text.trim()) : 'invalid';
+  if (text === undefined || text === '') return inputBudget();
+  if (/^[1-9][0-9]{0,15}$/.test(text.trim())) return inputBudget(Number(text.trim()));
+  report(
+    io,
+    [
+      error(
+        'usage',
+        `MTFS_MAX_INPUT_BYTES is ${JSON.stringify(text)}, not a whole number of bytes`,
+        undefined,
+        'write it like MTFS_MAX_INPUT_BYTES=200000000, or leave it unset for 64 MiB',
+      ),
+    ],
+    new Map(),
+  );
+  return undefined;
 }
 
 /** Scenarios compared side by side must cover the same years in the same units. */

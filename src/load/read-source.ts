@@ -28,9 +28,12 @@ export interface SourceSet {
   readonly texts: ReadonlyMap<string, string>;
 }
 
-/** Reads and decodes one file. */
-export function readFile(read: FileReader, file: string): SourceFile {
-  const r = read(file);
+/** Reads and decodes one file; one of more than `maxBytes` is not read (`overLimit: limit`). */
+export function readFile(read: FileReader, file: string, maxBytes?: number, limit?: number): SourceFile {
+  const r = read(file, maxBytes);
+  // a reader that cannot tell the size first (a test's) is held to the limit once it has read
+  if ((!r.ok && r.reason === 'over-limit') || (r.ok && maxBytes !== undefined && r.bytes.length > maxBytes))
+    return { decoded: [], overLimit: limit ?? maxBytes ?? 0 };
   if (!r.ok) return { decoded: [], failure: r };
   const d = decodeText(file, r.bytes);
   return d.text === undefined
@@ -70,6 +73,8 @@ export function textOf(f: SourceFile, file: string, referencedAt?: Location): { 
         };
       case 'too-large':
         return { diagnostics: [tooLarge(file, referencedAt)] };
+      case 'over-limit': // readFile turns it into overLimit, with the limit
+        throw new Error(`${file}: over-limit without a limit`);
       case 'unreadable':
         return {
           diagnostics: [

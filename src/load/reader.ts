@@ -8,19 +8,25 @@ export type ReadResult =
   | { readonly ok: true; readonly bytes: Uint8Array }
   | {
       readonly ok: false;
-      readonly reason: 'not-found' | 'is-directory' | 'not-a-file' | 'too-large' | 'unreadable';
+      /** `over-limit`: larger than the `maxBytes` the caller would take; not read. */
+      readonly reason: 'not-found' | 'is-directory' | 'not-a-file' | 'too-large' | 'over-limit' | 'unreadable';
       readonly detail?: string;
     };
 
-/** Reads a file by the path as the user (or a scenario) wrote it, relative to the working folder. */
-export type FileReader = (file: string) => ReadResult;
+/**
+ * Reads a file by the path as the user (or a scenario) wrote it, relative to the working folder.
+ * A file of more than `maxBytes` is not read (`over-limit`): its size is checked first.
+ */
+export type FileReader = (file: string, maxBytes?: number) => ReadResult;
 
 /** A reader over an in-memory map of files, for tests and generated scenarios. */
 export const memoryReader =
   (files: ReadonlyMap<string, string>): FileReader =>
-  (file) => {
+  (file, maxBytes) => {
     const text = files.get(file);
-    return text === undefined ? { ok: false, reason: 'not-found' } : { ok: true, bytes: new TextEncoder().encode(text) };
+    if (text === undefined) return { ok: false, reason: 'not-found' };
+    const bytes = new TextEncoder().encode(text);
+    return maxBytes !== undefined && bytes.length > maxBytes ? { ok: false, reason: 'over-limit' } : { ok: true, bytes };
   };
 
 /** A path written in `from` (relative to its folder, or absolute), as the loader should read it. */

@@ -12,7 +12,20 @@ export interface ResolveOptions {
   readonly compareWith?: boolean;
   /** The most bytes all the files read may hold together (MAX_TOTAL_INPUT_BYTES unless given). */
   readonly maxInputBytes?: number;
+  /** The limit of a whole run, shared with the other scenarios it reads (instead of maxInputBytes). */
+  readonly budget?: InputBudget;
 }
+
+/** The input limit of one run, shared by every scenario it reads: each file counted once, by path. */
+export interface InputBudget {
+  readonly limit: number;
+  /** The size of each file counted so far. */
+  readonly counted: Map<string, number>;
+  /** Set once a file would have passed the limit: no file is read after it. */
+  exhausted: boolean;
+}
+
+export const inputBudget = (limit: number = MAX_TOTAL_INPUT_BYTES): InputBudget => ({ limit, counted: new Map(), exhausted: false });
 
 /**
  * Reads `roots` and every file they name, each once (by the path as resolved), in the order a
@@ -23,15 +36,24 @@ export interface ResolveOptions {
 export function resolveSources(roots: string | readonly string[], read: FileReader, options: ResolveOptions = {}): SourceSet {
   const files = new Map<string, SourceFile>();
   const texts = new Map<string, string>();
-  const limit = options.maxInputBytes ?? MAX_TOTAL_INPUT_BYTES;
+  const budget = options.budget ?? inputBudget(options.maxInputBytes);
+  const { limit, counted } = budget;
+  // a file counted already (read for another scenario of the run) counts once
   let total = 0;
+  for (const n of counted.values()) total += n;
   const visit = (file: string, kind: 'yaml' | 'csv'): void => {
     if (files.has(file)) return;
-    const f = readFile(read, file);
-    total += f.bytes ?? 0;
-    if (total > limit) {
-      files.set(file, { decoded: [], overLimit: limit });
+    // the size is checked before the file is read: one that would pass the limit is never read
+    const before = counted.get(file);
+    const f = budget.exhausted ? { decoded: [], overLimit: limit } : readFile(read, file, before === undefined ? limit - total : undefined, limit);
+    if (f.overLimit !== undefined) {
+      budget.exhausted = true;
+      files.set(file, f);
       return;
+    }
+    if (before === undefined) {
+      counted.set(file, f.bytes ?? 0);
+      total += f.bytes ?? 0;
     }
     if (f.text === undefined) {
       files.set(file, f);

@@ -19,17 +19,19 @@ export const tooLarge = (file: string, location?: Location, size?: number): Diag
   );
 
 /**
- * All the files one scenario reads (its line tables, departments, population files) may hold at
- * most this much together unless the user raises it: about 650,000 lines, which a projection keeps
- * in the memory Node allows by default (about 45 bytes of memory for each byte of a line table).
+ * All the files one run reads (every scenario it names, their line tables, departments and
+ * population files, each file once) may hold at most this much together unless the user raises it
+ * (MTFS_MAX_INPUT_BYTES): about 600,000 lines, which a command that keeps every line (`--detail`,
+ * `explain`, the reports) holds in the memory Node allows by default (about 45 bytes of memory for
+ * each byte of a line table). Checked from each file's size before it is read.
  */
 export const MAX_TOTAL_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** The diagnostic for a file that would take a scenario's input past `limit` bytes, at the place that names it. */
+/** The diagnostic for a file that would take a run's input past `limit` bytes, at the place that names it. */
 export const inputTooLarge = (file: string, limit: number, location?: Location): Diagnostic =>
   error(
     'input-too-large',
-    `reading ${file} would take this scenario's files past ${limit} bytes altogether, the limit on one run's input`,
+    `reading ${file} would take the files of this run past ${limit} bytes altogether, the limit on one run's input`,
     location,
     `mtfs needs about 45 bytes of memory for each byte of a line table; on a machine with the memory, raise the limit with MTFS_MAX_INPUT_BYTES=${limit * 2} (and, over about 80 MB, give Node more heap with NODE_OPTIONS=--max-old-space-size=8192), or project the departments separately`,
   );

@@ -46,7 +46,7 @@ const cases: { name: string; argv: (ws: Workspace) => string[]; says: RegExp }[]
   {
     name: 'a council naming six different large departments',
     argv: (ws) => ['project', council(ws, bigDepartments(ws, 6)), '--format', 'csv', '--output', ws.out],
-    says: /error\[input-too-large\]: reading .*big-\d\.yaml would take this scenario's files past \d+ bytes/,
+    says: /error\[input-too-large\]: reading .*big-\d\.yaml would take the files of this run past \d+ bytes/,
   },
 ];
 

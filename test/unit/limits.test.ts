@@ -3,7 +3,10 @@
 // number of risk draws whose figures exact percentiles keep.
 
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateScenario } from '../../bench/generate.mjs';
 import { nodeReader } from '../../src/cli/io.js';
 import { memoryReader, type FileReader } from '../../src/load/reader.js';
 import { MAX_INPUT_BYTES, MAX_TOTAL_INPUT_BYTES } from '../../src/source/text.js';
@@ -54,10 +57,59 @@ describe('total input across the files of a scenario', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       new RegExp(
-        `scenarios/council\\.yaml:\\d+:\\d+: error\\[input-too-large\\]: reading scenarios/big\\d\\.yaml would take this scenario's files past ${MAX_TOTAL_INPUT_BYTES} bytes`,
+        `scenarios/council\\.yaml:\\d+:\\d+: error\\[input-too-large\\]: reading scenarios/big\\d\\.yaml would take the files of this run past ${MAX_TOTAL_INPUT_BYTES} bytes`,
       ),
     );
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});
+
+describe('total input across the files of a run', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-limit-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  // the bench's 2,000,000 lines in files of 200,000, scaled down: 8 files of 500 lines under a lowered limit
+  const scenario = generateScenario(path.join(tmp, 'split'), 'split', 8 * 500, 5, 'Synthetic County Council', 500);
+  const csvBytes = (n: number): number => fs.statSync(path.join(tmp, 'split', `split-lines-${n}.csv`)).size;
+
+  it.each([['project'], ['project', '--detail'], ['check']])(
+    'a table split over 8 files past the limit: %s refuses where the files past it are named, exit 2',
+    async (...command) => {
+      // the YAML and three line tables fit; the fourth does not
+      const limit = fs.statSync(scenario).size + csvBytes(1) + csvBytes(2) + csvBytes(3) + 100;
+      const r = await runCli([...command, scenario], { env: { MTFS_MAX_INPUT_BYTES: String(limit) } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`split.yaml:6:`);
+      expect(r.stderr).toContain(`error[input-too-large]: reading ${path.join(tmp, 'split', 'split-lines-4.csv')} would take the files of this run past ${limit} bytes`);
+      expect(r.stderr).toContain(`MTFS_MAX_INPUT_BYTES=${limit * 2}`);
+      // from the first file past the limit on, each is refused where it is named; none before it
+      expect(r.stderr.indexOf('split-lines-4.csv would')).toBeLessThan(r.stderr.indexOf('split-lines-5.csv would'));
+      expect(r.stderr).not.toMatch(/reading \S+split-lines-[123]\.csv/);
+    },
+  );
+
+  it('under the limit the same table is projected', async () => {
+    const r = await runCli(['project', scenario, '--format', 'csv'], { env: { MTFS_MAX_INPUT_BYTES: String(9 * csvBytes(8)) } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('counts every scenario of a run, each file once: two that fit alone do not fit together', async () => {
+    const other = generateScenario(path.join(tmp, 'other'), 'other', 500, 6);
+    const one = fs.statSync(other).size + fs.statSync(path.join(tmp, 'other', 'other-lines.csv')).size;
+    const env = { MTFS_MAX_INPUT_BYTES: String(one + 50) };
+    expect((await runCli(['check', other], { env })).code).toBe(0);
+    expect((await runCli(['check', other, other], { env })).code).toBe(0); // the same files count once
+    const copy = generateScenario(path.join(tmp, 'copy'), 'copy', 500, 6);
+    for (const command of [['check'], ['compare']]) {
+      const r = await runCli([...command, other, copy], { env });
+      expect(r.code, command[0]).toBe(2);
+      expect(r.stderr).toContain('error[input-too-large]');
+    }
+  });
+
+  it('checks the size before reading: a file past the limit is never read', () => {
+    expect(nodeReader('scenarios/2018.yaml', 10)).toEqual({ ok: false, reason: 'over-limit' });
+    expect(nodeReader('scenarios/2018.yaml', 1_000_000).ok).toBe(true);
   });
 });
 

@@ -15,7 +15,8 @@ import { finish, type CommandContext } from '../command.js';
 import { setOption, unitsOption } from '../flags.js';
 import type { Units } from '../../model/units.js';
 import type { Io } from '../io.js';
-import { readScenario } from '../load.js';
+import { readScenario, runBudget } from '../load.js';
+import type { InputBudget } from '../../load/resolve.js';
 import { EXIT_CHECKS_FAILED, EXIT_INVALID, EXIT_OK, report, type ExitCode } from '../output.js';
 
 const CHECK_FORMATS = ['table', 'json', 'junit'] as const;
@@ -44,8 +45,17 @@ export function register(program: Command, { io, exit }: CommandContext): void {
  * totals path first (`totals`): a mismatch names the lines that feed the figure, so a scenario
  * with any is read again in full before anything is printed.
  */
-function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<string, string>, units?: Units, totals = true): FileOutcome {
-  const read = readScenario(io.readFile, { file, sets, totals });
+function checkFile(
+  io: Io,
+  file: string,
+  sets: readonly string[],
+  sources: Map<string, string>,
+  budget: InputBudget,
+  units?: Units,
+  totals = true,
+): FileOutcome {
+  // a read again in full counts its files once, as the first read did
+  const read = readScenario(io.readFile, { file, sets, totals }, budget);
   const seen: Diagnostic[] = read.stages.flat();
   const scenario = read.scenario;
   const p = scenario && projectScenario(scenario);
@@ -53,7 +63,7 @@ function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<s
   const base = scenario?.variant && scenario.controls.length === 0 ? scenario.variant.base : undefined;
   const inherited = p && base ? inheritedControls(p, projectScenario(base)) : undefined;
   const checked = p && checkControls(p, units, inherited ? inherited.applicable : scenario.controls);
-  if (read.totals && checked && checked.diagnostics.length > 0) return checkFile(io, file, sets, sources, units, false);
+  if (read.totals && checked && checked.diagnostics.length > 0) return checkFile(io, file, sets, sources, budget, units, false);
   for (const [f, t] of read.sources) sources.set(f, t);
   for (const diagnostics of read.stages) report(io, diagnostics, sources);
   if (!scenario || !checked) return invalidOutcome(file, seen);
@@ -83,7 +93,9 @@ function checkFile(io: Io, file: string, sets: readonly string[], sources: Map<s
 
 function checkCommand(io: Io, files: readonly string[], opts: CheckOptions): ExitCode {
   const sources = new Map<string, string>();
-  const outcomes = files.map((file) => checkFile(io, file, opts.set, sources, opts.units));
+  const budget = runBudget(io);
+  if (!budget) return EXIT_INVALID;
+  const outcomes = files.map((file) => checkFile(io, file, opts.set, sources, budget, opts.units));
   const content =
     opts.format === 'json' ? checkAsJson(outcomes) : opts.format === 'junit' ? checkAsJunit(outcomes, sources) : checkAsText(outcomes);
   return finish(io, {
