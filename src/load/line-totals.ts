@@ -47,7 +47,12 @@ export class LineTotals {
   add(key: string, levels: Readonly<Record<string, string>>): boolean {
     const group = this.#groups.get(key);
     if (!group) return false;
-    this.#years.forEach((y, i) => (group.sums[i] as ExactSum).add(amountText(levels[y] as string)));
+    this.#years.forEach((y, i) => {
+      const text = levels[y] as string;
+      const sum = group.sums[i] as ExactSum;
+      // most amounts are canonical already (`1234.5`); others (`(4,755)`) are made so first
+      if (!sum.tryAdd(text)) sum.add(amountText(text));
+    });
     return true;
   }
 

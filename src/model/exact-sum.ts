@@ -21,7 +21,12 @@ export class ExactSum {
   #big = 0n;
 
   add(text: string): void {
-    if (!CANONICAL.test(text)) throw new Error(`not canonical amount text: ${text}`);
+    if (!this.tryAdd(text)) throw new Error(`not canonical amount text: ${text}`);
+  }
+
+  /** Adds canonical amount text and returns true; returns false, adding nothing, for any other text. */
+  tryAdd(text: string): boolean {
+    if (!CANONICAL.test(text)) return false;
     const dot = text.indexOf('.');
     const places = dot < 0 ? 0 : text.length - dot - 1;
     if (places > this.#places) this.#rescale(places);
@@ -36,11 +41,12 @@ export class ExactSum {
       // both terms are safe integers, so the double sum is exact whenever the exact sum is safe
       if (Number.isSafeInteger(total)) {
         this.#small = total;
-        return;
+        return true;
       }
     }
     this.#toBig();
     this.#big += BigInt(digits) * 10n ** BigInt(shift);
+    return true;
   }
 
   /** The total as plain canonical decimal text. */
