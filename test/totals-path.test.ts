@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeReader } from '../src/cli/io.js';
 import { readScenario, type ScenarioRead } from '../src/cli/load.js';
+import { memoryReader } from '../src/load/reader.js';
 import { toPlain } from '../src/model/money.js';
 import { projectScenario } from '../src/project/project.js';
 import { tablesAsCsv } from '../src/render/csv.js';
@@ -55,6 +56,48 @@ describe('the totals path gives what the full load gives', () => {
     expect(totals.totals).toBe(true);
     expect(totals.scenario?.lines.length).toBeLessThan(full.scenario?.lines.length ?? 0);
     expect(shown(totals)).toEqual(shown(full));
+  });
+
+  it('lines told apart only by a field absent or written as "undefined" stay apart', () => {
+    const files = new Map([
+      [
+        'm/s.yaml',
+        [
+          'authority: Test County Council',
+          'department: Adults',
+          'period: {from: 2018/19, to: 2021/22}',
+          'units: £',
+          'original_budget: {amount: 1000, source: test}',
+          'line_files: [l.csv]',
+          'controls:',
+          '  source: test',
+          '  rows:',
+          '    savings.category.undefined: {2018/19: 5}',
+          '    net_budget: {2018/19: 983}',
+          '',
+        ].join('\n'),
+      ],
+      [
+        'm/l.csv',
+        [
+          'ref,type,category,description,2018/19,2019/20,2020/21,2021/22,source',
+          'S1,saving,undefined,a,5,5,5,5,test',
+          'S2,saving,,b,7,7,7,7,test',
+          'S3,saving,undefined,c,0.00,0,0,0,test',
+          'G1,growth,,d,(0),0,0,0,test',
+          '',
+        ].join('\n'),
+      ],
+    ]);
+    const read = (totals: boolean): ScenarioRead => readScenario(memoryReader(files), { file: 'm/s.yaml', totals });
+    const [full, totals] = [read(false), read(true)];
+    expect(totals.totals).toBe(true);
+    expect(totals.scenario?.lines.length).toBe(3);
+    expect(shown(totals)).toEqual(shown(full));
+    expect((shown(totals) as { results: unknown[] }).results).toEqual([
+      ['savings.category.undefined', '2018/19', '5', true],
+      ['net_budget', '2018/19', '988', false],
+    ]);
   });
 
   it('a table with a bad amount, a duplicated ref or a total row: the full load reports it, once', () => {
