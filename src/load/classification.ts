@@ -48,7 +48,8 @@ export interface LineClasses {
 export interface LineLocator {
   readonly value: (field: string) => Location;
   readonly key: (field: string) => Location;
-  readonly ref: Location;
+  /** Where the ref is written: worked out only when a diagnostic needs it (most lines have none). */
+  readonly ref: () => Location;
 }
 
 const FIELDS = ['category', 'nature', 'service_area', 'growth_type', 'status'] as const satisfies readonly ClassificationName[];
@@ -67,7 +68,7 @@ export function checkLineClasses(
     const written = w[name];
     const c = classes?.[name];
     if (written === undefined) {
-      if (c && !reconciling && c.requiredFor.includes(w.type)) diagnostics.push(missing(w, c, at.ref));
+      if (c && !reconciling && c.requiredFor.includes(w.type)) diagnostics.push(missing(w, c, at.ref()));
       continue;
     }
     if (c?.appliesTo && !c.appliesTo.includes(w.type)) {

@@ -126,14 +126,7 @@ export function normaliseLine(
     );
     ok = false;
   }
-  const checked = checkLineClasses(w, classes, {
-    value: (f) => lat([f]),
-    key: (f) => lkey([f]),
-    // located only when a diagnostic needs it: most lines have none
-    get ref() {
-      return refLoc();
-    },
-  });
+  const checked = checkLineClasses(w, classes, { value: (f) => lat([f]), key: (f) => lkey([f]), ref: refLoc });
   append(diagnostics, checked.diagnostics);
   const classified = checked.value ?? { nature: [] };
   if (!checked.value) ok = false;
