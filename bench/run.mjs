@@ -31,7 +31,9 @@ function parseSize(text) {
   return Math.round(Number(m[1]) * { '': 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6 }[m[2]]);
 }
 const sizesArg = process.argv.indexOf('--sizes');
-const SIZES = (sizesArg >= 0 ? process.argv[sizesArg + 1] : (process.env.BENCH_SIZES ?? '1k,10k,100k,300k,1M,2M')).split(',').map(parseSize);
+const SIZES = (sizesArg >= 0 ? process.argv[sizesArg + 1] : (process.env.BENCH_SIZES ?? '1k,10k,100k,300k,1M,2M'))
+  .split(',')
+  .map(parseSize);
 
 /** One run of `node <args>`: CPU ms (user + system), wall ms, peak RSS MiB and exit status. */
 function once(args, env = {}) {

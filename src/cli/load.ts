@@ -68,7 +68,8 @@ export function readScenario(read: FileReader, w: Wanted, budget?: InputBudget):
     return shown;
   };
   // the totals path gives a value only when there is nothing to report; else the full load reports it
-  const totals = w.totals && !w.compareWith && (w.sets ?? []).length === 0 ? loadSources(set, w.file, undefined, { totals: true }) : undefined;
+  const totals =
+    w.totals && !w.compareWith && (w.sets ?? []).length === 0 ? loadSources(set, w.file, undefined, { totals: true }) : undefined;
   const byTotals = totals?.value !== undefined && totals.diagnostics.length === 0;
   const loaded = stage(guarded(w.file, realiseLoaded(byTotals ? totals : loadSources(set, w.file))));
   const applied = loaded && stage(applyOverrides(loaded, w.sets ?? []));

@@ -66,7 +66,10 @@ export function lineTableRowsStreamed(
 }
 
 /** The header's columns, checked; `usedAt(i)` finds a row with a value in column `i`. */
-function headerColumns(header: readonly CsvCell[], usedAt: (i: number) => CsvRow | undefined): { columns: Column[]; diagnostics: Diagnostic[] } {
+function headerColumns(
+  header: readonly CsvCell[],
+  usedAt: (i: number) => CsvRow | undefined,
+): { columns: Column[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
   const columns: Column[] = header.map((cell, i) => {
@@ -135,7 +138,13 @@ function headerColumns(header: readonly CsvCell[], usedAt: (i: number) => CsvRow
 }
 
 /** One row of a line table as a raw line document, located by its cells. */
-function rowDocument(row: CsvRow, header: readonly CsvCell[], columns: readonly Column[], index: ColumnIndex, form: AmountForm): RawDocument {
+function rowDocument(
+  row: CsvRow,
+  header: readonly CsvCell[],
+  columns: readonly Column[],
+  index: ColumnIndex,
+  form: AmountForm,
+): RawDocument {
   // Plain objects, not null-prototype records: every key is a known column name or a canonical
   // year label (the header was checked above), so none can be `__proto__`; and plain objects
   // keep V8's fast properties, which makes validating 100,000 rows about a third quicker.

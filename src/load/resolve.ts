@@ -45,7 +45,9 @@ export function resolveSources(roots: string | readonly string[], read: FileRead
     if (files.has(file)) return;
     // the size is checked before the file is read: one that would pass the limit is never read
     const before = counted.get(file);
-    const f = budget.exhausted ? { decoded: [], overLimit: limit } : readFile(read, file, before === undefined ? limit - total : undefined, limit);
+    const f = budget.exhausted
+      ? { decoded: [], overLimit: limit }
+      : readFile(read, file, before === undefined ? limit - total : undefined, limit);
     if (f.overLimit !== undefined) {
       budget.exhausted = true;
       files.set(file, f);

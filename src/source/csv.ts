@@ -152,7 +152,10 @@ const CSV_OPTIONS = { relax_column_count: true, skip_empty_lines: true, record_d
  * record it cannot locate) makes `regular()` false and the rows stop there: the caller then reads
  * the file with parseCsv, which reports it.
  */
-export function csvRowsByChunk(file: string, text: string): { header?: readonly CsvCell[]; rows: Iterable<CsvRow>; regular: () => boolean } {
+export function csvRowsByChunk(
+  file: string,
+  text: string,
+): { header?: readonly CsvCell[]; rows: Iterable<CsvRow>; regular: () => boolean } {
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const scan = recordStarts(normalised);
   let regular = scan.cut === undefined && scan.unclosedQuoteLine === undefined;

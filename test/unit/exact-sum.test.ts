@@ -49,9 +49,12 @@ describe('ExactSum agrees with decimal.js', () => {
 
   it('amounts with differing decimal places, mixed in any order', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(amountText(6, 0), amountText(6, 1), amountText(6, 3), amountText(4, 12)), { maxLength: 100 }), (texts) => {
-        expect(fast(texts)).toBe(reference(texts));
-      }),
+      fc.property(
+        fc.array(fc.oneof(amountText(6, 0), amountText(6, 1), amountText(6, 3), amountText(4, 12)), { maxLength: 100 }),
+        (texts) => {
+          expect(fast(texts)).toBe(reference(texts));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -59,9 +62,19 @@ describe('ExactSum agrees with decimal.js', () => {
   it('totals of 1e15 scale that cross 2^53 and come back', () => {
     const big = fc.integer({ min: 2 ** 52, max: Number.MAX_SAFE_INTEGER }).map(String);
     fc.assert(
-      fc.property(fc.array(fc.oneof(big, big.map((t) => `-${t}`), amountText(16, 2)), { maxLength: 40 }), (texts) => {
-        expect(fast(texts)).toBe(reference(texts));
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            big,
+            big.map((t) => `-${t}`),
+            amountText(16, 2),
+          ),
+          { maxLength: 40 },
+        ),
+        (texts) => {
+          expect(fast(texts)).toBe(reference(texts));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -79,7 +79,9 @@ describe('total input across the files of a run', () => {
       const r = await runCli([...command, scenario], { env: { MTFS_MAX_INPUT_BYTES: String(limit) } });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`split.yaml:6:`);
-      expect(r.stderr).toContain(`error[input-too-large]: reading ${path.join(tmp, 'split', 'split-lines-4.csv')} would take the files of this run past ${limit} bytes`);
+      expect(r.stderr).toContain(
+        `error[input-too-large]: reading ${path.join(tmp, 'split', 'split-lines-4.csv')} would take the files of this run past ${limit} bytes`,
+      );
       expect(r.stderr).toContain(`MTFS_MAX_INPUT_BYTES=${limit * 2}`);
       // from the first file past the limit on, each is refused where it is named; none before it
       expect(r.stderr.indexOf('split-lines-4.csv would')).toBeLessThan(r.stderr.indexOf('split-lines-5.csv would'));
