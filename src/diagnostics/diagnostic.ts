@@ -78,6 +78,8 @@ export const DIAGNOSTIC_CODES = [
   'layout',
   'layout-count',
   'one-off',
+  'gross-income',
+  'gross-income-net',
   'usage',
   'output',
   'internal',

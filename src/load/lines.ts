@@ -20,6 +20,9 @@ import { checkLineDrivers, type DemandContext } from './drivers.js';
 import { money, year } from './validated.js';
 import { savingDelivery, type SavingDelivery } from './saving-delivery.js';
 import { lineClassKey, type LineTotals } from './line-totals.js';
+import { checkStatedNet, lineGrossIncome } from './gross-income.js';
+import { levelsFromGrossIncome } from '../model/gross-income.js';
+import { KIND_SIGN } from '../model/line-kind.js';
 
 /** The service area of a line that states none. */
 const NO_SERVICE_AREA = 'not stated';
@@ -172,7 +175,10 @@ export function normaliseLine(
     );
     ok = false;
   }
-  if (!names && written === undefined) {
+  const gi = lineGrossIncome(w, { years: years ?? [], inPeriod, outside, lat, lkey });
+  append(diagnostics, gi.diagnostics);
+  if (gi.written && (!gi.value || !years)) ok = false;
+  if (!names && written === undefined && !gi.written) {
     diagnostics.push(
       error(
         'level-missing',
@@ -209,8 +215,19 @@ export function normaliseLine(
   }
 
   // the totals path: a plain line of a class already met adds its written levels to the class's totals
+  // (a line that states gross and income is kept whole: its split and its check need it)
   const foldKey =
-    totals && ok && delivery && !names && w.levels && !w.changes && !w.one_off && !w.unstated && !reconciling && !delivery.slippage
+    totals &&
+    ok &&
+    delivery &&
+    !names &&
+    !gi.written &&
+    w.levels &&
+    !w.changes &&
+    !w.one_off &&
+    !w.unstated &&
+    !reconciling &&
+    !delivery.slippage
       ? totals.covers(w.levels)
         ? lineClassKey(
             w.type,
@@ -257,6 +274,13 @@ export function normaliseLine(
   if (!ok || !years || !delivery) return done();
   if (w.one_off) return done(budgetLine(w, classified, oneOffLevels(years, stated), lat, delivery));
   if (written === 'changes') return done(budgetLine(w, classified, levelsFromChanges(years, stated), lat, delivery));
+  if (gi.value) {
+    // the levels are derived from gross and income; levels written beside them are checked
+    const derived = levelsFromGrossIncome(years, gi.value, KIND_SIGN[w.type]);
+    const mismatches = checkStatedNet(w.ref, stated, derived, gi.value, KIND_SIGN[w.type]);
+    append(diagnostics, mismatches);
+    return done(mismatches.length > 0 ? undefined : { ...budgetLine(w, classified, derived, lat, delivery), grossIncome: gi.value });
+  }
   const filled = fillLevels(years, stated, w.unstated);
   if (filled.unstated.length > 0) {
     diagnostics.push(

@@ -20,6 +20,7 @@ import type { CouncilTaxPrinciples } from '../model/council-tax-principles.js';
 import type { LoadedScenarios } from './departments.js';
 import { demandContext, readDrivers, resolveDrivers, type ReadDrivers } from './drivers.js';
 import { duplicateRefs, normaliseControls, normaliseLine, type LineContext } from './lines.js';
+import { normaliseGrossAndIncome } from './gross-income.js';
 import { normaliseLayout } from './layout.js';
 import { normaliseClassifications } from './classification.js';
 import { lineTableRows, lineTableRowsStreamed } from './line-table.js';
@@ -361,6 +362,8 @@ function normalise(
   append(diagnostics, council.diagnostics);
   const baseBudget = normaliseBaseBudget(h.base_budget, doc, period, inPeriod, outside);
   append(diagnostics, baseBudget.diagnostics);
+  const grossAndIncome = normaliseGrossAndIncome(h.gross_and_income, doc, inPeriod, outside, h.units);
+  append(diagnostics, grossAndIncome.diagnostics);
   const layout =
     council.departments === undefined
       ? normaliseLayout(h.layout, doc, budgetLines, transfers.size > 0, baseBudget.value !== undefined)
@@ -398,6 +401,7 @@ function normalise(
       inputs,
       ...(resolved?.drivers.length ? { drivers: resolved.drivers } : {}),
       ...(h.compare_with ? { compareWith: { file: relativeTo(file, h.compare_with.trim()), origin: at(['compare_with']) } } : {}),
+      ...(grossAndIncome.value ? { grossAndIncome: grossAndIncome.value } : {}),
     },
     diagnostics,
   };

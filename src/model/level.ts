@@ -15,6 +15,7 @@ export type LevelBasis =
   | 'ended' // after a funding stream's stated end year: nil
   | 'changes' // the sum of the changes stated up to this year (`changes:`)
   | 'one-off-ended' // a one-off line after its stated year: fallen out, nil
+  | 'uplift' // income after its last stated year, grown by the line's stated uplift rate, exactly
   | 'driver'; // built from demand drivers: cost − base-year cost (`mtfs demand` shows how)
 
 /** True when a level is the tool's estimate of a year the source does not state. */

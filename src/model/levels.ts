@@ -5,6 +5,7 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf, type FiscalYear } from './fiscal-year.js';
 import { ZERO, roundTo, type Dec, type Money, dec } from './money.js';
+import type { GrossIncome } from './gross-income.js';
 import type { BudgetLine, Level, UnstatedMethod } from './scenario.js';
 
 export interface StatedLevel {
@@ -126,8 +127,21 @@ export function scaleLevels(levels: ReadonlyMap<FiscalYear, Level>, factor: Dec)
 }
 
 /**
- * A line multiplied by `factor`: written levels at once; a driver-built line keeps the factor for
- * the projection to apply after building its levels.
+ * A line multiplied by `factor`: written levels (and gross and income) at once; a driver-built line
+ * keeps the factor for the projection to apply after building its levels.
  */
 export const scaleLine = (line: BudgetLine, factor: Dec): BudgetLine =>
-  line.drivers ? { ...line, factors: [...(line.factors ?? []), factor] } : { ...line, levels: scaleLevels(line.levels, factor) };
+  line.drivers
+    ? { ...line, factors: [...(line.factors ?? []), factor] }
+    : {
+        ...line,
+        levels: scaleLevels(line.levels, factor),
+        ...(line.grossIncome ? { grossIncome: scaleGrossIncome(line.grossIncome, factor) } : {}),
+      };
+
+/** Gross and income both multiplied by `factor` (a variant's scale, a risk draw), so net stays gross − income. */
+export const scaleGrossIncome = (gi: GrossIncome, factor: Dec): GrossIncome => ({
+  ...gi,
+  gross: scaleLevels(gi.gross, factor),
+  income: scaleLevels(gi.income, factor),
+});

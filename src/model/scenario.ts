@@ -4,6 +4,7 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { DemandDriver } from './demand.js';
 import type { FiscalYear } from './fiscal-year.js';
+import type { DepartmentGrossIncome, GrossIncome } from './gross-income.js';
 import type { Apportionment, Cited, Funding } from './funding.js';
 import type { Level, SourcedAmount } from './level.js';
 import type { Dec, Money, RoundingMode } from './money.js';
@@ -72,6 +73,8 @@ export interface BudgetLine {
   readonly slippage?: Slippage;
   /** Savings only: absent for an identified saving. */
   readonly stage?: Exclude<SavingStage, 'identified'>;
+  /** Gross expenditure and income, where the line states them: its levels are then derived from them. */
+  readonly grossIncome?: GrossIncome;
 }
 
 /** A variant's change to a line, kept so `explain` and `compare` can say what happened. */
@@ -247,6 +250,8 @@ export interface Scenario {
   readonly compareWith?: { readonly file: string; readonly origin: Location };
   /** What-if changes applied on the command line (`--set`), as the user wrote them. */
   readonly whatIf?: readonly string[];
+  /** The department's gross budget and income as published, for years the source states them. */
+  readonly grossAndIncome?: DepartmentGrossIncome;
 }
 
 /** A line's value of a classification (`category`, `nature`, `service_area`, `growth_type`, `status`). */

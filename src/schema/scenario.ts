@@ -9,6 +9,7 @@ import { LINE_TYPES, RAG_RATINGS, refSchema, SAVING_STAGES, UNSTATED_METHODS } f
 import { classificationsSchema } from './classification.js';
 import { driversSchema, lineDriverSchema } from './drivers.js';
 import { fundingHeaderShape } from './funding.js';
+import { grossAndIncomeSchema, grossIncomeLineShape } from './gross-income.js';
 import { baseBudgetSchema, layoutSchema } from './layout.js';
 import { CONTROL_ROWS, controlsSchema } from './controls.js';
 
@@ -83,6 +84,7 @@ export const lineSchema = z
         'Savings only: identified (the default); unidentified (a sum the budget assumes will be found: counted in the budget); under-development (an initiative not yet in the budget: an option for closing the gap).',
     }),
     slippage: slippageSchema.optional(),
+    ...grossIncomeLineShape,
     source: sourceSchema,
     note: textSchema.optional(),
   })
@@ -128,6 +130,7 @@ export const scenarioHeaderShape = {
       'A scenario file, relative to this one, whose lines of the same ref `mtfs demand` shows beside each driver-built line (e.g. the published levels).',
   }),
   ...fundingHeaderShape,
+  gross_and_income: grossAndIncomeSchema.optional(),
 };
 
 /** The whole scenario file, for JSON Schema and documentation. Loading validates lines one by one. */

@@ -162,8 +162,9 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
       );
       return;
     }
-    // set levels are written out: no longer built from drivers
-    const { drivers: _builtBy, driversOrigin: _at, factors: _factors, ...fixed } = line;
+    // set levels are written out: no longer built from drivers,
+    // and no longer derived from gross and income: a set states the net levels only
+    const { drivers: _builtBy, driversOrigin: _at, factors: _factors, grossIncome: _split, ...fixed } = line;
     lines.set(
       s.ref,
       adjust(

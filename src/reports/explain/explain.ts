@@ -10,6 +10,7 @@ import { rowSelects } from '../../model/row-select.js';
 import type { BudgetLine, Level } from '../../model/scenario.js';
 import { rowValues, type BudgetRowId, type LineSchedule, type Projection, type RowId } from '../../project/project.js';
 import { formatPlainGrouped } from '../../model/grouped-number.js';
+import { INCOME_TYPE_LABEL } from '../../model/gross-income.js';
 import { explainCouncilRow, explainFundingItem } from './explain-council.js';
 
 export { fundingItemIds } from './explain-council.js';
@@ -172,10 +173,38 @@ function lineChangeStep(p: Projection, s: LineSchedule, y: FiscalYear, id: strin
 
 /** How a line's level in a year was obtained: stated, ongoing, estimated, not started, adjusted. */
 function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): Step {
+  const gi = line.grossIncome;
+  if (!gi) return seriesStep(p, line, line.levels, 'level', y, id);
   const level = line.levels.get(y) as Level;
+  const gross = gi.gross.get(y)?.amount ?? ZERO;
+  const income = gi.income.get(y)?.amount ?? ZERO;
+  const kind = gi.incomeType ? ` (${INCOME_TYPE_LABEL[gi.incomeType]})` : '';
+  const net = `gross ${g(gross)} − income ${g(income)}${kind}`;
+  return {
+    id,
+    label: `level of ${line.ref} in ${y}`,
+    amount: level.amount,
+    formula:
+      KIND_SIGN[line.type] > 0
+        ? `net = ${net}`
+        : `net effect ${net} = ${g(neg(level.amount))}; as the amount of a ${line.type}, ${g(level.amount)}`,
+    children: [seriesStep(p, line, gi.gross, 'gross', y, `${id}/gross`), seriesStep(p, line, gi.income, 'income', y, `${id}/income`)],
+  };
+}
+
+/** How one of a line's series (its level, gross or income) in a year was obtained. */
+function seriesStep(
+  p: Projection,
+  line: BudgetLine,
+  series: ReadonlyMap<FiscalYear, Level>,
+  what: 'level' | 'gross' | 'income',
+  y: FiscalYear,
+  id: string,
+): Step {
+  const level = series.get(y) as Level;
   const units = p.scenario.units;
   // the stated levels this one was derived from
-  const points = [...line.levels].filter(
+  const points = [...series].filter(
     ([, l]) => l.basis === 'stated' && level.basis !== 'stated' && level.origins.includes(l.origins[0] as Location),
   );
   let formula: string;
@@ -204,13 +233,19 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
       formula = 'estimate: the last stated level grown by a stated rate, rounded to whole units';
       break;
     case 'ended':
-      formula = 'nil: after its stated end year';
+      formula =
+        what === 'income'
+          ? `nil: income ends from ${line.grossIncome?.drivers.ends?.year ?? y} (income_ends)`
+          : 'nil: after its stated end year';
       break;
     case 'changes':
       formula = `the sum of the changes stated up to ${y}`;
       break;
     case 'one-off-ended':
       formula = 'nil: a one-off line falls out the year after it applies';
+      break;
+    case 'uplift':
+      formula = `last year's income × (1 + ${line.grossIncome?.drivers.uplift?.rate.toFixed() ?? '?'}): after its last stated year income grows by the line's income_uplift, exactly`;
       break;
     case 'driver':
       formula = `built by demand driver${(line.drivers ?? []).length === 1 ? '' : 's'} ${(line.drivers ?? []).join(' + ')}: projected cost − base-year cost (mtfs demand shows population, users and unit cost)`;
@@ -226,13 +261,13 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
     .join('');
   return {
     id,
-    label: `level of ${line.ref} in ${y}`,
+    label: `${what} of ${line.ref} in ${y}`,
     amount: level.amount,
     formula: `${formula}${adjusted}`,
     ...(level.basis === 'stated' && level.origins[0] ? { origin: level.origins[0] } : {}),
     children: points.map(([py, l]) => ({
       id: `${id}/${yid(py)}`,
-      label: `stated level of ${line.ref} in ${py}`,
+      label: `stated ${what} of ${line.ref} in ${py}`,
       amount: l.amount,
       formula: `stated for ${py}`,
       ...(l.origins[0] ? { origin: l.origins[0] } : {}),
