@@ -168,7 +168,7 @@ export function grossIncomeTable(p: Projection): TableModel | undefined {
       // two figures each rounded to half a step either way: their difference is within one step
       const within = step !== undefined && diff.abs().lessThanOrEqualTo(step);
       notes.push(
-        `${x.year}: the published gross less income differs from the net budget by ${g(diff)} ${p.scenario.units}${
+        `${x.year}: the published gross less income differs from the net budget by ${g(diff)} (${p.scenario.units})${
           step !== undefined
             ? within
               ? `, within the rounding of figures published to the nearest ${to}`

@@ -245,7 +245,7 @@ function seriesStep(
       formula = 'nil: a one-off line falls out the year after it applies';
       break;
     case 'uplift':
-      formula = `last year's income × (1 + ${line.grossIncome?.drivers.uplift?.rate.toFixed() ?? '?'}): after its last stated year income grows by the line's income_uplift, exactly`;
+      formula = `${g(series.get(previousYear(y))?.amount ?? ZERO)} (last year's income) × (1 + ${line.grossIncome?.drivers.uplift?.rate.toFixed() ?? '?'}): after its last stated year income grows by the line's income_uplift, exactly`;
       break;
     case 'driver':
       formula = `built by demand driver${(line.drivers ?? []).length === 1 ? '' : 's'} ${(line.drivers ?? []).join(' + ')}: projected cost − base-year cost (mtfs demand shows population, users and unit cost)`;
