@@ -3,7 +3,7 @@
 // published gross budget and income beside the table's net budget. Pure; renderers round.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
-import { INCOME_TYPE_LABEL, netOf, type PublishedGrossIncome } from '../model/gross-income.js';
+import { INCOME_TYPE_LABEL, netOf, type GrossIncome, type PublishedGrossIncome } from '../model/gross-income.js';
 import { ZERO, add, sub, toPlain, type Money } from '../model/money.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { stepInUnits } from '../model/published-precision.js';
@@ -191,5 +191,49 @@ export function grossIncomeTable(p: Projection): TableModel | undefined {
     rows,
     notes,
     identities,
+  };
+}
+
+/** A line's gross, income and net effect by year for JSON: exact strings, with the kind of income and drivers. */
+export function grossIncomeJson(gi: GrossIncome, years: readonly FiscalYear[]): Record<string, unknown> {
+  const of = (m: ReadonlyMap<FiscalYear, { readonly amount: Money }>) =>
+    Object.fromEntries(years.map((y) => [y, toPlain(m.get(y)?.amount ?? ZERO)]));
+  return {
+    gross: of(gi.gross),
+    income: of(gi.income),
+    net_effect: Object.fromEntries(
+      years.map((y) => [y, toPlain(netOf(gi.gross.get(y)?.amount ?? ZERO, gi.income.get(y)?.amount ?? ZERO))]),
+    ),
+    income_type: gi.incomeType ?? null,
+    income_uplift: gi.drivers.uplift ? toPlain(gi.drivers.uplift.rate) : null,
+    income_ends: gi.drivers.ends?.year ?? null,
+  };
+}
+
+/** The department's published gross and income beside the net budget, for JSON. */
+export function publishedGrossIncomeJson(p: Projection): unknown {
+  const published = p.scenario.grossAndIncome;
+  if (!published) return null;
+  const net = rowValues(p, 'net_budget');
+  return {
+    source: published.source,
+    published_to: published.publishedTo ?? null,
+    note: published.note ?? null,
+    years: Object.fromEntries(
+      published.years.map((x) => {
+        const n = netOf(x.gross, x.income);
+        const budget = net.get(x.year) ?? ZERO;
+        return [
+          x.year,
+          {
+            gross: toPlain(x.gross),
+            income: toPlain(x.income),
+            net: toPlain(n),
+            net_budget: toPlain(budget),
+            difference: toPlain(sub(budget, n)),
+          },
+        ];
+      }),
+    ),
   };
 }

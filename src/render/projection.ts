@@ -13,6 +13,7 @@ import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './
 import { slippageLabel, type Slippage } from '../model/saving-delivery.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 import type { DisplayOptions } from './number.js';
+import { grossIncomeJson, publishedGrossIncomeJson } from './gross-income.js';
 
 export { ESTIMATE_MARK, RECONCILING_MARK };
 
@@ -351,6 +352,7 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
       }),
     ),
     changes: byYear(sch.changes),
+    ...(sch.line.grossIncome ? grossIncomeJson(sch.line.grossIncome, p.years) : {}),
   });
   return {
     scenario: {
@@ -369,6 +371,7 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
       ? {
           growth: { lines: p.growth.map(lineJson), total_levels: byYear(totalLevels(p.growth, p.years)) },
           savings: { lines: p.savings.map(lineJson), total_levels: byYear(totalLevels(p.savings, p.years)) },
+          ...(s.grossAndIncome ? { gross_and_income: publishedGrossIncomeJson(p) } : {}),
           ...(p.underDevelopment.length
             ? {
                 under_development: {
