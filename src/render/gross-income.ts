@@ -102,7 +102,7 @@ export function grossIncomeTable(p: Projection): TableModel | undefined {
   const notes: string[] = [];
   if (lines.length > 0) {
     notes.push(
-      "Each line's gross and income are its effect on the department's gross spend and income (more income positive); its net effect on the net budget is gross − income (a saving's level is the net effect with its sign turned).",
+      "Each line's gross and income are its effect on the department's gross spend and income (more income positive); its net effect on the net budget is gross − income (a saving or income line, which reduces the budget, shows its level as the net effect with the sign turned).",
     );
     const driven = lines.filter((l) => l.grossIncome.drivers.uplift || l.grossIncome.drivers.ends);
     for (const l of driven) {

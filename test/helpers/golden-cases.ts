@@ -228,6 +228,20 @@ export const DELIVERY_CASES: readonly GoldenCase[] = (
   ] as const
 ).map((c) => ({ ...c, exit: 0, golden: `golden/delivery/${c.name}.txt` }));
 
+// --- gross expenditure and income (test/gross-income.test.ts) ---
+
+const GROSS_INCOME = 'test/fixtures/gross-income/scenario.yaml';
+
+export const GROSS_INCOME_CASES: readonly GoldenCase[] = (
+  [
+    { name: 'project-detail', argv: ['project', GROSS_INCOME, '--detail'] },
+    { name: 'project-detail-csv', argv: ['project', GROSS_INCOME, '--detail', '--format', 'csv'] },
+    { name: 'project-json', argv: ['project', GROSS_INCOME, '--detail', '--format', 'json'] },
+    { name: 'explain-uplift', argv: ['explain', GROSS_INCOME, 'G1', '2026/27'] },
+    { name: 'explain-ends', argv: ['explain', GROSS_INCOME, 'S1', '2027/28'] },
+  ] as const
+).map((c) => ({ ...c, exit: 0, golden: `golden/gross-income/${c.name}.txt` }));
+
 /** The committee page: nothing on stdout, the page in the file. */
 export const REPORT_HTML_CASE: GoldenCase = {
   name: 'report-html',
@@ -290,6 +304,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   BAD_SET_CASE,
   ...RISK_CASES,
   ...DELIVERY_CASES,
+  ...GROSS_INCOME_CASES,
   REPORT_HTML_CASE,
   ...ERROR_CASES,
 ];
