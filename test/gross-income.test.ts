@@ -2,8 +2,12 @@
 // that gross − income = net for every line and year over random lines, known answers of the income
 // drivers, variants and draws keeping the identity, and one test per diagnostic.
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { memoryReader } from '../src/load/reader.js';
 import { loadScenario } from '../src/load/scenario.js';
 import { KIND_SIGN, LINE_KINDS } from '../src/model/line-kind.js';
@@ -15,6 +19,7 @@ import { projectScenario, rowValues } from '../src/project/project.js';
 import { realise } from '../src/transform/variant.js';
 import { runCli, transcript } from './helpers/cli.js';
 import { GROSS_INCOME_CASES } from './helpers/golden-cases.js';
+import { evaluateCell as evaluate } from './helpers/xlsx-formula.js';
 
 const HEADER = `authority: A
 department: D
@@ -193,5 +198,61 @@ describe('diagnostics', () => {
     expect(
       codes(line('gross: {2024/25: 100, 2025/26: 100, 2026/27: 100, 2027/28: 100}, income: {2024/25: 40}, income_uplift: 1%')),
     ).toEqual([]);
+  });
+});
+
+describe('the workbook', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-gross-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('net is the formula gross − income; the schedules and the budget follow it', async () => {
+    const file = path.join(tmp, 'g.xlsx');
+    const fixture = 'test/fixtures/gross-income/scenario.yaml';
+    expect((await runCli(['report', fixture, '--xlsx', file, '--draws', '100'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('Gross and income')!;
+    const rowOf = (ref: string): number => {
+      let n = 0;
+      ws.eachRow((row, i) => {
+        if (row.getCell(1).value === ref) n = i;
+      });
+      return n;
+    };
+    const s1 = rowOf('S1');
+    expect(s1).toBeGreaterThan(0);
+    const cols = ['D', 'E', 'F', 'G'];
+    // S1: gross −50, income 300, 450, 450, then nil (income_ends)
+    expect(cols.map((c) => toPlain(evaluate(wb, 'Gross and income', `${c}${s1 + 2}`)))).toEqual(['-350', '-500', '-500', '-50']);
+    expect((ws.getCell(`D${s1 + 2}`).value as { formula: string }).formula).toBe(`D${s1}-D${s1 + 1}`);
+    // G1's uplifted income is a formula on last year's income
+    const g1 = rowOf('G1');
+    expect(toPlain(evaluate(wb, 'Gross and income', `G${g1 + 1}`))).toBe('212.2416');
+    // the savings schedule takes S1's level from it
+    const savings = wb.getWorksheet('Savings')!;
+    let at = 0;
+    savings.eachRow((row, n) => {
+      if (row.getCell(1).value === 'S1') at = n;
+    });
+    expect(toPlain(evaluate(wb, 'Savings', `F${at}`))).toBe('350');
+    ws.getCell(`D${s1 + 1}`).value = 310;
+    expect(toPlain(evaluate(wb, 'Savings', `F${at}`))).toBe('360');
+  });
+
+  it('on the 2018 scenario: G13 and the published figures, and a change of income moves the net budget', async () => {
+    const file = path.join(tmp, '2018.xlsx');
+    expect((await runCli(['report', 'scenarios/2018.yaml', '--xlsx', file, '--draws', '100'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('Gross and income')!;
+    const rows = new Map<string, number>();
+    ws.eachRow((row, n) => rows.set(String(row.getCell(1).value ?? row.getCell(2).value), n));
+    const g13 = rows.get('G13')!;
+    expect(toPlain(evaluate(wb, 'Gross and income', `D${g13 + 2}`))).toBe('2140');
+    const diff = rows.get('Difference (net budget − published net)')!;
+    expect(toPlain(evaluate(wb, 'Gross and income', `D${diff}`))).toBe('31');
+    expect(toPlain(evaluate(wb, 'Gross and income', `D${rows.get('Net: gross − income')!}`))).toBe('132800');
+    ws.getCell(`D${g13 + 1}`).value = -2150; // the grant lost is 10 more
+    expect(toPlain(evaluate(wb, 'Gross and income', `D${diff}`))).toBe('41');
   });
 });

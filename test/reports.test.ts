@@ -204,7 +204,7 @@ describe('mtfs report --xlsx', () => {
     expect((await runCli(['report', 'scenarios/2018.yaml', '--xlsx', xlsx])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Budget', 'Growth', 'Savings', 'Assumptions']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Budget', 'Growth', 'Savings', 'Gross and income', 'Assumptions']);
     const budget = wb.getWorksheet('Budget')!;
     const labels = new Map<string, number>();
     budget.eachRow((row, n) => labels.set(String(row.getCell(1).value), n));

@@ -13,7 +13,8 @@ import { CALIBRATED_MARK, ESTIMATE_MARK } from './marks.js';
 import type { LevelBasis } from '../model/level.js';
 import { ZERO, roundTo, toPlain, type Dec, type Rate } from '../model/money.js';
 import { statusMark } from '../model/classification.js';
-import { isEstimate, natureLabel, type Scenario } from '../model/scenario.js';
+import { isEstimate, natureLabel, type BudgetLine, type Scenario } from '../model/scenario.js';
+import { KIND_SIGN } from '../model/line-kind.js';
 import type { LineSchedule, Projection } from '../project/project.js';
 import { classifiedLast, natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js';
 import { appliesTo } from '../load/assumptions.js';
@@ -124,7 +125,14 @@ interface ScheduleLayout {
 }
 
 /** A line sheet: text columns, one column per year of levels, then total and change formulas. */
-function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: readonly LineSchedule[], savings: boolean): ScheduleLayout {
+function scheduleSheet(
+  wb: Workbook,
+  name: string,
+  p: Projection,
+  schedules: readonly LineSchedule[],
+  savings: boolean,
+  grossNetRows?: ReadonlyMap<string, number>,
+): ScheduleLayout {
   const s = p.scenario;
   const ws = wb.addWorksheet(name);
   titleRows(ws, savings ? 'Savings (Appendix C): level of each line' : 'Growth (Appendix B): level of each line', s);
@@ -146,8 +154,15 @@ function scheduleSheet(wb: Workbook, name: string, p: Projection, schedules: rea
         ]
       : [l.ref, l.description, l.serviceArea, l.reconciling ? 'reconciling' : (l.status ?? '')];
     cells.forEach((v, j) => (r.getCell(j + 1).value = neutralise(v)));
+    const split = grossNetRows?.get(l.ref);
     p.years.forEach((y, j) => {
       const c = r.getCell(firstYearCol + j);
+      if (split !== undefined && !l.slippage) {
+        // a line that states gross and income: its level is its net effect on that sheet, with its kind's sign
+        const sign = KIND_SIGN[l.type] < 0 ? '-' : '';
+        formulaCell(c, `${sign}'${GROSS_SHEET}'!${col(GROSS_FIRST_YEAR_COL + j)}${split}`, sch.levels.get(y) ?? ZERO, fmt);
+        return;
+      }
       inputCell(c, sch.levels.get(y) ?? ZERO, fmt);
       const basis = l.levels.get(y)?.basis ?? 'stated';
       if (isEstimate(basis)) c.note = 'Estimate: the source does not state this year.';
@@ -771,6 +786,93 @@ function assumptionsSheet(wb: Workbook, p: Projection): void {
   freeze(ws, 1);
 }
 
+const GROSS_SHEET = 'Gross and income';
+const GROSS_FIRST_YEAR_COL = 4;
+
+interface GrossIncomeRows {
+  /** The row of each line's net effect (gross − income). */
+  readonly netRows: ReadonlyMap<string, number>;
+  readonly lines: readonly BudgetLine[];
+}
+
+/** Where each line that states gross and income sits on the gross and income sheet (none: undefined). */
+function grossIncomeRows(p: Projection): GrossIncomeRows | undefined {
+  const lines = p.scenario.lines.filter((l) => l.grossIncome);
+  if (lines.length === 0 && !p.scenario.grossAndIncome) return undefined;
+  return { lines, netRows: new Map(lines.map((l, i) => [l.ref, HEADER_ROW + 1 + i * 3 + 2])) };
+}
+
+/**
+ * Gross and income: each line's gross and income as inputs and its net effect as the formula
+ * gross − income (the Growth and Savings sheets take their levels from it), then the department's
+ * published gross and income with net as a formula beside the Budget sheet's net budget.
+ */
+function grossIncomeSheet(wb: Workbook, p: Projection, rows: GrossIncomeRows): void {
+  const s = p.scenario;
+  const ws = wb.addWorksheet(GROSS_SHEET);
+  titleRows(ws, 'Gross expenditure and income: net = gross − income', s);
+  headerRow(ws, ['Ref', 'Description', 'Income type', ...p.years, 'Source']);
+  const fmt = moneyFormat(s);
+  const yearCell = (r: number, j: number): string => `${col(GROSS_FIRST_YEAR_COL + j)}${r}`;
+  rows.lines.forEach((l, i) => {
+    const gi = l.grossIncome;
+    if (!gi) return;
+    const top = HEADER_ROW + 1 + i * 3;
+    const [g, inc, net] = [ws.getRow(top), ws.getRow(top + 1), ws.getRow(top + 2)];
+    g.getCell(1).value = neutralise(l.ref);
+    g.getCell(2).value = neutralise(`${l.description}: gross expenditure`);
+    g.getCell(3).value = gi.incomeType ?? '';
+    inc.getCell(2).value = 'income';
+    net.getCell(2).value = 'net effect (gross − income)';
+    g.getCell(GROSS_FIRST_YEAR_COL + p.years.length).value = neutralise(l.source);
+    p.years.forEach((y, j) => {
+      const gv = gi.gross.get(y)?.amount ?? ZERO;
+      const iv = gi.income.get(y)?.amount ?? ZERO;
+      inputCell(g.getCell(GROSS_FIRST_YEAR_COL + j), gv, fmt);
+      const ib = gi.income.get(y)?.basis;
+      if (ib === 'uplift' || ib === 'ended') {
+        // driven income: last year's × (1 + uplift), or nil once it ends
+        const rate = gi.drivers.uplift?.rate;
+        if (ib === 'uplift' && j > 0 && rate)
+          formulaCell(inc.getCell(GROSS_FIRST_YEAR_COL + j), `${yearCell(top + 1, j - 1)}*(1+${toPlain(rate)})`, iv, fmt);
+        else fixedCell(inc.getCell(GROSS_FIRST_YEAR_COL + j), iv, fmt, ib === 'ended' ? 'Nil: the income ends (income_ends).' : undefined);
+      } else inputCell(inc.getCell(GROSS_FIRST_YEAR_COL + j), iv, fmt);
+      formulaCell(net.getCell(GROSS_FIRST_YEAR_COL + j), `${yearCell(top, j)}-${yearCell(top + 1, j)}`, gv.minus(iv), fmt);
+    });
+  });
+  const published = s.grossAndIncome;
+  if (published) {
+    let r = HEADER_ROW + 2 + rows.lines.length * 3;
+    const netRow = HEADER_ROW + 1 + p.rows.findIndex((x) => x.id === 'net_budget');
+    const budgetNet = p.rows.find((x) => x.id === 'net_budget')?.values;
+    const [g, inc, net, budget, diff] = [r, r + 1, r + 2, r + 3, r + 4];
+    const label = (row: number, text: string): void => {
+      ws.getRow(row).getCell(2).value = neutralise(text);
+    };
+    label(g, 'Department gross budget (published)');
+    label(inc, 'Less income (published)');
+    label(net, 'Net: gross − income');
+    label(budget, 'Net budget (Budget sheet)');
+    label(diff, 'Difference (net budget − published net)');
+    ws.getRow(g).getCell(GROSS_FIRST_YEAR_COL + p.years.length).value = neutralise(published.source);
+    p.years.forEach((y, j) => {
+      const x = published.years.find((py) => py.year === y);
+      if (!x) return;
+      const n = x.gross.minus(x.income);
+      const b = budgetNet?.get(y) ?? ZERO;
+      inputCell(ws.getRow(g).getCell(GROSS_FIRST_YEAR_COL + j), x.gross, fmt);
+      inputCell(ws.getRow(inc).getCell(GROSS_FIRST_YEAR_COL + j), x.income, fmt);
+      formulaCell(ws.getRow(net).getCell(GROSS_FIRST_YEAR_COL + j), `${yearCell(g, j)}-${yearCell(inc, j)}`, n, fmt);
+      formulaCell(ws.getRow(budget).getCell(GROSS_FIRST_YEAR_COL + j), `Budget!${col(2 + j)}${netRow}`, b, fmt);
+      formulaCell(ws.getRow(diff).getCell(GROSS_FIRST_YEAR_COL + j), `${yearCell(budget, j)}-${yearCell(net, j)}`, b.minus(n), fmt);
+    });
+    r = diff + 2;
+    if (published.note) ws.getRow(r).getCell(2).value = neutralise(published.note);
+  }
+  ws.getColumn(2).width = 60;
+  freeze(ws, 3);
+}
+
 /** Builds the workbook (exceljs is loaded by the caller, only when a workbook is asked for). */
 export async function xlsxReport(excel: typeof ExcelJS, JSZip: JSZipLike, p: Projection): Promise<Uint8Array> {
   const wb = new excel.Workbook();
@@ -780,8 +882,10 @@ export async function xlsxReport(excel: typeof ExcelJS, JSZip: JSZipLike, p: Pro
   wb.modified = FIXED_DATE;
   const budget = wb.addWorksheet('Budget');
   const hasLines = !p.departments;
-  const growth = hasLines ? scheduleSheet(wb, 'Growth', p, p.growth, false) : undefined;
-  const savings = hasLines ? scheduleSheet(wb, 'Savings', p, p.savings, true) : undefined;
+  const gross = hasLines ? grossIncomeRows(p) : undefined;
+  const growth = hasLines ? scheduleSheet(wb, 'Growth', p, p.growth, false, gross?.netRows) : undefined;
+  const savings = hasLines ? scheduleSheet(wb, 'Savings', p, p.savings, true, gross?.netRows) : undefined;
+  if (gross) grossIncomeSheet(wb, p, gross);
   const funding = fundingSheet(wb, p);
   const reserves = reservesSheet(wb, p);
   budgetSheet(budget, p, growth, savings, funding, reserves);

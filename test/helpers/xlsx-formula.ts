@@ -1,13 +1,13 @@
 // Test helper: evaluates the formulas mtfs writes into a workbook, exactly (decimals, not doubles),
 // so a test can change an input cell and read what Excel would recalculate. Numbers, cell references
-// (with sheet), ranges, + − × ÷, unary minus, =, brackets, SUM, SUMIF, ROUND, ROUNDDOWN, IF, MOD.
+// (with sheet, quoted or not), ranges, + − × ÷, unary minus, =, brackets, SUM, SUMIF, ROUND, ROUNDDOWN, IF, MOD.
 
 import type ExcelJS from 'exceljs';
 import { Dec } from '../../src/model/money.js';
 
 type Value = Dec | boolean | string | { readonly sheet: string; readonly cells: readonly string[] };
 
-const REF = /^(?:([A-Za-z][\w ]*)!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/;
+const REF = /^(?:'([^']+)'!|([A-Za-z][\w ]*)!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/;
 
 const colNumber = (c: string): number => [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 const colName = (n: number): string => (n > 26 ? colName(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
@@ -134,8 +134,8 @@ function evaluateFormula(wb: ExcelJS.Workbook, sheet: string, text: string, seen
     const ref = REF.exec(rest);
     if (ref) {
       i += ref[0].length;
-      const on = ref[1] ?? sheet;
-      const [c1, r1, c2, r2] = [ref[2]!, Number(ref[3]), ref[4] ?? ref[2]!, Number(ref[5] ?? ref[3])];
+      const on = ref[1] ?? ref[2] ?? sheet;
+      const [c1, r1, c2, r2] = [ref[3]!, Number(ref[4]), ref[5] ?? ref[3]!, Number(ref[6] ?? ref[4])];
       const cells: string[] = [];
       for (let c = colNumber(c1); c <= colNumber(c2); c++) for (let r = r1; r <= r2; r++) cells.push(`${colName(c)}${r}`);
       return { sheet: on, cells };
