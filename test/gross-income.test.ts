@@ -147,6 +147,35 @@ describe('income drivers', () => {
   });
 });
 
+describe('--set on a line’s income drivers', () => {
+  it('drives income afresh from what was written, and says what the scenario had', async () => {
+    const fixture = 'test/fixtures/gross-income/scenario.yaml';
+    const r = await runCli(['project', fixture, '--set', 'G1.income_uplift=0', '--format', 'json', '--detail']);
+    expect(r.code).toBe(0);
+    const g1 = JSON.parse(r.stdout).growth.lines.find((l: { ref: string }) => l.ref === 'G1');
+    expect(Object.values(g1.income)).toEqual(['200', '200', '200', '200']);
+    expect(Object.values(g1.net_effect)).toEqual(['1000', '2300', '2300', '2300']);
+  });
+
+  it.each([
+    ['G1.income_uplif=1%', 'line G1 has no parameter `income_uplif`'],
+    ['G1.income_uplift=x', 'expected a rate'],
+    ['S1.income_ends=2030/31', 'outside the period'],
+    ['I1.income_uplift=1%', ''],
+  ])('%s', async (set, message) => {
+    const r = await runCli(['project', 'test/fixtures/gross-income/scenario.yaml', '--set', set]);
+    if (message === '') return expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('a line without gross and income takes no income driver', async () => {
+    const r = await runCli(['project', 'scenarios/2018.yaml', '--set', 'G6.income_uplift=1%']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('line G6 states no gross and income');
+  });
+});
+
 describe('the department’s published gross and income', () => {
   it('is shown beside the net budget with the difference', () => {
     const s = loaded(

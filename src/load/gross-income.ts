@@ -139,7 +139,7 @@ export function lineGrossIncome(w: WrittenLine, site: LineSite): Result<GrossInc
   if (!gross || !filledIncome || diagnostics.length > 0) return fail();
   const income = driveIncome(site.years, filledIncome, drivers);
   return {
-    value: { gross, income, drivers, ...(w.income_type ? { incomeType: w.income_type } : {}) },
+    value: { gross, income, writtenIncome: filledIncome, drivers, ...(w.income_type ? { incomeType: w.income_type } : {}) },
     diagnostics,
     written: true,
   };

@@ -44,7 +44,10 @@ export interface IncomeDrivers {
  */
 export interface GrossIncome {
   readonly gross: ReadonlyMap<FiscalYear, Level>;
+  /** Income after the drivers (see `driveIncome`). */
   readonly income: ReadonlyMap<FiscalYear, Level>;
+  /** Income as written and filled by the line's unstated method, before the drivers: what a changed driver starts from. */
+  readonly writtenIncome: ReadonlyMap<FiscalYear, Level>;
   readonly incomeType?: IncomeType;
   readonly drivers: IncomeDrivers;
 }
@@ -128,4 +131,9 @@ export interface DepartmentGrossIncome {
   readonly source: string;
   readonly note?: string;
   readonly origin: Location;
+}
+
+/** The line's gross and income with other income drivers (a what-if): income is driven afresh from what was written. */
+export function withIncomeDrivers(gi: GrossIncome, drivers: IncomeDrivers, years: readonly FiscalYear[]): GrossIncome {
+  return { ...gi, drivers, income: driveIncome(years, gi.writtenIncome, drivers) };
 }

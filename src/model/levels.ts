@@ -144,4 +144,5 @@ export const scaleGrossIncome = (gi: GrossIncome, factor: Dec): GrossIncome => (
   ...gi,
   gross: scaleLevels(gi.gross, factor),
   income: scaleLevels(gi.income, factor),
+  writtenIncome: scaleLevels(gi.writtenIncome, factor),
 });

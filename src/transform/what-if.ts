@@ -1,5 +1,6 @@
 // What-ifs from the command line: `--set <driver>.<parameter>[.<year>]=<value>` → the scenario with
-// those driver parameters changed (the projection builds the lines from them): a transform.
+// those driver parameters changed (the projection builds the lines from them), and a line's income
+// drivers (`<ref>.income_uplift=…`, transform/income-what-if.ts): a transform.
 // Pure. Values use the grammar of the scenario file; a bad path or value is a `usage` diagnostic
 // (exit 2) with a "did you mean".
 
@@ -13,6 +14,7 @@ import { FORM, parseParameterPath, yearsOf } from '../load/parameter-path.js';
 import type { Scenario } from '../model/scenario.js';
 import { applyFundingOverrides, isFundingPath } from './funding-what-if.js';
 import type { Transform } from './transform.js';
+import { applyIncomeOverride, isLineOverride } from './income-what-if.js';
 
 export interface Override {
   /** As the user wrote it, e.g. `older_people.use_rate=4%`. */
@@ -44,7 +46,15 @@ export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
   const diagnostics: Diagnostic[] = [];
   const overrides: Override[] = [];
   const seen = new Set<string>();
+  const onLines: string[] = [];
   for (const text of texts) {
+    if (isLineOverride(text, scenario)) {
+      const path = text.slice(0, text.indexOf('=')).trim();
+      if (seen.has(path)) diagnostics.push(error('usage', `--set ${text}: ${path} is set twice`, undefined, 'give each parameter once'));
+      seen.add(path);
+      onLines.push(text);
+      continue;
+    }
     const o = parseOverride(text, drivers, scenario.years);
     if (!o.ok) {
       diagnostics.push(error('usage', `--set ${text}: ${o.message}`, undefined, o.hint));
@@ -58,8 +68,16 @@ export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
     seen.add(path);
     overrides.push(o.value);
   }
+  // a line's income drivers (`<ref>.income_uplift`, `<ref>.income_ends`)
+  let changed = withParameters(scenario, overrides);
+  const lineNotes: string[] = [];
+  for (const text of onLines) {
+    const r = applyIncomeOverride(changed, text);
+    diagnostics.push(...r.diagnostics);
+    if (r.value) changed = r.value;
+    if (r.note) lineNotes.push(r.note);
+  }
   if (diagnostics.length > 0) return { diagnostics };
-  const changed = withParameters(scenario, overrides);
   const whatIf = overrides.map(
     (o) =>
       `${o.text} (the scenario has ${describe(
@@ -67,7 +85,7 @@ export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
         o,
       )})`,
   );
-  return { value: { ...changed, whatIf: [...(scenario.whatIf ?? []), ...whatIf] }, diagnostics };
+  return { value: { ...changed, whatIf: [...(scenario.whatIf ?? []), ...whatIf, ...lineNotes] }, diagnostics };
 };
 
 /**
