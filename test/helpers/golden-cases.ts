@@ -241,6 +241,7 @@ export const GROSS_INCOME_CASES: readonly GoldenCase[] = (
     { name: 'explain-ends', argv: ['explain', GROSS_INCOME, 'S1', '2027/28'] },
     { name: 'what-if', argv: ['project', GROSS_INCOME, '--set', 'G1.income_uplift=10%', '--set', 'S1.income_ends=2026/27'] },
     { name: 'explain-what-if', argv: ['explain', GROSS_INCOME, 'G1', '2025/26', '--set', 'G1.income_uplift=10%'] },
+    { name: 'sensitivity', argv: ['sensitivity', GROSS_INCOME] },
   ] as const
 ).map((c) => ({ ...c, exit: 0, golden: `golden/gross-income/${c.name}.txt` }));
 
