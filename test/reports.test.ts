@@ -329,7 +329,11 @@ describe('mtfs report --xlsx: inputs are cells the formulas use', () => {
       let formulas = 0;
       for (const ws of wb.worksheets) {
         expect(ws.views, ws.name).toEqual([
-          expect.objectContaining({ state: 'frozen', ySplit: 4, xSplit: ws.name === 'Growth' || ws.name === 'Savings' ? 2 : 1 }),
+          expect.objectContaining({
+            state: 'frozen',
+            ySplit: 4,
+            xSplit: ['Growth', 'Savings', 'Gross and income'].includes(ws.name) ? 2 : 1,
+          }),
         ]);
         expect(ws.getCell('A3').value, ws.name).toBe('Input');
         expect((ws.getCell('A3').fill as ExcelJS.FillPattern).fgColor?.argb, ws.name).toBe('FFFFF2CC');

@@ -870,7 +870,7 @@ function grossIncomeSheet(wb: Workbook, p: Projection, rows: GrossIncomeRows): v
     if (published.note) ws.getRow(r).getCell(2).value = neutralise(published.note);
   }
   ws.getColumn(2).width = 60;
-  freeze(ws, 3);
+  freeze(ws, 2);
 }
 
 /** Builds the workbook (exceljs is loaded by the caller, only when a workbook is asked for). */
