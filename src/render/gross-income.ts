@@ -8,7 +8,7 @@ import { ZERO, add, sub, toPlain, type Money } from '../model/money.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { stepInUnits } from '../model/published-precision.js';
 import type { BudgetLine } from '../model/scenario.js';
-import { rowValues, type Projection } from '../project/project.js';
+import { projectScenario, rowValues, type Projection } from '../project/project.js';
 import { ESTIMATE_MARK } from './marks.js';
 import { isEstimate } from '../model/level.js';
 import { blank, money, text, type TableModel, type TableRow } from './table-model.js';
@@ -61,7 +61,8 @@ export function grossIncomeTable(p: Projection): TableModel | undefined {
       ...Object.fromEntries(
         years.map((y) => {
           const c = values(y);
-          return [y, c ? money(c.v, c.mark ? { marker: ESTIMATE_MARK } : {}) : money(ZERO, { blankInText: true })];
+          // a year the source publishes nothing for is blank in every format, never a nil figure
+          return [y, c ? money(c.v, c.mark ? { marker: ESTIMATE_MARK } : {}) : blank];
         }),
       ),
     },
@@ -236,4 +237,24 @@ export function publishedGrossIncomeJson(p: Projection): unknown {
       }),
     ),
   };
+}
+
+/**
+ * A whole council's `--detail` tables of gross and income: one for each department whose own
+ * scenario states them, titled with the department's name, in its own units.
+ */
+export function departmentGrossIncomeTables(p: Projection): TableModel[] {
+  return (p.scenario.departments ?? []).flatMap((d, i) => {
+    if (d.kind !== 'scenario') return [];
+    const t = grossIncomeTable(projectScenario(d.scenario));
+    return t ? [{ ...t, id: `gross_income_${i + 1}`, title: `Gross expenditure and income: ${d.name}` }] : [];
+  });
+}
+
+/** A whole council's departments' published gross and income for JSON, by department name (none: nothing). */
+export function departmentGrossIncomeJson(p: Projection): Record<string, unknown> {
+  const entries = (p.scenario.departments ?? []).flatMap((d) =>
+    d.kind === 'scenario' && d.scenario.grossAndIncome ? [[d.name, publishedGrossIncomeJson(projectScenario(d.scenario))] as const] : [],
+  );
+  return entries.length ? { gross_and_income_by_department: Object.fromEntries(entries) } : {};
 }

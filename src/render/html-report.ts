@@ -16,7 +16,7 @@ import { roundForDisplay, shownUnits, toShown, type DisplayOptions } from './num
 import { describeScenario, scheduleTable, summaryTable, underDevelopmentTable } from './projection.js';
 import { fundingTable, fundingTotalMark } from './funding.js';
 import { reservesTable } from './reserves.js';
-import { grossIncomeTable } from './gross-income.js';
+import { departmentGrossIncomeTables, grossIncomeTable } from './gross-income.js';
 import { appliesInWords, RISK_METHOD, riskTable, sensitivityTable, shown } from './risk.js';
 import { executiveSummary, joinWords } from './report-summary.js';
 import { CALIBRATED_MARK, ESTIMATE_MARK, type Pointers } from './marks.js';
@@ -341,8 +341,15 @@ export function htmlReport(input: ReportInput): string {
     );
   const underDevelopment = p.departments ? undefined : underDevelopmentTable(p, pointers);
   if (underDevelopment) sections.push(section('under-development', 'Savings under development', [tableAsHtml(underDevelopment, display)]));
-  const grossIncome = p.departments ? undefined : grossIncomeTable(p);
-  if (grossIncome) sections.push(section('gross-income', 'Gross expenditure and income', [tableAsHtml(grossIncome, display)]));
+  const grossIncome = (p.departments ? departmentGrossIncomeTables(p) : [grossIncomeTable(p)]).flatMap((t) => (t ? [t] : []));
+  if (grossIncome.length)
+    sections.push(
+      section(
+        'gross-income',
+        'Gross expenditure and income',
+        grossIncome.map((t) => tableAsHtml(t, display)),
+      ),
+    );
 
   if (input.sensitivity || input.risk) {
     const body: string[] = [];

@@ -13,7 +13,7 @@ import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './
 import { slippageLabel, type Slippage } from '../model/saving-delivery.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
 import type { DisplayOptions } from './number.js';
-import { grossIncomeJson, publishedGrossIncomeJson } from './gross-income.js';
+import { departmentGrossIncomeJson, grossIncomeJson, publishedGrossIncomeJson } from './gross-income.js';
 
 export { ESTIMATE_MARK, RECONCILING_MARK };
 
@@ -367,6 +367,7 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
     rows: p.rows.map((r) => ({ id: r.id, label: r.label, values: byYear(r.values) })),
     notes: [...provenanceNotes(p), ...fundingNotes(p)],
     ...fundingJson(p),
+    ...(detail && s.departments ? departmentGrossIncomeJson(p) : {}),
     ...(detail && !s.departments
       ? {
           growth: { lines: p.growth.map(lineJson), total_levels: byYear(totalLevels(p.growth, p.years)) },

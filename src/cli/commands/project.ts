@@ -6,7 +6,7 @@ import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { fundingTable } from '../../render/funding.js';
 import { reservesTable } from '../../render/reserves.js';
-import { grossIncomeTable } from '../../render/gross-income.js';
+import { departmentGrossIncomeTables, grossIncomeTable } from '../../render/gross-income.js';
 import { projectionAsJson, scheduleTables, summaryTable } from '../../render/projection.js';
 import { checkControls } from '../../reports/check/controls.js';
 import { finish, type CommandContext } from '../command.js';
@@ -51,11 +51,11 @@ function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
   const schedules = opts.detail && !projection.departments ? scheduleTables(projection) : [];
   const funding = opts.detail ? fundingTable(projection) : undefined;
   const reserves = opts.detail ? reservesTable(projection) : undefined;
-  const grossIncome = opts.detail && !projection.departments ? grossIncomeTable(projection) : undefined;
+  const grossIncome = !opts.detail ? [] : projection.departments ? departmentGrossIncomeTables(projection) : [grossIncomeTable(projection)];
   const models = [
     summaryTable(projection, opts.format === 'csv' ? undefined : display),
     ...schedules,
-    ...(grossIncome ? [grossIncome] : []),
+    ...grossIncome.flatMap((t) => (t ? [t] : [])),
     ...(funding ? [funding] : []),
     ...(reserves ? [reserves] : []),
   ];
