@@ -161,6 +161,8 @@ export function grossIncomeTable(p: Projection): TableModel | undefined {
       }),
     );
     notes.push(`Published gross and income: ${published.source}.`);
+    // a variant keeps its base's published figures, while its own changes move the net budget
+    const variant = p.scenario.variant !== undefined;
     for (const x of published.years) {
       const diff = sub(net.get(x.year) ?? ZERO, netOf(x.gross, x.income));
       if (diff.isZero()) continue;
@@ -175,7 +177,7 @@ export function grossIncomeTable(p: Projection): TableModel | undefined {
               ? `, within the rounding of figures published to the nearest ${to}`
               : `, more than the rounding of figures published to the nearest ${to} explains`
             : ''
-        }.`,
+        }${variant ? '; the published figures are those of the scenario this variant changes' : ''}.`,
       );
     }
     if (published.note) notes.push(published.note);
