@@ -236,7 +236,16 @@ export function normaliseGrossAndIncome(
       );
       ok = false;
     }
-    if (ok) years.push({ year: y, gross, income, ...(net ? { net } : {}), origin: doc.locator.key([...base, 'years', text]) });
+    if (ok)
+      years.push({
+        year: y,
+        gross,
+        income,
+        ...(net ? { net } : {}),
+        origin: doc.locator.key([...base, 'years', text]),
+        grossOrigin: at('gross'),
+        incomeOrigin: at('income'),
+      });
   }
   if (diagnostics.length > 0) return { diagnostics };
   return {

@@ -121,7 +121,11 @@ export interface PublishedGrossIncome {
   readonly income: Money;
   /** The net the source states beside them, where it does (checked: gross − income = net). */
   readonly net?: Money;
+  /** Where the year is written. */
   readonly origin: Location;
+  /** Where the gross and the income figures are written. */
+  readonly grossOrigin: Location;
+  readonly incomeOrigin: Location;
 }
 
 /** The department's gross and income statements, with their source and precision. */

@@ -242,6 +242,8 @@ export const GROSS_INCOME_CASES: readonly GoldenCase[] = (
     { name: 'what-if', argv: ['project', GROSS_INCOME, '--set', 'G1.income_uplift=10%', '--set', 'S1.income_ends=2026/27'] },
     { name: 'explain-what-if', argv: ['explain', GROSS_INCOME, 'G1', '2025/26', '--set', 'G1.income_uplift=10%'] },
     { name: 'sensitivity', argv: ['sensitivity', GROSS_INCOME] },
+    { name: 'explain-row', argv: ['explain', GROSS_INCOME, 'gross_income.lines.net', '2026/27'] },
+    { name: 'explain-published', argv: ['explain', 'scenarios/2018.yaml', 'gross_income.published.net', '2018/19'] },
   ] as const
 ).map((c) => ({ ...c, exit: 0, golden: `golden/gross-income/${c.name}.txt` }));
 

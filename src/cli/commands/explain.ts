@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
-import { explain, fundingItemIds, type ExplainTarget } from '../../reports/explain/explain.js';
+import { explain, fundingItemIds, grossIncomeIds, type ExplainTarget } from '../../reports/explain/explain.js';
 import { parseFiscalYear } from '../../model/fiscal-year.js';
 import { projectScenario, type RowId } from '../../project/project.js';
 import { asJson } from '../../render/json.js';
@@ -70,6 +70,7 @@ function explainCommand(io: Io, file: string, what: string, yearText: string | u
   if (rows.includes(what)) target = { kind: 'row', row: what as RowId };
   else if (line) target = { kind: 'line', line };
   else if (funding.includes(what) || funding.includes(`funding.${what}`)) target = { kind: 'funding', item: what };
+  else if (what.startsWith('gross_income.') && grossIncomeIds(p).includes(what)) target = { kind: 'gross_income', id: what };
   else {
     const guess = closest(what, [...rows, ...funding, ...funding.map((f) => f.replace(/^funding\./, '')), ...refs]);
     const all = [

@@ -5,12 +5,12 @@ import type { Location } from '../../diagnostics/diagnostic.js';
 import { previousYear, startOf, type FiscalYear } from '../../model/fiscal-year.js';
 import type { RowSelector } from '../../model/layout.js';
 import { KIND_SIGN } from '../../model/line-kind.js';
-import { ZERO, neg, sum, type Money } from '../../model/money.js';
+import { ZERO, neg, sub, sum, type Money } from '../../model/money.js';
 import { rowSelects } from '../../model/row-select.js';
 import type { BudgetLine, Level } from '../../model/scenario.js';
-import { rowValues, type BudgetRowId, type LineSchedule, type Projection, type RowId } from '../../project/project.js';
+import { projectScenario, rowValues, type BudgetRowId, type LineSchedule, type Projection, type RowId } from '../../project/project.js';
 import { formatPlainGrouped } from '../../model/grouped-number.js';
-import { INCOME_TYPE_LABEL } from '../../model/gross-income.js';
+import { INCOME_TYPE_LABEL, netOf } from '../../model/gross-income.js';
 import { explainCouncilRow, explainFundingItem } from './explain-council.js';
 
 export { fundingItemIds } from './explain-council.js';
@@ -20,6 +20,7 @@ export type { Step } from './step.js';
 
 export type ExplainTarget =
   | { readonly kind: 'row'; readonly row: RowId }
+  | { readonly kind: 'gross_income'; readonly id: string }
   | { readonly kind: 'line'; readonly line: BudgetLine }
   | { readonly kind: 'funding'; readonly item: string };
 
@@ -33,6 +34,11 @@ export function explain(p: Projection, target: ExplainTarget, years: readonly Fi
         return explainRow(p, target.row, y);
       case 'line':
         return explainLine(p, target.line, y, yid(y));
+      case 'gross_income': {
+        const step = explainGrossIncome(p, target.id, y);
+        if (!step) throw new Error(`no gross and income row ${target.id}: the command checks it against grossIncomeIds`);
+        return step;
+      }
       case 'funding': {
         const step = explainFundingItem(p, target.item, y);
         if (!step) throw new Error(`no funding row ${target.item}: the command checks it against fundingItemIds`);
@@ -324,4 +330,110 @@ function deliveredStep(p: Projection, s: LineSchedule, y: FiscalYear, id: string
     formula: `planned ${g(level)} − ${slip.fraction.toFixed()} × (${g(level)} − ${g(before)}): the step up arrives ${slip.fraction.toFixed()} of a year late${why}`,
     children: previous ? [planned(y), planned(previous)] : [planned(y)],
   };
+}
+
+/** The projections whose gross and income tables `--detail` shows: the department's, or each department's of a council. */
+function grossIncomeProjections(p: Projection): Projection[] {
+  if (!p.scenario.departments) return [p];
+  return p.scenario.departments.flatMap((d) => (d.kind === 'scenario' ? [projectScenario(d.scenario)] : []));
+}
+
+/** The row ids of the gross and income tables (`gross_income.G13.net`, `gross_income.published.gross`, …). */
+export function grossIncomeIds(p: Projection): string[] {
+  return grossIncomeProjections(p).flatMap((dp) => {
+    const lines = dp.scenario.lines.filter((l) => l.grossIncome);
+    const parts = ['gross', 'income', 'net'];
+    return [
+      ...lines.flatMap((l) => parts.map((x) => `gross_income.${l.ref}.${x}`)),
+      ...(lines.length ? parts.map((x) => `gross_income.lines.${x}`) : []),
+      ...(dp.scenario.grossAndIncome ? [...parts, 'net_budget', 'difference'].map((x) => `gross_income.published.${x}`) : []),
+    ];
+  });
+}
+
+/** One figure of a gross and income table: a line's gross, income or net effect, their totals, or the published figures. */
+function explainGrossIncome(p: Projection, id: string, y: FiscalYear): Step | undefined {
+  const dp = grossIncomeProjections(p).find((x) => grossIncomeIds(x).includes(id));
+  if (!dp) return undefined;
+  const [, group = '', part = ''] = id.split('.');
+  const sid = `${id}/${yid(y)}`;
+  const lines = dp.scenario.lines.filter((l) => l.grossIncome);
+  const lineStep = (line: BudgetLine, x: string, at: string): Step => {
+    const gi = line.grossIncome as NonNullable<BudgetLine['grossIncome']>;
+    if (x === 'gross') return seriesStep(dp, line, gi.gross, 'gross', y, at);
+    if (x === 'income') return seriesStep(dp, line, gi.income, 'income', y, at);
+    const gross = seriesStep(dp, line, gi.gross, 'gross', y, `${at}/gross`);
+    const income = seriesStep(dp, line, gi.income, 'income', y, `${at}/income`);
+    return {
+      id: at,
+      label: `net effect of ${line.ref} in ${y}`,
+      amount: netOf(gross.amount, income.amount),
+      formula: `gross ${g(gross.amount)} − income ${g(income.amount)}`,
+      source: line.source,
+      children: [gross, income],
+    };
+  };
+  if (group === 'lines') {
+    const children = lines.map((l) => lineStep(l, part, `${sid}/${l.ref}`));
+    return {
+      id: sid,
+      label: `${part === 'net' ? 'net effect' : part} of the lines stating gross and income in ${y}`,
+      amount: sum(children.map((c) => c.amount)),
+      formula: children.map((c) => `${g(c.amount)} (${c.id.split('/').pop() ?? ''})`).join(' + ') || 'no lines',
+      children,
+    };
+  }
+  if (group !== 'published') {
+    const line = lines.find((l) => l.ref === group);
+    return line ? lineStep(line, part, sid) : undefined;
+  }
+  const published = dp.scenario.grossAndIncome;
+  const x = published?.years.find((py) => py.year === y);
+  if (!published || !x)
+    return { id: sid, label: `${id} ${y}`, amount: ZERO, formula: `not published for ${y}: blank in the table`, children: [] };
+  const cite = { source: published.source, ...(published.note ? { note: published.note } : {}) };
+  const gross: Step = {
+    id: `${sid}/gross`,
+    label: `published gross budget ${y}`,
+    amount: x.gross,
+    formula: 'as published',
+    origin: x.grossOrigin,
+    ...cite,
+    children: [],
+  };
+  const income: Step = {
+    id: `${sid}/income`,
+    label: `published income ${y}`,
+    amount: x.income,
+    formula: 'as published',
+    origin: x.incomeOrigin,
+    source: published.source,
+    children: [],
+  };
+  const net: Step = {
+    id: `${sid}/net`,
+    label: `published gross less income ${y}`,
+    amount: netOf(x.gross, x.income),
+    formula: `gross ${g(x.gross)} − income ${g(x.income)}`,
+    children: [gross, income],
+  };
+  const budget = explainRow(dp, 'net_budget', y);
+  switch (part) {
+    case 'gross':
+      return { ...gross, id: sid };
+    case 'income':
+      return { ...income, id: sid };
+    case 'net':
+      return { ...net, id: sid };
+    case 'net_budget':
+      return budget;
+    default:
+      return {
+        id: sid,
+        label: `net budget less published gross less income ${y}`,
+        amount: sub(budget.amount, net.amount),
+        formula: `${g(budget.amount)} − ${g(net.amount)}`,
+        children: [budget, net],
+      };
+  }
 }
