@@ -7,6 +7,15 @@ import type { Path, PathKey, RawDocument } from '../source/raw-tree.js';
 
 type Issue = z.core.$ZodIssue;
 
+/**
+ * How many values a schema validates before zod's compiled parsers are used for it. zod compiles a
+ * parser for each object schema the first time it is used (generated code, which no code cache
+ * keeps): worth it for a schema that validates hundreds of lines or more, a waste for one that validates a
+ * file's header once. The two give the same result; only the time differs.
+ */
+const COMPILE_AFTER = 256;
+const validated = new WeakMap<z.ZodType, number>();
+
 /** Validates `value` (taken from `doc` at `base`) and returns the parsed data or located diagnostics. */
 export function validate<S extends z.ZodType>(
   schema: S,
@@ -14,7 +23,9 @@ export function validate<S extends z.ZodType>(
   doc: RawDocument,
   base: Path = [],
 ): { data?: z.infer<S>; diagnostics: Diagnostic[] } {
-  const r = schema.safeParse(value);
+  const uses = (validated.get(schema) ?? 0) + 1;
+  validated.set(schema, uses);
+  const r = schema.safeParse(value, uses > COMPILE_AFTER ? undefined : { jitless: true });
   if (r.success) return { data: r.data, diagnostics: [] };
   // a misspelt key is reported once, as unknown with its "did you mean", not also as missing
   const guessed = new Set<string>();
