@@ -5,6 +5,7 @@
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Sources } from '../diagnostics/format.js';
 import type { FileReader } from '../load/reader.js';
+import type { SourceFile } from '../load/read-source.js';
 import { inputBudget, resolveSources, type InputBudget } from '../load/resolve.js';
 import { loadSources } from '../load/scenario.js';
 import type { Result } from '../diagnostics/result.js';
@@ -53,8 +54,12 @@ export interface ScenarioRead {
  * what-ifs, and derives it, keeping the diagnostics of each stage. Prints nothing. `budget`: the
  * input limit of the run, shared with the other scenarios it reads (see runBudget).
  */
-export function readScenario(read: FileReader, w: Wanted, budget?: InputBudget): ScenarioRead {
-  const set = resolveSources(w.file, read, { compareWith: w.compareWith === true, ...(budget ? { budget } : {}) });
+export function readScenario(read: FileReader, w: Wanted, budget?: InputBudget, known?: Map<string, SourceFile>): ScenarioRead {
+  const set = resolveSources(w.file, read, {
+    compareWith: w.compareWith === true,
+    ...(budget ? { budget } : {}),
+    ...(known ? { known } : {}),
+  });
   const stages: (readonly Diagnostic[])[] = [];
   const sources = new Map(set.texts);
   const stage = <T>(r: { value?: T; diagnostics: readonly Diagnostic[] }): T | undefined => {
@@ -103,8 +108,9 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   const budget = runBudget(io);
   if (!budget) return undefined;
   let ok = true;
+  const known = new Map<string, SourceFile>();
   for (const w of wanted.map((x): Wanted => (typeof x === 'string' ? { file: x } : x))) {
-    const r = readScenario(io.readFile, w, budget);
+    const r = readScenario(io.readFile, w, budget, known);
     for (const [f, t] of r.sources) sources.set(f, t);
     for (const diagnostics of r.stages) report(io, diagnostics, sources);
     if (!r.scenario) {

@@ -14,6 +14,11 @@ export interface ResolveOptions {
   readonly maxInputBytes?: number;
   /** The limit of a whole run, shared with the other scenarios it reads (instead of maxInputBytes). */
   readonly budget?: InputBudget;
+  /**
+   * Files read (and parsed) earlier in the same run, by path: taken from here rather than read and
+   * parsed again, and added to. Two scenarios compared side by side often share one (`extends:`).
+   */
+  readonly known?: Map<string, SourceFile>;
 }
 
 /** The input limit of one run, shared by every scenario it reads: each file counted once, by path. */
@@ -41,13 +46,17 @@ export function resolveSources(roots: string | readonly string[], read: FileRead
   // a file counted already (read for another scenario of the run) counts once
   let total = 0;
   for (const n of counted.values()) total += n;
+  const keep = (file: string, f: SourceFile): void => {
+    files.set(file, f);
+    options.known?.set(file, f);
+  };
   const visit = (file: string, kind: 'yaml' | 'csv'): void => {
     if (files.has(file)) return;
     // the size is checked before the file is read: one that would pass the limit is never read
     const before = counted.get(file);
     const f = budget.exhausted
       ? { decoded: [], overLimit: limit }
-      : readFile(read, file, before === undefined ? limit - total : undefined, limit);
+      : (options.known?.get(file) ?? readFile(read, file, before === undefined ? limit - total : undefined, limit));
     if (f.overLimit !== undefined) {
       budget.exhausted = true;
       files.set(file, f);
@@ -57,21 +66,21 @@ export function resolveSources(roots: string | readonly string[], read: FileRead
       counted.set(file, f.bytes ?? 0);
       total += f.bytes ?? 0;
     }
-    if (f.text === undefined) {
-      files.set(file, f);
-      return;
-    }
+    if (f.text === undefined) return keep(file, f);
     texts.set(file, f.text);
-    if (kind === 'csv') {
-      files.set(file, f);
-      return;
-    }
-    const yaml = parseYaml(file, f.text);
-    files.set(file, { ...f, yaml: yaml.doc ? { value: yaml.doc, diagnostics: yaml.diagnostics } : { diagnostics: yaml.diagnostics } });
-    for (const named of namedFiles(file, yaml.doc?.tree, options)) visit(named.file, named.kind);
+    if (kind === 'csv') return keep(file, f);
+    const parsed = f.yaml ? f : withYaml(file, f.text, f);
+    keep(file, parsed);
+    for (const named of namedFiles(file, parsed.yaml?.value?.tree, options)) visit(named.file, named.kind);
   };
   for (const root of typeof roots === 'string' ? [roots] : roots) visit(root, 'yaml');
   return { files, texts };
+}
+
+/** A YAML file read, with its text parsed. */
+function withYaml(file: string, text: string, f: SourceFile): SourceFile {
+  const yaml = parseYaml(file, text);
+  return { ...f, yaml: yaml.doc ? { value: yaml.doc, diagnostics: yaml.diagnostics } : { diagnostics: yaml.diagnostics } };
 }
 
 /** The files a parsed scenario names, relative to it, as the loader will ask for them. */
