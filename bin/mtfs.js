@@ -91,7 +91,8 @@ function saveCache(script, cacheFile) {
  * V8's default is about 66,000) leaves short runs to the interpreter and the baseline compiler,
  * while a long run (thousands of lines or draws) still has its hot functions optimised, a little
  * later: at this budget 100,000 lines take the same time as before and 10,000 lines about 3% more.
- * Not when the budget is given on the command line or in NODE_OPTIONS.
+ * Not when the budget is given on the command line or in NODE_OPTIONS, and only on the Node versions
+ * whose V8 is known to have the flag (an unknown one would print an error on every run).
  *
  * Node's built-in modules are compiled from its own code cache only while V8's flags are as Node
  * started, so the ones the bundle loads are loaded first (the standard streams load theirs). The
@@ -99,8 +100,10 @@ function saveCache(script, cacheFile) {
  */
 const INTERRUPT_BUDGET = '--interrupt-budget=300000';
 const BUILTINS_FIRST = ['node:os', 'node:tty', 'node:url', 'node:events', 'node:util'];
+const TUNED_NODE = /^v2[024]\./;
 
 function tuneTiering() {
+  if (!TUNED_NODE.test(process.version)) return;
   if ([...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('interrupt-budget'))) return;
   try {
     void process.stdout;
