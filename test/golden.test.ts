@@ -1,10 +1,10 @@
-// Golden files of everything a user sees for every scenario in scenarios/: the table, the detail,
+// Golden files of everything a user sees for every scenario in scenarios/ and scenarios/examples/: the table, the detail,
 // CSV, JSON and Markdown of `project`, and `check`. Examples in scenarios/ can never rot unseen.
 // The cases are in helpers/golden-cases.ts, shared with the determinism replay.
 
 import { describe, expect, it } from 'vitest';
 import { runCli, transcript } from './helpers/cli.js';
-import { checkCase, projectCases, SCHEMA_CASE, SHIPPED_SCENARIOS } from './helpers/golden-cases.js';
+import { checkCase, EXAMPLE_SCENARIOS, projectCases, SCHEMA_CASE, SHIPPED_SCENARIOS } from './helpers/golden-cases.js';
 
 describe.each(SHIPPED_SCENARIOS)('scenarios/%s', (file) => {
   it.each(projectCases(file))('$name', async ({ argv, golden }) => {
@@ -27,4 +27,12 @@ it('schema', async () => {
   expect(r.code).toBe(0);
   expect(JSON.parse(r.stdout)).toHaveProperty('$schema');
   await expect(r.stdout).toMatchFileSnapshot(`./${SCHEMA_CASE.golden}`);
+});
+
+it('the worked examples from other councils reproduce every control they state, checked together', async () => {
+  expect(EXAMPLE_SCENARIOS.length).toBeGreaterThanOrEqual(4);
+  const r = await runCli(['check', ...EXAMPLE_SCENARIOS.map((f) => `scenarios/${f}`)]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  for (const f of EXAMPLE_SCENARIOS) expect(r.stdout).toMatch(new RegExp(`scenarios/${f}: \\d+ controls match`));
 });
