@@ -13,7 +13,7 @@ import type { RiskResult } from '../reports/risk/monte-carlo.js';
 import type { Sensitivity } from '../reports/risk/sensitivity.js';
 import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
-import { describeScenario, scheduleTable, summaryTable, underDevelopmentTable } from './projection.js';
+import { describeScenario, scheduleName, scheduleTable, showsSchedule, summaryTable, underDevelopmentTable } from './projection.js';
 import { fundingTable, fundingTotalMark } from './funding.js';
 import { reservesTable } from './reserves.js';
 import { departmentGrossIncomeTables, grossIncomeTable } from './gross-income.js';
@@ -320,11 +320,12 @@ export function htmlReport(input: ReportInput): string {
   if (funding) sections.push(section('funding', 'Funding', [tableAsHtml(funding, display)]));
   const reserves = reservesTable(p);
   if (reserves) sections.push(section('reserves', 'Reserves', [tableAsHtml(reserves, display)]));
-  if (!p.departments) sections.push(section('growth', 'Growth (Appendix B)', [tableAsHtml(scheduleTable(p, 'growth', pointers), display)]));
+  if (!p.departments && showsSchedule(p, 'growth'))
+    sections.push(section('growth', scheduleName(p, 'growth', true), [tableAsHtml(scheduleTable(p, 'growth', pointers), display)]));
   const byNature = subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder);
-  if (!p.departments)
+  if (!p.departments && showsSchedule(p, 'saving'))
     sections.push(
-      section('savings', 'Savings (Appendix C)', [
+      section('savings', scheduleName(p, 'saving', true), [
         tableAsHtml(scheduleTable(p, 'saving', pointers), display),
         figure(
           barChart(
