@@ -323,21 +323,25 @@ export function htmlReport(input: ReportInput): string {
   if (!p.departments && showsSchedule(p, 'growth'))
     sections.push(section('growth', scheduleName(p, 'growth', true), [tableAsHtml(scheduleTable(p, 'growth', pointers), display)]));
   const byNature = subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder);
+  // the key: the codes and labels the scenario declares for nature (none declared: the legend's codes)
+  const natureKey = p.scenario.classifications?.nature?.values.map((v) => `${v.code} ${v.label}`).join(', ');
+  const natureChart = figure(
+    barChart(
+      'chart-savings-nature',
+      'Savings by nature (level in each year)',
+      years,
+      byNature.map((g) => ({ label: g.key, values: years.map((y) => chartValue(g.levels.get(y) ?? ZERO, p, display)) })),
+      true,
+      u,
+    ),
+    `Savings by nature, ${u}${natureKey ? `: ${natureKey}` : ''}.`,
+  );
   if (!p.departments && showsSchedule(p, 'saving'))
     sections.push(
       section('savings', scheduleName(p, 'saving', true), [
         tableAsHtml(scheduleTable(p, 'saving', pointers), display),
-        figure(
-          barChart(
-            'chart-savings-nature',
-            'Savings by nature (level in each year)',
-            years,
-            byNature.map((g) => ({ label: g.key, values: years.map((y) => chartValue(g.levels.get(y) ?? ZERO, p, display)) })),
-            true,
-            u,
-          ),
-          `Savings by nature, ${u}: Eff efficiency, SR service reduction, Inc income.`,
-        ),
+        // the chart by nature only where savings have natures (its key is the 2018 report's codes)
+        ...(p.savings.some((sch) => sch.line.nature.length > 0) ? [natureChart] : []),
       ]),
     );
   const underDevelopment = p.departments ? undefined : underDevelopmentTable(p, pointers);
