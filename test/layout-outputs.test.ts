@@ -32,8 +32,8 @@ async function workbookText(file: string): Promise<string> {
   return out.join('\n');
 }
 
-/** `project --detail`, the HTML report and the workbook of one scenario, as text. */
-async function outputs(file: string): Promise<{ detail: string; html: string; xlsx: string }> {
+/** `project --detail`, `savings`, the HTML report and the workbook of one scenario, as text. */
+async function outputs(file: string): Promise<{ detail: string; savings: string; html: string; xlsx: string }> {
   const stem = path.basename(file, '.yaml');
   const html = path.join(tmp, `${stem}.html`);
   const xlsx = path.join(tmp, `${stem}.xlsx`);
@@ -42,14 +42,16 @@ async function outputs(file: string): Promise<{ detail: string; html: string; xl
   const report = await runCli(['report', file, '--html', html, '--xlsx', xlsx]);
   expect(report.stderr).toBe('');
   expect(report.code).toBe(0);
-  return { detail: detail.stdout, html: fs.readFileSync(html, 'utf8'), xlsx: await workbookText(xlsx) };
+  const savings = await runCli(['savings', file]);
+  expect(savings.code).toBe(0);
+  return { detail: detail.stdout, savings: savings.stdout, html: fs.readFileSync(html, 'utf8'), xlsx: await workbookText(xlsx) };
 }
 
 const LEICESTERSHIRE_WORDS = /Appendix [BC]|Add proposed growth|Less proposed savings|Eff efficiency/;
 
 describe('schedule titles come from the scenario, never from another council', () => {
   it.each([...EXAMPLES, NEUTRAL])(
-    "%s: no Appendix B or C, nor the 2018 report's row or nature words, in text, HTML or workbook",
+    "%s: no Appendix B or C, nor the 2018 report's row or nature words, in text, savings register, HTML or workbook",
     async (file) => {
       const o = await outputs(file);
       for (const [format, text] of Object.entries(o)) expect(text, `${file} ${format}`).not.toMatch(LEICESTERSHIRE_WORDS);

@@ -3,6 +3,7 @@
 // alternatives, risk where the scenario has assumption ranges, and an assumptions appendix.
 // Prints on A4. Pure: same projection, same bytes.
 
+import { natureKey } from '../model/classification.js';
 import { riskAssumptions } from '../reports/risk/engine.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, type Dec, type Money } from '../model/money.js';
@@ -324,7 +325,7 @@ export function htmlReport(input: ReportInput): string {
     sections.push(section('growth', scheduleName(p, 'growth', true), [tableAsHtml(scheduleTable(p, 'growth', pointers), display)]));
   const byNature = subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder);
   // the key: the codes and labels the scenario declares for nature (none declared: the legend's codes)
-  const natureKey = p.scenario.classifications?.nature?.values.map((v) => `${v.code} ${v.label}`).join(', ');
+  const natureCodes = natureKey(p.scenario.classifications);
   const natureChart = figure(
     barChart(
       'chart-savings-nature',
@@ -334,7 +335,7 @@ export function htmlReport(input: ReportInput): string {
       true,
       u,
     ),
-    `Savings by nature, ${u}${natureKey ? `: ${natureKey}` : ''}.`,
+    `Savings by nature, ${u}${natureCodes ? `: ${natureCodes}` : ''}.`,
   );
   if (!p.departments && showsSchedule(p, 'saving'))
     sections.push(

@@ -3,7 +3,7 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec, ZERO, roundTo, toPlain, type Money, dec } from '../model/money.js';
-import { CLASSIFICATION_HEADING, statusMark } from '../model/classification.js';
+import { CLASSIFICATION_HEADING, natureKey, statusMark } from '../model/classification.js';
 import { natureLabel } from '../model/scenario.js';
 import { RECONCILING_MARK } from './projection.js';
 import { RANKING_RULE, type AlternativeSets } from '../reports/savings/target.js';
@@ -77,7 +77,7 @@ export function registerTables(r: SavingsRegister): TableModel[] {
     ],
     notes: [
       `Rank: by level in ${r.finalYear}, largest first. Share: of the total level in ${r.finalYear}, rounded to 0.01%.`,
-      'Nature: Eff efficiency, SR service reduction, Inc income; subtotals by nature and by category each add up to the total.',
+      natureNote(natureKey(r.projection.scenario.classifications)),
       ...(r.entries.some((e) => e.schedule.line.reconciling)
         ? [`${RECONCILING_MARK} reconciling line, not a saving option (see mtfs project --detail).`]
         : []),
@@ -259,3 +259,7 @@ export function registerAsJson(r: SavingsRegister, target?: AlternativeSets): un
       : {}),
   };
 }
+
+/** The register's note: the nature codes the scenario declares, and that the subtotals add up. */
+const natureNote = (key: string | undefined): string =>
+  `${key ? `Nature: ${key}; subtotals` : 'Subtotals'} by nature and by category each add up to the total.`;
