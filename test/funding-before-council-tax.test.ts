@@ -5,8 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { toPlain } from '../src/model/money.js';
 import { runCli } from './helpers/cli.js';
+import { evaluateCell as evaluate } from './helpers/xlsx-formula.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-before-ct-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -31,6 +34,19 @@ describe('funding before council tax', () => {
     expect(f.before_council_tax).toEqual({ label: 'Total Funding', values: { '2018/19': '7565', '2019/20': '8735' } });
     const text = await runCli(['project', DOVER, '--detail']);
     expect(text.stdout).toMatch(/Total Funding \(funding other than council tax\) +7,565 +8,735/);
+  });
+
+  it('the workbook has it as a formula over the funding other than council tax', async () => {
+    const out = path.join(tmp, 'dover.xlsx');
+    expect((await runCli(['report', DOVER, '--xlsx', out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    let row = 0;
+    wb.getWorksheet('Funding')!.eachRow((r, n) => {
+      if (r.getCell(1).value === 'Total Funding (funding other than council tax)') row = n;
+    });
+    expect(row).toBeGreaterThan(0);
+    expect(['B', 'C'].map((k) => toPlain(evaluate(wb, 'Funding', `${k}${row}`)))).toEqual(['7565', '8735']);
   });
 
   it('a control on it fails when a funding figure moves, and names what it is made of', async () => {

@@ -437,6 +437,15 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
     componentRow.set(c.id, n);
   }
   const rows = [...componentRow.values()];
+  const before = f.beforeCouncilTax;
+  if (before) {
+    // funding other than council tax, as the scenario labels it: every component but council tax
+    const others = [...componentRow].filter(([id]) => id !== 'council_tax').map(([, n]) => n);
+    const n = label(`${f.funding.beforeCouncilTax?.label ?? ''} (funding other than council tax)`);
+    p.years.forEach((y, j) =>
+      formulaCell(at(n, j), others.length ? others.map((k) => `${col(2 + j)}${k}`).join('+') : '0', before.get(y) ?? ZERO, fmt),
+    );
+  }
   const written = f.components.map((c) => provenanceMark(c.provenance)).join('');
   const totalMarks = [CALIBRATED_MARK, ESTIMATE_MARK].filter((m) => written.includes(m));
   const totalRow = label(`Total funding${totalMarks.length ? ` ${totalMarks.join('')}` : ''}`);
