@@ -130,14 +130,14 @@ export function normaliseCouncilSections(
 function wholeCouncil(h: HeaderFields, doc: RawDocument, hasLines: boolean): Diagnostic[] {
   const written = doc.tree as Record<string, unknown>;
   if (written.departments === undefined) {
-    return written.original_budget !== undefined
+    return written.original_budget !== undefined || written.base_budget !== undefined
       ? []
       : [
           error(
             'missing-key',
             'missing `original_budget`',
             doc.locator.key([]),
-            'add `original_budget:` (a department), or `departments:` (a whole council)',
+            'add `original_budget:` or `base_budget:` (a department), or `departments:` (a whole council)',
           ),
         ];
   }

@@ -124,6 +124,15 @@ export function normaliseFunding(
     if (stream) streams.push(stream);
   });
   const reserves = w.reserves ? normaliseReserves(c, w.reserves, [...base, 'reserves']) : undefined;
+  if (w.before_council_tax && !w.council_tax)
+    c.diagnostics.push(
+      error(
+        'missing-key',
+        '`before_council_tax` is the funding other than council tax, but `funding` has no `council_tax:`',
+        keyAt(c, [...base, 'before_council_tax']),
+        'add `council_tax:` (tax base × Band D, or a requirement), or remove `before_council_tax`',
+      ),
+    );
   if (c.diagnostics.length > 0 || (ct && !ct.ok)) return { diagnostics: c.diagnostics };
   return {
     value: {
@@ -131,6 +140,7 @@ export function normaliseFunding(
       ...(councilTaxRequirement ? { councilTaxRequirement } : {}),
       streams,
       ...(reserves ? { reserves } : {}),
+      ...(w.before_council_tax ? { beforeCouncilTax: { label: w.before_council_tax.label } } : {}),
       ...(w.source ? { source: w.source } : {}),
     },
     diagnostics: c.diagnostics,

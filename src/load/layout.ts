@@ -53,6 +53,15 @@ export function normaliseLayout(
       );
       return;
     }
+    if (w.schedule !== undefined && !w.lines)
+      diagnostics.push(
+        error(
+          'layout',
+          `row \`${w.id}\` names a schedule, but only a \`lines:\` row has one`,
+          keyAt([i, 'schedule']),
+          'put `schedule:` on the row that chooses the lines of that schedule',
+        ),
+      );
     const common = { id: w.id, label: w.label, deduction: w.deduction === true, origin };
     if (w.sum) {
       const missing = w.sum.findIndex((part) => !seen.has(part));
@@ -91,7 +100,7 @@ export function normaliseLayout(
         ...(l.refs ? { refs: l.refs } : {}),
         ...(classes.size ? { classes } : {}),
       };
-      rows.push({ ...common, kind: 'lines', select });
+      rows.push({ ...common, kind: 'lines', select, ...(w.schedule === undefined ? {} : { schedule: w.schedule }) });
     }
     seen.set(w.id, origin);
   });

@@ -76,3 +76,7 @@ export function statusOf(classes: Classifications | undefined, text: string): Li
     code ?? (Object.keys(DEFAULT_STATUS_MARK) as LineStatus[]).find((s) => DEFAULT_STATUS_MARK[s] !== '' && DEFAULT_STATUS_MARK[s] === text)
   );
 }
+
+/** `Eff Efficiency, SR Service reduction`: the nature codes a scenario declares with their labels (none declared: undefined). */
+export const natureKey = (classes: Classifications | undefined): string | undefined =>
+  classes?.nature?.values.map((v) => `${v.code} ${v.label}`).join(', ');

@@ -195,6 +195,8 @@ export interface Funding {
   /** Business rates, revenue support grant and other grants, in the order written. */
   readonly streams: readonly FundingStream[];
   readonly reserves?: Reserves;
+  /** The label of a row of funding other than council tax, where the scenario asks for one. */
+  readonly beforeCouncilTax?: { readonly label: string };
   readonly source?: string;
 }
 

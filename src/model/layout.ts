@@ -31,7 +31,12 @@ interface RowCommon {
 export type LayoutRow =
   | (RowCommon & { readonly kind: 'base'; readonly shows: BaseShown })
   | (RowCommon & { readonly kind: 'transfers' })
-  | (RowCommon & { readonly kind: 'lines'; readonly select: RowSelector })
+  | (RowCommon & {
+      readonly kind: 'lines';
+      readonly select: RowSelector;
+      /** The name the source gives the schedule of these lines, e.g. `Appendix B`. */
+      readonly schedule?: string;
+    })
   | (RowCommon & { readonly kind: 'sum'; readonly parts: readonly string[] });
 
 export interface Layout {
@@ -70,3 +75,32 @@ export function defaultLayout(kinds: ReadonlySet<LineKind>, hasTransfers: boolea
     rows: [...baseRows, ...transfers, ...kindRows, { ...row, kind: 'sum', id: NET_ROW, label: 'Net budget', parts }],
   };
 }
+
+/** The one row of a declared layout that chooses every line of `kind` and nothing else (by kind alone). */
+function rowOfKind(layout: Layout, kind: LineKind): (LayoutRow & { kind: 'lines' }) | undefined {
+  if (!layout.declared) return undefined;
+  const rows = layout.rows.filter(
+    (r): r is LayoutRow & { kind: 'lines' } =>
+      r.kind === 'lines' && r.select.refs === undefined && r.select.classes === undefined && r.select.kinds?.includes(kind) === true,
+  );
+  const [only] = rows;
+  return rows.length === 1 && only?.select.kinds?.length === 1 ? only : undefined;
+}
+
+/**
+ * The source's own words for the schedule of a kind's lines: the name it gives the schedule (from a
+ * declared row's `schedule:`, e.g. Appendix B) and the label of the budget table's row that shows
+ * their change (without that name). Nothing for the neutral layout, or where no single row of a
+ * declared layout chooses exactly that kind: a council's words are never printed for another's table.
+ */
+export function scheduleWords(layout: Layout, kind: LineKind): { readonly name?: string; readonly changeRow?: string } {
+  const row = rowOfKind(layout, kind);
+  if (!row) return {};
+  const suffix = row.schedule === undefined ? undefined : ` (${row.schedule})`;
+  const changeRow = suffix && row.label.endsWith(suffix) ? row.label.slice(0, -suffix.length) : row.label;
+  return { ...(row.schedule === undefined ? {} : { name: row.schedule }), changeRow };
+}
+
+/** Whether a declared layout has a row choosing lines of `kind` by kind. */
+export const layoutChoosesKind = (layout: Layout, kind: LineKind): boolean =>
+  layout.rows.some((r) => r.kind === 'lines' && r.select.kinds?.includes(kind) === true);

@@ -6,13 +6,14 @@ import { Dec, roundTo, type Dec as Decimal, type Money, type RoundingMode } from
 import { poundsPerUnit, type Units } from './units.js';
 
 /** The steps a published figure can be rounded to, by the names finance officers write. */
-export const PUBLISHED_TO = ['£0.01', '£1', '£000', '£0.01m', '£0.1m', '£m'] as const;
+export const PUBLISHED_TO = ['£0.01', '£1', '£100', '£000', '£0.01m', '£0.1m', '£m'] as const;
 export type PublishedTo = (typeof PUBLISHED_TO)[number];
 
 /** The step of each precision, in £. */
 const STEP_POUNDS: Record<PublishedTo, string> = {
   '£0.01': '0.01',
   '£1': '1',
+  '£100': '100',
   '£000': '1000',
   '£0.01m': '10000',
   '£0.1m': '100000',

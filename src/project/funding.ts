@@ -46,6 +46,9 @@ interface CouncilTaxYear {
   readonly collectionRate?: Rate;
 }
 
+/** The id of the row of funding other than council tax (`funding.before_council_tax`). */
+export const BEFORE_COUNCIL_TAX = 'before_council_tax';
+
 /** One part of total funding, by year, in the scenario's units. */
 export interface FundingComponent {
   /** `council_tax`, `collection_fund`, `business_rates`, `revenue_support_grant`, `grant.<id>` or `reserves_use`. */
@@ -113,6 +116,8 @@ export interface FundingProjection {
   readonly requirementBandD?: ReadonlyMap<FiscalYear, RequirementYear>;
   readonly components: readonly FundingComponent[];
   readonly total: ReadonlyMap<FiscalYear, Money>;
+  /** Where the scenario asks for it: total funding less council tax (the collection fund stays in). */
+  readonly beforeCouncilTax?: ReadonlyMap<FiscalYear, Money>;
   /** Net budget requirement less total funding: positive is a shortfall. */
   readonly gap: ReadonlyMap<FiscalYear, Money>;
   /** Running sum of the gap: what reserves would have to meet by the end of each year. */
@@ -291,8 +296,14 @@ export function projectFunding(
     gap.set(y, g);
     cumulativeGap.set(y, running);
   }
+  const councilTaxComponent = components.find((c) => c.id === 'council_tax');
+  const beforeCouncilTax =
+    funding.beforeCouncilTax && councilTaxComponent
+      ? new Map(years.map((y) => [y, sub(total.get(y) ?? ZERO, councilTaxComponent.values.get(y) ?? ZERO)]))
+      : undefined;
   return {
     funding,
+    ...(beforeCouncilTax ? { beforeCouncilTax } : {}),
     ...(councilTax ? { councilTax } : {}),
     ...(requirementBandD ? { requirementBandD } : {}),
     components,

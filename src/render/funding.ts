@@ -9,7 +9,7 @@ import { plannedIncreases } from '../load/council-tax-principles.js';
 import { Dec, ZERO, toPlain, dec } from '../model/money.js';
 import { isEstimate } from '../model/scenario.js';
 import type { FundingComponent, FundingProjection, RequirementYear } from '../project/funding.js';
-import { position } from '../project/funding.js';
+import { BEFORE_COUNCIL_TAX, position } from '../project/funding.js';
 import type { Units } from '../model/units.js';
 import { roundForDisplay, toShown, type DisplayOptions } from './number.js';
 import type { Projection } from '../project/project.js';
@@ -362,6 +362,16 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
   }
   const moneyComponents = f.components.map((c) => componentRow(c, years));
   rows.push(...moneyComponents);
+  const before = f.beforeCouncilTax;
+  if (before)
+    rows.push({
+      id: `funding.${BEFORE_COUNCIL_TAX}`,
+      cells: {
+        label: text(`${f.funding.beforeCouncilTax?.label ?? ''} (funding other than council tax)`),
+        basis: blank,
+        ...Object.fromEntries(years.map((y) => [y, money(before.get(y) ?? ZERO)])),
+      },
+    });
   rows.push({
     id: 'funding.total',
     cells: {
@@ -412,7 +422,12 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
     columns: labelBasisYearColumns(years),
     rows,
     notes,
-    identities: [{ total: 'funding.total', parts: moneyComponents.map((r) => r.id) }],
+    identities: [
+      { total: 'funding.total', parts: moneyComponents.map((r) => r.id) },
+      ...(before
+        ? [{ total: `funding.${BEFORE_COUNCIL_TAX}`, parts: moneyComponents.map((r) => r.id).filter((id) => id !== 'funding.council_tax') }]
+        : []),
+    ],
   };
 }
 
@@ -568,6 +583,9 @@ export function fundingJson(p: Projection): Json {
   out.funding = {
     ...rbJson,
     position: Object.fromEntries(years.map((y) => [y, position(f.gap.get(y) ?? ZERO)])),
+    ...(f.beforeCouncilTax
+      ? { before_council_tax: { label: f.funding.beforeCouncilTax?.label ?? null, values: byYear(years, f.beforeCouncilTax) } }
+      : {}),
     components: f.components.map((c) => ({
       id: c.id,
       label: c.label,

@@ -3,6 +3,7 @@
 // alternatives, risk where the scenario has assumption ranges, and an assumptions appendix.
 // Prints on A4. Pure: same projection, same bytes.
 
+import { natureKey } from '../model/classification.js';
 import { riskAssumptions } from '../reports/risk/engine.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, type Dec, type Money } from '../model/money.js';
@@ -13,7 +14,7 @@ import type { RiskResult } from '../reports/risk/monte-carlo.js';
 import type { Sensitivity } from '../reports/risk/sensitivity.js';
 import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
-import { describeScenario, scheduleTable, summaryTable, underDevelopmentTable } from './projection.js';
+import { describeScenario, scheduleName, scheduleTable, showsSchedule, summaryTable, underDevelopmentTable } from './projection.js';
 import { fundingTable, fundingTotalMark } from './funding.js';
 import { reservesTable } from './reserves.js';
 import { departmentGrossIncomeTables, grossIncomeTable } from './gross-income.js';
@@ -320,23 +321,28 @@ export function htmlReport(input: ReportInput): string {
   if (funding) sections.push(section('funding', 'Funding', [tableAsHtml(funding, display)]));
   const reserves = reservesTable(p);
   if (reserves) sections.push(section('reserves', 'Reserves', [tableAsHtml(reserves, display)]));
-  if (!p.departments) sections.push(section('growth', 'Growth (Appendix B)', [tableAsHtml(scheduleTable(p, 'growth', pointers), display)]));
+  if (!p.departments && showsSchedule(p, 'growth'))
+    sections.push(section('growth', scheduleName(p, 'growth', true), [tableAsHtml(scheduleTable(p, 'growth', pointers), display)]));
   const byNature = subtotals(p.savings, years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder);
-  if (!p.departments)
+  // the key: the codes and labels the scenario declares for nature (none declared: the legend's codes)
+  const natureCodes = natureKey(p.scenario.classifications);
+  const natureChart = figure(
+    barChart(
+      'chart-savings-nature',
+      'Savings by nature (level in each year)',
+      years,
+      byNature.map((g) => ({ label: g.key, values: years.map((y) => chartValue(g.levels.get(y) ?? ZERO, p, display)) })),
+      true,
+      u,
+    ),
+    `Savings by nature, ${u}${natureCodes ? `: ${natureCodes}` : ''}.`,
+  );
+  if (!p.departments && showsSchedule(p, 'saving'))
     sections.push(
-      section('savings', 'Savings (Appendix C)', [
+      section('savings', scheduleName(p, 'saving', true), [
         tableAsHtml(scheduleTable(p, 'saving', pointers), display),
-        figure(
-          barChart(
-            'chart-savings-nature',
-            'Savings by nature (level in each year)',
-            years,
-            byNature.map((g) => ({ label: g.key, values: years.map((y) => chartValue(g.levels.get(y) ?? ZERO, p, display)) })),
-            true,
-            u,
-          ),
-          `Savings by nature, ${u}: Eff efficiency, SR service reduction, Inc income.`,
-        ),
+        // the chart by nature only where savings have natures (its key is the 2018 report's codes)
+        ...(p.savings.some((sch) => sch.line.nature.length > 0) ? [natureChart] : []),
       ]),
     );
   const underDevelopment = p.departments ? undefined : underDevelopmentTable(p, pointers);

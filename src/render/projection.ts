@@ -9,6 +9,7 @@ import { classSubtotals, SUBTOTALLED, type Subtotal } from '../project/subtotals
 import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { cumulativeRoundingNote, fundingIdentities, fundingJson, fundingNotes, fundingTotalMark, positionRow } from './funding.js';
 import { KIND_ROW_ID, KIND_ROW_LABEL, LINE_KINDS } from '../model/line-kind.js';
+import { layoutChoosesKind, scheduleWords } from '../model/layout.js';
 import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './marks.js';
 import { slippageLabel, type Slippage } from '../model/saving-delivery.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
@@ -129,8 +130,8 @@ function groupRows(prefix: string, label: string, groups: readonly Subtotal[], y
 export function scheduleTable(p: Projection, type: LineType, pointers: Pointers = CLI_POINTERS): TableModel {
   const schedules = p.schedulesOf(type);
   const prefix = KIND_ROW_ID[type];
-  // the committee report's own words (Appendices B and C) where the scenario declares its layout
-  const reportWords = p.scenario.layout.declared && (type === 'growth' || type === 'saving');
+  // the source's own words for the schedule and its change row, where its declared layout gives them
+  const words = scheduleWords(p.scenario.layout, type);
   const years = p.years;
   // the Delivery column appears only when some saving has a RAG rating, slippage or a stage
   const delivery = type === 'saving' && schedules.some((s) => deliveryLabel(s.line) !== '');
@@ -171,8 +172,8 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
       cells: {
         ref: blank,
         label: text(
-          reportWords
-            ? `Change on previous year (${type === 'growth' ? 'Add proposed growth' : 'Less proposed savings'})`
+          words.changeRow && (type === 'growth' || type === 'saving')
+            ? `Change on previous year (${words.changeRow})`
             : 'Change on previous year',
         ),
         ...Object.fromEntries(years.map((y) => [y, money(change.get(y) ?? ZERO)])),
@@ -221,11 +222,7 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
   ];
   return {
     id: prefix,
-    title: reportWords
-      ? type === 'growth'
-        ? 'Growth schedule (Appendix B): level of each line'
-        : 'Savings schedule (Appendix C): level of each line'
-      : `${KIND_ROW_LABEL[type]} schedule: level of each line`,
+    title: `${scheduleName(p, type)}: level of each line`,
     units: p.scenario.units,
     columns: [
       { key: 'ref', header: 'Ref', align: 'left' },
@@ -239,10 +236,29 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
   };
 }
 
-/** The schedules `--detail` shows: growth and savings as before (then savings under development,
- * if any), then every other kind with lines. */
+/**
+ * A schedule's name: the kind's, with the name the source gives it where the declared layout says
+ * (`Growth schedule (Appendix B)`); `short` drops the word schedule (`Growth (Appendix B)`).
+ */
+export function scheduleName(p: Projection, type: LineType, short = false): string {
+  const name = scheduleWords(p.scenario.layout, type).name;
+  return `${KIND_ROW_LABEL[type]}${short ? '' : ' schedule'}${name === undefined ? '' : ` (${name})`}`;
+}
+
+/**
+ * Whether `--detail`, the report and the workbook show a kind's schedule: where it has lines; growth
+ * and savings also when empty, unless the scenario's own layout has no row for them.
+ */
+export function showsSchedule(p: Projection, type: LineType): boolean {
+  if (p.scenario.lines.some((l) => l.type === type)) return true;
+  if (type !== 'growth' && type !== 'saving') return false;
+  return !p.scenario.layout.declared || layoutChoosesKind(p.scenario.layout, type);
+}
+
+/** The schedules `--detail` shows: growth and savings (then savings under development, if any),
+ * then every other kind with lines. */
 export function scheduleTables(p: Projection): TableModel[] {
-  const kinds = LINE_KINDS.filter((k) => k === 'growth' || k === 'saving' || p.scenario.lines.some((l) => l.type === k));
+  const kinds = LINE_KINDS.filter((k) => showsSchedule(p, k));
   const ordered = [...kinds.filter((k) => k === 'growth' || k === 'saving'), ...kinds.filter((k) => k !== 'growth' && k !== 'saving')];
   const underDevelopment = underDevelopmentTable(p);
   return ordered.flatMap((k) => [scheduleTable(p, k), ...(k === 'saving' && underDevelopment ? [underDevelopment] : [])]);

@@ -3,7 +3,8 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec, ZERO, roundTo, toPlain, type Money, dec } from '../model/money.js';
-import { CLASSIFICATION_HEADING, statusMark } from '../model/classification.js';
+import { CLASSIFICATION_HEADING, natureKey, statusMark, type Classifications } from '../model/classification.js';
+import type { Projection } from '../project/project.js';
 import { natureLabel } from '../model/scenario.js';
 import { RECONCILING_MARK } from './projection.js';
 import { RANKING_RULE, type AlternativeSets } from '../reports/savings/target.js';
@@ -77,7 +78,7 @@ export function registerTables(r: SavingsRegister): TableModel[] {
     ],
     notes: [
       `Rank: by level in ${r.finalYear}, largest first. Share: of the total level in ${r.finalYear}, rounded to 0.01%.`,
-      'Nature: Eff efficiency, SR service reduction, Inc income; subtotals by nature and by category each add up to the total.',
+      natureNote(natureKey(natureClasses(r.projection))),
       ...(r.entries.some((e) => e.schedule.line.reconciling)
         ? [`${RECONCILING_MARK} reconciling line, not a saving option (see mtfs project --detail).`]
         : []),
@@ -258,4 +259,16 @@ export function registerAsJson(r: SavingsRegister, target?: AlternativeSets): un
         }
       : {}),
   };
+}
+
+/** The register's note: the nature codes the scenario declares, and that the subtotals add up. */
+const natureNote = (key: string | undefined): string =>
+  `${key ? `Nature: ${key}; subtotals` : 'Subtotals'} by nature and by category each add up to the total.`;
+
+/** The classifications that declare natures: the scenario's, or for a whole council its departments' (the first that declares them). */
+function natureClasses(p: Projection): Classifications | undefined {
+  if (p.scenario.classifications?.nature) return p.scenario.classifications;
+  return (p.departments ?? [])
+    .map((d) => (d.department.kind === 'scenario' ? d.department.scenario.classifications : undefined))
+    .find((c) => c?.nature !== undefined);
 }

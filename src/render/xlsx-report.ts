@@ -19,7 +19,8 @@ import type { LineSchedule, Projection } from '../project/project.js';
 import { classifiedLast, natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js';
 import { appliesTo } from '../load/assumptions.js';
 import { spreadsheetText as neutralise } from './safe-text.js';
-import { describeScenario } from './projection.js';
+import { describeScenario, scheduleName, showsSchedule } from './projection.js';
+import { NET_ROW, type LayoutRow } from '../model/layout.js';
 
 type Workbook = ExcelJS.Workbook;
 type Worksheet = ExcelJS.Worksheet;
@@ -135,7 +136,7 @@ function scheduleSheet(
 ): ScheduleLayout {
   const s = p.scenario;
   const ws = wb.addWorksheet(name);
-  titleRows(ws, savings ? 'Savings (Appendix C): level of each line' : 'Growth (Appendix B): level of each line', s);
+  titleRows(ws, `${scheduleName(p, savings ? 'saving' : 'growth', true)}: level of each line`, s);
   const text = savings ? ['Ref', 'Description', 'Nature', 'Category', 'Service area'] : ['Ref', 'Description', 'Service area', 'Status'];
   const firstYearCol = text.length + 1;
   headerRow(ws, [...text, ...p.years, 'Source']);
@@ -436,6 +437,15 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
     componentRow.set(c.id, n);
   }
   const rows = [...componentRow.values()];
+  const before = f.beforeCouncilTax;
+  if (before) {
+    // funding other than council tax, as the scenario labels it: every component but council tax
+    const others = [...componentRow].filter(([id]) => id !== 'council_tax').map(([, n]) => n);
+    const n = label(`${f.funding.beforeCouncilTax?.label ?? ''} (funding other than council tax)`);
+    p.years.forEach((y, j) =>
+      formulaCell(at(n, j), others.length ? others.map((k) => `${col(2 + j)}${k}`).join('+') : '0', before.get(y) ?? ZERO, fmt),
+    );
+  }
   const written = f.components.map((c) => provenanceMark(c.provenance)).join('');
   const totalMarks = [CALIBRATED_MARK, ESTIMATE_MARK].filter((m) => written.includes(m));
   const totalRow = label(`Total funding${totalMarks.length ? ` ${totalMarks.join('')}` : ''}`);
@@ -674,6 +684,8 @@ function budgetSheet(
   const ids = p.rows.map((r) => r.id as string);
   const rowOf = (id: string): number => HEADER_ROW + 1 + ids.indexOf(id);
   const departments = ids.filter((id) => id.startsWith('department.'));
+  // a department's rows follow its layout; a council's net budget is the sum of its departments
+  const layoutRows = new Map(p.departments ? [] : s.layout.rows.map((r) => [r.id, r] as const));
   p.rows.forEach((row, i) => {
     const r = ws.getRow(HEADER_ROW + 1 + i);
     r.getCell(1).value = neutralise(row.label);
@@ -682,24 +694,16 @@ function budgetSheet(
       const prev = j === 0 ? undefined : col(1 + j);
       const value = row.values.get(y) ?? ZERO;
       const at = (id: string, k = c): string => `${k}${rowOf(id)}`;
-      let formula: string | undefined;
-      switch (row.id as string) {
-        case 'original_budget':
-          formula = prev ? at('net_budget', prev) : undefined;
-          break;
-        case 'subtotal':
-          formula = `${at('original_budget')}+${at('transfers')}`;
-          break;
-        case 'growth':
-          formula = growth ? `Growth!${col(growth.firstYearCol + j)}${growth.changeRow}` : undefined;
-          break;
-        case 'savings':
-          formula = savings ? `-Savings!${col(savings.firstYearCol + j)}${savings.changeRow}` : undefined;
+      const layoutRow = layoutRows.get(row.id as string);
+      const stated = s.baseBudget?.amounts.get(y)?.amount;
+      let formula: string | undefined = layoutRow ? layoutFormula(layoutRow, { at, prev, j, stated, growth, savings }) : undefined;
+      switch (layoutRow ? undefined : (row.id as string)) {
+        case undefined:
           break;
         case 'net_budget':
           formula = departments.length
             ? `SUM(${c}${rowOf(departments[0] ?? '')}:${c}${rowOf(departments[departments.length - 1] ?? '')})`
-            : `${at('subtotal')}+${at('growth')}+${at('savings')}`;
+            : undefined;
           break;
         case 'funding':
           formula = funding ? `Funding!${c}${funding.totalRow}` : undefined;
@@ -736,6 +740,45 @@ function budgetSheet(
   });
   ws.getColumn(1).width = 45;
   freeze(ws, 1);
+}
+
+interface LayoutCells {
+  /** The cell of a row in this year's column, or in column `k`. */
+  readonly at: (id: string, k?: string) => string;
+  /** Last year's column (none in the first year). */
+  readonly prev: string | undefined;
+  readonly j: number;
+  /** This year's stated base budget (`base_budget:`), if the scenario states one. */
+  readonly stated: Dec | undefined;
+  readonly growth: ScheduleLayout | undefined;
+  readonly savings: ScheduleLayout | undefined;
+}
+
+/**
+ * A row of the scenario's layout as a formula, as the projection computes it: a sum of its rows; a
+ * base brought forward from last year's net budget; a restatement as the stated base less last
+ * year's net budget; the change of every growth line or every saving from its sheet. Undefined for a
+ * figure typed in: the first year's base, a stated base, transfers, and a row of other lines (their
+ * sheets are not in the workbook).
+ */
+function layoutFormula(row: LayoutRow, { at, prev, j, stated, growth, savings }: LayoutCells): string | undefined {
+  switch (row.kind) {
+    case 'sum':
+      return row.parts.map((part) => at(part)).join('+');
+    case 'base':
+      if (!prev) return undefined;
+      if (row.shows === 'restatement') return stated ? `${toPlain(stated)}-${at(NET_ROW, prev)}` : undefined;
+      return row.shows === 'brought_forward' || !stated ? at(NET_ROW, prev) : undefined;
+    case 'transfers':
+      return undefined;
+    case 'lines': {
+      const only = row.select.refs === undefined && row.select.classes === undefined && row.select.kinds?.length === 1;
+      const kind = only ? row.select.kinds?.[0] : undefined;
+      if (kind === 'growth' && growth) return `Growth!${col(growth.firstYearCol + j)}${growth.changeRow}`;
+      if (kind === 'saving' && savings) return `-Savings!${col(savings.firstYearCol + j)}${savings.changeRow}`;
+      return undefined;
+    }
+  }
 }
 
 function assumptionsSheet(wb: Workbook, p: Projection): void {
@@ -883,8 +926,8 @@ export async function xlsxReport(excel: typeof ExcelJS, JSZip: JSZipLike, p: Pro
   const budget = wb.addWorksheet('Budget');
   const hasLines = !p.departments;
   const gross = hasLines ? grossIncomeRows(p) : undefined;
-  const growth = hasLines ? scheduleSheet(wb, 'Growth', p, p.growth, false, gross?.netRows) : undefined;
-  const savings = hasLines ? scheduleSheet(wb, 'Savings', p, p.savings, true, gross?.netRows) : undefined;
+  const growth = hasLines && showsSchedule(p, 'growth') ? scheduleSheet(wb, 'Growth', p, p.growth, false, gross?.netRows) : undefined;
+  const savings = hasLines && showsSchedule(p, 'saving') ? scheduleSheet(wb, 'Savings', p, p.savings, true, gross?.netRows) : undefined;
   if (gross) grossIncomeSheet(wb, p, gross);
   const funding = fundingSheet(wb, p);
   const reserves = reservesSheet(wb, p);

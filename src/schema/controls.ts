@@ -40,7 +40,7 @@ export const controlRowSchema = z
   });
 
 export const publishedToSchema = z.enum(PUBLISHED_TO).meta({
-  description: 'The precision the source published the figure to: £0.01, £1, £000, £0.01m, £0.1m or £m.',
+  description: 'The precision the source published the figure to: £0.01, £1, £100, £000, £0.01m, £0.1m or £m.',
 });
 
 const controlValueSchema = z.union([

@@ -267,6 +267,13 @@ const fundingSchema = z
     revenue_support_grant: streamSchema.optional(),
     grants: z.array(grantSchema).optional(),
     reserves: reservesSchema.optional(),
+    before_council_tax: z
+      .strictObject({ label: textSchema.meta({ description: 'The row label as the source prints it, e.g. Total Funding.' }) })
+      .optional()
+      .meta({
+        description:
+          'Show the funding other than council tax (total funding less the council tax, collection fund included) as a row of its own, as a table that deducts it before council tax does; `funding.before_council_tax` controls it.',
+      }),
   })
   .meta({ id: 'Funding', description: 'The funding side: with it, `mtfs project` adds funding, gap, cumulative gap and reserves rows.' });
 

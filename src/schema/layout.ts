@@ -43,6 +43,10 @@ export const layoutRowSchema = z
       .meta({ description: 'The year-on-year change of the lines chosen, signed as their effect on the net budget.' }),
     sum: z.array(rowIdSchema).min(1).optional().meta({ description: 'The sum of these rows, each listed above this one.' }),
     deduction: z.boolean().optional().meta({ description: 'Print a nil figure as (0), like a "Less …" row.' }),
+    schedule: textSchema.optional().meta({
+      description:
+        'A lines row choosing one kind: the name the source gives the schedule of those lines, e.g. Appendix B (shown in the schedule’s title).',
+    }),
   })
   .meta({ id: 'LayoutRow', description: 'One row: exactly one of base, transfers, lines or sum.' });
 

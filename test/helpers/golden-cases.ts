@@ -32,14 +32,23 @@ export interface GoldenCase {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-// --- project and check: every scenario in scenarios/ (test/golden.test.ts) ---
+// --- project and check: every scenario in scenarios/ and scenarios/examples/ (test/golden.test.ts) ---
 
-export const SHIPPED_SCENARIOS: readonly string[] = fs
-  .readdirSync('scenarios')
-  .filter((f) => f.endsWith('.yaml'))
-  .sort();
+const yamlIn = (folder: string): string[] =>
+  fs
+    .readdirSync(`scenarios/${folder}`)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => path.posix.join(folder, f));
 
-const stemOf = (file: string): string => path.basename(file).replace(/\.yaml$/, '');
+/** The worked examples from other councils, relative to scenarios/ (e.g. examples/dover-2018.yaml). */
+export const EXAMPLE_SCENARIOS: readonly string[] = yamlIn('examples');
+
+/** Relative to scenarios/: its own files, then the worked examples. */
+export const SHIPPED_SCENARIOS: readonly string[] = [...yamlIn(''), ...EXAMPLE_SCENARIOS];
+
+/** A golden file's stem: the path under scenarios/ without `.yaml` (examples keep their folder). */
+const stemOf = (file: string): string => file.replace(/^scenarios\//, '').replace(/\.yaml$/, '');
 
 const PROJECT_VARIANTS: readonly { name: string; args: readonly string[] }[] = [
   { name: 'project', args: [] },

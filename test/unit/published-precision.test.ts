@@ -25,6 +25,14 @@ describe('published precision', () => {
     expect(roundToPublished(m('1999.99'), '£000', '£', 'truncate').toFixed()).toBe('1000');
   });
 
+  it('has a £100 step, as a table in £000 printed to one decimal place (Dover District Council, Budget Summary 2019/20: 7,215.6)', () => {
+    expect(stepInUnits('£100', '£000').toFixed()).toBe('0.1');
+    expect(roundToPublished(m('7215.5832354'), '£100', '£000', 'half-away-from-zero').toFixed()).toBe('7215.6');
+    expect(roundToPublished(m('7215.5832354'), '£000', '£000', 'half-away-from-zero').toFixed()).toBe('7216');
+    expect(isMultipleOf(m('7215.6'), '£100', '£000')).toBe(true);
+    expect(isMultipleOf(m('7215.65'), '£100', '£000')).toBe(false);
+  });
+
   it('knows a figure that cannot have been published to a step', () => {
     expect(isMultipleOf(m('13000'), '£0.1m', '£000')).toBe(true);
     expect(isMultipleOf(m('13050'), '£0.1m', '£000')).toBe(false);

@@ -10,7 +10,7 @@ import { KIND_ROW_ID, KIND_SIGN, LINE_KINDS } from '../../model/line-kind.js';
 import { ZERO, add, neg, type Money } from '../../model/money.js';
 import { rowSelects } from '../../model/row-select.js';
 import { lineClass, type BudgetLine, type Scenario } from '../../model/scenario.js';
-import type { FundingComponent } from '../../project/funding.js';
+import { BEFORE_COUNCIL_TAX, type FundingComponent } from '../../project/funding.js';
 import type { Projection } from '../../project/project.js';
 
 /** A row a control can be compared with. */
@@ -164,6 +164,16 @@ export function controlledRow(p: Projection, id: string): ControlledRow | { read
   const [head = '', group, ...rest] = id.split('.');
   if (head === 'funding' && group !== undefined && p.funding) {
     const cid = [group, ...rest].join('.');
+    const before = p.funding.beforeCouncilTax;
+    if (cid === BEFORE_COUNCIL_TAX && before)
+      return {
+        values: before,
+        feeds: () =>
+          `funding before council tax = ${p
+            .funding!.components.filter((x) => x.id !== 'council_tax')
+            .map((x) => componentFeeds(x, p.scenario))
+            .join('; ')}`,
+      };
     const c = p.funding.components.find((x) => x.id === cid);
     if (c) return { values: c.values, feeds: () => componentFeeds(c, p.scenario) };
     return { missing: `funding components here: ${p.funding.components.map((x) => `funding.${x.id}`).join(', ')}` };
