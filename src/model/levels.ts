@@ -5,7 +5,7 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf, type FiscalYear } from './fiscal-year.js';
 import { ZERO, roundTo, type Dec, type Money, dec } from './money.js';
-import type { BudgetLine, Level, UnstatedMethod } from './scenario.js';
+import { isBuilt, type BudgetLine, type Level, type UnstatedMethod } from './scenario.js';
 
 export interface StatedLevel {
   readonly year: FiscalYear;
@@ -130,4 +130,4 @@ export function scaleLevels(levels: ReadonlyMap<FiscalYear, Level>, factor: Dec)
  * the projection to apply after building its levels.
  */
 export const scaleLine = (line: BudgetLine, factor: Dec): BudgetLine =>
-  line.drivers ? { ...line, factors: [...(line.factors ?? []), factor] } : { ...line, levels: scaleLevels(line.levels, factor) };
+  isBuilt(line) ? { ...line, factors: [...(line.factors ?? []), factor] } : { ...line, levels: scaleLevels(line.levels, factor) };

@@ -11,6 +11,7 @@ import type { BudgetLine, Level } from '../../model/scenario.js';
 import { rowValues, type BudgetRowId, type LineSchedule, type Projection, type RowId } from '../../project/project.js';
 import { formatPlainGrouped } from '../../model/grouped-number.js';
 import { explainCouncilRow, explainFundingItem } from './explain-council.js';
+import { inflationFormula, inflationLevelSteps } from './explain-inflation.js';
 
 export { fundingItemIds } from './explain-council.js';
 import type { Step } from './step.js';
@@ -178,6 +179,7 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
   const points = [...line.levels].filter(
     ([, l]) => l.basis === 'stated' && level.basis !== 'stated' && level.origins.includes(l.origins[0] as Location),
   );
+  const inflationItem = line.inflation === undefined ? undefined : p.scenario.inflation?.find((i) => i.name === line.inflation);
   let formula: string;
   switch (level.basis) {
     case 'stated':
@@ -215,6 +217,9 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
     case 'driver':
       formula = `built by demand driver${(line.drivers ?? []).length === 1 ? '' : 's'} ${(line.drivers ?? []).join(' + ')}: projected cost − base-year cost (mtfs demand shows population, users and unit cost)`;
       break;
+    case 'inflation':
+      formula = inflationItem ? inflationFormula(inflationItem) : 'built by an inflation driver';
+      break;
   }
   const adjustments = (line.adjustments ?? []).filter((a) => a.kind !== 'add');
   const adjusted = adjustments
@@ -230,7 +235,8 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
     amount: level.amount,
     formula: `${formula}${adjusted}`,
     ...(level.basis === 'stated' && level.origins[0] ? { origin: level.origins[0] } : {}),
-    children: points.map(([py, l]) => ({
+    ...(level.basis === 'inflation' && level.origins[0] ? { origin: level.origins[0] } : {}),
+    children: inflationItem && level.basis === 'inflation' ? inflationLevelSteps(inflationItem, p.scenario.years, y, id) : points.map(([py, l]) => ({
       id: `${id}/${yid(py)}`,
       label: `stated level of ${line.ref} in ${py}`,
       amount: l.amount,
