@@ -47,10 +47,10 @@ function perYearText<T extends Dec>(p: PerYear<T>, show: (v: T) => string): stri
 }
 
 /** `Assumed: <source>; <note>.` — the status first, so a reader sees at once what kind of figure it is. */
-const cite = (p: Provenance): string =>
+export const cite = (p: Provenance): string =>
   `${p.status[0]?.toUpperCase() ?? ''}${p.status.slice(1)}: ${p.source}${p.note ? `; ${p.note}` : ''}.`;
 
-function parameterNote<T extends Dec>(label: string, p: Parameter<T>, show: (v: T) => string, how = ''): string {
+export function parameterNote<T extends Dec>(label: string, p: Parameter<T>, show: (v: T) => string, how = ''): string {
   return `${label}: ${perYearText(p.value, show)}${how}. ${cite(p.provenance)}`;
 }
 

@@ -54,6 +54,12 @@ export function provenanceNotes(p: Projection, pointers: Pointers = CLI_POINTERS
       `${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; ${pointers.demand}.`,
     );
   }
+  const inflated = p.scenario.lines.filter((l) => l.inflation !== undefined).map((l) => l.ref);
+  if (inflated.length) {
+    notes.push(
+      `${inflated.join(', ')} ${inflated.length === 1 ? 'is' : 'are'} built from inflation drivers (inflated cost less base-year cost), not published levels; ${seeMore}.`,
+    );
+  }
   for (const w of p.scenario.whatIf ?? []) notes.push(pointers.whatIf(w));
   return notes;
 }
@@ -198,6 +204,14 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
             .filter((s) => s.line.drivers)
             .map((s) => s.line.ref)
             .join(', ')}: built from demand drivers (${pointers.demand}).`,
+        ]
+      : []),
+    ...(schedules.some((s) => s.line.inflation !== undefined)
+      ? [
+          `${schedules
+            .filter((s) => s.line.inflation !== undefined)
+            .map((s) => s.line.ref)
+            .join(', ')}: built from inflation drivers: the base compounded by each year's rate (the inflation tables below show how).`,
         ]
       : []),
     ...(schedules.some((s) => s.line.writtenAs === 'changes')

@@ -1,0 +1,94 @@
+// Inflation drivers → the tables `mtfs project --detail` shows (one per driver: the index, the rate,
+// the inflated base, for pay the on-cost rate and cost, and the line's level) and → JSON. Pure; money
+// is in the scenario's units, rounding is the renderers'.
+
+import { baseYearOf } from '../model/demand.js';
+import type { FiscalYear } from '../model/fiscal-year.js';
+import { computeInflation, LEVEL_CHANGE_ROUNDING, seriesYears, type InflationItem, type InflationYear } from '../model/inflation.js';
+import { toPlain } from '../model/money.js';
+import type { Scenario } from '../model/scenario.js';
+import { cite, parameterNote, percent } from './demand.js';
+import { blank, money, number, text, type Cell, type TableModel, type TableRow } from './table-model.js';
+
+const KIND_WORDS: Readonly<Record<InflationItem['kind'], string>> = {
+  pay: 'pay',
+  'care-fees': 'care fees',
+  'contract-prices': 'contract prices',
+  income: 'income uplift',
+};
+
+/** One table per inflation driver that builds a line, in the order written. */
+export function inflationTables(s: Scenario): TableModel[] {
+  return (s.inflation ?? []).map((item) => inflationTable(item, s));
+}
+
+function inflationTable(item: InflationItem, s: Scenario): TableModel {
+  const r = computeInflation(item, s.years);
+  const all = [baseYearOf(s.years), ...s.years];
+  const id = (m: string): string => `inflation.${item.name}.${m}`;
+  const row = (m: string, label: string, cell: (y: InflationYear) => Cell, emphasis?: 'total'): TableRow => ({
+    id: id(m),
+    cells: Object.fromEntries([['label', text(label)], ...r.years.map((y) => [y.year, cell(y)])]),
+    ...(emphasis ? { emphasis } : {}),
+  });
+  const pct = { dp: 4, alignWithMoney: true } as const;
+  const rows: TableRow[] = [];
+  if (item.rate.kind === 'index') {
+    const series = item.rate.series;
+    if (series.form === 'level')
+      rows.push(
+        row(`index`, `${series.name} (${series.unit ?? 'level'})`, (y) => {
+          const p = series.points.get(y.year);
+          return p ? number(p.value, { dp: 2, alignWithMoney: true }) : blank;
+        }),
+      );
+    rows.push(row('index_change', `${series.name}: annual change (%)`, (y) => (y.indexChange ? number(y.indexChange.times(100), pct) : blank)));
+  }
+  rows.push(row('rate', 'Rate applied (%)', (y) => (y.rate ? number(y.rate.times(100), pct) : blank)));
+  const what = item.kind === 'pay' ? 'Pay bill' : item.kind === 'income' ? 'Income' : 'Spend';
+  rows.push(row('inflated', `${what} inflated (last year's × (1 + rate))`, (y) => money(y.inflated)));
+  if (item.onCosts || item.pension) {
+    rows.push(
+      row('on_cost_rate', 'On-costs and pension (% of pay)', (y) => (y.onCostRate ? number(y.onCostRate.times(100), pct) : blank)),
+      row('cost', 'Cost (pay × (1 + on-costs and pension))', (y) => money(y.cost)),
+    );
+  }
+  const base = all[0] ?? '';
+  rows.push(
+    row('level', item.kind === 'income' ? `Line level (−(income − ${base} income))` : `Line level (cost − ${base} cost)`, (y) => money(y.level), 'total'),
+  );
+  const builds = s.lines.filter((l) => l.inflation === item.name).map((l) => l.ref);
+  return {
+    id: `inflation.${item.name}`,
+    title: `Inflation ${item.name} (${KIND_WORDS[item.kind]}): ${item.description}${builds.length ? ` (builds ${builds.join(', ')})` : ' (builds no line)'}`,
+    units: s.units,
+    columns: [
+      { key: 'label', header: '', align: 'left' },
+      ...all.map((y: FiscalYear) => ({ key: y, header: y, align: 'right' as const })),
+    ],
+    rows,
+    notes: inflationNotes(item, s.years),
+    caption: (shown) => `amounts in ${shown}, rates in % as labelled`,
+  };
+}
+
+/** Where each input comes from and how the figures are computed. */
+export function inflationNotes(item: InflationItem, years: readonly FiscalYear[]): string[] {
+  const notes = [`Base: ${toPlain(item.base.amount)} at ${item.base.year} prices. ${cite(item.base.provenance)}`];
+  if (item.rate.kind === 'given') notes.push(parameterNote('Rate', item.rate.rate, percent));
+  else {
+    const s = item.rate.series;
+    const used = seriesYears(s.form, years);
+    const points = [...s.points].filter(([y]) => used.includes(y)).map(([y, p]) => `${y} ${s.form === 'rate' ? percent(p.value) : toPlain(p.value)}${p.provenance.external ? ' (external)' : ''}: ${p.provenance.source}`);
+    notes.push(
+      `Index ${s.name} (${s.file}): ${s.description}. ${s.form === 'level' ? `The annual change is level ÷ last year's level − 1, rounded to ${LEVEL_CHANGE_ROUNDING.dp} places half away from zero. ` : ''}${points.join('; ')}.`,
+    );
+    if (used.some((y) => s.points.get(y)?.provenance.external))
+      notes.push("External: from a document outside this project's sources; check the figure against it.");
+  }
+  if (item.passThrough) notes.push(`Pass-through: ${percent(item.passThrough.value)} of the index's change. ${cite(item.passThrough.provenance)}`);
+  if (item.onCosts) notes.push(parameterNote('On-costs', item.onCosts, percent));
+  if (item.pension) notes.push(parameterNote('Employer pension contribution', item.pension, percent));
+  notes.push('Compounded exactly: each year inflates the year before’s inflated base, pressure already added included.');
+  return notes;
+}
