@@ -241,7 +241,7 @@ function checkItem(
       ),
     );
   }
-  const base_ = parseParameterValue('pounds', w.base.amount);
+  const base_ = parseParameterValue('amount', w.base.amount);
   if (!base_.ok) out.push(error(base_.code, `${name}.base: ${base_.message}`, at(['base', 'amount']), base_.hint));
   const rates: readonly { k: 'rate' | 'on_costs' | 'pension'; kind: ValueKind }[] = [
     { k: 'rate', kind: 'change' },
@@ -338,7 +338,7 @@ export function resolveInflation(r: ReadInflation, years: readonly FiscalYear[])
       }
     }
     if (!ok) continue;
-    const amount = parseParameterValue('pounds', w.base.amount);
+    const amount = parseParameterValue('amount', w.base.amount);
     if (!amount.ok) continue;
     items.push({
       name: e.name,

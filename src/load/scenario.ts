@@ -248,6 +248,7 @@ function loadFile(
     normalised.value.years,
     normalised.value.funding,
     normalised.value.classifications,
+    { items: normalised.value.inflation ?? [], series: normalised.value.indexSeries ?? [] },
   );
   append(diagnostics, assumptions.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
