@@ -183,7 +183,7 @@ describe('mtfs report --html', () => {
         const cp = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
         await cp.goto(`file://${council}`);
         expect((await cp.locator('#row-budget-gap').innerText()).replace(/\s+/g, ' ')).toBe(
-          'Gap: net budget requirement less funding 0§† (4,809)§† (4,099)§† (2,514)§†',
+          'Gap: net budget requirement less funding 0§† (5,009)§† (4,300)§† (2,514)§†',
         );
         expect(await cp.locator('#funding table').count()).toBe(1);
         expect(await cp.locator('#chart-gap').count()).toBe(1);

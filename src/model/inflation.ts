@@ -8,9 +8,12 @@ import { baseYearOf } from './demand.js';
 import { previousYear, type FiscalYear } from './fiscal-year.js';
 import { Approx, dec, roundTo, type Dec, type Money, type Rate } from './money.js';
 
-/** What an inflation line inflates: a pay bill, commissioned care fees, contract prices, or income (which reduces net spend). */
-export type InflationKind = 'pay' | 'care-fees' | 'contract-prices' | 'income';
-export const INFLATION_KINDS: readonly InflationKind[] = ['pay', 'care-fees', 'contract-prices', 'income'];
+/**
+ * What an inflation line inflates: a pay bill, commissioned care fees, contract prices, pay and prices
+ * together (general: one rate for a whole budget), or income (which reduces net spend).
+ */
+export type InflationKind = 'pay' | 'care-fees' | 'contract-prices' | 'general' | 'income';
+export const INFLATION_KINDS: readonly InflationKind[] = ['pay', 'care-fees', 'contract-prices', 'general', 'income'];
 
 /** How an index series is written: each year's annual change (CPI, a pay award) or each year's level (the NLW in £ an hour). */
 export type SeriesForm = 'rate' | 'level';
@@ -58,8 +61,6 @@ export interface InflationItem {
   readonly origin: Location;
 }
 
-/** The years a rate is needed for: every MTFS year; a level series also needs the base year. */
-export const rateYears = (years: readonly FiscalYear[]): FiscalYear[] => [...years];
 /** The years a series needs figures for. */
 export const seriesYears = (form: SeriesForm, years: readonly FiscalYear[]): FiscalYear[] =>
   form === 'level' ? [baseYearOf(years), ...years] : [...years];
@@ -117,8 +118,8 @@ export function computeInflation(item: InflationItem, years: readonly FiscalYear
   const onCost = (y: FiscalYear): Dec | undefined => {
     if (!item.onCosts && !item.pension) return undefined;
     return dec(0)
-      .plus(item.onCosts ? valueIn(item.onCosts.value, y) : 0)
-      .plus(item.pension ? valueIn(item.pension.value, y) : 0);
+      .plus(item.onCosts ? valueIn(item.onCosts.value, y) : dec(0))
+      .plus(item.pension ? valueIn(item.pension.value, y) : dec(0));
   };
   const costOf = (inflated: Dec, y: FiscalYear): { cost: Dec; onCostRate?: Dec } => {
     const r = onCost(y);

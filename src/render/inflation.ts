@@ -8,12 +8,18 @@ import { computeInflation, LEVEL_CHANGE_ROUNDING, seriesYears, type InflationIte
 import { toPlain } from '../model/money.js';
 import type { Scenario } from '../model/scenario.js';
 import { cite, parameterNote, percent } from './demand.js';
+import { CALIBRATED_MARK, ESTIMATE_MARK } from './marks.js';
 import { blank, money, number, text, type Cell, type TableModel, type TableRow } from './table-model.js';
+
+/** Calibrated (§) and assumed (†) figures are marked where they are shown. */
+const mark = (status: string | undefined): { marker?: string } =>
+  status === 'calibrated' ? { marker: CALIBRATED_MARK } : status === 'assumed' ? { marker: ESTIMATE_MARK } : {};
 
 const KIND_WORDS: Readonly<Record<InflationItem['kind'], string>> = {
   pay: 'pay',
   'care-fees': 'care fees',
   'contract-prices': 'contract prices',
+  general: 'pay and prices',
   income: 'income uplift',
 };
 
@@ -42,9 +48,15 @@ function inflationTable(item: InflationItem, s: Scenario): TableModel {
           return p ? number(p.value, { dp: 2, alignWithMoney: true }) : blank;
         }),
       );
-    rows.push(row('index_change', `${series.name}: annual change (%)`, (y) => (y.indexChange ? number(y.indexChange.times(100), pct) : blank)));
+    rows.push(
+      row('index_change', `${series.name}: annual change (%)`, (y) =>
+        y.indexChange ? number(y.indexChange.times(100), { ...pct, ...mark(series.points.get(y.year)?.provenance.status) }) : blank,
+      ),
+    );
   }
-  rows.push(row('rate', 'Rate applied (%)', (y) => (y.rate ? number(y.rate.times(100), pct) : blank)));
+  const rateStatus = (y: FiscalYear): string | undefined =>
+    item.rate.kind === 'given' ? item.rate.rate.provenance.status : item.rate.series.points.get(y)?.provenance.status;
+  rows.push(row('rate', 'Rate applied (%)', (y) => (y.rate ? number(y.rate.times(100), { ...pct, ...mark(rateStatus(y.year)) }) : blank)));
   const what = item.kind === 'pay' ? 'Pay bill' : item.kind === 'income' ? 'Income' : 'Spend';
   rows.push(row('inflated', `${what} inflated (last year's × (1 + rate))`, (y) => money(y.inflated)));
   if (item.onCosts || item.pension) {
@@ -72,6 +84,17 @@ function inflationTable(item: InflationItem, s: Scenario): TableModel {
   };
 }
 
+/** Consecutive years with the same figure and source are named once: `2018/19 to 2021/22 2%, verbatim: …`. */
+function groupedPoints(points: readonly { year: FiscalYear; text: string }[]): string[] {
+  const out: { from: FiscalYear; to: FiscalYear; text: string }[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && last.text === p.text) last.to = p.year;
+    else out.push({ from: p.year, to: p.year, text: p.text });
+  }
+  return out.map((g) => `${g.from === g.to ? g.from : `${g.from} to ${g.to}`} ${g.text}`);
+}
+
 /** Where each input comes from and how the figures are computed. */
 export function inflationNotes(item: InflationItem, years: readonly FiscalYear[]): string[] {
   const notes = [`Base: ${toPlain(item.base.amount)} at ${item.base.year} prices. ${cite(item.base.provenance)}`];
@@ -79,7 +102,14 @@ export function inflationNotes(item: InflationItem, years: readonly FiscalYear[]
   else {
     const s = item.rate.series;
     const used = seriesYears(s.form, years);
-    const points = [...s.points].filter(([y]) => used.includes(y)).map(([y, p]) => `${y} ${s.form === 'rate' ? percent(p.value) : toPlain(p.value)}${p.provenance.external ? ' (external)' : ''}: ${p.provenance.source}`);
+    const points = groupedPoints(
+      [...s.points]
+        .filter(([y]) => used.includes(y))
+        .map(([y, p]) => ({
+          year: y,
+          text: `${s.form === 'rate' ? percent(p.value) : toPlain(p.value)}${p.provenance.external ? ' (external)' : ''}, ${p.provenance.status}: ${p.provenance.source}${p.provenance.note ? ` (${p.provenance.note})` : ''}`,
+        })),
+    );
     notes.push(
       `Index ${s.name} (${s.file}): ${s.description}. ${s.form === 'level' ? `The annual change is level ÷ last year's level − 1, rounded to ${LEVEL_CHANGE_ROUNDING.dp} places half away from zero. ` : ''}${points.join('; ')}.`,
     );
@@ -90,5 +120,6 @@ export function inflationNotes(item: InflationItem, years: readonly FiscalYear[]
   if (item.onCosts) notes.push(parameterNote('On-costs', item.onCosts, percent));
   if (item.pension) notes.push(parameterNote('Employer pension contribution', item.pension, percent));
   notes.push('Compounded exactly: each year inflates the year before’s inflated base, pressure already added included.');
+  notes.push(`${CALIBRATED_MARK} calibrated to a published total (true by construction, not evidence); ${ESTIMATE_MARK} assumed.`);
   return notes;
 }

@@ -75,7 +75,7 @@ export const inflationItemSchema = z
     description: textSchema,
     kind: z.enum(INFLATION_KINDS as [string, ...string[]]).meta({
       description:
-        'pay (a pay bill × the award, with on-costs and pension steps), care-fees (commissioned spend × the fee uplift), contract-prices (spend × an index) or income (income × an index: reduces net spend).',
+        'pay (a pay bill × the award, with on-costs and pension steps), care-fees (commissioned spend × the fee uplift), contract-prices (spend × an index), general (pay and prices together: a whole budget × one rate) or income (income × an index: reduces net spend).',
     }),
     base: z
       .strictObject({
