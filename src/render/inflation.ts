@@ -5,7 +5,8 @@
 import { baseYearOf } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { computeInflation, LEVEL_CHANGE_ROUNDING, seriesYears, type InflationItem, type InflationYear } from '../model/inflation.js';
-import { toPlain } from '../model/money.js';
+import { toPlain, type Dec } from '../model/money.js';
+import type { Provenance } from '../model/demand.js';
 import type { Scenario } from '../model/scenario.js';
 import { cite, parameterNote, percent } from './demand.js';
 import { CALIBRATED_MARK, ESTIMATE_MARK } from './marks.js';
@@ -122,4 +123,51 @@ export function inflationNotes(item: InflationItem, years: readonly FiscalYear[]
   notes.push('Compounded exactly: each year inflates the year before’s inflated base, pressure already added included.');
   notes.push(`${CALIBRATED_MARK} calibrated to a published total (true by construction, not evidence); ${ESTIMATE_MARK} assumed.`);
   return notes;
+}
+
+/** JSON of every inflation driver: its inputs with their sources and each year's figures, exact. */
+export function inflationJson(s: Scenario): unknown[] {
+  const prov = (p: Provenance & { external?: boolean }) => ({
+    status: p.status,
+    source: p.source,
+    note: p.note ?? null,
+    ...(p.external ? { external: true } : {}),
+  });
+  const opt = (d: Dec | undefined): string | null => (d === undefined ? null : toPlain(d));
+  return (s.inflation ?? []).map((item) => ({
+    name: item.name,
+    kind: item.kind,
+    description: item.description,
+    lines: s.lines.filter((l) => l.inflation === item.name).map((l) => l.ref),
+    base: { amount: toPlain(item.base.amount), year: item.base.year, ...prov(item.base.provenance) },
+    index:
+      item.rate.kind === 'index'
+        ? {
+            series: item.rate.series.name,
+            form: item.rate.series.form,
+            file: item.rate.series.file,
+            figures: Object.fromEntries(
+              seriesYears(item.rate.series.form, s.years).map((y) => {
+                const p = item.rate.kind === 'index' ? item.rate.series.points.get(y) : undefined;
+                return [y, p ? { value: toPlain(p.value), ...prov(p.provenance) } : null];
+              }),
+            ),
+          }
+        : null,
+    rate_given: item.rate.kind === 'given' ? prov(item.rate.rate.provenance) : null,
+    pass_through: item.passThrough ? { value: toPlain(item.passThrough.value), ...prov(item.passThrough.provenance) } : null,
+    years: Object.fromEntries(
+      computeInflation(item, s.years).years.map((y) => [
+        y.year,
+        {
+          index_change: opt(y.indexChange),
+          rate: opt(y.rate),
+          inflated: toPlain(y.inflated),
+          on_cost_rate: opt(y.onCostRate),
+          cost: toPlain(y.cost),
+          level: toPlain(y.level),
+        },
+      ]),
+    ),
+  }));
 }

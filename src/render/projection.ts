@@ -9,6 +9,7 @@ import { classSubtotals, SUBTOTALLED, type Subtotal } from '../project/subtotals
 import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { cumulativeRoundingNote, fundingIdentities, fundingJson, fundingNotes, fundingTotalMark, positionRow } from './funding.js';
 import { KIND_ROW_ID, KIND_ROW_LABEL, LINE_KINDS } from '../model/line-kind.js';
+import { inflationJson } from './inflation.js';
 import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './marks.js';
 import { slippageLabel, type Slippage } from '../model/saving-delivery.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
@@ -391,6 +392,7 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
                 },
               }
             : {}),
+          ...(s.inflation?.length ? { inflation: inflationJson(s) } : {}),
         }
       : {}),
   };
