@@ -195,10 +195,14 @@ export function fundingItems(f: Funding | undefined): string[] {
   ];
 }
 
+/** The path of a parameter as written: `older_people.use_rate`, `inflation.pay.rate`, `index.cpi-september`. */
+export const parameterPath = (t: { readonly driver: string; readonly parameter: string }): string =>
+  t.driver.startsWith('index.') ? t.driver : `${t.driver}.${t.parameter}`;
+
 /** What an assumption ranges over, for tables: its lines, its funding item, or its parameter. */
 export const appliesTo = (a: Assumption): string =>
   a.parameter
-    ? `${a.parameter.driver}.${a.parameter.parameter}`
+    ? parameterPath(a.parameter)
     : a.funding
       ? `funding: ${a.funding.item}${a.funding.from ? ` from ${a.funding.from}` : ''}`
       : a.lines.join(', ');
