@@ -80,7 +80,12 @@ function inflationTable(item: InflationItem, s: Scenario): TableModel {
       ...all.map((y: FiscalYear) => ({ key: y, header: y, align: 'right' as const })),
     ],
     rows,
-    notes: inflationNotes(item, s.years),
+    notes: [
+      ...inflationNotes(item, s.years),
+      ...(rows.some((r) => Object.values(r.cells).some((c) => c.kind === 'number' && c.marker))
+        ? [`${CALIBRATED_MARK} calibrated to a published total (true by construction, not evidence); ${ESTIMATE_MARK} assumed.`]
+        : []),
+    ],
     caption: (shown) => `amounts in ${shown}, rates in % as labelled`,
   };
 }
@@ -121,7 +126,6 @@ export function inflationNotes(item: InflationItem, years: readonly FiscalYear[]
   if (item.onCosts) notes.push(parameterNote('On-costs', item.onCosts, percent));
   if (item.pension) notes.push(parameterNote('Employer pension contribution', item.pension, percent));
   notes.push('Compounded exactly: each year inflates the year before’s inflated base, pressure already added included.');
-  notes.push(`${CALIBRATED_MARK} calibrated to a published total (true by construction, not evidence); ${ESTIMATE_MARK} assumed.`);
   return notes;
 }
 
