@@ -24,12 +24,15 @@ const KIND_WORDS: Readonly<Record<InflationItem['kind'], string>> = {
   income: 'income uplift',
 };
 
-/** One table per inflation driver that builds a line, in the order written. */
-export function inflationTables(s: Scenario): TableModel[] {
-  return (s.inflation ?? []).map((item) => inflationTable(item, s));
+/**
+ * One table per inflation driver, in the order written. `committee`: for a committee paper, which
+ * names no file (the series are cited by their documents).
+ */
+export function inflationTables(s: Scenario, committee = false): TableModel[] {
+  return (s.inflation ?? []).map((item) => inflationTable(item, s, committee));
 }
 
-function inflationTable(item: InflationItem, s: Scenario): TableModel {
+function inflationTable(item: InflationItem, s: Scenario, committee: boolean): TableModel {
   const r = computeInflation(item, s.years);
   const all = [baseYearOf(s.years), ...s.years];
   const id = (m: string): string => `inflation.${item.name}.${m}`;
@@ -81,7 +84,7 @@ function inflationTable(item: InflationItem, s: Scenario): TableModel {
     ],
     rows,
     notes: [
-      ...inflationNotes(item, s.years),
+      ...inflationNotes(item, s.years, committee),
       ...(rows.some((r) => Object.values(r.cells).some((c) => c.kind === 'number' && c.marker))
         ? [`${CALIBRATED_MARK} calibrated to a published total (true by construction, not evidence); ${ESTIMATE_MARK} assumed.`]
         : []),
@@ -102,7 +105,7 @@ function groupedPoints(points: readonly { year: FiscalYear; text: string }[]): s
 }
 
 /** Where each input comes from and how the figures are computed. */
-export function inflationNotes(item: InflationItem, years: readonly FiscalYear[]): string[] {
+export function inflationNotes(item: InflationItem, years: readonly FiscalYear[], committee = false): string[] {
   const notes = [`Base: ${toPlain(item.base.amount)} at ${item.base.year} prices. ${cite(item.base.provenance)}`];
   if (item.rate.kind === 'given') notes.push(parameterNote('Rate', item.rate.rate, percent));
   else {
@@ -117,7 +120,7 @@ export function inflationNotes(item: InflationItem, years: readonly FiscalYear[]
         })),
     );
     notes.push(
-      `Index ${s.name} (${s.file}): ${s.description}. ${s.form === 'level' ? `The annual change is level ÷ last year's level − 1, rounded to ${LEVEL_CHANGE_ROUNDING.dp} places half away from zero. ` : ''}${points.join('; ')}.`,
+      `Index ${s.name}${committee ? '' : ` (${s.file})`}: ${s.description}. ${s.form === 'level' ? `The annual change is level ÷ last year's level − 1, rounded to ${LEVEL_CHANGE_ROUNDING.dp} places half away from zero. ` : ''}${points.join('; ')}.`,
     );
     if (used.some((y) => s.points.get(y)?.provenance.external))
       notes.push("External: from a document outside this project's sources; check the figure against it.");
