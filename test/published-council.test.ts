@@ -48,11 +48,9 @@ describe(`${FILE} against the published figures`, () => {
     expect(f.streams.map((s) => `${s.id}:${s.provenance}`)).toEqual(['business_rates:calibrated', 'ibcf:derived']);
     expect(f.councilTax!.collectionFund!.provenance).toBe('estimate');
     expect(f.reserves!.opening!.provenance).toBe('estimate');
-    expect(p.departments!.map((d) => (d.department.kind === 'levels' ? d.department.provenance : `scenario ${d.department.name}`))).toEqual([
-      'scenario Adults and Communities',
-      'scenario Inflation held centrally',
-      'estimate',
-    ]);
+    expect(p.departments!.map((d) => (d.department.kind === 'levels' ? d.department.provenance : `scenario ${d.department.name}`))).toEqual(
+      ['scenario Adults and Communities', 'scenario Inflation held centrally', 'estimate'],
+    );
   });
 
   it('holds inflation centrally: £348m (2017/18, B4) at a rate calibrated to the final MTFS\'s "around £34m" (B5)', () => {

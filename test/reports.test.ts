@@ -268,7 +268,9 @@ describe('mtfs report --xlsx for a whole council with funding', () => {
         const v = budget.getCell(address).value;
         if (v && typeof v === 'object' && 'formula' in v) formulas.push(`${row.id}`);
         // the central inflation department holds compounded figures of up to 19 digits: Excel keeps 15
-        expect(asExcelHoldsNear(evaluate(wb, 'Budget', address), row.values.get(y)!), `${row.id} ${y}`).toBe(asExcelHolds(row.values.get(y)!));
+        expect(asExcelHoldsNear(evaluate(wb, 'Budget', address), row.values.get(y)!), `${row.id} ${y}`).toBe(
+          asExcelHolds(row.values.get(y)!),
+        );
       });
     }
     for (const id of ['net_budget', 'funding', 'gap', 'cumulative_gap', 'reserves_cf', 'reserves_after_gap'])
@@ -283,7 +285,9 @@ describe('mtfs report --xlsx with inflation drivers: base × (1 + rate) chains t
     const growth = wb.getWorksheet('Growth')!;
     const rows = new Map<string, number>();
     growth.eachRow((row, n) => rows.set(String(row.getCell(1).value), n));
-    return ['INF1', 'INF2', 'INF3', 'INF4'].flatMap((ref) => ['E', 'F', 'G', 'H'].map((k) => toPlain(evaluate(wb, 'Growth', `${k}${rows.get(ref)}`))));
+    return ['INF1', 'INF2', 'INF3', 'INF4'].flatMap((ref) =>
+      ['E', 'F', 'G', 'H'].map((k) => toPlain(evaluate(wb, 'Growth', `${k}${rows.get(ref)}`))),
+    );
   };
   const projected = (read: typeof nodeReader = nodeReader): string[] => {
     const p = projectScenario(loadScenario(file, read).value!);
@@ -422,9 +426,10 @@ describe('mtfs report --xlsx: inputs are cells the formulas use', () => {
       const rowOf = rowsByLabel(budget);
       for (const row of p.rows)
         p.years.forEach((y, i) =>
-          expect(asExcelHoldsNear(evaluate(wb, 'Budget', `${'BCDE'[i]}${rowOf.get(row.label)}`), row.values.get(y)!), `${row.id} ${y}`).toBe(
-            asExcelHolds(row.values.get(y)!),
-          ),
+          expect(
+            asExcelHoldsNear(evaluate(wb, 'Budget', `${'BCDE'[i]}${rowOf.get(row.label)}`), row.values.get(y)!),
+            `${row.id} ${y}`,
+          ).toBe(asExcelHolds(row.values.get(y)!)),
         );
     },
   );

@@ -109,7 +109,7 @@ export function normaliseAssumptions(
             'assumption-form',
             `assumption ${w.id}: a range replaces the parameter in every year, so it names no year`,
             at(['parameter']),
-            path.driver.startsWith("index.") ? `write ${path.driver}` : `write ${path.driver}.${path.spec.name}`,
+            path.driver.startsWith('index.') ? `write ${path.driver}` : `write ${path.driver}.${path.spec.name}`,
           ),
         );
         return;

@@ -7,7 +7,14 @@ import { append, error, type Diagnostic, type Location } from '../diagnostics/di
 import type { Result } from '../diagnostics/result.js';
 import { baseYearOf, type Parameter, type Provenance, type ParameterStatus } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
-import { seriesYears, type IndexPoint, type IndexSeries, type InflationItem, type InflationKind, type SeriesForm } from '../model/inflation.js';
+import {
+  seriesYears,
+  type IndexPoint,
+  type IndexSeries,
+  type InflationItem,
+  type InflationKind,
+  type SeriesForm,
+} from '../model/inflation.js';
 import type { Dec, Money, Rate } from '../model/money.js';
 import type { BudgetLine, Scenario } from '../model/scenario.js';
 import { closest, validate } from '../schema/diagnose.js';
@@ -53,7 +60,10 @@ const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && ty
 export function readInflation(doc: RawDocument, scenarioFile: string, set: SourceSet, inputs: string[]): ReadInflation {
   const diagnostics: Diagnostic[] = [];
   const tree = doc.tree as { inflation?: unknown; index_series?: unknown };
+  const before = diagnostics.length;
   const series = readSeriesSection(doc, tree.index_series, scenarioFile, set, inputs, diagnostics);
+  // a series file that could not be read is reported once, not again as every series it would hold
+  const seriesIncomplete = diagnostics.length > before;
   const raw = tree.inflation;
   if (raw === undefined) return { doc, entries: [], declared: [], series, diagnostics };
   if (!isMapping(raw)) {
@@ -78,7 +88,7 @@ export function readInflation(doc: RawDocument, scenarioFile: string, set: Sourc
     const v = validate(inflationItemSchema, value, doc, base);
     append(diagnostics, v.diagnostics);
     if (!v.data) continue;
-    const problems = checkItem(name, v.data, series, doc, base);
+    const problems = checkItem(name, v.data, series, doc, base, seriesIncomplete);
     append(diagnostics, problems);
     if (problems.length === 0) entries.push({ name, written: v.data, base });
   }
@@ -190,6 +200,7 @@ function checkItem(
   series: ReadonlyMap<string, IndexSeries>,
   doc: RawDocument,
   base: Path,
+  seriesIncomplete: boolean,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value([...base, ...p]);
@@ -198,7 +209,9 @@ function checkItem(
     out.push(
       error(
         'inflation-form',
-        w.index === undefined ? `inflation driver ${name} gives neither \`index\` nor \`rate\`` : `inflation driver ${name} gives both \`index\` and \`rate\``,
+        w.index === undefined
+          ? `inflation driver ${name} gives neither \`index\` nor \`rate\``
+          : `inflation driver ${name} gives both \`index\` and \`rate\``,
         key(w.index === undefined ? [] : ['rate']),
         'name an index series (`index: cpi`), or give the annual rate directly (`rate: {value: 2%, status: …, source: …}`)',
       ),
@@ -225,7 +238,16 @@ function checkItem(
         ),
       );
   }
-  if (w.index !== undefined && !series.has(w.index)) {
+  if (w.index !== undefined && !series.has(w.index) && seriesIncomplete) {
+    out.push(
+      error(
+        'unknown-index',
+        `inflation driver ${name} names index series \`${w.index}\`, which could not be read`,
+        at(['index']),
+        'fix the series file first',
+      ),
+    );
+  } else if (w.index !== undefined && !series.has(w.index)) {
     const names = [...series.keys()];
     const guess = closest(w.index, names);
     out.push(
@@ -262,7 +284,8 @@ function checkItem(
       );
       continue;
     }
-    const texts: [Path, string][] = p.value !== undefined ? [[[k, 'value'], p.value]] : Object.entries(p.values ?? {}).map(([y, t]) => [[k, 'values', y], t]);
+    const texts: [Path, string][] =
+      p.value !== undefined ? [[[k, 'value'], p.value]] : Object.entries(p.values ?? {}).map(([y, t]) => [[k, 'values', y], t]);
     for (const [path, text] of texts) {
       const r = parseParameterValue(kind, text);
       if (!r.ok) out.push(error(r.code, `${name}.${path.join('.')}: ${r.message}`, at(path), r.hint));
@@ -408,11 +431,15 @@ export function checkLineInflation(ctx: InflationContext, ref: string, name: str
   if (other !== undefined) {
     return {
       diagnostics: [
-        error('line-driver', `inflation driver ${name} already builds line ${other}; line ${ref} would count it twice`, at, 'give each driver to one line'),
+        error(
+          'line-driver',
+          `inflation driver ${name} already builds line ${other}; line ${ref} would count it twice`,
+          at,
+          'give each driver to one line',
+        ),
       ],
     };
   }
   ctx.usedBy.set(name, ref);
   return ctx.complete ? { value: true, diagnostics: [] } : { diagnostics: [] };
 }
-

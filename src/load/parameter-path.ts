@@ -119,7 +119,11 @@ export function yearsOf(d: DemandDriver, spec: ParameterSpec, years: readonly Fi
 function inflationPath(parts: readonly string[], text: string, inflation: InflationSet, years: readonly FiscalYear[]): ParsedPath {
   const [name = '', parameter = '', yearText, ...rest] = parts;
   if (name === '' || parameter === '' || rest.length > 0)
-    return { ok: false, message: `\`${text}\` is not a parameter path`, hint: 'write inflation.<name>.<parameter>=<value>, e.g. inflation.care_fees.rate=3%' };
+    return {
+      ok: false,
+      message: `\`${text}\` is not a parameter path`,
+      hint: 'write inflation.<name>.<parameter>=<value>, e.g. inflation.care_fees.rate=3%',
+    };
   const names = inflation.items.map((i) => i.name);
   const item = inflation.items.find((i) => i.name === name);
   if (!item) {
@@ -127,12 +131,14 @@ function inflationPath(parts: readonly string[], text: string, inflation: Inflat
     return {
       ok: false,
       message: names.length ? `no inflation driver \`${name}\`` : 'this scenario has no inflation drivers',
-      hint: guess ? `did you mean \`inflation.${guess}\`?` : names.length ? `the inflation drivers are: ${names.join(', ')}` : 'add an `inflation:` section (see docs/inflation.md)',
+      hint: guess
+        ? `did you mean \`inflation.${guess}\`?`
+        : names.length
+          ? `the inflation drivers are: ${names.join(', ')}`
+          : 'add an `inflation:` section (see docs/inflation.md)',
     };
   }
-  const specs = INFLATION_PARAMETERS.filter(
-    (s) => (!s.payOnly || item.kind === 'pay') && (!s.indexOnly || item.rate.kind === 'index'),
-  );
+  const specs = INFLATION_PARAMETERS.filter((s) => (!s.payOnly || item.kind === 'pay') && (!s.indexOnly || item.rate.kind === 'index'));
   const spec = specs.find((s) => s.name === parameter);
   const list = `its parameters are: ${specs.map((s) => s.name).join(', ')}`;
   if (!spec) {
@@ -140,7 +146,11 @@ function inflationPath(parts: readonly string[], text: string, inflation: Inflat
       parameter,
       specs.map((s) => s.name),
     );
-    return { ok: false, message: `inflation driver ${name} (${item.kind}) has no parameter \`${parameter}\``, hint: guess ? `did you mean \`${guess}\`? (${list})` : list };
+    return {
+      ok: false,
+      message: `inflation driver ${name} (${item.kind}) has no parameter \`${parameter}\``,
+      hint: guess ? `did you mean \`${guess}\`? (${list})` : list,
+    };
   }
   const path = `inflation.${name}`;
   const y = pathYear(yearText, spec, path, inflationYears(spec, years));
@@ -151,7 +161,11 @@ function inflationPath(parts: readonly string[], text: string, inflation: Inflat
 function indexPath(parts: readonly string[], text: string, inflation: InflationSet, years: readonly FiscalYear[]): ParsedPath {
   const [name = '', yearText, ...rest] = parts;
   if (name === '' || rest.length > 0)
-    return { ok: false, message: `\`${text}\` is not a parameter path`, hint: 'write index.<series>=<annual change>, or index.<series>.<year>=<annual change>' };
+    return {
+      ok: false,
+      message: `\`${text}\` is not a parameter path`,
+      hint: 'write index.<series>=<annual change>, or index.<series>.<year>=<annual change>',
+    };
   const names = inflation.series.map((s) => s.name);
   const series = inflation.series.find((s) => s.name === name);
   if (!series) {
@@ -159,11 +173,17 @@ function indexPath(parts: readonly string[], text: string, inflation: InflationS
     return {
       ok: false,
       message: names.length ? `no index series \`${name}\`` : 'this scenario declares no index series',
-      hint: guess ? `did you mean \`index.${guess}\`?` : names.length ? `the series are: ${names.join(', ')}` : 'add an `index_series:` section (see docs/inflation.md)',
+      hint: guess
+        ? `did you mean \`index.${guess}\`?`
+        : names.length
+          ? `the series are: ${names.join(', ')}`
+          : 'add an `index_series:` section (see docs/inflation.md)',
     };
   }
   const path = `index.${name}`;
-  const needed = seriesYears('rate', years).filter((y) => series.form === 'rate' ? series.points.has(y) : series.points.has(y) && series.points.has(previousYear(y)));
+  const needed = seriesYears('rate', years).filter((y) =>
+    series.form === 'rate' ? series.points.has(y) : series.points.has(y) && series.points.has(previousYear(y)),
+  );
   const y = pathYear(yearText, INDEX_CHANGE, path, needed);
   return y.ok ? { ok: true, driver: path, spec: INDEX_CHANGE, ...(y.year ? { year: y.year } : {}) } : y;
 }
@@ -191,4 +211,3 @@ function pathYear(
 export function inflationYears(spec: ParameterSpec, years: readonly FiscalYear[]): FiscalYear[] {
   return spec.name === 'on_costs' || spec.name === 'pension' ? [baseYearOf(years), ...years] : [...years];
 }
-

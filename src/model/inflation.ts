@@ -3,8 +3,7 @@
 // annual change of a series written as levels (e.g. the National Living Wage in £ an hour).
 
 import type { Location } from '../diagnostics/diagnostic.js';
-import { valueIn, type Parameter, type Provenance } from './demand.js';
-import { baseYearOf } from './demand.js';
+import { baseYearOf, valueIn, type Parameter, type Provenance } from './demand.js';
 import { previousYear, type FiscalYear } from './fiscal-year.js';
 import { Approx, dec, roundTo, type Dec, type Money, type Rate } from './money.js';
 

@@ -363,7 +363,14 @@ export function htmlReport(input: ReportInput): string {
   const underDevelopment = p.departments ? undefined : underDevelopmentTable(p, pointers);
   if (underDevelopment) sections.push(section('under-development', 'Savings under development', [tableAsHtml(underDevelopment, display)]));
   const inflation = p.departments ? [] : inflationTables(s, true);
-  if (inflation.length) sections.push(section('inflation', 'Inflation', inflation.map((t) => tableAsHtml(t, display))));
+  if (inflation.length)
+    sections.push(
+      section(
+        'inflation',
+        'Inflation',
+        inflation.map((t) => tableAsHtml(t, display)),
+      ),
+    );
 
   if (input.sensitivity || input.risk) {
     const body: string[] = [];

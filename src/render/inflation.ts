@@ -8,7 +8,7 @@ import { computeInflation, LEVEL_CHANGE_ROUNDING, seriesYears, type InflationIte
 import { toPlain, type Dec } from '../model/money.js';
 import type { Provenance } from '../model/demand.js';
 import type { Scenario } from '../model/scenario.js';
-import { cite, parameterNote, percent } from './demand.js';
+import { cite, parameterNote, percent } from './parameter-text.js';
 import { CALIBRATED_MARK, ESTIMATE_MARK } from './marks.js';
 import { blank, money, number, text, type Cell, type TableModel, type TableRow } from './table-model.js';
 
@@ -71,17 +71,19 @@ function inflationTable(item: InflationItem, s: Scenario, committee: boolean): T
   }
   const base = all[0] ?? '';
   rows.push(
-    row('level', item.kind === 'income' ? `Line level (−(income − ${base} income))` : `Line level (cost − ${base} cost)`, (y) => money(y.level), 'total'),
+    row(
+      'level',
+      item.kind === 'income' ? `Line level (−(income − ${base} income))` : `Line level (cost − ${base} cost)`,
+      (y) => money(y.level),
+      'total',
+    ),
   );
   const builds = s.lines.filter((l) => l.inflation === item.name).map((l) => l.ref);
   return {
     id: `inflation.${item.name}`,
     title: `Inflation ${item.name} (${KIND_WORDS[item.kind]}): ${item.description}${builds.length ? ` (builds ${builds.join(', ')})` : ' (builds no line)'}`,
     units: s.units,
-    columns: [
-      { key: 'label', header: '', align: 'left' },
-      ...all.map((y: FiscalYear) => ({ key: y, header: y, align: 'right' as const })),
-    ],
+    columns: [{ key: 'label', header: '', align: 'left' }, ...all.map((y: FiscalYear) => ({ key: y, header: y, align: 'right' as const }))],
     rows,
     notes: [
       ...inflationNotes(item, s.years, committee),
@@ -125,7 +127,8 @@ export function inflationNotes(item: InflationItem, years: readonly FiscalYear[]
     if (used.some((y) => s.points.get(y)?.provenance.external))
       notes.push("External: from a document outside this project's sources; check the figure against it.");
   }
-  if (item.passThrough) notes.push(`Pass-through: ${percent(item.passThrough.value)} of the index's change. ${cite(item.passThrough.provenance)}`);
+  if (item.passThrough)
+    notes.push(`Pass-through: ${percent(item.passThrough.value)} of the index's change. ${cite(item.passThrough.provenance)}`);
   if (item.onCosts) notes.push(parameterNote('On-costs', item.onCosts, percent));
   if (item.pension) notes.push(parameterNote('Employer pension contribution', item.pension, percent));
   notes.push('Compounded exactly: each year inflates the year before’s inflated base, pressure already added included.');

@@ -168,8 +168,14 @@ function inflationSheet(wb: Workbook, p: Projection): InflationLayout | undefine
           const now = series.points.get(fy)?.value;
           const exact = before && now ? roundLikeFormula(now.dividedBy(before).minus(1), 6, 'half-away-from-zero') : undefined;
           if (exact?.equals(change))
-            formulaCell(cr.getCell(3 + j), roundFormula(`${yc(j)}${levelRow}/${col(2 + j)}${levelRow}-1`, 6, 'half-away-from-zero'), change, RATE_FORMAT);
-          else fixedCell(cr.getCell(3 + j), change, RATE_FORMAT, 'A value: the rounding of the formula would not give this figure exactly.');
+            formulaCell(
+              cr.getCell(3 + j),
+              roundFormula(`${yc(j)}${levelRow}/${col(2 + j)}${levelRow}-1`, 6, 'half-away-from-zero'),
+              change,
+              RATE_FORMAT,
+            );
+          else
+            fixedCell(cr.getCell(3 + j), change, RATE_FORMAT, 'A value: the rounding of the formula would not give this figure exactly.');
         });
       } else {
         changeRow = r++;

@@ -89,8 +89,12 @@ export const inflationItemSchema = z
     pass_through: z
       .strictObject({ value: rateSchema, ...provenance })
       .optional()
-      .meta({ description: "With `index`: the share of the index's change passed into the line (e.g. 60% of the NLW increase into fees)." }),
-    on_costs: perYearRate('Pay only: employer on-costs (national insurance and the like) as a share of pay, base year and every MTFS year.').optional(),
+      .meta({
+        description: "With `index`: the share of the index's change passed into the line (e.g. 60% of the NLW increase into fees).",
+      }),
+    on_costs: perYearRate(
+      'Pay only: employer on-costs (national insurance and the like) as a share of pay, base year and every MTFS year.',
+    ).optional(),
     pension: perYearRate('Pay only: the employer pension contribution rate as a share of pay, base year and every MTFS year.').optional(),
   })
   .meta({ id: 'InflationDriver', description: 'A line computed from a base and an index, compounding year by year.' });

@@ -27,7 +27,12 @@ const whatIf = (o: InflationOverride, origin?: Provenance['origin']): Provenance
 });
 
 /** A per-year parameter with one year (or every year) replaced. */
-function replaced(p: Parameter<Rate> | undefined, o: InflationOverride, needed: readonly FiscalYear[], before: (y: FiscalYear) => Dec): Parameter<Rate> {
+function replaced(
+  p: Parameter<Rate> | undefined,
+  o: InflationOverride,
+  needed: readonly FiscalYear[],
+  before: (y: FiscalYear) => Dec,
+): Parameter<Rate> {
   const value: PerYear<Rate> = o.year
     ? { byYear: new Map(needed.map((y) => [y, (y === o.year ? o.value : p ? valueIn(p.value, y) : before(y)) as Rate])) }
     : { every: o.value as Rate };
@@ -88,7 +93,9 @@ function withSeries(s: Scenario, name: string, o: InflationOverride): Scenario {
   return {
     ...s,
     indexSeries: (s.indexSeries ?? []).map((x) => (x.name === name ? changed : x)),
-    inflation: (s.inflation ?? []).map((i) => (i.rate.kind === 'index' && i.rate.series.name === name ? { ...i, rate: { ...i.rate, series: changed } } : i)),
+    inflation: (s.inflation ?? []).map((i) =>
+      i.rate.kind === 'index' && i.rate.series.name === name ? { ...i, rate: { ...i.rate, series: changed } } : i,
+    ),
   };
 }
 

@@ -131,7 +131,15 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
     }
     const normalised = normaliseLine(
       { written, doc, base: ['add', i] },
-      { period: years, refs: new Set(), inPeriod, outside, demand: demandContextOf(base, lines.values()), inflation: inflationContextOf(base, lines.values()), classes: base.classifications },
+      {
+        period: years,
+        refs: new Set(),
+        inPeriod,
+        outside,
+        demand: demandContextOf(base, lines.values()),
+        inflation: inflationContextOf(base, lines.values()),
+        classes: base.classifications,
+      },
     );
     append(diagnostics, normalised.diagnostics);
     const line = normalised.value;
@@ -164,7 +172,14 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
       return;
     }
     // set levels are written out: no longer built from drivers
-    const { drivers: _builtBy, driversOrigin: _at, inflation: _inflation, inflationOrigin: _inflationAt, factors: _factors, ...fixed } = line;
+    const {
+      drivers: _builtBy,
+      driversOrigin: _at,
+      inflation: _inflation,
+      inflationOrigin: _inflationAt,
+      factors: _factors,
+      ...fixed
+    } = line;
     lines.set(
       s.ref,
       adjust(

@@ -46,9 +46,25 @@ function costStep(item: InflationItem, rows: readonly InflationYear[], r: Inflat
     formula: `pay ${plain(r.inflated)} × (1 + ${plain(r.onCostRate)}) (${parts.join(' + ')})`,
     children: [
       inflated,
-      ...(item.onCosts ? [rateParam(`${id}/on-costs`, `${item.name}: on-costs ${r.year} (%)`, valueIn(item.onCosts.value, r.year), item.onCosts.provenance)] : []),
+      ...(item.onCosts
+        ? [
+            rateParam(
+              `${id}/on-costs`,
+              `${item.name}: on-costs ${r.year} (%)`,
+              valueIn(item.onCosts.value, r.year),
+              item.onCosts.provenance,
+            ),
+          ]
+        : []),
       ...(item.pension
-        ? [rateParam(`${id}/pension`, `${item.name}: employer pension contribution ${r.year} (%)`, valueIn(item.pension.value, r.year), item.pension.provenance)]
+        ? [
+            rateParam(
+              `${id}/pension`,
+              `${item.name}: employer pension contribution ${r.year} (%)`,
+              valueIn(item.pension.value, r.year),
+              item.pension.provenance,
+            ),
+          ]
         : []),
     ],
   };
@@ -117,9 +133,10 @@ function rateStep(item: InflationItem, r: InflationYear, id: string): Step {
     ...(pt.provenance.note ? { note: pt.provenance.note } : {}),
     children: [],
   });
-  const points = [point && pointStep(r.year, point, `${id}/index`), s.form === 'level' && prior && pointStep(previousYear(r.year), prior, `${id}/index-before`)].filter(
-    (x): x is Step => Boolean(x),
-  );
+  const points = [
+    point && pointStep(r.year, point, `${id}/index`),
+    s.form === 'level' && prior && pointStep(previousYear(r.year), prior, `${id}/index-before`),
+  ].filter((x): x is Step => Boolean(x));
   const changeFormula =
     s.form === 'level' && point && prior
       ? `${plain(point.value)} ÷ ${plain(prior.value)} − 1, rounded to ${LEVEL_CHANGE_ROUNDING.dp} places (${LEVEL_CHANGE_ROUNDING.mode}) = ${plain(change)}`
@@ -130,7 +147,9 @@ function rateStep(item: InflationItem, r: InflationYear, id: string): Step {
     label,
     amount: pct(rate),
     measure: 'percent',
-    formula: pass ? `${changeFormula}, × pass-through ${plain(pass.value)} (${pass.provenance.status}: ${pass.provenance.source})` : changeFormula,
+    formula: pass
+      ? `${changeFormula}, × pass-through ${plain(pass.value)} (${pass.provenance.status}: ${pass.provenance.source})`
+      : changeFormula,
     ...(pass?.provenance.origin ? { origin: pass.provenance.origin } : {}),
     ...(pass?.provenance.note ? { note: pass.provenance.note } : {}),
     children: points,

@@ -236,14 +236,17 @@ function levelStep(p: Projection, line: BudgetLine, y: FiscalYear, id: string): 
     formula: `${formula}${adjusted}`,
     ...(level.basis === 'stated' && level.origins[0] ? { origin: level.origins[0] } : {}),
     ...(level.basis === 'inflation' && level.origins[0] ? { origin: level.origins[0] } : {}),
-    children: inflationItem && level.basis === 'inflation' ? inflationLevelSteps(inflationItem, p.scenario.years, y, id) : points.map(([py, l]) => ({
-      id: `${id}/${yid(py)}`,
-      label: `stated level of ${line.ref} in ${py}`,
-      amount: l.amount,
-      formula: `stated for ${py}`,
-      ...(l.origins[0] ? { origin: l.origins[0] } : {}),
-      children: [],
-    })),
+    children:
+      inflationItem && level.basis === 'inflation'
+        ? inflationLevelSteps(inflationItem, p.scenario.years, y, id)
+        : points.map(([py, l]) => ({
+            id: `${id}/${yid(py)}`,
+            label: `stated level of ${line.ref} in ${py}`,
+            amount: l.amount,
+            formula: `stated for ${py}`,
+            ...(l.origins[0] ? { origin: l.origins[0] } : {}),
+            children: [],
+          })),
   };
 }
 
