@@ -183,6 +183,7 @@ function seriesOf(
         source: p.source,
         ...(p.note ? { note: p.note } : {}),
         ...(p.external ? { external: true } : {}),
+        ...(p.calibrated_to ? { calibratedTo: p.calibrated_to } : {}),
         origin: at,
       },
     });

@@ -24,7 +24,11 @@ export const LEVEL_CHANGE_ROUNDING = { dp: 6, mode: 'half-away-from-zero' } as c
 /** A figure of an index series, with where it comes from. `external`: from a document outside the project's sources. */
 export interface IndexPoint {
   readonly value: Dec;
-  readonly provenance: Provenance & { readonly external?: boolean };
+  readonly provenance: Provenance & {
+    readonly external?: boolean;
+    /** The published controls (`<row> <year>`) the figure was chosen to match: `mtfs check` reports them as calibrated. */
+    readonly calibratedTo?: readonly string[];
+  };
 }
 
 export interface IndexSeries {

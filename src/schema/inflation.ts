@@ -7,6 +7,7 @@ import { PARAMETER_STATUSES } from '../model/demand.js';
 import { INFLATION_KINDS, SERIES_FORMS } from '../model/inflation.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { driverNameSchema } from './drivers.js';
+import { calibratedToSchema } from './funding.js';
 
 const statusSchema = z.enum(PARAMETER_STATUSES as [string, ...string[]]).meta({
   description:
@@ -24,6 +25,7 @@ const indexPointSchema = z
       .boolean()
       .optional()
       .meta({ description: "True when the source is not among the project's source documents: check the figure against it." }),
+    calibrated_to: calibratedToSchema.optional(),
   })
   .meta({ id: 'IndexPoint' });
 
