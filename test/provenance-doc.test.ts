@@ -48,6 +48,16 @@ function figuresToList(file: string): string[] {
     ] as const;
     for (const [name, pr] of params) if (pr && (pr.status === 'assumed' || pr.status === 'calibrated')) out.push(`\`${d.name}.${name}\``);
   }
+  for (const i of s.inflation ?? []) {
+    const marked = (pr: { status: string } | undefined): boolean => pr?.status === 'assumed' || pr?.status === 'calibrated';
+    if (marked(i.base.provenance)) out.push(`\`${i.name}.base\``);
+    if (i.rate.kind === 'given' && marked(i.rate.rate.provenance)) out.push(`\`${i.name}.rate\``);
+    if (i.rate.kind === 'index' && [...i.rate.series.points.values()].some((pt) => marked(pt.provenance)))
+      out.push(`\`${i.rate.series.name}\``);
+    if (marked(i.passThrough?.provenance)) out.push(`\`${i.name}.pass_through\``);
+    if (marked(i.onCosts?.provenance)) out.push(`\`${i.name}.on_costs\``);
+    if (marked(i.pension?.provenance)) out.push(`\`${i.name}.pension\``);
+  }
   return out;
 }
 
@@ -61,5 +71,6 @@ describe('docs/provenance-2018.md', () => {
   it('the check can fail: a figure the page does not name is reported', () => {
     expect(sectionFor('2018.yaml').includes('`G99`')).toBe(false);
     expect(figuresToList('2018-council.yaml')).toContain('`business_rates`');
+    expect(figuresToList('2018-central-inflation.yaml')).toContain('`lcc-mtfs-2018`');
   });
 });

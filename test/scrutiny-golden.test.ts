@@ -91,7 +91,8 @@ describe('scrutiny commands on a whole council with funding', () => {
     // the department budget with the DoLS grant loss (para 40), funding unchanged
     const ibcf = original
       .replace(/2018\.yaml/g, path.resolve('scenarios/2018-with-dols.yaml'))
-      .replaceAll('../data/council-tax-principles.yaml', path.resolve('data/council-tax-principles.yaml'));
+      .replaceAll('../data/council-tax-principles.yaml', path.resolve('data/council-tax-principles.yaml'))
+      .replaceAll('scenario: 2018-central-inflation.yaml', `scenario: ${path.resolve('scenarios/2018-central-inflation.yaml')}`);
     expect(ibcf).toContain('2018-with-dols.yaml');
     const file = path.join(dir, 'council-ibcf.yaml');
     fs.writeFileSync(file, ibcf);

@@ -17,7 +17,7 @@ import { year } from './validated.js';
 import type { WrittenAssumption } from '../schema/assumptions.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseParameterValue } from './driver-parameters.js';
-import { parseParameterPath } from './parameter-path.js';
+import { parseParameterPath, type InflationSet } from './parameter-path.js';
 import { selects } from './select-lines.js';
 
 export function normaliseAssumptions(
@@ -28,6 +28,7 @@ export function normaliseAssumptions(
   years: readonly FiscalYear[],
   funding: Funding | undefined,
   classes?: Classifications,
+  inflation?: InflationSet,
 ): { value: Assumption[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const items = fundingItems(funding);
@@ -97,7 +98,7 @@ export function normaliseAssumptions(
         return;
       }
     } else {
-      const path = parseParameterPath(w.parameter ?? '', drivers, years);
+      const path = parseParameterPath(w.parameter ?? '', drivers, years, inflation);
       if (!path.ok) {
         diagnostics.push(error('unknown-driver', `assumption ${w.id}: ${path.message}`, at(['parameter']), path.hint));
         return;
@@ -108,7 +109,7 @@ export function normaliseAssumptions(
             'assumption-form',
             `assumption ${w.id}: a range replaces the parameter in every year, so it names no year`,
             at(['parameter']),
-            `write ${path.driver}.${path.spec.name}`,
+            path.driver.startsWith('index.') ? `write ${path.driver}` : `write ${path.driver}.${path.spec.name}`,
           ),
         );
         return;
@@ -194,10 +195,14 @@ export function fundingItems(f: Funding | undefined): string[] {
   ];
 }
 
+/** The path of a parameter as written: `older_people.use_rate`, `inflation.pay.rate`, `index.cpi-september`. */
+export const parameterPath = (t: { readonly driver: string; readonly parameter: string }): string =>
+  t.driver.startsWith('index.') ? t.driver : `${t.driver}.${t.parameter}`;
+
 /** What an assumption ranges over, for tables: its lines, its funding item, or its parameter. */
 export const appliesTo = (a: Assumption): string =>
   a.parameter
-    ? `${a.parameter.driver}.${a.parameter.parameter}`
+    ? parameterPath(a.parameter)
     : a.funding
       ? `funding: ${a.funding.item}${a.funding.from ? ` from ${a.funding.from}` : ''}`
       : a.lines.join(', ');

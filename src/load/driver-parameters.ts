@@ -8,9 +8,10 @@ import { moneyFromText, type Dec } from '../model/money.js';
 
 /**
  * share: a rate from 0 to 1 (use_rate, part_year); change: a rate above −100% (uplifts, extra growth);
- * count: a number of people, not negative; pounds: an amount in £, not negative.
+ * count: a number of people, not negative; pounds: an amount in £, not negative; amount: an amount
+ * in the scenario's units, not negative (an inflation driver's base).
  */
-export type ValueKind = 'share' | 'change' | 'count' | 'pounds';
+export type ValueKind = 'share' | 'change' | 'count' | 'pounds' | 'amount';
 
 export interface ParameterSpec {
   readonly name: string;
@@ -74,11 +75,20 @@ export function parseParameterValue(kind: ValueKind, text: string): ParsedValue 
     const hint =
       kind === 'count'
         ? 'write the number of people as plain digits, such as 46 or 9,700'
-        : 'write pounds as plain digits, such as 13156 or 13,156.50 (always £, whatever `units:` says)';
+        : kind === 'amount'
+          ? 'write the amount as plain digits in the scenario units, such as 106500 or 106,500'
+          : 'write pounds as plain digits, such as 13156 or 13,156.50 (always £, whatever `units:` says)';
     return { ok: false, code: 'amount-format', message: a.message, hint: a.message.includes('significant digits') ? a.hint : hint };
   }
   const v = moneyFromText(a.canonical);
   if (v.isNegative()) {
+    if (kind === 'amount')
+      return {
+        ok: false,
+        code: 'invalid-value',
+        message: `the base cannot be negative (${text.trim()})`,
+        hint: 'write the budget inflated as a positive amount; an income uplift is `kind: income`',
+      };
     return kind === 'count'
       ? { ok: false, code: 'negative-count', message: `a number of people cannot be negative (${text.trim()})`, hint: 'check the figure' }
       : {

@@ -372,8 +372,8 @@ function resolveDriver(e: DriverEntry, doc: RawDocument, all: readonly FiscalYea
   return { value: driver, diagnostics };
 }
 
-/** A per-year parameter: every needed year present, no year that is not needed. */
-function perYearValue<T extends Dec>(
+/** A per-year parameter: every needed year present, no year that is not needed (demand and inflation drivers). Diagnostics: year-outside-period, driver-year-missing. */
+export function perYearValue<T extends Dec>(
   what: string,
   x: WrittenPerYear,
   kind: ValueKind,

@@ -6,6 +6,7 @@ import { append, error, type Diagnostic, type Location } from '../diagnostics/di
 import type { Result } from '../diagnostics/result.js';
 import type { DemandDriver } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
+import type { IndexSeries, InflationItem } from '../model/inflation.js';
 import { fillLevels, levelsFromChanges, oneOffLevels, type StatedLevel } from '../model/levels.js';
 import type { Classifications } from '../model/classification.js';
 import type { BudgetLine, Control, Level, SourcedAmount } from '../model/scenario.js';
@@ -17,6 +18,7 @@ import type { Units } from '../model/units.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { checkLineClasses, type LineClasses } from './classification.js';
 import { checkLineDrivers, type DemandContext } from './drivers.js';
+import { checkLineInflation, type InflationContext } from './inflation.js';
 import { money, year } from './validated.js';
 import { savingDelivery, type SavingDelivery } from './saving-delivery.js';
 import { lineClassKey, type LineTotals } from './line-totals.js';
@@ -39,6 +41,11 @@ export interface LineContext {
   readonly inPeriod: (y: FiscalYear) => boolean;
   readonly outside: (y: FiscalYear, loc: Location) => Diagnostic;
   readonly demand: DemandContext;
+  readonly inflation: InflationContext;
+  /** The inflation drivers, resolved against the period (absent when they could not be). */
+  readonly inflationItems: InflationItem[] | undefined;
+  /** The index series declared (the file's and the scenario's own). */
+  readonly indexSeries: IndexSeries[];
   /** Refs already normalised: a later line with the same ref is left out (duplicateRefs reports it). */
   readonly refs: Set<string>;
   readonly transfers: Map<FiscalYear, SourcedAmount>;
@@ -104,9 +111,10 @@ export function normaliseLine(
     inPeriod,
     outside,
     demand,
+    inflation,
     classes,
     totals,
-  }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand' | 'classes' | 'totals'>,
+  }: Pick<LineContext, 'period' | 'refs' | 'inPeriod' | 'outside' | 'demand' | 'inflation' | 'classes' | 'totals'>,
 ): Result<BudgetLine> {
   const diagnostics: Diagnostic[] = [];
   const done = (line?: BudgetLine): Result<BudgetLine> => (line ? { value: line, diagnostics } : { diagnostics });
@@ -178,6 +186,38 @@ export function normaliseLine(
   const gi = lineGrossIncome(w, { years: years ?? [], inPeriod, outside, lat, lkey });
   append(diagnostics, gi.diagnostics);
   if (gi.written && (!gi.value || !years)) ok = false;
+  if (w.inflation !== undefined) {
+    const clash = names
+      ? 'driver'
+      : (written ?? (gi.written ? 'gross' : w.unstated !== undefined ? 'unstated' : w.one_off ? 'one_off' : undefined));
+    if (clash) {
+      diagnostics.push(
+        error(
+          'inflation-form',
+          `line ${w.ref} gives both \`inflation\` and \`${clash}\``,
+          lkey([clash]),
+          "an inflation line's levels are built from its inflation driver: remove the other",
+        ),
+      );
+      ok = false;
+    }
+    if (w.type !== 'growth') {
+      diagnostics.push(
+        error(
+          'inflation-form',
+          `${w.type === 'saving' ? 'saving' : `${w.type} line`} ${w.ref} names an inflation driver; only growth lines are built from them`,
+          lkey(['inflation']),
+          'make it a growth line: an income uplift is a growth line whose levels are negative',
+        ),
+      );
+      ok = false;
+    }
+    const built = checkLineInflation(inflation, w.ref, w.inflation, lat(['inflation']));
+    append(diagnostics, built.diagnostics);
+    return done(
+      ok && years && built.value && delivery ? budgetLine(w, classified, new Map(), lat, delivery, undefined, w.inflation) : undefined,
+    );
+  }
   if (!names && written === undefined && !gi.written) {
     diagnostics.push(
       error(
@@ -307,6 +347,7 @@ function budgetLine(
   lat: (p: Path) => Location,
   delivery: SavingDelivery,
   drivers?: readonly string[],
+  inflation?: string,
 ): BudgetLine {
   // built field by field rather than with conditional spreads: one object per line, not ten
   const line: { -readonly [K in keyof BudgetLine]: BudgetLine[K] } = {
@@ -332,6 +373,10 @@ function budgetLine(
   if (drivers) {
     line.drivers = drivers;
     line.driversOrigin = lat(['driver']);
+  }
+  if (inflation !== undefined) {
+    line.inflation = inflation;
+    line.inflationOrigin = lat(['inflation']);
   }
   if (w.note) line.note = w.note;
   if (delivery.rag) line.rag = delivery.rag;

@@ -97,6 +97,7 @@ function namedFiles(file: string, tree: unknown, options: ResolveOptions): { fil
   if (isMapping(tree.drivers)) {
     for (const d of Object.values(tree.drivers)) if (isMapping(d) && isMapping(d.population)) add(d.population.file, 'csv');
   }
+  if (isMapping(tree.index_series)) add(tree.index_series.file, 'yaml');
   if (Array.isArray(tree.line_files)) for (const f of tree.line_files) add(f, 'csv');
   if (Array.isArray(tree.departments)) for (const d of tree.departments) if (isMapping(d)) add(d.scenario, 'yaml');
   if (isMapping(tree.funding) && isMapping(tree.funding.council_tax)) add(tree.funding.council_tax.principles, 'yaml');

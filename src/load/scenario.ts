@@ -19,6 +19,7 @@ import { normaliseCouncilSections, readCouncilSections } from './council-section
 import type { CouncilTaxPrinciples } from '../model/council-tax-principles.js';
 import type { LoadedScenarios } from './departments.js';
 import { demandContext, readDrivers, resolveDrivers, type ReadDrivers } from './drivers.js';
+import { inflationContext, readInflation, resolveInflation, type ReadInflation } from './inflation.js';
 import { duplicateRefs, normaliseControls, normaliseLine, type LineContext } from './lines.js';
 import { normaliseGrossAndIncome } from './gross-income.js';
 import { normaliseLayout } from './layout.js';
@@ -134,7 +135,9 @@ function loadFile(
   append(diagnostics, header.diagnostics);
   const drivers = readDrivers(doc, file, set, inputs);
   append(diagnostics, drivers.diagnostics);
-  const lineContextRead = lineContext(header.fields, doc, drivers);
+  const inflation = readInflation(doc, file, set, inputs);
+  append(diagnostics, inflation.diagnostics);
+  const lineContextRead = lineContext(header.fields, doc, drivers, inflation);
   append(diagnostics, lineContextRead.diagnostics);
   let context = lineContextRead.value;
   const folding = totals && context.period !== undefined && foldable(header.fields) ? new LineTotals(context.period) : undefined;
@@ -246,6 +249,7 @@ function loadFile(
     normalised.value.years,
     normalised.value.funding,
     normalised.value.classifications,
+    { items: normalised.value.inflation ?? [], series: normalised.value.indexSeries ?? [] },
   );
   append(diagnostics, assumptions.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -293,7 +297,12 @@ function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: 
 }
 
 /** The period (checked), transfers and resolved drivers: what lines and controls are read against. */
-function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers): { value: LineContext; diagnostics: Diagnostic[] } {
+function lineContext(
+  h: HeaderFields,
+  doc: RawDocument,
+  drivers: ReadDrivers,
+  inflation: ReadInflation,
+): { value: LineContext; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
   const keyAt = (p: Path): Location => doc.locator.key(p);
@@ -324,12 +333,17 @@ function lineContext(h: HeaderFields, doc: RawDocument, drivers: ReadDrivers): {
   const resolved = period ? resolveDrivers(drivers, period) : undefined;
   append(diagnostics, resolved?.diagnostics ?? []);
   const demand = demandContext(drivers, resolved?.drivers, period);
+  const items = period ? resolveInflation(inflation, period) : undefined;
+  append(diagnostics, items?.diagnostics ?? []);
   return {
     value: {
       period,
       inPeriod,
       outside,
       demand,
+      inflation: inflationContext(inflation, items?.value),
+      inflationItems: items?.value,
+      indexSeries: [...inflation.series.values()],
       refs: new Set(),
       transfers,
       drivers: resolved?.drivers,
@@ -400,6 +414,7 @@ function normalise(
       ...(council.apportionment ? { apportionment: council.apportionment } : {}),
       inputs,
       ...(resolved?.drivers.length ? { drivers: resolved.drivers } : {}),
+      ...(context.inflationItems?.length ? { inflation: context.inflationItems, indexSeries: context.indexSeries } : {}),
       ...(h.compare_with ? { compareWith: { file: relativeTo(file, h.compare_with.trim()), origin: at(['compare_with']) } } : {}),
       ...(grossAndIncome.value ? { grossAndIncome: grossAndIncome.value } : {}),
     },

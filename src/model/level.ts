@@ -16,7 +16,8 @@ export type LevelBasis =
   | 'changes' // the sum of the changes stated up to this year (`changes:`)
   | 'one-off-ended' // a one-off line after its stated year: fallen out, nil
   | 'uplift' // income after its last stated year, grown by the line's stated uplift rate, exactly
-  | 'driver'; // built from demand drivers: cost − base-year cost (`mtfs demand` shows how)
+  | 'driver' // built from demand drivers: cost − base-year cost (`mtfs demand` shows how)
+  | 'inflation'; // built from an inflation driver: inflated cost − base-year cost (`mtfs explain` shows how)
 
 /** True when a level is the tool's estimate of a year the source does not state. */
 export const isEstimate = (basis: LevelBasis): boolean => basis === 'hold' || basis === 'linear' || basis === 'growth';

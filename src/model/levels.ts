@@ -6,7 +6,7 @@ import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf, type FiscalYear } from './fiscal-year.js';
 import { ZERO, roundTo, type Dec, type Money, dec } from './money.js';
 import type { GrossIncome } from './gross-income.js';
-import type { BudgetLine, Level, UnstatedMethod } from './scenario.js';
+import { isBuilt, type BudgetLine, type Level, type UnstatedMethod } from './scenario.js';
 
 export interface StatedLevel {
   readonly year: FiscalYear;
@@ -131,7 +131,7 @@ export function scaleLevels(levels: ReadonlyMap<FiscalYear, Level>, factor: Dec)
  * keeps the factor for the projection to apply after building its levels.
  */
 export const scaleLine = (line: BudgetLine, factor: Dec): BudgetLine =>
-  line.drivers
+  isBuilt(line)
     ? { ...line, factors: [...(line.factors ?? []), factor] }
     : {
         ...line,

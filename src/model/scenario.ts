@@ -5,6 +5,7 @@ import type { Location } from '../diagnostics/diagnostic.js';
 import type { DemandDriver } from './demand.js';
 import type { FiscalYear } from './fiscal-year.js';
 import type { DepartmentGrossIncome, GrossIncome } from './gross-income.js';
+import type { IndexSeries, InflationItem } from './inflation.js';
 import type { Apportionment, Cited, Funding } from './funding.js';
 import type { Level, SourcedAmount } from './level.js';
 import type { Dec, Money, RoundingMode } from './money.js';
@@ -55,6 +56,10 @@ export interface BudgetLine {
   readonly drivers?: readonly string[];
   /** Where `driver:` is written: the origin of the levels the projection builds. */
   readonly driversOrigin?: Location;
+  /** The inflation driver whose levels are this line's levels (absent for written levels). */
+  readonly inflation?: string;
+  /** Where `inflation:` is written. */
+  readonly inflationOrigin?: Location;
   /**
    * A driver-built line's multipliers (a variant's `scale`, a risk draw), in the order written:
    * the projection applies them to the levels it builds, one after another.
@@ -246,6 +251,9 @@ export interface Scenario {
   readonly assumptions?: readonly Assumption[];
   /** Demand drivers, in the order written (see `mtfs demand`). */
   readonly drivers?: readonly DemandDriver[];
+  /** Inflation drivers, in the order written, and the index series they use. */
+  readonly inflation?: readonly InflationItem[];
+  readonly indexSeries?: readonly IndexSeries[];
   /** The scenario whose lines of the same ref `mtfs demand` shows beside driver-built lines. */
   readonly compareWith?: { readonly file: string; readonly origin: Location };
   /** What-if changes applied on the command line (`--set`), as the user wrote them. */
@@ -253,6 +261,9 @@ export interface Scenario {
   /** The department's gross budget and income as published, for years the source states them. */
   readonly grossAndIncome?: DepartmentGrossIncome;
 }
+
+/** True when the projection builds the line's levels (from demand or inflation drivers) rather than reading them. */
+export const isBuilt = (line: BudgetLine): boolean => line.drivers !== undefined || line.inflation !== undefined;
 
 /** A line's value of a classification (`category`, `nature`, `service_area`, `growth_type`, `status`). */
 export function lineClass(line: BudgetLine, name: string): string | undefined {

@@ -1,11 +1,12 @@
 // Projection's first step: the figures a scenario derives rather than writes. A line built from
-// demand drivers gets its levels here (the drivers' levels summed, in the scenario's units, then
+// demand or inflation drivers gets its levels here (the drivers' levels summed, in the scenario's units, then
 // each of its factors in turn), in the scenario, its departments and a variant's base. Pure, exact.
 
 import { computeDemand, driverLineLevels, type Demand, type DemandDriver } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
+import { inflationLineLevels } from '../model/inflation.js';
 import { scaleLevels } from '../model/levels.js';
-import { isRealised, type BudgetLine, type Department, type Level, type Scenario } from '../model/scenario.js';
+import { isBuilt, isRealised, type BudgetLine, type Department, type Level, type Scenario } from '../model/scenario.js';
 
 /** The demand of a set of drivers over a period, worked out once however often it is asked for. */
 const demandCache = new WeakMap<readonly DemandDriver[], { readonly years: readonly FiscalYear[]; readonly demand: Demand }>();
@@ -28,6 +29,18 @@ function builtLevels(line: BudgetLine, demand: Demand, s: Scenario): Map<FiscalY
   return levels;
 }
 
+/** An inflation line's levels: built from its inflation driver, then multiplied by its factors. */
+function inflatedLevels(line: BudgetLine, s: Scenario): Map<FiscalYear, Level> {
+  const item = (s.inflation ?? []).find((i) => i.name === line.inflation);
+  if (!item) throw new Error(`no inflation driver ${line.inflation ?? ''}`);
+  const origins = [line.inflationOrigin ?? line.origin];
+  let levels = new Map<FiscalYear, Level>(
+    [...inflationLineLevels(item, s.years)].map(([y, amount]) => [y, { amount, basis: 'inflation', origins }]),
+  );
+  for (const f of line.factors ?? []) levels = scaleLevels(levels, f);
+  return levels;
+}
+
 /**
  * The scenario with every derived figure in place: the levels of driver-built lines (built afresh
  * from the drivers, so an edited parameter is always reflected), in its departments' scenarios and
@@ -40,14 +53,20 @@ export function deriveScenario(s: Scenario): Scenario {
 }
 
 function derived(s: Scenario): Scenario {
-  const built = s.lines.some((l) => l.drivers);
+  const built = s.lines.some(isBuilt);
   const departments = s.departments?.map((d): Department => (d.kind === 'scenario' ? { ...d, scenario: derived(d.scenario) } : d));
   const base = s.variant && derived(s.variant.base);
   if (!built && !s.departments && (!s.variant || base === s.variant.base)) return s;
   const derive = (lines: readonly BudgetLine[], from: Scenario): BudgetLine[] => {
-    if (!lines.some((l) => l.drivers)) return [...lines];
-    const demand = demandOf(from.drivers ?? [], from.years);
-    return lines.map((l) => (l.drivers ? { ...l, levels: builtLevels(l, demand, from) } : l));
+    if (!lines.some(isBuilt)) return [...lines];
+    const demand = lines.some((l) => l.drivers) ? demandOf(from.drivers ?? [], from.years) : undefined;
+    return lines.map((l) =>
+      l.drivers && demand
+        ? { ...l, levels: builtLevels(l, demand, from) }
+        : l.inflation !== undefined
+          ? { ...l, levels: inflatedLevels(l, from) }
+          : l,
+    );
   };
   const removed = s.variant?.removed?.map((r) => ({ ...r, line: derive([r.line], s.variant?.base ?? s)[0] ?? r.line }));
   return {

@@ -9,7 +9,6 @@ import {
   type DemandDriver,
   type DriverDemand,
   type Parameter,
-  type PerYear,
   type Provenance,
 } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
@@ -20,6 +19,7 @@ import type { LineComparison } from '../project/demand-comparison.js';
 import { ESTIMATE_MARK, scenarioTitle } from './projection.js';
 import { group } from '../model/grouped-number.js';
 import { blank, money, number, text, type Column, type TableModel, type TableRow } from './table-model.js';
+import { cite, parameterNote, percent } from './parameter-text.js';
 
 export interface DemandView {
   readonly scenario: Scenario;
@@ -36,23 +36,7 @@ const columns = (d: Demand): Column[] => [
   ...[d.baseYear, ...d.years].map((y) => ({ key: y, header: y, align: 'right' as const })),
 ];
 
-/** A fraction as a percentage, exactly: 0.035 → 3.5%. */
-export const percent = (r: Dec): string => `${toPlain(r.times(100))}%`;
-
 const pounds = (d: Dec): string => `£${group(d.abs().toFixed())}${d.isNegative() ? ' (negative)' : ''}`;
-
-function perYearText<T extends Dec>(p: PerYear<T>, show: (v: T) => string): string {
-  if ('every' in p) return `${show(p.every)} every year`;
-  return [...p.byYear].map(([y, v]) => `${y} ${show(v)}`).join(', ');
-}
-
-/** `Assumed: <source>; <note>.` — the status first, so a reader sees at once what kind of figure it is. */
-const cite = (p: Provenance): string =>
-  `${p.status[0]?.toUpperCase() ?? ''}${p.status.slice(1)}: ${p.source}${p.note ? `; ${p.note}` : ''}.`;
-
-function parameterNote<T extends Dec>(label: string, p: Parameter<T>, show: (v: T) => string, how = ''): string {
-  return `${label}: ${perYearText(p.value, show)}${how}. ${cite(p.provenance)}`;
-}
 
 /** The notes under a driver's table: where each figure comes from and how it was computed. */
 function driverNotes(dd: DriverDemand, base: FiscalYear): string[] {

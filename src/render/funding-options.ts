@@ -9,7 +9,7 @@ import type { SeriesValue } from '../model/published-series.js';
 import { roundTo } from '../model/money.js';
 import type { LocalView, Share } from '../reports/funding-options/local.js';
 import { INTERPOLATION_DP, publishedYears, type NationalView, type SeriesRow } from '../reports/funding-options/national.js';
-import { percent } from './demand.js';
+import { percent } from './parameter-text.js';
 import { ESTIMATE_MARK, HELD_MARK } from './marks.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';

@@ -7,7 +7,8 @@ import { checkReferendumPrinciples, type PrinciplesYear } from '../model/council
 import type { Cited, CouncilTax, Provenance, ReservesMinimum } from '../model/funding.js';
 import { plannedIncreases } from '../load/council-tax-principles.js';
 import { Dec, ZERO, toPlain, dec } from '../model/money.js';
-import { isEstimate } from '../model/scenario.js';
+import { isEstimate, type Scenario } from '../model/scenario.js';
+import { seriesYears } from '../model/inflation.js';
 import type { FundingComponent, FundingProjection, RequirementYear } from '../project/funding.js';
 import { BEFORE_COUNCIL_TAX, position } from '../project/funding.js';
 import type { Units } from '../model/units.js';
@@ -123,6 +124,18 @@ const pounds = (d: Dec): string => formatPlainGrouped(dec(d.toFixed(2)));
 /** Labels may contain `and`: separate them with semicolons. */
 const list = (xs: readonly string[]): string => xs.join('; ');
 
+/** The statuses of every input of a scenario's inflation drivers (base, rates, index figures used, pass-through, on-costs). */
+function inflationStatuses(s: Scenario): Set<string> {
+  const out = new Set<string>();
+  for (const i of s.inflation ?? []) {
+    out.add(i.base.provenance.status);
+    if (i.rate.kind === 'given') out.add(i.rate.rate.provenance.status);
+    else for (const y of seriesYears(i.rate.series.form, s.years)) out.add(i.rate.series.points.get(y)?.provenance.status ?? '');
+    for (const p of [i.passThrough?.provenance, i.onCosts?.provenance, i.pension?.provenance]) if (p) out.add(p.status);
+  }
+  return out;
+}
+
 /** Notes under the budget table: estimates, Band D differences, and when reserves would run out. */
 export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): string[] {
   const notes: string[] = [];
@@ -137,6 +150,14 @@ export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): 
       notes.push(
         `${d.department.name} is ${describe(d.department.provenance)}, not published: ${pointers.departmentNote(p.scenario.file)}.`,
       );
+    }
+    if (d.department.kind === 'scenario') {
+      const statuses = inflationStatuses(d.department.scenario);
+      const kinds = ['calibrated', 'assumed'].filter((k) => statuses.has(k));
+      if (kinds.length)
+        notes.push(
+          `${d.department.name} is built from inflation drivers with ${kinds.join(' and ')} inputs: ${pointers.departmentNote(d.department.scenario.file)}.`,
+        );
     }
   }
   const f = p.funding;

@@ -14,6 +14,7 @@ import type { RiskResult } from '../reports/risk/monte-carlo.js';
 import type { Sensitivity } from '../reports/risk/sensitivity.js';
 import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
+import { inflationTables } from './inflation.js';
 import { describeScenario, scheduleName, scheduleTable, showsSchedule, summaryTable, underDevelopmentTable } from './projection.js';
 import { fundingTable, fundingTotalMark } from './funding.js';
 import { reservesTable } from './reserves.js';
@@ -167,6 +168,26 @@ function sourcedFigures(s: Scenario): SourcedFigure[] {
   ];
 }
 
+/** The inputs of inflation drivers that are assumed or calibrated, each with its source. */
+function inflationEstimates(s: Scenario): string[] {
+  const out: string[] = [];
+  const add = (what: string, pr: { status: string; source: string } | undefined): void => {
+    if (pr && (pr.status === 'assumed' || pr.status === 'calibrated')) out.push(`${what}: ${pr.status}, ${pr.source}`);
+  };
+  for (const i of s.inflation ?? []) {
+    add(`Inflation ${i.name}, base`, i.base.provenance);
+    if (i.rate.kind === 'given') add(`Inflation ${i.name}, rate`, i.rate.rate.provenance);
+    else {
+      const series = i.rate.series;
+      for (const [y, pt] of series.points) if (s.years.includes(y)) add(`Index ${series.name} ${y}`, pt.provenance);
+    }
+    add(`Inflation ${i.name}, pass-through`, i.passThrough?.provenance);
+    add(`Inflation ${i.name}, on-costs`, i.onCosts?.provenance);
+    add(`Inflation ${i.name}, pension contribution`, i.pension?.provenance);
+  }
+  return out;
+}
+
 /** Assumptions, estimates, reconciling lines and sources: part of the committee paper itself. */
 function assumptionsSection(s: Scenario, p: Projection): string[] {
   const out: string[] = [];
@@ -200,6 +221,7 @@ function assumptionsSection(s: Scenario, p: Projection): string[] {
     ...(p.funding?.components ?? []).flatMap((c) =>
       p.years.filter((y) => isEstimate(c.bases.get(y) ?? 'stated')).map((y) => `${c.label} ${y}: ${how(c.bases.get(y) ?? '')}`),
     ),
+    ...inflationEstimates(s),
   ];
   out.push('<h3>Figures the sources do not state</h3>');
   out.push(
@@ -354,6 +376,15 @@ export function htmlReport(input: ReportInput): string {
         'gross-income',
         'Gross expenditure and income',
         grossIncome.map((t) => tableAsHtml(t, display)),
+      ),
+    );
+  const inflation = p.departments ? [] : inflationTables(s, true);
+  if (inflation.length)
+    sections.push(
+      section(
+        'inflation',
+        'Inflation',
+        inflation.map((t) => tableAsHtml(t, display)),
       ),
     );
 

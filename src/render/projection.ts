@@ -10,6 +10,7 @@ import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Pr
 import { cumulativeRoundingNote, fundingIdentities, fundingJson, fundingNotes, fundingTotalMark, positionRow } from './funding.js';
 import { KIND_ROW_ID, KIND_ROW_LABEL, LINE_KINDS } from '../model/line-kind.js';
 import { layoutChoosesKind, scheduleWords } from '../model/layout.js';
+import { inflationJson } from './inflation.js';
 import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './marks.js';
 import { slippageLabel, type Slippage } from '../model/saving-delivery.js';
 import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
@@ -54,6 +55,12 @@ export function provenanceNotes(p: Projection, pointers: Pointers = CLI_POINTERS
   if (built.length) {
     notes.push(
       `${built.join(', ')} ${built.length === 1 ? 'is' : 'are'} built from demand drivers (cost less base-year cost), not published levels; ${pointers.demand}.`,
+    );
+  }
+  const inflated = p.scenario.lines.filter((l) => l.inflation !== undefined).map((l) => l.ref);
+  if (inflated.length) {
+    notes.push(
+      `${inflated.join(', ')} ${inflated.length === 1 ? 'is' : 'are'} built from inflation drivers (inflated cost less base-year cost), not published levels; ${seeMore}.`,
     );
   }
   for (const w of p.scenario.whatIf ?? []) notes.push(pointers.whatIf(w));
@@ -200,6 +207,14 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
             .filter((s) => s.line.drivers)
             .map((s) => s.line.ref)
             .join(', ')}: built from demand drivers (${pointers.demand}).`,
+        ]
+      : []),
+    ...(schedules.some((s) => s.line.inflation !== undefined)
+      ? [
+          `${schedules
+            .filter((s) => s.line.inflation !== undefined)
+            .map((s) => s.line.ref)
+            .join(', ')}: built from inflation drivers: the base compounded by each year's rate (the inflation tables below show how).`,
         ]
       : []),
     ...(schedules.some((s) => s.line.writtenAs === 'changes')
@@ -397,6 +412,7 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
                 },
               }
             : {}),
+          ...(s.inflation?.length ? { inflation: inflationJson(s) } : {}),
         }
       : {}),
   };

@@ -2,7 +2,7 @@
 // draws, shown as percentages rounded to 0.1 (half away from zero); amounts are exact in CSV/JSON.
 
 import type { FiscalYear } from '../model/fiscal-year.js';
-import { appliesTo } from '../load/assumptions.js';
+import { appliesTo, parameterPath } from '../load/assumptions.js';
 import { Dec, ZERO, roundTo, toPlain, type Money, dec } from '../model/money.js';
 import type { Assumption } from '../model/scenario.js';
 import { group } from '../model/grouped-number.js';
@@ -97,7 +97,7 @@ export function sensitivityAsJson(s: Sensitivity): unknown {
       id: e.assumption.id,
       description: e.assumption.description,
       lines: e.assumption.lines,
-      parameter: e.assumption.parameter ? `${e.assumption.parameter.driver}.${e.assumption.parameter.parameter}` : null,
+      parameter: e.assumption.parameter ? parameterPath(e.assumption.parameter) : null,
       range: {
         low: e.assumption.factor.low.toFixed(),
         likely: e.assumption.factor.likely?.toFixed() ?? null,

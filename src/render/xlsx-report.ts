@@ -15,6 +15,8 @@ import { ZERO, roundTo, toPlain, type Dec, type Rate } from '../model/money.js';
 import { statusMark } from '../model/classification.js';
 import { isEstimate, natureLabel, type BudgetLine, type Scenario } from '../model/scenario.js';
 import { KIND_SIGN } from '../model/line-kind.js';
+import { valueIn } from '../model/demand.js';
+import { computeInflation } from '../model/inflation.js';
 import type { LineSchedule, Projection } from '../project/project.js';
 import { classifiedLast, natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js';
 import { appliesTo } from '../load/assumptions.js';
@@ -119,6 +121,140 @@ function headerRow(ws: Worksheet, labels: readonly string[]): void {
 const DRIVER_NOTE =
   'Built from demand drivers (users × unit cost, less the year before the period): a value here, not a formula. Change the driver parameters in the scenario and write the workbook again.';
 
+/** Where the inflation sheet holds each driver's level: its row (the columns are the MTFS years from C). */
+type InflationLayout = ReadonlyMap<string, number>;
+
+const INFLATION_SHEET = 'Inflation';
+
+/**
+ * The inflation sheet: for each driver, its index figures (inputs), the rate (× the pass-through),
+ * the inflated base as last year's × (1 + rate), for pay the cost with on-costs and pension, and the
+ * level as cost − base-year cost. Every figure the projection computes is a formula over the inputs.
+ */
+function inflationSheet(wb: Workbook, p: Projection): InflationLayout | undefined {
+  const s = p.scenario;
+  const items = s.inflation ?? [];
+  if (items.length === 0 || p.departments) return undefined;
+  const ws = wb.addWorksheet(INFLATION_SHEET);
+  titleRows(ws, 'Inflation drivers: base × (1 + rate), year by year', s);
+  const base = previousYear(p.years[0] ?? fail());
+  headerRow(ws, ['', base, ...p.years, 'Source']);
+  const fmt = moneyFormat(s);
+  const srcCol = p.years.length + 3;
+  const yc = (j: number): string => col(3 + j); // column of MTFS year j
+  const out = new Map<string, number>();
+  let r = HEADER_ROW + 1;
+  for (const item of items) {
+    const res = computeInflation(item, p.years);
+    const at = (fy: FiscalYear) => res.years.find((x) => x.year === fy) ?? fail();
+    const head = ws.getRow(r++);
+    head.getCell(1).value = neutralise(`${item.name} (${item.kind}): ${item.description}`);
+    head.font = { bold: true };
+    let changeRow: number | undefined;
+    let rateRow: number;
+    if (item.rate.kind === 'index') {
+      const series = item.rate.series;
+      const source = (fy: FiscalYear): string => series.points.get(fy)?.provenance.source ?? '';
+      if (series.form === 'level') {
+        const levelRow = r++;
+        const lr = ws.getRow(levelRow);
+        lr.getCell(1).value = neutralise(`Index ${series.name}${series.unit ? ` (${series.unit})` : ''}`);
+        [base, ...p.years].forEach((fy, j) => inputCell(lr.getCell(2 + j), series.points.get(fy)?.value ?? ZERO, POUNDS_FORMAT));
+        lr.getCell(srcCol).value = neutralise(source(p.years[0] ?? base));
+        changeRow = r++;
+        const cr = ws.getRow(changeRow);
+        cr.getCell(1).value = neutralise(`${series.name}: annual change (level ÷ last year's − 1, to 6 places)`);
+        p.years.forEach((fy, j) => {
+          const change = at(fy).indexChange ?? ZERO;
+          const before = series.points.get(previousYear(fy))?.value;
+          const now = series.points.get(fy)?.value;
+          const exact = before && now ? roundLikeFormula(now.dividedBy(before).minus(1), 6, 'half-away-from-zero') : undefined;
+          if (exact?.equals(change))
+            formulaCell(
+              cr.getCell(3 + j),
+              roundFormula(`${yc(j)}${levelRow}/${col(2 + j)}${levelRow}-1`, 6, 'half-away-from-zero'),
+              change,
+              RATE_FORMAT,
+            );
+          else
+            fixedCell(cr.getCell(3 + j), change, RATE_FORMAT, 'A value: the rounding of the formula would not give this figure exactly.');
+        });
+      } else {
+        changeRow = r++;
+        const cr = ws.getRow(changeRow);
+        cr.getCell(1).value = neutralise(`Index ${series.name}: annual change`);
+        p.years.forEach((fy, j) => inputCell(cr.getCell(3 + j), at(fy).indexChange ?? ZERO, RATE_FORMAT));
+        cr.getCell(srcCol).value = neutralise(source(p.years[0] ?? base));
+      }
+      let passCell: string | undefined;
+      if (item.passThrough) {
+        const pr = ws.getRow(r);
+        pr.getCell(1).value = 'Pass-through (share of the change)';
+        inputCell(pr.getCell(2), item.passThrough.value, RATE_FORMAT);
+        pr.getCell(srcCol).value = neutralise(item.passThrough.provenance.source);
+        passCell = `$B$${r}`;
+        r++;
+      }
+      rateRow = r++;
+      const rr = ws.getRow(rateRow);
+      rr.getCell(1).value = 'Rate applied';
+      p.years.forEach((fy, j) =>
+        formulaCell(rr.getCell(3 + j), `${yc(j)}${changeRow}${passCell ? `*${passCell}` : ''}`, at(fy).rate ?? ZERO, RATE_FORMAT),
+      );
+    } else {
+      rateRow = r++;
+      const rr = ws.getRow(rateRow);
+      rr.getCell(1).value = 'Rate (given)';
+      p.years.forEach((fy, j) => inputCell(rr.getCell(3 + j), at(fy).rate ?? ZERO, RATE_FORMAT));
+      rr.getCell(srcCol).value = neutralise(item.rate.rate.provenance.source);
+    }
+    const inflatedRow = r++;
+    const ir = ws.getRow(inflatedRow);
+    ir.getCell(1).value = item.kind === 'pay' ? 'Pay bill inflated' : item.kind === 'income' ? 'Income inflated' : 'Spend inflated';
+    inputCell(ir.getCell(2), item.base.amount, fmt);
+    ir.getCell(srcCol).value = neutralise(item.base.provenance.source);
+    p.years.forEach((fy, j) => formulaCell(ir.getCell(3 + j), `${col(2 + j)}${inflatedRow}*(1+${yc(j)}${rateRow})`, at(fy).inflated, fmt));
+    let costRow = inflatedRow;
+    if (item.onCosts || item.pension) {
+      const rateInputs = (label: string, param: NonNullable<typeof item.onCosts> | undefined): number => {
+        const row = r++;
+        const rw = ws.getRow(row);
+        rw.getCell(1).value = label;
+        [base, ...p.years].forEach((fy, j) => inputCell(rw.getCell(2 + j), param ? valueIn(param.value, fy) : ZERO, RATE_FORMAT));
+        if (param) rw.getCell(srcCol).value = neutralise(param.provenance.source);
+        return row;
+      };
+      const onRow = rateInputs('On-costs (share of pay)', item.onCosts);
+      const penRow = rateInputs('Employer pension contribution (share of pay)', item.pension);
+      costRow = r++;
+      const cr = ws.getRow(costRow);
+      cr.getCell(1).value = 'Cost (pay × (1 + on-costs + pension))';
+      [base, ...p.years].forEach((fy, j) => {
+        const k = col(2 + j);
+        formulaCell(cr.getCell(2 + j), `${k}${inflatedRow}*(1+${k}${onRow}+${k}${penRow})`, at(fy).cost, fmt);
+      });
+    }
+    const levelRow = r++;
+    const lv = ws.getRow(levelRow);
+    lv.getCell(1).value = item.kind === 'income' ? 'Line level (−(income − base-year income))' : 'Line level (cost − base-year cost)';
+    lv.font = { bold: true };
+    p.years.forEach((fy, j) => {
+      const diff = `${yc(j)}${costRow}-$B$${costRow}`;
+      formulaCell(lv.getCell(3 + j), item.kind === 'income' ? `-(${diff})` : diff, at(fy).level, fmt);
+    });
+    out.set(item.name, levelRow);
+    r++;
+  }
+  ws.getColumn(1).width = 50;
+  ws.getColumn(srcCol).width = 60;
+  freeze(ws, 1);
+  return out;
+}
+
+function fail(): never {
+  throw new Error('an inflation sheet needs the years of the projection');
+}
+
 interface ScheduleLayout {
   readonly totalRow: number;
   readonly changeRow: number;
@@ -133,6 +269,7 @@ function scheduleSheet(
   schedules: readonly LineSchedule[],
   savings: boolean,
   grossNetRows?: ReadonlyMap<string, number>,
+  inflation?: InflationLayout,
 ): ScheduleLayout {
   const s = p.scenario;
   const ws = wb.addWorksheet(name);
@@ -156,12 +293,18 @@ function scheduleSheet(
       : [l.ref, l.description, l.serviceArea, l.reconciling ? 'reconciling' : (l.status ?? '')];
     cells.forEach((v, j) => (r.getCell(j + 1).value = neutralise(v)));
     const split = grossNetRows?.get(l.ref);
+    const inflationRow = l.inflation === undefined ? undefined : inflation?.get(l.inflation);
     p.years.forEach((y, j) => {
       const c = r.getCell(firstYearCol + j);
       if (split !== undefined && !l.slippage) {
         // a line that states gross and income: its level is its net effect on that sheet, with its kind's sign
         const sign = KIND_SIGN[l.type] < 0 ? '-' : '';
         formulaCell(c, `${sign}'${GROSS_SHEET}'!${col(GROSS_FIRST_YEAR_COL + j)}${split}`, sch.levels.get(y) ?? ZERO, fmt);
+        return;
+      }
+      if (inflationRow !== undefined) {
+        const factors = (l.factors ?? []).map((f) => `*${toPlain(f)}`).join('');
+        formulaCell(c, `${INFLATION_SHEET}!${col(3 + j)}${inflationRow}${factors}`, sch.levels.get(y) ?? ZERO, fmt);
         return;
       }
       inputCell(c, sch.levels.get(y) ?? ZERO, fmt);
@@ -926,7 +1069,10 @@ export async function xlsxReport(excel: typeof ExcelJS, JSZip: JSZipLike, p: Pro
   const budget = wb.addWorksheet('Budget');
   const hasLines = !p.departments;
   const gross = hasLines ? grossIncomeRows(p) : undefined;
-  const growth = hasLines && showsSchedule(p, 'growth') ? scheduleSheet(wb, 'Growth', p, p.growth, false, gross?.netRows) : undefined;
+  // the inflation sheet comes before the line sheets whose inflation lines refer to it
+  const inflation = hasLines ? inflationSheet(wb, p) : undefined;
+  const growth =
+    hasLines && showsSchedule(p, 'growth') ? scheduleSheet(wb, 'Growth', p, p.growth, false, gross?.netRows, inflation) : undefined;
   const savings = hasLines && showsSchedule(p, 'saving') ? scheduleSheet(wb, 'Savings', p, p.savings, true, gross?.netRows) : undefined;
   if (gross) grossIncomeSheet(wb, p, gross);
   const funding = fundingSheet(wb, p);

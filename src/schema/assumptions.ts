@@ -28,9 +28,10 @@ const assumptionSchema = z
       .optional()
       .meta({ description: 'The lines this range applies to. A line takes the first assumption that selects it.' }),
     factor: factorRangeSchema.optional(),
-    parameter: textSchema
-      .optional()
-      .meta({ description: 'Instead of lines: a demand driver parameter, e.g. older_people.unit_cost_uplift.' }),
+    parameter: textSchema.optional().meta({
+      description:
+        'Instead of lines: a driver parameter, e.g. older_people.unit_cost_uplift, inflation.care_fees.pass_through, or index.cpi-september (the series’ annual change).',
+    }),
     funding: textSchema.optional().meta({
       description:
         'Instead of lines: a funding item to scale by `factor`: a grant id (e.g. ibcf), business_rates, revenue_support_grant, collection_fund, council_tax (its tax base) or collection_rate (a factor on the council tax collected).',

@@ -7,7 +7,8 @@ import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { LINE_TYPES, RAG_RATINGS, refSchema, SAVING_STAGES, UNSTATED_METHODS } from './line-fields.js';
 import { classificationsSchema } from './classification.js';
-import { driversSchema, lineDriverSchema } from './drivers.js';
+import { driverNameSchema, driversSchema, lineDriverSchema } from './drivers.js';
+import { indexSeriesSectionSchema, inflationSchema } from './inflation.js';
 import { fundingHeaderShape } from './funding.js';
 import { grossAndIncomeSchema, grossIncomeLineShape } from './gross-income.js';
 import { baseBudgetSchema, layoutSchema } from './layout.js';
@@ -71,6 +72,9 @@ export const lineSchema = z
       description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels`, `changes` or `driver`.',
     }),
     driver: lineDriverSchema.optional(),
+    inflation: driverNameSchema
+      .optional()
+      .meta({ description: 'The inflation driver (under `inflation:`) that builds this growth line’s levels, instead of `levels`.' }),
     unstated: z.enum(UNSTATED_METHODS).optional().meta({
       description:
         'How years not in `levels` are filled: hold (carry the last stated level forward) or linear (straight line between stated levels, rounded to whole units half away from zero). Years before the first stated level are 0 in both.',
@@ -125,6 +129,8 @@ export const scenarioHeaderShape = {
   controls: controlsSchema.optional(),
   assumptions: assumptionsSchema.optional(),
   drivers: driversSchema.optional(),
+  inflation: inflationSchema.optional(),
+  index_series: indexSeriesSectionSchema.optional(),
   compare_with: textSchema.optional().meta({
     description:
       'A scenario file, relative to this one, whose lines of the same ref `mtfs demand` shows beside each driver-built line (e.g. the published levels).',
@@ -143,6 +149,8 @@ export const scenarioHeaderSchema = z.strictObject({
   ...scenarioHeaderShape,
   lines: z.array(z.unknown()).optional(),
   drivers: z.unknown().optional(),
+  inflation: z.unknown().optional(),
+  index_series: z.unknown().optional(),
 });
 
 export type WrittenLine = z.infer<typeof lineSchema>;

@@ -14,6 +14,7 @@ import type { WrittenLine } from '../schema/scenario.js';
 import type { Path } from '../source/raw-tree.js';
 import { assignLines } from '../load/assumptions.js';
 import { demandContextOf } from '../load/drivers.js';
+import { inflationContextOf } from '../load/inflation.js';
 import { normaliseControls, normaliseLine } from '../load/lines.js';
 import { selects } from '../load/select-lines.js';
 import { money, year } from '../load/validated.js';
@@ -130,7 +131,15 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
     }
     const normalised = normaliseLine(
       { written, doc, base: ['add', i] },
-      { period: years, refs: new Set(), inPeriod, outside, demand: demandContextOf(base, lines.values()), classes: base.classifications },
+      {
+        period: years,
+        refs: new Set(),
+        inPeriod,
+        outside,
+        demand: demandContextOf(base, lines.values()),
+        inflation: inflationContextOf(base, lines.values()),
+        classes: base.classifications,
+      },
     );
     append(diagnostics, normalised.diagnostics);
     const line = normalised.value;
@@ -162,9 +171,17 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
       );
       return;
     }
-    // set levels are written out: no longer built from drivers,
+    // set levels are written out: no longer built from drivers or inflation,
     // and no longer derived from gross and income: a set states the net levels only
-    const { drivers: _builtBy, driversOrigin: _at, factors: _factors, grossIncome: _split, ...fixed } = line;
+    const {
+      drivers: _builtBy,
+      driversOrigin: _at,
+      inflation: _inflation,
+      inflationOrigin: _inflationAt,
+      factors: _factors,
+      grossIncome: _split,
+      ...fixed
+    } = line;
     lines.set(
       s.ref,
       adjust(

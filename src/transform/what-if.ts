@@ -1,6 +1,7 @@
-// What-ifs from the command line: `--set <driver>.<parameter>[.<year>]=<value>` → the scenario with
-// those driver parameters changed (the projection builds the lines from them), and a line's income
-// drivers (`<ref>.income_uplift=…`, transform/income-what-if.ts): a transform.
+// What-ifs from the command line: `--set <driver>.<parameter>[.<year>]=<value>` (or an inflation
+// driver's or index series' path) → the scenario with those parameters changed (the projection builds
+// the lines from them), and a line's income drivers (`<ref>.income_uplift=…`,
+// transform/income-what-if.ts): a transform.
 // Pure. Values use the grammar of the scenario file; a bad path or value is a `usage` diagnostic
 // (exit 2) with a "did you mean".
 
@@ -10,7 +11,8 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Dec, type Money, type Rate } from '../model/money.js';
 
 import { DRIVER_PARAMETERS, parseParameterValue } from '../load/driver-parameters.js';
-import { FORM, parseParameterPath, yearsOf } from '../load/parameter-path.js';
+import { FORM, parseParameterPath, yearsOf, type InflationSet } from '../load/parameter-path.js';
+import { describeInflation, isInflationTarget, withInflationOverride } from './inflation-what-if.js';
 import type { Scenario } from '../model/scenario.js';
 import { applyFundingOverrides, isFundingPath } from './funding-what-if.js';
 import type { Transform } from './transform.js';
@@ -55,7 +57,7 @@ export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
       onLines.push(text);
       continue;
     }
-    const o = parseOverride(text, drivers, scenario.years);
+    const o = parseOverride(text, drivers, scenario.years, { items: scenario.inflation ?? [], series: scenario.indexSeries ?? [] });
     if (!o.ok) {
       diagnostics.push(error('usage', `--set ${text}: ${o.message}`, undefined, o.hint));
       continue;
@@ -80,10 +82,14 @@ export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
   if (diagnostics.length > 0) return { diagnostics };
   const whatIf = overrides.map(
     (o) =>
-      `${o.text} (the scenario has ${describe(
-        drivers.find((d) => d.name === o.driver),
-        o,
-      )})`,
+      `${o.text} (the scenario has ${
+        isInflationTarget(o.driver)
+          ? describeInflation(scenario, { ...o, target: o.driver })
+          : describe(
+              drivers.find((d) => d.name === o.driver),
+              o,
+            )
+      })`,
   );
   return { value: { ...changed, whatIf: [...(scenario.whatIf ?? []), ...whatIf, ...lineNotes] }, diagnostics };
 };
@@ -94,18 +100,22 @@ export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
  */
 export function withParameters(scenario: Scenario, overrides: readonly Override[]): Scenario {
   if (overrides.length === 0) return scenario;
-  let changed = scenario.drivers ?? [];
-  for (const o of overrides) changed = changed.map((d) => (d.name === o.driver ? override(d, o, scenario.years) : d));
-  return { ...scenario, drivers: changed };
+  let out = scenario;
+  for (const o of overrides) {
+    out = isInflationTarget(o.driver)
+      ? withInflationOverride(out, { ...o, target: o.driver })
+      : { ...out, drivers: (out.drivers ?? []).map((d) => (d.name === o.driver ? override(d, o, scenario.years) : d)) };
+  }
+  return out;
 }
 
 type Parsed = { ok: true; value: Override } | { ok: false; message: string; hint: string };
 
-function parseOverride(text: string, drivers: readonly DemandDriver[], years: readonly FiscalYear[]): Parsed {
+function parseOverride(text: string, drivers: readonly DemandDriver[], years: readonly FiscalYear[], inflation: InflationSet): Parsed {
   const eq = text.indexOf('=');
   if (eq < 0)
     return { ok: false, message: 'expected a path, `=` and a value', hint: `write ${FORM}, e.g. older_people.unit_cost_uplift=3%` };
-  const path = parseParameterPath(text.slice(0, eq), drivers, years);
+  const path = parseParameterPath(text.slice(0, eq), drivers, years, inflation);
   if (!path.ok) return path;
   const v = parseParameterValue(path.spec.kind, text.slice(eq + 1));
   if (!v.ok) return { ok: false, message: v.message, hint: v.hint };

@@ -5,6 +5,7 @@ import { warning } from '../../diagnostics/diagnostic.js';
 import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { fundingTable } from '../../render/funding.js';
+import { inflationTables } from '../../render/inflation.js';
 import { reservesTable } from '../../render/reserves.js';
 import { departmentGrossIncomeTables, grossIncomeTable } from '../../render/gross-income.js';
 import { projectionAsJson, scheduleTables, summaryTable } from '../../render/projection.js';
@@ -48,7 +49,7 @@ function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
   if (!loaded || !scenario) return EXIT_INVALID;
   const projection = projectScenario(scenario);
   const display = displayOptions(opts, scenario.units);
-  const schedules = opts.detail && !projection.departments ? scheduleTables(projection) : [];
+  const schedules = opts.detail && !projection.departments ? [...scheduleTables(projection), ...inflationTables(projection.scenario)] : [];
   const funding = opts.detail ? fundingTable(projection) : undefined;
   const reserves = opts.detail ? reservesTable(projection) : undefined;
   const grossIncome = !opts.detail ? [] : projection.departments ? departmentGrossIncomeTables(projection) : [grossIncomeTable(projection)];

@@ -7,7 +7,7 @@ import type { Control, Scenario } from '../../model/scenario.js';
 /** The key a figure's `calibrated_to:` uses for a control: `<row> <year>`, e.g. `gap 2018/19`. */
 export const controlKey = (c: Control): string => `${c.row} ${c.year}`;
 
-/** Every `<row> <year>` some figure of the scenario (funding or department) was calibrated to. */
+/** Every `<row> <year>` some figure of the scenario (funding, department or inflation index) was calibrated to. */
 export function calibratedControlKeys(s: Scenario): ReadonlySet<string> {
   const f = s.funding;
   const cited: (Cited | undefined)[] = [
@@ -19,5 +19,9 @@ export function calibratedControlKeys(s: Scenario): ReadonlySet<string> {
     f?.reserves?.plannedUseCited,
     ...(s.departments ?? []).map((d) => (d.kind === 'levels' ? d : undefined)),
   ];
-  return new Set(cited.flatMap((c) => c?.calibratedTo ?? []));
+  // inflation figures chosen to match a published total (an index series' calibrated points)
+  const inflation = (s.inflation ?? []).flatMap((i) =>
+    i.rate.kind === 'index' ? [...i.rate.series.points.values()].flatMap((pt) => pt.provenance.calibratedTo ?? []) : [],
+  );
+  return new Set([...cited.flatMap((c) => c?.calibratedTo ?? []), ...inflation]);
 }

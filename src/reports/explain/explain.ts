@@ -12,6 +12,7 @@ import { projectScenario, rowValues, type BudgetRowId, type LineSchedule, type P
 import { formatPlainGrouped } from '../../model/grouped-number.js';
 import { INCOME_TYPE_LABEL, netOf } from '../../model/gross-income.js';
 import { explainCouncilRow, explainFundingItem } from './explain-council.js';
+import { inflationFormula, inflationLevelSteps } from './explain-inflation.js';
 
 export { fundingItemIds } from './explain-council.js';
 import type { Step } from './step.js';
@@ -213,6 +214,7 @@ function seriesStep(
   const points = [...series].filter(
     ([, l]) => l.basis === 'stated' && level.basis !== 'stated' && level.origins.includes(l.origins[0] as Location),
   );
+  const inflationItem = line.inflation === undefined ? undefined : p.scenario.inflation?.find((i) => i.name === line.inflation);
   let formula: string;
   switch (level.basis) {
     case 'stated':
@@ -256,6 +258,9 @@ function seriesStep(
     case 'driver':
       formula = `built by demand driver${(line.drivers ?? []).length === 1 ? '' : 's'} ${(line.drivers ?? []).join(' + ')}: projected cost − base-year cost (mtfs demand shows population, users and unit cost)`;
       break;
+    case 'inflation':
+      formula = inflationItem ? inflationFormula(inflationItem) : 'built by an inflation driver';
+      break;
   }
   const adjustments = (line.adjustments ?? []).filter((a) => a.kind !== 'add');
   const adjusted = adjustments
@@ -271,14 +276,18 @@ function seriesStep(
     amount: level.amount,
     formula: `${formula}${adjusted}`,
     ...(level.basis === 'stated' && level.origins[0] ? { origin: level.origins[0] } : {}),
-    children: points.map(([py, l]) => ({
-      id: `${id}/${yid(py)}`,
-      label: `stated ${what} of ${line.ref} in ${py}`,
-      amount: l.amount,
-      formula: `stated for ${py}`,
-      ...(l.origins[0] ? { origin: l.origins[0] } : {}),
-      children: [],
-    })),
+    ...(level.basis === 'inflation' && level.origins[0] ? { origin: level.origins[0] } : {}),
+    children:
+      inflationItem && level.basis === 'inflation'
+        ? inflationLevelSteps(inflationItem, p.scenario.years, y, id)
+        : points.map(([py, l]) => ({
+            id: `${id}/${yid(py)}`,
+            label: `stated ${what} of ${line.ref} in ${py}`,
+            amount: l.amount,
+            formula: `stated for ${py}`,
+            ...(l.origins[0] ? { origin: l.origins[0] } : {}),
+            children: [],
+          })),
   };
 }
 
