@@ -68,6 +68,8 @@ export const DIAGNOSTIC_CODES = [
   'reserves',
   'reserve-negative',
   'collection-rate',
+  'business-rates',
+  'conditional-grant',
   'council-tax-referendum',
   'department',
   'unknown-option',

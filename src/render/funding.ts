@@ -17,6 +17,7 @@ import { CALIBRATED_MARK, CLI_POINTERS, ESTIMATE_MARK, type Pointers } from './m
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { reservesJson } from './reserves.js';
 import { blank, labelBasisYearColumns, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
+import { businessRatesJson, businessRatesRows, conditionalGrantRows, negativeGrantNotes } from './business-rates.js';
 
 /**
  * The "shortfall" / "balanced" / "surplus" row shown under the gap. With `display`, the word is
@@ -144,6 +145,11 @@ export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): 
   const derived = f.components.filter((c) => c.provenance === 'derived').map((c) => c.label);
   notes.push(...fundingMarkKey(f, pointers));
   if (derived.length > 0) notes.push(`funding derived from published figures: ${list(derived)}.`);
+  notes.push(...negativeGrantNotes(f, p.years));
+  if (f.conditional.length > 0)
+    notes.push(
+      `not in funding: ring-fenced and conditional grants (${list(f.conditional.map((c) => c.label))}), matched to the spend they fund (--detail shows them).`,
+    );
   for (const [y, ct] of f.councilTax ?? []) {
     const d = ct.bandD.derived;
     if (ct.bandD.basis === 'given' && d && !d.amount.equals(ct.bandD.used)) {
@@ -377,12 +383,17 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
     emphasis: 'total',
   });
   if (ct && written) rows.push(...ascPreceptRows(p, ct, written));
+  const rates = businessRatesRows(f, years);
+  rows.push(...rates.rows);
+  const conditional = conditionalGrantRows(p, (c) => componentRow(c, years));
+  rows.push(...conditional.rows);
   if (f.components.some((c) => [...c.bases.values()].some(isEstimate))) {
     notes.push(
       `${ESTIMATE_MARK} estimated: a year the source does not state (straight line, or grown by the stated rate), rounded to whole units.`,
     );
   }
   notes.push(...fundingMarkKey(f, pointers));
+  notes.push(...negativeGrantNotes(f, years), ...conditional.notes);
   notes.push(
     'A blank figure is a stream that has not started or has ended; tax base, Band D and percentages are in the units their labels give.',
   );
@@ -392,7 +403,8 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
     if (written.bandD.earlierAscPrecept) notes.push(`ASC precepts before ${years[0] ?? ''} — ${citation(written.bandD.earlierAscPrecept)}`);
     notes.push(...referendumNotes(written));
   }
-  for (const c of f.components) {
+  notes.push(...rates.notes);
+  for (const c of [...f.components, ...f.conditional]) {
     const cite = c.stream ?? (c.id === 'reserves_use' ? f.funding.reserves?.plannedUseCited : undefined);
     if (cite) notes.push(`${c.label} — ${citation(cite)}`);
   }
@@ -412,7 +424,7 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
     columns: labelBasisYearColumns(years),
     rows,
     notes,
-    identities: [{ total: 'funding.total', parts: moneyComponents.map((r) => r.id) }],
+    identities: [{ total: 'funding.total', parts: moneyComponents.map((r) => r.id) }, ...rates.identities],
   };
 }
 
@@ -575,6 +587,20 @@ export function fundingJson(p: Projection): Json {
       values: byYear(years, c.values),
       basis: Object.fromEntries(years.map((y) => [y, c.bases.get(y) ?? 'stated'])),
     })),
+    ...(f.funding.retainedBusinessRates && f.businessRates
+      ? { retained_business_rates: businessRatesJson(f.funding.retainedBusinessRates, f.businessRates) }
+      : {}),
+    ...(f.conditional.length
+      ? {
+          conditional_grants: f.conditional.map((c) => ({
+            id: c.id,
+            label: c.label,
+            funds: c.stream?.conditional?.funds ?? null,
+            ...(c.stream ? citedJson(c.stream) : { provenance: c.provenance }),
+            values: byYear(years, c.values),
+          })),
+        }
+      : {}),
     council_tax:
       ct && f.councilTax
         ? {

@@ -33,7 +33,7 @@ const assumptionSchema = z
       .meta({ description: 'Instead of lines: a demand driver parameter, e.g. older_people.unit_cost_uplift.' }),
     funding: textSchema.optional().meta({
       description:
-        'Instead of lines: a funding item to scale by `factor`: a grant id (e.g. ibcf), business_rates, revenue_support_grant, collection_fund, council_tax (its tax base) or collection_rate (a factor on the council tax collected).',
+        'Instead of lines: a funding item to scale by `factor`: a grant id (e.g. ibcf), business_rates, revenue_support_grant, section_31, business_rates_growth (growth above the retained rates baseline), collection_fund, council_tax (its tax base) or collection_rate (a factor on the council tax collected).',
     }),
     from: yearSchema.optional().meta({ description: 'With `funding`: the first year the factor applies to (earlier years as planned).' }),
     range: valueRangeSchema.optional(),
