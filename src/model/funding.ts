@@ -49,6 +49,20 @@ export interface FundingStream extends Cited {
    * is shown matched to it, never counted in general funding.
    */
   readonly conditional?: { readonly funds: string; readonly origin: Location };
+  /** Changes made by scenario variants (settlement scenarios), in the order applied. */
+  readonly adjustments?: readonly FundingAdjustment[];
+}
+
+/** A variant's change to a funding stream, kept so `explain` and `compare` can say what happened. */
+export interface FundingAdjustment {
+  readonly kind: 'set' | 'scale';
+  readonly variantFile: string;
+  readonly origin: Location;
+  /** The `reason` of a scale, the `source` of a set. */
+  readonly reason: string;
+  /** For `scale`: the factor (0.8 = −20%) and the first year it applies to. */
+  readonly factor?: Dec;
+  readonly from?: FiscalYear;
 }
 
 /** A single figure with its citation (an amount in the scenario's units, or a rate). */
