@@ -116,7 +116,7 @@ export function businessRatesRows(
   ];
   const bites = years.filter((y) => !at(y).safetyNetPayment.isZero());
   const notes = [
-    `${r.label}: each year's baseline${r.topUp ? ', top-up' : ''}${r.tariff ? ', tariff' : ''} is the ${r.baseYear} figure × the product of (1 + multiplier change) to that year, exactly; the levy is ${r.levyRate ? `${pct(r.levyRate.rate)} of growth above nil` : 'not applied (no levy rate given)'}; ${
+    `${r.label}: each year's baseline${r.topUp ? ' and top-up are' : r.tariff ? ' and tariff are' : ' is'} the ${r.baseYear} figure${r.topUp || r.tariff ? 's' : ''} × the product of (1 + multiplier change) to that year, exactly; the levy is ${r.levyRate ? `${pct(r.levyRate.rate)} of growth above nil` : 'not applied (no levy rate given)'}; ${
       r.safetyNet
         ? bites.length
           ? `the safety net bites in ${bites.join(', ')}: income is topped up to ${pct(r.safetyNet.rate)} of the baseline funding level.`
