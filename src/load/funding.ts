@@ -486,7 +486,7 @@ function normaliseRetainedBusinessRates(
     else if (previous && w.multiplier_change.unstated === 'hold') rates.set(y, { ...previous, basis: 'hold' });
     else missing.push(y);
   }
-  if (missing.length > 0 && c.diagnostics.length === before)
+  if (missing.length > 0)
     fail(
       `the business rates multiplier change is not given for ${missing.join(', ')}`,
       keyAt(c, [...mp, 'rates']),
