@@ -149,11 +149,13 @@ export function negativeGrantNotes(f: FundingProjection, years: readonly FiscalY
 export function conditionalGrantRows(
   p: Projection,
   componentRow: (c: FundingComponent) => TableRow,
+  alreadyShown?: string,
 ): { rows: TableRow[]; notes: string[] } {
   const f = p.funding;
   if (!f || f.conditional.length === 0) return { rows: [], notes: [] };
   const rows: TableRow[] = [];
-  const matched = new Set<string>();
+  // a department whose net budget the table already shows (as the ASC spend) is not shown twice
+  const matched = new Set<string>(alreadyShown ? [alreadyShown] : []);
   for (const c of f.conditional) {
     const funds = c.stream?.conditional?.funds ?? '';
     const own = componentRow(c);

@@ -2,7 +2,7 @@
 // table, the funding detail table (components, tax base, Band D given and derived) and JSON.
 // Pure; figures stay exact here and are rounded once by the table renderers.
 
-import type { FiscalYear } from '../model/fiscal-year.js';
+import { compareYears, type FiscalYear } from '../model/fiscal-year.js';
 import { checkReferendumPrinciples, type PrinciplesYear } from '../model/council-tax-principles.js';
 import type { Cited, CouncilTax, Provenance, ReservesMinimum } from '../model/funding.js';
 import { plannedIncreases } from '../load/council-tax-principles.js';
@@ -92,9 +92,13 @@ export function componentMark(c: FundingComponent, y: FiscalYear): string {
   const basis = c.bases.get(y);
   if (basis === 'ended' || basis === 'not-started') return '';
   const calibrated = c.provenance === 'calibrated' ? CALIBRATED_MARK : '';
-  const estimate = c.provenance === 'estimate' || (basis !== undefined && isEstimate(basis)) ? ESTIMATE_MARK : '';
+  const estimate = c.provenance === 'estimate' || (basis !== undefined && isEstimate(basis)) || scaledIn(c, y) ? ESTIMATE_MARK : '';
   return calibrated + estimate;
 }
+
+/** True when a settlement scenario (a variant's `funding: scale:`) scaled the component in `y`: an illustration. */
+const scaledIn = (c: FundingComponent, y: FiscalYear): boolean =>
+  (c.stream?.adjustments ?? []).some((a) => a.kind === 'scale' && (!a.from || compareYears(y, a.from) >= 0));
 
 /** The marks a total carries in year `y`: every mark of the components it adds up. */
 export function fundingTotalMark(f: FundingProjection, y: FiscalYear): string {
@@ -105,7 +109,9 @@ export function fundingTotalMark(f: FundingProjection, y: FiscalYear): string {
 /** Key lines for the marks funding figures carry. */
 function fundingMarkKey(f: FundingProjection, pointers: Pointers): string[] {
   const calibrated = f.components.filter((c) => c.provenance === 'calibrated').map((c) => c.label);
-  const estimates = f.components.filter((c) => c.provenance === 'estimate').map((c) => c.label);
+  const estimates = f.components
+    .filter((c) => c.provenance === 'estimate' || c.stream?.adjustments?.some((a) => a.kind === 'scale'))
+    .map((c) => c.label);
   return [
     ...(calibrated.length > 0
       ? [
@@ -385,7 +391,8 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
   if (ct && written) rows.push(...ascPreceptRows(p, ct, written));
   const rates = businessRatesRows(f, years);
   rows.push(...rates.rows);
-  const conditional = conditionalGrantRows(p, (c) => componentRow(c, years));
+  const ascShown = rows.some((r) => r.id === 'funding.asc_spend') ? written?.ascDepartment?.name : undefined;
+  const conditional = conditionalGrantRows(p, (c) => componentRow(c, years), ascShown);
   rows.push(...conditional.rows);
   if (f.components.some((c) => [...c.bases.values()].some(isEstimate))) {
     notes.push(

@@ -47,6 +47,7 @@ export const variantSchema = z
                 description:
                   'A funding stream by id: revenue_support_grant, business_rates, section_31, business_rates_growth, collection_fund or a grant id.',
               }),
+              label: textSchema.optional().meta({ description: "The stream's row label in this scenario." }),
               amounts: amountsByYearSchema,
               unstated: z.enum(['hold', 'linear']).optional(),
               provenance: provenanceSchema,
@@ -62,6 +63,7 @@ export const variantSchema = z
           .array(
             z.strictObject({
               item: textSchema,
+              label: textSchema.optional().meta({ description: "The stream's row label in this scenario." }),
               factor: rateSchema,
               from: yearSchema.optional().meta({ description: 'The first year scaled (every year when absent).' }),
               reason: textSchema,

@@ -110,7 +110,15 @@ export function applyFundingOps(
     funding = mapStream(funding, s.item, (stream) => {
       const { from: _from, to: _to, growth: _growth, note: _note, calibratedTo: _calibrated, ...rest } = stream;
       return adjusted(
-        { ...rest, levels: filled.levels, provenance: s.provenance, source: s.source, ...(s.note ? { note: s.note } : {}), origin: at(p) },
+        {
+          ...rest,
+          ...(s.label ? { label: s.label } : {}),
+          levels: filled.levels,
+          provenance: s.provenance,
+          source: s.source,
+          ...(s.note ? { note: s.note } : {}),
+          origin: at(p),
+        },
         { kind: 'set', variantFile: doc.file, origin: at(p), reason: s.source },
       );
     });
@@ -131,9 +139,16 @@ export function applyFundingOps(
       const levels = new Map<FiscalYear, Level>(
         [...stream.levels].map(([y, l]) => [y, applies(y) ? { ...l, amount: l.amount.times(factor) as Money } : l]),
       );
-      const note = `× ${factor.times(100).toFixed()}%${from ? ` from ${from}` : ''} by ${doc.file}: ${sc.reason}`;
+      const note = `× ${factor.times(100).toFixed()}%${from ? ` from ${from}` : ''} in this settlement scenario: ${sc.reason}`;
       return adjusted(
-        { ...stream, levels, provenance: 'estimate', note: stream.note ? `${stream.note}; ${note}` : note },
+        // a scaled year is an illustration (marked † by year); a calibrated base year stays calibrated
+        {
+          ...stream,
+          ...(sc.label ? { label: sc.label } : {}),
+          levels,
+          provenance: stream.provenance === 'calibrated' ? 'calibrated' : 'estimate',
+          note: stream.note ? `${stream.note}; ${note}` : note,
+        },
         { kind: 'scale', variantFile: doc.file, origin: at(p), reason: sc.reason, factor, ...(from ? { from } : {}) },
       );
     });

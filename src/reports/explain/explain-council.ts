@@ -256,6 +256,9 @@ export function fundingItemIds(p: Projection): string[] {
       ...spend,
       ...businessRatesItemIds(f),
       ...f.conditional.map((c) => `conditional.${c.id}`),
+      ...(p.departments ?? [])
+        .filter((d) => f.conditional.some((c) => c.stream?.conditional?.funds === d.department.name))
+        .map((d) => `conditional.spend.${d.id}`),
     ].map((id) => `funding.${id}`),
     ...reservesItemIds(p),
   ];
@@ -272,6 +275,10 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
   const c = f.components.find((x) => x.id === key);
   if (c) return componentStep(f, c, y, root, p.years);
   if (key.startsWith('business_rates.')) return explainBusinessRates(f, p.years, key, y, root);
+  if (key.startsWith('conditional.spend.')) {
+    const d = p.departments?.find((x) => `conditional.spend.${x.id}` === key);
+    return d ? departmentStep(p, d, y) : undefined;
+  }
   if (key.startsWith('conditional.')) return explainConditionalGrant(f, key, y, root);
   const council = f.components.find((x) => x.id === 'council_tax');
   const ct = f.councilTax?.get(y);
