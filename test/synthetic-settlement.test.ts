@@ -114,6 +114,11 @@ describe('the workbook: retained business rates are formulas from their parts', 
       expect(v.formula, y).toMatch(/\+/);
       expect(toPlain(evaluate(wb, 'Funding', `${'BCDE'[i]}${retainedRow}`)), y).toBe(toPlain(retained.values.get(y)!));
     });
+    // the ring-fenced grant is shown after the total, which does not include it
+    expect([...rows.keys()]).toContain('Public health grant (ring-fenced) (conditional: funds Adult social care; not in total funding)');
+    expect(rows.get('Public health grant (ring-fenced) (conditional: funds Adult social care; not in total funding)')!).toBeGreaterThan(
+      rows.get('Total funding †')!,
+    );
     // growth 2020/21 −8,000 → +4,000: the safety net stops biting and the levy takes half
     ws.getCell(`D${rows.get('Retained business rates: growth above the baseline')}`).value = 4000;
     // 75,012.84 + 4,000 − 2,000 = 77,012.84

@@ -449,6 +449,23 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
     formulaCell(at(totalRow, j), rows.length ? rows.map((n) => `${col(2 + j)}${n}`).join('+') : '0', f.total.get(y) ?? ZERO, fmt),
   );
   ws.getRow(totalRow).font = { bold: true };
+  // ring-fenced and conditional grants: shown apart, matched to the spend they fund, not in the total
+  for (const c of f.conditional) {
+    const n = label(
+      `${c.label}${provenanceMark(c.provenance)} (conditional: funds ${c.stream?.conditional?.funds ?? ''}; not in total funding)`,
+      c.provenance,
+    );
+    filledRow(
+      (j) => at(n, j),
+      p.years,
+      (y) => c.values.get(y) ?? ZERO,
+      (y) => c.bases.get(y) ?? 'stated',
+      fmt,
+      n,
+      undefined,
+      undefined,
+    );
+  }
   if (totalMarks.includes(CALIBRATED_MARK))
     label(`${CALIBRATED_MARK} calibrated to a published total: true by construction, not evidence.`);
   if (asc) ascPreceptRows(ws, p, asc, label, scale);
