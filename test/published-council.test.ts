@@ -33,9 +33,12 @@ describe(`${FILE} against the published figures`, () => {
     expect(p.years.map((y) => toPlain(ct.get(y)!.bandD.used))).toEqual(['1219.15', '1267.79', '1293.01', '1318.74']);
   });
 
-  it('counts no iBCF as general funding (it is paid into the BCF pool)', () => {
-    const ibcf = p.funding!.components.find((c) => c.id === 'grant.ibcf')!;
-    expect(p.years.map((y) => toPlain(ibcf.values.get(y)!))).toEqual(['0', '0', '0', '0']);
+  it('counts no iBCF as general funding: a conditional grant matched to Adults and Communities (it is paid into the BCF pool)', () => {
+    expect(p.funding!.components.find((c) => c.id === 'grant.ibcf')).toBeUndefined();
+    const ibcf = p.funding!.conditional.find((c) => c.id === 'grant.ibcf')!;
+    expect(ibcf.stream?.conditional?.funds).toBe('Adults and Communities');
+    // para 89: £5.6m in 2018/19, rising to £11.4m from 2019/20
+    expect(p.years.map((y) => toPlain(ibcf.values.get(y)!))).toEqual(['5600', '11400', '11400', '11400']);
   });
 
   it("does not solve the other departments from a gap: the gap after 2018/19 is the model's", () => {
@@ -45,7 +48,7 @@ describe(`${FILE} against the published figures`, () => {
   it('labels every figure that is not published', () => {
     const f = p.funding!.funding;
     expect(f.councilTax!.taxBase.provenance).toBe('estimate');
-    expect(f.streams.map((s) => `${s.id}:${s.provenance}`)).toEqual(['business_rates:calibrated', 'ibcf:derived']);
+    expect(f.streams.map((s) => `${s.id}:${s.provenance}`)).toEqual(['business_rates:calibrated', 'ibcf:published']);
     expect(f.councilTax!.collectionFund!.provenance).toBe('estimate');
     expect(f.reserves!.opening!.provenance).toBe('estimate');
     expect(p.departments!.map((d) => (d.department.kind === 'levels' ? d.department.provenance : `scenario ${d.department.name}`))).toEqual(

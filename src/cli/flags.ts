@@ -37,7 +37,7 @@ export const roundingOption = (): Option =>
 export const setOption = (appliesTo = ''): Option =>
   new Option(
     '--set <driver.parameter=value>',
-    `what-if: change a demand driver parameter, e.g. older_people.unit_cost_uplift=3% (repeatable${appliesTo ? `; ${appliesTo}` : ''})`,
+    `what-if: change a demand driver parameter, e.g. older_people.unit_cost_uplift=3%, or a funding input, e.g. funding.revenue_support_grant.2020/21=0 (repeatable${appliesTo ? `; ${appliesTo}` : ''})`,
   )
     .argParser(collect)
     .default([], 'none');

@@ -72,6 +72,8 @@ export const DIAGNOSTIC_CODES = [
   'reserves',
   'reserve-negative',
   'collection-rate',
+  'business-rates',
+  'conditional-grant',
   'council-tax-referendum',
   'department',
   'unknown-option',

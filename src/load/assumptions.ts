@@ -184,7 +184,7 @@ export function assignLines(assumptions: readonly Assumption[], lines: readonly 
   });
 }
 
-/** The funding items an assumption may scale: `council_tax` (its tax base), `collection_rate`, then each stream by id. */
+/** The funding items an assumption may scale: `council_tax` (its tax base), `collection_rate`, then each stream by id, then business rates growth. */
 export function fundingItems(f: Funding | undefined): string[] {
   if (!f) return [];
   return [
@@ -192,6 +192,7 @@ export function fundingItems(f: Funding | undefined): string[] {
     ...(f.councilTax?.collection ? ['collection_rate'] : []),
     ...(f.councilTax?.collectionFund ? ['collection_fund'] : []),
     ...f.streams.map((s) => s.id),
+    ...(f.retainedBusinessRates ? [f.retainedBusinessRates.growth.id] : []),
   ];
 }
 

@@ -10,6 +10,7 @@ import type { Apportionment, Funding } from '../model/funding.js';
 import type { Department } from '../model/scenario.js';
 import type { Scenario } from '../model/scenario.js';
 import { CONTROL_ROWS, type WrittenScenarioHeader } from '../schema/scenario.js';
+import { closest } from '../schema/diagnose.js';
 import type { RawDocument } from '../source/raw-tree.js';
 import { normaliseDepartments, readDepartmentScenarios, type LoadedScenarios } from './departments.js';
 import { earmarkedWarnings, normaliseApportionment, normaliseFunding } from './funding.js';
@@ -100,6 +101,7 @@ export function normaliseCouncilSections(
   const apportionment = h.apportionment ? normaliseApportionment(h.apportionment, doc) : undefined;
   for (const part of [departments, funding, apportionment]) append(diagnostics, part?.diagnostics ?? []);
   if (period) append(diagnostics, earmarkedWarnings(funding?.value?.reserves, period));
+  append(diagnostics, conditionalGrantTargets(funding?.value, h));
   const ct = funding?.value?.councilTax;
   if (ct) {
     append(diagnostics, referendumWarnings(ct));
@@ -124,6 +126,31 @@ export function normaliseCouncilSections(
     ...(apportionment?.value ? { apportionment: apportionment.value } : {}),
     diagnostics,
   };
+}
+
+/**
+ * A conditional grant funds the spend of a department of the council, or of the scenario's own
+ * department. Diagnostics: `conditional-grant` for a name that is neither.
+ */
+function conditionalGrantTargets(funding: Funding | undefined, h: HeaderFields): Diagnostic[] {
+  const names = h.departments ? h.departments.map((d) => d.name) : h.department ? [h.department] : [];
+  return (funding?.streams ?? []).flatMap((s) => {
+    const c = s.conditional;
+    if (!c || names.includes(c.funds)) return [];
+    const guess = closest(c.funds, names);
+    return [
+      error(
+        'conditional-grant',
+        `grant ${s.id} funds ${c.funds}, which is not ${h.departments ? 'a department of this council' : "this scenario's department"}`,
+        c.origin,
+        guess
+          ? `did you mean \`${guess}\`?`
+          : h.departments
+            ? `departments are ${names.join('; ')}`
+            : `this scenario's department is ${names.join('') || 'not named'}`,
+      ),
+    ];
+  });
 }
 
 /** A scenario is a department (`original_budget`, transfers and lines) or a whole council (`departments:`), judged from what is written. */

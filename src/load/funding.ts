@@ -16,12 +16,15 @@ import type {
   OneOffSpend,
   ReserveMovements,
   RiskItem,
+  CitedAmount,
+  CitedRate,
   CouncilTax,
   CouncilTaxRequirement,
   EarlierAscPrecept,
   Funding,
   FundingStream,
   Reserves,
+  RetainedBusinessRates,
   StreamKind,
   TaxBase,
 } from '../model/funding.js';
@@ -29,12 +32,12 @@ import type { CouncilTaxPrinciples } from '../model/council-tax-principles.js';
 import type { StatedLevel } from '../model/levels.js';
 import type { Level } from '../model/level.js';
 import { GENERAL_FUND } from '../model/funding.js';
-import { add, sum, type Money } from '../model/money.js';
+import { add, sum, type Money, type Rate } from '../model/money.js';
 import type { SourcedAmount } from '../model/scenario.js';
 import { fillStream } from '../model/stream-levels.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { amountIn, firstYearBelow, rollReserve } from '../model/reserves.js';
-import type { WrittenApportionment, WrittenFunding, WrittenGrant, WrittenStream } from '../schema/funding.js';
+import type { WrittenApportionment, WrittenFunding, WrittenGrant, WrittenRetainedBusinessRates, WrittenStream } from '../schema/funding.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { closest } from '../schema/diagnose.js';
 import { outsidePeriod } from './period.js';
@@ -80,13 +83,13 @@ export function normaliseFunding(
 ): Result<Funding> {
   const c: Context = { doc, years, diagnostics: [], ...(principles ? { principles } : {}) };
   const base: Path = ['funding'];
-  if (!w.council_tax && !w.business_rates && !w.revenue_support_grant && !(w.grants && w.grants.length > 0)) {
+  if (!w.council_tax && !w.business_rates && !w.revenue_support_grant && !w.retained_business_rates && !(w.grants && w.grants.length > 0)) {
     c.diagnostics.push(
       error(
         'missing-key',
         '`funding` names no source of funding',
         keyAt(c, base),
-        'add `council_tax:`, `business_rates:`, `revenue_support_grant:` or `grants:`',
+        'add `council_tax:`, `business_rates:`, `retained_business_rates:`, `revenue_support_grant:` or `grants:`',
       ),
     );
   }
@@ -121,8 +124,15 @@ export function normaliseFunding(
     }
     seen.set(g.id, at(c, [...p, 'id']));
     const stream = normaliseStream(c, g, p, g.id, 'grant', g.label);
-    if (stream) streams.push(stream);
+    if (stream)
+      streams.push(
+        g.conditional ? { ...stream, conditional: { funds: g.conditional.funds, origin: at(c, [...p, 'conditional', 'funds']) } } : stream,
+      );
   });
+  const rates = w.retained_business_rates
+    ? normaliseRetainedBusinessRates(c, w.retained_business_rates, [...base, 'retained_business_rates'])
+    : undefined;
+  if (rates?.sectionThirtyOne) streams.push(rates.sectionThirtyOne);
   const reserves = w.reserves ? normaliseReserves(c, w.reserves, [...base, 'reserves']) : undefined;
   if (w.before_council_tax && !w.council_tax)
     c.diagnostics.push(
@@ -133,12 +143,13 @@ export function normaliseFunding(
         'add `council_tax:` (tax base × Band D, or a requirement), or remove `before_council_tax`',
       ),
     );
-  if (c.diagnostics.length > 0 || (ct && !ct.ok)) return { diagnostics: c.diagnostics };
+  if (c.diagnostics.length > 0 || (ct && !ct.ok) || (rates && !rates.value)) return { diagnostics: c.diagnostics };
   return {
     value: {
       ...(councilTax ? { councilTax } : {}),
       ...(councilTaxRequirement ? { councilTaxRequirement } : {}),
       streams,
+      ...(rates?.value ? { retainedBusinessRates: rates.value } : {}),
       ...(reserves ? { reserves } : {}),
       ...(w.before_council_tax ? { beforeCouncilTax: { label: w.before_council_tax.label } } : {}),
       ...(w.source ? { source: w.source } : {}),
@@ -394,6 +405,133 @@ function normaliseStream(
     ...(to ? { to } : {}),
     ...(w.unstated === 'growth' && w.growth ? { growth: rate(w.growth) } : {}),
     ...cited(c, w, p),
+  };
+}
+
+/**
+ * Retained business rates from the settlement's parts. Diagnostics: `business-rates` (a base year
+ * that is not the year before the period, both a top-up and a tariff, a negative baseline, top-up
+ * or tariff, a levy rate or safety net outside 0% to 100%, a year with no multiplier change), and
+ * those of a funding stream for `growth` and `section_31`.
+ */
+function normaliseRetainedBusinessRates(
+  c: Context,
+  w: WrittenRetainedBusinessRates,
+  p: Path,
+): { value?: RetainedBusinessRates; sectionThirtyOne?: FundingStream } {
+  const before = c.diagnostics.length;
+  const first = c.years[0];
+  const baseYear = year(w.base_year);
+  const fail = (message: string, loc: Location, hint: string): void => {
+    c.diagnostics.push(error('business-rates', message, loc, hint));
+  };
+  if (first && baseYear !== previousYear(first))
+    fail(
+      `the business rates base year is ${baseYear}, but the baseline, top-up and tariff are those of the year before the period (${previousYear(first)})`,
+      at(c, [...p, 'base_year']),
+      `write \`base_year: ${previousYear(first)}\` with that year's baseline and top-up or tariff`,
+    );
+  if (w.top_up && w.tariff)
+    fail(
+      'an authority receives a top-up or pays a tariff, not both',
+      keyAt(c, [...p, 'tariff']),
+      'keep `top_up:` where the baseline funding level is above the baseline, `tariff:` where it is below',
+    );
+  const amount = (k: 'baseline' | 'top_up' | 'tariff'): CitedAmount | undefined => {
+    const v = w[k];
+    if (!v) return undefined;
+    const m = money(v.amount);
+    if (m.isNegative() && !m.isZero()) {
+      fail(
+        `the business rates ${k.replace('_', '-')} is negative (${m.toFixed()})`,
+        at(c, [...p, k, 'amount']),
+        k === 'baseline'
+          ? 'write the baseline as a positive amount'
+          : `write it positive: a ${k === 'tariff' ? 'tariff is paid, a top-up received' : 'top-up is received, a tariff paid'} (use \`${k === 'tariff' ? 'top_up' : 'tariff'}:\` for the other)`,
+      );
+      return undefined;
+    }
+    return { amount: m, ...cited(c, v, [...p, k]) };
+  };
+  const baseline = amount('baseline');
+  const topUp = amount('top_up');
+  const tariff = amount('tariff');
+  const share = (k: 'levy_rate' | 'safety_net'): CitedRate | undefined => {
+    const v = w[k];
+    if (!v) return undefined;
+    const text = 'rate' in v ? v.rate : v.percent;
+    const r = rate(text);
+    if (r.isNegative() || r.greaterThan(1)) {
+      fail(
+        `a ${k === 'levy_rate' ? 'levy rate' : 'safety net'} of ${r.times(100).toFixed()}% is outside 0% to 100%`,
+        at(c, [...p, k, k === 'levy_rate' ? 'rate' : 'percent']),
+        k === 'levy_rate'
+          ? 'write the share of growth paid over as levy, e.g. `rate: 50%`'
+          : 'write the share of the baseline funding level below which income is topped up, e.g. `percent: 92.5%`',
+      );
+      return undefined;
+    }
+    return { rate: r, ...cited(c, v, [...p, k]) };
+  };
+  const levyRate = share('levy_rate');
+  const safetyNet = share('safety_net');
+  const mp: Path = [...p, 'multiplier_change'];
+  const rates = new Map<FiscalYear, { rate: Rate; basis: 'stated' | 'hold'; origin: Location }>();
+  for (const [text, r] of Object.entries(w.multiplier_change.rates)) {
+    const y = year(text);
+    if (!c.years.includes(y)) c.diagnostics.push(outsidePeriod(y, c.years, keyAt(c, [...mp, 'rates', text])));
+    else if (rate(r).lessThanOrEqualTo(-1))
+      fail(
+        `a multiplier change of ${rate(r).times(100).toFixed()}% in ${y} would leave no rates at all`,
+        at(c, [...mp, 'rates', text]),
+        'write the yearly change in the multiplier, e.g. 3% or 0.03',
+      );
+    else rates.set(y, { rate: rate(r), basis: 'stated', origin: at(c, [...mp, 'rates', text]) });
+  }
+  const missing: FiscalYear[] = [];
+  let previous: { rate: Rate; origin: Location } | undefined;
+  for (const y of c.years) {
+    const r = rates.get(y);
+    if (r) previous = r;
+    else if (previous && w.multiplier_change.unstated === 'hold') rates.set(y, { ...previous, basis: 'hold' });
+    else missing.push(y);
+  }
+  if (missing.length > 0)
+    fail(
+      `the business rates multiplier change is not given for ${missing.join(', ')}`,
+      keyAt(c, [...mp, 'rates']),
+      missing[0] === first
+        ? `give the change of every year from ${first ?? ''} (write 0% for no change)`
+        : 'give the change of each year, or `unstated: hold` to repeat the year before (an estimate)',
+    );
+  const label = w.label ?? 'Retained business rates';
+  const growth = normaliseStream(
+    c,
+    w.growth,
+    [...p, 'growth'],
+    'business_rates_growth',
+    'business_rates_growth',
+    `${label}: growth above the baseline`,
+  );
+  const s31 = w.section_31;
+  const sectionThirtyOne = s31
+    ? normaliseStream(c, s31, [...p, 'section_31'], 'section_31', 'section_31', s31.label ?? 'Section 31 grants for business rates reliefs')
+    : undefined;
+  if (c.diagnostics.length > before || !baseline || !growth) return {};
+  return {
+    value: {
+      label,
+      baseYear,
+      baseline,
+      ...(topUp ? { topUp } : {}),
+      ...(tariff ? { tariff } : {}),
+      multiplierChange: { rates, ...cited(c, w.multiplier_change, mp) },
+      growth,
+      ...(levyRate ? { levyRate } : {}),
+      ...(safetyNet ? { safetyNet } : {}),
+      origin: keyAt(c, p),
+    },
+    ...(sectionThirtyOne ? { sectionThirtyOne } : {}),
   };
 }
 

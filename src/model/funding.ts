@@ -26,7 +26,8 @@ export interface Cited {
   readonly calibratedTo?: readonly string[];
 }
 
-export type StreamKind = 'council_tax' | 'collection_fund' | 'business_rates' | 'revenue_support_grant' | 'grant';
+export type StreamKind =
+  'council_tax' | 'collection_fund' | 'business_rates' | 'revenue_support_grant' | 'grant' | 'section_31' | 'business_rates_growth';
 
 /**
  * Amounts by year with an optional start and end: nil before the first stated amount and after
@@ -43,6 +44,53 @@ export interface FundingStream extends Cited {
   readonly to?: FiscalYear;
   /** The annual rate of `unstated: growth`: years with basis `growth` are the year before × (1 + rate), rounded to whole units. */
   readonly growth?: Rate;
+  /**
+   * A ring-fenced or conditional grant: it funds the spend of this department (or line group) and
+   * is shown matched to it, never counted in general funding.
+   */
+  readonly conditional?: { readonly funds: string; readonly origin: Location };
+  /** Changes made by scenario variants (settlement scenarios), in the order applied. */
+  readonly adjustments?: readonly FundingAdjustment[];
+}
+
+/** A variant's change to a funding stream, kept so `explain` and `compare` can say what happened. */
+export interface FundingAdjustment {
+  readonly kind: 'set' | 'scale';
+  readonly variantFile: string;
+  readonly origin: Location;
+  /** The `reason` of a scale, the `source` of a set. */
+  readonly reason: string;
+  /** For `scale`: the factor (0.8 = −20%) and the first year it applies to. */
+  readonly factor?: Dec;
+  readonly from?: FiscalYear;
+}
+
+/** A single figure with its citation (an amount in the scenario's units, or a rate). */
+export type CitedAmount = { readonly amount: Money } & Cited;
+export type CitedRate = { readonly rate: Rate } & Cited;
+
+/**
+ * Retained business rates as the inputs a settlement states: the business rates baseline and the
+ * top-up or tariff of the year before the period, uprated each year by the change in the small
+ * business rates multiplier; local growth above the baseline; the levy rate on growth; the safety
+ * net (a share of the baseline funding level). The figure itself is derived (model/business-rates.ts).
+ */
+export interface RetainedBusinessRates {
+  readonly label: string;
+  /** The year before the period, whose baseline, top-up and tariff are given. */
+  readonly baseYear: FiscalYear;
+  readonly baseline: CitedAmount;
+  readonly topUp?: CitedAmount;
+  readonly tariff?: CitedAmount;
+  /** The multiplier change of each MTFS year; `basis` hold where it repeats an earlier year's (an estimate). */
+  readonly multiplierChange: {
+    readonly rates: ReadonlyMap<FiscalYear, { readonly rate: Rate; readonly basis: 'stated' | 'hold'; readonly origin: Location }>;
+  } & Cited;
+  /** Growth above the baseline, a stream with id `business_rates_growth`. */
+  readonly growth: FundingStream;
+  readonly levyRate?: CitedRate;
+  readonly safetyNet?: CitedRate;
+  readonly origin: Location;
 }
 
 /** A tax base: Band D equivalent dwellings in each MTFS year (a count, not money). */
@@ -192,8 +240,13 @@ export interface Funding {
   readonly councilTax?: CouncilTax;
   /** Council tax as a requirement (instead of `councilTax`). */
   readonly councilTaxRequirement?: CouncilTaxRequirement;
-  /** Business rates, revenue support grant and other grants, in the order written. */
+  /**
+   * Business rates, revenue support grant, section 31 grants and other grants, in the order
+   * written; conditional grants among them are matched to spend, not counted in funding.
+   */
   readonly streams: readonly FundingStream[];
+  /** Retained business rates worked out from the settlement's parts (beside or instead of `business_rates`). */
+  readonly retainedBusinessRates?: RetainedBusinessRates;
   readonly reserves?: Reserves;
   /** The label of a row of funding other than council tax, where the scenario asks for one. */
   readonly beforeCouncilTax?: { readonly label: string };

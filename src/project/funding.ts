@@ -3,18 +3,21 @@
 // the reserves roll-forward. Pure and exact; the only rounding is Band D's named penny rule.
 
 import { bandDFromRequirement, deriveBandD, type DerivedBandD } from '../model/band-d.js';
+import { retainedBusinessRates, type BusinessRatesYear } from '../model/business-rates.js';
 import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
 import {
   GENERAL_FUND,
+  type Cited,
   type EarmarkedReserve,
   type Funding,
   type FundingStream,
   type OneOffSpend,
   type Provenance,
+  type RetainedBusinessRates,
 } from '../model/funding.js';
 import { amountIn, firstYearBelow, rollReserve, type ReserveYear } from '../model/reserves.js';
 import { ZERO, add, sub, type Dec, type Money, type Rate } from '../model/money.js';
-import type { FundingRow, LevelBasis, Units } from '../model/scenario.js';
+import { isEstimate, type FundingRow, type LevelBasis, type Units } from '../model/scenario.js';
 import { fromPounds, toPounds } from '../model/units.js';
 
 interface BandDResult {
@@ -115,6 +118,13 @@ export interface FundingProjection {
   /** With a council tax requirement and a tax base: the Band D each year implies. */
   readonly requirementBandD?: ReadonlyMap<FiscalYear, RequirementYear>;
   readonly components: readonly FundingComponent[];
+  /** Retained business rates and each of its parts, by year (with `retained_business_rates:`). */
+  readonly businessRates?: ReadonlyMap<FiscalYear, BusinessRatesYear>;
+  /**
+   * Ring-fenced and conditional grants, each matched to the spend it funds (`stream.conditional`):
+   * shown apart, never in `components`, the total or the gap.
+   */
+  readonly conditional: readonly FundingComponent[];
   readonly total: ReadonlyMap<FiscalYear, Money>;
   /** Where the scenario asks for it: total funding less council tax (the collection fund stays in). */
   readonly beforeCouncilTax?: ReadonlyMap<FiscalYear, Money>;
@@ -239,6 +249,63 @@ function streamComponent(s: FundingStream, years: readonly FiscalYear[], id: str
   return { id, label: s.label, provenance: s.provenance, values, bases, stream: s };
 }
 
+/** The id of a stream's row: `grant.<id>` for a grant, the stream's id otherwise. */
+export const streamComponentId = (s: FundingStream): string => (s.kind === 'grant' ? `grant.${s.id}` : s.id);
+
+/** The inputs of retained business rates as the model takes them. */
+function projectBusinessRates(r: RetainedBusinessRates, years: readonly FiscalYear[]): Map<FiscalYear, BusinessRatesYear> {
+  return retainedBusinessRates(
+    {
+      baseline: r.baseline.amount,
+      topUp: r.topUp?.amount ?? ZERO,
+      tariff: r.tariff?.amount ?? ZERO,
+      multiplierChange: new Map([...r.multiplierChange.rates].map(([y, m]) => [y, m.rate])),
+      growth: new Map(years.map((y) => [y, r.growth.levels.get(y)?.amount ?? ZERO])),
+      ...(r.levyRate ? { levyRate: r.levyRate.rate } : {}),
+      ...(r.safetyNet ? { safetyNet: r.safetyNet.rate } : {}),
+    },
+    years,
+  );
+}
+
+/** Every input of retained business rates, for provenance and citations, in the order of the formula. */
+export function businessRatesInputs(r: RetainedBusinessRates): { id: string; label: string; cited: Cited }[] {
+  return [
+    { id: 'baseline', label: `business rates baseline ${r.baseYear}`, cited: r.baseline },
+    ...(r.topUp ? [{ id: 'top_up', label: `top-up ${r.baseYear}`, cited: r.topUp }] : []),
+    ...(r.tariff ? [{ id: 'tariff', label: `tariff ${r.baseYear}`, cited: r.tariff }] : []),
+    { id: 'multiplier_change', label: 'multiplier change', cited: r.multiplierChange },
+    { id: 'growth', label: 'growth above the baseline', cited: r.growth },
+    ...(r.levyRate ? [{ id: 'levy_rate', label: 'levy rate on growth', cited: r.levyRate }] : []),
+    ...(r.safetyNet ? [{ id: 'safety_net', label: 'safety net', cited: r.safetyNet }] : []),
+  ];
+}
+
+/**
+ * The retained rates row: derived from its inputs, so `derived` when every input is published or
+ * derived, else the least certain of them; a year is marked an estimate where its growth or its
+ * multiplier change is (a year the source does not state).
+ */
+function businessRatesComponent(
+  r: RetainedBusinessRates,
+  by: ReadonlyMap<FiscalYear, BusinessRatesYear>,
+  years: readonly FiscalYear[],
+): FundingComponent {
+  const provenance = businessRatesInputs(r).reduce<Provenance>((acc, i) => weakest(acc, i.cited.provenance), 'derived');
+  const basis = (y: FiscalYear): LevelBasis => {
+    const g = r.growth.levels.get(y)?.basis;
+    if (g && isEstimate(g)) return g;
+    return r.multiplierChange.rates.get(y)?.basis === 'hold' ? 'hold' : 'stated';
+  };
+  return {
+    id: 'retained_business_rates',
+    label: r.label,
+    provenance,
+    values: new Map(years.map((y) => [y, by.get(y)?.retained ?? ZERO])),
+    bases: new Map(years.map((y) => [y, basis(y)])),
+  };
+}
+
 /** Funding, gap, cumulative gap and reserves for `requirement` (the net budget, in the scenario's units). */
 export function projectFunding(
   funding: Funding,
@@ -270,7 +337,14 @@ export function projectFunding(
     if (req.collectionFund) components.push(streamComponent(req.collectionFund, years, 'collection_fund'));
   }
   const requirementBandD = req ? bandDFromRequirements(req, years, units) : undefined;
-  for (const s of funding.streams) components.push(streamComponent(s, years, s.kind === 'grant' ? `grant.${s.id}` : s.id));
+  const rates = funding.retainedBusinessRates;
+  const businessRates = rates ? projectBusinessRates(rates, years) : undefined;
+  if (rates && businessRates) components.push(businessRatesComponent(rates, businessRates, years));
+  const general = funding.streams.filter((s) => !s.conditional);
+  // section 31 grants sit beside the retained rates they compensate
+  const ordered = [...general.filter((s) => s.kind === 'section_31'), ...general.filter((s) => s.kind !== 'section_31')];
+  for (const s of ordered) components.push(streamComponent(s, years, streamComponentId(s)));
+  const conditional = funding.streams.filter((s) => s.conditional).map((s) => streamComponent(s, years, streamComponentId(s)));
   const reservesIn = funding.reserves;
   if (reservesIn?.plannedUse.size) {
     components.push({
@@ -307,6 +381,8 @@ export function projectFunding(
     ...(councilTax ? { councilTax } : {}),
     ...(requirementBandD ? { requirementBandD } : {}),
     components,
+    ...(businessRates ? { businessRates } : {}),
+    conditional,
     total,
     gap,
     cumulativeGap,

@@ -111,16 +111,62 @@ function attributionTable(c: Comparison, pair: PairComparison, key: string): Tab
   };
 }
 
+/** The change in total funding by component, for a pair whose funding differs. */
+function fundingAttributionTable(c: Comparison, pair: PairComparison, key: string): TableModel[] {
+  const parts = pair.fundingAttribution ?? [];
+  if (parts.length === 0) return [];
+  const years = c.years;
+  const total = attributionTotal(parts, years);
+  const id = (k: string): string => `funding-attribution/${key}/${k}`;
+  const rows: TableRow[] = parts.map((a) => ({
+    id: id(a.key),
+    cells: {
+      ref: text(a.key),
+      label: text(`${a.description} (${a.kind})`),
+      ...Object.fromEntries(years.map((y) => [y, money(a.effect.get(y) ?? ZERO)])),
+    },
+  }));
+  rows.push({
+    id: id('total'),
+    cells: {
+      ref: text(''),
+      label: text('Change in total funding'),
+      ...Object.fromEntries(years.map((y) => [y, money(total.get(y) ?? ZERO)])),
+    },
+    emphasis: 'total',
+  });
+  return [
+    {
+      id: `funding-attribution-${key}`,
+      title: `What changes funding: ${pair.other.scenario.file} against ${c.base.scenario.file}`,
+      units: c.base.scenario.units,
+      columns: [{ key: 'ref', header: 'Ref', align: 'left' }, { key: 'label', header: 'Funding (change)', align: 'left' }, ...yearCols(c)],
+      rows,
+      notes: [
+        ...parts.map((a) => `${a.key}: ${a.detail}.`),
+        'Each figure is other − base for one funding component; together they make the change in total funding exactly. A settlement scenario is an illustration, not a settlement: its figures are marked as the variant states them.',
+      ],
+      identities: [{ total: id('total'), parts: parts.map((a) => id(a.key)) }],
+    },
+  ];
+}
+
 /** The comparison and every attribution, for text, Markdown and CSV. */
 export function comparisonTables(c: Comparison): TableModel[] {
   const keys = scenarioKeys([c.base, ...c.pairs.map((p) => p.other)]);
-  return [comparisonTable(c), ...c.pairs.map((p, i) => attributionTable(c, p, keys[i + 1] ?? String(i + 1)))];
+  return [
+    comparisonTable(c),
+    ...c.pairs.map((p, i) => attributionTable(c, p, keys[i + 1] ?? String(i + 1))),
+    ...c.pairs.flatMap((p, i) => fundingAttributionTable(c, p, keys[i + 1] ?? String(i + 1))),
+  ];
 }
 
 /** CSV wants one header: every table is flattened to id, scenario, label and the years. */
 export function comparisonCsvTables(c: Comparison): TableModel[] {
   const keys = scenarioKeys([c.base, ...c.pairs.map((p) => p.other)]);
-  const [main, ...attributions] = comparisonTables(c);
+  const [main, ...tables] = comparisonTables(c);
+  const attributions = tables.filter((t) => t.id.startsWith('attribution-'));
+  const funding = tables.filter((t) => t.id.startsWith('funding-attribution-'));
   const flat = (m: TableModel, scenario: (r: TableRow) => string, label: (r: TableRow) => string): TableModel => ({
     ...m,
     columns: [{ key: 'scenario', header: 'scenario', align: 'left' }, { key: 'label', header: 'label', align: 'left' }, ...yearCols(c)],
@@ -134,10 +180,10 @@ export function comparisonCsvTables(c: Comparison): TableModel[] {
       (r) => (r.id.startsWith('difference/') ? `${r.id.split('/')[1]} − ${keys[0]}` : (r.id.split('/')[0] ?? '')),
       labelOf,
     ),
-    ...attributions.map((m, i) =>
+    ...[...attributions, ...funding].map((m) =>
       flat(
         m,
-        () => `${keys[i + 1]} − ${keys[0]}`,
+        () => `${m.id.replace(/^(funding-)?attribution-/, '')} − ${keys[0]}`,
         (r) => {
           const cell = r.cells.label;
           return cell?.kind === 'text' ? cell.text : '';
@@ -184,5 +230,21 @@ export function comparisonAsJson(c: Comparison): unknown {
         p.attribution.map((a) => ({ key: a.key, description: a.description, kind: a.kind, detail: a.detail, effect: byYear(a.effect) })),
       ]),
     ),
+    ...(c.pairs.some((p) => p.fundingAttribution?.length)
+      ? {
+          funding_attribution: Object.fromEntries(
+            c.pairs.map((p) => [
+              p.other.scenario.file,
+              (p.fundingAttribution ?? []).map((a) => ({
+                key: a.key,
+                description: a.description,
+                kind: a.kind,
+                detail: a.detail,
+                effect: byYear(a.effect),
+              })),
+            ]),
+          ),
+        }
+      : {}),
   };
 }

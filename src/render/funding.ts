@@ -2,7 +2,7 @@
 // table, the funding detail table (components, tax base, Band D given and derived) and JSON.
 // Pure; figures stay exact here and are rounded once by the table renderers.
 
-import type { FiscalYear } from '../model/fiscal-year.js';
+import { compareYears, type FiscalYear } from '../model/fiscal-year.js';
 import { checkReferendumPrinciples, type PrinciplesYear } from '../model/council-tax-principles.js';
 import type { Cited, CouncilTax, Provenance, ReservesMinimum } from '../model/funding.js';
 import { plannedIncreases } from '../load/council-tax-principles.js';
@@ -18,6 +18,7 @@ import { CALIBRATED_MARK, CLI_POINTERS, ESTIMATE_MARK, type Pointers } from './m
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { reservesJson } from './reserves.js';
 import { blank, labelBasisYearColumns, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
+import { businessRatesJson, businessRatesRows, conditionalGrantRows, negativeGrantNotes } from './business-rates.js';
 
 /**
  * The "shortfall" / "balanced" / "surplus" row shown under the gap. With `display`, the word is
@@ -92,9 +93,13 @@ export function componentMark(c: FundingComponent, y: FiscalYear): string {
   const basis = c.bases.get(y);
   if (basis === 'ended' || basis === 'not-started') return '';
   const calibrated = c.provenance === 'calibrated' ? CALIBRATED_MARK : '';
-  const estimate = c.provenance === 'estimate' || (basis !== undefined && isEstimate(basis)) ? ESTIMATE_MARK : '';
+  const estimate = c.provenance === 'estimate' || (basis !== undefined && isEstimate(basis)) || scaledIn(c, y) ? ESTIMATE_MARK : '';
   return calibrated + estimate;
 }
+
+/** True when a settlement scenario (a variant's `funding: scale:`) scaled the component in `y`: an illustration. */
+const scaledIn = (c: FundingComponent, y: FiscalYear): boolean =>
+  (c.stream?.adjustments ?? []).some((a) => a.kind === 'scale' && (!a.from || compareYears(y, a.from) >= 0));
 
 /** The marks a total carries in year `y`: every mark of the components it adds up. */
 export function fundingTotalMark(f: FundingProjection, y: FiscalYear): string {
@@ -105,7 +110,9 @@ export function fundingTotalMark(f: FundingProjection, y: FiscalYear): string {
 /** Key lines for the marks funding figures carry. */
 function fundingMarkKey(f: FundingProjection, pointers: Pointers): string[] {
   const calibrated = f.components.filter((c) => c.provenance === 'calibrated').map((c) => c.label);
-  const estimates = f.components.filter((c) => c.provenance === 'estimate').map((c) => c.label);
+  const estimates = f.components
+    .filter((c) => c.provenance === 'estimate' || c.stream?.adjustments?.some((a) => a.kind === 'scale'))
+    .map((c) => c.label);
   return [
     ...(calibrated.length > 0
       ? [
@@ -165,6 +172,11 @@ export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): 
   const derived = f.components.filter((c) => c.provenance === 'derived').map((c) => c.label);
   notes.push(...fundingMarkKey(f, pointers));
   if (derived.length > 0) notes.push(`funding derived from published figures: ${list(derived)}.`);
+  notes.push(...negativeGrantNotes(f, p.years));
+  if (f.conditional.length > 0)
+    notes.push(
+      `not in funding: ring-fenced and conditional grants (${list(f.conditional.map((c) => c.label))}), matched to the spend they fund (--detail shows them).`,
+    );
   for (const [y, ct] of f.councilTax ?? []) {
     const d = ct.bandD.derived;
     if (ct.bandD.basis === 'given' && d && !d.amount.equals(ct.bandD.used)) {
@@ -408,12 +420,18 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
     emphasis: 'total',
   });
   if (ct && written) rows.push(...ascPreceptRows(p, ct, written));
+  const rates = businessRatesRows(f, years);
+  rows.push(...rates.rows);
+  const ascShown = rows.some((r) => r.id === 'funding.asc_spend') ? written?.ascDepartment?.name : undefined;
+  const conditional = conditionalGrantRows(p, (c) => componentRow(c, years), ascShown);
+  rows.push(...conditional.rows);
   if (f.components.some((c) => [...c.bases.values()].some(isEstimate))) {
     notes.push(
       `${ESTIMATE_MARK} estimated: a year the source does not state (straight line, or grown by the stated rate), rounded to whole units.`,
     );
   }
   notes.push(...fundingMarkKey(f, pointers));
+  notes.push(...negativeGrantNotes(f, years), ...conditional.notes);
   notes.push(
     'A blank figure is a stream that has not started or has ended; tax base, Band D and percentages are in the units their labels give.',
   );
@@ -423,7 +441,8 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
     if (written.bandD.earlierAscPrecept) notes.push(`ASC precepts before ${years[0] ?? ''} — ${citation(written.bandD.earlierAscPrecept)}`);
     notes.push(...referendumNotes(written));
   }
-  for (const c of f.components) {
+  notes.push(...rates.notes);
+  for (const c of [...f.components, ...f.conditional]) {
     const cite = c.stream ?? (c.id === 'reserves_use' ? f.funding.reserves?.plannedUseCited : undefined);
     if (cite) notes.push(`${c.label} — ${citation(cite)}`);
   }
@@ -448,6 +467,7 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
       ...(before
         ? [{ total: `funding.${BEFORE_COUNCIL_TAX}`, parts: moneyComponents.map((r) => r.id).filter((id) => id !== 'funding.council_tax') }]
         : []),
+      ...rates.identities,
     ],
   };
 }
@@ -614,6 +634,20 @@ export function fundingJson(p: Projection): Json {
       values: byYear(years, c.values),
       basis: Object.fromEntries(years.map((y) => [y, c.bases.get(y) ?? 'stated'])),
     })),
+    ...(f.funding.retainedBusinessRates && f.businessRates
+      ? { retained_business_rates: businessRatesJson(f.funding.retainedBusinessRates, f.businessRates) }
+      : {}),
+    ...(f.conditional.length
+      ? {
+          conditional_grants: f.conditional.map((c) => ({
+            id: c.id,
+            label: c.label,
+            funds: c.stream?.conditional?.funds ?? null,
+            ...(c.stream ? citedJson(c.stream) : { provenance: c.provenance }),
+            values: byYear(years, c.values),
+          })),
+        }
+      : {}),
     council_tax:
       ct && f.councilTax
         ? {

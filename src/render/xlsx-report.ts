@@ -8,7 +8,9 @@ import { riskAssumptions } from '../reports/risk/engine.js';
 import type ExcelJS from 'exceljs';
 import type { BandDRounding } from '../model/band-d.js';
 import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
-import type { FundingStream, Provenance } from '../model/funding.js';
+import type { CitedAmount, FundingStream, Provenance, RetainedBusinessRates } from '../model/funding.js';
+import type { BusinessRatesYear } from '../model/business-rates.js';
+import type { FundingComponent } from '../project/funding.js';
 import { CALIBRATED_MARK, ESTIMATE_MARK } from './marks.js';
 import type { LevelBasis } from '../model/level.js';
 import { ZERO, roundTo, toPlain, type Dec, type Rate } from '../model/money.js';
@@ -562,6 +564,10 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
       asc = { baseRow, ascRow, bandDRow, taxBaseRow, ...(applied ? { collectionRow } : {}) };
       continue;
     }
+    if (c.id === 'retained_business_rates' && f.businessRates && f.funding.retainedBusinessRates) {
+      componentRow.set(c.id, businessRatesRowsXlsx(f.funding.retainedBusinessRates, f.businessRates, p.years, c, label, at, fmt));
+      continue;
+    }
     const stream: FundingStream | undefined = c.stream;
     // a planned draw on reserves can be typed into any year, including one with none planned
     const basis = (y: FiscalYear): LevelBasis => (c.id === 'reserves_use' ? 'stated' : (c.bases.get(y) ?? 'stated'));
@@ -596,6 +602,23 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
     formulaCell(at(totalRow, j), rows.length ? rows.map((n) => `${col(2 + j)}${n}`).join('+') : '0', f.total.get(y) ?? ZERO, fmt),
   );
   ws.getRow(totalRow).font = { bold: true };
+  // ring-fenced and conditional grants: shown apart, matched to the spend they fund, not in the total
+  for (const c of f.conditional) {
+    const n = label(
+      `${c.label}${provenanceMark(c.provenance)} (conditional: funds ${c.stream?.conditional?.funds ?? ''}; not in total funding)`,
+      c.provenance,
+    );
+    filledRow(
+      (j) => at(n, j),
+      p.years,
+      (y) => c.values.get(y) ?? ZERO,
+      (y) => c.bases.get(y) ?? 'stated',
+      fmt,
+      n,
+      undefined,
+      undefined,
+    );
+  }
   if (totalMarks.includes(CALIBRATED_MARK))
     label(`${CALIBRATED_MARK} calibrated to a published total: true by construction, not evidence.`);
   if (asc) ascPreceptRows(ws, p, asc, label, scale);
@@ -801,6 +824,119 @@ function reservesSheet(wb: Workbook, p: Projection): ReservesLayout | undefined 
   ws.getColumn(1).width = 50;
   freeze(ws, 1);
   return { generalOneOffRows };
+}
+
+/**
+ * Retained business rates as formulas from their inputs: the base-year baseline, top-up or tariff,
+ * each year's multiplier change, the uprating (their running product), growth, the levy rate and
+ * the safety net; returns the row of the retained figure.
+ */
+function businessRatesRowsXlsx(
+  r: RetainedBusinessRates,
+  by: ReadonlyMap<FiscalYear, BusinessRatesYear>,
+  years: readonly FiscalYear[],
+  c: FundingComponent,
+  label: (text: string, provenance?: string) => number,
+  at: (row: number, j: number) => ExcelJS.Cell,
+  fmt: string,
+): number {
+  const v = (y: FiscalYear): BusinessRatesYear => {
+    const x = by.get(y);
+    if (!x) throw new Error(`no business rates for ${y}`);
+    return x;
+  };
+  const k = (j: number): string => col(2 + j);
+  const each = (row: number, formula: (j: number, y: FiscalYear) => string, value: (x: BusinessRatesYear) => Dec, numFmt = fmt) =>
+    years.forEach((y, j) => formulaCell(at(row, j), formula(j, y), value(v(y)), numFmt));
+  const base = (text: string, cited: CitedAmount): number => {
+    const n = label(`${r.label}: ${text} ${r.baseYear}, the year before the period`, cited.provenance);
+    inputCell(at(n, 0), cited.amount, fmt);
+    return n;
+  };
+  const baselineIn = base('business rates baseline', r.baseline);
+  const topUpIn = r.topUp && base('top-up', r.topUp);
+  const tariffIn = r.tariff && base('tariff', r.tariff);
+  const multiplier = label(`${r.label}: multiplier change on last year`, r.multiplierChange.provenance);
+  years.forEach((y, j) => {
+    const m = r.multiplierChange.rates.get(y);
+    if (!m) throw new Error(`no multiplier change for ${y}`);
+    if (m.basis === 'hold' && j > 0) formulaCell(at(multiplier, j), `${k(j - 1)}${multiplier}`, m.rate, RATE_FORMAT);
+    else inputCell(at(multiplier, j), m.rate, RATE_FORMAT);
+  });
+  const uprating = label(`${r.label}: uprating since ${r.baseYear} (product of 1 + change)`);
+  each(
+    uprating,
+    (j) => (j === 0 ? `1+${k(j)}${multiplier}` : `${k(j - 1)}${uprating}*(1+${k(j)}${multiplier})`),
+    (x) => x.uprating,
+    '0.000000####',
+  );
+  const uprated = (text: string, input: number, value: (x: BusinessRatesYear) => Dec): number => {
+    const n = label(`${r.label}: ${text} × uprating`);
+    each(n, (j) => `$B$${input}*${k(j)}${uprating}`, value);
+    return n;
+  };
+  const baseline = uprated('business rates baseline', baselineIn, (x) => x.baseline);
+  const topUp = topUpIn && uprated('top-up', topUpIn, (x) => x.topUp);
+  const tariff = tariffIn && uprated('tariff', tariffIn, (x) => x.tariff);
+  const bfl = label(`${r.label}: baseline funding level (baseline + top-up − tariff)`);
+  each(
+    bfl,
+    (j) => `${k(j)}${baseline}${topUp ? `+${k(j)}${topUp}` : ''}${tariff ? `-${k(j)}${tariff}` : ''}`,
+    (x) => x.baselineFundingLevel,
+  );
+  const growth = label(`${r.label}: growth above the baseline`, r.growth.provenance);
+  years.forEach((y, j) => {
+    const level = r.growth.levels.get(y);
+    const cell = at(growth, j);
+    if (level?.basis === 'stated') inputCell(cell, level.amount, fmt);
+    else if (level && (level.basis === 'hold' || level.basis === 'ongoing') && j > 0)
+      formulaCell(cell, `${k(j - 1)}${growth}`, level.amount, fmt);
+    else
+      fixedCell(
+        cell,
+        level?.amount ?? ZERO,
+        fmt,
+        `A value (${level?.basis ?? 'stated'}): change it here; it is not worked out by a formula.`,
+      );
+  });
+  const levyRate = r.levyRate && label(`${r.label}: levy rate on growth`, r.levyRate.provenance);
+  if (levyRate && r.levyRate) inputCell(at(levyRate, 0), r.levyRate.rate, RATE_FORMAT);
+  const levy = label(`${r.label}: levy on growth above nil`);
+  each(
+    levy,
+    (j) => (levyRate ? `MAX(${k(j)}${growth},0)*$B$${levyRate}` : '0'),
+    (x) => x.levy,
+  );
+  const income = label(`${r.label}: income before the safety net`);
+  each(
+    income,
+    (j) => `${k(j)}${bfl}+${k(j)}${growth}-${k(j)}${levy}`,
+    (x) => x.beforeSafetyNet,
+  );
+  let payment: number | undefined;
+  if (r.safetyNet) {
+    const share = label(`${r.label}: safety net share of the baseline funding level`, r.safetyNet.provenance);
+    inputCell(at(share, 0), r.safetyNet.rate, RATE_FORMAT);
+    const threshold = label(`${r.label}: safety net threshold`);
+    each(
+      threshold,
+      (j) => `$B$${share}*${k(j)}${bfl}`,
+      (x) => x.safetyNetThreshold ?? ZERO,
+    );
+    payment = label(`${r.label}: safety net payment`);
+    each(
+      payment,
+      (j) => `MAX(${k(j)}${threshold}-${k(j)}${income},0)`,
+      (x) => x.safetyNetPayment,
+    );
+  }
+  const n = label(`${c.label}${provenanceMark(c.provenance)}`, c.provenance);
+  each(
+    n,
+    (j) => `${k(j)}${income}${payment ? `+${k(j)}${payment}` : ''}`,
+    (x) => x.retained,
+  );
+  return n;
 }
 
 /** The mark after a funding label: § calibrated, † an estimate, none otherwise. */

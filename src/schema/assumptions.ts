@@ -34,7 +34,7 @@ const assumptionSchema = z
     }),
     funding: textSchema.optional().meta({
       description:
-        'Instead of lines: a funding item to scale by `factor`: a grant id (e.g. ibcf), business_rates, revenue_support_grant, collection_fund, council_tax (its tax base) or collection_rate (a factor on the council tax collected).',
+        'Instead of lines: a funding item to scale by `factor`: a grant id (e.g. ibcf), business_rates, revenue_support_grant, section_31, business_rates_growth (growth above the retained rates baseline), collection_fund, council_tax (its tax base) or collection_rate (a factor on the council tax collected).',
     }),
     from: yearSchema.optional().meta({ description: 'With `funding`: the first year the factor applies to (earlier years as planned).' }),
     range: valueRangeSchema.optional(),

@@ -72,8 +72,21 @@ const grantIdSchema = z
   .regex(/^[a-z][a-z0-9-]*$/, 'a grant id is lower-case letters, digits and `-`, starting with a letter, e.g. ibcf')
   .meta({ description: 'A stable id for CSV and JSON, e.g. ibcf.' });
 
+const conditionalSchema = z
+  .strictObject({
+    funds: textSchema.meta({
+      description:
+        'The department (in a whole-council scenario) or the scenario’s own `department:` whose spend the grant funds, e.g. Adults and Communities.',
+    }),
+  })
+  .meta({
+    id: 'ConditionalGrant',
+    description:
+      'A ring-fenced or conditional grant: shown matched to the spend it funds, apart from general funding, and never counted in total funding or the gap.',
+  });
+
 const grantSchema = z
-  .strictObject({ id: grantIdSchema, label: textSchema, ...streamFields })
+  .strictObject({ id: grantIdSchema, label: textSchema, conditional: conditionalSchema.optional(), ...streamFields })
   .meta({ id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' });
 
 const bandDYearSchema = z
@@ -259,12 +272,66 @@ const reservesSchema = z
       'The general fund balance (opening, minimum, planned use, contributions), earmarked reserves and one-off spend funded from reserves.',
   });
 
+const citedAmountSchema = z.strictObject({ amount: amountSchema, ...citation });
+
+const retainedBusinessRatesSchema = z
+  .strictObject({
+    label: textSchema.optional().meta({ description: 'The row label.' }),
+    base_year: yearSchema.meta({
+      description: 'The year the baseline, top-up and tariff are given for: the year before the period (e.g. 2017/18).',
+    }),
+    baseline: citedAmountSchema.meta({
+      description:
+        'The business rates baseline of `base_year`: the authority’s share of the rates the settlement expects, in the scenario units.',
+    }),
+    top_up: citedAmountSchema.optional().meta({
+      description: 'The top-up grant of `base_year` (a top-up authority: baseline funding level above its baseline).',
+    }),
+    tariff: citedAmountSchema.optional().meta({
+      description: 'The tariff paid in `base_year` (a tariff authority: baseline above its baseline funding level).',
+    }),
+    multiplier_change: z
+      .strictObject({
+        rates: z.record(yearSchema, rateSchema).meta({
+          description: 'The change in the small business rates multiplier in each MTFS year (e.g. CPI or RPI), e.g. 2019/20: 2.1%.',
+        }),
+        unstated: z.enum(['hold']).optional().meta({ description: 'hold: a year not stated repeats the year before (an estimate).' }),
+        ...citation,
+      })
+      .meta({ description: 'How the baseline, top-up and tariff are uprated: each year’s amount is last year’s × (1 + change).' }),
+    growth: z
+      .strictObject(streamFields)
+      .meta({ description: 'The authority’s share of growth above the uprated baseline, by year (negative: a fall).' }),
+    levy_rate: z
+      .strictObject({ rate: rateSchema, ...citation })
+      .optional()
+      .meta({ description: 'The levy on growth: this share of any growth above nil is paid over, e.g. 50%. Omit where no levy applies.' }),
+    safety_net: z
+      .strictObject({ percent: rateSchema, ...citation })
+      .optional()
+      .meta({
+        description: 'The safety net: income below this share of the baseline funding level is topped up to it, e.g. 92.5%.',
+      }),
+    section_31: streamSchema.optional().meta({
+      description: 'Section 31 grants compensating for business rates reliefs set nationally, by year: a funding stream of their own.',
+    }),
+  })
+  .meta({
+    id: 'RetainedBusinessRates',
+    description:
+      'Retained business rates worked out from the settlement: baseline × uprating + top-up − tariff + growth − levy, plus a safety net payment if it bites.',
+  });
+
 const fundingSchema = z
   .strictObject({
     source: sourceSchema.optional(),
     council_tax: councilTaxSchema.optional(),
     business_rates: streamSchema.optional(),
-    revenue_support_grant: streamSchema.optional(),
+    revenue_support_grant: streamSchema.optional().meta({
+      description:
+        'Revenue support grant by year: a withdrawal is falling amounts (`unstated: linear` between stated years); a negative amount (negative RSG) is paid back out of business rates.',
+    }),
+    retained_business_rates: retainedBusinessRatesSchema.optional(),
     grants: z.array(grantSchema).optional(),
     reserves: reservesSchema.optional(),
     before_council_tax: z
@@ -318,6 +385,7 @@ export const fundingHeaderShape = {
 
 export type WrittenStream = z.infer<typeof streamSchema>;
 export type WrittenGrant = z.infer<typeof grantSchema>;
+export type WrittenRetainedBusinessRates = z.infer<typeof retainedBusinessRatesSchema>;
 export type WrittenFunding = z.infer<typeof fundingSchema>;
 export type WrittenDepartment = z.infer<typeof departmentSchema>;
 export type WrittenApportionment = z.infer<typeof apportionmentSchema>;

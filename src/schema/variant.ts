@@ -2,7 +2,8 @@
 // adds, sets or scales lines. Strict like every schema; published as part of `mtfs schema`.
 
 import { z } from 'zod';
-import { amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema } from './common.js';
+import { amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
+import { provenanceSchema } from './funding.js';
 import { controlsSchema, lineSchema, UNSTATED_METHODS } from './scenario.js';
 import { refSchema } from './line-fields.js';
 import { selectorSchema } from './selector.js';
@@ -37,6 +38,45 @@ export const variantSchema = z
       .array(z.strictObject({ select: selectorSchema, factor: rateSchema, reason: textSchema }))
       .optional()
       .meta({ description: 'Multiply the levels of the chosen lines, e.g. factor 75% (deliver three quarters) or 110% (+10%).' }),
+    funding: z
+      .strictObject({
+        set: z
+          .array(
+            z.strictObject({
+              item: textSchema.meta({
+                description:
+                  'A funding stream by id: revenue_support_grant, business_rates, section_31, business_rates_growth, collection_fund or a grant id.',
+              }),
+              label: textSchema.optional().meta({ description: "The stream's row label in this scenario." }),
+              amounts: amountsByYearSchema,
+              unstated: z.enum(['hold', 'linear']).optional(),
+              provenance: provenanceSchema,
+              source: sourceSchema,
+              note: textSchema.optional(),
+            }),
+          )
+          .optional()
+          .meta({
+            description: "Replace a funding stream's amounts (every year: years not given follow `unstated`), with their provenance.",
+          }),
+        scale: z
+          .array(
+            z.strictObject({
+              item: textSchema,
+              label: textSchema.optional().meta({ description: "The stream's row label in this scenario." }),
+              factor: rateSchema,
+              from: yearSchema.optional().meta({ description: 'The first year scaled (every year when absent).' }),
+              reason: textSchema,
+            }),
+          )
+          .optional()
+          .meta({ description: 'Multiply a funding stream from a year on, e.g. revenue support grant × 80% from 2020/21.' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Settlement scenarios: set or scale funding streams of the base (a fair funding review, a business rates reset). A changed figure is marked as the variant says (usually an estimate).',
+      }),
     controls: controlsSchema.optional().meta({
       description:
         "The variant's own controls. Without them, `check` uses the base's controls on the figures the variant does not change and reports the rest as not applicable.",

@@ -64,7 +64,16 @@ function withFundingFactors(s: Scenario, values: ReadonlyMap<string, Dec>): Scen
       ),
     },
   };
-  return { ...s, funding: { ...f, ...(councilTax ? { councilTax } : {}), streams: f.streams.map(scaleStream) } };
+  const rates = f.retainedBusinessRates;
+  return {
+    ...s,
+    funding: {
+      ...f,
+      ...(councilTax ? { councilTax } : {}),
+      streams: f.streams.map(scaleStream),
+      ...(rates ? { retainedBusinessRates: { ...rates, growth: scaleStream(rates.growth) } } : {}),
+    },
+  };
 }
 
 /** The id a department's assumption has in its council: `<department slug>/<id>`. */

@@ -21,6 +21,7 @@ import { money, year } from '../load/validated.js';
 import type { LoadedSources } from '../load/scenario.js';
 import { writtenOps } from '../load/variant.js';
 import type { Transform } from './transform.js';
+import { applyFundingOps } from './variant-funding.js';
 
 /**
  * The scenario with every variant's operations applied, innermost first: a variant's base before
@@ -218,6 +219,8 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
     }
   });
 
+  const funding = applyFundingOps(base.funding, w.funding, doc, years, base.file);
+  append(diagnostics, funding.diagnostics);
   const controls = normaliseControls(w.controls, doc, inPeriod, outside, base.units);
   append(diagnostics, controls.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -231,6 +234,7 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
       ...(w.date ? { date: w.date } : {}),
       ...(w.source ? { source: w.source } : {}),
       lines: [...lines.values()],
+      ...(funding.value ? { funding: funding.value } : {}),
       assumptions: assignLines(base.assumptions ?? [], [...lines.values()], base.classifications),
       controls: controls.value,
       ...(w.controls ? { controlsSource: w.controls.source } : {}),

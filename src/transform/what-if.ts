@@ -17,6 +17,7 @@ import type { Scenario } from '../model/scenario.js';
 import { applyFundingOverrides, isFundingPath } from './funding-what-if.js';
 import type { Transform } from './transform.js';
 import { applyIncomeOverride, isLineOverride } from './income-what-if.js';
+import { applySettlementOverrides, isSettlementPath } from './settlement-what-if.js';
 
 export interface Override {
   /** As the user wrote it, e.g. `older_people.use_rate=4%`. */
@@ -32,6 +33,15 @@ export interface Override {
  * Returns the scenario unchanged when there is nothing to set. Diagnostics: `usage` only.
  */
 export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
+  // `funding.…` paths change the settlement (settlement-what-if.ts)
+  if (all.some(isSettlementPath)) {
+    const settlement = applySettlementOverrides(scenario, all.filter(isSettlementPath));
+    if (!settlement.value) return settlement;
+    return applyOverrides(
+      settlement.value,
+      all.filter((t) => !isSettlementPath(t)),
+    );
+  }
   // council tax rules and reserves are set by their own paths (funding-what-if.ts)
   const funding = all.filter(isFundingPath);
   if (funding.length > 0) {

@@ -1,6 +1,6 @@
 // Test helper: evaluates the formulas mtfs writes into a workbook, exactly (decimals, not doubles),
 // so a test can change an input cell and read what Excel would recalculate. Numbers, cell references
-// (with sheet, quoted or not), ranges, + − × ÷, unary minus, =, brackets, SUM, SUMIF, ROUND, ROUNDDOWN, IF, MOD.
+// (with sheet, quoted or not), ranges, + − × ÷, unary minus, =, brackets, SUM, SUMIF, ROUND, ROUNDDOWN, IF, MOD, MAX.
 
 import type ExcelJS from 'exceljs';
 import { Dec } from '../../src/model/money.js';
@@ -123,6 +123,8 @@ function evaluateFormula(wb: ExcelJS.Workbook, sheet: string, text: string, seen
           return n(0).toDecimalPlaces(n(1).toNumber(), Dec.ROUND_HALF_UP); // Excel: a half away from zero
         case 'ROUNDDOWN':
           return n(0).toDecimalPlaces(n(1).toNumber(), Dec.ROUND_DOWN);
+        case 'MAX':
+          return a.map((_, k) => n(k)).reduce((m, x) => (x.greaterThan(m) ? x : m));
         case 'MOD':
           return n(0).minus(n(1).times(n(0).dividedBy(n(1)).floor()));
         case 'IF':

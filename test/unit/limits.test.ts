@@ -34,7 +34,9 @@ const council = (files: readonly string[]): string =>
       `departments:\n${files.map((f, i) => `  - name: Department ${i + 1}\n    scenario: ${f}\n`).join('')}`,
     )
     // its ASC department is renamed with the others
-    .replace('asc_department: Adults and Communities', 'asc_department: Department 1');
+    .replace('asc_department: Adults and Communities', 'asc_department: Department 1')
+    // and so is the department its conditional grant funds
+    .replace('funds: Adults and Communities', 'funds: Department 1');
 
 describe('total input across the files of a scenario', () => {
   const size = Math.floor(MAX_INPUT_BYTES * 0.4); // six of these pass the total; one alone does not

@@ -14,6 +14,17 @@ export function calibratedControlKeys(s: Scenario): ReadonlySet<string> {
     f?.councilTax?.taxBase,
     f?.councilTax?.collectionFund,
     ...(f?.streams ?? []),
+    ...(f?.retainedBusinessRates
+      ? [
+          f.retainedBusinessRates.baseline,
+          f.retainedBusinessRates.topUp,
+          f.retainedBusinessRates.tariff,
+          f.retainedBusinessRates.multiplierChange,
+          f.retainedBusinessRates.growth,
+          f.retainedBusinessRates.levyRate,
+          f.retainedBusinessRates.safetyNet,
+        ]
+      : []),
     f?.reserves?.opening,
     f?.reserves?.minimum,
     f?.reserves?.plannedUseCited,

@@ -36,6 +36,8 @@ export interface PairComparison {
   readonly attribution: readonly Attribution[];
   /** The net budget change each year; equals the sum of the attribution, exactly. */
   readonly netChange: ReadonlyMap<FiscalYear, Money>;
+  /** The funding change split by funding component (both with `funding:`); adds up to the change in total funding exactly. */
+  readonly fundingAttribution?: readonly Attribution[];
 }
 
 export interface Comparison {
@@ -72,7 +74,8 @@ export function compareProjections(base: Projection, others: readonly Projection
     const netChange = new Map(
       years.map((y) => [y, sub(rowValues(other, 'net_budget').get(y) ?? ZERO, rowValues(base, 'net_budget').get(y) ?? ZERO)]),
     );
-    return { other, differences, attribution, netChange };
+    const fundingAttribution = base.funding && other.funding ? attributeFunding(base, other, years) : undefined;
+    return { other, differences, attribution, netChange, ...(fundingAttribution ? { fundingAttribution } : {}) };
   });
   return { base, years, rows: shared, pairs };
 }
@@ -147,6 +150,35 @@ function attributeDepartments(base: Projection, other: Projection, years: readon
         detail: kind === 'changed' ? "the department's net budget differs" : kind,
         effect,
       },
+    ];
+  });
+}
+
+/**
+ * The change in total funding split by component (council tax, retained business rates, RSG, each
+ * grant…): other − base for each component either has; together they make the change exactly.
+ */
+function attributeFunding(base: Projection, other: Projection, years: readonly FiscalYear[]): Attribution[] {
+  const b = new Map((base.funding?.components ?? []).map((c) => [c.id, c]));
+  const o = new Map((other.funding?.components ?? []).map((c) => [c.id, c]));
+  const ids = [...b.keys(), ...[...o.keys()].filter((k) => !b.has(k))];
+  return ids.flatMap((id) => {
+    const bc = b.get(id);
+    const oc = o.get(id);
+    const effect = new Map(years.map((y) => [y, sub(oc?.values.get(y) ?? ZERO, bc?.values.get(y) ?? ZERO)]));
+    if (bc && oc && [...effect.values()].every((v) => v.isZero())) return [];
+    const kind: ChangeKind = !bc ? 'added' : !oc ? 'removed' : 'changed';
+    const adjustments = [...(oc?.stream?.adjustments ?? [])];
+    const growth = id === 'retained_business_rates' ? (other.funding?.funding.retainedBusinessRates?.growth.adjustments ?? []) : [];
+    const detail = [...adjustments, ...growth]
+      .map((a) =>
+        a.kind === 'scale'
+          ? `scaled × ${a.factor?.toFixed() ?? '?'}${a.from ? ` from ${a.from}` : ''}: ${a.reason}`
+          : `${id === 'retained_business_rates' ? 'growth above the baseline set' : 'amounts set'}: ${a.reason}`,
+      )
+      .join('; ');
+    return [
+      { key: id, description: (oc ?? bc)?.label ?? id, kind, detail: detail || (kind === 'changed' ? 'amounts differ' : kind), effect },
     ];
   });
 }

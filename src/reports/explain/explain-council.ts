@@ -13,6 +13,7 @@ import type { Projection, RowId } from '../../project/project.js';
 import { formatPlainGrouped, group } from '../../model/grouped-number.js';
 import { explainReservesItem, reservesItemIds } from './explain-reserves.js';
 import type { Step } from './step.js';
+import { businessRatesItemIds, explainBusinessRates, explainConditionalGrant } from './explain-business-rates.js';
 
 const g = formatPlainGrouped;
 /** £ and pence, grouped: 1,127.40. */
@@ -49,7 +50,7 @@ export function explainCouncilRow(p: Projection, row: RowId, y: FiscalYear): Ste
         label,
         amount,
         formula: `the sum of ${f.components.length} funding components`,
-        children: f.components.map((c) => componentStep(f, c, y, id)),
+        children: f.components.map((c) => componentStep(f, c, y, id, p.years)),
       };
     case 'gap':
       return {
@@ -169,8 +170,12 @@ function departmentStep(p: Projection, d: DepartmentBudget, y: FiscalYear): Step
   };
 }
 
-function componentStep(f: FundingProjection, c: FundingComponent, y: FiscalYear, parent: string): Step {
+function componentStep(f: FundingProjection, c: FundingComponent, y: FiscalYear, parent: string, years: readonly FiscalYear[]): Step {
   const id = `${parent}/${c.id}`;
+  if (c.id === 'retained_business_rates') {
+    const step = explainBusinessRates(f, years, c.id, y, parent);
+    if (step) return step;
+  }
   const amount = c.values.get(y) ?? ZERO;
   const basis = c.bases.get(y) ?? 'stated';
   if (c.id === 'council_tax') {
@@ -249,6 +254,11 @@ export function fundingItemIds(p: Projection): string[] {
       'total',
       ...asc,
       ...spend,
+      ...businessRatesItemIds(f),
+      ...f.conditional.map((c) => `conditional.${c.id}`),
+      ...(p.departments ?? [])
+        .filter((d) => f.conditional.some((c) => c.stream?.conditional?.funds === d.department.name))
+        .map((d) => `conditional.spend.${d.id}`),
     ].map((id) => `funding.${id}`),
     ...reservesItemIds(p),
   ];
@@ -263,12 +273,18 @@ export function explainFundingItem(p: Projection, item: string, y: FiscalYear): 
   const root = `funding/${yid(y)}`;
   if (key === 'total') return explainCouncilRow(p, 'funding', y);
   const c = f.components.find((x) => x.id === key);
-  if (c) return componentStep(f, c, y, root);
+  if (c) return componentStep(f, c, y, root, p.years);
+  if (key.startsWith('business_rates.')) return explainBusinessRates(f, p.years, key, y, root);
+  if (key.startsWith('conditional.spend.')) {
+    const d = p.departments?.find((x) => `conditional.spend.${x.id}` === key);
+    return d ? departmentStep(p, d, y) : undefined;
+  }
+  if (key.startsWith('conditional.')) return explainConditionalGrant(f, key, y, root);
   const council = f.components.find((x) => x.id === 'council_tax');
   const ct = f.councilTax?.get(y);
   const tax = f.funding.councilTax;
   if (!council || !ct || !tax) return undefined;
-  const parts = componentStep(f, council, y, root).children;
+  const parts = componentStep(f, council, y, root, p.years).children;
   const written = tax.bandD.years.get(y);
   const pct = (r: Money | undefined): Money => (r ? (r.times(100) as Money) : ZERO);
   const id = `${root}/${key}`;
