@@ -13,7 +13,7 @@ import { CALIBRATED_MARK, ESTIMATE_MARK } from './marks.js';
 import type { LevelBasis } from '../model/level.js';
 import { ZERO, roundTo, toPlain, type Dec, type Rate } from '../model/money.js';
 import { statusMark } from '../model/classification.js';
-import { isEstimate, natureLabel, type BudgetLine, type Scenario } from '../model/scenario.js';
+import { isEstimate, natureLabel, writtenNature, type BudgetLine, type Scenario } from '../model/scenario.js';
 import { KIND_SIGN } from '../model/line-kind.js';
 import type { LineSchedule, Projection } from '../project/project.js';
 import { classifiedLast, natureOrder, NOT_CLASSIFIED, subtotals } from '../project/subtotals.js';
@@ -149,7 +149,7 @@ function scheduleSheet(
       ? [
           `${statusMark(s.classifications, l.status)}${l.ref}`,
           l.description,
-          l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED,
+          l.nature.length ? writtenNature(l) : NOT_CLASSIFIED,
           l.category ?? NOT_CLASSIFIED,
           l.serviceArea,
         ]
