@@ -69,9 +69,7 @@ describe('citations in what mtfs ships', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(xlsx);
       wb.eachSheet((ws) =>
-        ws.eachRow((row, n) =>
-          row.eachCell((cell) => found.push(...offending(`${xlsx} ${ws.name}!${n}`, String(cell.value as unknown)))),
-        ),
+        ws.eachRow((row, n) => row.eachCell((cell) => found.push(...offending(`${xlsx} ${ws.name}!${n}`, String(cell.value as unknown))))),
       );
     }
     expect(found).toEqual([]);

@@ -98,8 +98,9 @@ describe('a mixed nature is shown as the scenario writes it', () => {
   it('JSON', async () => {
     const natures = (out: string): Record<string, unknown> => {
       const found: Record<string, unknown> = {};
-      JSON.stringify(JSON.parse(out), (k, v: unknown) => {
-        if (v && typeof v === 'object' && 'ref' in v && 'nature' in v) found[String((v as { ref: unknown }).ref)] = (v as { nature: unknown }).nature;
+      JSON.stringify(JSON.parse(out), (_k, v: unknown) => {
+        if (v && typeof v === 'object' && 'ref' in v && 'nature' in v)
+          found[String((v as { ref: unknown }).ref)] = (v as { nature: unknown }).nature;
         return v;
       });
       return found;

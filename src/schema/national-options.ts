@@ -67,10 +67,9 @@ export const nationalTotalsFileSchema = z.strictObject({
   population: z.strictObject({
     count: amountSchema,
     ...citation,
-    external: z
-      .boolean()
-      .optional()
-      .meta({ description: "True when the figure was not read from a document in this repository: it is to be checked against its source." }),
+    external: z.boolean().optional().meta({
+      description: 'True when the figure was not read from a document in this repository: it is to be checked against its source.',
+    }),
   }),
 });
 
