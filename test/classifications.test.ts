@@ -2,7 +2,11 @@
 // vocabularies (savings themes, growth types, service areas with labels, its own status marks), a
 // scenario that declares none (any value, none required), and a value outside a declared vocabulary.
 
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, transcript } from './helpers/cli.js';
 
 const OWN = 'test/fixtures/classes/own-vocabularies.yaml';
@@ -60,7 +64,7 @@ describe('classifications (synthetic fixtures)', () => {
     expect(r.stderr).toContain('did you mean `COM`?');
   });
 
-  it("keeps a mix's parts as written where nature is not declared, and in the declared order where it is", async () => {
+  it("keeps a mix's parts as written, whether or not nature is declared", async () => {
     const free = await runCli(['project', FREE, '--detail', '--format', 'json']);
     const line = (JSON.parse(free.stdout) as { savings: { lines: { ref: string; nature: string[] }[] } }).savings.lines.find(
       (l) => l.ref === 'S1',
@@ -70,6 +74,64 @@ describe('classifications (synthetic fixtures)', () => {
     const ac3 = (JSON.parse(leics.stdout) as { savings: { lines: { ref: string; nature: string[] }[] } }).savings.lines.find(
       (l) => l.ref === 'AC3',
     );
-    expect(ac3?.nature).toEqual(['Eff', 'SR']); // written SR/Eff; the report's declared order is Eff, SR, Inc
+    expect(ac3?.nature).toEqual(['SR', 'Eff']); // written SR/Eff, as the report prints it (its declared order is Eff, SR, Inc)
+  });
+});
+
+describe('a mixed nature is shown as the scenario writes it', () => {
+  // The January 2018 report prints AC3 as (SR/Eff) and AC9 as (Eff/SR): every output keeps each
+  // line's own order, while subtotals still group the two spellings of one mix together.
+  const SCENARIO = 'scenarios/2018.yaml';
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-nature-order-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('text and CSV', async () => {
+    const table = await runCli(['project', SCENARIO, '--detail']);
+    expect(table.stdout).toMatch(/^\*\*AC3 +SR\/Eff +Effective management/m);
+    expect(table.stdout).toMatch(/^\*AC9 +Eff\/SR +Review of Supported Living Costs/m);
+    expect(table.stdout).not.toMatch(/Nature: SR\/Eff/);
+    const csv = await runCli(['savings', SCENARIO, '--format', 'csv']);
+    expect(csv.stdout).toMatch(/^savings\.AC3,\d+,\*\*AC3,Transformation,SR\/Eff,/m);
+    expect(csv.stdout).toMatch(/^savings\.AC9,\d+,\*AC9,Departmental,Eff\/SR,/m);
+  });
+
+  it('JSON', async () => {
+    const natures = (out: string): Record<string, unknown> => {
+      const found: Record<string, unknown> = {};
+      JSON.stringify(JSON.parse(out), (_k, v: unknown) => {
+        if (v && typeof v === 'object' && 'ref' in v && 'nature' in v)
+          found[String((v as { ref: unknown }).ref)] = (v as { nature: unknown }).nature;
+        return v;
+      });
+      return found;
+    };
+    for (const argv of [
+      ['project', SCENARIO, '--detail', '--format', 'json'],
+      ['savings', SCENARIO, '--format', 'json'],
+    ]) {
+      const n = natures((await runCli(argv)).stdout);
+      expect(n['AC3']).toEqual(['SR', 'Eff']);
+      expect(n['AC9']).toEqual(['Eff', 'SR']);
+    }
+  });
+
+  it('HTML and XLSX reports', async () => {
+    const html = path.join(tmp, 'report.html');
+    const xlsx = path.join(tmp, 'report.xlsx');
+    expect((await runCli(['report', SCENARIO, '--html', html, '--xlsx', xlsx])).code).toBe(0);
+    const page = fs.readFileSync(html, 'utf8');
+    expect(page).toMatch(/>\*\*AC3<\/th><td[^>]*>SR\/Eff<\/td>/);
+    expect(page).toMatch(/>\*AC9<\/th><td[^>]*>Eff\/SR<\/td>/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const rows = new Map<string, string>();
+    wb.worksheets.forEach((ws) =>
+      ws.eachRow((row) => {
+        const ref = String(row.getCell(1).value);
+        if (/^\**AC\d+$/.test(ref)) rows.set(ref, String(row.getCell(3).value));
+      }),
+    );
+    expect(rows.get('**AC3')).toBe('SR/Eff');
+    expect(rows.get('*AC9')).toBe('Eff/SR');
   });
 });

@@ -41,6 +41,8 @@ export function normaliseClassifications(written: WrittenClassifications | undef
 export interface LineClasses {
   /** The parts of its nature: in the declared order where a vocabulary is declared, else as written. */
   readonly nature: string[];
+  /** The parts of its nature in the order the line writes them (e.g. SR/Eff), for display. */
+  readonly natureWritten: string[];
   readonly status?: LineStatus;
 }
 
@@ -63,6 +65,7 @@ export function checkLineClasses(
   const diagnostics: Diagnostic[] = [];
   const reconciling = w.reconciling === true;
   let nature: string[] = [];
+  let natureWritten: string[] = [];
   let status: LineStatus | undefined;
   for (const name of FIELDS) {
     const written = w[name];
@@ -88,7 +91,7 @@ export function checkLineClasses(
       continue;
     }
     if (!c) {
-      if (name === 'nature') nature = written.split('/').map((p) => p.trim());
+      if (name === 'nature') nature = natureWritten = written.split('/').map((p) => p.trim());
       continue;
     }
     const parts = c.mixes ? written.split('/').map((p) => p.trim()) : [written];
@@ -109,9 +112,12 @@ export function checkLineClasses(
       );
       continue;
     }
-    if (name === 'nature') nature = codes.filter((code) => parts.includes(code));
+    if (name === 'nature') {
+      nature = codes.filter((code) => parts.includes(code));
+      natureWritten = parts;
+    }
   }
-  return diagnostics.length > 0 ? { diagnostics } : { value: { nature, ...(status ? { status } : {}) }, diagnostics };
+  return diagnostics.length > 0 ? { diagnostics } : { value: { nature, natureWritten, ...(status ? { status } : {}) }, diagnostics };
 }
 
 const described = (c: Classification | undefined, name: ClassificationName): string[] =>

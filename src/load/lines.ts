@@ -139,7 +139,7 @@ export function normaliseLine(
   }
   const checked = checkLineClasses(w, classes, { value: (f) => lat([f]), key: (f) => lkey([f]), ref: refLoc });
   append(diagnostics, checked.diagnostics);
-  const classified = checked.value ?? { nature: [] };
+  const classified = checked.value ?? { nature: [], natureWritten: [] };
   if (!checked.value) ok = false;
 
   const deliveryResult = savingDelivery(w, lat, lkey, inPeriod, outside);
@@ -355,6 +355,7 @@ function budgetLine(
     type: w.type,
     description: w.description,
     nature: classes.nature,
+    natureWritten: classes.natureWritten,
     serviceArea: w.service_area ?? NO_SERVICE_AREA,
     levels,
     reconciling: w.reconciling === true,

@@ -183,6 +183,7 @@ export function nationalDataFromSources(set: SourceSet, files: NationalDataFiles
       when: pop.when,
       provenance: pop.provenance,
       source: pop.source,
+      external: pop.external === true,
       ...(pop.note ? { note: pop.note } : {}),
     },
   };

@@ -73,6 +73,8 @@ export interface NationalTotals {
     readonly when: string;
     readonly provenance: Provenance;
     readonly source: string;
+    /** Not read from a document in this repository: to be checked against its source. */
+    readonly external: boolean;
     readonly note?: string;
   };
 }

@@ -36,6 +36,8 @@ export interface BudgetLine {
   readonly category?: SavingCategory;
   /** The parts of a mix (e.g. SR/Eff) in the declared vocabulary's order, or as written where none is declared; empty when none. */
   readonly nature: readonly Nature[];
+  /** The same parts in the order the scenario writes them (AC3's SR/Eff stays SR/Eff): what tables show. */
+  readonly natureWritten: readonly Nature[];
   readonly serviceArea: string;
   /** The kind of growth (e.g. committed, service improvement), where the scenario classifies growth. */
   readonly growthType?: string;
@@ -285,6 +287,9 @@ export function lineClass(line: BudgetLine, name: string): string | undefined {
 
 /** Nature written as a mix: `Eff`, `Eff/SR`… in the line's order. */
 export const natureLabel = (n: readonly Nature[]): string => n.join('/');
+
+/** A line's nature as the scenario writes it (e.g. SR/Eff), for display; empty when it has none. */
+export const writtenNature = (line: BudgetLine): string => natureLabel(line.natureWritten);
 
 /** A department of a whole-council scenario: its own scenario file, or net budgets given by year. */
 export type Department =

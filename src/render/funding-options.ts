@@ -196,7 +196,7 @@ const percentOf = (share: Share): string =>
 function shareDerivation(share: Share): string {
   if (!share.own || !share.national) return `an explicit share of ${percentOf(share)} given with --share`;
   const what = share.basis === 'asc-net-spend' ? `${share.units} national adult social care net spend` : share.units;
-  return `${formatPlainGrouped(share.numerator)} of ${formatPlainGrouped(share.denominator)} ${what} (${share.own.when}: ${share.own.source}; national ${share.national.when}: ${share.national.source})`;
+  return `${formatPlainGrouped(share.numerator)} of ${formatPlainGrouped(share.denominator)} ${what} (${share.own.when}: ${share.own.source}; national ${share.national.when}: ${share.national.source}${share.national.external ? ' (external: not checked against a document in this repository)' : ''})`;
 }
 
 function localTable(l: LocalView): TableModel {

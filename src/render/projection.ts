@@ -4,7 +4,7 @@
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
 import { statusMark } from '../model/classification.js';
-import { isEstimate, natureLabel, type LineType, type Scenario } from '../model/scenario.js';
+import { isEstimate, writtenNature, type LineType, type Scenario } from '../model/scenario.js';
 import { classSubtotals, SUBTOTALLED, type Subtotal } from '../project/subtotals.js';
 import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
 import { cumulativeRoundingNote, fundingIdentities, fundingJson, fundingNotes, fundingTotalMark, positionRow } from './funding.js';
@@ -150,7 +150,7 @@ export function scheduleTable(p: Projection, type: LineType, pointers: Pointers 
     id: `${prefix}.${s.line.ref}`,
     cells: {
       ref: text(`${statusMark(p.scenario.classifications, s.line.status)}${s.line.ref}${s.line.reconciling ? RECONCILING_MARK : ''}`),
-      ...(natureColumn ? { nature: text(natureLabel(s.line.nature)) } : {}),
+      ...(natureColumn ? { nature: text(writtenNature(s.line)) } : {}),
       ...(delivery ? { delivery: text(deliveryLabel(s.line)) } : {}),
       label: text(s.line.description),
       ...Object.fromEntries(
@@ -310,7 +310,7 @@ export function underDevelopmentTable(p: Projection, pointers: Pointers = CLI_PO
     id: `under_development.${s.line.ref}`,
     cells: {
       ref: text(`${statusMark(p.scenario.classifications, s.line.status)}${s.line.ref}`),
-      nature: text(natureLabel(s.line.nature)),
+      nature: text(writtenNature(s.line)),
       delivery: text(deliveryLabel(s.line)),
       label: text(s.line.description),
       ...Object.fromEntries(years.map((y) => [y, money(s.levels.get(y) ?? ZERO)])),
@@ -357,7 +357,7 @@ export function projectionAsJson(p: Projection, detail: boolean): unknown {
     description: sch.line.description,
     status: sch.line.status ?? null,
     category: sch.line.category ?? null,
-    nature: sch.line.nature,
+    nature: sch.line.natureWritten,
     service_area: sch.line.serviceArea,
     reconciling: sch.line.reconciling,
     unstated: sch.line.unstated ?? null,

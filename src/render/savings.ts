@@ -5,7 +5,7 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec, ZERO, roundTo, toPlain, type Money, dec } from '../model/money.js';
 import { CLASSIFICATION_HEADING, natureKey, statusMark, type Classifications } from '../model/classification.js';
 import type { Projection } from '../project/project.js';
-import { natureLabel } from '../model/scenario.js';
+import { writtenNature } from '../model/scenario.js';
 import { RECONCILING_MARK } from './projection.js';
 import { RANKING_RULE, type AlternativeSets } from '../reports/savings/target.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
@@ -35,7 +35,7 @@ function entryRow(r: SavingsRegister, e: RegisterEntry, values: ReadonlyMap<Fisc
       rank: l.reconciling ? blank : { kind: 'number', value: dec(e.rank) },
       ref: text(`${statusMark(r.projection.scenario.classifications, l.status)}${l.ref}${l.reconciling ? RECONCILING_MARK : ''}`),
       category: text(l.category ?? ''),
-      nature: text(natureLabel(l.nature)),
+      nature: text(writtenNature(l)),
       service_area: text(l.serviceArea),
       label: text(l.description),
       ...byYear(r.projection.years, values),
@@ -148,7 +148,7 @@ export function targetTable(t: AlternativeSets, units: TableModel['units']): Tab
         cells: {
           set: blank,
           ref: text(l.ref),
-          nature: text(l.nature.length ? natureLabel(l.nature) : ''),
+          nature: text(writtenNature(l)),
           label: text(department ? `${department}: ${l.description}` : l.description),
           ...byYear(years, levels),
         },
@@ -228,7 +228,7 @@ export function registerAsJson(r: SavingsRegister, target?: AlternativeSets): un
       reconciling: e.schedule.line.reconciling,
       status: e.schedule.line.status ?? null,
       category: e.schedule.line.category ?? null,
-      nature: e.schedule.line.nature,
+      nature: e.schedule.line.natureWritten,
       service_area: e.schedule.line.serviceArea,
       description: e.schedule.line.description,
       levels: map(e.schedule.levels),

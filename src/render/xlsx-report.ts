@@ -15,7 +15,7 @@ import { CALIBRATED_MARK, ESTIMATE_MARK } from './marks.js';
 import type { LevelBasis } from '../model/level.js';
 import { ZERO, roundTo, toPlain, type Dec, type Rate } from '../model/money.js';
 import { statusMark } from '../model/classification.js';
-import { isEstimate, natureLabel, type BudgetLine, type Scenario } from '../model/scenario.js';
+import { isEstimate, natureLabel, writtenNature, type BudgetLine, type Scenario } from '../model/scenario.js';
 import { KIND_SIGN } from '../model/line-kind.js';
 import { valueIn } from '../model/demand.js';
 import { computeInflation } from '../model/inflation.js';
@@ -288,7 +288,7 @@ function scheduleSheet(
       ? [
           `${statusMark(s.classifications, l.status)}${l.ref}`,
           l.description,
-          l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED,
+          l.nature.length ? writtenNature(l) : NOT_CLASSIFIED,
           l.category ?? NOT_CLASSIFIED,
           l.serviceArea,
         ]
@@ -339,24 +339,32 @@ function scheduleSheet(
   if (savings) {
     // subtotals by nature and category: SUMIF over the classification column
     let r = changeRow + 2;
+    // a group of a mix (Eff/SR) also holds lines that write it the other way round (SR/Eff): the
+    // formula adds a SUMIF for each way its lines' cells show it
+    const natureKey = (l: BudgetLine): string => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED);
+    const natureCell = (l: BudgetLine): string => (l.nature.length ? writtenNature(l) : NOT_CLASSIFIED);
+    const categoryKey = (l: BudgetLine): string => l.category ?? NOT_CLASSIFIED;
     const groups = [
+      { colIdx: 3, label: 'Nature', key: natureKey, cell: natureCell, groups: subtotals(schedules, p.years, natureKey, natureOrder) },
       {
-        colIdx: 3,
-        label: 'Nature',
-        groups: subtotals(schedules, p.years, (l) => (l.nature.length ? natureLabel(l.nature) : NOT_CLASSIFIED), natureOrder),
+        colIdx: 4,
+        label: 'Category',
+        key: categoryKey,
+        cell: categoryKey,
+        groups: subtotals(schedules, p.years, categoryKey, classifiedLast),
       },
-      { colIdx: 4, label: 'Category', groups: subtotals(schedules, p.years, (l) => l.category ?? NOT_CLASSIFIED, classifiedLast) },
     ];
     for (const g of groups) {
       for (const sub of g.groups) {
         const row = ws.getRow(r++);
         row.getCell(2).value = neutralise(`${g.label}: ${sub.key}`);
+        const shown = [...new Set(schedules.filter((sch) => g.key(sch.line) === sub.key).map((sch) => g.cell(sch.line)))];
         p.years.forEach((y, j) => {
           const c = col(firstYearCol + j);
           const k = col(g.colIdx);
           formulaCell(
             row.getCell(firstYearCol + j),
-            `SUMIF($${k}$${first}:$${k}$${last},"${sub.key.replace(/"/g, '""')}",${c}${first}:${c}${last})`,
+            shown.map((text) => `SUMIF($${k}$${first}:$${k}$${last},"${text.replace(/"/g, '""')}",${c}${first}:${c}${last})`).join('+'),
             sub.levels.get(y) ?? ZERO,
             fmt,
           );

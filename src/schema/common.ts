@@ -58,9 +58,9 @@ export const dateSchema = z
 /** Amounts by financial year: `{2018/19: 688}`. */
 export const amountsByYearSchema = z.record(yearSchema, amountSchema);
 
-/** Where a figure comes from: a document and place, e.g. `seed 004 para 14`. */
+/** Where a figure comes from: a document and place, e.g. `Medium Term Financial Strategy 2018/19-2021/22, report to the Adults and Communities Overview and Scrutiny Committee, 16 January 2018, para 14`. */
 export const sourceSchema = z.string().trim().min(1, 'a source citation cannot be empty').meta({
-  description: 'Where the figure comes from: document, paragraph or line, quoted text.',
+  description: 'Where the figure comes from: the document by title and date, its paragraph, table or page, and the quoted text.',
 });
 
 export const textSchema = z.string().trim().min(1, 'this text cannot be empty');

@@ -64,7 +64,13 @@ const citation = { when: textSchema, provenance: provenanceSchema, source: sourc
 
 export const nationalTotalsFileSchema = z.strictObject({
   asc_net_spend: z.strictObject({ amount: amountSchema, units: z.literal('£m'), ...citation }),
-  population: z.strictObject({ count: amountSchema, ...citation }),
+  population: z.strictObject({
+    count: amountSchema,
+    ...citation,
+    external: z.boolean().optional().meta({
+      description: 'True when the figure was not read from a document in this repository: it is to be checked against its source.',
+    }),
+  }),
 });
 
 export type WrittenSeries = z.infer<typeof fundingOptionsFileSchema>['options'][number] | z.infer<typeof needsFileSchema>['needs'][number];

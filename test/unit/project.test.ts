@@ -15,6 +15,7 @@ const line = (ref: string, type: 'growth' | 'saving', amounts: readonly Money[])
   description: ref,
   status: 'new',
   nature: type === 'saving' ? ['Eff'] : [],
+  natureWritten: type === 'saving' ? ['Eff'] : [],
   ...(type === 'saving' ? { category: 'Departmental' as const } : {}),
   serviceArea: 'Adult Social Care',
   levels: new Map<FiscalYear, Level>(years.map((y, i) => [y, { amount: amounts[i]!, basis: 'stated', origins: [here] }])),

@@ -132,6 +132,7 @@ const optionLine = (i: number, sr: boolean, a: number, b: number): BudgetLine =>
   status: 'new',
   category: 'Departmental',
   nature: sr ? ['SR'] : ['Eff'],
+  natureWritten: sr ? ['SR'] : ['Eff'],
   serviceArea: 'x',
   levels: new Map<ReturnType<typeof fiscalYear>, Level>([
     [years[0]!, { amount: new Dec(a) as Money, basis: 'stated', origins: [] }],

@@ -20,6 +20,8 @@ export type ApportionmentBasis = (typeof BASES)[number];
 interface ShareSide {
   readonly when: string;
   readonly source: string;
+  /** Not read from a document in this repository (only national figures can say so). */
+  readonly external?: boolean;
 }
 
 /** A share of a national total: `numerator / denominator`, both in `units`. */
