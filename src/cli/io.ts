@@ -168,13 +168,33 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
+/**
+ * Writes to a standard stream that its reader may close early (`mtfs … | head`): once the pipe is
+ * closed (EPIPE) later writes are dropped and the command finishes with its own exit code, rather
+ * than Node's unhandled 'error' event printing a stack trace.
+ */
+function pipeWriter(stream: NodeJS.WriteStream): (s: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    closed = true;
+    if (e.code !== 'EPIPE') {
+      // the output is incomplete (a full disk, a closed terminal): say so and fail the run
+      if (stream !== process.stderr) process.stderr.write(`mtfs: error[output]: could not write the output: ${e.message}\n`);
+      process.exitCode = 2;
+    }
+  });
+  return (s) => {
+    if (!closed) stream.write(s);
+  };
+}
+
 export function nodeIo(): Io {
   const env = process.env;
   const tty = process.stdout.isTTY === true;
   const color = tty && env.NO_COLOR === undefined && env.TERM !== 'dumb';
   return {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: pipeWriter(process.stdout),
+    stderr: pipeWriter(process.stderr),
     readFile: nodeReader,
     writeFileAtomic,
     writeFilesAtomic,
