@@ -25,7 +25,7 @@ export interface NationalSeries {
   /** The point figures are for illustration only (the LGA's social care premium). */
   readonly illustrative: boolean;
   readonly note?: string;
-  /** Whether the nearest point is held outside the published points (else no figure there). */
+  /** Whether the last point is held after the published points (else no figure there); before the first there is never one. */
   readonly hold: boolean;
   readonly points: readonly SeriesPoint[];
   readonly origin: Location;

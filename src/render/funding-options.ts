@@ -76,16 +76,16 @@ function markNotes(rs: readonly SeriesRow<NationalSeries>[]): string[] {
     ...(bases.has('interpolated')
       ? [`${ESTIMATE_MARK} between published points: a straight line, rounded to £0.1m half away from zero.`]
       : []),
-    ...(bases.has('held')
-      ? [`${HELD_MARK} outside the published points: the nearest published figure, held (an assumption, not a forecast).`]
-      : []),
+    ...(bases.has('held') ? [`${HELD_MARK} after the last published point: that figure, held (an assumption, not a forecast).`] : []),
     ...(bases.has('not-comparable')
       ? [
           `${NOT_COMPARABLE}: between two published figures that are estimates on different bases (e.g. the LGA's 2024/25 uprating and another organisation's 2030/31 estimate), so no straight line is drawn and totals are blank.`,
         ]
       : []),
     ...(bases.has('not-published')
-      ? ['Blank: a year the source gives no figure for, in a series that is not held (see its note); totals in that year are blank too.']
+      ? [
+          'Blank: not published for this year (before the first published figure, or after the last in a series that is not held; see its note). A blank is not counted as nil: a total with a blank part is left blank.',
+        ]
       : []),
   ];
 }
@@ -199,6 +199,16 @@ function shareDerivation(share: Share): string {
   return `${formatPlainGrouped(share.numerator)} of ${formatPlainGrouped(share.denominator)} ${what} (${share.own.when}: ${share.own.source}; national ${share.national.when}: ${share.national.source}${share.national.external ? ' (external: not checked against a document in this repository)' : ''})`;
 }
 
+/** Says which years a local figure is blank in because a chosen item has no national figure there. */
+function blankNote(what: string, m: ReadonlyMap<FiscalYear, Money> | undefined, years: readonly FiscalYear[]): string[] {
+  const missing = m ? years.filter((y) => !m.has(y)) : [];
+  return missing.length > 0
+    ? [
+        `The ${what} is blank in ${missing.join(', ')}: a chosen item has no national figure there (see above), and a blank is not counted as nil.`,
+      ]
+    : [];
+}
+
 function localTable(l: LocalView): TableModel {
   const years = l.years;
   const row = (id: string, label: string, m: ReadonlyMap<FiscalYear, Money> | undefined): TableRow[] =>
@@ -225,6 +235,8 @@ function localTable(l: LocalView): TableModel {
           `${o.id}: locally ${percent(o.rate)} of ${authority}'s own council tax yield (tax base × Band D in ${l.scenario.file}) in ${o.years.join(', ')}, not a share of the national figure; elsewhere the share.`,
       ),
       ...l.overlaps.map((o) => `Counted twice: ${o}.`),
+      ...blankNote('yield', l.yield, years),
+      ...blankNote('cost', l.cost, years),
       ...(l.gap
         ? [`The own gap is blank outside ${authority}'s MTFS period.`]
         : [`${l.scenario.file} has no \`funding:\` section, so there is no own gap to compare.`]),
@@ -306,7 +318,9 @@ const rowJson =
 export function optionsAsJson(view: NationalView | undefined, data: NationalData, local: LocalView | undefined): Json {
   const method = {
     between_points: `straight line, rounded to ${INTERPOLATION_DP} decimal place of £m half away from zero`,
-    outside_points: 'the nearest published figure, held, unless the series is not held (`not-published`)',
+    before_points: 'no figure (`not-published`): a series that starts later says nothing about earlier years',
+    after_points: 'the last published figure, held, unless the series is not held (`not-published`)',
+    blank_in_total: 'a total with a part that has no figure is left out, never counted as nil',
     different_estimate_bases: 'no straight line (`not-comparable`); totals in that year are left out',
     local: 'national figure × share, rounded to the nearest £1 half away from zero',
     local_council_tax:

@@ -23,7 +23,8 @@ const seriesShape = {
   illustrative: z.boolean().optional(),
   note: textSchema.optional(),
   outside_points: z.enum(['held', 'none']).optional().meta({
-    description: 'Outside the published points: `held` (the nearest point, marked; the default) or `none` (no figure).',
+    description:
+      'After the last published point: `held` (that point, marked; the default) or `none` (no figure). Before the first point there is never a figure.',
   }),
   points: z.record(yearSchema, pointSchema),
 };

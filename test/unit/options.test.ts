@@ -79,14 +79,28 @@ describe('years', () => {
     expect(nationalView(select(['ni-beyond-retirement']).value!, [y(2027)]).optionsTotal.has(y(2027))).toBe(false);
   });
 
-  it('interpolates between published points (rounded to £0.1m) and holds the nearest point outside them', () => {
+  it('interpolates between published points (rounded to £0.1m) and holds the last point after them', () => {
     const top = data.options.items.find((o) => o.id === 'income-tax-top')!.points;
     expect(seriesValue(top, y(2021), 1)).toEqual({ amount: new Dec('412.5'), basis: 'interpolated' });
     expect(seriesValue(data.options.items.find((o) => o.id === 'income-tax-basic')!.points, y(2025), 1).basis).toBe('not-comparable');
-    expect(seriesValue(top, y(2019), 1).basis).toBe('held');
     expect(toPlain(seriesValue(top, y(2040), 1).amount!)).toBe('900');
-    const view = at(['income-tax-top'], [], y(2019)).view;
-    expect(view.held).toEqual([{ id: 'income-tax-top', years: ['2019/20'], first: '2020/21', last: '2030/31' }]);
+    const view = nationalView(select(['income-tax-top']).value!, [y(2031), y(2032)]);
+    expect(view.held).toEqual([{ id: 'income-tax-top', years: ['2031/32', '2032/33'], first: '2020/21', last: '2030/31' }]);
+  });
+
+  it('gives no value before the first published point, even in a series held after its last', () => {
+    const from2020 = [{ year: y(2020), amount: moneyFromText('3800') }];
+    expect(seriesValue(from2020, y(2018), 1)).toEqual({ basis: 'not-published' });
+    expect(seriesValue(from2020, y(2018), 1, true).amount).toBeUndefined();
+    expect(seriesValue(from2020, y(2020), 1)).toEqual({ amount: moneyFromText('3800'), basis: 'published' });
+    // income-tax-basic is first published for 2020/21: nothing in 2018/19 or 2019/20, nothing held back
+    const view = nationalView(select(['income-tax-basic', 'council-tax']).value!, [y(2018), y(2019), y(2020)]);
+    const basic = view.options.find((r) => r.item.id === 'income-tax-basic')!;
+    expect([y(2018), y(2019)].map((year) => basic.values.get(year))).toEqual([{ basis: 'not-published' }, { basis: 'not-published' }]);
+    expect(view.held).toEqual([]);
+    // the total is not counted where a part has no figure (never a blank read as nil)
+    expect(view.optionsTotal.has(y(2018))).toBe(false);
+    expect(view.optionsTotal.has(y(2020))).toBe(true);
   });
 });
 

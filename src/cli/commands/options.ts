@@ -165,7 +165,7 @@ function optionsCommand(io: Io, o: OptionsOptions): ExitCode {
       warnings.push(
         warning(
           'outside-published-years',
-          `${h.id}: ${h.years.join(', ')} ${h.years.length === 1 ? 'lies' : 'lie'} outside its published points (${h.first === h.last ? h.first : `${h.first} to ${h.last}`}); the nearest published figure is held`,
+          `${h.id}: ${h.years.join(', ')} ${h.years.length === 1 ? 'lies' : 'lie'} after its published points (${h.first === h.last ? h.first : `${h.first} to ${h.last}`}); the last published figure is held`,
           undefined,
           'read these figures as assumptions, or choose published years with --year',
         ),

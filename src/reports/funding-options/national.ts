@@ -1,6 +1,7 @@
 // The national picture of a chosen mix: each option's yield and each need's cost in every year
-// shown (the published point, a straight line between points on one basis, or outside them the
-// nearest point held, where the series allows), their totals where every item has a figure, and
+// shown (the published point, a straight line between points on one basis, nothing before the
+// first point, after the last that point held where the series allows), their totals where every
+// item has a figure (a blank is never counted as nil), and
 // sufficiency: the yield applied to the needs in the order given. Pure and exact except
 // interpolation, which rounds to £0.1m half away from zero.
 
@@ -27,7 +28,7 @@ export interface Sufficiency {
   readonly uncovered: ReadonlyMap<string, ReadonlyMap<FiscalYear, Money>>;
 }
 
-/** An item read in years outside its published points (held at the nearest point). */
+/** An item read in years after its published points (held at the last point). */
 interface HeldYears {
   readonly id: string;
   readonly years: readonly FiscalYear[];
