@@ -14,6 +14,7 @@ import { BEFORE_COUNCIL_TAX, position } from '../project/funding.js';
 import type { Units } from '../model/units.js';
 import { roundForDisplay, toShown, type DisplayOptions } from './number.js';
 import type { Projection } from '../project/project.js';
+import type { DepartmentBudget } from '../project/council.js';
 import { CALIBRATED_MARK, CLI_POINTERS, ESTIMATE_MARK, type Pointers } from './marks.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { reservesJson } from './reserves.js';
@@ -107,6 +108,30 @@ export function fundingTotalMark(f: FundingProjection, y: FiscalYear): string {
   return [CALIBRATED_MARK, ESTIMATE_MARK].filter((m) => marks.includes(m)).join('');
 }
 
+/** The marks of a department's figure in year `y`: § when it rests on calibrated inputs, † on assumed inputs or a year the source does not state. */
+export function departmentMark(d: DepartmentBudget, y: FiscalYear): string {
+  const dep = d.department;
+  const statuses: ReadonlySet<string> = dep.kind === 'scenario' ? inflationStatuses(dep.scenario) : new Set([dep.provenance]);
+  const basis = d.bases.get(y);
+  const calibrated = statuses.has('calibrated') ? CALIBRATED_MARK : '';
+  const estimate = statuses.has('assumed') || (basis !== undefined && isEstimate(basis)) ? ESTIMATE_MARK : '';
+  return calibrated + estimate;
+}
+
+/**
+ * The marks of a row of the budget table in year `y`: a department's own; the net budget
+ * requirement every mark of its departments; funding every mark of its components; the gap and the
+ * call on reserves both.
+ */
+export function budgetRowMark(p: Projection, id: string, y: FiscalYear): string {
+  const departments = p.departments ?? [];
+  const own = departments.find((d) => d.id === id);
+  if (own) return departmentMark(own, y);
+  const spend = id === 'net_budget' || id === 'gap' || id === 'cumulative_gap' ? departments.map((d) => departmentMark(d, y)).join('') : '';
+  const funds = p.funding && (id === 'funding' || id === 'gap' || id === 'cumulative_gap') ? fundingTotalMark(p.funding, y) : '';
+  return [CALIBRATED_MARK, ESTIMATE_MARK].filter((m) => (spend + funds).includes(m)).join('');
+}
+
 /** Key lines for the marks funding figures carry. */
 function fundingMarkKey(f: FundingProjection, pointers: Pointers): string[] {
   const calibrated = f.components.filter((c) => c.provenance === 'calibrated').map((c) => c.label);
@@ -149,21 +174,23 @@ export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): 
   const estimatedDepartments = (p.departments ?? []).filter((d) => [...d.bases.values()].some(isEstimate));
   if (estimatedDepartments.length > 0) {
     notes.push(
-      `${ESTIMATE_MARK} estimated: the source does not state this year (a straight line between stated years, or the earlier figure held).`,
+      `${ESTIMATE_MARK} estimated: the source does not state this year (a straight line between stated years, or the earlier figure held); the net budget requirement and the gap that include it carry the mark.`,
     );
   }
   for (const d of p.departments ?? []) {
     if (d.department.kind === 'levels' && d.department.provenance !== 'published') {
       notes.push(
-        `${d.department.name} is ${describe(d.department.provenance)}, not published: ${pointers.departmentNote(p.scenario.file)}.`,
+        `${d.department.provenance === 'calibrated' ? `${CALIBRATED_MARK} ` : ''}${d.department.name} is ${describe(d.department.provenance)}, not published: ${pointers.departmentNote(p.scenario.file)}.`,
       );
     }
     if (d.department.kind === 'scenario') {
       const statuses = inflationStatuses(d.department.scenario);
       const kinds = ['calibrated', 'assumed'].filter((k) => statuses.has(k));
+      const marks = p.years.map((y) => departmentMark(d, y)).join('');
+      const key = [CALIBRATED_MARK, ESTIMATE_MARK].filter((m) => marks.includes(m)).join('');
       if (kinds.length)
         notes.push(
-          `${d.department.name} is built from inflation drivers with ${kinds.join(' and ')} inputs: ${pointers.departmentNote(d.department.scenario.file)}.`,
+          `${key ? `${key} ` : ''}${d.department.name} is built from inflation drivers with ${kinds.join(' and ')} inputs${kinds.includes('calibrated') ? ' (calibrated inputs are true by construction, not evidence)' : ''}: ${pointers.departmentNote(d.department.scenario.file)}; the net budget requirement and the gap that include it carry the mark.`,
         );
     }
   }

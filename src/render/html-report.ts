@@ -16,7 +16,7 @@ import { escapeHtml, tableAsHtml } from './html.js';
 import { roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
 import { inflationTables } from './inflation.js';
 import { describeScenario, scheduleName, scheduleTable, showsSchedule, summaryTable, underDevelopmentTable } from './projection.js';
-import { fundingTable, fundingTotalMark } from './funding.js';
+import { departmentMark, fundingTable, fundingTotalMark } from './funding.js';
 import { reservesTable } from './reserves.js';
 import { departmentGrossIncomeTables, grossIncomeTable } from './gross-income.js';
 import { appliesInWords, RISK_METHOD, riskTable, sensitivityTable, shown } from './risk.js';
@@ -266,7 +266,13 @@ function gapChartMarks(p: Projection): string {
   const f = p.funding;
   if (!f) return '';
   const marks = p.years.map((y) => fundingTotalMark(f, y)).join('');
+  const spend = (p.departments ?? []).map((d) => ({ name: d.department.name, marks: p.years.map((y) => departmentMark(d, y)).join('') }));
+  const spending = (m: string): string[] => spend.filter((d) => d.marks.includes(m)).map((d) => d.name);
+  const calibratedSpend = spending(CALIBRATED_MARK);
+  const estimatedSpend = spending(ESTIMATE_MARK);
   const words = [
+    ...(calibratedSpend.length > 0 ? [`${CALIBRATED_MARK} calibrated inputs (${calibratedSpend.join('; ')})`] : []),
+    ...(estimatedSpend.length > 0 ? [`${ESTIMATE_MARK} estimated spending (${estimatedSpend.join('; ')})`] : []),
     ...(marks.includes(CALIBRATED_MARK)
       ? [`${CALIBRATED_MARK} funding calibrated to published totals (true by construction, not evidence)`]
       : []),

@@ -7,7 +7,7 @@ import { statusMark } from '../model/classification.js';
 import { isEstimate, writtenNature, type LineType, type Scenario } from '../model/scenario.js';
 import { classSubtotals, SUBTOTALLED, type Subtotal } from '../project/subtotals.js';
 import { budgetIdentities, totalChanges, totalLevels, type LineSchedule, type Projection } from '../project/project.js';
-import { cumulativeRoundingNote, fundingIdentities, fundingJson, fundingNotes, fundingTotalMark, positionRow } from './funding.js';
+import { budgetRowMark, cumulativeRoundingNote, fundingIdentities, fundingJson, fundingNotes, positionRow } from './funding.js';
 import { KIND_ROW_ID, KIND_ROW_LABEL, LINE_KINDS } from '../model/line-kind.js';
 import { layoutChoosesKind, scheduleWords } from '../model/layout.js';
 import { inflationJson } from './inflation.js';
@@ -82,9 +82,7 @@ export function summaryTable(p: Projection, display?: DisplayOptions, pointers: 
             const v = r.values.get(y) ?? ZERO;
             const unstated = r.blankUnstated === true && r.stated?.has(y) !== true;
             const estimate = r.estimated?.has(y) === true;
-            const fundingMark =
-              p.funding && (r.id === 'funding' || r.id === 'gap' || r.id === 'cumulative_gap') ? fundingTotalMark(p.funding, y) : '';
-            const marker = fundingMark || (estimate ? ESTIMATE_MARK : '');
+            const marker = budgetRowMark(p, r.id, y) || (estimate ? ESTIMATE_MARK : '');
             return [
               y,
               money(v, {

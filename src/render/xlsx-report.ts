@@ -24,6 +24,7 @@ import { classifiedLast, natureOrder, NOT_CLASSIFIED, subtotals } from '../proje
 import { appliesTo } from '../load/assumptions.js';
 import { spreadsheetText as neutralise } from './safe-text.js';
 import { describeScenario, scheduleName, showsSchedule } from './projection.js';
+import { budgetRowMark } from './funding.js';
 import { NET_ROW, type LayoutRow } from '../model/layout.js';
 
 type Workbook = ExcelJS.Workbook;
@@ -975,7 +976,9 @@ function budgetSheet(
   const layoutRows = new Map(p.departments ? [] : s.layout.rows.map((r) => [r.id, r] as const));
   p.rows.forEach((row, i) => {
     const r = ws.getRow(HEADER_ROW + 1 + i);
-    r.getCell(1).value = neutralise(row.label);
+    const marks = p.years.map((y) => budgetRowMark(p, row.id, y)).join('');
+    const mark = [CALIBRATED_MARK, ESTIMATE_MARK].filter((m) => marks.includes(m)).join('');
+    r.getCell(1).value = neutralise(`${row.label}${mark ? ` ${mark}` : ''}`);
     p.years.forEach((y, j) => {
       const c = col(2 + j);
       const prev = j === 0 ? undefined : col(1 + j);
@@ -1025,6 +1028,13 @@ function budgetSheet(
     });
     if (row.id === 'net_budget' || row.id === 'gap') r.font = { bold: true };
   });
+  // the key to the marks the labels carry, under the table as on the Funding sheet
+  const marked = p.rows.flatMap((row) => p.years.map((y) => budgetRowMark(p, row.id, y))).join('');
+  const key = [
+    ...(marked.includes(CALIBRATED_MARK) ? [`${CALIBRATED_MARK} calibrated, or includes a calibrated figure: true by construction, not evidence.`] : []),
+    ...(marked.includes(ESTIMATE_MARK) ? [`${ESTIMATE_MARK} an estimate, or includes one: see its source and note.`] : []),
+  ];
+  key.forEach((k, i) => (ws.getRow(HEADER_ROW + 2 + p.rows.length + i).getCell(1).value = k));
   ws.getColumn(1).width = 45;
   freeze(ws, 1);
 }
