@@ -258,8 +258,7 @@ describe('mtfs report --xlsx for a whole council with funding', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Budget', 'Funding', 'Reserves', 'Assumptions']);
     const p = projectScenario(loadScenario('scenarios/2018-council.yaml', nodeReader).value!);
     const budget = wb.getWorksheet('Budget')!;
-    const rowOf = new Map<string, number>();
-    budget.eachRow((row, n) => rowOf.set(String(row.getCell(1).value), n));
+    const rowOf = rowsByLabel(budget);
     const formulas: string[] = [];
     for (const row of p.rows) {
       const n = rowOf.get(row.label)!;
@@ -369,9 +368,14 @@ const isInput = (cell: ExcelJS.Cell): boolean => {
 };
 
 /** The row of each label in column A of a sheet. */
+/** Each row by its label, as written and without the marks (§ †) after it. */
 function rowsByLabel(ws: ExcelJS.Worksheet): Map<string, number> {
   const out = new Map<string, number>();
-  ws.eachRow((row, n) => out.set(String(row.getCell(1).value), n));
+  ws.eachRow((row, n) => {
+    const label = String(row.getCell(1).value);
+    out.set(label, n);
+    out.set(label.replace(/ [§†]+$/, ''), n);
+  });
   return out;
 }
 

@@ -174,13 +174,15 @@ export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): 
   const estimatedDepartments = (p.departments ?? []).filter((d) => [...d.bases.values()].some(isEstimate));
   if (estimatedDepartments.length > 0) {
     notes.push(
-      `${ESTIMATE_MARK} estimated: the source does not state this year (a straight line between stated years, or the earlier figure held); the net budget requirement and the gap that include it carry the mark.`,
+      `${ESTIMATE_MARK} estimated: the source does not state this year (a straight line between stated years, or the earlier figure held); totals and the gap that include it carry the mark.`,
     );
   }
   for (const d of p.departments ?? []) {
     if (d.department.kind === 'levels' && d.department.provenance !== 'published') {
       notes.push(
-        `${d.department.provenance === 'calibrated' ? `${CALIBRATED_MARK} ` : ''}${d.department.name} is ${describe(d.department.provenance)}, not published: ${pointers.departmentNote(p.scenario.file)}.`,
+        d.department.provenance === 'calibrated'
+          ? `${CALIBRATED_MARK} ${d.department.name} is ${describe(d.department.provenance)}, not published (true by construction, not evidence): ${pointers.departmentNote(p.scenario.file)}; totals and the gap that include it carry the mark.`
+          : `${d.department.name} is ${describe(d.department.provenance)}, not published: ${pointers.departmentNote(p.scenario.file)}.`,
       );
     }
     if (d.department.kind === 'scenario') {
@@ -190,7 +192,7 @@ export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): 
       const key = [CALIBRATED_MARK, ESTIMATE_MARK].filter((m) => marks.includes(m)).join('');
       if (kinds.length)
         notes.push(
-          `${key ? `${key} ` : ''}${d.department.name} is built from inflation drivers with ${kinds.join(' and ')} inputs${kinds.includes('calibrated') ? ' (calibrated inputs are true by construction, not evidence)' : ''}: ${pointers.departmentNote(d.department.scenario.file)}; the net budget requirement and the gap that include it carry the mark.`,
+          `${key ? `${key} ` : ''}${d.department.name} is built from inflation drivers with ${kinds.join(' and ')} inputs${kinds.includes('calibrated') ? ' (calibrated inputs are true by construction, not evidence)' : ''}: ${pointers.departmentNote(d.department.scenario.file)}; totals and the gap that include it carry the mark.`,
         );
     }
   }

@@ -266,19 +266,30 @@ function gapChartMarks(p: Projection): string {
   const f = p.funding;
   if (!f) return '';
   const marks = p.years.map((y) => fundingTotalMark(f, y)).join('');
-  const spend = (p.departments ?? []).map((d) => ({ name: d.department.name, marks: p.years.map((y) => departmentMark(d, y)).join('') }));
-  const spending = (m: string): string[] => spend.filter((d) => d.marks.includes(m)).map((d) => d.name);
+  // departments whose figures carry a mark, with the years when not every year does
+  const spending = (m: string): string[] =>
+    (p.departments ?? []).flatMap((d) => {
+      const years = p.years.filter((y) => departmentMark(d, y).includes(m));
+      if (years.length === 0) return [];
+      return [`${d.department.name}${years.length < p.years.length ? ` in ${joinWords(years)}` : ''}`];
+    });
   const calibratedSpend = spending(CALIBRATED_MARK);
   const estimatedSpend = spending(ESTIMATE_MARK);
-  const words = [
-    ...(calibratedSpend.length > 0 ? [`${CALIBRATED_MARK} calibrated inputs (${calibratedSpend.join('; ')})`] : []),
-    ...(estimatedSpend.length > 0 ? [`${ESTIMATE_MARK} estimated spending (${estimatedSpend.join('; ')})`] : []),
-    ...(marks.includes(CALIBRATED_MARK)
-      ? [`${CALIBRATED_MARK} funding calibrated to published totals (true by construction, not evidence)`]
-      : []),
-    ...(marks.includes(ESTIMATE_MARK) ? [`${ESTIMATE_MARK} estimated funding`] : []),
+  const calibrated = [
+    ...(marks.includes(CALIBRATED_MARK) ? ['funding calibrated to published totals'] : []),
+    ...(calibratedSpend.length > 0 ? [`the calibrated inputs of ${calibratedSpend.join('; ')}`] : []),
   ];
-  return words.length > 0 ? ` Every bar includes ${words.join(' and ')}; see the funding table's notes.` : '';
+  const estimated = [
+    ...(marks.includes(ESTIMATE_MARK) ? ['estimated funding'] : []),
+    ...(estimatedSpend.length > 0 ? [`the estimate of ${estimatedSpend.join('; ')}`] : []),
+  ];
+  const words = [
+    ...(calibrated.length > 0 ? [`${CALIBRATED_MARK} ${calibrated.join(' and ')} (true by construction, not evidence)`] : []),
+    ...(estimated.length > 0 ? [`${ESTIMATE_MARK} ${estimated.join(' and ')}`] : []),
+  ];
+  const notes =
+    calibratedSpend.length + estimatedSpend.length > 0 ? 'the notes to the budget and funding tables' : "the funding table's notes";
+  return words.length > 0 ? ` Every bar includes ${words.join(' and ')}; see ${notes}.` : '';
 }
 
 /** Where the risk chart's "as written" mark falls outside the P10–P90 band, say why in the caption. */

@@ -1031,7 +1031,9 @@ function budgetSheet(
   // the key to the marks the labels carry, under the table as on the Funding sheet
   const marked = p.rows.flatMap((row) => p.years.map((y) => budgetRowMark(p, row.id, y))).join('');
   const key = [
-    ...(marked.includes(CALIBRATED_MARK) ? [`${CALIBRATED_MARK} calibrated, or includes a calibrated figure: true by construction, not evidence.`] : []),
+    ...(marked.includes(CALIBRATED_MARK)
+      ? [`${CALIBRATED_MARK} calibrated, or includes a calibrated figure: true by construction, not evidence.`]
+      : []),
     ...(marked.includes(ESTIMATE_MARK) ? [`${ESTIMATE_MARK} an estimate, or includes one: see its source and note.`] : []),
   ];
   key.forEach((k, i) => (ws.getRow(HEADER_ROW + 2 + p.rows.length + i).getCell(1).value = k));
