@@ -101,6 +101,15 @@ function issueToDiagnostics(issue: Issue, root: z.ZodType, value: unknown, doc: 
         ),
       ];
     }
+    case 'invalid_union': {
+      // one form of several (a figure, or a mapping with its precision): when only one form took
+      // the value's shape, its own issues say what is wrong, located where it is wrong
+      const shaped = issue.errors.filter((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+      const [only] = shaped;
+      if (shaped.length === 1 && only)
+        return only.flatMap((i) => issueToDiagnostics({ ...i, path: [...rel, ...i.path] } as Issue, root, value, doc, base));
+      return [error('invalid-value', `${name ? `${name}: ` : ''}${issue.message}`, doc.locator.value(path))];
+    }
     default:
       return [error('invalid-value', `${name ? `${name}: ` : ''}${issue.message}`, doc.locator.value(path))];
   }
