@@ -106,6 +106,18 @@ describe('department marks', () => {
     );
   });
 
+  it('an estimated department carries † in every year, stated years too, and the rows that include it carry it', async () => {
+    const estimated = path.join(tmp, 'estimated.yaml');
+    fs.writeFileSync(estimated, CALIBRATED_DEPARTMENT.replace('provenance: calibrated', 'provenance: estimate'));
+    const r = await runCli(['project', estimated]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lineOf(r.stdout, 'Central contingency')).toMatch(/10 †\s+20 †\s+30 †\s+40 †$/);
+    expect(lineOf(r.stdout, 'Net budget requirement')).toMatch(/110 †\s+130 †\s+150 †\s+170 †$/);
+    expect(r.stdout).toContain(
+      `Note: † Central contingency is an estimate, not published, in every year: see its note in ${estimated}; totals and the gap that include it carry the mark.`,
+    );
+  });
+
   it('markdown and HTML: the cells carry the marks and the gap chart says what its bars include', async () => {
     const md = await runCli(['project', file, '--format', 'markdown']);
     expect(lineOf(md.stdout, '| **Net budget requirement**')).toContain('**110 §**');

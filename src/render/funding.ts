@@ -108,13 +108,13 @@ export function fundingTotalMark(f: FundingProjection, y: FiscalYear): string {
   return [CALIBRATED_MARK, ESTIMATE_MARK].filter((m) => marks.includes(m)).join('');
 }
 
-/** The marks of a department's figure in year `y`: § when it rests on calibrated inputs, † on assumed inputs or a year the source does not state. */
+/** The marks of a department's figure in year `y`: § when it rests on calibrated inputs, † when it is an estimate, rests on assumed inputs, or is a year the source does not state. */
 export function departmentMark(d: DepartmentBudget, y: FiscalYear): string {
   const dep = d.department;
   const statuses: ReadonlySet<string> = dep.kind === 'scenario' ? inflationStatuses(dep.scenario) : new Set([dep.provenance]);
   const basis = d.bases.get(y);
   const calibrated = statuses.has('calibrated') ? CALIBRATED_MARK : '';
-  const estimate = statuses.has('assumed') || (basis !== undefined && isEstimate(basis)) ? ESTIMATE_MARK : '';
+  const estimate = statuses.has('assumed') || statuses.has('estimate') || (basis !== undefined && isEstimate(basis)) ? ESTIMATE_MARK : '';
   return calibrated + estimate;
 }
 
@@ -182,7 +182,9 @@ export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): 
       notes.push(
         d.department.provenance === 'calibrated'
           ? `${CALIBRATED_MARK} ${d.department.name} is ${describe(d.department.provenance)}, not published (true by construction, not evidence): ${pointers.departmentNote(p.scenario.file)}; totals and the gap that include it carry the mark.`
-          : `${d.department.name} is ${describe(d.department.provenance)}, not published: ${pointers.departmentNote(p.scenario.file)}.`,
+          : d.department.provenance === 'estimate'
+            ? `${ESTIMATE_MARK} ${d.department.name} is ${describe(d.department.provenance)}, not published, in every year: ${pointers.departmentNote(p.scenario.file)}; totals and the gap that include it carry the mark.`
+            : `${d.department.name} is ${describe(d.department.provenance)}, not published: ${pointers.departmentNote(p.scenario.file)}.`,
       );
     }
     if (d.department.kind === 'scenario') {
