@@ -260,6 +260,8 @@ export interface Scenario {
   readonly compareWith?: { readonly file: string; readonly origin: Location };
   /** What-if changes applied on the command line (`--set`), as the user wrote them. */
   readonly whatIf?: readonly string[];
+  /** Parameters a variant set (its `parameters:`, written like `--set`), with the variant's file and reason. */
+  readonly variantSets?: readonly { readonly text: string; readonly file: string; readonly reason: string }[];
   /** The department's gross budget and income as published, for years the source states them. */
   readonly grossAndIncome?: DepartmentGrossIncome;
 }

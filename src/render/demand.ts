@@ -227,6 +227,7 @@ function generalNotes(view: DemandView): string[] {
   const notes = [
     `The base year is ${view.demand.baseYear}, the year before the MTFS: a line's level is its cost in a year less its ${view.demand.baseYear} cost. Cost = users × unit cost and level = volume effect + price effect exactly (see --format csv or json for the exact figures).`,
   ];
+  for (const v of view.scenario.variantSets ?? []) notes.push(`Set by the variant ${v.file}: ${v.text} (${v.reason}).`);
   for (const w of view.scenario.whatIf ?? []) notes.push(`What-if: --set ${w}.`);
   const calibrated = (view.scenario.drivers ?? []).flatMap((d) =>
     provenances(d)

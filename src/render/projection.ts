@@ -63,6 +63,7 @@ export function provenanceNotes(p: Projection, pointers: Pointers = CLI_POINTERS
       `${inflated.join(', ')} ${inflated.length === 1 ? 'is' : 'are'} built from inflation drivers (inflated cost less base-year cost), not published levels; ${seeMore}.`,
     );
   }
+  for (const v of p.scenario.variantSets ?? []) notes.push(`Set by the variant ${v.file}: ${v.text} (${v.reason}).`);
   for (const w of p.scenario.whatIf ?? []) notes.push(pointers.whatIf(w));
   return notes;
 }

@@ -77,6 +77,21 @@ export const variantSchema = z
         description:
           'Settlement scenarios: set or scale funding streams of the base (a fair funding review, a business rates reset). A changed figure is marked as the variant says (usually an estimate).',
       }),
+    parameters: z
+      .array(
+        z.strictObject({
+          set: textSchema.meta({
+            description:
+              'PATH=VALUE, as `--set` takes it: council_tax.collection_rate=97.5%, reserves.opening=15000, inflation.<name>.rate=3%, index.<series>.2019/20=2.5%, <driver>.<parameter>=…, <ref>.income_uplift=2%, funding.<stream>.<year>=….',
+          }),
+          reason: textSchema,
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          'Parameters the variant changes, each written as `--set` takes it (council tax rules, reserves, inflation and index series, demand and income drivers, the settlement), applied in order after the line and funding operations.',
+      }),
     controls: controlsSchema.optional().meta({
       description:
         "The variant's own controls. Without them, `check` uses the base's controls on the figures the variant does not change and reports the rest as not applicable.",

@@ -22,6 +22,7 @@ import type { LoadedSources } from '../load/scenario.js';
 import { writtenOps } from '../load/variant.js';
 import type { Transform } from './transform.js';
 import { applyFundingOps } from './variant-funding.js';
+import { applyOverrides } from './what-if.js';
 
 /**
  * The scenario with every variant's operations applied, innermost first: a variant's base before
@@ -225,22 +226,60 @@ export const applyVariantOps: Transform<VariantOps> = (base, ops) => {
   append(diagnostics, controls.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   const { controlsSource: _baseControls, ...inherited } = base; // the base's published controls do not apply
+  const changed: Scenario = {
+    ...inherited,
+    file,
+    ...(w.title ? { title: w.title } : {}),
+    ...(w.status ? { status: w.status } : {}),
+    ...(w.date ? { date: w.date } : {}),
+    ...(w.source ? { source: w.source } : {}),
+    lines: [...lines.values()],
+    ...(funding.value ? { funding: funding.value } : {}),
+    assumptions: assignLines(base.assumptions ?? [], [...lines.values()], base.classifications),
+    controls: controls.value,
+    ...(w.controls ? { controlsSource: w.controls.source } : {}),
+    inputs: [file, ...base.inputs],
+    variant: { base, ops, ...(w.description ? { description: w.description } : {}), removed },
+  };
+  const set = applyParameters(changed, w.parameters ?? [], (i) => at(['parameters', i, 'set']), file);
+  append(diagnostics, set.diagnostics);
+  return set.value && !hasErrors(diagnostics) ? { value: set.value, diagnostics } : { diagnostics };
+};
+
+/**
+ * A variant's `parameters:`, each applied as `--set` applies it, in order. What each changed is
+ * recorded as set by the variant (not as a command-line what-if); an entry that `--set` would refuse
+ * is an `invalid-value` error located at the entry.
+ */
+function applyParameters(
+  scenario: Scenario,
+  entries: readonly { readonly set: string; readonly reason: string }[],
+  at: (i: number) => Location,
+  file: string,
+): Result<Scenario> {
+  const diagnostics: Diagnostic[] = [];
+  const before = scenario.whatIf ?? [];
+  let s = scenario;
+  const sets: { text: string; file: string; reason: string }[] = [];
+  entries.forEach((e, i) => {
+    const r = applyOverrides(s, [e.set]);
+    for (const d of r.diagnostics) {
+      diagnostics.push({
+        ...d,
+        code: d.code === 'usage' ? 'invalid-value' : d.code,
+        message: d.message.replace(/^--set /, 'parameters: '),
+        location: at(i),
+      });
+    }
+    if (!r.value) return;
+    for (const text of (r.value.whatIf ?? []).slice(before.length)) sets.push({ text, file, reason: e.reason });
+    s = { ...r.value, whatIf: before };
+  });
+  if (hasErrors(diagnostics)) return { diagnostics };
+  if (sets.length === 0) return { value: s, diagnostics };
+  const { whatIf: _none, ...rest } = s;
   return {
-    value: {
-      ...inherited,
-      file,
-      ...(w.title ? { title: w.title } : {}),
-      ...(w.status ? { status: w.status } : {}),
-      ...(w.date ? { date: w.date } : {}),
-      ...(w.source ? { source: w.source } : {}),
-      lines: [...lines.values()],
-      ...(funding.value ? { funding: funding.value } : {}),
-      assumptions: assignLines(base.assumptions ?? [], [...lines.values()], base.classifications),
-      controls: controls.value,
-      ...(w.controls ? { controlsSource: w.controls.source } : {}),
-      inputs: [file, ...base.inputs],
-      variant: { base, ops, ...(w.description ? { description: w.description } : {}), removed },
-    },
+    value: { ...rest, ...(before.length ? { whatIf: before } : {}), variantSets: [...(scenario.variantSets ?? []), ...sets] },
     diagnostics,
   };
-};
+}

@@ -1,0 +1,65 @@
+// A variant's `parameters:` change what `--set` changes (council tax rules, reserves, inflation), with
+// the same figures as the same `--set` on the base, recorded as set by the variant; a path `--set`
+// would refuse is an error located at the entry.
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+const DIR = 'test/fixtures/variant-parameters';
+
+/** The CSV figures only: the title and notes name the file. */
+const figures = (csv: string): string => csv.split('\n').slice(1).join('\n');
+
+describe('variant parameters', () => {
+  it('council tax rules and reserves: the same figures as --set on the base, noted as set by the variant', async () => {
+    const v = await runCli(['project', `${DIR}/council-rules.yaml`, '--format', 'csv']);
+    const s = await runCli([
+      'project',
+      'scenarios/2018-council.yaml',
+      '--set',
+      'council_tax.tax_base_growth=0.25%',
+      '--set',
+      'reserves.opening=10000',
+      '--format',
+      'csv',
+    ]);
+    const base = await runCli(['project', 'scenarios/2018-council.yaml', '--format', 'csv']);
+    expect(v.code, v.stderr).toBe(0);
+    expect(figures(v.stdout)).toBe(figures(s.stdout));
+    expect(figures(v.stdout)).not.toBe(figures(base.stdout));
+    const text = await runCli(['project', `${DIR}/council-rules.yaml`]);
+    expect(text.stdout).toContain(
+      `Note: Set by the variant ${DIR}/council-rules.yaml: reserves.opening=10000 (the scenario has 14440) (a test of a smaller opening balance).`,
+    );
+    expect(text.stdout).not.toContain('--set');
+  });
+
+  it('inflation: a rate set by the variant builds the same lines as --set', async () => {
+    const v = await runCli(['project', `${DIR}/inflation.yaml`, '--format', 'csv']);
+    const s = await runCli([
+      'project',
+      'scenarios/2018-central-inflation.yaml',
+      '--set',
+      'inflation.all_services.rate=3%',
+      '--format',
+      'csv',
+    ]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).toContain('net_budget,Net budget,10440,21193.2,32268.996,43677.06588');
+    expect(figures(v.stdout)).toBe(figures(s.stdout));
+  });
+
+  it('compare shows what the variant changed', async () => {
+    const r = await runCli(['compare', 'scenarios/2018-council.yaml', `${DIR}/council-rules.yaml`]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Total funding/);
+  });
+
+  it('a path --set would refuse is an invalid-value error at the entry, with the same hint', async () => {
+    const r = await runCli(['project', `${DIR}/bad.yaml`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${DIR}/bad.yaml:5:10: error[invalid-value]: parameters: council_tax.tax_base_growht=1%: council tax has no \`tax_base_growht\``,
+    );
+    expect(r.stderr).toContain('did you mean `tax_base_growth`?');
+  });
+});
