@@ -5,7 +5,7 @@ import type { FiscalYear } from '../model/fiscal-year.js';
 import { ZERO, toPlain, type Money } from '../model/money.js';
 import { attributionTotal, type Comparison, type PairComparison } from '../reports/compare/compare.js';
 import type { Projection } from '../project/project.js';
-import { money, text, type Column, type TableModel, type TableRow } from './table-model.js';
+import { money, text, type Column, type TableModel, type TableRow, yearColumns } from './table-model.js';
 
 /** Short stable names for the scenarios of a comparison: file stems, numbered if they clash. */
 function scenarioKeys(projections: readonly Projection[]): string[] {
@@ -13,7 +13,7 @@ function scenarioKeys(projections: readonly Projection[]): string[] {
   return stems.map((s, i) => (stems.indexOf(s) === i && stems.lastIndexOf(s) === i ? s : `${s}-${i + 1}`));
 }
 
-const yearCols = (c: Comparison): Column[] => c.years.map((y) => ({ key: y, header: y, align: 'right' as const }));
+const yearCols = (c: Comparison): Column[] => yearColumns(c.years);
 
 const span = (ys: readonly FiscalYear[]): string => `${ys[0] ?? ''} to ${ys[ys.length - 1] ?? ''}`;
 

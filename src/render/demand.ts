@@ -18,7 +18,7 @@ import { SERIES_ROUNDING } from '../model/series.js';
 import type { LineComparison } from '../project/demand-comparison.js';
 import { ESTIMATE_MARK, scenarioTitle } from './projection.js';
 import { group } from '../model/grouped-number.js';
-import { blank, money, number, text, type Column, type TableModel, type TableRow } from './table-model.js';
+import { blank, money, number, text, type Column, type TableModel, type TableRow, yearColumns } from './table-model.js';
 import { cite, parameterNote, percent } from './parameter-text.js';
 
 export interface DemandView {
@@ -31,10 +31,7 @@ export interface DemandView {
 
 const ROUNDING_WORDS = { 'half-away-from-zero': 'half away from zero' } as const;
 
-const columns = (d: Demand): Column[] => [
-  { key: 'label', header: '', align: 'left' },
-  ...[d.baseYear, ...d.years].map((y) => ({ key: y, header: y, align: 'right' as const })),
-];
+const columns = (d: Demand): Column[] => [{ key: 'label', header: '', align: 'left' }, ...yearColumns([d.baseYear, ...d.years])];
 
 const pounds = (d: Dec): string => `£${group(d.abs().toFixed())}${d.isNegative() ? ' (negative)' : ''}`;
 

@@ -12,12 +12,12 @@ import { INTERPOLATION_DP, publishedYears, type NationalView, type SeriesRow } f
 import { percent } from './parameter-text.js';
 import { ESTIMATE_MARK, HELD_MARK } from './marks.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
-import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';
+import { blank, money, text, type Cell, type Column, type TableModel, type TableRow, yearColumns } from './table-model.js';
 
 const columns = (years: readonly FiscalYear[]): Column[] => [
   { key: 'ref', header: 'Id', align: 'left' },
   { key: 'label', header: '', align: 'left' },
-  ...years.map((y) => ({ key: y, header: y, align: 'right' as const })),
+  ...yearColumns(years),
 ];
 
 const MARKS: Record<SeriesValue['basis'], string | undefined> = {

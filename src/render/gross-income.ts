@@ -11,7 +11,7 @@ import type { BudgetLine } from '../model/scenario.js';
 import { projectScenario, rowValues, type Projection } from '../project/project.js';
 import { ESTIMATE_MARK } from './marks.js';
 import { isEstimate } from '../model/level.js';
-import { blank, money, text, type TableModel, type TableRow } from './table-model.js';
+import { blank, money, text, type TableModel, type TableRow, yearColumns } from './table-model.js';
 
 type Split = BudgetLine & { readonly grossIncome: NonNullable<BudgetLine['grossIncome']> };
 
@@ -186,11 +186,7 @@ export function grossIncomeTable(p: Projection): TableModel | undefined {
     id: 'gross_income',
     title: 'Gross expenditure and income',
     units: p.scenario.units,
-    columns: [
-      { key: 'ref', header: 'Ref', align: 'left' },
-      { key: 'label', header: 'Description', align: 'left' },
-      ...years.map((y) => ({ key: y, header: y, align: 'right' as const })),
-    ],
+    columns: [{ key: 'ref', header: 'Ref', align: 'left' }, { key: 'label', header: 'Description', align: 'left' }, ...yearColumns(years)],
     rows,
     notes,
     identities,

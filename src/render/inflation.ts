@@ -10,7 +10,7 @@ import type { Provenance } from '../model/demand.js';
 import type { Scenario } from '../model/scenario.js';
 import { cite, parameterNote, percent } from './parameter-text.js';
 import { CALIBRATED_MARK, ESTIMATE_MARK } from './marks.js';
-import { blank, money, number, text, type Cell, type TableModel, type TableRow } from './table-model.js';
+import { blank, money, number, text, type Cell, type TableModel, type TableRow, yearColumns } from './table-model.js';
 
 /** Calibrated (§) and assumed (†) figures are marked where they are shown. */
 const mark = (status: string | undefined): { marker?: string } =>
@@ -83,7 +83,7 @@ function inflationTable(item: InflationItem, s: Scenario, committee: boolean): T
     id: `inflation.${item.name}`,
     title: `Inflation ${item.name} (${KIND_WORDS[item.kind]}): ${item.description}${builds.length ? ` (builds ${builds.join(', ')})` : ' (builds no line)'}`,
     units: s.units,
-    columns: [{ key: 'label', header: '', align: 'left' }, ...all.map((y: FiscalYear) => ({ key: y, header: y, align: 'right' as const }))],
+    columns: [{ key: 'label', header: '', align: 'left' }, ...yearColumns(all)],
     rows,
     notes: [
       ...inflationNotes(item, s.years, committee),

@@ -13,13 +13,11 @@ import { layoutChoosesKind, scheduleWords } from '../model/layout.js';
 import { inflationJson } from './inflation.js';
 import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './marks.js';
 import { slippageLabel, type Slippage } from '../model/saving-delivery.js';
-import { blank, money, text, type Column, type TableModel, type TableRow } from './table-model.js';
+import { blank, money, text, type TableModel, type TableRow, yearColumns } from './table-model.js';
 import type { DisplayOptions } from './number.js';
 import { departmentGrossIncomeJson, grossIncomeJson, publishedGrossIncomeJson } from './gross-income.js';
 
 export { ESTIMATE_MARK, RECONCILING_MARK };
-
-const yearColumns = (years: readonly FiscalYear[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' }));
 
 export function describeScenario(p: Projection): string {
   return scenarioTitle(p.scenario);

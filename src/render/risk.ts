@@ -9,9 +9,9 @@ import { group } from '../model/grouped-number.js';
 import type { RiskResult } from '../reports/risk/monte-carlo.js';
 import { share } from '../reports/risk/monte-carlo.js';
 import type { Sensitivity } from '../reports/risk/sensitivity.js';
-import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';
+import { blank, money, text, type Cell, type TableModel, type TableRow, yearColumns } from './table-model.js';
 
-const yearCols = (years: readonly FiscalYear[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' as const }));
+const yearCols = yearColumns;
 const byYear = (years: readonly FiscalYear[], m: ReadonlyMap<FiscalYear, Money> | undefined): Record<string, Cell> =>
   Object.fromEntries(years.map((y) => [y, money(m?.get(y) ?? ZERO)]));
 const pct = (d: Dec): string => `${d.times(100).toFixed()}%`;

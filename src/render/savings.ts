@@ -11,9 +11,9 @@ import { RANKING_RULE, type AlternativeSets } from '../reports/savings/target.js
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import type { SavingsRegister, RegisterEntry } from '../reports/savings/register.js';
 import type { Subtotal } from '../project/subtotals.js';
-import { blank, money, text, type Cell, type Column, type TableModel, type TableRow } from './table-model.js';
+import { blank, money, text, type Cell, type Column, type TableModel, type TableRow, yearColumns } from './table-model.js';
 
-const yearCols = (years: readonly FiscalYear[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' as const }));
+const yearCols = yearColumns;
 const byYear = (years: readonly FiscalYear[], m: ReadonlyMap<FiscalYear, Money>): Record<string, Cell> =>
   Object.fromEntries(years.map((y) => [y, money(m.get(y) ?? ZERO)]));
 const percent = (share: Dec): Dec => roundTo(share.times(100), 2, 'half-away-from-zero');

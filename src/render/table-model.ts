@@ -70,9 +70,12 @@ export const number = (value: Dec, extra: { dp?: number; marker?: string; alignW
 export const text = (t: string): Cell => ({ kind: 'text', text: t });
 export const blank: Cell = { kind: 'blank' };
 
+/** One right-aligned column per year, keyed and headed by the year. */
+export const yearColumns = (years: readonly string[]): Column[] => years.map((y) => ({ key: y, header: y, align: 'right' }));
+
 /** The columns of a detail table: a label, a basis (published, derived, estimate …) and one per year. */
 export const labelBasisYearColumns = (years: readonly string[]): Column[] => [
   { key: 'label', header: '', align: 'left' },
   { key: 'basis', header: 'Basis', align: 'left' },
-  ...years.map((y) => ({ key: y, header: y, align: 'right' as const })),
+  ...yearColumns(years),
 ];
