@@ -181,10 +181,10 @@ export function fundingNotes(p: Projection, pointers: Pointers = CLI_POINTERS): 
     if (d.department.kind === 'levels' && d.department.provenance !== 'published') {
       notes.push(
         d.department.provenance === 'calibrated'
-          ? `${CALIBRATED_MARK} ${d.department.name} is ${describe(d.department.provenance)}, not published (true by construction, not evidence): ${pointers.departmentNote(p.scenario.file)}; totals and the gap that include it carry the mark.`
+          ? `${CALIBRATED_MARK} ${d.department.name} is ${describe(d.department.provenance)}, not published (true by construction, not evidence): ${pointers.departmentNote(d.department.origin.file)}; totals and the gap that include it carry the mark.`
           : d.department.provenance === 'estimate'
-            ? `${ESTIMATE_MARK} ${d.department.name} is ${describe(d.department.provenance)}, not published, in every year: ${pointers.departmentNote(p.scenario.file)}; totals and the gap that include it carry the mark.`
-            : `${d.department.name} is ${describe(d.department.provenance)}, not published: ${pointers.departmentNote(p.scenario.file)}.`,
+            ? `${ESTIMATE_MARK} ${d.department.name} is ${describe(d.department.provenance)}, not published, in every year: ${pointers.departmentNote(d.department.origin.file)}; totals and the gap that include it carry the mark.`
+            : `${d.department.name} is ${describe(d.department.provenance)}, not published: ${pointers.departmentNote(d.department.origin.file)}.`,
       );
     }
     if (d.department.kind === 'scenario') {
