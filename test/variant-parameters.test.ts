@@ -48,6 +48,40 @@ describe('variant parameters', () => {
     expect(figures(v.stdout)).toBe(figures(s.stdout));
   });
 
+  it('explain names the variant, not a command-line what-if, as the source of what it set', async () => {
+    const cases = [
+      {
+        variant: ['explain', `${DIR}/inflation.yaml`, 'net_budget', '2019/20'],
+        set: ['explain', 'scenarios/2018-central-inflation.yaml', 'net_budget', '2019/20', '--set', 'inflation.all_services.rate=3%'],
+        text: 'inflation.all_services.rate=3%',
+        reason: 'a test of the top of the range',
+        file: `${DIR}/inflation.yaml`,
+      },
+      {
+        variant: ['explain', `${DIR}/settlement.yaml`, 'business_rates.levy', '2019/20'],
+        set: [
+          'explain',
+          'test/fixtures/synthetic-settlement/council.yaml',
+          'business_rates.levy',
+          '2019/20',
+          '--set',
+          'funding.retained_business_rates.levy_rate=40%',
+        ],
+        text: 'funding.retained_business_rates.levy_rate=40%',
+        reason: 'a test of a higher levy',
+        file: `${DIR}/settlement.yaml`,
+      },
+    ];
+    for (const c of cases) {
+      const v = await runCli(c.variant);
+      const s = await runCli(c.set);
+      expect(v.code, v.stderr).toBe(0);
+      expect(v.stdout).toContain(`source: set by the variant ${c.file}: ${c.text} (${c.reason})`);
+      expect(v.stdout).not.toContain('what-if');
+      expect(s.stdout).toContain(`source: what-if: --set ${c.text}`);
+    }
+  });
+
   it('compare shows what the variant changed', async () => {
     const r = await runCli(['compare', 'scenarios/2018-council.yaml', `${DIR}/council-rules.yaml`]);
     expect(r.code, r.stderr).toBe(0);

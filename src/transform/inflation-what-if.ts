@@ -8,6 +8,7 @@ import { rateIn, seriesChange, type IndexPoint, type IndexSeries, type Inflation
 import { toPlain, ZERO, type Dec, type Money, type Rate } from '../model/money.js';
 import type { Scenario } from '../model/scenario.js';
 import { inflationYears, INFLATION_PARAMETERS } from '../load/parameter-path.js';
+import { WHAT_IF } from './transform.js';
 
 /** One change: `target` is `inflation.<name>` or `index.<series>`. */
 export interface InflationOverride {
@@ -16,13 +17,15 @@ export interface InflationOverride {
   readonly parameter: string;
   readonly year?: FiscalYear;
   readonly value: Dec;
+  /** The changed figure's source, when not a command-line what-if (a variant's parameter). */
+  readonly source?: string;
 }
 
 export const isInflationTarget = (target: string): boolean => target.startsWith('inflation.') || target.startsWith('index.');
 
 const whatIf = (o: InflationOverride, origin?: Provenance['origin']): Provenance => ({
   status: 'assumed',
-  source: `what-if: --set ${o.text}`,
+  source: o.source ?? WHAT_IF(o.text),
   ...(origin ? { origin } : {}),
 });
 

@@ -12,6 +12,7 @@ import { moneyFromText, rateFromText, toPlain, type Money, type Rate } from '../
 import type { Scenario } from '../model/scenario.js';
 import { closest } from '../schema/diagnose.js';
 import { settlementItems } from './variant-funding.js';
+import { WHAT_IF, type SourceLabel } from './transform.js';
 
 const RATES_INPUTS = ['levy_rate', 'safety_net', 'multiplier_change', 'baseline', 'top_up', 'tariff'] as const;
 type RatesInput = (typeof RATES_INPUTS)[number];
@@ -20,8 +21,6 @@ type RatesInput = (typeof RATES_INPUTS)[number];
 export const isSettlementPath = (text: string): boolean => text.trim().startsWith('funding.');
 
 type Change = { ok: true; apply: (f: Funding) => Funding; was: string } | { ok: false; message: string; hint: string };
-
-const what = (s: string): string => `what-if: --set ${s}`;
 
 function year(
   text: string | undefined,
@@ -59,7 +58,7 @@ function share(text: string, low: number, name: string): { ok: true; value: Rate
   return { ok: true, value: v };
 }
 
-function streamChange(f: Funding, id: string, y: FiscalYear, value: Money, text: string): Funding {
+function streamChange(f: Funding, id: string, y: FiscalYear, value: Money, source: string): Funding {
   const set = (s: FundingStream): FundingStream =>
     s.id !== id
       ? s
@@ -67,7 +66,7 @@ function streamChange(f: Funding, id: string, y: FiscalYear, value: Money, text:
           ...s,
           levels: new Map([...s.levels].map(([k, l]) => [k, k === y ? { ...l, amount: value, basis: 'stated' as const } : l])),
           provenance: 'estimate',
-          note: `${s.note ? `${s.note}; ` : ''}${what(text)}`,
+          note: `${s.note ? `${s.note}; ` : ''}${source}`,
         };
   const ct = f.councilTax;
   const req = f.councilTaxRequirement;
@@ -87,10 +86,10 @@ function ratesChange(
   rest: string[],
   value: string,
   years: readonly FiscalYear[],
-  text: string,
+  source: string,
 ): Change {
   const path = `funding.retained_business_rates.${input}`;
-  const cite = { provenance: 'estimate' as const, source: what(text) };
+  const cite = { provenance: 'estimate' as const, source };
   const swap =
     (next: RetainedBusinessRates): ((f: Funding) => Funding) =>
     (f) => ({ ...f, retainedBusinessRates: next });
@@ -142,7 +141,7 @@ function ratesChange(
   };
 }
 
-function parse(text: string, s: Scenario): Change {
+function parse(text: string, s: Scenario, source: string): Change {
   const eq = text.indexOf('=');
   const form = 'funding.<stream>.<year>=<amount> or funding.retained_business_rates.<input>[.<year>]=<value>';
   if (eq < 0) return { ok: false, message: 'expected a path, `=` and a value', hint: `write ${form}` };
@@ -172,7 +171,7 @@ function parse(text: string, s: Scenario): Change {
         hint: guess ? `did you mean \`${guess}\`? (inputs: ${RATES_INPUTS.join(', ')})` : `inputs: ${RATES_INPUTS.join(', ')}`,
       };
     }
-    return ratesChange(r, input as RatesInput, more, value, s.years, text);
+    return ratesChange(r, input as RatesInput, more, value, s.years, source);
   }
   const items = settlementItems(f);
   if (!items.includes(item)) {
@@ -195,20 +194,20 @@ function parse(text: string, s: Scenario): Change {
     f.retainedBusinessRates?.growth,
   ].find((x) => x?.id === item);
   const was = stream?.levels.get(y.year)?.amount;
-  return { ok: true, apply: (g) => streamChange(g, item, y.year, a.value, text), was: was ? toPlain(was) : 'none' };
+  return { ok: true, apply: (g) => streamChange(g, item, y.year, a.value, source), was: was ? toPlain(was) : 'none' };
 }
 
 /**
  * Applies every `--set funding.…` to the scenario's funding, in order (a what-if is an estimate).
  * Diagnostics: `usage` only.
  */
-export function applySettlementOverrides(s: Scenario, texts: readonly string[]): Result<Scenario> {
+export function applySettlementOverrides(s: Scenario, texts: readonly string[], label: SourceLabel = WHAT_IF): Result<Scenario> {
   if (texts.length === 0) return { value: s, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   let scenario = s;
   const whatIf: string[] = [];
   for (const text of texts) {
-    const c = parse(text, scenario);
+    const c = parse(text, scenario, label(text));
     if (!c.ok) {
       diagnostics.push(error('usage', `--set ${text}: ${c.message}`, undefined, c.hint));
       continue;

@@ -6,3 +6,7 @@ import type { Result } from '../diagnostics/result.js';
 import type { Scenario } from '../model/scenario.js';
 
 export type Transform<Spec> = (scenario: Scenario, spec: Spec) => Result<Scenario>;
+
+/** How a figure changed by a `--set` path names its source: a command-line what-if, unless a variant set it. */
+export type SourceLabel = (text: string) => string;
+export const WHAT_IF: SourceLabel = (text) => `what-if: --set ${text}`;

@@ -262,7 +262,7 @@ function applyParameters(
   let s = scenario;
   const sets: { text: string; file: string; reason: string }[] = [];
   entries.forEach((e, i) => {
-    const r = applyOverrides(s, [e.set]);
+    const r = applyOverrides(s, [e.set], (text) => `set by the variant ${file}: ${text} (${e.reason})`);
     for (const d of r.diagnostics) {
       diagnostics.push({
         ...d,

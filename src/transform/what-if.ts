@@ -15,7 +15,8 @@ import { FORM, parseParameterPath, yearsOf, type InflationSet } from '../load/pa
 import { describeInflation, isInflationTarget, withInflationOverride } from './inflation-what-if.js';
 import type { Scenario } from '../model/scenario.js';
 import { applyFundingOverrides, isFundingPath } from './funding-what-if.js';
-import type { Transform } from './transform.js';
+import { WHAT_IF, type SourceLabel } from './transform.js';
+import type { Result } from '../diagnostics/result.js';
 import { applyIncomeOverride, isLineOverride } from './income-what-if.js';
 import { applySettlementOverrides, isSettlementPath } from './settlement-what-if.js';
 
@@ -26,20 +27,23 @@ export interface Override {
   readonly parameter: string;
   readonly year?: FiscalYear;
   readonly value: Dec;
+  /** The changed figure's source, when not a command-line what-if (a variant's parameter). */
+  readonly source?: string;
 }
 
 /**
  * Applies every `--set` to the scenario's drivers, in order, and rebuilds the lines they build.
  * Returns the scenario unchanged when there is nothing to set. Diagnostics: `usage` only.
  */
-export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
+export function applyOverrides(scenario: Scenario, all: readonly string[], label: SourceLabel = WHAT_IF): Result<Scenario> {
   // `funding.…` paths change the settlement (settlement-what-if.ts)
   if (all.some(isSettlementPath)) {
-    const settlement = applySettlementOverrides(scenario, all.filter(isSettlementPath));
+    const settlement = applySettlementOverrides(scenario, all.filter(isSettlementPath), label);
     if (!settlement.value) return settlement;
     return applyOverrides(
       settlement.value,
       all.filter((t) => !isSettlementPath(t)),
+      label,
     );
   }
   // council tax rules and reserves are set by their own paths (funding-what-if.ts)
@@ -50,6 +54,7 @@ export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
     return applyOverrides(
       r.value,
       all.filter((t) => !isFundingPath(t)),
+      label,
     );
   }
   const texts = all;
@@ -78,7 +83,7 @@ export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
       continue;
     }
     seen.add(path);
-    overrides.push(o.value);
+    overrides.push(label === WHAT_IF ? o.value : { ...o.value, source: label(text) });
   }
   // a line's income drivers (`<ref>.income_uplift`, `<ref>.income_ends`)
   let changed = withParameters(scenario, overrides);
@@ -102,7 +107,7 @@ export const applyOverrides: Transform<readonly string[]> = (scenario, all) => {
       })`,
   );
   return { value: { ...changed, whatIf: [...(scenario.whatIf ?? []), ...whatIf, ...lineNotes] }, diagnostics };
-};
+}
 
 /**
  * The scenario with driver parameters replaced: a plain edit of what is written (the projection
@@ -141,7 +146,7 @@ function replaced<T extends Dec>(p: Parameter<T> | undefined, o: Override, neede
     ? { byYear: new Map(needed.map((y) => [y, y === o.year ? (o.value as T) : p ? valueIn(p.value, y) : absent])) }
     : { every: o.value as T };
   const origin = p?.provenance.origin;
-  return { value, provenance: { status: 'assumed', source: `what-if: --set ${o.text}`, ...(origin ? { origin } : {}) } };
+  return { value, provenance: { status: 'assumed', source: o.source ?? WHAT_IF(o.text), ...(origin ? { origin } : {}) } };
 }
 
 function override(d: DemandDriver, o: Override, years: readonly FiscalYear[]): DemandDriver {
@@ -157,7 +162,7 @@ function override(d: DemandDriver, o: Override, years: readonly FiscalYear[]): D
         unitCost: {
           ...d.unitCost,
           amount: o.value as Money,
-          provenance: { ...d.unitCost.provenance, status: 'assumed', source: `what-if: --set ${o.text}` },
+          provenance: { ...d.unitCost.provenance, status: 'assumed', source: o.source ?? WHAT_IF(o.text) },
         },
       };
     case 'unit_cost_uplift':
@@ -178,7 +183,7 @@ function override(d: DemandDriver, o: Override, years: readonly FiscalYear[]): D
               ...u,
               partYear: {
                 value: o.value as Rate,
-                provenance: { ...u.partYear.provenance, status: 'assumed', source: `what-if: --set ${o.text}` },
+                provenance: { ...u.partYear.provenance, status: 'assumed', source: o.source ?? WHAT_IF(o.text) },
               },
             },
           }
