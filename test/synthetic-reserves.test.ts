@@ -117,6 +117,18 @@ describe('--set on council tax rules and reserves', () => {
     expect(text.stdout).toContain('What-if: --set council_tax.collection_rate=97% (the scenario has 98.5%).');
   });
 
+  it('warns when a what-if takes an earmarked reserve below nil, and not again for one the file already does', async () => {
+    const r = await runCli(['project', file, '--set', 'reserves.insurance.opening=100']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'warning[reserve-negative]: --set reserves.insurance.opening=100: earmarked reserve insurance (Insurance reserve) would be 20 below nil at the end of 2025/26',
+    );
+    // the transformation reserve is below nil as written: warned once, as the file loads
+    expect(r.stderr.match(/earmarked reserve transformation/g)).toHaveLength(1);
+    const fine = await runCli(['project', file, '--set', 'reserves.insurance.opening=120']);
+    expect(fine.stderr).not.toContain('earmarked reserve insurance');
+  });
+
   it('refuses a path or value it cannot use, with a usage error (exit 2)', async () => {
     const cases: [string, string][] = [
       ['reserves.transfrmation.opening=1', 'did you mean `transformation`?'],

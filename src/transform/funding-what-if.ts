@@ -10,6 +10,7 @@ import type { SourcedAmount } from '../model/level.js';
 import { add, moneyFromText, roundTo, type Dec, type Money, type Rate } from '../model/money.js';
 import type { Scenario } from '../model/scenario.js';
 import { closest } from '../schema/diagnose.js';
+import { earmarkedWarnings } from '../load/funding.js';
 
 /** The first part of a path this module handles. */
 export const FUNDING_PATH_ROOTS = ['council_tax', 'reserves'] as const;
@@ -209,5 +210,21 @@ export function applyFundingOverrides(scenario: Scenario, texts: readonly string
     whatIf.push(`${text} (the scenario has ${out.was})`);
   }
   if (diagnostics.length > 0) return { diagnostics };
-  return { value: whatIf.length ? { ...s, whatIf: [...(s.whatIf ?? []), ...whatIf] } : s, diagnostics };
+  return {
+    value: whatIf.length ? { ...s, whatIf: [...(s.whatIf ?? []), ...whatIf] } : s,
+    diagnostics: reservesAfter(scenario, s, texts),
+  };
+}
+
+/**
+ * The `reserve-negative` warnings the what-ifs bring about: an earmarked reserve the file as written
+ * keeps above nil but the changed reserves take below it (the file's own are reported as it loads).
+ */
+function reservesAfter(before: Scenario, after: Scenario, texts: readonly string[]): Diagnostic[] {
+  if (before.funding?.reserves === after.funding?.reserves) return [];
+  const years = after.years;
+  const was = new Set(earmarkedWarnings(before.funding?.reserves, years).map((d) => d.message.slice(0, d.message.indexOf(' would be'))));
+  return earmarkedWarnings(after.funding?.reserves, years)
+    .filter((d) => !was.has(d.message.slice(0, d.message.indexOf(' would be'))))
+    .map((d) => ({ ...d, message: `--set ${texts.filter((t) => t.trim().startsWith('reserves.')).join(' --set ')}: ${d.message}` }));
 }

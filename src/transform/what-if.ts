@@ -51,11 +51,12 @@ export function applyOverrides(scenario: Scenario, all: readonly string[], label
   if (funding.length > 0) {
     const r = applyFundingOverrides(scenario, funding);
     if (!r.value) return r;
-    return applyOverrides(
+    const rest = applyOverrides(
       r.value,
       all.filter((t) => !isFundingPath(t)),
       label,
     );
+    return { ...rest, diagnostics: [...r.diagnostics, ...rest.diagnostics] };
   }
   const texts = all;
   if (texts.length === 0) return { value: scenario, diagnostics: [] };
