@@ -2,6 +2,9 @@
 // the same figures as the same `--set` on the base, recorded as set by the variant; a path `--set`
 // would refuse is an error located at the entry.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { nodeReader } from '../src/cli/io.js';
+import { memoryReader } from '../src/load/reader.js';
 import { runCli } from './helpers/cli.js';
 
 const DIR = 'test/fixtures/variant-parameters';
@@ -80,6 +83,19 @@ describe('variant parameters', () => {
       expect(v.stdout).not.toContain('what-if');
       expect(s.stdout).toContain(`source: what-if: --set ${c.text}`);
     }
+  });
+
+  it('a department that is a variant: the council notes what it set', async () => {
+    const file = 'scenarios/2018-council.yaml';
+    const text = readFileSync(file, 'utf8').replace('scenario: 2018-central-inflation.yaml', `scenario: ../${DIR}/inflation.yaml`);
+    expect(text).toContain(`../${DIR}/inflation.yaml`);
+    const changed = memoryReader(new Map([[file, text]]));
+    const r = await runCli(['project', file], { readFile: (f, max) => (f === file ? changed(f, max) : nodeReader(f, max)) });
+    expect(r.stdout).toContain(
+      `Note: Inflation held centrally: set by the variant ${DIR}/inflation.yaml: inflation.all_services.rate=3% (the scenario has index lcc-mtfs-2018) (a test of the top of the range).`,
+    );
+    const base = await runCli(['project', file]);
+    expect(base.stdout).not.toContain('set by the variant');
   });
 
   it('compare shows what the variant changed', async () => {

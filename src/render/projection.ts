@@ -62,6 +62,12 @@ export function provenanceNotes(p: Projection, pointers: Pointers = CLI_POINTERS
     );
   }
   for (const v of p.scenario.variantSets ?? []) notes.push(`Set by the variant ${v.file}: ${v.text} (${v.reason}).`);
+  // a department that is a variant: what it set moves the council's figures too
+  for (const d of p.departments ?? []) {
+    if (d.department.kind !== 'scenario') continue;
+    for (const v of d.department.scenario.variantSets ?? [])
+      notes.push(`${d.department.name}: set by the variant ${v.file}: ${v.text} (${v.reason}).`);
+  }
   for (const w of p.scenario.whatIf ?? []) notes.push(pointers.whatIf(w));
   return notes;
 }
