@@ -10,11 +10,17 @@ export function group(plainAbs: string): string {
   return frac ? `${grouped}.${frac}` : grouped;
 }
 
-/** Exact value with grouping and a leading minus: -4,755 (no rounding). */
-export function formatPlainGrouped(d: Decimal): string {
-  if (d.isZero()) return '0';
-  return `${d.isNegative() ? '-' : ''}${group(d.abs().toFixed())}`;
+/**
+ * Exact value with grouping and a leading minus: -4,755 (no rounding). `minDecimals` pads with
+ * zeros, never rounds: pounds and pence as 1,802.80.
+ */
+export function formatPlainGrouped(d: Decimal, minDecimals = 0): string {
+  if (d.isZero() && minDecimals === 0) return '0';
+  return `${d.isNegative() ? '-' : ''}${group(d.abs().toFixed(Math.max(d.decimalPlaces(), minDecimals)))}`;
 }
+
+/** Pounds and pence are written with two decimals; other figures exactly as they are. */
+export const penceOf = (units: string | undefined): number => (units === '£' ? 2 : 0);
 
 /** Exact value with an explicit sign: +10, -4,755, 0. */
 export function formatSigned(d: Decimal): string {

@@ -5,6 +5,12 @@
 import { Dec, roundTo, type Dec as Decimal, type Money, type RoundingMode } from './money.js';
 import { poundsPerUnit, type Units } from './units.js';
 
+/** The control of Band D: a figure in pounds and pence, whatever units the scenario is written in. */
+export const BAND_D_CONTROL = 'funding.band_d';
+
+/** The units a control's figures are in: Band D in £, every other row in the scenario's units. */
+export const controlUnits = (row: string, units: Units): Units => (row === BAND_D_CONTROL ? '£' : units);
+
 /** The steps a published figure can be rounded to, by the names finance officers write. */
 export const PUBLISHED_TO = ['£0.01', '£1', '£100', '£000', '£0.01m', '£0.1m', '£m'] as const;
 export type PublishedTo = (typeof PUBLISHED_TO)[number];

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, type Sources } from '../diagnostics/format.js';
 import { toPlain } from '../model/money.js';
-import { formatPlainGrouped, formatSigned } from '../model/grouped-number.js';
+import { formatPlainGrouped, formatSigned, penceOf } from '../model/grouped-number.js';
 import { roundedMatches, type ControlResult } from '../reports/check/controls.js';
 import { checkSummary, mismatchReason, type FileOutcome, type Inherited } from '../reports/check/outcome.js';
 import { asJson } from './json.js';
@@ -22,7 +22,7 @@ export function checkAsText(outcomes: readonly FileOutcome[]): string {
     // controls that match only at their published precision: the exact difference is still shown
     const rounded = roundedMatches(o.controls).map(
       (r) =>
-        `  ${r.control.row} ${r.control.year}: ${formatPlainGrouped(r.control.expected)} to the nearest ${r.control.publishedTo ?? ''}; exactly ${formatPlainGrouped(r.actual)} (${formatSigned(r.difference)} ${o.units ?? ''})`,
+        `  ${r.control.row} ${r.control.year}: ${formatPlainGrouped(r.control.expected, penceOf(r.units))} to the nearest ${r.control.publishedTo ?? ''}; exactly ${formatPlainGrouped(r.actual, penceOf(r.units))} (${formatSigned(r.difference)} ${r.units ?? o.units ?? ''})`,
     );
     return [head, ...rounded];
   });
@@ -80,6 +80,7 @@ const controlAsJson = (r: ControlResult): Record<string, unknown> => ({
   difference: toPlain(r.difference),
   matches: r.matches,
   calibrated: r.calibrated,
+  ...(r.units ? { units: r.units } : {}),
   ...(r.control.publishedTo ? { published_to: r.control.publishedTo, rounding: r.control.rounding, rounded: toPlain(r.rounded) } : {}),
   origin: `${r.control.origin.file}:${r.control.origin.line}:${r.control.origin.column}`,
 });

@@ -12,12 +12,18 @@ import { rowSelects } from '../../model/row-select.js';
 import { lineClass, type BudgetLine, type Scenario } from '../../model/scenario.js';
 import { BEFORE_COUNCIL_TAX, type FundingComponent } from '../../project/funding.js';
 import type { Projection } from '../../project/project.js';
+import { BAND_D_CONTROL } from '../../model/published-precision.js';
+import type { Units } from '../../model/units.js';
 
 /** A row a control can be compared with. */
 export interface ControlledRow {
   readonly values: ReadonlyMap<FiscalYear, Money>;
   /** The inputs that make the figure in `year`, with where they are written: the mismatch hint. */
   readonly feeds: (year: FiscalYear) => string;
+  /** The units of `values` when not the scenario's (Band D is in £). */
+  readonly units?: Units;
+  /** Years whose figure the scenario gives as an input: a control there would be true by construction. */
+  readonly given?: ReadonlySet<FiscalYear>;
 }
 
 const where = (l: Location): string => `${l.file}:${l.line}`;
@@ -144,6 +150,38 @@ function rowFeeds(p: Projection, id: string, label: string, year: FiscalYear): s
 }
 
 /**
+ * Band D in £ each year: requirement ÷ tax base rounded by the council's rule, or the Band D that
+ * tax base × Band D uses (derived from last year's by the increases, or given). A control on a
+ * year's Band D that the scenario gives would prove nothing, so those years are `given` (check
+ * refuses a control on them).
+ */
+function bandDRow(p: Projection): ControlledRow | { readonly missing: string } {
+  const f = p.funding;
+  const req = f?.requirementBandD;
+  const reqWritten = p.scenario.funding?.councilTaxRequirement;
+  if (req && req.size > 0 && reqWritten)
+    return {
+      values: new Map([...req].map(([y, r]) => [y, r.bandD.amount])),
+      units: '£',
+      feeds: (y) =>
+        `Band D = council tax requirement ÷ tax base, rounded by \`${reqWritten.rounding ?? ''}\`: check \`requirement\` at ${where(reqWritten.requirement.origin)} and the tax base ${req.get(y)?.taxBase.toFixed() ?? ''}`,
+    };
+  const ct = f?.councilTax;
+  const written = p.scenario.funding?.councilTax;
+  if (ct && written)
+    return {
+      values: new Map([...ct].map(([y, c]) => [y, c.bandD.used])),
+      units: '£',
+      given: new Set([...ct].filter(([, c]) => c.bandD.basis === 'given').map(([y]) => y)),
+      feeds: (y) =>
+        ct.get(y)?.bandD.basis === 'given'
+          ? `Band D ${y} is written in \`band_d\` at ${where(written.bandD.origin)}`
+          : `Band D = last year's Band D × (1 + the increase), rounded by \`${written.bandD.rounding}\`: check \`band_d\` at ${where(written.bandD.origin)}`,
+    };
+  return { missing: 'this scenario has no Band D: give council tax as tax base × Band D, or a requirement with a tax base' };
+}
+
+/**
  * The lines a level total or subtotal is taken over: a `lines` row of the layout by its id (e.g.
  * `savings`, `levies`), else every line of a kind by its neutral row id.
  */
@@ -161,6 +199,7 @@ function linesOfHead(s: Scenario, head: string): BudgetLine[] | undefined {
 export function controlledRow(p: Projection, id: string): ControlledRow | { readonly missing: string } {
   const row = p.rows.find((r) => r.id === id);
   if (row) return { values: row.values, feeds: (year) => rowFeeds(p, id, row.label, year) };
+  if (id === BAND_D_CONTROL) return bandDRow(p);
   const [head = '', group, ...rest] = id.split('.');
   if (head === 'funding' && group !== undefined && p.funding) {
     const cid = [group, ...rest].join('.');

@@ -7,7 +7,7 @@ import { sub, type Money } from '../../model/money.js';
 import { roundToPublished } from '../../model/published-precision.js';
 import type { Control } from '../../model/scenario.js';
 import type { Projection } from '../../project/project.js';
-import { formatSigned, formatPlainGrouped } from '../../model/grouped-number.js';
+import { formatSigned, formatPlainGrouped, penceOf } from '../../model/grouped-number.js';
 import { calibratedControlKeys, controlKey } from './calibration.js';
 import { convert, type Units } from '../../model/units.js';
 import { controlledRow } from './control-rows.js';
@@ -24,6 +24,8 @@ export interface ControlResult {
   readonly matches: boolean;
   /** A figure of the scenario was calibrated to this control, so a match is true by construction. */
   readonly calibrated: boolean;
+  /** The units of the figures when not the scenario's (Band D is in £). */
+  readonly units?: Units;
 }
 
 /**
@@ -47,14 +49,49 @@ export function checkControls(
       diagnostics.push(error('control-row', `this projection has no row \`${control.row}\` to control`, control.origin, row.missing));
       continue;
     }
+    if (row.given?.has(control.year)) {
+      diagnostics.push(
+        error(
+          'control-row',
+          `${control.row} ${control.year} is given by this scenario, not worked out: a control on it would be true by construction`,
+          control.origin,
+          `${row.feeds(control.year)}; control a figure the scenario works out instead (e.g. funding.council_tax)`,
+        ),
+      );
+      continue;
+    }
     const actual = row.values.get(control.year);
-    if (actual === undefined) throw new Error(`no ${control.row} for ${control.year}`);
-    const rounded = control.publishedTo ? roundToPublished(actual, control.publishedTo, own, control.rounding) : actual;
+    if (actual === undefined) {
+      diagnostics.push(
+        error(
+          'control-row',
+          `this projection has no \`${control.row}\` in ${control.year} to control`,
+          control.origin,
+          row.feeds(control.year),
+        ),
+      );
+      continue;
+    }
+    const rowUnits = row.units ?? own;
+    const rounded = control.publishedTo ? roundToPublished(actual, control.publishedTo, rowUnits, control.rounding) : actual;
     const difference = sub(actual, control.expected);
     const matches = rounded.equals(control.expected);
-    const result = { control, actual, rounded, difference, matches, calibrated: calibrated.has(controlKey(control)) };
+    const result = {
+      control,
+      actual,
+      rounded,
+      difference,
+      matches,
+      calibrated: calibrated.has(controlKey(control)),
+      ...(row.units ? { units: row.units } : {}),
+    };
     results.push(result);
-    if (!matches) diagnostics.push(mismatch(result, row.feeds(control.year), (m) => convert(m, own, units), units));
+    if (!matches)
+      diagnostics.push(
+        row.units
+          ? mismatch(result, row.feeds(control.year), (m) => m, row.units)
+          : mismatch(result, row.feeds(control.year), (m) => convert(m, own, units), units),
+      );
   }
   return { results, diagnostics };
 }
@@ -62,7 +99,7 @@ export function checkControls(
 /** The mismatch diagnostic: its figures shown in `units` (`shown` converts them exactly). */
 function mismatch(r: ControlResult, feeds: string, shown: (m: Money) => Money, units: Units): Diagnostic {
   const c = r.control;
-  const g = (m: Money): string => formatPlainGrouped(shown(m));
+  const g = (m: Money): string => formatPlainGrouped(shown(m), penceOf(r.units));
   const precision = c.publishedTo ? ` (to the nearest ${c.publishedTo}, ${c.rounding}: ${g(r.rounded)})` : '';
   return error(
     'control-mismatch',

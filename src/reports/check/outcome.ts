@@ -2,7 +2,8 @@
 // diagnostics) and the summary over all files: the one model the text, JSON and JUnit outputs share.
 
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { formatPlainGrouped, formatSigned } from '../../model/grouped-number.js';
+import { formatPlainGrouped, formatSigned, penceOf } from '../../model/grouped-number.js';
+import type { Money } from '../../model/money.js';
 import type { Control } from '../../model/scenario.js';
 import type { ControlResult } from './controls.js';
 
@@ -87,8 +88,10 @@ export function checkedOutcome(
  */
 export function mismatchReason(r: ControlResult): string {
   const c = r.control;
-  const precision = c.publishedTo ? ` (to the nearest ${c.publishedTo}, ${c.rounding}: ${formatPlainGrouped(r.rounded)})` : '';
-  return `${r.control.row} ${r.control.year}: projected ${formatPlainGrouped(r.actual)}${precision}, published ${formatPlainGrouped(r.control.expected)}, difference ${formatSigned(r.difference)}`;
+  const dp = penceOf(r.units);
+  const g = (m: Money): string => formatPlainGrouped(m, dp);
+  const precision = c.publishedTo ? ` (to the nearest ${c.publishedTo}, ${c.rounding}: ${g(r.rounded)})` : '';
+  return `${r.control.row} ${r.control.year}: projected ${g(r.actual)}${precision}, published ${g(r.control.expected)}, difference ${formatSigned(r.difference)}`;
 }
 
 export function checkSummary(outcomes: readonly FileOutcome[]): CheckSummary {
