@@ -48,15 +48,28 @@ export const unitsOption = (): Option =>
     "show amounts in £, £000 or £m, converted exactly (default: the scenario's units; JSON is always exact in the scenario's units)",
   ).choices(UNITS);
 
+/** `--decimals <n>`: decimal places shown in tables (a source's £m to three places, say). */
+export const decimalsOption = (): Option =>
+  new Option(
+    '--decimals <n>',
+    'decimal places shown in tables, 0 to 6 (default: none in £ and £000, one in £m; CSV and JSON are exact)',
+  ).argParser((v: string): number => {
+    if (!/^[0-6]$/.test(v)) throw new InvalidArgumentError('expected a whole number of decimal places from 0 to 6');
+    return Number(v);
+  });
+
 /**
  * How figures are shown: in `--units` when given, else in `scenarioUnits` (the scenario's own), at
- * that unit's default places (£0.1m for £m); CSV is converted only when `--units` is given.
+ * `--decimals` places or that unit's default (£0.1m for £m); CSV is converted only when `--units` is given.
  */
-export function displayOptions(opts: { readonly rounding: RoundingMode; readonly units?: Units }, scenarioUnits?: Units): DisplayOptions {
+export function displayOptions(
+  opts: { readonly rounding: RoundingMode; readonly units?: Units; readonly decimals?: number },
+  scenarioUnits?: Units,
+): DisplayOptions {
   const units = opts.units ?? scenarioUnits;
   return {
     rounding: opts.rounding,
-    dp: units ? defaultDp(units) : 0,
+    dp: opts.decimals ?? (units ? defaultDp(units) : 0),
     ...(units ? { units } : {}),
     ...(opts.units ? { csvUnits: opts.units } : {}),
   };

@@ -6,7 +6,7 @@ import { projectScenario } from '../../project/project.js';
 import { comparisonAsJson, comparisonCsvTables, comparisonTables } from '../../render/compare.js';
 import { compareProjections } from '../../reports/compare/compare.js';
 import { finish, type CommandContext } from '../command.js';
-import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, decimalsOption, setOption } from '../flags.js';
 import type { Units } from '../../model/units.js';
 import type { Io } from '../io.js';
 import { checkComparable, loadScenarios } from '../load.js';
@@ -19,6 +19,7 @@ interface CompareOptions {
   readonly rounding: RoundingMode;
   /** `--units`: the units amounts are shown in (default: the scenario's). */
   readonly units?: Units;
+  readonly decimals?: number;
   /** `--set` what-ifs, applied to the other scenarios (not the base). */
   readonly set: readonly string[];
 }
@@ -33,6 +34,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(outputOption())
     .addOption(roundingOption())
     .addOption(unitsOption())
+    .addOption(decimalsOption())
     .addOption(setOption('applied to each <other>, not to <base>'))
     .action((base: string, others: string[], o: CompareOptions) => exit(compareCommand(io, base, others, o)));
 }

@@ -12,7 +12,7 @@ import { asJson } from '../../render/json.js';
 import { tableAsMarkdown, tableAsText } from '../../render/text-table.js';
 import type { Io } from '../io.js';
 import { fail, finish, type CommandContext } from '../command.js';
-import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, decimalsOption, setOption } from '../flags.js';
 import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, styler, type ExitCode } from '../output.js';
@@ -24,6 +24,7 @@ interface DemandOptions {
   readonly rounding: RoundingMode;
   /** `--units`: the units amounts are shown in (default: the scenario's). */
   readonly units?: Units;
+  readonly decimals?: number;
   /** `--set <driver>.<parameter>[.<year>]=<value>`, in the order given. */
   readonly set: readonly string[];
 }
@@ -38,6 +39,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(setOption())
     .addOption(roundingOption())
     .addOption(unitsOption())
+    .addOption(decimalsOption())
     .action((scenario: string, o: DemandOptions) => exit(demandCommand(io, scenario, o)));
 }
 

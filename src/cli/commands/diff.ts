@@ -6,7 +6,7 @@ import type { RoundingMode } from '../../model/money.js';
 import { diffAsJson, diffTable } from '../../render/diff.js';
 import { diffScenarios } from '../../reports/diff/diff.js';
 import { finish, type CommandContext } from '../command.js';
-import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, decimalsOption, setOption } from '../flags.js';
 import type { Units } from '../../model/units.js';
 import type { Io } from '../io.js';
 import { loadScenarios } from '../load.js';
@@ -19,6 +19,7 @@ interface DiffOptions {
   readonly rounding: RoundingMode;
   /** `--units`: the units amounts are shown in (default: the scenario's). */
   readonly units?: Units;
+  readonly decimals?: number;
   readonly strict: boolean;
   /** `--set` what-ifs, applied to the current MTFS. */
   readonly set: readonly string[];
@@ -34,6 +35,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(outputOption())
     .addOption(roundingOption())
     .addOption(unitsOption())
+    .addOption(decimalsOption())
     .option('--strict', 'exit 1 when a written status disagrees with the comparison', false)
     .addOption(setOption('applied to <current>'))
     .action((previous: string, current: string, o: DiffOptions) => exit(diffCommand(io, previous, current, o)));

@@ -18,7 +18,7 @@ import { catalogueTables, optionsAsJson, optionsTables } from '../../render/fund
 import type { TableModel } from '../../render/table-model.js';
 import type { Io } from '../io.js';
 import { finish, type CommandContext } from '../command.js';
-import { collect, formatOption, outputOption, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import { collect, formatOption, outputOption, displayOptions, roundingOption, unitsOption, decimalsOption, setOption } from '../flags.js';
 import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, report, type ExitCode, type Input } from '../output.js';
@@ -47,6 +47,7 @@ interface OptionsOptions {
   readonly rounding: RoundingMode;
   /** `--units`: the units amounts are shown in (default: the scenario's). */
   readonly units?: Units;
+  readonly decimals?: number;
   /** `--set` what-ifs on the --authority scenario's demand drivers. */
   readonly set: readonly string[];
 }
@@ -65,6 +66,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(outputOption())
     .addOption(roundingOption())
     .addOption(unitsOption())
+    .addOption(decimalsOption())
     .addOption(setOption('applied to --authority'))
     .action((o: OptionsOptions) => exit(optionsCommand(io, o)));
 }

@@ -11,7 +11,7 @@ import { departmentGrossIncomeTables, grossIncomeTable } from '../../render/gros
 import { projectionAsJson, scheduleTables, summaryTable } from '../../render/projection.js';
 import { checkControls } from '../../reports/check/controls.js';
 import { finish, type CommandContext } from '../command.js';
-import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, decimalsOption, setOption } from '../flags.js';
 import type { Units } from '../../model/units.js';
 import type { Io } from '../io.js';
 import { loadScenarios } from '../load.js';
@@ -25,6 +25,7 @@ interface ProjectOptions {
   readonly rounding: RoundingMode;
   /** `--units`: the units amounts are shown in (default: the scenario's). */
   readonly units?: Units;
+  readonly decimals?: number;
   /** `--set` what-ifs on demand drivers, in the order given. */
   readonly set: readonly string[];
 }
@@ -39,6 +40,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .option('-d, --detail', 'add the schedule of each kind of line (growth, savings, …)', false)
     .addOption(roundingOption())
     .addOption(unitsOption())
+    .addOption(decimalsOption())
     .addOption(setOption())
     .action((scenario: string, o: ProjectOptions) => exit(projectCommand(io, scenario, o)));
 }

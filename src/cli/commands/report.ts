@@ -14,7 +14,7 @@ import { monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
 import type { Io } from '../io.js';
 import { fail, type CommandContext } from '../command.js';
-import { drawCount, displayOptions, roundingOption, unitsOption, seedNumber, setOption } from '../flags.js';
+import { drawCount, displayOptions, roundingOption, unitsOption, decimalsOption, seedNumber, setOption } from '../flags.js';
 import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
 import { emitAll, EXIT_INVALID, EXIT_OK, refuseInput, type ExitCode } from '../output.js';
@@ -28,6 +28,7 @@ interface ReportOptions {
   readonly rounding: RoundingMode;
   /** `--units`: the units amounts are shown in (default: the scenario's). */
   readonly units?: Units;
+  readonly decimals?: number;
   /** `--set` what-ifs on demand drivers, in the order given. */
   readonly set: readonly string[];
   /** Include the technical appendix in the HTML (`--no-appendix` leaves it out). */
@@ -45,6 +46,7 @@ export function register(program: Command, { io, exit, version }: CommandContext
     .addOption(new Option('--seed <s>', 'random seed').argParser(seedNumber).default(1))
     .addOption(roundingOption())
     .addOption(unitsOption())
+    .addOption(decimalsOption())
     .addOption(setOption())
     .option('--no-appendix', 'leave the technical appendix (files and lines, ids, methods) out of the HTML report')
     .action(async (scenario: string, o: ReportOptions) => exit(await reportCommand(io, scenario, o, version)));

@@ -14,7 +14,17 @@ import { sensitivity } from '../../reports/risk/sensitivity.js';
 import { riskAsJson, riskTable, sensitivityAsJson, sensitivityTable } from '../../render/risk.js';
 import type { Io } from '../io.js';
 import { fail, finish, type CommandContext } from '../command.js';
-import { drawCount, formatOption, outputOption, displayOptions, roundingOption, unitsOption, seedNumber, setOption } from '../flags.js';
+import {
+  drawCount,
+  formatOption,
+  outputOption,
+  displayOptions,
+  roundingOption,
+  unitsOption,
+  decimalsOption,
+  seedNumber,
+  setOption,
+} from '../flags.js';
 import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
@@ -26,6 +36,7 @@ interface RiskCommandOptions {
   readonly rounding: RoundingMode;
   /** `--units`: the units amounts are shown in (default: the scenario's). */
   readonly units?: Units;
+  readonly decimals?: number;
   /** `--set` what-ifs on demand drivers, applied before the ranges are varied. */
   readonly set: readonly string[];
 }
@@ -39,6 +50,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(outputOption())
     .addOption(roundingOption())
     .addOption(unitsOption())
+    .addOption(decimalsOption())
     .addOption(setOption())
     .action((scenario: string, o: RiskCommandOptions) => exit(sensitivityCommand(io, scenario, o)));
 
@@ -53,6 +65,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(outputOption())
     .addOption(roundingOption())
     .addOption(unitsOption())
+    .addOption(decimalsOption())
     .addOption(setOption())
     .action((scenario: string, o: RiskOptions) => exit(riskCommand(io, scenario, o)));
 }

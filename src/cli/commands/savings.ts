@@ -14,7 +14,17 @@ import { savingOptions } from '../../reports/savings/options.js';
 import { alternativeSets, MAX_BRANCHES, type AlternativeSets } from '../../reports/savings/target.js';
 import type { Io } from '../io.js';
 import { fail, finish, type CommandContext } from '../command.js';
-import { collect, formatOption, outputOption, positiveInteger, displayOptions, roundingOption, unitsOption, setOption } from '../flags.js';
+import {
+  collect,
+  formatOption,
+  outputOption,
+  positiveInteger,
+  displayOptions,
+  roundingOption,
+  unitsOption,
+  decimalsOption,
+  setOption,
+} from '../flags.js';
 import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
@@ -26,6 +36,7 @@ interface SavingsOptions {
   readonly rounding: RoundingMode;
   /** `--units`: the units amounts are shown in (default: the scenario's). */
   readonly units?: Units;
+  readonly decimals?: number;
   readonly target?: string;
   readonly exclude: readonly string[];
   readonly top: number;
@@ -44,6 +55,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .addOption(outputOption())
     .addOption(roundingOption())
     .addOption(unitsOption())
+    .addOption(decimalsOption())
     .option('-t, --target <target>', 'an amount every year, YEAR=AMOUNT,… for some years, or gap')
     .option('-x, --exclude <ref>', 'leave an option out of the target search (repeatable)', collect, [] as string[])
     .addOption(new Option('--top <n>', 'how many sets to list: the best and its alternatives').argParser(positiveInteger).default(5))
