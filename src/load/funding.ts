@@ -75,6 +75,20 @@ const cited = (c: Context, w: WrittenCitation, p: Path): Cited => ({
  * `band-d` (a year with no Band D, or no previous Band D to derive it from), `duplicate-ref`,
  * `missing-key`, `invalid-value`.
  */
+/**
+ * The keys of `funding:` as the file writes them (its raw tree keeps their order), with
+ * `council_tax:` split into `council_tax` and `collection_fund` in the order those are written in it.
+ */
+function writtenOrder(doc: RawDocument): string[] {
+  const keys = (v: unknown): string[] => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : []);
+  const funding = doc.tree && typeof doc.tree === 'object' ? (doc.tree as Record<string, unknown>)['funding'] : undefined;
+  return keys(funding).flatMap((k) => {
+    if (k !== 'council_tax') return [k];
+    const inner = keys((funding as Record<string, unknown>)[k]).map((i) => (i === 'collection_fund' ? i : k));
+    return inner.filter((i, n) => inner.indexOf(i) === n);
+  });
+}
+
 export function normaliseFunding(
   w: WrittenFunding,
   doc: RawDocument,
@@ -153,6 +167,7 @@ export function normaliseFunding(
       ...(reserves ? { reserves } : {}),
       ...(w.before_council_tax ? { beforeCouncilTax: { label: w.before_council_tax.label } } : {}),
       ...(w.source ? { source: w.source } : {}),
+      order: writtenOrder(doc),
     },
     diagnostics: c.diagnostics,
   };

@@ -251,6 +251,11 @@ export interface Funding {
   /** The label of a row of funding other than council tax, where the scenario asks for one. */
   readonly beforeCouncilTax?: { readonly label: string };
   readonly source?: string;
+  /**
+   * The sections of `funding:` that give funding rows (council_tax, business_rates, grants …) in the
+   * order the scenario writes them: the funding rows are shown in that order, as the source prints them.
+   */
+  readonly order?: readonly string[];
 }
 
 /** An authority's own figures for sharing national amounts out: see `mtfs options --basis`. */

@@ -306,6 +306,24 @@ function businessRatesComponent(
   };
 }
 
+/** The section of `funding:` each row that is not a stream comes from. */
+const SECTION_OF: Readonly<Record<string, string>> = {
+  council_tax: 'council_tax',
+  collection_fund: 'collection_fund',
+  retained_business_rates: 'retained_business_rates',
+  reserves_use: 'reserves',
+};
+
+/** Sorts the rows, in place and stably, by the order their sections are written in (unchanged without one). */
+function inWrittenOrder(components: FundingComponent[], order: readonly string[], sectionOf: (c: FundingComponent) => string): void {
+  if (order.length === 0) return;
+  const rank = (c: FundingComponent): number => {
+    const i = order.indexOf(sectionOf(c));
+    return i < 0 ? order.length : i;
+  };
+  components.sort((a, b) => rank(a) - rank(b));
+}
+
 /** Funding, gap, cumulative gap and reserves for `requirement` (the net budget, in the scenario's units). */
 export function projectFunding(
   funding: Funding,
@@ -345,6 +363,12 @@ export function projectFunding(
   const ordered = [...general.filter((s) => s.kind === 'section_31'), ...general.filter((s) => s.kind !== 'section_31')];
   for (const s of ordered) components.push(streamComponent(s, years, streamComponentId(s)));
   const conditional = funding.streams.filter((s) => s.conditional).map((s) => streamComponent(s, years, streamComponentId(s)));
+  const section = new Map<string, string>(
+    general.map((s) => [
+      streamComponentId(s),
+      s.kind === 'grant' ? 'grants' : s.kind === 'section_31' ? 'retained_business_rates' : s.kind,
+    ]),
+  );
   const reservesIn = funding.reserves;
   if (reservesIn?.plannedUse.size) {
     components.push({
@@ -356,6 +380,7 @@ export function projectFunding(
     });
   }
 
+  inWrittenOrder(components, funding.order ?? [], (c) => section.get(c.id) ?? SECTION_OF[c.id] ?? c.id);
   const total = new Map<FiscalYear, Money>();
   const gap = new Map<FiscalYear, Money>();
   const cumulativeGap = new Map<FiscalYear, Money>();
