@@ -4,16 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { nodeReader } from '../../src/cli/io.js';
 import { memoryReader } from '../../src/load/reader.js';
 import { loadScenario } from '../../src/load/scenario.js';
-import { Dec, toPlain } from '../../src/model/money.js';
-import type { Scenario } from '../../src/model/scenario.js';
-import { projectScenario, rowValues } from '../../src/project/project.js';
-import { projectWithDraws } from '../../src/reports/risk/engine.js';
+import { Approx, Dec, dec, roundTo, toPlain } from '../../src/model/money.js';
+import type { FactorRange, Scenario } from '../../src/model/scenario.js';
+import type { FiscalYear } from '../../src/model/fiscal-year.js';
+import { projectScenario, rowValues, type Projection } from '../../src/project/project.js';
+import { projectWithDraws, riskAssumptions } from '../../src/reports/risk/engine.js';
+import { divide40, fromDec, isqrt, round40, roundPlaces, sqrt40, times, toDec, type Scaled } from '../../src/reports/risk/scaled.js';
 import { linearModel, monteCarlo, nearestRank } from '../../src/reports/risk/monte-carlo.js';
-import { drawFactor, FACTOR_DP, Random } from '../../src/reports/risk/random.js';
+import { drawFactor, drawScaled, FACTOR_DP, Random, sampler, uniformOf } from '../../src/reports/risk/random.js';
 import { sensitivity, value } from '../../src/reports/risk/sensitivity.js';
 
 const scenario = loadScenario('scenarios/2018.yaml', nodeReader).value!;
 const d = (t: string) => new Dec(t);
+
+/** The linear shortcut's figure for one row and year, for factors by assumption id (missing ones at 1). */
+const linearAt = (s: Scenario, base: Projection, ids: readonly string[]) => {
+  const model = linearModel(s, base, ids);
+  return (factors: ReadonlyMap<string, Dec>, id: string, y: FiscalYear): Dec => {
+    const figures = model.figures(riskAssumptions(s).map((a) => fromDec(factors.get(a.id) ?? d('1'))));
+    return model.order.money(figures[ids.indexOf(id) * base.years.length + base.years.indexOf(y)]!);
+  };
+};
 
 describe('draws', () => {
   it('the same seed gives the same uniforms; different seeds differ', () => {
@@ -58,6 +69,109 @@ describe('draws', () => {
   });
 });
 
+/**
+ * The draw as it was first written, in decimal.js at Approx's 40 digits: the reference the
+ * scaled-integer draw must match digit for digit.
+ */
+function approxDrawFactor(range: FactorRange, uniform: Dec): Dec {
+  if (range.low.equals(range.high)) return range.low;
+  const [a, b, u] = [new Approx(range.low), new Approx(range.high), new Approx(uniform)];
+  const c = range.likely && new Approx(range.likely);
+  let x: Dec;
+  if (!c) {
+    x = a.plus(b.minus(a).times(u)) as Dec;
+  } else {
+    const split = c.minus(a).dividedBy(b.minus(a));
+    x = (
+      u.lessThan(split)
+        ? a.plus(u.times(b.minus(a)).times(c.minus(a)).sqrt())
+        : b.minus(new Approx(1).minus(u).times(b.minus(a)).times(b.minus(c)).sqrt())
+    ) as Dec;
+  }
+  return dec(roundTo(x, FACTOR_DP, 'half-away-from-zero'));
+}
+
+describe('draws in scaled integers give the digits of the 40-digit decimal computation', () => {
+  const shipped = [
+    'scenarios/2018.yaml',
+    'scenarios/2018-demand.yaml',
+    'scenarios/2018-council.yaml',
+    'scenarios/2018-central-inflation.yaml',
+  ];
+  const ranges = shipped.flatMap((f) => riskAssumptions(loadScenario(f, nodeReader).value!).map((a) => a.factor));
+
+  it('every shipped range: 20,000 uniforms over five seeds, and 0, 1/2 and (2^32 − 1)/2^32', () => {
+    expect(ranges.length).toBeGreaterThan(8);
+    for (const range of ranges) {
+      const prepared = sampler(range);
+      const ks = [0, 2 ** 32 - 1, 2 ** 31];
+      for (const seed of [1, 2, 3, 42, 2018]) {
+        const r = new Random(seed);
+        for (let i = 0; i < 4000 / ranges.length; i++) ks.push(r.nextUint32());
+      }
+      for (const k of ks) {
+        const u = uniformOf(k);
+        expect(toDec(drawScaled(prepared, u)).toFixed()).toBe(approxDrawFactor(range, toDec(u)).toFixed());
+      }
+    }
+  });
+
+  // ranges as a user may write them: up to 30 decimal places, negative values for a driver parameter
+  // (a change), large counts of people; uniforms on the triangle's split, and anywhere
+  const decimalText = fc
+    .tuple(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.integer({ min: 0, max: 30 }))
+    .map(([m, places]) => new Dec(m.toString()).dividedBy(new Dec(10).pow(places)) as Dec);
+  const range = fc.tuple(decimalText, decimalText, decimalText, fc.boolean()).map(([x, y, z, triangular]): FactorRange => {
+    const [low, likely, high] = [x, y, z].sort((p, q) => p.comparedTo(q)) as [Dec, Dec, Dec];
+    return triangular ? { low, likely, high } : { low, high };
+  });
+
+  it('any range and any uniform (property)', () => {
+    fc.assert(
+      fc.property(range, fc.integer({ min: 0, max: 2 ** 32 - 1 }), (r, k) => {
+        const u = uniformOf(k);
+        expect(toDec(drawScaled(sampler(r), u)).toFixed()).toBe(approxDrawFactor(r, toDec(u)).toFixed());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("uniforms on and next to the triangle's split (property)", () => {
+    const short = fc.integer({ min: 0, max: 400 }).map((n) => new Dec(n).dividedBy(100) as Dec);
+    fc.assert(
+      fc.property(short, short, short, fc.integer({ min: -1, max: 1 }), (x, y, z, step) => {
+        const [low, likely, high] = [x, y, z].sort((p, q) => p.comparedTo(q)) as [Dec, Dec, Dec];
+        if (low.equals(high)) return;
+        const split = likely.minus(low).dividedBy(high.minus(low));
+        const k = Math.min(2 ** 32 - 1, Math.max(0, Number(split.times(2 ** 32).toFixed(0, Dec.ROUND_FLOOR)) + step));
+        const u = uniformOf(k);
+        const r = { low, likely, high };
+        expect(toDec(drawScaled(sampler(r), u)).toFixed()).toBe(approxDrawFactor(r, toDec(u)).toFixed());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the 40-digit operations round as decimal.js does (property)', () => {
+    const positive = decimalText.map((x) => x.abs() as Dec).filter((x) => !x.isZero());
+    const same = (x: Scaled, reference: Dec) => expect(toDec(x).toFixed()).toBe(reference.toFixed());
+    fc.assert(
+      fc.property(decimalText, positive, fc.integer({ min: 0, max: 12 }), (x, y, places) => {
+        same(sqrt40(fromDec(x.abs() as Dec)), new Approx(x.abs()).sqrt() as Dec);
+        same(divide40(fromDec(x), fromDec(y)), new Approx(x).dividedBy(y) as Dec);
+        same(round40(times(fromDec(x), fromDec(y))), new Approx(x).times(y) as Dec);
+        same(roundPlaces(fromDec(x), places), roundTo(x, places, 'half-away-from-zero'));
+      }),
+      { numRuns: 3000 },
+    );
+    // exact squares, halves at the 41st digit, and a carry into a new digit
+    same(sqrt40(fromDec(d('0.0625'))), d('0.25'));
+    same(round40(fromDec(d('1.0000000000000000000000000000000000000005'))), d('1.000000000000000000000000000000000000001'));
+    same(round40(fromDec(d('-9.9999999999999999999999999999999999999995'))), d('-10'));
+    expect(isqrt(10n ** 40n - 1n)).toBe(10n ** 20n - 1n);
+  });
+});
+
 describe('Monte Carlo', () => {
   it('is reproducible for a seed', () => {
     const a = monteCarlo(scenario, { draws: 500, seed: 3 });
@@ -80,7 +194,7 @@ describe('Monte Carlo', () => {
 
   it('the linear shortcut equals projecting the scaled scenario, exactly (property)', () => {
     const base = projectScenario(scenario);
-    const linear = linearModel(scenario, base, ['net_budget']);
+    const linear = linearAt(scenario, base, ['net_budget']);
     const ids = (scenario.assumptions ?? []).map((a) => a.id);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 2_000_000_000 }), { minLength: ids.length, maxLength: ids.length }), (raw) => {
@@ -144,7 +258,7 @@ describe('ranges on funding items', () => {
   });
 
   it('the linear shortcut equals projecting with scaled funding, exactly (property)', () => {
-    const linear = linearModel(council, base, ['net_budget', 'gap']);
+    const linear = linearAt(council, base, ['net_budget', 'gap']);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_500_000_000 }), fc.integer({ min: 900_000_000, max: 1_100_000_000 }), (a, b) => {
         const factors = new Map([['tax-base', new Dec(a + b).dividedBy(1e9) as Dec]]);

@@ -1,13 +1,15 @@
 // Monte Carlo over every assumption range together, reproducible for a seed: each draw samples a
-// factor per assumption, projects exactly, and records the net budget (and gap) per year; then
-// nearest-rank percentiles and exceedance probabilities. Pure; progress is reported by callback.
+// factor per assumption, projects exactly (by the linear shortcut where it applies), and records the
+// net budget (and gap) per year; then nearest-rank percentiles and exceedance probabilities. Pure;
+// progress is reported by callback.
 
 import type { FiscalYear } from '../../model/fiscal-year.js';
 import { Approx, Dec, ZERO, type Money, dec } from '../../model/money.js';
 import type { Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
 import { allLinear, projectWithDraws, riskAssumptions, riskRows } from './engine.js';
-import { drawFactor, Random } from './random.js';
+import { drawnPlaces, drawScaled, FACTOR_DP, Random, sampler, uniformOf } from './random.js';
+import { atPlaces, fromDec, pow10, toDec, type Scaled } from './scaled.js';
 import { value } from './sensitivity.js';
 
 const PERCENTILES = [10, 50, 90] as const;
@@ -59,73 +61,131 @@ export function monteCarlo(s: Scenario, opts: RiskOptions): RiskResult {
   const ids = riskRows(base);
   const years = base.years;
   const assumptions = riskAssumptions(s);
+  const samplers = assumptions.map((a) => sampler(a.factor));
   const random = new Random(opts.seed);
-  const samples = new Map(ids.map((id) => [id, new Map(years.map((y) => [y, [] as Money[]]))]));
+  // one uniform per assumption, in file order, so a seed always means the same draws
+  const draw = (): Scaled[] => samplers.map((x) => drawScaled(x, uniformOf(random.nextUint32())));
   const every = Math.max(1, Math.floor(opts.draws / 100));
-  // line factors enter linearly: a shortcut; a driver parameter needs the demand model every draw
-  const linear = allLinear(assumptions) ? linearModel(s, base, ids) : undefined;
-  for (let d = 0; d < opts.draws; d++) {
-    // one uniform per assumption, in file order, so a seed always means the same draws
-    const factors = new Map(assumptions.map((a) => [a.id, drawFactor(a.factor, random.uniform())]));
-    const full = linear ? undefined : projectWithDraws(s, factors);
-    for (const id of ids) {
-      for (const y of years)
-        samples
-          .get(id)
-          ?.get(y)
-          ?.push(full ? value(full, id, y) : (linear?.(factors, id, y) ?? ZERO));
-    }
+  const progress = (d: number): void => {
     if (opts.onProgress && (d + 1) % every === 0) opts.onProgress(d + 1, opts.draws);
+  };
+  const cells = ids.flatMap((id) => years.map((y) => ({ id, y })));
+  let rows: RowDistribution[];
+  if (allLinear(assumptions)) {
+    // line factors enter linearly: a shortcut in scaled integers, with no projection per draw
+    const model = linearModel(s, base, ids, opts.threshold);
+    const samples = cells.map(() => [] as bigint[]);
+    for (let d = 0; d < opts.draws; d++) {
+      const figures = model.figures(draw());
+      for (let i = 0; i < figures.length; i++) samples[i]?.push(figures[i] as bigint);
+      progress(d);
+    }
+    rows = distributions(base, ids, samples, model.order, opts.threshold);
+  } else {
+    // a driver parameter needs the demand model every draw
+    const samples = cells.map(() => [] as Money[]);
+    for (let d = 0; d < opts.draws; d++) {
+      const drawn = draw();
+      const full = projectWithDraws(s, new Map(assumptions.map((a, i) => [a.id, toDec(drawn[i] as Scaled)])));
+      cells.forEach((c, i) => samples[i]?.push(value(full, c.id, c.y)));
+      progress(d);
+    }
+    rows = distributions(base, ids, samples, MONEY_ORDER, opts.threshold);
   }
-  const rows = ids.map((id): RowDistribution => {
-    const byYear = samples.get(id) as Map<FiscalYear, Money[]>;
+  return { base, draws: opts.draws, seed: opts.seed, ...(opts.threshold ? { threshold: opts.threshold } : {}), rows };
+}
+
+/** How drawn figures of one kind compare, become Money, and are made from Money (a planned figure, a threshold). */
+interface Order<T> {
+  compare(a: T, b: T): number;
+  money(v: T): Money;
+  of(m: Money): T;
+}
+
+const MONEY_ORDER: Order<Money> = { compare: (a, b) => a.comparedTo(b), money: (v) => v, of: (m) => m };
+
+/** Each row's distribution from its figures, one list per (row, year) in that order. */
+function distributions<T>(base: Projection, ids: readonly string[], samples: T[][], order: Order<T>, threshold?: Money): RowDistribution[] {
+  const years = base.years;
+  return ids.map((id, r): RowDistribution => {
+    const byYear = new Map(years.map((y, i) => [y, (samples[r * years.length + i] ?? []).sort(order.compare)]));
     const planned = new Map(years.map((y) => [y, value(base, id, y)]));
-    const count = (pred: (v: Money, y: FiscalYear) => boolean) =>
-      new Map(years.map((y) => [y, (byYear.get(y) ?? []).filter((v) => pred(v, y)).length]));
-    for (const list of byYear.values()) list.sort((a, b) => a.comparedTo(b));
+    const count = (limit: (y: FiscalYear) => Money) =>
+      new Map(
+        years.map((y) => {
+          const above = order.of(limit(y));
+          return [y, (byYear.get(y) ?? []).filter((v) => order.compare(v, above) > 0).length];
+        }),
+      );
+    const rank = (list: readonly T[], k: number): Money => {
+      const v = list[rankIndex(list.length, k)];
+      return v === undefined ? ZERO : order.money(v);
+    };
     return {
       id,
       planned,
-      percentiles: new Map(PERCENTILES.map((k) => [k, new Map(years.map((y) => [y, nearestRank(byYear.get(y) ?? [], k)]))])),
-      abovePlanned: count((v, y) => v.greaterThan(planned.get(y) ?? ZERO)),
-      aboveZero: count((v) => v.greaterThan(0)),
-      ...(opts.threshold ? { aboveThreshold: count((v) => v.greaterThan(opts.threshold as Money)) } : {}),
+      percentiles: new Map(PERCENTILES.map((k) => [k, new Map(years.map((y) => [y, rank(byYear.get(y) ?? [], k)]))])),
+      abovePlanned: count((y) => planned.get(y) ?? ZERO),
+      aboveZero: count(() => ZERO),
+      ...(threshold ? { aboveThreshold: count(() => threshold) } : {}),
     };
   });
-  return { base, draws: opts.draws, seed: opts.seed, ...(opts.threshold ? { threshold: opts.threshold } : {}), rows };
+}
+
+/** Figures of the linear shortcut: the row's value × 10^places, exact. */
+export interface LinearModel {
+  readonly places: number;
+  readonly order: Order<bigint>;
+  /** The figures for one draw (a factor per assumption, in riskAssumptions order), per (row, year) in order. */
+  figures(factors: readonly Scaled[]): bigint[];
 }
 
 /**
  * Line factors enter the budget linearly (a row is a sum of line levels), so a draw's value is the
  * planned value plus, for each assumption, (factor − 1) × its effect at factor 2. Exactly equal to
- * projecting the scaled scenario (tested), and far faster than projecting every draw.
+ * projecting the scaled scenario (tested), and far faster than projecting every draw. The figures
+ * are integers scaled by 10^places, enough places for every planned value, effect, drawn factor
+ * and the threshold, so sums, products and comparisons are exact.
  */
-export function linearModel(
-  s: Scenario,
-  base: Projection,
-  ids: readonly string[],
-): (factors: ReadonlyMap<string, Dec>, id: string, y: FiscalYear) => Money {
-  const unit = new Map(
-    riskAssumptions(s).map((a) => {
-      const p = projectWithDraws(s, new Map([[a.id, dec(2)]]));
-      return [a.id, new Map(ids.map((id) => [id, new Map(base.years.map((y) => [y, value(p, id, y).minus(value(base, id, y))]))]))];
-    }),
-  );
-  return (factors, id, y) => {
-    let v: Dec = value(base, id, y);
-    for (const [aid, f] of factors) {
-      const effect = unit.get(aid)?.get(id)?.get(y);
-      if (effect && !f.equals(1)) v = v.plus(f.minus(1).times(effect)) as Dec;
-    }
-    return (v.isZero() ? ZERO : v) as Money;
+export function linearModel(s: Scenario, base: Projection, ids: readonly string[], threshold?: Money): LinearModel {
+  const assumptions = riskAssumptions(s);
+  const planned = ids.flatMap((id) => base.years.map((y) => value(base, id, y)));
+  const effects = assumptions.map((a) => {
+    const p = projectWithDraws(s, new Map([[a.id, dec(2)]]));
+    return ids.flatMap((id) => base.years.map((y) => value(p, id, y).minus(value(base, id, y)) as Dec));
+  });
+  const factorPlaces = Math.max(FACTOR_DP, ...assumptions.map((a) => drawnPlaces(sampler(a.factor))));
+  const valuePlaces = Math.max(0, ...[...planned, ...effects.flat(), ...(threshold ? [threshold] : [])].map((d) => d.decimalPlaces()));
+  const places = valuePlaces + factorPlaces;
+  const plannedScaled = planned.map((v) => atPlaces(fromDec(v), places));
+  const effectsScaled = effects.map((byCell) => byCell.map((v) => atPlaces(fromDec(v), valuePlaces)));
+  const one = pow10(factorPlaces);
+  return {
+    places,
+    order: {
+      compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+      money: (v) => (v === 0n ? ZERO : (toDec({ m: v, e: -places }) as Money)),
+      of: (m) => atPlaces(fromDec(m), places),
+    },
+    figures(factors) {
+      const out = plannedScaled.slice();
+      factors.forEach((f, a) => {
+        const change = atPlaces(f, factorPlaces) - one;
+        const effect = effectsScaled[a];
+        if (change === 0n || !effect) return;
+        for (let i = 0; i < out.length; i++) out[i] = (out[i] as bigint) + change * (effect[i] as bigint);
+      });
+      return out;
+    },
   };
 }
 
+/** The index of the k-th percentile in a sorted list of n by the nearest-rank method: the ⌈k/100 × n⌉-th smallest. */
+const rankIndex = (n: number, k: number): number => Math.min(Math.max(Math.ceil((k / 100) * n), 1), n) - 1;
+
 /** The k-th percentile by the nearest-rank method: the ⌈k/100 × N⌉-th smallest value. */
 export function nearestRank(sorted: readonly Money[], k: number): Money {
-  if (sorted.length === 0) return ZERO;
-  const rank = Math.ceil((k / 100) * sorted.length);
-  return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1] ?? ZERO;
+  return sorted[rankIndex(sorted.length, k)] ?? ZERO;
 }
 
 /** A share of draws as an exact fraction, for display. */

@@ -1,9 +1,11 @@
 // Seeded random numbers for Monte Carlo draws: xoshiro128** seeded by splitmix32, so a seed gives
 // the same draws on every machine. Uniforms are exact decimals k / 2^32; factors are drawn with
-// decimal square roots and rounded to FACTOR_DP places, so every product with a level is exact.
+// square roots to 40 digits in integers and rounded to FACTOR_DP places, so every product with a
+// level is exact.
 
-import { Approx, Dec, roundTo, dec } from '../../model/money.js';
+import type { Dec } from '../../model/money.js';
 import type { FactorRange } from '../../model/scenario.js';
+import { compare, divide40, fromDec, minus, plus, round40, roundPlaces, sqrt40, times, toDec, type Scaled } from './scaled.js';
 
 /** Decimal places of a drawn factor (half away from zero). */
 export const FACTOR_DP = 9;
@@ -39,32 +41,60 @@ export class Random {
 
   /** A uniform in [0, 1) as an exact decimal k / 2^32. */
   uniform(): Dec {
-    return dec(this.nextUint32()).dividedBy(TWO_32) as Dec;
+    return toDec(uniformOf(this.nextUint32()));
   }
 }
 
-const TWO_32 = dec(2).pow(32);
 const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
 
 /**
- * The factor for a uniform `u`: uniform between low and high without `likely`, triangular with it
- * (inverse CDF). A collapsed range (low = high) gives exactly that value, without rounding.
+ * A range ready for drawing: its differences and the triangular split computed once, as `Approx`
+ * computes them at 40 digits. A collapsed range (low = high) always gives exactly that value.
  */
-export function drawFactor(range: FactorRange, uniform: Dec): Dec {
-  if (range.low.equals(range.high)) return range.low;
-  // square roots are not exact at any precision: computed at Approx's 40 digits, rounded once below
-  const [a, b, u] = [new Approx(range.low), new Approx(range.high), new Approx(uniform)];
-  const c = range.likely && new Approx(range.likely);
-  let x: Dec;
-  if (!c) {
-    x = a.plus(b.minus(a).times(u)) as Dec;
-  } else {
-    const split = c.minus(a).dividedBy(b.minus(a));
-    x = (
-      u.lessThan(split)
-        ? a.plus(u.times(b.minus(a)).times(c.minus(a)).sqrt())
-        : b.minus(new Approx(1).minus(u).times(b.minus(a)).times(b.minus(c)).sqrt())
-    ) as Dec;
-  }
-  return dec(roundTo(x, FACTOR_DP, 'half-away-from-zero'));
+export interface Sampler {
+  readonly collapsed?: Scaled;
+  readonly a: Scaled;
+  readonly b: Scaled;
+  /** b − a, and for a triangular range c − a, b − c and (c − a) / (b − a), each to 40 digits. */
+  readonly ba: Scaled;
+  readonly triangle?: { readonly ca: Scaled; readonly bc: Scaled; readonly split: Scaled };
 }
+
+export function sampler(range: FactorRange): Sampler {
+  const a = fromDec(range.low);
+  const b = fromDec(range.high);
+  if (range.low.equals(range.high)) return { collapsed: a, a, b, ba: { m: 0n, e: 0 } };
+  const ba = round40(minus(b, a));
+  if (!range.likely) return { a, b, ba };
+  const c = fromDec(range.likely);
+  const ca = round40(minus(c, a));
+  return { a, b, ba, triangle: { ca, bc: round40(minus(b, c)), split: divide40(ca, ba) } };
+}
+
+/** The most decimal places a draw from this range can have: FACTOR_DP, or a collapsed range's own. */
+export const drawnPlaces = (s: Sampler): number => (s.collapsed ? Math.max(0, -s.collapsed.e) : FACTOR_DP);
+
+const ONE: Scaled = { m: 1n, e: 0 };
+const FIVE_32 = 5n ** 32n;
+
+/** The uniform k / 2^32 as an exact decimal: k × 5^32 / 10^32. */
+export const uniformOf = (k: number): Scaled => ({ m: BigInt(k) * FIVE_32, e: -32 });
+
+/**
+ * The factor for a uniform `u`: uniform between low and high without `likely`, triangular with it
+ * (inverse CDF), rounded to FACTOR_DP places. Square roots are not exact at any precision: each
+ * step is rounded to 40 significant digits, half away from zero, exactly as decimal.js computes it
+ * at Approx's precision (tested against it), and the result rounded once to FACTOR_DP places.
+ */
+export function drawScaled(s: Sampler, u: Scaled): Scaled {
+  if (s.collapsed) return s.collapsed;
+  const t = s.triangle;
+  let x: Scaled;
+  if (!t) x = round40(plus(s.a, round40(times(s.ba, u))));
+  else if (compare(u, t.split) < 0) x = round40(plus(s.a, sqrt40(round40(times(round40(times(u, s.ba)), t.ca)))));
+  else x = round40(minus(s.b, sqrt40(round40(times(round40(times(round40(minus(ONE, u)), s.ba)), t.bc)))));
+  return roundPlaces(x, FACTOR_DP);
+}
+
+/** The factor for a uniform given as a decimal (see drawScaled). */
+export const drawFactor = (range: FactorRange, uniform: Dec): Dec => toDec(drawScaled(sampler(range), fromDec(uniform)));
