@@ -77,7 +77,7 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
   if (refused.length > 0) return fail(io, refused, sources);
   const projection = projectScenario(scenario);
   const hasRanges = riskAssumptions(scenario).length > 0;
-  if (hasRanges && opts.html && tooManyDraws(io, scenario, opts.draws, sources)) return EXIT_INVALID;
+  if (hasRanges && opts.html && tooManyDraws(io, projection, opts.draws, sources)) return EXIT_INVALID;
   // both files are built first, then written together: all of them or none
   const outputs: { output: string; content: string | Uint8Array }[] = [];
   if (opts.html) {
@@ -86,7 +86,12 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
       display: displayOptions(opts, scenario.units),
       version,
       appendix: opts.appendix,
-      ...(hasRanges ? { sensitivity: sensitivity(scenario), risk: monteCarlo(scenario, { draws: opts.draws, seed: opts.seed }) } : {}),
+      ...(hasRanges
+        ? {
+            sensitivity: sensitivity(scenario, projection),
+            risk: monteCarlo(scenario, { draws: opts.draws, seed: opts.seed }, projection),
+          }
+        : {}),
     });
     outputs.push({ output: opts.html, content: html });
   }

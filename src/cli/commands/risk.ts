@@ -8,6 +8,7 @@ import { group } from '../../model/grouped-number.js';
 import { moneyFromText, type RoundingMode } from '../../model/money.js';
 import type { Sources } from '../../diagnostics/format.js';
 import type { Scenario } from '../../model/scenario.js';
+import { projectScenario, type Projection } from '../../project/project.js';
 import { riskAssumptions } from '../../reports/risk/engine.js';
 import { maxDraws, monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
@@ -93,9 +94,9 @@ function loadWithAssumptions(io: Io, file: string, sets: readonly string[]): { s
   return { scenario, sources };
 }
 
-/** Refuses more draws than the scenario's limit (exact percentiles keep every drawn figure). */
-export function tooManyDraws(io: Io, scenario: Scenario, draws: number, sources: Sources): boolean {
-  const most = maxDraws(scenario);
+/** Refuses more draws than the scenario's limit (exact percentiles keep every drawn figure), given its projection. */
+export function tooManyDraws(io: Io, base: Projection, draws: number, sources: Sources): boolean {
+  const most = maxDraws(base);
   if (draws <= most) return false;
   const n = (x: number) => group(String(x));
   fail(
@@ -138,18 +139,23 @@ function riskCommand(io: Io, file: string, opts: RiskOptions): ExitCode {
     if (!t.ok) return fail(io, [error('usage', `--threshold: ${t.message}`, undefined, t.hint)], sources);
     threshold = moneyFromText(t.canonical);
   }
-  if (tooManyDraws(io, scenario, opts.draws, sources)) return EXIT_INVALID;
+  const base = projectScenario(scenario);
+  if (tooManyDraws(io, base, opts.draws, sources)) return EXIT_INVALID;
   // a progress bar only on a terminal; nothing extra when output is piped or captured
   const bar = io.interactive
     ? new SingleBar({ stream: process.stderr, format: 'mtfs risk [{bar}] {percentage}% | {value}/{total} draws', hideCursor: true })
     : undefined;
   bar?.start(opts.draws, 0);
-  const r = monteCarlo(scenario, {
-    draws: opts.draws,
-    seed: opts.seed,
-    ...(threshold ? { threshold } : {}),
-    ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
-  });
+  const r = monteCarlo(
+    scenario,
+    {
+      draws: opts.draws,
+      seed: opts.seed,
+      ...(threshold ? { threshold } : {}),
+      ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
+    },
+    base,
+  );
   bar?.stop();
   const content = renderAs(io, opts.format, displayOptions(opts, scenario.units), [riskTable(r)], () => riskAsJson(r));
   return finish(io, { content, output: opts.output, inputs: scenario.inputs, sources });

@@ -50,14 +50,13 @@ export interface RiskOptions {
  */
 export const MAX_KEPT_FIGURES = 1_000_000;
 
-/** The most draws a scenario allows: MAX_KEPT_FIGURES over the figures each draw keeps (rows × years). */
-export function maxDraws(s: Scenario): number {
-  const base = projectScenario(s);
+/** The most draws a scenario allows, from its projection: MAX_KEPT_FIGURES over the figures each draw keeps (rows × years). */
+export function maxDraws(base: Projection): number {
   return Math.max(1, Math.floor(MAX_KEPT_FIGURES / (riskRows(base).length * base.years.length)));
 }
 
-export function monteCarlo(s: Scenario, opts: RiskOptions): RiskResult {
-  const base = projectScenario(s);
+/** Percentiles over the draws; `base` is the scenario's projection (made here when not given). */
+export function monteCarlo(s: Scenario, opts: RiskOptions, base: Projection = projectScenario(s)): RiskResult {
   const ids = riskRows(base);
   const years = base.years;
   const assumptions = riskAssumptions(s);
@@ -154,7 +153,7 @@ export function linearModel(s: Scenario, base: Projection, ids: readonly string[
     const p = projectWithDraws(s, new Map([[a.id, dec(2)]]));
     return ids.flatMap((id) => base.years.map((y) => value(p, id, y).minus(value(base, id, y)) as Dec));
   });
-  const factorPlaces = Math.max(FACTOR_DP, ...assumptions.map((a) => drawnPlaces(sampler(a.factor))));
+  const factorPlaces = Math.max(FACTOR_DP, ...assumptions.map((a) => drawnPlaces(a.factor)));
   const valuePlaces = Math.max(0, ...[...planned, ...effects.flat(), ...(threshold ? [threshold] : [])].map((d) => d.decimalPlaces()));
   const places = valuePlaces + factorPlaces;
   const plannedScaled = planned.map((v) => atPlaces(fromDec(v), places));

@@ -72,7 +72,7 @@ export function sampler(range: FactorRange): Sampler {
 }
 
 /** The most decimal places a draw from this range can have: FACTOR_DP, or a collapsed range's own. */
-export const drawnPlaces = (s: Sampler): number => (s.collapsed ? Math.max(0, -s.collapsed.e) : FACTOR_DP);
+export const drawnPlaces = (range: FactorRange): number => (range.low.equals(range.high) ? range.low.decimalPlaces() : FACTOR_DP);
 
 const ONE: Scaled = { m: 1n, e: 0 };
 const FIVE_32 = 5n ** 32n;

@@ -23,8 +23,8 @@ export interface Sensitivity {
   readonly entries: readonly SensitivityEntry[];
 }
 
-export function sensitivity(s: Scenario): Sensitivity {
-  const base = projectScenario(s);
+/** The tornado; `base` is the scenario's projection (made here when not given). */
+export function sensitivity(s: Scenario, base: Projection = projectScenario(s)): Sensitivity {
   const rows = riskRows(base);
   const effect = (p: Projection): Map<string, Map<FiscalYear, Money>> =>
     new Map(rows.map((id) => [id, new Map(base.years.map((y) => [y, sub(value(p, id, y), value(base, id, y))]))]));
