@@ -229,32 +229,37 @@ function usersByYear(d: DemandDriver, all: readonly FiscalYear[]): Pick<DriverYe
  * Users, unit cost, cost, level and its volume/price split for every driver in the base year and
  * each of `years`. Exact: cost = users × unit cost; level = cost − base cost = volume + price, where
  * volume = (users − base users) × base unit cost and price = users × (unit cost − base unit cost).
+ * `each` computes one driver (the base year first, then `years`): computeDriverDemand, or a caller's
+ * record of drivers it has already computed.
  */
-export function computeDemand(drivers: readonly DemandDriver[], years: readonly FiscalYear[]): Demand {
+export function computeDemand(
+  drivers: readonly DemandDriver[],
+  years: readonly FiscalYear[],
+  each: (driver: DemandDriver, all: readonly FiscalYear[]) => DriverDemand = computeDriverDemand,
+): Demand {
   const baseYear = baseYearOf(years);
   const all = [baseYear, ...years];
+  return { baseYear, years, drivers: drivers.map((driver) => each(driver, all)) };
+}
+
+/** One driver's demand in each of `all` (the base year first): see computeDemand. */
+export function computeDriverDemand(driver: DemandDriver, all: readonly FiscalYear[]): DriverDemand {
+  const costs = unitCostsByYear(driver.unitCost, driver.uplift.value, all);
+  const rows = usersByYear(driver, all).map((u) => {
+    const uc = costs.get(u.year);
+    if (!uc) throw new Error(`no unit cost for ${u.year}`);
+    return { ...u, unitCost: uc.value, unitCostBasis: uc.basis, cost: u.users.times(uc.value) as Money };
+  });
+  const base = rows[0];
+  if (!base) throw new Error('no base year');
   return {
-    baseYear,
-    years,
-    drivers: drivers.map((driver) => {
-      const costs = unitCostsByYear(driver.unitCost, driver.uplift.value, all);
-      const rows = usersByYear(driver, all).map((u) => {
-        const uc = costs.get(u.year);
-        if (!uc) throw new Error(`no unit cost for ${u.year}`);
-        return { ...u, unitCost: uc.value, unitCostBasis: uc.basis, cost: u.users.times(uc.value) as Money };
-      });
-      const base = rows[0];
-      if (!base) throw new Error('no base year');
-      return {
-        driver,
-        years: rows.map((r) => ({
-          ...r,
-          level: r.cost.minus(base.cost) as Money,
-          volume: r.users.minus(base.users).times(base.unitCost) as Money,
-          price: r.users.times(r.unitCost.minus(base.unitCost)) as Money,
-        })),
-      };
-    }),
+    driver,
+    years: rows.map((r) => ({
+      ...r,
+      level: r.cost.minus(base.cost) as Money,
+      volume: r.users.minus(base.users).times(base.unitCost) as Money,
+      price: r.users.times(r.unitCost.minus(base.unitCost)) as Money,
+    })),
   };
 }
 

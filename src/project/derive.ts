@@ -2,7 +2,14 @@
 // demand or inflation drivers gets its levels here (the drivers' levels summed, in the scenario's units, then
 // each of its factors in turn), in the scenario, its departments and a variant's base. Pure, exact.
 
-import { computeDemand, driverLineLevels, type Demand, type DemandDriver } from '../model/demand.js';
+import {
+  computeDemand,
+  computeDriverDemand,
+  driverLineLevels,
+  type Demand,
+  type DemandDriver,
+  type DriverDemand,
+} from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { inflationLineLevels } from '../model/inflation.js';
 import { scaleLevels } from '../model/levels.js';
@@ -10,11 +17,22 @@ import { isBuilt, isRealised, type BudgetLine, type Department, type Level, type
 
 /** The demand of a set of drivers over a period, worked out once however often it is asked for. */
 const demandCache = new WeakMap<readonly DemandDriver[], { readonly years: readonly FiscalYear[]; readonly demand: Demand }>();
+/**
+ * The same for each driver: a what-if or a risk draw that changes one driver's parameter makes a
+ * new set of drivers in which the others are the same (immutable) objects, so theirs is kept.
+ */
+const driverCache = new WeakMap<DemandDriver, { readonly years: readonly FiscalYear[]; readonly demand: DriverDemand }>();
 
 function demandOf(drivers: readonly DemandDriver[], years: readonly FiscalYear[]): Demand {
   const known = demandCache.get(drivers);
   if (known && known.years === years) return known.demand;
-  const demand = computeDemand(drivers, years);
+  const demand = computeDemand(drivers, years, (driver, all) => {
+    const mine = driverCache.get(driver);
+    if (mine && mine.years === years) return mine.demand;
+    const computed = computeDriverDemand(driver, all);
+    driverCache.set(driver, { years, demand: computed });
+    return computed;
+  });
   demandCache.set(drivers, { years, demand });
   return demand;
 }

@@ -8,7 +8,10 @@ import { Approx, Dec, dec, roundTo, toPlain } from '../../src/model/money.js';
 import type { FactorRange, Scenario } from '../../src/model/scenario.js';
 import type { FiscalYear } from '../../src/model/fiscal-year.js';
 import { projectScenario, rowValues, type Projection } from '../../src/project/project.js';
+import { computeDemand, driverLineLevels } from '../../src/model/demand.js';
+import { deriveScenario } from '../../src/project/derive.js';
 import { projectWithDraws, riskAssumptions } from '../../src/reports/risk/engine.js';
+import { riskDraw } from '../../src/transform/risk-draw.js';
 import { divide40, fromDec, isqrt, round40, roundPlaces, sqrt40, times, toDec, type Scaled } from '../../src/reports/risk/scaled.js';
 import { linearModel, monteCarlo, nearestRank } from '../../src/reports/risk/monte-carlo.js';
 import { drawFactor, drawScaled, FACTOR_DP, Random, sampler, uniformOf } from '../../src/reports/risk/random.js';
@@ -236,6 +239,23 @@ describe('ranges on demand driver parameters', () => {
     const r = monteCarlo(collapsed, { draws: 50, seed: 1 });
     const net = rowValues(projectScenario(demand), 'net_budget');
     for (const [, byYear] of r.rows[0]!.percentiles) for (const [y, v] of byYear) expect(v.equals(net.get(y)!)).toBe(true);
+  });
+
+  it('a draw on one driver rebuilds its lines and keeps the others as computed afresh (drivers already computed are reused)', () => {
+    projectScenario(demand); // every driver computed once
+    const values = new Map([['transitions-arrivals', d('46')]]);
+    const drawn = riskDraw(demand, values).value!;
+    const derived = deriveScenario(drawn);
+    const fresh = computeDemand(drawn.drivers!, drawn.years);
+    const built = derived.lines.filter((l) => l.drivers);
+    expect(built.length).toBeGreaterThan(2);
+    for (const line of built) {
+      const expected = driverLineLevels(fresh, line.drivers!, drawn.units);
+      for (const y of drawn.years) expect(line.levels.get(y)!.amount.toFixed()).toBe(expected.get(y)!.toFixed());
+    }
+    const transitions = built.find((l) => l.drivers!.includes('transitions'))!;
+    const before = deriveScenario(demand).lines.find((l) => l.ref === transitions.ref)!;
+    expect(drawn.years.some((y) => !before.levels.get(y)!.amount.equals(transitions.levels.get(y)!.amount))).toBe(true);
   });
 
   it('a value moves the driver-built line exactly as --set does', async () => {
