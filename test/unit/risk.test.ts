@@ -10,7 +10,7 @@ import type { FiscalYear } from '../../src/model/fiscal-year.js';
 import { projectScenario, rowValues, type Projection } from '../../src/project/project.js';
 import { computeDemand, driverLineLevels } from '../../src/model/demand.js';
 import { deriveScenario } from '../../src/project/derive.js';
-import { projectWithDraws, riskAssumptions } from '../../src/reports/risk/engine.js';
+import { allLinear, projectWithDraws, riskAssumptions } from '../../src/reports/risk/engine.js';
 import { riskDraw } from '../../src/transform/risk-draw.js';
 import { divide40, fromDec, isqrt, round40, roundPlaces, sqrt40, times, toDec, type Scaled } from '../../src/reports/risk/scaled.js';
 import { linearModel, monteCarlo, nearestRank } from '../../src/reports/risk/monte-carlo.js';
@@ -288,6 +288,39 @@ describe('ranges on funding items', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('business rates growth is not linear (levy and safety net), so Monte Carlo projects each draw for it', () => {
+    // growth from nil to 120%: drawn low, the safety net stops applying in the years of falling rates
+    const file = 'test/fixtures/synthetic-settlement/council.yaml';
+    const text = fs.readFileSync(file, 'utf8').replace('factor: {low: 50%, likely: 100%', 'factor: {low: 0%, likely: 100%');
+    expect(text).toContain('low: 0%');
+    const files = new Map([[file, text]]);
+    const settlement = loadScenario(file, (f) => (files.has(f) ? memoryReader(files)(f) : nodeReader(f))).value!;
+    const own = projectScenario(settlement);
+    // the shortcut would add half the growth's effect at 2×; the safety net makes the real gap differ
+    const half = new Map([['rates-growth', d('0.1')]]);
+    const full = projectWithDraws(settlement, half);
+    const linear = linearAt(settlement, own, ['gap']);
+    expect(own.years.some((y) => !linear(half, 'gap', y).equals(value(full, 'gap', y)))).toBe(true);
+    expect(allLinear(settlement, riskAssumptions(settlement))).toBe(false);
+    // the council's own range (on the tax base) is linear
+    expect(allLinear(council, council.assumptions ?? [])).toBe(true);
+    // so every draw's figures are those of the projection at the drawn factors
+    const r = monteCarlo(settlement, { draws: 40, seed: 3 });
+    const gap = r.rows.find((row) => row.id === 'gap')!;
+    const samplers = riskAssumptions(settlement).map((x) => sampler(x.factor));
+    const random = new Random(3);
+    const draws = Array.from({ length: 40 }, () =>
+      projectWithDraws(
+        settlement,
+        new Map(riskAssumptions(settlement).map((x, i) => [x.id, toDec(drawScaled(samplers[i]!, uniformOf(random.nextUint32())))])),
+      ),
+    );
+    for (const y of own.years) {
+      const sorted = draws.map((p) => value(p, 'gap', y)).sort((x, z) => x.comparedTo(z));
+      for (const k of [10, 50, 90]) expect(toPlain(gap.percentiles.get(k)!.get(y)!)).toBe(toPlain(nearestRank(sorted, k)));
+    }
   });
 
   it('refuses an unknown funding item with a "did you mean", and `from` outside the period', () => {

@@ -14,8 +14,16 @@ export function projectWithDraws(s: Scenario, values: ReadonlyMap<string, Dec>):
   return projectScenario(drawn);
 }
 
-/** True when every assumption is a factor (on lines or funding), so the budget and gap are linear in the draws. */
-export const allLinear = (assumptions: readonly Assumption[]): boolean => assumptions.every((a) => !a.parameter);
+/**
+ * True when the budget and gap are linear in every assumption's factor: each is a factor on lines or
+ * on a funding item that enters funding as it is scaled. A driver parameter is not (the demand model
+ * runs on it), nor is growth in retained business rates: the levy takes a share of growth only above
+ * the baseline, and the safety net tops retained rates up only below its threshold.
+ */
+export function allLinear(s: Scenario, assumptions: readonly Assumption[]): boolean {
+  const growth = s.funding?.retainedBusinessRates?.growth.id;
+  return assumptions.every((a) => !a.parameter && !(a.funding && growth !== undefined && a.funding.item === growth));
+}
 
 /** The rows risk and sensitivity report: the net budget, and the gap where the scenario has funding. */
 export function riskRows(p: Projection): readonly string[] {

@@ -70,7 +70,7 @@ export function monteCarlo(s: Scenario, opts: RiskOptions, base: Projection = pr
   };
   const cells = ids.flatMap((id) => years.map((y) => ({ id, y })));
   let rows: RowDistribution[];
-  if (allLinear(assumptions)) {
+  if (allLinear(s, assumptions)) {
     // line factors enter linearly: a shortcut in scaled integers, with no projection per draw
     const model = linearModel(s, base, ids, opts.threshold);
     const samples = cells.map(() => [] as bigint[]);
@@ -81,7 +81,7 @@ export function monteCarlo(s: Scenario, opts: RiskOptions, base: Projection = pr
     }
     rows = distributions(base, ids, samples, model.order, opts.threshold);
   } else {
-    // a driver parameter needs the demand model every draw
+    // a driver parameter (or business rates growth) needs a projection every draw
     const samples = cells.map(() => [] as Money[]);
     for (let d = 0; d < opts.draws; d++) {
       const drawn = draw();
