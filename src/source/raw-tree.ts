@@ -41,6 +41,21 @@ export class Locator implements SourceLocator {
     this.#keys.set(Locator.keyOf(path), loc);
   }
 
+  /** setValue by the path's key string (Locator.keyOf), for a walk that builds it as it goes. */
+  setValueAt(pathKey: string, loc: Location): void {
+    this.#values.set(pathKey, loc);
+  }
+
+  /** setKey by the path's key string (Locator.keyOf). */
+  setKeyAt(pathKey: string, loc: Location): void {
+    this.#keys.set(pathKey, loc);
+  }
+
+  /** The location set by setKey for the path with this key string, if any. */
+  keyAt(pathKey: string): Location | undefined {
+    return this.#keys.get(pathKey);
+  }
+
   /** The location of the value at `path`, or of its nearest written ancestor. */
   value(path: Path): Location {
     for (let n = path.length; n >= 0; n--) {

@@ -18,11 +18,21 @@ import {
 } from 'yaml';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { Locator, record, type Path, type RawDocument } from './raw-tree.js';
+import { treeFromTokens } from './yaml-tokens.js';
 
 /** Deeper nesting than this is refused: no scenario needs it and it protects the stack. */
 const MAX_DEPTH = 64;
 
-export function parseYaml(file: string, text: string): { doc?: RawDocument; diagnostics: Diagnostic[] } {
+/**
+ * Parses one YAML file into a raw tree and its locator. Diagnostics: yaml-syntax, yaml-alias,
+ * unknown-key (`__proto__`), duplicate-key. `compose: true` always composes a yaml Document first
+ * (the tests compare it with the direct reading of the tokens, which gives the same).
+ */
+export function parseYaml(
+  file: string,
+  text: string,
+  options: { compose?: boolean } = {},
+): { doc?: RawDocument; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const locate = (start: number, end: number): Location => {
@@ -38,6 +48,10 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
     const deep = 'deepAt' in parsed ? parsed.deepAt : tooDeep(parsed.tokens);
     if (deep !== undefined || 'deepAt' in parsed) return { diagnostics: [deepNesting(locate(deep ?? 0, (deep ?? 0) + 1))] };
     const tokens = parsed.tokens;
+    if (!options.compose) {
+      const direct = treeFromTokens(file, tokens, wholeOf(locate, text), locate, MAX_DEPTH);
+      if (direct) return direct;
+    }
     const composer = new Composer({ uniqueKeys: false, version: '1.2', schema: 'core', strict: true });
     for (const doc of composer.compose(tokens, true, text.length)) {
       if (!document) document = doc;
@@ -71,8 +85,7 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
   }
   if (diagnostics.length > 0) return { diagnostics };
 
-  const whole = locate(0, Math.min(1, text.length));
-  const locator = new Locator(file, whole);
+  const locator = new Locator(file, wholeOf(locate, text));
   const rangeLoc = (r: Range | null | undefined): Location | undefined => (r ? locate(r[0], r[1]) : undefined);
 
   const walk = (node: YamlNode | null | undefined, path: Path, depth: number): unknown => {
@@ -148,6 +161,9 @@ export function parseYaml(file: string, text: string): { doc?: RawDocument; diag
   const tree = walk(document.contents as YamlNode | null, [], 0);
   return { doc: { file, tree, locator }, diagnostics };
 }
+
+/** The location of a whole file: its first character. */
+const wholeOf = (locate: (start: number, end: number) => Location, text: string): Location => locate(0, Math.min(1, text.length));
 
 const deepNesting = (loc: Location | undefined): Diagnostic =>
   error(

@@ -1,0 +1,166 @@
+// Reading YAML straight from the parser's tokens (source/yaml-tokens.ts) gives what walking the
+// composed document gives: the same tree, locations and diagnostics, on every YAML file of the
+// project and on many damaged copies of the shipped scenarios.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LineCounter, Parser } from 'yaml';
+import type { Location } from '../../src/diagnostics/diagnostic.js';
+import type { Path, RawDocument } from '../../src/source/raw-tree.js';
+import { parseYaml } from '../../src/source/yaml.js';
+import { treeFromTokens } from '../../src/source/yaml-tokens.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+function yamlFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || e.name.startsWith('.') || e.name === 'dist' ? [] : yamlFiles(p);
+    return /\.ya?ml$/.test(e.name) ? [p] : [];
+  });
+}
+
+const files = ['scenarios', 'data', 'test', 'docs'].flatMap((d) => yamlFiles(path.join(root, d))).sort();
+const shipped = files.filter((f) => /[\\/](scenarios|data)[\\/]/.test(f) && !f.includes(`${path.sep}test${path.sep}`));
+
+/** Every path of a raw tree, its keys included. */
+function paths(tree: unknown, at: Path = []): Path[] {
+  const out: Path[] = [at];
+  if (Array.isArray(tree)) tree.forEach((v, i) => out.push(...paths(v, [...at, i])));
+  else if (tree !== null && typeof tree === 'object') for (const [k, v] of Object.entries(tree)) out.push(...paths(v, [...at, k]));
+  return out;
+}
+
+const located = (doc: RawDocument | undefined): [Path, Location, Location, boolean][] =>
+  doc ? paths(doc.tree).map((p) => [p, doc.locator.value(p), doc.locator.key(p), doc.locator.has(p)]) : [];
+
+/** Both readings of one text, compared. */
+function expectSame(file: string, text: string): void {
+  const direct = parseYaml(file, text);
+  const composed = parseYaml(file, text, { compose: true });
+  expect(direct.diagnostics).toStrictEqual(composed.diagnostics);
+  expect(direct.doc?.tree).toStrictEqual(composed.doc?.tree);
+  expect(direct.doc?.locator.whole).toStrictEqual(composed.doc?.locator.whole);
+  expect(located(direct.doc)).toStrictEqual(located(composed.doc));
+}
+
+/** True when the text is read from its tokens (not composed). */
+function readDirectly(text: string): boolean {
+  const lc = new LineCounter();
+  const tokens = [...new Parser(lc.addNewLine).parse(text)];
+  const loc = { file: 'f', line: 1, column: 1, endLine: 1, endColumn: 2 };
+  return treeFromTokens('f', tokens, loc, () => loc, 64) !== undefined;
+}
+
+describe('reading YAML from the tokens', () => {
+  it('is used for every shipped scenario and data file', () => {
+    expect(shipped.length).toBeGreaterThan(10);
+    for (const f of shipped) expect([f, readDirectly(fs.readFileSync(f, 'utf8'))]).toEqual([f, true]);
+  });
+
+  it('gives what the composed document gives, for every YAML file of the project', () => {
+    expect(files.length).toBeGreaterThan(50);
+    for (const f of files) expectSame(path.relative(root, f), fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
+  });
+
+  it('gives what the composed document gives, for small documents of every kind', () => {
+    const cases = [
+      'a: 1\nb: [1, 2, ]\nc: {x: y, "q": \'r\'}\n',
+      'a:\n  - 1\n  -\n  - # c\n    x\n',
+      'a:\n  - 1\n  # end\nb: 2\n',
+      'a: |\n  text\n  more\nb: >-\n  folded\n  text\n',
+      'a: "esc \\t \\u00e9"\nb: \'it\'\'s\'\nc: "multi\n  line"\nd: plain\n  continued\n',
+      'a:\n  b:\n    c: null\n    d: ~\n    e: true\n    f: False\n    g: .inf\n    h: 0x1F\n    i: 007\n    j:\n',
+      'null: 1\ntrue: 2\n~: 3\n"": 4\n',
+      'a: 1\na: 2\n__proto__: 3\nb: {c: 1, c: 2}\n',
+      '- a\n- b: 1\n  c: 2\n- [x, {y: z}]\n',
+      '{a: 1, b: 2}\n',
+      '[1, 2]\n',
+      'a: {b: [1, {c: d}], e: f}\n',
+      'a: [1,\n  2,\n  3]\n',
+      'a: 1 # comment\n# between\nb: 2\n',
+      'a:    \n  b: 1\n',
+      'a:\n\tb: 1\n',
+      'a: 1\n  b: 2\n',
+      'a: [1, 2\n',
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      '--- \na: 1\n',
+      'a: 1\n---\nb: 2\n',
+      '%YAML 1.2\n---\na: 1\n',
+      '? a\n: 1\n',
+      'a: "unclosed\n',
+      'a: b: c\n',
+      'a:\n  - 1\n - 2\n',
+      '[a]: 1\n',
+      'a: {b}\n',
+      'a: [b: 1]\n',
+      'a: {b: 1,, c: 2}\n',
+      'a: {, b: 1}\n',
+      'a: "\\q"\n',
+      'a: @x\n',
+      'x'.repeat(1100) + ': 1\n',
+      '',
+      '# only a comment\n',
+      'a\n',
+      'a: |\nb: 1\n',
+      'a: 1\n...\n',
+    ];
+    for (const text of cases) expectSame('s.yaml', text);
+  });
+
+  it('gives what the composed document gives, for damaged copies of the shipped scenarios', () => {
+    const texts = shipped.map((f) => fs.readFileSync(f, 'utf8'));
+    const pieces = [
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      ':',
+      ': ',
+      '- ',
+      '#',
+      ' #',
+      '"',
+      "'",
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      '&a',
+      '*a',
+      '!t',
+      '?',
+      '|',
+      '>',
+      '\\',
+      '---',
+      '...',
+      '%',
+    ];
+    const edit = fc.record({
+      at: fc.nat(),
+      remove: fc.nat({ max: 4 }),
+      insert: fc.constantFrom(...pieces),
+    });
+    let direct = 0;
+    const runs = Number(process.env.YAML_TOKEN_RUNS ?? 150);
+    fc.assert(
+      fc.property(fc.nat({ max: texts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 3 }), (i, edits) => {
+        let text = texts[i] as string;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+        }
+        expectSame('s.yaml', text);
+        if (readDirectly(text)) direct++;
+      }),
+      { numRuns: runs, seed: Number(process.env.YAML_TOKEN_SEED ?? 20261206) },
+    );
+    // most damaged copies still parse: most of the comparisons are of the direct reading
+    expect(direct).toBeGreaterThan(runs / 3);
+  }, 120_000);
+});
