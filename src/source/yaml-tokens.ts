@@ -223,16 +223,52 @@ export function treeFromTokens(
 type Resolved = Composed & { readonly text?: string };
 
 function scalar(token: CST.FlowScalar | CST.BlockScalar): Resolved {
-  let failed = false;
-  const r = CST.resolveAsScalar(token, true, () => {
-    failed = true;
-  });
-  if (failed || !r) throw GIVE_UP;
-  const [start, valueEnd, end] = r.range;
-  if (token.type !== 'scalar') return { value: r.value, start, valueEnd, end };
-  const text = r.value;
-  const value = NULL.test(text) ? null : BOOL.test(text) ? text[0] === 't' || text[0] === 'T' : text;
-  return { value, text, start, valueEnd, end };
+  const oneLine = token.type === 'block-scalar' ? undefined : oneLineValue(token);
+  let value: string;
+  let start: number;
+  let valueEnd: number;
+  let end: number;
+  if (oneLine !== undefined) {
+    value = oneLine;
+    start = token.offset;
+    valueEnd = token.offset + token.source.length;
+    end = endTokens((token as CST.FlowScalar).end, valueEnd, true);
+  } else {
+    let failed = false;
+    const r = CST.resolveAsScalar(token, true, () => {
+      failed = true;
+    });
+    if (failed || !r) throw GIVE_UP;
+    value = r.value;
+    [start, valueEnd, end] = r.range;
+  }
+  if (token.type !== 'scalar') return { value, start, valueEnd, end };
+  const typed = NULL.test(value) ? null : BOOL.test(value) ? value[0] === 't' || value[0] === 'T' : value;
+  return { value: typed, text: value, start, valueEnd, end };
+}
+
+/** Characters a plain scalar cannot start with (resolve-flow-scalar.js reports them). */
+const BAD_PLAIN_START = /^[\t,%|>@`]/;
+
+/**
+ * The value of a scalar written on one line, as resolveFlowScalar (compose/resolve-flow-scalar.js)
+ * gives it, without its per-character work: the text itself, or between its quotes (`''` in single
+ * quotes is one quote). Undefined for anything else (a line break, an escape, a missing closing
+ * quote, a bad first character), which resolveAsScalar resolves or reports.
+ */
+function oneLineValue(token: CST.FlowScalar): string | undefined {
+  const source = token.source;
+  if (source.includes('\n') || source.includes('\r')) return undefined;
+  switch (token.type) {
+    case 'scalar':
+      return BAD_PLAIN_START.test(source) ? undefined : source;
+    case 'double-quoted-scalar':
+      return source.length > 1 && source.endsWith('"') && !source.includes('\\') ? source.slice(1, -1) : undefined;
+    case 'single-quoted-scalar':
+      return source.length > 1 && source.endsWith("'") ? source.slice(1, -1).replace(/''/g, "'") : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** The composer's empty scalar (null) where a value is missing, and its range. */

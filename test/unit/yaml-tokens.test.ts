@@ -107,6 +107,11 @@ describe('reading YAML from the tokens', () => {
       'a\n',
       'a: |\nb: 1\n',
       'a: 1\n...\n',
+      'a: \'it\'\'s\'\nb: \'\'\nc: ""\nd: "x\\"y"\ne: "tab\there  "\nf: x   \ng: "q"  # c\n',
+      'a: ,x\nb: %x\nc: `x\n',
+      "a: 'unclosed\nb: 1\n",
+      'a: "x"y\n',
+      'a: x\r\nb: "y\r\n  z"\r\n',
     ];
     for (const text of cases) expectSame('s.yaml', text);
   });
