@@ -206,6 +206,29 @@ describe('decodeText', () => {
     expect(decodeText('f', Buffer.from('a £ € 𝄞 ok')).text).toBe('a £ € 𝄞 ok');
   });
 
+  // the decoder's check (used first) and the loop that locates a bad byte must agree on every input
+  it('refuses exactly what a fatal TextDecoder refuses, and locates the first bad byte', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(0x61, 0x0a, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff),
+      fc.integer({ min: 1, max: 255 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 2, maxLength: 12 }), (body) => {
+        const bytes = new Uint8Array([0x61, 0x62, ...body]);
+        let valid = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+          valid = false;
+        }
+        const d = decodeText('f', bytes);
+        expect(d.text !== undefined).toBe(valid);
+        if (!valid) expect(d.diagnostics[0]?.message).toMatch(/^f is not valid UTF-8: byte 0x[0-9a-f]{2} at line \d+, column \d+$/);
+      }),
+      { numRuns: 2000, seed: 6122026 },
+    );
+  });
+
   it('recognises UTF-16 without a byte order mark', () => {
     for (const bytes of [Buffer.from('authority: x\n', 'utf16le'), Buffer.from('authority: x\n', 'utf16le').swap16()]) {
       expect(decodeText('f', bytes).diagnostics[0]?.message).toBe('f is UTF-16; mtfs reads UTF-8');
