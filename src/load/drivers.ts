@@ -23,11 +23,10 @@ import type { BudgetLine, Scenario } from '../model/scenario.js';
 import { fillSeries, type SeriesGap, type SeriesMethod, type SeriesExtend } from '../model/series.js';
 import { closest, validate } from '../schema/diagnose.js';
 import { driverNameSchema, driverSchema, type WrittenDriver, type WrittenPerYear } from '../schema/drivers.js';
-import { parseCsv } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseParameterValue, type ValueKind } from './driver-parameters.js';
 import { findBand, populationTable, type PopulationBand, type PopulationTable } from './population-table.js';
-import { sourceFile, textOf, type SourceSet } from './read-source.js';
+import { csvOf, sourceFile, textOf, type SourceSet } from './read-source.js';
 import { relativeTo } from './reader.js';
 
 interface DriverEntry {
@@ -124,9 +123,10 @@ function validFields(value: object): Partial<WrittenDriver> {
 }
 
 function readPopulationFile(file: string, at: Location, set: SourceSet): Result<PopulationTable> {
-  const src = textOf(sourceFile(set, file), file, at);
+  const f = sourceFile(set, file);
+  const src = textOf(f, file, at);
   if (src.text === undefined) return { diagnostics: src.diagnostics };
-  const csv = parseCsv(file, src.text);
+  const csv = csvOf(f, file, src.text);
   const diagnostics = [...src.diagnostics, ...csv.diagnostics];
   if (!csv.table) return { diagnostics };
   const t = populationTable(csv.table);

@@ -3,6 +3,7 @@
 
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
+import { parseCsv } from '../source/csv.js';
 import { decodeText, inputTooLarge, tooLarge } from '../source/text.js';
 import type { RawDocument } from '../source/raw-tree.js';
 import type { FileReader, ReadResult } from './reader.js';
@@ -89,6 +90,21 @@ export function textOf(f: SourceFile, file: string, referencedAt?: Location): { 
     }
   }
   return f.text === undefined ? { diagnostics: f.decoded } : { text: f.text, diagnostics: f.decoded };
+}
+
+/** parseCsv's result for each file read, so that two scenarios naming one table parse it once. */
+const parsedCsv = new WeakMap<SourceFile, { readonly file: string; readonly text: string; readonly csv: ReturnType<typeof parseCsv> }>();
+
+/**
+ * A CSV file of the set parsed (parseCsv), once in a run however many scenarios name it
+ * (`compare_with:`, `extends:`): the result is kept with the file as read, for the same name and text.
+ */
+export function csvOf(f: SourceFile, file: string, text: string): ReturnType<typeof parseCsv> {
+  const kept = parsedCsv.get(f);
+  if (kept && kept.file === file && kept.text === text) return kept.csv;
+  const csv = parseCsv(file, text);
+  parsedCsv.set(f, { file, text, csv });
+  return csv;
 }
 
 /** A file of the set, which the resolver must have read: asking for any other is a bug. */

@@ -11,7 +11,7 @@ import { isRealised, type BudgetLine, type Scenario, type SourcedAmount } from '
 import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
 import { AMOUNT_FORMS, lineSchema, scenarioHeaderSchema, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
-import { csvRowsByChunk, MAX_MALFORMED_ROWS, parseCsv } from '../source/csv.js';
+import { csvRowsByChunk, MAX_MALFORMED_ROWS } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
 import { normaliseAssumptions } from './assumptions.js';
@@ -28,7 +28,7 @@ import { lineTableRows, lineTableRowsStreamed } from './line-table.js';
 import { foldable, LineTotals } from './line-totals.js';
 import { outsidePeriod } from './period.js';
 import { loadVariant } from './variant.js';
-import { sourceFile, textOf, type SourceSet } from './read-source.js';
+import { csvOf, sourceFile, textOf, type SourceSet } from './read-source.js';
 import { resolveSources } from './resolve.js';
 import { relativeTo, type FileReader, type Loaded } from './reader.js';
 import { money, year } from './validated.js';
@@ -180,7 +180,8 @@ function loadFile(
     const at = doc.locator.value(['line_files', i]);
     const csvFile = relativeTo(file, rel);
     inputs.push(csvFile);
-    const csvSrc = textOf(sourceFile(set, csvFile), csvFile, at);
+    const csvSource = sourceFile(set, csvFile);
+    const csvSrc = textOf(csvSource, csvFile, at);
     append(diagnostics, csvSrc.diagnostics);
     if (csvSrc.text === undefined) return;
     if (folding) {
@@ -197,7 +198,7 @@ function loadFile(
       if (!streamed?.regular() || !chunked.regular()) needsFull = true;
       return;
     }
-    const csv = parseCsv(csvFile, csvSrc.text);
+    const csv = csvOf(csvSource, csvFile, csvSrc.text);
     append(diagnostics, csv.diagnostics);
     if (!csv.table) return;
     const rows = lineTableRows(csv.table, header.fields.amounts);
