@@ -340,9 +340,44 @@ const endOf = (loc: Location): Location => ({
 
 /**
  * Where each field of a raw record starts and ends, honouring quotes: line, column, end line and
- * end column (exclusive) per field, four numbers each.
+ * end column (exclusive) per field, four numbers each. A record on one line whose quotes are where
+ * csv-parse accepts them (around whole fields) is split by searching for its commas and quotes;
+ * any other is read character by character (fieldBoundsByChar), which gives the same for these.
  */
-function fieldBounds(raw: string, startLine: number): number[] {
+export function fieldBounds(raw: string, startLine: number): number[] {
+  return oneLineFieldBounds(raw, startLine) ?? fieldBoundsByChar(raw, startLine);
+}
+
+/** fieldBounds of a record on one line with quotes only around whole fields, else undefined. */
+function oneLineFieldBounds(raw: string, line: number): number[] | undefined {
+  if (raw.includes('\n')) return undefined;
+  const out: number[] = [];
+  const n = raw.length;
+  let start = 0;
+  for (;;) {
+    let after = start; // where the field's text ends, before any closing quote is looked past
+    if (raw.charCodeAt(start) === QUOTE) {
+      after = start + 1;
+      for (;;) {
+        const q = raw.indexOf('"', after);
+        if (q < 0) return undefined;
+        after = q + 1;
+        if (raw.charCodeAt(after) !== QUOTE) break;
+        after++;
+      }
+    }
+    const comma = raw.indexOf(',', after);
+    const end = comma < 0 ? n : comma;
+    const quote = raw.indexOf('"', after);
+    if (quote >= 0 && quote < end) return undefined;
+    out.push(line, start + 1, line, Math.max(end + 1, start + 2));
+    if (comma < 0) return out;
+    start = comma + 1;
+  }
+}
+
+/** fieldBounds, one character at a time: any record, line breaks and stray quotes included. */
+export function fieldBoundsByChar(raw: string, startLine: number): number[] {
   const out: number[] = [];
   let line = startLine;
   let col = 1;

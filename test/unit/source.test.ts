@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/source/csv.js';
+import { fieldBounds, fieldBoundsByChar, parseCsv } from '../../src/source/csv.js';
 import { decodeText } from '../../src/source/text.js';
 import { parseYaml } from '../../src/source/yaml.js';
 
@@ -177,6 +177,24 @@ describe('parseCsv at scale', () => {
       message: 'more than 1000 rows have a different number of fields from this header: reading stopped at line 1002',
       location: { line: 1, column: 1 },
     });
+  });
+});
+
+describe('fieldBounds', () => {
+  it('finds the same fields by searching as by reading every character', () => {
+    const piece = fc.constantFrom(',', '"', '""', 'a', 'bc', ' ', '£', '\n', '"x,y"', '"q""r"', '');
+    let searched = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), (pieces, line) => {
+        const raw = pieces.join('');
+        expect(fieldBounds(raw, line)).toStrictEqual(fieldBoundsByChar(raw, line));
+        if (!raw.includes('\n') && !raw.includes('"')) searched++;
+      }),
+      { numRuns: 3000, seed: 6122026 },
+    );
+    const row = 'AC1,saving,"a, quoted ""field""",250,,"x"';
+    expect(fieldBounds(row, 7)).toStrictEqual(fieldBoundsByChar(row, 7));
+    expect(searched).toBeGreaterThan(100);
   });
 });
 
