@@ -157,13 +157,15 @@ export function csvRowsByChunk(
   text: string,
 ): { header?: readonly CsvCell[]; rows: Iterable<CsvRow>; regular: () => boolean } {
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  const scan = recordStarts(normalised);
-  let regular = scan.cut === undefined && scan.unclosedQuoteLine === undefined;
-  const starts = scan.starts;
-  /** The non-blank rows of records [from, to), or undefined when csv-parse and the scan disagree. */
-  const chunk = (from: number, to: number): CsvRow[] | undefined => {
-    const first = starts[from];
-    const last = starts[to - 1];
+  // records are found a chunk at a time too: a table of 250,000 lines keeps no 250,000 bounds
+  const scan = new RecordScanner(normalised);
+  let regular = true;
+  /** The non-blank rows of the next chunk of records, or undefined when the table is irregular or csv-parse and the scan disagree. */
+  const chunk = (): CsvRow[] | undefined => {
+    const starts = scan.next(CHUNK_RECORDS);
+    if (scan.cut !== undefined || scan.unclosedQuoteLine !== undefined) return undefined;
+    const first = starts[0];
+    const last = starts[starts.length - 1];
     if (!first || !last) return [];
     let records: string[][];
     try {
@@ -171,22 +173,19 @@ export function csvRowsByChunk(
     } catch {
       return undefined;
     }
-    if (records.length !== to - from) return undefined;
+    if (records.length !== starts.length) return undefined;
     const rows: CsvRow[] = [];
     records.forEach((values, i) => {
-      const at = starts[from + i] as RecordStart;
+      const at = starts[i] as RecordStart;
       if (!values.every((v) => v.trim() === '')) rows.push(new CsvRow(file, values, at.line, normalised.slice(at.start, at.end)));
     });
     return rows;
   };
   // the header: the first record that is not blank
-  let next = 0;
   let header: CsvRow | undefined;
   let pending: CsvRow[] = [];
-  while (regular && !header && next < starts.length) {
-    const to = Math.min(starts.length, next + CHUNK_RECORDS);
-    const rows = chunk(next, to);
-    next = to;
+  while (regular && !header && !scan.done) {
+    const rows = chunk();
     if (!rows) regular = false;
     else [header, ...pending] = rows;
   }
@@ -198,10 +197,8 @@ export function csvRowsByChunk(
         if (!regular) return;
         yield row;
       }
-      if (next >= starts.length) return;
-      const to = Math.min(starts.length, next + CHUNK_RECORDS);
-      const read = chunk(next, to);
-      next = to;
+      if (scan.done) return;
+      const read = chunk();
       if (!read) {
         regular = false;
         return;
@@ -270,56 +267,92 @@ const TAB = 9;
  * text ends inside a quoted field, says on which line that quote opened (`unclosedQuoteLine`).
  */
 function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: number; line: number }; unclosedQuoteLine?: number } {
-  const out: RecordStart[] = [];
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  let width: number | undefined;
-  let malformed = 0;
-  while (i < n) {
-    if (text.charCodeAt(i) === NEWLINE) {
-      line++;
-      i++;
-      continue;
-    }
-    const start = i;
-    const startLine = line;
-    let fieldStart = true;
-    let inQuotes = false;
-    let quoteLine = line;
-    let fields = 1;
-    let blank = true; // nothing but spaces, commas and quotes: a row mtfs skips
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (inQuotes) {
-        if (c === QUOTE) {
-          if (text.charCodeAt(i + 1) === QUOTE) i++;
-          else inQuotes = false;
-        } else if (c === NEWLINE) line++;
-        else if (c !== SPACE) blank = false;
+  const scan = new RecordScanner(text);
+  const starts = scan.next(Infinity);
+  return {
+    starts,
+    ...(scan.cut ? { cut: scan.cut } : {}),
+    ...(scan.unclosedQuoteLine !== undefined ? { unclosedQuoteLine: scan.unclosedQuoteLine } : {}),
+  };
+}
+
+/** recordStarts a number of records at a time: `next(n)` finds the next n (fewer at the end), until `done`. */
+class RecordScanner {
+  #line = 1;
+  #i = 0;
+  #width: number | undefined;
+  #malformed = 0;
+  cut: { offset: number; line: number } | undefined;
+  unclosedQuoteLine: number | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** True when every record has been found (or the scan stopped at a cut or an unclosed quote). */
+  get done(): boolean {
+    return this.#i >= this.text.length;
+  }
+
+  next(max: number): RecordStart[] {
+    const out: RecordStart[] = [];
+    const text = this.text;
+    const n = text.length;
+    let line = this.#line;
+    let i = this.#i;
+    while (i < n && out.length < max) {
+      if (text.charCodeAt(i) === NEWLINE) {
+        line++;
+        i++;
         continue;
       }
-      if (c === NEWLINE) break;
-      if (c === COMMA) fields++;
-      else if (c !== QUOTE && c !== SPACE && c !== TAB) blank = false;
-      if (fieldStart && c === QUOTE) {
-        inQuotes = true;
-        quoteLine = line;
+      const start = i;
+      const startLine = line;
+      let fieldStart = true;
+      let inQuotes = false;
+      let quoteLine = line;
+      let fields = 1;
+      let blank = true; // nothing but spaces, commas and quotes: a row mtfs skips
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (inQuotes) {
+          if (c === QUOTE) {
+            if (text.charCodeAt(i + 1) === QUOTE) i++;
+            else inQuotes = false;
+          } else if (c === NEWLINE) line++;
+          else if (c !== SPACE) blank = false;
+          continue;
+        }
+        if (c === NEWLINE) break;
+        if (c === COMMA) fields++;
+        else if (c !== QUOTE && c !== SPACE && c !== TAB) blank = false;
+        if (fieldStart && c === QUOTE) {
+          inQuotes = true;
+          quoteLine = line;
+        }
+        fieldStart = c === COMMA;
       }
-      fieldStart = c === COMMA;
+      if (inQuotes) {
+        out.push({ line: startLine, start, end: i });
+        this.unclosedQuoteLine = quoteLine;
+        break;
+      }
+      if (!blank) {
+        if (this.#width === undefined) this.#width = fields;
+        else if (fields !== this.#width && ++this.#malformed > MAX_MALFORMED_ROWS) {
+          this.cut = { offset: start, line: startLine };
+          i = n;
+          break;
+        }
+      }
+      out.push({ line: startLine, start, end: i });
+      if (i < n) {
+        line++;
+        i++;
+      }
     }
-    if (inQuotes) return { starts: [...out, { line: startLine, start, end: i }], unclosedQuoteLine: quoteLine };
-    if (!blank) {
-      if (width === undefined) width = fields;
-      else if (fields !== width && ++malformed > MAX_MALFORMED_ROWS) return { starts: out, cut: { offset: start, line: startLine } };
-    }
-    out.push({ line: startLine, start, end: i });
-    if (i < n) {
-      line++;
-      i++;
-    }
+    this.#line = line;
+    this.#i = i;
+    return out;
   }
-  return { starts: out };
 }
 
 const point = (file: string, line: number, column: number): Location => ({
