@@ -6,10 +6,14 @@
 // (speed is measured, not asserted, here or in the tests).
 //
 //   npm run bench                         every size: 1k, 10k, 100k, 300k, 1M and 2M lines (1M and 2M
-//                                         split over files of 250,000 lines: 4 and 8 files)
+//                                         split over files of 250,000 lines: 4 and 8 files), the 1M
+//                                         twice: refused at the default input limit, and run with
+//                                         the limit raised (MTFS_MAX_INPUT_BYTES) for its time and memory
 //   npm run bench -- --sizes 1k,10k       a quick run (BENCH_SIZES=1k,10k does the same)
 //   npm run bench -- --sizes none         start-up only
-//   BENCH_RUNS=7 npm run bench            pairs per measurement (default 5; sizes over 100k lines: 1)
+//   npm run bench -- --raise 1M,2M        the sizes also run with the input limit raised (default 1M;
+//                                         BENCH_RAISE does the same; `none` for none)
+//   BENCH_RUNS=7 npm run bench            rounds per measurement (default 5; sizes over 100k lines: 1)
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,9 +35,18 @@ function parseSize(text) {
   if (!m) throw new Error(`--sizes: "${text}" is not a size like 10k or 1M`);
   return Math.round(Number(m[1]) * { '': 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6 }[m[2]]);
 }
-const sizesArg = process.argv.indexOf('--sizes');
-const sizesText = sizesArg >= 0 ? process.argv[sizesArg + 1] : (process.env.BENCH_SIZES ?? '1k,10k,100k,300k,1M,2M');
-const SIZES = sizesText === 'none' ? [] : sizesText.split(',').map(parseSize);
+/** A list of sizes from `--<flag>`, else the environment variable, else the default; `none` is none. */
+function sizesOption(flag, env, fallback) {
+  const at = process.argv.indexOf(flag);
+  const text = at >= 0 ? process.argv[at + 1] : (process.env[env] ?? fallback);
+  return text === undefined || text === 'none' ? [] : text.split(',').map(parseSize);
+}
+const SIZES = sizesOption('--sizes', 'BENCH_SIZES', '1k,10k,100k,300k,1M,2M');
+const RAISED = sizesOption('--raise', 'BENCH_RAISE', '1M');
+/** The input limit of a raised run: 256 MiB, room for 2M lines (222 MB). */
+const RAISED_LIMIT = 256 * 1024 * 1024;
+/** mtfs's own input limit of one run (MAX_TOTAL_INPUT_BYTES in src/source/text.ts). */
+const DEFAULT_LIMIT = 64 * 1024 * 1024;
 
 /** One run of `node <args>`: CPU ms (user + system), wall ms, peak RSS MiB and exit status. */
 function once(args, env = {}) {
@@ -62,21 +75,26 @@ const summary = (label, samples) => ({
   rss: Math.max(...samples.map((s) => s.rss)),
 });
 
+/**
+ * Runs the commands in turn (A B C A B C …) `runs` times: each one's medians, and the median of the
+ * pairwise CPU and wall ratios of the first to each of the others (`cpuRatios[k]`: A / the (k+1)th).
+ */
+function alternateAll(commands, runs = RUNS) {
+  const samples = commands.map(() => []);
+  const argsOf = (x) => (typeof x.args === 'function' ? x.args() : x.args);
+  for (let i = 0; i < runs; i++) commands.forEach((c, k) => samples[k].push(once(argsOf(c), c.env)));
+  const [as, ...others] = samples;
+  return {
+    summaries: commands.map((c, k) => summary(c.label, samples[k])),
+    cpuRatios: others.map((bs) => median(as.map((s, i) => s.cpu / bs[i].cpu))),
+    wallRatios: others.map((bs) => median(as.map((s, i) => s.wall / bs[i].wall))),
+  };
+}
+
 /** Runs A and B in turn `runs` times: each one's medians, and the median of the pairwise CPU ratios A/B. */
 function alternate(a, b, runs = RUNS) {
-  const as = [];
-  const bs = [];
-  const argsOf = (x) => (typeof x.args === 'function' ? x.args() : x.args);
-  for (let i = 0; i < runs; i++) {
-    as.push(once(argsOf(a), a.env));
-    bs.push(once(argsOf(b), b.env));
-  }
-  return {
-    a: summary(a.label, as),
-    b: summary(b.label, bs),
-    cpuRatio: median(as.map((s, i) => s.cpu / bs[i].cpu)),
-    wallRatio: median(as.map((s, i) => s.wall / bs[i].wall)),
-  };
+  const r = alternateAll([a, b], runs);
+  return { a: r.summaries[0], b: r.summaries[1], cpuRatio: r.cpuRatios[0], wallRatio: r.wallRatios[0] };
 }
 
 const fmt = (n, dp = 0) => (Number.isFinite(n) ? n.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp }) : '—');
@@ -149,28 +167,44 @@ try {
   );
   console.log(row([risk.a.label, fmt(risk.a.cpu), fmt(risk.a.wall), fmt(risk.a.rss), risk.cpuRatio.toFixed(2)], W));
 
-  // scale: generated scenarios, mtfs against the plain-number engine
+  // scale: generated scenarios, mtfs against the plain-number engine and a bare Node start
   console.log('');
-  console.log('scale: mtfs project <lines> --format csv --output, alternated with the plain-number engine on the same files');
-  const S = [10, 11, 9, 9, 11, 9, 9, 8, 9];
+  console.log(
+    "scale: mtfs project <lines> --format csv --output, alternated with the plain-number engine on the same files and node -e ''",
+  );
+  const S = [14, 11, 9, 9, 9, 11, 9, 8, 8];
   console.log(row(['lines', 'line-years', 'CPU ms', 'wall ms', 'peak MiB', 'µs/line-yr', 'plain ms', '× plain', '× node'], S));
   const scale = [];
-  for (const lines of SIZES) {
+  // each size at the default input limit; the sizes to raise once more with the limit raised
+  const cases = SIZES.flatMap((lines) => [{ lines, raised: false }, ...(RAISED.includes(lines) ? [{ lines, raised: true }] : [])]);
+  const dirs = new Map();
+  for (const { lines, raised } of cases) {
     const dir = path.join(tmp, `lines-${lines}`);
     // a million lines and more in files of 250,000 (about 28 MB each, under the 32 MiB a file may hold)
-    const scenario = generateScenario(dir, `lines-${lines}`, lines, 1, undefined, lines >= 1_000_000 ? 250_000 : undefined);
+    if (!dirs.has(lines))
+      dirs.set(lines, generateScenario(dir, `lines-${lines}`, lines, 1, undefined, lines >= 1_000_000 ? 250_000 : undefined));
+    const scenario = dirs.get(lines);
     const out = path.join(dir, 'mtfs.csv');
     const plainOut = path.join(dir, 'plain.csv');
+    for (const f of [out, plainOut]) fs.rmSync(f, { force: true });
+    const inputBytes = fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
     const runs = lines > 100_000 ? 1 : RUNS;
-    const r = alternate(
-      { label: 'mtfs', args: [bin, 'project', scenario, '--format', 'csv', '--output', out] },
-      { label: 'plain', args: [path.join(root, 'bench', 'plain-numbers.mjs'), scenario, '--output', plainOut] },
-      runs,
-    );
+    const mtfs = {
+      label: 'mtfs',
+      args: [bin, 'project', scenario, '--format', 'csv', '--output', out],
+      env: raised ? { MTFS_MAX_INPUT_BYTES: String(RAISED_LIMIT) } : { MTFS_MAX_INPUT_BYTES: '' },
+    };
+    const plain = { label: 'plain', args: [path.join(root, 'bench', 'plain-numbers.mjs'), scenario, '--output', plainOut] };
+    // a size over the default limit is refused in a quarter of a second: no plain run beside it
+    const refusedAhead = !raised && inputBytes > DEFAULT_LIMIT;
+    const r = alternateAll(refusedAhead ? [mtfs, node] : [mtfs, plain, node], runs);
+    const [a, b] = r.summaries;
+    const vsPlain = refusedAhead ? NaN : r.cpuRatios[0];
+    const vsNode = r.cpuRatios[r.cpuRatios.length - 1];
     const lineYears = lines * YEARS.length;
-    const perLineYear = ((r.a.cpu - nodeCpu) * 1000) / lineYears;
+    const perLineYear = ((a.cpu - r.summaries[r.summaries.length - 1].cpu) * 1000) / lineYears;
     let differing = NaN;
-    if (r.a.status === 0 && r.b.status === 0) {
+    if (a.status === 0 && !refusedAhead && b.status === 0) {
       const cells = (f) =>
         fs
           .readFileSync(f, 'utf8')
@@ -181,28 +215,30 @@ try {
       const [exact, floats] = [cells(out), cells(plainOut)];
       differing = exact.filter((v, i) => v !== floats[i]).length;
     }
-    scale.push({ lines, ...r, differing });
-    const done = r.a.status === 0 ? '' : ` (exit ${r.a.status}: ${r.a.stderr.split('\n')[0].slice(0, 120)})`;
+    const name = `${sizeName(lines)}${raised ? ' (raised)' : ''}`;
+    scale.push({ lines, raised, name, inputBytes, a, plain: refusedAhead ? undefined : b, vsPlain, vsNode, differing });
+    const done = a.status === 0 ? '' : ` (exit ${a.status}: ${a.stderr.split('\n')[0].slice(0, 120)})`;
     console.log(
       row(
         [
-          sizeName(lines),
+          name,
           fmt(lineYears),
-          fmt(r.a.cpu),
-          fmt(r.a.wall),
-          fmt(r.a.rss),
-          r.a.status === 0 ? fmt(perLineYear, 2) : '—',
-          fmt(r.b.cpu),
-          r.a.status === 0 ? r.cpuRatio.toFixed(2) : '—',
-          (r.a.cpu / nodeCpu).toFixed(1),
+          fmt(a.cpu),
+          fmt(a.wall),
+          fmt(a.rss),
+          a.status === 0 ? fmt(perLineYear, 2) : '—',
+          refusedAhead ? '—' : fmt(b.cpu),
+          a.status === 0 && !refusedAhead ? vsPlain.toFixed(2) : '—',
+          vsNode.toFixed(1),
         ],
         S,
       ) + done,
     );
-    fs.rmSync(dir, { recursive: true, force: true });
   }
+  for (const dir of dirs.values()) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   for (const s of scale.filter((x) => Number.isFinite(x.differing)))
-    console.log(`  ${sizeName(s.lines)}: plain JS numbers differ from the exact figures in ${s.differing} cells of the 24-cell table`);
+    console.log(`  ${s.name}: plain JS numbers differ from the exact figures in ${s.differing} cells of the 24-cell table`);
+  if (scale.some((s) => s.raised)) console.log(`  (raised): MTFS_MAX_INPUT_BYTES=${RAISED_LIMIT} (${RAISED_LIMIT / 2 ** 20} MiB)`);
 
   // targets
   console.log('');
@@ -217,21 +253,25 @@ try {
     `  every shipped command ≤ 2 × node -e '': worst ${worst.cpuRatio.toFixed(2)} × (${worst.a.label}) — ${verdict(over.length === 0)}${over.length > 0 ? ` (${over.length} of ${startup.length} over)` : ''}`,
   );
   console.log(`  risk --draws 10000 ≤ 3 s: ${fmt(risk.a.cpu)} ms — ${verdict(risk.a.cpu <= 3000)}`);
-  const hundred = scale.find((s) => s.lines === 100_000);
+  const hundred = scale.find((s) => s.lines === 100_000 && !s.raised);
   if (hundred) {
     console.log(`  100k lines ≤ 1.5 s CPU: ${fmt(hundred.a.cpu)} ms — ${verdict(hundred.a.status === 0 && hundred.a.cpu <= 1500)}`);
     console.log(
       `  100k lines ≤ 200 MB peak: ${fmt(hundred.a.rss * 1.048576)} MB — ${verdict(hundred.a.status === 0 && hundred.a.rss * 1.048576 <= 200)}`,
     );
     console.log(
-      `  100k lines exact ≤ 2 × the plain-number engine: ${hundred.cpuRatio.toFixed(2)} × — ${verdict(hundred.a.status === 0 && hundred.cpuRatio <= 2)}`,
+      `  100k lines exact ≤ 2 × the plain-number engine: ${hundred.vsPlain.toFixed(2)} × — ${verdict(hundred.a.status === 0 && hundred.vsPlain <= 2)}`,
     );
   } else console.log('  100k-line targets: not measured (add 100k to --sizes)');
-  for (const s of scale.filter((x) => x.lines >= 1_000_000)) {
+  for (const s of scale.filter((x) => x.lines >= 1_000_000 || x.raised)) {
+    if (s.raised) {
+      console.log(
+        `  ${s.name} lines complete with the limit raised: exit ${s.a.status}, ${fmt(s.a.cpu)} ms, ${fmt(s.a.rss)} MiB — ${verdict(s.a.status === 0)}`,
+      );
+      continue;
+    }
     const ok = s.a.status === 0 || (s.a.status === 2 && /error\[/.test(s.a.stderr));
-    console.log(
-      `  ${sizeName(s.lines)} lines complete or refuse with a diagnostic (exit 2), never abort: exit ${s.a.status} — ${verdict(ok)}`,
-    );
+    console.log(`  ${s.name} lines complete or refuse with a diagnostic (exit 2), never abort: exit ${s.a.status} — ${verdict(ok)}`);
   }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
