@@ -30,13 +30,14 @@ export class ExactSum {
     const dot = text.indexOf('.');
     const places = dot < 0 ? 0 : text.length - dot - 1;
     if (places > this.#places) this.#rescale(places);
-    const digits = dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1);
     const shift = this.#places - places;
     const negative = text.charCodeAt(0) === 45; // '-'
-    const length = digits.length - (negative ? 1 : 0);
+    const length = text.length - (negative ? 1 : 0) - (dot < 0 ? 0 : 1);
     if (this.#small !== undefined && length + shift <= 15) {
-      // at most 15 digits: Number() reads it exactly and the product is below 10^15
-      const scaled = Number(digits) * (POW10[shift] as number);
+      // at most 15 digits: read digit by digit, exactly, and the product is below 10^15
+      let digits = 0;
+      for (let k = negative ? 1 : 0; k < text.length; k++) if (k !== dot) digits = digits * 10 + (text.charCodeAt(k) - 48);
+      const scaled = (negative ? -digits : digits) * (POW10[shift] as number);
       const total = this.#small + scaled;
       // both terms are safe integers, so the double sum is exact whenever the exact sum is safe
       if (Number.isSafeInteger(total)) {
@@ -45,7 +46,7 @@ export class ExactSum {
       }
     }
     this.#toBig();
-    this.#big += BigInt(digits) * 10n ** BigInt(shift);
+    this.#big += BigInt(dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1)) * 10n ** BigInt(shift);
     return true;
   }
 

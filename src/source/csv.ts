@@ -158,7 +158,7 @@ export function csvRowsByChunk(
 ): { header?: readonly CsvCell[]; rows: Iterable<CsvRow>; regular: () => boolean } {
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   // records are found a chunk at a time too: a table of 250,000 lines keeps no 250,000 bounds
-  const scan = new RecordScanner(normalised);
+  const scan = new RecordScanner(normalised, false);
   let regular = true;
   /** The non-blank rows of the next chunk of records, or undefined when the table is irregular or csv-parse and the scan disagree. */
   const chunk = (): CsvRow[] | undefined => {
@@ -276,16 +276,26 @@ function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: nu
   };
 }
 
-/** recordStarts a number of records at a time: `next(n)` finds the next n (fewer at the end), until `done`. */
+/**
+ * recordStarts a number of records at a time: `next(n)` finds the next n (fewer at the end), until
+ * `done`. Without `cuts`, records are not counted by their fields and the scan never stops at a
+ * `cut` (the totals path stops at the first row of another length itself), so a record with no
+ * quote in it is found by looking for its line end alone.
+ */
 class RecordScanner {
   #line = 1;
   #i = 0;
   #width: number | undefined;
   #malformed = 0;
+  /** Where the next quote is, at or after #i (the text's length for none): a record ending before it has none. */
+  #quote = -1;
   cut: { offset: number; line: number } | undefined;
   unclosedQuoteLine: number | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly cuts = true,
+  ) {}
 
   /** True when every record has been found (or the scan stopped at a cut or an unclosed quote). */
   get done(): boolean {
@@ -303,6 +313,20 @@ class RecordScanner {
         line++;
         i++;
         continue;
+      }
+      if (!this.cuts) {
+        if (this.#quote < i) {
+          const q = text.indexOf('"', i);
+          this.#quote = q < 0 ? n : q;
+        }
+        const eol = text.indexOf('\n', i);
+        const end = eol < 0 ? n : eol;
+        if (end < this.#quote) {
+          out.push({ line, start: i, end });
+          i = end < n ? end + 1 : n;
+          line++;
+          continue;
+        }
       }
       const start = i;
       const startLine = line;
@@ -335,7 +359,7 @@ class RecordScanner {
         this.unclosedQuoteLine = quoteLine;
         break;
       }
-      if (!blank) {
+      if (!blank && this.cuts) {
         if (this.#width === undefined) this.#width = fields;
         else if (fields !== this.#width && ++this.#malformed > MAX_MALFORMED_ROWS) {
           this.cut = { offset: start, line: startLine };
