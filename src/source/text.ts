@@ -23,7 +23,9 @@ export const tooLarge = (file: string, location?: Location, size?: number): Diag
  * population files, each file once) may hold at most this much together unless the user raises it
  * (MTFS_MAX_INPUT_BYTES): about 600,000 lines, which a command that keeps every line (`--detail`,
  * `explain`, the reports) holds in the memory Node allows by default (about 45 bytes of memory for
- * each byte of a line table). Checked from each file's size before it is read.
+ * each byte of a line table). Checked from each file's size before it is read, for the totals path
+ * too: whether a run must keep every line (an error to report at its line, a ref written twice, a
+ * control `check` finds different) is known only once the lines are read (docs/development.md).
  */
 export const MAX_TOTAL_INPUT_BYTES = 64 * 1024 * 1024;
 
