@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // Entry point: runs the bundled CLI (dist/mtfs.cjs), or dist/cli/main.js without it, and sets the exit
-// code. The bundle runs from a V8 code cache named by a hash of its bytes, the Node version and flags;
-// with none that matches, or one V8 rejects, it compiles from source and writes one for the next run.
+// code. The bundle runs from a V8 code cache named by the SHA-256 of its bytes (which the build records
+// beside it), the Node version and flags; with none that matches, or one V8 rejects, it compiles from
+// source and writes one for the next run.
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const { createHash } = require('node:crypto'); // the bundle loads node:crypto too: no extra start-up
 const { createRequire, wrap } = require('node:module');
 
 const dist = path.join(__dirname, '..', 'dist');
 const bundle = path.join(dist, 'mtfs.cjs');
 const CACHE_NAME = /^mtfs\.([0-9a-f]{64})\.[0-9a-f]{16}\.cache$/;
+/** The bundle's SHA-256 and the file it was computed from (scripts/bundle.mjs writes it; see bundleHash). */
+const STAMP = path.join(dist, 'mtfs.cjs.sha256');
 
 function startFailed(error) {
   const notBuilt = error && (error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'ENOENT');
@@ -25,27 +27,82 @@ function startFailed(error) {
 }
 
 /**
- * The code cache's file: dist/mtfs.<bundle>.<runtime>.cache. <bundle> is the SHA-256 of the bundle's
- * bytes (V8 itself compares only the source's length). <runtime> is a short hash of what V8 checks a
- * cache against besides: the Node (and so V8) version, the architecture and the flags, given on the
- * command line or in NODE_OPTIONS; so a run with other flags has its own cache and never spoils the
- * usual one. A cache that V8 still rejects (a flag set another way, a damaged file) is rewritten.
+ * The SHA-256 of the bundle's bytes, which names its code cache (V8 itself compares only the source's
+ * length). The build records it in dist/mtfs.cjs.sha256 with the bundle's size, inode and modification
+ * and change times, as git's index does, so a run takes it from there without hashing 850 KB (and
+ * without loading node:crypto): writing the bundle, by hand or by any tool, changes its change time,
+ * and a record that no longer matches is not used. Then the bytes are hashed, and the record written
+ * anew (atomically) when the bundle has been left alone for a few seconds, so a copied or unpacked
+ * install hashes once; one written as the hash was taken could still change within the same clock tick.
  */
-function cacheFileFor(bytes) {
+function bundleHash(bytes, stat) {
+  const identity = [stat.size, stat.ino, stat.mtimeMs, stat.ctimeMs].join(' ');
+  let recorded;
+  try {
+    recorded = fs.readFileSync(STAMP, 'latin1');
+  } catch {
+    recorded = '';
+  }
+  const match = /^([0-9a-f]{64}) (.*)\n$/.exec(recorded);
+  if (match && match[2] === identity) return match[1];
+  const sha256 = require('node:crypto').createHash('sha256').update(bytes).digest('hex');
+  if (Date.now() - Math.max(stat.mtimeMs, stat.ctimeMs) > 5000) writeAtomic(STAMP, `${sha256} ${identity}\n`);
+  return sha256;
+}
+
+/**
+ * The code cache's file: dist/mtfs.<bundle>.<runtime>.cache. <bundle> is the bundle's SHA-256.
+ * <runtime> is a short hash of what V8 checks a cache against besides: the Node (and so V8) version,
+ * the architecture and the flags, given on the command line or in NODE_OPTIONS; so a run with other
+ * flags has its own cache and never spoils the usual one. A cache that V8 still rejects (a flag set
+ * another way, a damaged file) is rewritten.
+ */
+function cacheFileFor(bundleSha256) {
   const runtime = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
-  const sha256 = (data) => createHash('sha256').update(data).digest('hex');
-  return path.join(dist, `mtfs.${sha256(bytes)}.${sha256(runtime).slice(0, 16)}.cache`);
+  return path.join(dist, `mtfs.${bundleSha256}.${shortHash(runtime)}.cache`);
+}
+
+/** 16 hex digits from two 32-bit FNV-1a hashes of `text`: a name, not a check (V8 checks the flags itself). */
+function shortHash(text) {
+  let a = 0x811c9dc5;
+  let b = 0x2f8a1c3b;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x100001b3);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The bundle's bytes and its file's status, from one open file, or undefined when there is no bundle. */
+function readBundle() {
+  let fd;
+  try {
+    fd = fs.openSync(bundle, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = fs.readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: bytes.subarray(0, read), stat };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** The bundle compiled, from its code cache if V8 accepts it: { run, script, cacheFile, cacheUsed }, or undefined without a bundle. */
 function loadBundle() {
-  let bytes;
-  try {
-    bytes = fs.readFileSync(bundle);
-  } catch {
-    return undefined;
-  }
-  const cacheFile = cacheFileFor(bytes);
+  const file = readBundle();
+  if (file === undefined) return undefined;
+  const { bytes } = file;
+  const cacheFile = cacheFileFor(bundleHash(bytes, file.stat));
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -59,6 +116,23 @@ function loadBundle() {
   return { run: module.exports.run, script, cacheFile, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
+/** Writes `data` to `file` whole or not at all (a temporary file renamed), and says whether it did. */
+function writeAtomic(file, data) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, data);
+    fs.renameSync(temporary, file);
+    return true;
+  } catch {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written
+    }
+    return false;
+  }
+}
+
 /**
  * Writes the code cache after a run, so it holds the functions that ran too: atomically (a temporary
  * file renamed), so a concurrent run reads the old cache or the new one, never half of one. A failure
@@ -66,21 +140,15 @@ function loadBundle() {
  * bundle bytes are removed, so editing the bundle leaves no stale caches behind.
  */
 function saveCache(script, cacheFile) {
-  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  if (!writeAtomic(cacheFile, script.createCachedData())) return;
+  const bundleHash = CACHE_NAME.exec(path.basename(cacheFile))[1];
   try {
-    fs.writeFileSync(temporary, script.createCachedData());
-    fs.renameSync(temporary, cacheFile);
-    const bundleHash = CACHE_NAME.exec(path.basename(cacheFile))[1];
     for (const name of fs.readdirSync(dist)) {
       const other = CACHE_NAME.exec(name);
       if (other && other[1] !== bundleHash) fs.rmSync(path.join(dist, name), { force: true });
     }
   } catch {
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // nothing was written
-    }
+    // an old cache left behind is only disk space
   }
 }
 
@@ -96,19 +164,32 @@ function saveCache(script, cacheFile) {
  * whose V8 is known to have the flag (an unknown one would print an error on every run).
  *
  * Node's built-in modules are compiled from its own code cache only while V8's flags are as Node
- * started, so the ones the bundle loads are loaded first (the standard streams load theirs). The
+ * started, so the ones a run loads are loaded first: the bundle's (BUILTINS_FIRST), and Node's
+ * standard streams when the bundle will write through them (on a terminal or on Windows; to a file,
+ * a pipe or a socket it writes with fs.writeSync, see src/cli/io.ts, and they are never loaded). The
  * bundle's code cache is made and used with the flag set, so it stays valid from run to run.
  */
 const INTERRUPT_BUDGET = '--interrupt-budget=150000';
-const BUILTINS_FIRST = ['node:os', 'node:tty', 'node:url', 'node:events', 'node:util'];
+const BUILTINS_FIRST = ['node:process'];
 const TUNED_NODE = /^v2[024]\./;
+
+/** As src/cli/io.ts decides: true when output to `fd` goes through process.stdout or process.stderr. */
+function throughStream(fd) {
+  if (process.platform === 'win32') return true;
+  try {
+    const st = fs.fstatSync(fd);
+    return !(st.isFile() || st.isFIFO() || st.isSocket());
+  } catch {
+    return true;
+  }
+}
 
 function tuneTiering() {
   if (!TUNED_NODE.test(process.version)) return;
   if ([...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('interrupt-budget'))) return;
   try {
-    void process.stdout;
-    void process.stderr;
+    if (throughStream(1)) void process.stdout;
+    if (throughStream(2)) void process.stderr;
     for (const name of BUILTINS_FIRST) require(name);
     require('node:v8').setFlagsFromString(INTERRUPT_BUDGET);
   } catch {

@@ -7,6 +7,7 @@
 // the bundle is missing, and to plain compilation when V8 rejects the cache.
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +20,11 @@ const bundle = path.join(dist, 'mtfs.cjs');
 /** Code caches as bin/mtfs.js names them, their temporary files, and dist/mtfs.cache of older builds. */
 const isCache = (name) => /^mtfs\.([0-9a-f.]+\.)?cache($|\.)/.test(name);
 const caches = () => (fs.existsSync(dist) ? fs.readdirSync(dist).filter(isCache) : []);
+/** The bundle's SHA-256 and the status of the file it was taken from, which bin/mtfs.js reads instead of hashing. */
+const stamp = path.join(dist, 'mtfs.cjs.sha256');
 
 for (const name of caches()) fs.rmSync(path.join(dist, name), { force: true });
+fs.rmSync(stamp, { force: true });
 
 /**
  * cli-table3 measures every cell with string-width, whose emoji regex is so large that compiling it
@@ -68,18 +72,47 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * chalk detects the terminal's colours when it is loaded (node:tty, and through it node:net and the
+ * stream modules: a few milliseconds of every run), for its default instance. mtfs never uses that:
+ * it makes its own Chalk with the level it decided (src/cli/output.ts), so the bundle gives chalk a
+ * detection that found nothing.
+ */
+let colorDetectionReplaced = false;
+const noColorDetection = {
+  name: 'no-chalk-color-detection',
+  resolveId(source, importer) {
+    if (source !== '#supports-color' || !importer || !/[\\/]chalk[\\/]source[\\/]index\.js$/.test(importer)) return null;
+    colorDetectionReplaced = true;
+    return '\0no-color-detection';
+  },
+  load(id) {
+    return id === '\0no-color-detection' ? 'export default { stdout: false, stderr: false };' : null;
+  },
+  buildEnd() {
+    if (!colorDetectionReplaced) throw new Error('bundle: chalk no longer imports #supports-color from source/index.js');
+  },
+};
+
 await build({
   input: path.join(root, 'dist', 'cli', 'main.js'),
   platform: 'node',
-  plugins: [asciiWidthFastPath, lazyBuiltins],
+  plugins: [asciiWidthFastPath, lazyBuiltins, noColorDetection],
   external: ['exceljs', 'jszip'],
   logLevel: 'warn',
   // minified and ASCII-only: half the bytes to read and hash, and read as latin1 without UTF-8 decoding
   output: { file: bundle, format: 'cjs', codeSplitting: false, minify: true, charset: 'ascii' },
 });
-if (!/^[\x00-\x7f]*$/.test(fs.readFileSync(bundle, 'latin1'))) {
+const bytes = fs.readFileSync(bundle);
+if (!/^[\x00-\x7f]*$/.test(bytes.toString('latin1'))) {
   console.error('bundle: dist/mtfs.cjs is not ASCII-only; bin/mtfs.js reads it as latin1');
   process.exit(1);
+}
+// as bin/mtfs.js compares it: size, inode, modification and change times of the file as written
+{
+  const st = fs.statSync(bundle);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  fs.writeFileSync(stamp, `${sha256} ${[st.size, st.ino, st.mtimeMs, st.ctimeMs].join(' ')}\n`);
 }
 
 // Warm the cache with the commands people run most, so their functions are compiled in it too.

@@ -1,7 +1,6 @@
 // The CLI's only contact with the outside world: files, stdout/stderr, terminal detection. Tests
 // replace it with an in-memory Io; everything else in mtfs is pure.
 
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileReader } from '../load/reader.js';
@@ -131,8 +130,11 @@ export function writeFilesAtomic(files: readonly FileToWrite[]): WriteResult {
   return { ok: true };
 }
 
+/** node:crypto (and the stream modules it loads) only for a command that writes files. */
+const randomHex = (bytes: number): string => process.getBuiltinModule('node:crypto').randomBytes(bytes).toString('hex');
+
 const temporaryName = (file: string, kind: 'tmp' | 'old'): string =>
-  path.join(path.dirname(file), `.${path.basename(file)}.${kind}-${process.pid}-${randomBytes(6).toString('hex')}`);
+  path.join(path.dirname(file), `.${path.basename(file)}.${kind}-${process.pid}-${randomHex(6)}`);
 
 /** What went wrong, by the system's error code, and what to do about it. */
 function writeFailure(file: string, e: unknown): WriteResult {
@@ -168,39 +170,99 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
+type Writer = (s: string | Uint8Array) => void;
+
 /**
- * Writes to a standard stream that its reader may close early (`mtfs … | head`): once the pipe is
- * closed (EPIPE) later writes are dropped and the command finishes with its own exit code, rather
- * than Node's unhandled 'error' event printing a stack trace.
+ * An output that ended early: a reader that closed the pipe (EPIPE, `mtfs … | head`) is not an
+ * error, and the command finishes with its own exit code; anything else (a full disk, a closed
+ * terminal) leaves the output incomplete, which is said and fails the run.
  */
-function pipeWriter(stream: NodeJS.WriteStream): (s: string) => void {
+function outputFailed(fd: 1 | 2, e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') return;
+  if (fd !== 2) process.stderr.write(`mtfs: error[output]: could not write the output: ${e.message}\n`);
+  process.exitCode = 2;
+}
+
+/**
+ * Writes to a standard stream (process.stdout or process.stderr) that its reader may close early:
+ * once it fails later writes are dropped, rather than Node's unhandled 'error' event printing a
+ * stack trace.
+ */
+function streamWriter(fd: 1 | 2): Writer {
+  const stream = fd === 1 ? process.stdout : process.stderr;
   let closed = false;
   stream.on('error', (e: NodeJS.ErrnoException) => {
     closed = true;
-    if (e.code !== 'EPIPE') {
-      // the output is incomplete (a full disk, a closed terminal): say so and fail the run
-      if (stream !== process.stderr) process.stderr.write(`mtfs: error[output]: could not write the output: ${e.message}\n`);
-      process.exitCode = 2;
-    }
+    outputFailed(fd, e);
   });
   return (s) => {
     if (!closed) stream.write(s);
   };
 }
 
+/**
+ * True when `fd` is a file, a pipe or a socket, never a terminal (seen without loading node:tty),
+ * outside Windows: then output is written to it directly.
+ */
+function plainOutput(fd: 1 | 2): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    const st = fs.fstatSync(fd);
+    return st.isFile() || st.isFIFO() || st.isSocket();
+  } catch {
+    return false; // closed or unknown: left to Node's own stream
+  }
+}
+
+/**
+ * A standard output or error: written with fs.writeSync when it is a file, a pipe or a socket, so
+ * that a run never loads Node's stream, net and tty modules for it (a few milliseconds of every
+ * run); through process.stdout or process.stderr on a terminal and on Windows, which write text to
+ * a console as it needs. A pipe that another program made non-blocking and that is full (EAGAIN)
+ * hands the rest of the output, in order, to the stream, which waits for the reader; the process
+ * exits once it is written.
+ */
+function standardOutput(fd: 1 | 2): { readonly write: Writer; readonly isTTY: boolean } {
+  if (!plainOutput(fd)) return { write: streamWriter(fd), isTTY: (fd === 1 ? process.stdout : process.stderr).isTTY === true };
+  let closed = false;
+  let rest: Writer | undefined;
+  const write: Writer = (s) => {
+    if (closed) return;
+    if (rest) return rest(s);
+    const bytes = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
+    let done = 0;
+    while (done < bytes.length) {
+      try {
+        done += fs.writeSync(fd, bytes, done, bytes.length - done);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+          rest = streamWriter(fd);
+          rest(bytes.subarray(done));
+        } else {
+          closed = true;
+          outputFailed(fd, e as NodeJS.ErrnoException);
+        }
+        return;
+      }
+    }
+  };
+  return { write, isTTY: false };
+}
+
 export function nodeIo(): Io {
   const env = process.env;
-  const tty = process.stdout.isTTY === true;
-  const color = tty && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  const stdout = standardOutput(1);
+  const stderr = standardOutput(2);
+  const color = stdout.isTTY && env.NO_COLOR === undefined && env.TERM !== 'dumb';
   return {
-    stdout: pipeWriter(process.stdout),
-    stderr: pipeWriter(process.stderr),
+    stdout: stdout.write,
+    stderr: stderr.write,
     readFile: nodeReader,
     writeFileAtomic,
     writeFilesAtomic,
     sameFile,
     color,
-    interactive: process.stderr.isTTY === true,
+    interactive: stderr.isTTY,
     env,
   };
 }
