@@ -208,7 +208,8 @@ async function main() {
   const code = await loaded.run(process.argv.slice(2));
   // the build asks for the cache to be written even when it was used, to add its second command's functions
   if (loaded.script && (!loaded.cacheUsed || process.env.MTFS_WRITE_CODE_CACHE === '1')) saveCache(loaded.script, loaded.cacheFile);
-  process.exitCode = code;
+  // an output that could not be written has set 2 already (src/cli/io.ts), which the command's code does not undo
+  if (!process.exitCode) process.exitCode = code;
 }
 
 main();

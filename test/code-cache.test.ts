@@ -1,8 +1,11 @@
 // bin/mtfs.js and its V8 code cache, on copies of the BUILT program (run `npm run build` first): a
 // bundle changed by hand, even by the same number of bytes, runs as changed; a cache V8 rejects still
-// runs correctly and is rewritten once. Whether a run used its cache is seen from the file, not timed.
+// runs correctly and is rewritten once; the cache is named by the bundle's SHA-256 as the build
+// recorded it, for the bundle's file as it was written. Whether a run used its cache is seen from the
+// file, not timed.
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +44,14 @@ function caches(dir: string): Map<string, number> {
       .map((f) => [f, fs.statSync(path.join(dist, f)).ino]),
   );
 }
+
+/** dist/mtfs.cjs.sha256's content for the bundle in `dir` with this SHA-256: as bin/mtfs.js compares it. */
+function record(dir: string, sha256: string): string {
+  const st = fs.statSync(path.join(dir, 'dist', 'mtfs.cjs'));
+  return `${sha256} ${[st.size, st.ino, st.mtimeMs, st.ctimeMs].join(' ')}\n`;
+}
+
+const sha256Of = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('code cache', () => {
   it('without a cache it runs from source and writes one, which the next run uses', () => {
@@ -107,5 +118,41 @@ describe('code cache', () => {
     fs.writeFileSync(path.join(dir, 'dist', name!), 'not a code cache');
     expect(mtfs(dir, ['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
     expect(fs.statSync(path.join(dir, 'dist', name!)).size).toBeGreaterThan(100_000);
+  });
+
+  it('is named by the SHA-256 the build recorded for the bundle file as it is, and by the bytes once the file changes', () => {
+    const dir = install('recorded');
+    const bundle = path.join(dir, 'dist', 'mtfs.cjs');
+    const stamp = path.join(dir, 'dist', 'mtfs.cjs.sha256');
+    // a record for this very file is taken as it is, even one that no hash of its bytes gives
+    const madeUp = 'a'.repeat(64);
+    fs.writeFileSync(stamp, record(dir, madeUp));
+    expect(mtfs(dir, ['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    expect([...caches(dir).keys()]).toEqual([expect.stringMatching(new RegExp(`^mtfs\\.${madeUp}\\.`))]);
+    // the same bytes written again: the record no longer describes the file, so its bytes are hashed
+    fs.writeFileSync(bundle, fs.readFileSync(bundle));
+    expect(mtfs(dir, ['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    expect([...caches(dir).keys()]).toEqual([expect.stringMatching(new RegExp(`^mtfs\\.${sha256Of(bundle)}\\.`))]);
+  });
+
+  it('the build recorded the SHA-256 of the bundle it wrote', () => {
+    expect(fs.readFileSync('dist/mtfs.cjs.sha256', 'utf8')).toBe(record('.', sha256Of('dist/mtfs.cjs')));
+  });
+
+  it('a record that no longer describes the bundle is written anew once the bundle has been left alone for a few seconds', async () => {
+    const dir = install('rerecorded');
+    const stamp = path.join(dir, 'dist', 'mtfs.cjs.sha256');
+    const sha256 = sha256Of(path.join(dir, 'dist', 'mtfs.cjs'));
+    // just copied: the copy's record describes the original file, and a run hashes the bytes
+    expect(fs.readFileSync(stamp, 'utf8')).not.toBe(record(dir, sha256));
+    expect(mtfs(dir, ['--version']).code).toBe(0);
+    expect(fs.readFileSync(stamp, 'utf8')).not.toBe(record(dir, sha256)); // too new to be sure of
+    const changed = fs.statSync(path.join(dir, 'dist', 'mtfs.cjs')).ctimeMs;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, changed + 5_200 - Date.now())));
+    expect(mtfs(dir, ['--version']).code).toBe(0);
+    expect(fs.readFileSync(stamp, 'utf8')).toBe(record(dir, sha256));
+    const written = fs.statSync(stamp).ino;
+    expect(mtfs(dir, ['--version']).code).toBe(0);
+    expect(fs.statSync(stamp).ino).toBe(written);
   });
 });

@@ -1,5 +1,7 @@
-// A reader that closes the pipe early (`mtfs … | head -c 1`) ends the output quietly: no stack trace,
-// and the command's own exit code.
+// Standard output and error as the built CLI writes them: a reader that closes the pipe early (`mtfs … |
+// head -c 1`) ends the output quietly, with no stack trace and the command's own exit code; a full
+// non-blocking pipe still gets every byte; an output that cannot be written fails the run; and a run
+// writing to pipes loads none of Node's stream, terminal or crypto modules for it.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,18 +11,34 @@ import { describe, expect, it } from 'vitest';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 
-/** What mtfs wrote to stderr and its exit code, its stdout read by `head -c 1` through a shell pipe. */
-function throughHead(args: string): { stderr: string; code: string } {
+const NODE = JSON.stringify(process.execPath);
+
+/**
+ * Runs `{ <command> 2>err; echo $? >code; } <reader>` in sh, in a scratch folder given as `dir` (the
+ * command runs in the repository): what the command wrote to stderr, its exit code and what the
+ * reader wrote to the file `out`.
+ */
+function inShell(command: (dir: string) => string, reader: string): { stderr: string; code: string; out: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-pipe-'));
   try {
-    const err = path.join(dir, 'err');
-    const code = path.join(dir, 'code');
-    const node = JSON.stringify(process.execPath);
-    execFileSync('sh', ['-c', `{ ${node} bin/mtfs.js ${args} 2>"${err}"; echo $? >"${code}"; } | head -c 1 >/dev/null`], { cwd: REPO });
-    return { stderr: fs.readFileSync(err, 'utf8'), code: fs.readFileSync(code, 'utf8').trim() };
+    const [err, code, out] = ['err', 'code', 'out'].map((f) => path.join(dir, f));
+    execFileSync('sh', ['-c', `{ ${command(dir)} 2>"${err}"; echo $? >"${code}"; } ${reader.replace('<out>', `"${out}"`)}`], { cwd: REPO });
+    const read = (f: string): string => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '');
+    return { stderr: read(err!), code: read(code!).trim(), out: read(out!) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** What mtfs wrote to stderr and its exit code, its stdout read by `head -c 1` through a shell pipe. */
+const throughHead = (args: string): { stderr: string; code: string } =>
+  inShell(() => `${NODE} bin/mtfs.js ${args}`, '| head -c 1 >/dev/null');
+
+/** A script in `dir` that runs `before` and then the built CLI, as bin/mtfs.js, with the same arguments. */
+function wrapper(dir: string, before: string): string {
+  const file = path.join(dir, 'wrapper.cjs');
+  fs.writeFileSync(file, `${before}\nrequire(${JSON.stringify(path.join(REPO, 'bin', 'mtfs.js'))});\n`);
+  return file;
 }
 
 describe('output to a pipe its reader closes early', () => {
@@ -29,5 +47,39 @@ describe('output to a pipe its reader closes early', () => {
     const r = throughHead(args);
     expect(r.stderr).toBe('');
     expect(r.code).toBe('0');
+  });
+});
+
+describe('output to a pipe another program made non-blocking', () => {
+  it('gets every byte in order when the pipe fills before its reader reads', () => {
+    const expected = execFileSync(process.execPath, ['bin/mtfs.js', 'schema'], { cwd: REPO, encoding: 'utf8' });
+    expect(expected.length).toBeGreaterThan(65_536); // more than a pipe holds
+    // Node's own process.stdout makes a pipe non-blocking; the reader waits until the pipe is full
+    const r = inShell((dir) => `${NODE} ${wrapper(dir, 'void process.stdout;')} schema`, '| { sleep 1; cat; } ><out>');
+    expect(r).toEqual({ stderr: '', code: '0', out: expected });
+  });
+});
+
+describe('output that cannot be written', () => {
+  it('is an error, and the run fails with exit code 2', () => {
+    // standard output open for reading only: every write fails
+    const r = inShell((dir) => {
+      fs.writeFileSync(path.join(dir, 'read-only'), '');
+      return `${NODE} bin/mtfs.js check scenarios/2018.yaml 1<"${path.join(dir, 'read-only')}"`;
+    }, '');
+    expect(r.stderr).toBe('mtfs: error[output]: could not write the output: EBADF: bad file descriptor, write\n');
+    expect(r.code).toBe('2');
+  });
+});
+
+describe('a run whose output goes to a pipe and its errors to a file', () => {
+  it('loads none of the stream, terminal or crypto modules for them', () => {
+    const list = `process.on('exit', () => require('fs').writeSync(2, process.moduleLoadList.join('\\n')));`;
+    const r = inShell((dir) => `${NODE} ${wrapper(dir, list)} project scenarios/2018.yaml`, '| cat ><out>');
+    expect(r.code).toBe('0');
+    expect(r.out).toContain('Proposed/Provisional net budget');
+    const loaded = r.stderr.split('\n');
+    expect(loaded).toContain('NativeModule vm'); // the list is the run's own
+    for (const name of ['net', 'tty', 'crypto', 'internal/fs/sync_write_stream']) expect(loaded).not.toContain(`NativeModule ${name}`);
   });
 });
