@@ -130,11 +130,16 @@ export function writeFilesAtomic(files: readonly FileToWrite[]): WriteResult {
   return { ok: true };
 }
 
-/** node:crypto (and the stream modules it loads) only for a command that writes files. */
-const randomHex = (bytes: number): string => process.getBuiltinModule('node:crypto').randomBytes(bytes).toString('hex');
-
-const temporaryName = (file: string, kind: 'tmp' | 'old'): string =>
-  path.join(path.dirname(file), `.${path.basename(file)}.${kind}-${process.pid}-${randomHex(6)}`);
+/**
+ * A temporary file's name beside `file`: the process id and 48 random bits keep concurrent runs
+ * apart, and the file is created exclusively ('wx'), so a name already taken fails rather than
+ * overwrites. Math.random (seeded afresh by V8 in every process) is enough for that, and unlike
+ * node:crypto costs nothing to load (loading it took a few milliseconds of `init`).
+ */
+const temporaryName = (file: string, kind: 'tmp' | 'old'): string => {
+  const random = Math.floor(Math.random() * 2 ** 48).toString(16);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${kind}-${process.pid}-${random.padStart(12, '0')}`);
+};
 
 /** What went wrong, by the system's error code, and what to do about it. */
 function writeFailure(file: string, e: unknown): WriteResult {
