@@ -21,6 +21,8 @@ export interface Io {
   readonly color: boolean;
   /** True when stderr is an interactive terminal (progress bars go there). */
   readonly interactive: boolean;
+  /** The width of the terminal that stdout or stderr is, for help text; none (80 columns) otherwise. */
+  readonly columns?: { readonly stdout?: number; readonly stderr?: number };
   readonly env: Readonly<Record<string, string | undefined>>;
   /** `--bom`: CSV output starts with a UTF-8 byte-order mark, so that Excel reads £ and – correctly. */
   readonly csvBom?: boolean;
@@ -227,8 +229,11 @@ function plainOutput(fd: 1 | 2): boolean {
  * hands the rest of the output, in order, to the stream, which waits for the reader; the process
  * exits once it is written.
  */
-function standardOutput(fd: 1 | 2): { readonly write: Writer; readonly isTTY: boolean } {
-  if (!plainOutput(fd)) return { write: streamWriter(fd), isTTY: (fd === 1 ? process.stdout : process.stderr).isTTY === true };
+function standardOutput(fd: 1 | 2): { readonly write: Writer; readonly isTTY: boolean; readonly columns?: number } {
+  if (!plainOutput(fd)) {
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    return { write: streamWriter(fd), isTTY: stream.isTTY === true, ...(stream.isTTY === true ? { columns: stream.columns } : {}) };
+  }
   let closed = false;
   let rest: Writer | undefined;
   const write: Writer = (s) => {
@@ -268,6 +273,7 @@ export function nodeIo(): Io {
     sameFile,
     color,
     interactive: stderr.isTTY,
+    columns: { stdout: stdout.columns, stderr: stderr.columns },
     env,
   };
 }

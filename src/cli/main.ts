@@ -65,6 +65,13 @@ function program(plainIo: Io, exit: (code: ExitCode) => void): Command {
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(`mtfs: error[usage]: ${s.replace(/^error: /, '')}`),
+      // as commander would ask process.stdout and process.stderr, which a run writing to a file or a
+      // pipe never loads (src/cli/io.ts): 80 columns, commander's own width when not on a terminal; the
+      // help has no colours to keep or strip
+      getOutHelpWidth: () => io.columns?.stdout ?? 80,
+      getErrHelpWidth: () => io.columns?.stderr ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     });
   for (const register of COMMANDS) register(cmd, { io, exit, version: VERSION });
   return cmd;
