@@ -166,8 +166,9 @@ function saveCache(script, cacheFile) {
  * Node's built-in modules are compiled from its own code cache only while V8's flags are as Node
  * started, so the ones a run loads are loaded first: the bundle's (BUILTINS_FIRST), and Node's
  * standard streams when the bundle will write through them (on a terminal or on Windows; to a file,
- * a pipe or a socket it writes with fs.writeSync, see src/cli/io.ts, and they are never loaded). The
- * bundle's code cache is made and used with the flag set, so it stays valid from run to run.
+ * a pipe, a socket or /dev/null it writes with fs.writeSync, see src/cli/io.ts, and they are never
+ * loaded). The bundle's code cache is made and used with the flag set, so it stays valid from run to
+ * run.
  */
 const INTERRUPT_BUDGET = '--interrupt-budget=150000';
 const BUILTINS_FIRST = ['node:process'];
@@ -178,7 +179,7 @@ function throughStream(fd) {
   if (process.platform === 'win32') return true;
   try {
     const st = fs.fstatSync(fd);
-    return !(st.isFile() || st.isFIFO() || st.isSocket());
+    return !(st.isFile() || st.isFIFO() || st.isSocket() || (st.isCharacterDevice() && st.rdev === fs.statSync('/dev/null').rdev));
   } catch {
     return true;
   }

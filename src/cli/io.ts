@@ -208,24 +208,24 @@ function streamWriter(fd: 1 | 2): Writer {
 }
 
 /**
- * True when `fd` is a file, a pipe or a socket, never a terminal (seen without loading node:tty),
- * outside Windows: then output is written to it directly.
+ * True when `fd` is a file, a pipe, a socket or /dev/null, never a terminal (seen without loading
+ * node:tty), outside Windows: then output is written to it directly. bin/mtfs.js decides the same.
  */
 function plainOutput(fd: 1 | 2): boolean {
   if (process.platform === 'win32') return false;
   try {
     const st = fs.fstatSync(fd);
-    return st.isFile() || st.isFIFO() || st.isSocket();
+    return st.isFile() || st.isFIFO() || st.isSocket() || (st.isCharacterDevice() && st.rdev === fs.statSync('/dev/null').rdev);
   } catch {
     return false; // closed or unknown: left to Node's own stream
   }
 }
 
 /**
- * A standard output or error: written with fs.writeSync when it is a file, a pipe or a socket, so
- * that a run never loads Node's stream, net and tty modules for it (a few milliseconds of every
- * run); through process.stdout or process.stderr on a terminal and on Windows, which write text to
- * a console as it needs. A pipe that another program made non-blocking and that is full (EAGAIN)
+ * A standard output or error: written with fs.writeSync when it is a file, a pipe, a socket or
+ * /dev/null, so that a run never loads Node's stream, net and tty modules for it (a few milliseconds
+ * of every run); through process.stdout or process.stderr on a terminal and on Windows, which write
+ * text to a console as it needs. A pipe that another program made non-blocking and that is full (EAGAIN)
  * hands the rest of the output, in order, to the stream, which waits for the reader; the process
  * exits once it is written.
  */
