@@ -115,7 +115,24 @@ describe('writeFileAtomic', () => {
     const [from, to] = rename.mock.calls[0]! as [string, string];
     expect(to).toBe(target);
     expect(path.dirname(from)).toBe(dir);
-    expect(path.basename(from)).toMatch(/^\.out\.csv\.tmp-\d+-[0-9a-f]{12}$/);
+    expect(path.basename(from)).toMatch(new RegExp(`^\\.out\\.csv\\.tmp-${process.pid}-\\d+$`));
+  });
+
+  it('never overwrites or removes a file that has the temporary name it chose: it takes the next', () => {
+    const open = fs.openSync;
+    let taken: string | undefined;
+    vi.spyOn(fs, 'openSync').mockImplementation((file, flags, mode) => {
+      if (taken === undefined) {
+        taken = String(file);
+        fs.writeFileSync(taken, 'left by another process'); // as a run with the same id may have left it
+      }
+      return open(file, flags, mode);
+    });
+    expect(writeFileAtomic(target, 'fresh')).toEqual({ ok: true });
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(target, 'utf8')).toBe('fresh');
+    expect(fs.readFileSync(taken!, 'utf8')).toBe('left by another process');
+    fs.rmSync(taken!);
   });
 
   it('a failed write (disk full) leaves the target as it was and no temporary file', () => {

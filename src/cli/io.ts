@@ -72,7 +72,6 @@ export function writeFilesAtomic(files: readonly FileToWrite[]): WriteResult {
     }
   };
   for (const { file, data } of files) {
-    const tmp = temporaryName(file, 'tmp');
     try {
       const existing = fs.statSync(file, { throwIfNoEntry: false });
       if (existing?.isDirectory()) {
@@ -87,7 +86,7 @@ export function writeFilesAtomic(files: readonly FileToWrite[]): WriteResult {
           message: `${file} is not a regular file (a device, a pipe or a socket); leave out --output to write to standard output`,
         };
       }
-      const fd = fs.openSync(tmp, 'wx', 0o644);
+      const { name: tmp, made: fd } = createTemporary(file, 'tmp', (name) => fs.openSync(name, 'wx', 0o644));
       staged.push({ file, tmp, existed: existing !== undefined });
       try {
         fs.writeFileSync(fd, data);
@@ -96,7 +95,7 @@ export function writeFilesAtomic(files: readonly FileToWrite[]): WriteResult {
         fs.closeSync(fd);
       }
     } catch (e) {
-      removeAll([...staged.map((s) => s.tmp), tmp]);
+      removeAll(staged.map((s) => s.tmp));
       return writeFailure(file, e);
     }
   }
@@ -106,8 +105,7 @@ export function writeFilesAtomic(files: readonly FileToWrite[]): WriteResult {
   try {
     for (const s of staged) {
       current = s.file;
-      const backup = keep && s.existed ? temporaryName(s.file, 'old') : undefined;
-      if (backup) fs.linkSync(s.file, backup);
+      const backup = keep && s.existed ? createTemporary(s.file, 'old', (name) => fs.linkSync(s.file, name)).name : undefined;
       try {
         fs.renameSync(s.tmp, s.file);
       } catch (e) {
@@ -132,16 +130,27 @@ export function writeFilesAtomic(files: readonly FileToWrite[]): WriteResult {
   return { ok: true };
 }
 
+/** How many temporary names this process has given. */
+let temporaries = 0;
+
 /**
- * A temporary file's name beside `file`: the process id and 48 random bits keep concurrent runs
- * apart, and the file is created exclusively ('wx'), so a name already taken fails rather than
- * overwrites. Math.random (seeded afresh by V8 in every process) is enough for that, and unlike
- * node:crypto costs nothing to load (loading it took a few milliseconds of `init`).
+ * Makes a temporary file beside `file` with `create` (which must fail with EEXIST when the name is
+ * taken): `.<name>.<kind>-<process id>-<n>`. No other running process has this process's id, and n
+ * counts this one's temporary files; a file of that name left by an earlier process with the same
+ * id is never overwritten or removed: the next n is tried. (Not random: a run reads no clock and no
+ * random source, and loading node:crypto for random names cost commands that write files a few
+ * milliseconds.)
  */
-const temporaryName = (file: string, kind: 'tmp' | 'old'): string => {
-  const random = Math.floor(Math.random() * 2 ** 48).toString(16);
-  return path.join(path.dirname(file), `.${path.basename(file)}.${kind}-${process.pid}-${random.padStart(12, '0')}`);
-};
+function createTemporary<T>(file: string, kind: 'tmp' | 'old', create: (name: string) => T): { readonly name: string; readonly made: T } {
+  for (let tries = 1; ; tries++) {
+    const name = path.join(path.dirname(file), `.${path.basename(file)}.${kind}-${process.pid}-${temporaries++}`);
+    try {
+      return { name, made: create(name) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || tries >= 1000) throw e;
+    }
+  }
+}
 
 /** What went wrong, by the system's error code, and what to do about it. */
 function writeFailure(file: string, e: unknown): WriteResult {
