@@ -27,8 +27,8 @@ for (const name of caches()) fs.rmSync(path.join(dist, name), { force: true });
 fs.rmSync(stamp, { force: true });
 
 /**
- * cli-table3 measures every cell with string-width, whose emoji regex is so large that compiling it
- * on first use is a visible part of start-up. Printable ASCII text is as wide as it is long (which
+ * The text tables (src/render/text-columns.ts) and cli-progress measure text with string-width, whose
+ * emoji regex is so large that compiling it on first use is a visible part of start-up. Printable ASCII text is as wide as it is long (which
  * is what string-width answers for it too), so the bundle answers that directly and leaves
  * everything else (colour codes, £, dashes, wide characters) to string-width.
  */

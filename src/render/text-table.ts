@@ -1,11 +1,11 @@
-// TableModel → terminal text (cli-table3, no borders) or Markdown. Money is shown in the table's
+// TableModel → terminal text (aligned columns, no borders) or Markdown. Money is shown in the table's
 // units (or `--units`) with brackets for negatives, rounded once here; a note says so when rounded figures do not cast.
 
-import Table from 'cli-table3';
 import { type Dec as Decimal, dec } from '../model/money.js';
 import { group } from '../model/grouped-number.js';
 import { formatCommittee, roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
 import { markdownText, terminalText } from './safe-text.js';
+import { alignedColumns } from './text-columns.js';
 import type { Cell, TableModel } from './table-model.js';
 
 interface RenderOptions extends DisplayOptions {
@@ -92,37 +92,17 @@ function unitsCaption(model: TableModel, opts: DisplayOptions): string {
 
 export function tableAsText(model: TableModel, opts: RenderOptions): string {
   const bold = opts.style?.bold ?? ((s: string) => s);
-  const table = new Table({
-    head: model.columns.map((c) => terminalText(c.header)),
-    colAligns: model.columns.map((c) => c.align),
-    chars: {
-      top: '',
-      'top-mid': '',
-      'top-left': '',
-      'top-right': '',
-      bottom: '',
-      'bottom-mid': '',
-      'bottom-left': '',
-      'bottom-right': '',
-      left: '',
-      'left-mid': '',
-      mid: '',
-      'mid-mid': '',
-      right: '',
-      'right-mid': '',
-      middle: '  ',
-    },
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
-    wordWrap: false,
-  });
   const slots = markerColumns(model);
-  for (const row of model.rows) {
-    table.push(model.columns.map((c) => terminalText(displayCell(row.cells[c.key], model, opts, slots.get(c.key) ?? 0))));
-  }
-  const body = table
-    .toString()
-    .split('\n')
-    .map((l) => l.replace(/\s+$/, ''));
+  const head = model.columns.map((c) => terminalText(c.header));
+  const cells = model.rows.map((row) =>
+    model.columns.map((c) => terminalText(displayCell(row.cells[c.key], model, opts, slots.get(c.key) ?? 0))),
+  );
+  const lines = alignedColumns(
+    [head, ...cells],
+    model.columns.map((c) => c.align),
+  ).map((l) => l.replace(/\s+$/, ''));
+  // a table without columns is one empty line
+  const body = lines.length > 0 ? lines : [''];
   const out = [bold(terminalText(model.title)), `(${terminalText(unitsCaption(model, opts))})`, '', ...body];
   const notes = [...model.notes, ...castingNotes(model, opts)];
   if (notes.length) out.push('', ...notes.map((n) => `Note: ${terminalText(n)}`));
