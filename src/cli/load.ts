@@ -54,7 +54,13 @@ export interface ScenarioRead {
  * what-ifs, and derives it, keeping the diagnostics of each stage. Prints nothing. `budget`: the
  * input limit of the run, shared with the other scenarios it reads (see runBudget).
  */
-export function readScenario(read: FileReader, w: Wanted, budget?: InputBudget, known?: Map<string, SourceFile>): ScenarioRead {
+export function readScenario(
+  read: FileReader,
+  w: Wanted,
+  budget?: InputBudget,
+  known?: Map<string, SourceFile>,
+  loadedInRun?: Map<string, Result<Scenario>>,
+): ScenarioRead {
   const set = resolveSources(w.file, read, {
     compareWith: w.compareWith === true,
     ...(budget ? { budget } : {}),
@@ -76,7 +82,8 @@ export function readScenario(read: FileReader, w: Wanted, budget?: InputBudget, 
   const totals =
     w.totals && !w.compareWith && (w.sets ?? []).length === 0 ? loadSources(set, w.file, undefined, { totals: true }) : undefined;
   const byTotals = totals?.value !== undefined && totals.diagnostics.length === 0;
-  const loaded = stage(guarded(w.file, realiseLoaded(byTotals ? totals : loadSources(set, w.file))));
+  const run = loadedInRun ? { loaded: loadedInRun } : {};
+  const loaded = stage(guarded(w.file, realiseLoaded(byTotals ? totals : loadSources(set, w.file, undefined, run))));
   const applied = loaded && stage(applyOverrides(loaded, w.sets ?? []));
   if (!applied) return { stages, sources };
   // the commands that read lines beside the projection see the levels it derives
@@ -84,7 +91,7 @@ export function readScenario(read: FileReader, w: Wanted, budget?: InputBudget, 
   const other = w.compareWith ? scenario.compareWith : undefined;
   if (!other) return { scenario, stages, sources, ...(byTotals ? { totals: true } : {}) };
   // read with the scenario that names it: a file that cannot be read is reported at `compare_with:`
-  const compared = stage(guarded('', realiseLoaded(loadSources(set, other.file, other.origin))));
+  const compared = stage(guarded('', realiseLoaded(loadSources(set, other.file, other.origin, run))));
   return compared ? { scenario, compared: deriveScenario(compared), stages, sources } : { stages, sources };
 }
 
@@ -109,8 +116,9 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   if (!budget) return undefined;
   let ok = true;
   const known = new Map<string, SourceFile>();
+  const loadedInRun = new Map<string, Result<Scenario>>();
   for (const w of wanted.map((x): Wanted => (typeof x === 'string' ? { file: x } : x))) {
-    const r = readScenario(io.readFile, w, budget, known);
+    const r = readScenario(io.readFile, w, budget, known, loadedInRun);
     for (const [f, t] of r.sources) sources.set(f, t);
     for (const diagnostics of r.stages) report(io, diagnostics, sources);
     if (!r.scenario) {

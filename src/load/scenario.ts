@@ -54,13 +54,22 @@ export function loadScenario(file: string, read: FileReader): Loaded<Scenario> &
  */
 export function loadSources(set: SourceSet, file: string, referencedAt?: Location, options: LoadOptions = {}): LoadedSources {
   const memo = new Map<string, Result<Scenario>>();
+  // a set with a file past the input limit loads on its own: what it reports depends on which file that was
+  const run = [...set.files.values()].some((f) => f.overLimit !== undefined) ? undefined : options.loaded;
   const load: LoadFile = (f, chain, asDepartment) => {
     // the chain matters only to refuse cycles: the same file in the same place loads the same
     const key = JSON.stringify([f, chain, asDepartment]);
     const known = memo.get(key);
     if (known) return known;
     const root = f === file && chain.length === 0;
-    const loaded = loadFile(set, f, chain, asDepartment, load, root ? referencedAt : undefined, root && options.totals === true);
+    const atRoot = root && (referencedAt !== undefined || options.totals === true);
+    // a file that names no other scenario loads the same after any chain: shared with the run's other loads
+    const shared = !atRoot && run && namesNoScenario(set, f) ? run : undefined;
+    const sharedKey = JSON.stringify([f, asDepartment]);
+    const loaded =
+      shared?.get(sharedKey) ??
+      loadFile(set, f, chain, asDepartment, load, root ? referencedAt : undefined, root && options.totals === true);
+    shared?.set(sharedKey, loaded);
     memo.set(key, loaded);
     return loaded;
   };
@@ -81,6 +90,19 @@ export interface LoadOptions {
    * one by one: the caller then loads again without it, which reports every problem where it is.
    */
   readonly totals?: boolean;
+  /**
+   * Scenarios loaded earlier in the same run, added to: a file that names no other scenario (no
+   * `extends:`, no `departments:`) is loaded once however many scenarios of the run name it, as
+   * the base of a variant compared with that base does. Keyed by file and whether it was loaded
+   * as a department.
+   */
+  readonly loaded?: Map<string, Result<Scenario>>;
+}
+
+/** The file is a YAML mapping naming no other scenario: its load does not depend on what led to it. */
+function namesNoScenario(set: SourceSet, file: string): boolean {
+  const tree: unknown = set.files.get(file)?.yaml?.value?.tree;
+  return tree !== null && typeof tree === 'object' && !Array.isArray(tree) && !('extends' in tree) && !('departments' in tree);
 }
 
 /** A load's result; when it has no value, the variants it did load, whose operations are still to apply. */

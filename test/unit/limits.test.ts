@@ -111,6 +111,18 @@ describe('total input across the files of a run', () => {
     }
   });
 
+  it('a variant compared with its base: the same comparison under a limit both fit, and a variant past the limit refused where it is read', async () => {
+    const base = fs.statSync('scenarios/2018.yaml').size + fs.statSync('scenarios/2018-savings.csv').size;
+    const files = ['scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml'];
+    const fits = await runCli(['compare', ...files], { env: { MTFS_MAX_INPUT_BYTES: String(base + 1000) } });
+    expect(fits.code).toBe(0);
+    expect(fits.stdout).toBe((await runCli(['compare', ...files])).stdout);
+    const r = await runCli(['compare', ...files], { env: { MTFS_MAX_INPUT_BYTES: String(base + 100) } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^mtfs: error\[input-too-large\]: reading scenarios\/2018-without-ac14\.yaml would take/);
+    expect(r.stderr).toContain('1 error');
+  });
+
   it('checks the size before reading: a file past the limit is never read', () => {
     expect(nodeReader('scenarios/2018.yaml', 10)).toEqual({ ok: false, reason: 'over-limit' });
     expect(nodeReader('scenarios/2018.yaml', 1_000_000).ok).toBe(true);
