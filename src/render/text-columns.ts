@@ -5,12 +5,12 @@ import stringWidth from 'string-width';
 
 /**
  * Characters one terminal column wide, which string-width measures one by one: printable ASCII,
- * Latin-1 and Latin Extended-A letters and signs (£, §, ×, ÷, é), general punctuation (–, —, ’,
- * †, ‡, …), the currency signs and the minus sign (−). Text made only of these is as wide as it
- * is long, so string-width (and the emoji pattern it compiles on first use) is left for the rest:
- * wide East Asian characters, emoji, combining marks.
+ * Latin-1 and Latin Extended-A letters and signs (£, §, ×, ÷, é), Greek (Δ), general punctuation
+ * (–, —, ’, †, ‡, …), the currency signs, arrows (→) and mathematical operators (−, ≤).
+ * Text made only of these is as wide as it is long, so string-width (and the emoji pattern it
+ * compiles on first use) is left for the rest: wide East Asian characters, emoji, combining marks.
  */
-const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u017f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2212]*$/;
+const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u017f\u0370-\u03ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u22ff]*$/;
 
 /** How many terminal columns `text` takes, as string-width counts them. */
 export const textWidth = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text));

@@ -7,10 +7,11 @@ import { alignedColumns, textWidth } from '../../src/render/text-columns.js';
 const ONE_COLUMN_RANGES: readonly (readonly [number, number])[] = [
   [0x20, 0x7e],
   [0xa0, 0x17f],
+  [0x370, 0x3ff],
   [0x2010, 0x2027],
   [0x2030, 0x205e],
   [0x20a0, 0x20c0],
-  [0x2212, 0x2212],
+  [0x2190, 0x22ff],
 ];
 const oneColumn = ONE_COLUMN_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)));
 
