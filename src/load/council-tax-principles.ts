@@ -35,7 +35,7 @@ export function readPrinciples(set: SourceSet, file: string, referencedAt: Locat
   const doc = parsed.value;
   append(diagnostics, parsed.diagnostics);
   if (!doc || hasErrors(diagnostics)) return { diagnostics };
-  const v = validate(principlesFileSchema, doc.tree, doc);
+  const v = validate(principlesFileSchema(), doc.tree, doc);
   append(diagnostics, v.diagnostics);
   if (!v.data) return { diagnostics };
   const years = new Map<FiscalYear, PrinciplesYear>();

@@ -70,14 +70,14 @@ export function readDrivers(doc: RawDocument, scenarioFile: string, set: SourceS
   const declared = Object.keys(raw);
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     const base: Path = ['drivers', name];
-    const nameOk = driverNameSchema.safeParse(name);
+    const nameOk = driverNameSchema().safeParse(name);
     if (!nameOk.success) {
       diagnostics.push(
         error('invalid-value', nameOk.error.issues[0]?.message ?? 'bad driver name', doc.locator.key(base), 'rename the driver'),
       );
       continue;
     }
-    const v = validate(driverSchema, value, doc, base);
+    const v = validate(driverSchema(), value, doc, base);
     append(diagnostics, v.diagnostics);
     // check every field that is valid on its own, so one bad field hides nothing else
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
@@ -111,7 +111,7 @@ export function readDrivers(doc: RawDocument, scenarioFile: string, set: SourceS
 
 /** The fields of a driver that are valid on their own (their diagnostics come from validating the whole). */
 function validFields(value: object): Partial<WrittenDriver> {
-  const shape = driverSchema.shape;
+  const shape = driverSchema().shape;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     // own keys only: a driver key such as `hasOwnProperty` must not find Object.prototype's

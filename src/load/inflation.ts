@@ -80,12 +80,12 @@ export function readInflation(doc: RawDocument, scenarioFile: string, set: Sourc
   const entries: ItemEntry[] = [];
   for (const [name, value] of Object.entries(raw)) {
     const base: Path = ['inflation', name];
-    const nameOk = driverNameSchema.safeParse(name);
+    const nameOk = driverNameSchema().safeParse(name);
     if (!nameOk.success) {
       diagnostics.push(error('invalid-value', nameOk.error.issues[0]?.message ?? 'bad name', doc.locator.key(base), 'rename it'));
       continue;
     }
-    const v = validate(inflationItemSchema, value, doc, base);
+    const v = validate(inflationItemSchema(), value, doc, base);
     append(diagnostics, v.diagnostics);
     if (!v.data) continue;
     const problems = checkItem(name, v.data, series, doc, base, seriesIncomplete);
@@ -105,7 +105,7 @@ function readSeriesSection(
 ): Map<string, IndexSeries> {
   const out = new Map<string, IndexSeries>();
   if (raw === undefined) return out;
-  const v = validate(indexSeriesSectionSchema, raw, doc, ['index_series']);
+  const v = validate(indexSeriesSectionSchema(), raw, doc, ['index_series']);
   append(diagnostics, v.diagnostics);
   if (!v.data) return out;
   if (v.data.file !== undefined) {
@@ -120,7 +120,7 @@ function readSeriesSection(
       const fileDoc = parsed.value;
       append(diagnostics, parsed.diagnostics);
       if (fileDoc && parsed.diagnostics.length === 0) {
-        const f = validate(indexSeriesFileSchema, fileDoc.tree, fileDoc);
+        const f = validate(indexSeriesFileSchema(), fileDoc.tree, fileDoc);
         append(diagnostics, f.diagnostics);
         for (const [name, w] of Object.entries(f.data?.series ?? {})) {
           const s = seriesOf(name, w, file, fileDoc, ['series', name], diagnostics);

@@ -89,9 +89,9 @@ export function loadNationalData(files: NationalDataFiles, read: FileReader): Lo
 /** The national data from its three files, already read. Pure. */
 export function nationalDataFromSources(set: SourceSet, files: NationalDataFiles): Result<NationalData> {
   const diagnostics: Diagnostic[] = [];
-  const oRead = readDocument(set, files.options, fundingOptionsFileSchema);
-  const nRead = readDocument(set, files.needs, needsFileSchema);
-  const tRead = readDocument(set, files.totals, nationalTotalsFileSchema);
+  const oRead = readDocument(set, files.options, fundingOptionsFileSchema());
+  const nRead = readDocument(set, files.needs, needsFileSchema());
+  const tRead = readDocument(set, files.totals, nationalTotalsFileSchema());
   for (const r of [oRead, nRead, tRead]) append(diagnostics, r.diagnostics);
   const [o, n, t] = [oRead.value, nRead.value, tRead.value];
   if (!o || !n || !t) return { diagnostics };

@@ -10,7 +10,8 @@ import { defaultLayout } from '../model/layout.js';
 import { isRealised, type BudgetLine, type Scenario, type SourcedAmount } from '../model/scenario.js';
 import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
-import { AMOUNT_FORMS, lineSchema, scenarioHeaderSchema, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
+import { lazySchema } from '../schema/lazy.js';
+import { AMOUNT_FORMS, lineSchema, scenarioHeaderFields, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
 import { csvRowsByChunk, MAX_MALFORMED_ROWS } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { parseYaml } from '../source/yaml.js';
@@ -178,7 +179,7 @@ function loadFile(
   const rawRefs: { ref: string; at: Location }[] = [];
   let writtenLines = 0;
   /** Validates and normalises one line; returns how many diagnostics it gave. */
-  const take = (raw: unknown, d: RawDocument, base: Path, schema: z.ZodType<WrittenLine> = lineSchema): number => {
+  const take = (raw: unknown, d: RawDocument, base: Path, schema: z.ZodType<WrittenLine> = lineSchema()): number => {
     const before = diagnostics.length;
     const ref = raw !== null && typeof raw === 'object' ? (raw as { ref?: unknown }).ref : undefined;
     if (typeof ref === 'string' && !folding) rawRefs.push({ ref, at: d.locator.value([...base, 'ref']) });
@@ -298,8 +299,8 @@ function csvRowSchemaFor(fields: readonly string[], years: readonly string[]): z
   const key = `${fields.join(',')}\u0000${years.join(',')}`;
   let schema = rowSchemas.get(key);
   if (!schema) {
-    const amounts = z.strictObject(Object.fromEntries(years.map((y) => [y, amountSchema.optional()]))).optional();
-    const shape = csvRowSchema.shape;
+    const amounts = z.strictObject(Object.fromEntries(years.map((y) => [y, amountSchema().optional()]))).optional();
+    const shape = csvRowSchema().shape;
     const picked = Object.fromEntries(fields.flatMap((f) => (Object.hasOwn(shape, f) ? [[f, shape[f as keyof typeof shape]]] : [])));
     schema = z.object({ ...picked, levels: amounts, changes: amounts }) as unknown as z.ZodType<WrittenLine>;
     rowSchemas.set(key, schema);
@@ -312,13 +313,21 @@ const rowSchemas = new Map<string, z.ZodType<WrittenLine>>();
  * A line read from a CSV row: the same fields, without the check for unknown keys, which the
  * table's header has already made (a column that is not a line field is refused there).
  */
-const csvRowSchema = z.object({
-  ...lineSchema.shape,
-  // and the years are the header's, already read as years
-  levels: z.record(z.string(), amountSchema).optional(),
-  changes: z.record(z.string(), amountSchema).optional(),
-  // consumed by the table reader when it is `levels` or `changes`; left here only when it is neither
-  amounts: z.enum(AMOUNT_FORMS).optional(),
+const csvRowSchema = lazySchema(() =>
+  z.object({
+    ...lineSchema().shape,
+    // and the years are the header's, already read as years
+    levels: z.record(z.string(), amountSchema()).optional(),
+    changes: z.record(z.string(), amountSchema()).optional(),
+    // consumed by the table reader when it is `levels` or `changes`; left here only when it is neither
+    amounts: z.enum(AMOUNT_FORMS).optional(),
+  }),
+);
+
+/** The top-level keys a scenario may have, each taking any value: to report the keys it may not have. */
+const headerKeysSchema = lazySchema(() => {
+  const anything = z.unknown().optional();
+  return z.strictObject(Object.fromEntries(Object.keys(scenarioHeaderFields).map((k) => [k, anything])));
 });
 
 /**
@@ -326,20 +335,25 @@ const csvRowSchema = z.object({
  * period or line file: every valid field is kept for the checks that need it.
  */
 function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: Diagnostic[] } {
-  const shape = scenarioHeaderSchema.shape;
-  const keys = Object.keys(shape) as (keyof typeof shape)[];
-  const unknownKeys = validate(z.strictObject(Object.fromEntries(keys.map((k) => [k, z.unknown().optional()]))), doc.tree, doc);
+  const keys = Object.keys(scenarioHeaderFields) as (keyof typeof scenarioHeaderFields)[];
+  const unknownKeys = validate(headerKeysSchema(), doc.tree, doc);
   const diagnostics: Diagnostic[] = [...unknownKeys.diagnostics];
   const fields: Record<string, unknown> = {};
   const tree = doc.tree as Record<string, unknown>;
   const misspelt = new Set(
     Object.keys(tree)
-      .filter((k) => !Object.hasOwn(shape, k))
+      .filter((k) => !Object.hasOwn(scenarioHeaderFields, k))
       .map((k) => closest(k, keys)),
   );
   for (const k of keys) {
     if (tree[k] === undefined && misspelt.has(k)) continue; // reported once, as an unknown key with a "did you mean"
-    const v = validate(shape[k] as z.ZodType, tree[k], doc, [k]);
+    const field = scenarioHeaderFields[k];
+    // an absent key that may be absent is valid: its schema is not built
+    if (tree[k] === undefined && field.optional) {
+      fields[k] = undefined;
+      continue;
+    }
+    const v = validate(field.schema() as z.ZodType, tree[k], doc, [k]);
     append(diagnostics, v.diagnostics);
     if (v.diagnostics.length === 0) fields[k] = v.data;
   }

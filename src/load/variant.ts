@@ -20,7 +20,7 @@ export type LoadBase = (file: string, chain: readonly string[]) => Result<Scenar
 export function loadVariant(doc: RawDocument, chain: readonly string[], loadBase: LoadBase): Result<Scenario> {
   const diagnostics: Diagnostic[] = [];
   const at = (p: Path): Location => doc.locator.value(p);
-  const v = validate(variantSchema, doc.tree, doc);
+  const v = validate(variantSchema(), doc.tree, doc);
   append(diagnostics, v.diagnostics);
   const ext = (doc.tree as { extends?: unknown }).extends;
   if (typeof ext !== 'string' || ext.trim() === '') return { diagnostics };

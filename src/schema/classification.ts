@@ -3,86 +3,102 @@
 // load/classification.ts.
 
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { STATUS_CODES } from '../model/classification.js';
 import { textSchema } from './common.js';
 
-const kindsSchema = z.array(z.enum(LINE_KINDS)).min(1);
+const kindsSchema = lazySchema(() => z.array(z.enum(LINE_KINDS)).min(1));
 
 /** A code as lines write it: text without a leading or trailing space, and no `/` (which joins a mix). */
-const codeSchema = z
-  .string()
-  .regex(
-    /^[^\s/](?:[^/]*[^\s/])?$/,
-    'a code is text without `/` (which joins a mix) and without spaces at either end, e.g. SR or Demand management',
-  );
+const codeSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(
+      /^[^\s/](?:[^/]*[^\s/])?$/,
+      'a code is text without `/` (which joins a mix) and without spaces at either end, e.g. SR or Demand management',
+    ),
+);
 
-const commonShape = {
-  label: textSchema
+const commonShape = lazySchema(() => ({
+  label: textSchema()
     .optional()
     .meta({ description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".' }),
-  required_for: kindsSchema.optional().meta({
+  required_for: kindsSchema().optional().meta({
     description: 'Line kinds whose lines must carry a value, e.g. [saving]. Reconciling lines need none. None is required otherwise.',
   }),
-  applies_to: kindsSchema
+  applies_to: kindsSchema()
     .optional()
     .meta({ description: 'Line kinds whose lines may carry a value, e.g. [saving]; any kind when absent.' }),
   shown: z.enum(['code', 'label']).optional().meta({
     description: "Whether tables print a value's code (as the report's own tables do, e.g. SR/Eff) or its label (the default).",
   }),
-};
+}));
 
-const valuesSchema = z
-  .record(codeSchema, textSchema)
-  .refine((v) => Object.keys(v).length > 0, 'declare at least one value')
-  .meta({ description: 'Each code as lines write it, with its label, in the order subtotals show them, e.g. {Eff: Efficiency}.' });
-
-const vocabularySchema = z.strictObject({ values: valuesSchema, ...commonShape });
-
-const natureVocabularySchema = z.strictObject({
-  values: valuesSchema,
-  mixes: z.boolean().optional().meta({
-    description:
-      'True when a line may combine values with `/`, e.g. SR/Eff; a mix is shown in the declared order of its parts and subtotalled as one group.',
-  }),
-  ...commonShape,
-});
-
-const statusValueSchema = z.union([
-  textSchema,
-  z.strictObject({
-    label: textSchema,
-    mark: z
-      .string()
-      .regex(/^[^\sA-Za-z0-9]{0,3}$/, 'a mark is up to three symbols (not letters, digits or spaces), printed before the ref, e.g. * or **')
-      .optional()
-      .meta({ description: 'Printed before the ref, e.g. * ; a line may write the mark instead of the code.' }),
-  }),
-]);
-
-const statusVocabularySchema = z.strictObject({
-  values: z
-    .partialRecord(z.enum(STATUS_CODES), statusValueSchema)
+const valuesSchema = lazySchema(() =>
+  z
+    .record(codeSchema(), textSchema())
     .refine((v) => Object.keys(v).length > 0, 'declare at least one value')
-    .meta({
+    .meta({ description: 'Each code as lines write it, with its label, in the order subtotals show them, e.g. {Eff: Efficiency}.' }),
+);
+
+const vocabularySchema = lazySchema(() => z.strictObject({ values: valuesSchema(), ...commonShape() }));
+
+const natureVocabularySchema = lazySchema(() =>
+  z.strictObject({
+    values: valuesSchema(),
+    mixes: z.boolean().optional().meta({
       description:
-        'The line statuses the scenario uses (unchanged, amended, new: the comparison `mtfs diff` checks), each with its label and mark.',
+        'True when a line may combine values with `/`, e.g. SR/Eff; a mix is shown in the declared order of its parts and subtotalled as one group.',
     }),
-  ...commonShape,
-});
+    ...commonShape(),
+  }),
+);
 
-export const classificationsSchema = z
-  .strictObject({
-    category: vocabularySchema.optional().meta({ description: 'e.g. Transformation or Departmental savings.' }),
-    nature: natureVocabularySchema.optional().meta({ description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).' }),
-    service_area: vocabularySchema.optional(),
-    growth_type: vocabularySchema.optional().meta({ description: 'e.g. committed growth or service improvement.' }),
-    status: statusVocabularySchema.optional(),
-  })
-  .meta({
-    id: 'Classifications',
-    description:
-      'The vocabularies of line classifications this scenario uses. A classification not declared takes any text (and `status` unchanged, amended, new, * or **); none is required unless `required_for` says so.',
-  });
+const statusValueSchema = lazySchema(() =>
+  z.union([
+    textSchema(),
+    z.strictObject({
+      label: textSchema(),
+      mark: z
+        .string()
+        .regex(
+          /^[^\sA-Za-z0-9]{0,3}$/,
+          'a mark is up to three symbols (not letters, digits or spaces), printed before the ref, e.g. * or **',
+        )
+        .optional()
+        .meta({ description: 'Printed before the ref, e.g. * ; a line may write the mark instead of the code.' }),
+    }),
+  ]),
+);
 
-export type WrittenClassifications = z.infer<typeof classificationsSchema>;
+const statusVocabularySchema = lazySchema(() =>
+  z.strictObject({
+    values: z
+      .partialRecord(z.enum(STATUS_CODES), statusValueSchema())
+      .refine((v) => Object.keys(v).length > 0, 'declare at least one value')
+      .meta({
+        description:
+          'The line statuses the scenario uses (unchanged, amended, new: the comparison `mtfs diff` checks), each with its label and mark.',
+      }),
+    ...commonShape(),
+  }),
+);
+
+export const classificationsSchema = lazySchema(() =>
+  z
+    .strictObject({
+      category: vocabularySchema().optional().meta({ description: 'e.g. Transformation or Departmental savings.' }),
+      nature: natureVocabularySchema().optional().meta({ description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).' }),
+      service_area: vocabularySchema().optional(),
+      growth_type: vocabularySchema().optional().meta({ description: 'e.g. committed growth or service improvement.' }),
+      status: statusVocabularySchema().optional(),
+    })
+    .meta({
+      id: 'Classifications',
+      description:
+        'The vocabularies of line classifications this scenario uses. A classification not declared takes any text (and `status` unchanged, amended, new, * or **); none is required unless `required_for` says so.',
+    }),
+);
+
+export type WrittenClassifications = z.infer<ReturnType<typeof classificationsSchema>>;

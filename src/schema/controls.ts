@@ -3,6 +3,7 @@
 // projection can show is checked when the controls are checked (reports/check/).
 
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { ROUNDING_MODES } from '../model/money.js';
 import { PUBLISHED_TO } from '../model/published-precision.js';
 import { amountSchema, sourceSchema, yearSchema } from './common.js';
@@ -21,53 +22,61 @@ const CONTROL_ROW_PATTERN = new RegExp(
   `^(?:${ROW_ID}|${ROW_ID}\\.total|${ROW_ID}\\.(?:${CONTROL_GROUPS.join('|')})\\..+|funding\\.[a-z][a-z0-9_.-]*)$`,
 );
 
-export const controlRowSchema = z
-  .string()
-  .superRefine((id, ctx) => {
-    if (CONTROL_ROW_PATTERN.test(id)) return;
-    ctx.addIssue({
-      code: 'custom',
-      message: `\`${id}\` is not a row a control can name`,
-      params: {
-        mtfs: 'unknown-key',
-        hint: `name a row of the table by its id (e.g. ${CONTROL_ROWS.join(', ')}, or a row of the scenario's layout), a level total (growth.total, savings.total), a subtotal (e.g. savings.nature.Eff) or a funding row (e.g. funding.council_tax, funding.grant.ibcf)`,
-      },
-    });
-  })
-  .meta({
-    description:
-      'A row id: a row of the budget table (the layout’s ids, e.g. net_budget, base_budget, levies) or a funding row, `<lines row>.total`, `<lines row>.<classification>.<value>` or `funding.<component>`.',
-  });
-
-export const publishedToSchema = z.enum(PUBLISHED_TO).meta({
-  description: 'The precision the source published the figure to: £0.01, £1, £100, £000, £0.01m, £0.1m or £m.',
-});
-
-const controlValueSchema = z.union([
-  amountSchema,
+export const controlRowSchema = lazySchema(() =>
   z
-    .strictObject({ amount: amountSchema, published_to: publishedToSchema })
-    .meta({ description: 'A published figure with its own precision, e.g. {amount: 13.0, published_to: £0.1m}.' }),
-]);
-
-export const controlsSchema = z
-  .strictObject({
-    source: sourceSchema,
-    published_to: publishedToSchema.optional().meta({
+    .string()
+    .superRefine((id, ctx) => {
+      if (CONTROL_ROW_PATTERN.test(id)) return;
+      ctx.addIssue({
+        code: 'custom',
+        message: `\`${id}\` is not a row a control can name`,
+        params: {
+          mtfs: 'unknown-key',
+          hint: `name a row of the table by its id (e.g. ${CONTROL_ROWS.join(', ')}, or a row of the scenario's layout), a level total (growth.total, savings.total), a subtotal (e.g. savings.nature.Eff) or a funding row (e.g. funding.council_tax, funding.grant.ibcf)`,
+        },
+      });
+    })
+    .meta({
       description:
-        'The precision every figure here was published to (default: exactly as written). `check` passes when the exact figure rounds to the published one.',
+        'A row id: a row of the budget table (the layout’s ids, e.g. net_budget, base_budget, levies) or a funding row, `<lines row>.total`, `<lines row>.<classification>.<value>` or `funding.<component>`.',
     }),
-    rounding: z
-      .enum(Object.keys(ROUNDING_MODES) as [keyof typeof ROUNDING_MODES, ...(keyof typeof ROUNDING_MODES)[]])
-      .optional()
-      .meta({
-        description: 'How the exact figure is rounded to the published precision (default half-away-from-zero, as Excel’s ROUND).',
+);
+
+export const publishedToSchema = lazySchema(() =>
+  z.enum(PUBLISHED_TO).meta({
+    description: 'The precision the source published the figure to: £0.01, £1, £100, £000, £0.01m, £0.1m or £m.',
+  }),
+);
+
+const controlValueSchema = lazySchema(() =>
+  z.union([
+    amountSchema(),
+    z
+      .strictObject({ amount: amountSchema(), published_to: publishedToSchema() })
+      .meta({ description: 'A published figure with its own precision, e.g. {amount: 13.0, published_to: £0.1m}.' }),
+  ]),
+);
+
+export const controlsSchema = lazySchema(() =>
+  z
+    .strictObject({
+      source: sourceSchema(),
+      published_to: publishedToSchema().optional().meta({
+        description:
+          'The precision every figure here was published to (default: exactly as written). `check` passes when the exact figure rounds to the published one.',
       }),
-    rows: z.record(controlRowSchema, z.record(yearSchema, controlValueSchema)).meta({
-      description:
-        'Published figures by row id and year, signed as the table prints them (savings negative; planned use of reserves positive).',
-    }),
-  })
-  .meta({ id: 'Controls' });
+      rounding: z
+        .enum(Object.keys(ROUNDING_MODES) as [keyof typeof ROUNDING_MODES, ...(keyof typeof ROUNDING_MODES)[]])
+        .optional()
+        .meta({
+          description: 'How the exact figure is rounded to the published precision (default half-away-from-zero, as Excel’s ROUND).',
+        }),
+      rows: z.record(controlRowSchema(), z.record(yearSchema(), controlValueSchema())).meta({
+        description:
+          'Published figures by row id and year, signed as the table prints them (savings negative; planned use of reserves positive).',
+      }),
+    })
+    .meta({ id: 'Controls' }),
+);
 
-export type WrittenControls = z.infer<typeof controlsSchema>;
+export type WrittenControls = z.infer<ReturnType<typeof controlsSchema>>;

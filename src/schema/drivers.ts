@@ -2,116 +2,131 @@
 // client group. Every figure is an object with its value, status and source, so none is unexplained.
 
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { PARAMETER_STATUSES } from '../model/demand.js';
 import { SERIES_EXTENDS, SERIES_METHODS } from '../model/series.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 
 /** A driver name: also the first part of a `--set` path, so it has no dots. */
-export const driverNameSchema = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a driver name is a letter followed by letters, digits, `_` or `-`, e.g. older_people')
-  .meta({ description: 'A driver name, e.g. older_people or learning_disability.' });
+export const driverNameSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a driver name is a letter followed by letters, digits, `_` or `-`, e.g. older_people')
+    .meta({ description: 'A driver name, e.g. older_people or learning_disability.' }),
+);
 
-const provenance = {
+const provenance = lazySchema(() => ({
   status: z.enum(PARAMETER_STATUSES as [string, ...string[]]).meta({
     description:
       'verbatim (quoted from the source), derived (computed from quoted figures: say how), assumed (a judgement: say why) or calibrated (chosen so a result matches a published figure: say which).',
   }),
-  source: sourceSchema,
-  note: textSchema.optional(),
-};
+  source: sourceSchema(),
+  note: textSchema().optional(),
+}));
 
 /** A parameter with one value for every year (`value`) or one per year (`values`). */
 function perYear(value: z.ZodType, description: string) {
   return z
     .strictObject({
       value: value.optional().meta({ description: 'The same value in every year.' }),
-      values: z.record(yearSchema, value).optional().meta({ description: 'A value for each year, e.g. {2018/19: 46, 2019/20: 46}.' }),
-      ...provenance,
+      values: z.record(yearSchema(), value).optional().meta({ description: 'A value for each year, e.g. {2018/19: 46, 2019/20: 46}.' }),
+      ...provenance(),
     })
     .meta({ description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
 }
 
-const populationRefSchema = z
-  .strictObject({
-    file: textSchema.meta({ description: 'A population CSV (area, age band, one column per mid-year), relative to this scenario.' }),
-    area: textSchema.meta({ description: 'The area as written in the file, e.g. Leicestershire.' }),
-    band: textSchema.meta({ description: 'The age band as written in the file, e.g. 65+.' }),
-    method: z
-      .enum(SERIES_METHODS as [string, ...string[]])
-      .optional()
-      .meta({
-        description:
-          'How years between two published points are filled: compound (constant growth rate), linear or hold. Computed values are rounded to whole people half away from zero.',
-      }),
-    extend: z
-      .enum(SERIES_EXTENDS as [string, ...string[]])
-      .optional()
-      .meta({
-        description:
-          'How years before the first or after the last published point are filled: hold (the nearest value) or trend (the compound growth of the two nearest points, continued). Without it such years are an error.',
-      }),
-    source: sourceSchema,
-  })
-  .meta({ id: 'PopulationRef', description: 'The population band a driver follows: users = population × use_rate.' });
+const populationRefSchema = lazySchema(() =>
+  z
+    .strictObject({
+      file: textSchema().meta({ description: 'A population CSV (area, age band, one column per mid-year), relative to this scenario.' }),
+      area: textSchema().meta({ description: 'The area as written in the file, e.g. Leicestershire.' }),
+      band: textSchema().meta({ description: 'The age band as written in the file, e.g. 65+.' }),
+      method: z
+        .enum(SERIES_METHODS as [string, ...string[]])
+        .optional()
+        .meta({
+          description:
+            'How years between two published points are filled: compound (constant growth rate), linear or hold. Computed values are rounded to whole people half away from zero.',
+        }),
+      extend: z
+        .enum(SERIES_EXTENDS as [string, ...string[]])
+        .optional()
+        .meta({
+          description:
+            'How years before the first or after the last published point are filled: hold (the nearest value) or trend (the compound growth of the two nearest points, continued). Without it such years are an error.',
+        }),
+      source: sourceSchema(),
+    })
+    .meta({ id: 'PopulationRef', description: 'The population band a driver follows: users = population × use_rate.' }),
+);
 
-const unitCostSchema = z
-  .strictObject({
-    amount: amountSchema,
-    per: z.enum(['year', 'week']).meta({ description: 'year, or week (annualised over `weeks_per_year`).' }),
-    weeks_per_year: amountSchema.optional().meta({
-      description:
-        'Required with `per: week`, and only then: how many weeks make the year the cost is annualised over, e.g. 52 or 52.14 (365/7 to two places). Say in `source:` or `note:` which the council uses.',
+const unitCostSchema = lazySchema(() =>
+  z
+    .strictObject({
+      amount: amountSchema(),
+      per: z.enum(['year', 'week']).meta({ description: 'year, or week (annualised over `weeks_per_year`).' }),
+      weeks_per_year: amountSchema().optional().meta({
+        description:
+          'Required with `per: week`, and only then: how many weeks make the year the cost is annualised over, e.g. 52 or 52.14 (365/7 to two places). Say in `source:` or `note:` which the council uses.',
+      }),
+      year: yearSchema().optional().meta({ description: 'The year whose prices `amount` is in (required).' }),
+      ...provenance(),
+    })
+    .meta({
+      id: 'UnitCost',
+      description: 'The average cost per user: `amount` in pounds (£, whatever `units:` says) per `per`, at the prices of `year`.',
     }),
-    year: yearSchema.optional().meta({ description: 'The year whose prices `amount` is in (required).' }),
-    ...provenance,
-  })
-  .meta({
-    id: 'UnitCost',
-    description: 'The average cost per user: `amount` in pounds (£, whatever `units:` says) per `per`, at the prices of `year`.',
-  });
+);
 
-const cohortSchema = z
-  .strictObject({
-    arrivals: perYear(amountSchema, 'People arriving in each MTFS year (none leave within the period).'),
-    part_year: z
-      .strictObject({ value: rateSchema, ...provenance })
-      .meta({ description: 'The share of a year an arrival is in service in the year of arrival, e.g. 0.5.' }),
-  })
-  .meta({ id: 'Cohort', description: 'Demand that arrives as a cohort, e.g. young people moving from children’s to adult services.' });
+const cohortSchema = lazySchema(() =>
+  z
+    .strictObject({
+      arrivals: perYear(amountSchema(), 'People arriving in each MTFS year (none leave within the period).'),
+      part_year: z
+        .strictObject({ value: rateSchema(), ...provenance() })
+        .meta({ description: 'The share of a year an arrival is in service in the year of arrival, e.g. 0.5.' }),
+    })
+    .meta({ id: 'Cohort', description: 'Demand that arrives as a cohort, e.g. young people moving from children’s to adult services.' }),
+);
 
-export const driverSchema = z
-  .strictObject({
-    description: textSchema,
-    population: populationRefSchema.optional(),
-    use_rate: perYear(rateSchema, 'Users per head of the population band, 0 to 1 (0.035 or 3.5%).').optional(),
-    extra_population_growth: perYear(
-      rateSchema,
-      'A what-if: extra annual growth of the population band, compounding from the base year (population × (1 + r) per year, rounded to whole people).',
-    ).optional(),
-    users: perYear(amountSchema, 'Users given directly, in the base year and every MTFS year.').optional(),
-    cohort: cohortSchema.optional(),
-    unit_cost: unitCostSchema,
-    unit_cost_uplift: perYear(
-      rateSchema,
-      'Annual change in the unit cost (0.02 or 2%); the uplift of a year takes the cost from the year before to it.',
-    ),
-  })
-  .meta({
-    id: 'DemandDriver',
+export const driverSchema = lazySchema(() =>
+  z
+    .strictObject({
+      description: textSchema(),
+      population: populationRefSchema().optional(),
+      use_rate: perYear(rateSchema(), 'Users per head of the population band, 0 to 1 (0.035 or 3.5%).').optional(),
+      extra_population_growth: perYear(
+        rateSchema(),
+        'A what-if: extra annual growth of the population band, compounding from the base year (population × (1 + r) per year, rounded to whole people).',
+      ).optional(),
+      users: perYear(amountSchema(), 'Users given directly, in the base year and every MTFS year.').optional(),
+      cohort: cohortSchema().optional(),
+      unit_cost: unitCostSchema(),
+      unit_cost_uplift: perYear(
+        rateSchema(),
+        'Annual change in the unit cost (0.02 or 2%); the uplift of a year takes the cost from the year before to it.',
+      ),
+    })
+    .meta({
+      id: 'DemandDriver',
+      description:
+        'One client group: users from population × use_rate, users given directly, or a cohort; a unit cost with its price year and uplift.',
+    }),
+);
+
+export const driversSchema = lazySchema(() =>
+  z.record(driverNameSchema(), driverSchema()).meta({
     description:
-      'One client group: users from population × use_rate, users given directly, or a cohort; a unit cost with its price year and uplift.',
-  });
-
-export const driversSchema = z.record(driverNameSchema, driverSchema).meta({
-  description:
-    'Demand drivers by name. A growth line with `driver: <name>` (or a list of names) takes its levels from them: projected cost − base-year cost, the base year being the year before the MTFS.',
-});
+      'Demand drivers by name. A growth line with `driver: <name>` (or a list of names) takes its levels from them: projected cost − base-year cost, the base year being the year before the MTFS.',
+  }),
+);
 
 /** The driver names a line may give: one, or a list whose levels are summed. */
-export const lineDriverSchema = z.union([driverNameSchema, z.array(driverNameSchema).min(1)]).meta({
-  description: 'The demand driver (or list of drivers, summed) that builds this line’s levels, instead of `levels`.',
-});
+export const lineDriverSchema = lazySchema(() =>
+  z.union([driverNameSchema(), z.array(driverNameSchema()).min(1)]).meta({
+    description: 'The demand driver (or list of drivers, summed) that builds this line’s levels, instead of `levels`.',
+  }),
+);
 
-export type WrittenDriver = z.infer<typeof driverSchema>;
+export type WrittenDriver = z.infer<ReturnType<typeof driverSchema>>;
 export type WrittenPerYear = { value?: string; values?: Record<string, string>; status: string; source: string; note?: string };

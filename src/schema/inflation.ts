@@ -3,108 +3,123 @@
 // are errors; every figure carries its status and source.
 
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { PARAMETER_STATUSES } from '../model/demand.js';
 import { INFLATION_KINDS, SERIES_FORMS } from '../model/inflation.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { driverNameSchema } from './drivers.js';
 import { calibratedToSchema } from './funding.js';
 
-const statusSchema = z.enum(PARAMETER_STATUSES as [string, ...string[]]).meta({
-  description:
-    'verbatim (quoted from the source), derived (computed from quoted figures: say how), assumed (a judgement or estimate: say why) or calibrated (chosen so a result matches a published figure: say which).',
-});
+const statusSchema = lazySchema(() =>
+  z.enum(PARAMETER_STATUSES as [string, ...string[]]).meta({
+    description:
+      'verbatim (quoted from the source), derived (computed from quoted figures: say how), assumed (a judgement or estimate: say why) or calibrated (chosen so a result matches a published figure: say which).',
+  }),
+);
 
-const provenance = { status: statusSchema, source: sourceSchema, note: textSchema.optional() };
+const provenance = lazySchema(() => ({ status: statusSchema(), source: sourceSchema(), note: textSchema().optional() }));
 
 /** A figure of a series: its value with status and source; `external` when the document is not among the project's sources. */
-const indexPointSchema = z
-  .strictObject({
-    value: z.string().meta({ description: 'A rate (2% or 0.02) for a `rate` series; an amount (7.83) for a `level` series.' }),
-    ...provenance,
-    external: z
-      .boolean()
-      .optional()
-      .meta({ description: "True when the source is not among the project's source documents: check the figure against it." }),
-    calibrated_to: calibratedToSchema.optional(),
-  })
-  .meta({ id: 'IndexPoint' });
+const indexPointSchema = lazySchema(() =>
+  z
+    .strictObject({
+      value: z.string().meta({ description: 'A rate (2% or 0.02) for a `rate` series; an amount (7.83) for a `level` series.' }),
+      ...provenance(),
+      external: z
+        .boolean()
+        .optional()
+        .meta({ description: "True when the source is not among the project's source documents: check the figure against it." }),
+      calibrated_to: calibratedToSchema().optional(),
+    })
+    .meta({ id: 'IndexPoint' }),
+);
 
-export const indexSeriesSchema = z
-  .strictObject({
-    description: textSchema,
-    form: z.enum(SERIES_FORMS as [string, ...string[]]).meta({
-      description:
-        "rate: each year's figure is the annual change (CPI, a pay award); level: each year's figure is a level (the National Living Wage in £ an hour), whose change mtfs works out.",
-    }),
-    unit: textSchema.optional().meta({ description: 'The unit of a level series, e.g. "£ an hour".' }),
-    values: z.record(yearSchema, indexPointSchema).meta({ description: 'A figure for each financial year it applies to.' }),
-  })
-  .meta({ id: 'IndexSeries', description: 'A named index: a figure for each year, each with its status and source.' });
+export const indexSeriesSchema = lazySchema(() =>
+  z
+    .strictObject({
+      description: textSchema(),
+      form: z.enum(SERIES_FORMS as [string, ...string[]]).meta({
+        description:
+          "rate: each year's figure is the annual change (CPI, a pay award); level: each year's figure is a level (the National Living Wage in £ an hour), whose change mtfs works out.",
+      }),
+      unit: textSchema().optional().meta({ description: 'The unit of a level series, e.g. "£ an hour".' }),
+      values: z.record(yearSchema(), indexPointSchema()).meta({ description: 'A figure for each financial year it applies to.' }),
+    })
+    .meta({ id: 'IndexSeries', description: 'A named index: a figure for each year, each with its status and source.' }),
+);
 
 /** A series name: also part of a `--set index.<series>.<year>` path, so it has no dots. */
-export const seriesNameSchema = driverNameSchema;
+export const seriesNameSchema = lazySchema(() => driverNameSchema)();
 
-export const indexSeriesFileSchema = z
-  .strictObject({
-    title: textSchema,
-    series: z.record(seriesNameSchema, indexSeriesSchema),
-  })
-  .meta({ id: 'IndexSeriesFile', description: 'Index series by name (e.g. data/index-series.yaml).' });
+export const indexSeriesFileSchema = lazySchema(() =>
+  z
+    .strictObject({
+      title: textSchema(),
+      series: z.record(seriesNameSchema(), indexSeriesSchema()),
+    })
+    .meta({ id: 'IndexSeriesFile', description: 'Index series by name (e.g. data/index-series.yaml).' }),
+);
 
-export const indexSeriesSectionSchema = z
-  .strictObject({
-    file: textSchema
-      .optional()
-      .meta({ description: 'A series file relative to this scenario, e.g. ../data/index-series.yaml; its series are used by name.' }),
-    series: z
-      .record(seriesNameSchema, indexSeriesSchema)
-      .optional()
-      .meta({ description: "The scenario's own series, besides the file's (a name may not be in both)." }),
-  })
-  .meta({ id: 'IndexSeriesSection', description: 'The index series the inflation lines use: a file of series, and the scenario’s own.' });
+export const indexSeriesSectionSchema = lazySchema(() =>
+  z
+    .strictObject({
+      file: textSchema()
+        .optional()
+        .meta({ description: 'A series file relative to this scenario, e.g. ../data/index-series.yaml; its series are used by name.' }),
+      series: z
+        .record(seriesNameSchema(), indexSeriesSchema())
+        .optional()
+        .meta({ description: "The scenario's own series, besides the file's (a name may not be in both)." }),
+    })
+    .meta({ id: 'IndexSeriesSection', description: 'The index series the inflation lines use: a file of series, and the scenario’s own.' }),
+);
 
 const perYearRate = (description: string) =>
   z
     .strictObject({
-      value: rateSchema.optional().meta({ description: 'The same value in every year.' }),
-      values: z.record(yearSchema, rateSchema).optional().meta({ description: 'A value for each year.' }),
-      ...provenance,
+      value: rateSchema().optional().meta({ description: 'The same value in every year.' }),
+      values: z.record(yearSchema(), rateSchema()).optional().meta({ description: 'A value for each year.' }),
+      ...provenance(),
     })
     .meta({ description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
 
-export const inflationItemSchema = z
-  .strictObject({
-    description: textSchema,
-    kind: z.enum(INFLATION_KINDS as [string, ...string[]]).meta({
-      description:
-        'pay (a pay bill × the award, with on-costs and pension steps), care-fees (commissioned spend × the fee uplift), contract-prices (spend × an index), general (pay and prices together: a whole budget × one rate) or income (income × an index: reduces net spend).',
-    }),
-    base: z
-      .strictObject({
-        amount: amountSchema.meta({ description: 'In the scenario units; for pay, the pay bill before on-costs.' }),
-        year: yearSchema.meta({ description: 'The base year: the year before the first MTFS year.' }),
-        ...provenance,
-      })
-      .meta({ description: 'The budget inflated, at base-year prices.' }),
-    index: seriesNameSchema.optional().meta({ description: 'The index series whose annual change is the rate.' }),
-    rate: perYearRate('The annual rate given directly, instead of `index`.').optional(),
-    pass_through: z
-      .strictObject({ value: rateSchema, ...provenance })
-      .optional()
-      .meta({
-        description: "With `index`: the share of the index's change passed into the line (e.g. 60% of the NLW increase into fees).",
+export const inflationItemSchema = lazySchema(() =>
+  z
+    .strictObject({
+      description: textSchema(),
+      kind: z.enum(INFLATION_KINDS as [string, ...string[]]).meta({
+        description:
+          'pay (a pay bill × the award, with on-costs and pension steps), care-fees (commissioned spend × the fee uplift), contract-prices (spend × an index), general (pay and prices together: a whole budget × one rate) or income (income × an index: reduces net spend).',
       }),
-    on_costs: perYearRate(
-      'Pay only: employer on-costs (national insurance and the like) as a share of pay, base year and every MTFS year.',
-    ).optional(),
-    pension: perYearRate('Pay only: the employer pension contribution rate as a share of pay, base year and every MTFS year.').optional(),
-  })
-  .meta({ id: 'InflationDriver', description: 'A line computed from a base and an index, compounding year by year.' });
+      base: z
+        .strictObject({
+          amount: amountSchema().meta({ description: 'In the scenario units; for pay, the pay bill before on-costs.' }),
+          year: yearSchema().meta({ description: 'The base year: the year before the first MTFS year.' }),
+          ...provenance(),
+        })
+        .meta({ description: 'The budget inflated, at base-year prices.' }),
+      index: seriesNameSchema().optional().meta({ description: 'The index series whose annual change is the rate.' }),
+      rate: perYearRate('The annual rate given directly, instead of `index`.').optional(),
+      pass_through: z
+        .strictObject({ value: rateSchema(), ...provenance() })
+        .optional()
+        .meta({
+          description: "With `index`: the share of the index's change passed into the line (e.g. 60% of the NLW increase into fees).",
+        }),
+      on_costs: perYearRate(
+        'Pay only: employer on-costs (national insurance and the like) as a share of pay, base year and every MTFS year.',
+      ).optional(),
+      pension: perYearRate('Pay only: the employer pension contribution rate as a share of pay, base year and every MTFS year.').optional(),
+    })
+    .meta({ id: 'InflationDriver', description: 'A line computed from a base and an index, compounding year by year.' }),
+);
 
-export const inflationSchema = z.record(driverNameSchema, inflationItemSchema).meta({
-  description:
-    'Inflation drivers by name. A growth line with `inflation: <name>` takes its levels from one: inflated cost − base-year cost (negated for income).',
-});
+export const inflationSchema = lazySchema(() =>
+  z.record(driverNameSchema(), inflationItemSchema()).meta({
+    description:
+      'Inflation drivers by name. A growth line with `inflation: <name>` takes its levels from one: inflated cost − base-year cost (negated for income).',
+  }),
+);
 
-export type WrittenIndexSeries = z.infer<typeof indexSeriesSchema>;
-export type WrittenInflationItem = z.infer<typeof inflationItemSchema>;
+export type WrittenIndexSeries = z.infer<ReturnType<typeof indexSeriesSchema>>;
+export type WrittenInflationItem = z.infer<ReturnType<typeof inflationItemSchema>>;

@@ -2,6 +2,7 @@
 // variant selectors and assumption selectors.
 
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 
 export const UNSTATED_METHODS = ['hold', 'linear'] as const;
@@ -9,7 +10,9 @@ export const LINE_TYPES = LINE_KINDS;
 export const RAG_RATINGS = ['red', 'amber', 'green'] as const;
 export const SAVING_STAGES = ['identified', 'unidentified', 'under-development'] as const;
 
-export const refSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, 'a ref is letters and digits, with `_`, `.`, `/` or `-` inside, e.g. G6, AC14 or 1047')
-  .meta({ description: 'The line reference as the council writes it, e.g. G6, AC14 or a bid number such as 1047.' });
+export const refSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, 'a ref is letters and digits, with `_`, `.`, `/` or `-` inside, e.g. G6, AC14 or 1047')
+    .meta({ description: 'The line reference as the council writes it, e.g. G6, AC14 or a bid number such as 1047.' }),
+);

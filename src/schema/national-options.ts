@@ -3,75 +3,92 @@
 // Strict zod schemas; every figure carries its provenance and source.
 
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
 
-const seriesIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic');
+const seriesIdSchema = lazySchema(() =>
+  z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic'),
+);
 
-const pointSchema = z.strictObject({
-  amount: amountSchema,
-  provenance: provenanceSchema,
-  source: sourceSchema,
-  estimate_basis: seriesIdSchema.optional().meta({
-    description: 'Whose estimate this is, e.g. kings-fund-2030-31: points on different bases are never joined by a straight line.',
+const pointSchema = lazySchema(() =>
+  z.strictObject({
+    amount: amountSchema(),
+    provenance: provenanceSchema(),
+    source: sourceSchema(),
+    estimate_basis: seriesIdSchema().optional().meta({
+      description: 'Whose estimate this is, e.g. kings-fund-2030-31: points on different bases are never joined by a straight line.',
+    }),
   }),
-});
+);
 
-const seriesShape = {
-  id: seriesIdSchema,
-  label: textSchema,
+const seriesShape = lazySchema(() => ({
+  id: seriesIdSchema(),
+  label: textSchema(),
   illustrative: z.boolean().optional(),
-  note: textSchema.optional(),
+  note: textSchema().optional(),
   outside_points: z.enum(['held', 'none']).optional().meta({
     description:
       'After the last published point: `held` (that point, marked; the default) or `none` (no figure). Before the first point there is never a figure.',
   }),
-  points: z.record(yearSchema, pointSchema),
-};
+  points: z.record(yearSchema(), pointSchema()),
+}));
 
-const header = { title: textSchema, source: sourceSchema, units: z.literal('£m') };
+const header = lazySchema(() => ({ title: textSchema(), source: sourceSchema(), units: z.literal('£m') }));
 
-export const fundingOptionsFileSchema = z.strictObject({
-  ...header,
-  options: z.array(
-    z.strictObject({
-      ...seriesShape,
-      group: seriesIdSchema,
-      local_council_tax_rate: rateSchema.optional().meta({
-        description:
-          "Locally, this option is this rate of the authority's own council tax (its tax base × Band D), not a share of the national figure.",
+export const fundingOptionsFileSchema = lazySchema(() =>
+  z.strictObject({
+    ...header(),
+    options: z.array(
+      z.strictObject({
+        ...seriesShape(),
+        group: seriesIdSchema(),
+        local_council_tax_rate: rateSchema().optional().meta({
+          description:
+            "Locally, this option is this rate of the authority's own council tax (its tax base × Band D), not a share of the national figure.",
+        }),
       }),
-    }),
-  ),
-});
+    ),
+  }),
+);
 
 const NEED_GROUPS = ['existing', 'reform'] as const;
 
-export const needsFileSchema = z.strictObject({
-  ...header,
-  needs: z.array(
-    z.strictObject({
-      ...seriesShape,
-      group: z.enum(NEED_GROUPS),
-      excludes: z.array(seriesIdSchema).optional(),
-      own_gap_overlap: textSchema.optional().meta({
-        description: "How this need overlaps an authority's own gap (shown with the local view's own gap row).",
+export const needsFileSchema = lazySchema(() =>
+  z.strictObject({
+    ...header(),
+    needs: z.array(
+      z.strictObject({
+        ...seriesShape(),
+        group: z.enum(NEED_GROUPS),
+        excludes: z.array(seriesIdSchema()).optional(),
+        own_gap_overlap: textSchema().optional().meta({
+          description: "How this need overlaps an authority's own gap (shown with the local view's own gap row).",
+        }),
+      }),
+    ),
+  }),
+);
+
+const citation = lazySchema(() => ({
+  when: textSchema(),
+  provenance: provenanceSchema(),
+  source: sourceSchema(),
+  note: textSchema().optional(),
+}));
+
+export const nationalTotalsFileSchema = lazySchema(() =>
+  z.strictObject({
+    asc_net_spend: z.strictObject({ amount: amountSchema(), units: z.literal('£m'), ...citation() }),
+    population: z.strictObject({
+      count: amountSchema(),
+      ...citation(),
+      external: z.boolean().optional().meta({
+        description: 'True when the figure was not read from a document in this repository: it is to be checked against its source.',
       }),
     }),
-  ),
-});
-
-const citation = { when: textSchema, provenance: provenanceSchema, source: sourceSchema, note: textSchema.optional() };
-
-export const nationalTotalsFileSchema = z.strictObject({
-  asc_net_spend: z.strictObject({ amount: amountSchema, units: z.literal('£m'), ...citation }),
-  population: z.strictObject({
-    count: amountSchema,
-    ...citation,
-    external: z.boolean().optional().meta({
-      description: 'True when the figure was not read from a document in this repository: it is to be checked against its source.',
-    }),
   }),
-});
+);
 
-export type WrittenSeries = z.infer<typeof fundingOptionsFileSchema>['options'][number] | z.infer<typeof needsFileSchema>['needs'][number];
+export type WrittenSeries =
+  z.infer<ReturnType<typeof fundingOptionsFileSchema>>['options'][number] | z.infer<ReturnType<typeof needsFileSchema>>['needs'][number];

@@ -2,6 +2,7 @@
 // so every unknown key is an error. Also the source of `mtfs schema` (JSON Schema for editors).
 
 import { z } from 'zod';
+import { lazySchema, optional, required, shapeOf, type FieldsShape } from './lazy.js';
 import { UNITS } from '../model/units.js';
 import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -9,7 +10,7 @@ import { LINE_TYPES, RAG_RATINGS, refSchema, SAVING_STAGES, UNSTATED_METHODS } f
 import { classificationsSchema } from './classification.js';
 import { driverNameSchema, driversSchema, lineDriverSchema } from './drivers.js';
 import { indexSeriesSectionSchema, inflationSchema } from './inflation.js';
-import { fundingHeaderShape } from './funding.js';
+import { fundingHeaderFields } from './funding.js';
 import { grossAndIncomeSchema, grossIncomeLineShape } from './gross-income.js';
 import { baseBudgetSchema, layoutSchema } from './layout.js';
 import { CONTROL_ROWS, controlsSchema } from './controls.js';
@@ -23,138 +24,148 @@ export type AmountForm = (typeof AMOUNT_FORMS)[number];
 export { LINE_TYPES, refSchema, UNSTATED_METHODS };
 
 /** A delay in delivering a saving: whole years, or part of a year (in every year, or in one). */
-export const slippageSchema = z
-  .strictObject({
-    years: z
-      .string()
-      .regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9')
-      .optional()
-      .meta({ description: 'Every level arrives this many whole years late, e.g. 1.' }),
-    fraction: rateSchema.optional().meta({
-      description:
-        "Each year's step up in level arrives this part of a year late (0.5 or 50%): only the rest of the step is delivered in its year.",
-    }),
-    year: yearSchema.optional().meta({ description: 'With `fraction`: only this year’s step slips.' }),
-    note: textSchema.optional().meta({ description: 'Why the saving slips, with its source.' }),
-  })
-  .meta({ id: 'Slippage', description: 'Give `years`, or `fraction` with an optional `year`.' });
+export const slippageSchema = lazySchema(() =>
+  z
+    .strictObject({
+      years: z
+        .string()
+        .regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9')
+        .optional()
+        .meta({ description: 'Every level arrives this many whole years late, e.g. 1.' }),
+      fraction: rateSchema().optional().meta({
+        description:
+          "Each year's step up in level arrives this part of a year late (0.5 or 50%): only the rest of the step is delivered in its year.",
+      }),
+      year: yearSchema().optional().meta({ description: 'With `fraction`: only this year’s step slips.' }),
+      note: textSchema().optional().meta({ description: 'Why the saving slips, with its source.' }),
+    })
+    .meta({ id: 'Slippage', description: 'Give `years`, or `fraction` with an optional `year`.' }),
+);
 
 /** One growth or saving line. Its levels are the line's total level in each year, not changes. */
-export const lineSchema = z
-  .strictObject({
-    ref: refSchema,
-    type: z.enum(LINE_TYPES).meta({
-      description:
-        'The kind of line: growth, inflation, saving, income, adjustment, to_reserves, from_reserves, levy or capital_financing. Amounts are written as the amount of the kind (a saving of 250 saves 250); see "Line kinds and signs".',
-    }),
-    description: textSchema,
-    status: textSchema.optional().meta({
-      description:
-        "unchanged from the previous MTFS, amended, or new, or the mark the scenario's `classifications:` gives it (* and ** by default).",
-    }),
-    category: textSchema
-      .optional()
-      .meta({ description: 'A code of the `category` the scenario declares (e.g. Transformation), or any text where it declares none.' }),
-    nature: textSchema.optional().meta({
-      description:
-        'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
-    }),
-    service_area: textSchema.optional().meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
-    growth_type: textSchema.optional().meta({ description: 'The kind of growth, e.g. committed or service improvement.' }),
-    changes: amountsByYearSchema.optional().meta({
-      description:
-        'The change in the line in each stated year, e.g. {2024/25: 100, 2026/27: -30}, instead of `levels`; years not stated change by nil.',
-    }),
-    one_off: z.boolean().optional().meta({
-      description: 'True for a one-off line: each stated amount applies in its year only and falls out the following year.',
-    }),
-    levels: amountsByYearSchema.optional().meta({
-      description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels`, `changes` or `driver`.',
-    }),
-    driver: lineDriverSchema.optional(),
-    inflation: driverNameSchema
-      .optional()
-      .meta({ description: 'The inflation driver (under `inflation:`) that builds this growth line’s levels, instead of `levels`.' }),
-    unstated: z.enum(UNSTATED_METHODS).optional().meta({
-      description:
-        'How years not in `levels` are filled: hold (carry the last stated level forward) or linear (straight line between stated levels, rounded to whole units half away from zero). Years before the first stated level are 0 in both.',
-    }),
-    reconciling: z.boolean().optional().meta({
-      description: 'True for a line that is not described in the source text but reconciles to a published total.',
-    }),
-    rag: z.enum(RAG_RATINGS).optional().meta({ description: 'Savings only: the RAG rating of delivery (red, amber or green).' }),
-    stage: z.enum(SAVING_STAGES).optional().meta({
-      description:
-        'Savings only: identified (the default); unidentified (a sum the budget assumes will be found: counted in the budget); under-development (an initiative not yet in the budget: an option for closing the gap).',
-    }),
-    slippage: slippageSchema.optional(),
-    ...grossIncomeLineShape,
-    source: sourceSchema,
-    note: textSchema.optional(),
-  })
-  .meta({ id: 'BudgetLine' });
+export const lineSchema = lazySchema(() =>
+  z
+    .strictObject({
+      ref: refSchema(),
+      type: z.enum(LINE_TYPES).meta({
+        description:
+          'The kind of line: growth, inflation, saving, income, adjustment, to_reserves, from_reserves, levy or capital_financing. Amounts are written as the amount of the kind (a saving of 250 saves 250); see "Line kinds and signs".',
+      }),
+      description: textSchema(),
+      status: textSchema().optional().meta({
+        description:
+          "unchanged from the previous MTFS, amended, or new, or the mark the scenario's `classifications:` gives it (* and ** by default).",
+      }),
+      category: textSchema()
+        .optional()
+        .meta({ description: 'A code of the `category` the scenario declares (e.g. Transformation), or any text where it declares none.' }),
+      nature: textSchema().optional().meta({
+        description:
+          'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
+      }),
+      service_area: textSchema().optional().meta({ description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
+      growth_type: textSchema().optional().meta({ description: 'The kind of growth, e.g. committed or service improvement.' }),
+      changes: amountsByYearSchema().optional().meta({
+        description:
+          'The change in the line in each stated year, e.g. {2024/25: 100, 2026/27: -30}, instead of `levels`; years not stated change by nil.',
+      }),
+      one_off: z.boolean().optional().meta({
+        description: 'True for a one-off line: each stated amount applies in its year only and falls out the following year.',
+      }),
+      levels: amountsByYearSchema().optional().meta({
+        description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels`, `changes` or `driver`.',
+      }),
+      driver: lineDriverSchema().optional(),
+      inflation: driverNameSchema()
+        .optional()
+        .meta({ description: 'The inflation driver (under `inflation:`) that builds this growth line’s levels, instead of `levels`.' }),
+      unstated: z.enum(UNSTATED_METHODS).optional().meta({
+        description:
+          'How years not in `levels` are filled: hold (carry the last stated level forward) or linear (straight line between stated levels, rounded to whole units half away from zero). Years before the first stated level are 0 in both.',
+      }),
+      reconciling: z.boolean().optional().meta({
+        description: 'True for a line that is not described in the source text but reconciles to a published total.',
+      }),
+      rag: z.enum(RAG_RATINGS).optional().meta({ description: 'Savings only: the RAG rating of delivery (red, amber or green).' }),
+      stage: z.enum(SAVING_STAGES).optional().meta({
+        description:
+          'Savings only: identified (the default); unidentified (a sum the budget assumes will be found: counted in the budget); under-development (an initiative not yet in the budget: an option for closing the gap).',
+      }),
+      slippage: slippageSchema().optional(),
+      ...grossIncomeLineShape(),
+      source: sourceSchema(),
+      note: textSchema().optional(),
+    })
+    .meta({ id: 'BudgetLine' }),
+);
 
-export const scenarioHeaderShape = {
-  authority: textSchema,
-  department: textSchema,
-  title: textSchema.optional(),
-  status: textSchema
-    .optional()
-    .meta({ description: 'The standing of the paper, shown at the top of the report, e.g. Draft, Final, For consultation.' }),
-  date: dateSchema.optional().meta({ description: 'The date of the paper, shown at the top of the report (the clock is never read).' }),
-  source: sourceSchema.optional(),
-  period: z.strictObject({ from: yearSchema, to: yearSchema }).meta({ description: 'The MTFS years, e.g. from 2018/19 to 2021/22.' }),
-  units: z.enum(UNITS).meta({
-    description:
-      'The unit of every amount in this scenario and its CSV files: £ (pounds), £000 (thousands of pounds) or £m (millions of pounds).',
+/** The top-level keys of a scenario, each built when first needed. */
+const scenarioFields = {
+  authority: required(textSchema),
+  department: required(textSchema),
+  title: optional(textSchema),
+  status: optional(textSchema, {
+    description: 'The standing of the paper, shown at the top of the report, e.g. Draft, Final, For consultation.',
   }),
-  original_budget: z.strictObject({ amount: amountSchema, source: sourceSchema }).optional().meta({
+  date: optional(dateSchema, { description: 'The date of the paper, shown at the top of the report (the clock is never read).' }),
+  source: optional(sourceSchema),
+  period: required(() =>
+    z.strictObject({ from: yearSchema(), to: yearSchema() }).meta({ description: 'The MTFS years, e.g. from 2018/19 to 2021/22.' }),
+  ),
+  units: required(() =>
+    z.enum(UNITS).meta({
+      description:
+        'The unit of every amount in this scenario and its CSV files: £ (pounds), £000 (thousands of pounds) or £m (millions of pounds).',
+    }),
+  ),
+  original_budget: optional(() => z.strictObject({ amount: amountSchema(), source: sourceSchema() }), {
     description: 'The original budget of the year before the first MTFS year (a department; a whole council has `departments:`).',
   }),
-  transfers: z
-    .strictObject({ amounts: amountsByYearSchema, source: sourceSchema })
-    .optional()
-    .meta({ description: 'Budget transfers and adjustments by year.' }),
-  amounts: z.enum(AMOUNT_FORMS).optional().meta({
+  transfers: optional(() => z.strictObject({ amounts: amountsByYearSchema(), source: sourceSchema() }), {
+    description: 'Budget transfers and adjustments by year.',
+  }),
+  amounts: optional(() => z.enum(AMOUNT_FORMS), {
     description:
       'Whether the year columns of line tables (`line_files`) give each year’s level (levels, the default) or each year’s change (changes); a row’s `amounts` column may say otherwise.',
   }),
-  base_budget: baseBudgetSchema.optional(),
-  layout: layoutSchema.optional(),
-  classifications: classificationsSchema.optional(),
-  line_files: z
-    .array(textSchema)
-    .optional()
-    .meta({ description: 'CSV files of lines, relative to this file; columns as the fields of a line, levels one column per year.' }),
-  controls: controlsSchema.optional(),
-  assumptions: assumptionsSchema.optional(),
-  drivers: driversSchema.optional(),
-  inflation: inflationSchema.optional(),
-  index_series: indexSeriesSectionSchema.optional(),
-  compare_with: textSchema.optional().meta({
+  base_budget: optional(baseBudgetSchema),
+  layout: optional(layoutSchema),
+  classifications: optional(classificationsSchema),
+  line_files: optional(() => z.array(textSchema()), {
+    description: 'CSV files of lines, relative to this file; columns as the fields of a line, levels one column per year.',
+  }),
+  controls: optional(controlsSchema),
+  assumptions: optional(assumptionsSchema),
+  drivers: optional(driversSchema),
+  inflation: optional(inflationSchema),
+  index_series: optional(indexSeriesSectionSchema),
+  compare_with: optional(textSchema, {
     description:
       'A scenario file, relative to this one, whose lines of the same ref `mtfs demand` shows beside each driver-built line (e.g. the published levels).',
   }),
-  ...fundingHeaderShape,
-  gross_and_income: grossAndIncomeSchema.optional(),
+  ...fundingHeaderFields,
+  gross_and_income: optional(grossAndIncomeSchema),
 };
 
 /** The whole scenario file, for JSON Schema and documentation. Loading validates lines one by one. */
-export const scenarioSchema = z
-  .strictObject({ ...scenarioHeaderShape, lines: z.array(lineSchema).optional() })
-  .meta({ id: 'Scenario', title: 'mtfs scenario' });
+export const scenarioSchema = lazySchema(() =>
+  z.strictObject({ ...shapeOf(scenarioFields), lines: z.array(lineSchema()).optional() }).meta({ id: 'Scenario', title: 'mtfs scenario' }),
+);
 
-/** The header as loading validates it: lines and drivers are validated one by one, so one bad entry hides nothing. */
-export const scenarioHeaderSchema = z.strictObject({
-  ...scenarioHeaderShape,
-  lines: z.array(z.unknown()).optional(),
-  drivers: z.unknown().optional(),
-  inflation: z.unknown().optional(),
-  index_series: z.unknown().optional(),
-});
+/**
+ * The top-level keys as loading validates them: one by one, so that a bad key hides no other; the
+ * lines, drivers and inflation items are validated one by one later, so that one bad entry hides nothing.
+ */
+export const scenarioHeaderFields = {
+  ...scenarioFields,
+  lines: optional(() => z.array(z.unknown())),
+  drivers: optional(() => z.unknown()),
+  inflation: optional(() => z.unknown()),
+  index_series: optional(() => z.unknown()),
+};
 
-export type WrittenLine = z.infer<typeof lineSchema>;
-export type WrittenScenarioHeader = z.infer<typeof scenarioHeaderSchema>;
+export type WrittenLine = z.infer<ReturnType<typeof lineSchema>>;
+export type WrittenScenarioHeader = z.infer<z.ZodObject<FieldsShape<typeof scenarioHeaderFields>, z.core.$strict>>;
 
 /** CSV columns of a line table, besides one column per year. */
 export const LINE_CSV_COLUMNS = [

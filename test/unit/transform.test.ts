@@ -50,7 +50,7 @@ describe('transforms', () => {
   it("a variant's operations remove and scale lines, and report an unknown ref where it is written", () => {
     const spec = (text: string): VariantOps => {
       const doc = parseYaml('v.yaml', text).doc!;
-      return variantOps(doc, variantSchema.parse(doc.tree));
+      return variantOps(doc, variantSchema().parse(doc.tree));
     };
     const g7 = levelsOf(demand, 'G7');
     const r = apply(

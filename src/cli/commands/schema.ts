@@ -18,7 +18,7 @@ const YEAR_PATTERN = '^\\d{4}/\\d{2}$';
  * or text; mtfs reads both as written.
  */
 export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(z.union([scenarioSchema, variantSchema]).meta({ title: 'mtfs scenario or scenario variant' }), {
+  return z.toJSONSchema(z.union([scenarioSchema(), variantSchema()]).meta({ title: 'mtfs scenario or scenario variant' }), {
     target: 'draft-2020-12',
     unrepresentable: 'any',
     override: (ctx) => {

@@ -1,0 +1,41 @@
+// Schemas built when first used, once: a run builds only the schemas of what it validates (a
+// department's projection never builds the funding, variant or national data schemas).
+
+import type { z } from 'zod';
+
+/**
+ * A schema (or a shape of schemas) built on the first call and the same object on every call after,
+ * so that a schema's identity holds as it would for a constant: its `.meta()` id is registered once,
+ * and zod sees one schema wherever it is used.
+ */
+export function lazySchema<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
+/**
+ * A key of an object that is validated key by key (a scenario's top level): its schema, built when
+ * first needed, and whether the key may be left out, so that an absent optional key is known to be
+ * valid without building its schema.
+ */
+export interface Field<T extends z.ZodType = z.ZodType> {
+  readonly optional: boolean;
+  readonly schema: () => T;
+}
+
+/** A key that must be given. */
+export const required = <T extends z.ZodType>(build: () => T): Field<T> => ({ optional: false, schema: lazySchema(build) });
+
+/** A key that may be left out: `build().optional()`, with `meta` (a description) when given. */
+export const optional = <T extends z.ZodType>(build: () => T, meta?: { description: string }): Field<z.ZodOptional<T>> => ({
+  optional: true,
+  schema: lazySchema(() => (meta ? build().optional().meta(meta) : build().optional())),
+});
+
+/** The zod shape of some fields. */
+export type FieldsShape<F extends Record<string, Field>> = { [K in keyof F]: ReturnType<F[K]['schema']> };
+
+/** The zod shape of some fields, every schema built. */
+export function shapeOf<F extends Record<string, Field>>(fields: F): FieldsShape<F> {
+  return Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.schema()])) as FieldsShape<F>;
+}
