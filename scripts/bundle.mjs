@@ -72,32 +72,10 @@ const lazyBuiltins = {
   },
 };
 
-/**
- * chalk detects the terminal's colours when it is loaded (node:tty, and through it node:net and the
- * stream modules: a few milliseconds of every run), for its default instance. mtfs never uses that:
- * it makes its own Chalk with the level it decided (src/cli/output.ts), so the bundle gives chalk a
- * detection that found nothing.
- */
-let colorDetectionReplaced = false;
-const noColorDetection = {
-  name: 'no-chalk-color-detection',
-  resolveId(source, importer) {
-    if (source !== '#supports-color' || !importer || !/[\\/]chalk[\\/]source[\\/]index\.js$/.test(importer)) return null;
-    colorDetectionReplaced = true;
-    return '\0no-color-detection';
-  },
-  load(id) {
-    return id === '\0no-color-detection' ? 'export default { stdout: false, stderr: false };' : null;
-  },
-  buildEnd() {
-    if (!colorDetectionReplaced) throw new Error('bundle: chalk no longer imports #supports-color from source/index.js');
-  },
-};
-
 await build({
   input: path.join(root, 'dist', 'cli', 'main.js'),
   platform: 'node',
-  plugins: [asciiWidthFastPath, lazyBuiltins, noColorDetection],
+  plugins: [asciiWidthFastPath, lazyBuiltins],
   external: ['exceljs', 'jszip'],
   logLevel: 'warn',
   // minified and ASCII-only: half the bytes to read and hash, and read as latin1 without UTF-8 decoding

@@ -1,9 +1,9 @@
 // Shared CLI plumbing: printing diagnostics (with colour on a terminal), writing results to stdout
 // or atomically to --output, and the one mapping from outcomes to exit codes.
 
-import { Chalk } from 'chalk';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summarise, type Sources, type Styler } from '../diagnostics/format.js';
+import { BOLD, DIM, paint, RED, YELLOW } from './colour.js';
 import type { Io } from './io.js';
 
 export const EXIT_OK = 0;
@@ -11,9 +11,16 @@ export const EXIT_CHECKS_FAILED = 1;
 export const EXIT_INVALID = 2;
 export type ExitCode = typeof EXIT_OK | typeof EXIT_CHECKS_FAILED | typeof EXIT_INVALID;
 
+const plain = (s: string): string => s;
+
 export function styler(io: Io): Styler {
-  const c = new Chalk({ level: io.color ? 1 : 0 });
-  return { error: (s) => c.red.bold(s), warning: (s) => c.yellow.bold(s), dim: (s) => c.dim(s), bold: (s) => c.bold(s) };
+  if (!io.color) return { error: plain, warning: plain, dim: plain, bold: plain };
+  return {
+    error: (s) => paint(s, RED, BOLD),
+    warning: (s) => paint(s, YELLOW, BOLD),
+    dim: (s) => paint(s, DIM),
+    bold: (s) => paint(s, BOLD),
+  };
 }
 
 /** At most this many diagnostics are printed in full; the count line still counts them all. */
