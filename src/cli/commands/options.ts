@@ -25,8 +25,8 @@ import { EXIT_INVALID, report, type ExitCode, type Input } from '../output.js';
 import { packageRoot } from '../package-root.js';
 import { renderAs, type Format } from '../render.js';
 
-/** The package's data folder (found from this module, in src/, dist/ and the bundle alike). */
-const DATA_DIR = path.join(packageRoot(import.meta.url), 'data');
+/** The package's data folder (found from this module, in src/, dist/ and the bundle alike), looked for when first needed. */
+let dataDir: string | undefined;
 
 /** The data files as named in diagnostics and notes. */
 export const DATA_FILES: NationalDataFiles = {
@@ -71,7 +71,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .action((o: OptionsOptions) => exit(optionsCommand(io, o)));
 }
 
-const dataPath = (name: string): string => path.join(DATA_DIR, path.basename(name));
+const dataPath = (name: string): string => path.join((dataDir ??= path.join(packageRoot(import.meta.url), 'data')), path.basename(name));
 
 /** Checks the combination of flags, before anything is read. */
 function usage(o: OptionsOptions): { diagnostics: Diagnostic[]; share?: Rate; years: FiscalYear[] } {
