@@ -93,7 +93,8 @@ if (!/^[\x00-\x7f]*$/.test(bytes.toString('latin1'))) {
   fs.writeFileSync(stamp, `${sha256} ${[st.size, st.ino, st.mtimeMs, st.ctimeMs].join(' ')}\n`);
 }
 
-// Warm the cache with the commands people run most, so their functions are compiled in it too.
+// Warm the cache with the commands people run most, so their functions are compiled in it too, and
+// with the help, which adds every command to the program (a run adds only the command it names).
 // The committee report runs its own code besides the projection's (sensitivity, the Monte Carlo
 // draws, the HTML and its charts); its page is written to a temporary folder and removed.
 const reportFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-build-'));
@@ -101,6 +102,7 @@ for (const args of [
   ['project', 'scenarios/2018.yaml', '--detail'],
   ['check', 'scenarios/2018.yaml'],
   ['report', 'scenarios/2018.yaml', '--draws', '100', '--html', path.join(reportFolder, 'report.html')],
+  ['--help'],
 ]) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'mtfs.js'), ...args], {
     cwd: root,

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
+import { Command } from 'commander';
+import { COMMANDS, run } from '../src/cli/main.js';
 import { nodeReader, sameFile, writeFileAtomic, type Io } from '../src/cli/io.js';
 import { runCli } from './helpers/cli.js';
 
@@ -21,6 +22,24 @@ describe('exit codes and usage', () => {
     const none = await runCli([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('Usage: mtfs');
+  });
+
+  it('knows the names each command adds, so a run that names one adds only that one', () => {
+    for (const { names, register } of COMMANDS) {
+      const program = new Command('mtfs');
+      register(program, { io: {} as Io, exit: () => undefined, version: '0' });
+      expect(program.commands.map((c) => c.name())).toEqual(names);
+    }
+  });
+
+  it("gives a command's help the same whether the run names it or asks `help` with every command added", async () => {
+    for (const name of COMMANDS.flatMap((c) => c.names)) {
+      const own = await runCli([name, '--help']);
+      const listed = await runCli(['help', name]);
+      expect(own.code).toBe(0);
+      expect(own.stdout).toContain(`Usage: mtfs ${name}`);
+      expect(own.stdout).toBe(listed.stdout);
+    }
   });
 
   it('refuses an unknown command or option with exit 2', async () => {

@@ -1,5 +1,5 @@
-// The command line: the commander program, which registers every command from src/cli/commands/,
-// and the error boundary, the only place that catches an unexpected exception.
+// The command line: the commander program, which registers the command a run names (every command from
+// src/cli/commands/ to list them), and the error boundary, the only place that catches an unexpected exception.
 
 import { Command, CommanderError } from 'commander';
 import { error } from '../diagnostics/diagnostic.js';
@@ -22,24 +22,37 @@ import { EXIT_INVALID, EXIT_OK, report as reportDiagnostics, type ExitCode } fro
 
 const VERSION = '0.1.0';
 
-/** The commands, in the order `mtfs --help` lists them (`risk` adds `sensitivity` and `risk`). */
-const COMMANDS: readonly Register[] = [
-  project,
-  demand,
-  check,
-  options,
-  compare,
-  savings,
-  diff,
-  explain,
-  risk,
-  report,
-  schema,
-  init,
-  importWorkbook,
+/** The commands, in the order `mtfs --help` lists them, with the names each adds (`risk` adds `sensitivity` and `risk`). */
+export const COMMANDS: readonly { readonly names: readonly string[]; readonly register: Register }[] = [
+  { names: ['project'], register: project },
+  { names: ['demand'], register: demand },
+  { names: ['check'], register: check },
+  { names: ['options'], register: options },
+  { names: ['compare'], register: compare },
+  { names: ['savings'], register: savings },
+  { names: ['diff'], register: diff },
+  { names: ['explain'], register: explain },
+  { names: ['sensitivity', 'risk'], register: risk },
+  { names: ['report'], register: report },
+  { names: ['schema'], register: schema },
+  { names: ['init'], register: init },
+  { names: ['import'], register: importWorkbook },
 ];
 
-function program(plainIo: Io, exit: (code: ExitCode) => void): Command {
+/**
+ * The commands the program needs for `argv`: the one it names (its first word that is not an
+ * option; the program's own options take no value), which is all that parsing and that command's
+ * help use; none for `--version` alone; every command when it names none (`--help`, `help`, a
+ * misspelt name), to list them.
+ */
+function commandsFor(argv: readonly string[]): readonly Register[] {
+  const word = argv.find((a) => !a.startsWith('-'));
+  if (word === undefined && argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
+  const named = COMMANDS.find((c) => word !== undefined && c.names.includes(word));
+  return named ? [named.register] : COMMANDS.map((c) => c.register);
+}
+
+function program(plainIo: Io, exit: (code: ExitCode) => void, registers: readonly Register[]): Command {
   let bom = false;
   const io: Io = {
     ...plainIo,
@@ -73,7 +86,7 @@ function program(plainIo: Io, exit: (code: ExitCode) => void): Command {
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     });
-  for (const register of COMMANDS) register(cmd, { io, exit, version: VERSION });
+  for (const register of registers) register(cmd, { io, exit, version: VERSION });
   return cmd;
 }
 
@@ -82,9 +95,13 @@ export async function run(argv: readonly string[], given: Io = nodeIo()): Promis
   const io = given;
   let code: ExitCode = EXIT_OK;
   try {
-    const cmd = program(io, (c) => {
-      code = c;
-    });
+    const cmd = program(
+      io,
+      (c) => {
+        code = c;
+      },
+      commandsFor(argv),
+    );
     if (argv.length === 0) {
       io.stderr(cmd.helpInformation());
       return EXIT_INVALID;
