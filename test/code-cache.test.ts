@@ -64,6 +64,20 @@ describe('code cache', () => {
     expect(caches(dir)).toEqual(written);
   });
 
+  it('a long run (thousands of draws) writes no cache, which a short run would reject; the next short run writes one', () => {
+    const dir = install('long');
+    const scenario = path.resolve('scenarios/2018.yaml');
+    expect(mtfs(dir, ['risk', scenario, '--draws', '3000', '--seed', '1']).code).toBe(0);
+    expect(caches(dir).size).toBe(0);
+    expect(mtfs(dir, ['--version']).code).toBe(0);
+    const written = caches(dir);
+    expect(written.size).toBe(1);
+    // a long run starts as a short one does, so it uses the cache and leaves it alone
+    expect(mtfs(dir, ['risk', scenario, '--draws', '3000', '--seed', '1']).code).toBe(0);
+    expect(mtfs(dir, ['--version']).code).toBe(0);
+    expect(caches(dir)).toEqual(written);
+  });
+
   it('a bundle edited by the same number of bytes runs as edited, not from the old cache', () => {
     const dir = install('edited');
     const bundle = path.join(dir, 'dist', 'mtfs.cjs');

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileReader } from '../load/reader.js';
 import { MAX_INPUT_BYTES } from '../source/text.js';
+import { expectLongRun, LONG_RUN_BYTES } from './tiering.js';
 
 type WriteResult = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly hint?: string };
 
@@ -28,6 +29,9 @@ export interface Io {
   readonly csvBom?: boolean;
 }
 
+/** Bytes read by nodeReader in this process: a run that reads much is a long one (see tiering.ts). */
+let bytesRead = 0;
+
 export const nodeReader: FileReader = (file, maxBytes) => {
   try {
     const st = fs.statSync(file);
@@ -36,6 +40,8 @@ export const nodeReader: FileReader = (file, maxBytes) => {
     if (!st.isFile()) return { ok: false, reason: 'not-a-file' };
     if (st.size > MAX_INPUT_BYTES) return { ok: false, reason: 'too-large' };
     if (maxBytes !== undefined && st.size > maxBytes) return { ok: false, reason: 'over-limit' };
+    bytesRead += st.size;
+    if (bytesRead > LONG_RUN_BYTES) expectLongRun();
     return { ok: true, bytes: fs.readFileSync(file) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -1,6 +1,7 @@
 // `mtfs report <scenario> --html FILE --xlsx FILE`: the committee page and the audit workbook.
 // exceljs is loaded only when a workbook is asked for: it is by far the heaviest module.
 
+import { expectLongRun, LONG_RUN_DRAWS } from '../tiering.js';
 import { createRequire } from 'node:module';
 import { Option, type Command } from 'commander';
 import type ExcelJS from 'exceljs';
@@ -78,6 +79,7 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
   const projection = projectScenario(scenario);
   const hasRanges = riskAssumptions(scenario).length > 0;
   if (hasRanges && opts.html && tooManyDraws(io, projection, opts.draws, sources)) return EXIT_INVALID;
+  if (hasRanges && opts.draws > LONG_RUN_DRAWS) expectLongRun();
   // both files are built first, then written together: all of them or none
   const outputs: { output: string; content: string | Uint8Array }[] = [];
   if (opts.html) {

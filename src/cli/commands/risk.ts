@@ -1,5 +1,6 @@
 // `mtfs sensitivity <scenario>` and `mtfs risk <scenario> [--draws N] [--seed S] [--threshold A]`.
 
+import { expectLongRun, LONG_RUN_DRAWS } from '../tiering.js';
 import { SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
@@ -141,6 +142,7 @@ function riskCommand(io: Io, file: string, opts: RiskOptions): ExitCode {
   }
   const base = projectScenario(scenario);
   if (tooManyDraws(io, base, opts.draws, sources)) return EXIT_INVALID;
+  if (opts.draws > LONG_RUN_DRAWS) expectLongRun();
   // a progress bar only on a terminal; nothing extra when output is piped or captured
   const bar = io.interactive
     ? new SingleBar({ stream: process.stderr, format: 'mtfs risk [{bar}] {percentage}% | {value}/{total} draws', hideCursor: true })
