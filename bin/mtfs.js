@@ -53,13 +53,27 @@ function bundleHash(bytes, stat) {
 /**
  * The code cache's file: dist/mtfs.<bundle>.<runtime>.cache. <bundle> is the bundle's SHA-256.
  * <runtime> is a short hash of what V8 checks a cache against besides: the Node (and so V8) version,
- * the architecture and the flags, given on the command line or in NODE_OPTIONS; so a run with other
- * flags has its own cache and never spoils the usual one. A cache that V8 still rejects (a flag set
+ * the architecture and the flags, given on the command line (preloaded modules aside) or in
+ * NODE_OPTIONS; so a run with other flags has its own cache and never spoils the usual one. A cache that V8 still rejects (a flag set
  * another way, a damaged file) is rewritten.
  */
 function cacheFileFor(bundleSha256) {
-  const runtime = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+  const runtime = [process.version, process.arch, ...withoutPreloads(process.execArgv), process.env.NODE_OPTIONS ?? ''].join('\0');
   return path.join(dist, `mtfs.${bundleSha256}.${shortHash(runtime)}.cache`);
+}
+
+/**
+ * The command-line flags without modules preloaded (`-r`/`--require`): Node loads them before the
+ * program, and they set no V8 flag, so a run with one (a profiler, the benchmark's memory probe) uses
+ * the usual cache rather than a cache of its own that only its first command warmed.
+ */
+function withoutPreloads(argv) {
+  const kept = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '-r' || argv[i] === '--require') i++;
+    else if (!argv[i].startsWith('--require=')) kept.push(argv[i]);
+  }
+  return kept;
 }
 
 /** 16 hex digits from two 32-bit FNV-1a hashes of `text`: a name, not a check (V8 checks the flags itself). */

@@ -102,6 +102,13 @@ for (const args of [
   ['project', 'scenarios/2018.yaml', '--detail'],
   ['check', 'scenarios/2018.yaml'],
   ['report', 'scenarios/2018.yaml', '--draws', '100', '--html', path.join(reportFolder, 'report.html')],
+  ['project', 'scenarios/2018-council.yaml'],
+  ['demand', 'scenarios/2018-demand.yaml', '--format', 'json'],
+  ['compare', 'scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml'],
+  ['diff', 'scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml'],
+  ['savings', 'scenarios/2018.yaml'],
+  ['explain', 'scenarios/2018.yaml', 'net_budget', '2020/21'],
+  ['options', '--option', 'income-tax-basic', '--need', 'fair-price'],
   ['--help'],
 ]) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'mtfs.js'), ...args], {

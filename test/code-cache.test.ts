@@ -64,6 +64,21 @@ describe('code cache', () => {
     expect(caches(dir)).toEqual(written);
   });
 
+  it('a run with a preloaded module (-r) uses the usual cache, not one of its own', () => {
+    const dir = install('preload');
+    expect(mtfs(dir, ['--version']).code).toBe(0);
+    const written = caches(dir);
+    expect(written.size).toBe(1);
+    const probe = path.join(dir, 'probe.cjs');
+    fs.writeFileSync(probe, '// preloaded: sets no V8 flag\n');
+    expect(mtfs(dir, ['--version'], ['-r', probe])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    expect(mtfs(dir, ['--version'], [`--require=${probe}`])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    expect(caches(dir)).toEqual(written);
+    // a V8 flag still has its own cache
+    expect(mtfs(dir, ['--version'], ['--max-lazy']).code).toBe(0);
+    expect(caches(dir).size).toBe(2);
+  });
+
   it('a long run (thousands of draws) writes no cache, which a short run would reject; the next short run writes one', () => {
     const dir = install('long');
     const scenario = path.resolve('scenarios/2018.yaml');
