@@ -75,6 +75,7 @@ export const DIAGNOSTIC_CODES = [
   'business-rates',
   'conditional-grant',
   'council-tax-referendum',
+  'council-tax-bill',
   'department',
   'unknown-option',
   'unknown-need',

@@ -12,6 +12,8 @@ import type {
   BandDYear,
   Cited,
   CollectionRate,
+  CouncilTaxBill,
+  Preceptor,
   EarmarkedReserve,
   OneOffSpend,
   ReserveMovements,
@@ -157,6 +159,10 @@ export function normaliseFunding(
         'add `council_tax:` (tax base × Band D, or a requirement), or remove `before_council_tax`',
       ),
     );
+  const written = w.council_tax;
+  const bill =
+    written?.bill &&
+    normaliseBill(c, written.bill, [...base, 'council_tax', 'bill'], !written.requirement || (written.tax_base !== undefined && written.band_d !== undefined));
   if (c.diagnostics.length > 0 || (ct && !ct.ok) || (rates && !rates.value)) return { diagnostics: c.diagnostics };
   return {
     value: {
@@ -165,6 +171,7 @@ export function normaliseFunding(
       streams,
       ...(rates?.value ? { retainedBusinessRates: rates.value } : {}),
       ...(reserves ? { reserves } : {}),
+      ...(bill ? { bill } : {}),
       ...(w.before_council_tax ? { beforeCouncilTax: { label: w.before_council_tax.label } } : {}),
       ...(w.source ? { source: w.source } : {}),
       order: writtenOrder(doc),
@@ -289,6 +296,66 @@ function normaliseCouncilTax(
       ...(c.principles ? { principles: c.principles } : {}),
       ...(w.asc_department ? { ascDepartment: { name: w.asc_department, origin: at(c, [...p, 'asc_department']) } } : {}),
     },
+  };
+}
+
+type WrittenBill = NonNullable<NonNullable<WrittenFunding['council_tax']>['bill']>;
+
+/**
+ * The council tax bill: each preceptor's Band D (£) or precept (scenario units) in every MTFS year,
+ * all of one kind; Band D only where the council's own Band D is known (`ownBandD`). Diagnostics:
+ * `council-tax-bill`, `year-outside-period`, `level-missing`.
+ */
+function normaliseBill(c: Context, w: WrittenBill, p: Path, ownBandD: boolean): CouncilTaxBill | undefined {
+  const problem = (message: string, loc: Location, hint: string): undefined => {
+    c.diagnostics.push(error('council-tax-bill', message, loc, hint));
+    return undefined;
+  };
+  let first: { basis: 'band_d' | 'precept'; name: string } | undefined;
+  const preceptors = w.preceptors.map((pr, i): Preceptor | undefined => {
+    const pp: Path = [...p, 'preceptors', i];
+    if ((pr.band_d === undefined) === (pr.precept === undefined))
+      return problem(
+        `${pr.name}: give its \`band_d\` (£ and pence) or its \`precept\` (in the scenario units), ${pr.band_d ? 'not both' : 'one of them'}`,
+        keyAt(c, pr.band_d ? [...pp, 'precept'] : pp),
+        'a leaflet that prints each authority’s Band D gives `band_d`; a budget that prints the precept in £000 gives `precept`',
+      );
+    const basis = pr.band_d ? 'band_d' : 'precept';
+    const key: Path = [...pp, basis];
+    if (basis === 'band_d' && !ownBandD)
+      return problem(
+        `${pr.name}: a bill by Band D needs the council’s own Band D, and this council tax is a requirement with no tax base`,
+        keyAt(c, key),
+        'give each preceptor’s `precept` (the council’s own is then its requirement), or add `tax_base:` and `band_d: {rounding: …}`',
+      );
+    if (first && first.basis !== basis)
+      return problem(
+        `${pr.name} gives its ${basis === 'band_d' ? 'Band D' : 'precept'}, but ${first.name} gives its ${first.basis === 'band_d' ? 'Band D' : 'precept'}: a bill adds figures of one kind`,
+        keyAt(c, key),
+        `give every preceptor’s \`${first.basis}\`, as the source prints them`,
+      );
+    first ??= { basis, name: pr.name };
+    const stated = statedAmounts(c, (pr.band_d ?? pr.precept) as Record<string, string>, key, pr.name);
+    if (!stated) return undefined;
+    const missing = c.years.filter((y) => !stated.some((s) => s.year === y));
+    if (missing.length > 0)
+      return problem(
+        `${pr.name}: no ${basis === 'band_d' ? 'Band D' : 'precept'} for ${missing.join(', ')}`,
+        keyAt(c, key),
+        `add ${missing.map((y) => `\`${y}: …\``).join(', ')}: the bill is shown only for years every preceptor states`,
+      );
+    return {
+      name: pr.name,
+      values: new Map(stated.map((s) => [s.year, { amount: s.amount, origin: s.origin }])),
+      ...cited(c, pr, pp),
+    };
+  });
+  if (!first || preceptors.some((x) => x === undefined)) return undefined;
+  return {
+    ...(w.label ? { label: w.label } : {}),
+    basis: first.basis,
+    preceptors: preceptors as Preceptor[],
+    origin: keyAt(c, p),
   };
 }
 

@@ -13,7 +13,7 @@ import type { BudgetLine, Control, Level, SourcedAmount } from '../model/scenari
 import type { WrittenLine, WrittenScenarioHeader } from '../schema/scenario.js';
 import { formatPlainGrouped } from '../model/grouped-number.js';
 import { DEFAULT_ROUNDING } from '../model/money.js';
-import { BAND_D_CONTROL, controlUnits, isMultipleOf } from '../model/published-precision.js';
+import { controlUnits, isMultipleOf, isPoundsControl } from '../model/published-precision.js';
 import type { Units } from '../model/units.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
 import { checkLineClasses, type LineClasses } from './classification.js';
@@ -82,7 +82,7 @@ export function normaliseControls(
       }
       const own = typeof value === 'string' ? undefined : value.published_to;
       // Band D is in £ and pence: the section's precision (that of the money table) is not its own
-      const pounds = row === BAND_D_CONTROL;
+      const pounds = isPoundsControl(row);
       const publishedTo = own ?? (pounds ? undefined : written?.published_to);
       const expected = money(typeof value === 'string' ? value : value.amount);
       const origin = doc.locator.value(typeof value === 'string' ? p : [...p, 'amount']);

@@ -248,6 +248,8 @@ export interface Funding {
   /** Retained business rates worked out from the settlement's parts (beside or instead of `business_rates`). */
   readonly retainedBusinessRates?: RetainedBusinessRates;
   readonly reserves?: Reserves;
+  /** The council tax bill with the other preceptors' shares (`council_tax: bill:`): shown, never funding. */
+  readonly bill?: CouncilTaxBill;
   /** The label of a row of funding other than council tax, where the scenario asks for one. */
   readonly beforeCouncilTax?: { readonly label: string };
   readonly source?: string;
@@ -256,6 +258,32 @@ export interface Funding {
    * order the scenario writes them: the funding rows are shown in that order, as the source prints them.
    */
   readonly order?: readonly string[];
+}
+
+/**
+ * What a preceptor's figures are: its Band D by year in £ and pence (`band_d`), or its precept by
+ * year in the scenario's units (`precept`). Every preceptor of a bill is of the same kind.
+ */
+export type BillBasis = 'band_d' | 'precept';
+
+/** Another authority whose council tax is on the same bill (a county, police, fire, the GLA, a parish). */
+export interface Preceptor extends Cited {
+  readonly name: string;
+  /** Its Band D (£) or its precept (scenario units) in every MTFS year. */
+  readonly values: ReadonlyMap<FiscalYear, { readonly amount: Money; readonly origin: Location }>;
+}
+
+/**
+ * The council tax bill: the council's own council tax plus the other preceptors' (by Band D, or by
+ * precept amount). Collected on the other authorities' behalf: never the council's funding, so it
+ * is in neither total funding nor the gap.
+ */
+export interface CouncilTaxBill {
+  /** The label of the total as the source prints it, e.g. Council Tax level (Band D). */
+  readonly label?: string;
+  readonly basis: BillBasis;
+  readonly preceptors: readonly Preceptor[];
+  readonly origin: Location;
 }
 
 /** An authority's own figures for sharing national amounts out: see `mtfs options --basis`. */

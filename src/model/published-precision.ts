@@ -8,8 +8,17 @@ import { poundsPerUnit, type Units } from './units.js';
 /** The control of Band D: a figure in pounds and pence, whatever units the scenario is written in. */
 export const BAND_D_CONTROL = 'funding.band_d';
 
+/** The control of the council tax bill's total Band D (the council's own and the other preceptors'), in £ and pence. */
+export const BILL_BAND_D_CONTROL = 'funding.bill.band_d';
+
+/** The control of the bill's total amount (council tax plus the other precepts), in the scenario's units. */
+export const BILL_TOTAL_CONTROL = 'funding.bill.total';
+
+/** Whether a control is of a Band D, in £ and pence whatever the scenario's units. */
+export const isPoundsControl = (row: string): boolean => row === BAND_D_CONTROL || row === BILL_BAND_D_CONTROL;
+
 /** The units a control's figures are in: Band D in £, every other row in the scenario's units. */
-export const controlUnits = (row: string, units: Units): Units => (row === BAND_D_CONTROL ? '£' : units);
+export const controlUnits = (row: string, units: Units): Units => (isPoundsControl(row) ? '£' : units);
 
 /** The steps a published figure can be rounded to, by the names finance officers write. */
 export const PUBLISHED_TO = ['£0.01', '£1', '£100', '£000', '£0.01m', '£0.1m', '£m'] as const;

@@ -8,6 +8,7 @@ import { previousYear, type FiscalYear } from '../model/fiscal-year.js';
 import {
   GENERAL_FUND,
   type Cited,
+  type CouncilTaxBill,
   type EarmarkedReserve,
   type Funding,
   type FundingStream,
@@ -112,6 +113,19 @@ export interface RequirementYear {
   readonly bandD: DerivedBandD;
 }
 
+/**
+ * The council tax bill by year: the council's own share and the total with the other preceptors'.
+ * Band D in £ (basis `band_d`) or amounts in the scenario's units (basis `precept`); never funding.
+ */
+export interface BillProjection {
+  readonly bill: CouncilTaxBill;
+  /** The council's own Band D (£), or its council tax (the yield or the requirement), by year. */
+  readonly own: ReadonlyMap<FiscalYear, Money>;
+  readonly ownProvenance: Provenance;
+  /** The council's own plus every preceptor's, exactly: derived. */
+  readonly total: ReadonlyMap<FiscalYear, Money>;
+}
+
 export interface FundingProjection {
   readonly funding: Funding;
   readonly councilTax?: ReadonlyMap<FiscalYear, CouncilTaxYear>;
@@ -133,6 +147,8 @@ export interface FundingProjection {
   /** Running sum of the gap: what reserves would have to meet by the end of each year. */
   readonly cumulativeGap: ReadonlyMap<FiscalYear, Money>;
   readonly reserves?: ReservesProjection;
+  /** The council tax bill with the other preceptors (`council_tax: bill:`): apart from funding and the gap. */
+  readonly bill?: BillProjection;
 }
 
 /** Labels of the balance rows where no opening balance is given: they show movements only. */
@@ -306,6 +322,40 @@ function businessRatesComponent(
   };
 }
 
+/**
+ * The bill: the council's own Band D (used, or requirement ÷ tax base) or its council tax, plus
+ * each preceptor's. Undefined where the council's own figure is not there in every year.
+ */
+function projectBill(
+  funding: Funding,
+  years: readonly FiscalYear[],
+  councilTax: ReadonlyMap<FiscalYear, CouncilTaxYear> | undefined,
+  requirementBandD: ReadonlyMap<FiscalYear, RequirementYear> | undefined,
+  councilTaxComponent: FundingComponent | undefined,
+): BillProjection | undefined {
+  const bill = funding.bill;
+  if (!bill) return undefined;
+  const ownOf = (y: FiscalYear): Money | undefined =>
+    bill.basis === 'precept'
+      ? councilTaxComponent?.values.get(y)
+      : (councilTax?.get(y)?.bandD.used ?? requirementBandD?.get(y)?.bandD.amount);
+  const own = new Map(years.flatMap((y): [FiscalYear, Money][] => (ownOf(y) ? [[y, ownOf(y) as Money]] : [])));
+  if (own.size !== years.length) return undefined;
+  const ct = funding.councilTax;
+  const ownProvenance: Provenance =
+    bill.basis === 'precept'
+      ? (councilTaxComponent?.provenance ?? 'derived')
+      : ct
+        ? [...(councilTax?.values() ?? [])].every((c) => c.bandD.basis === 'given')
+          ? ct.bandD.provenance
+          : 'derived'
+        : 'derived';
+  const total = new Map(
+    [...own].map(([y, v]) => [y, bill.preceptors.reduce((acc, pr) => add(acc, pr.values.get(y)?.amount ?? ZERO), v)]),
+  );
+  return { bill, own, ownProvenance, total };
+}
+
 /** The section of `funding:` each row that is not a stream comes from. */
 const SECTION_OF: Readonly<Record<string, string>> = {
   council_tax: 'council_tax',
@@ -400,8 +450,10 @@ export function projectFunding(
     funding.beforeCouncilTax && councilTaxComponent
       ? new Map(years.map((y) => [y, sub(total.get(y) ?? ZERO, councilTaxComponent.values.get(y) ?? ZERO)]))
       : undefined;
+  const bill = projectBill(funding, years, councilTax, requirementBandD, councilTaxComponent);
   return {
     funding,
+    ...(bill ? { bill } : {}),
     ...(beforeCouncilTax ? { beforeCouncilTax } : {}),
     ...(councilTax ? { councilTax } : {}),
     ...(requirementBandD ? { requirementBandD } : {}),

@@ -451,6 +451,9 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
     emphasis: 'total',
   });
   if (ct && written) rows.push(...ascPreceptRows(p, ct, written));
+  const bill = billRows(p);
+  rows.push(...bill.rows);
+  notes.push(...bill.notes);
   const rates = businessRatesRows(f, years);
   rows.push(...rates.rows);
   const ascShown = rows.some((r) => r.id === 'funding.asc_spend') ? written?.ascDepartment?.name : undefined;
@@ -498,9 +501,60 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
       ...(before
         ? [{ total: `funding.${BEFORE_COUNCIL_TAX}`, parts: moneyComponents.map((r) => r.id).filter((id) => id !== 'funding.council_tax') }]
         : []),
+      ...bill.identities,
       ...rates.identities,
     ],
   };
+}
+
+/** The words for the bill's total: the source's own label, said to be derived. */
+const billTotalLabel = (b: NonNullable<FundingProjection['bill']>): string =>
+  `${b.bill.label ?? 'Total'} (derived: the sum of the above)`;
+
+/**
+ * The council tax bill under total funding: the council's own Band D (or council tax) and each other
+ * preceptor's, then their total (derived). Not funding: in neither total funding nor the gap.
+ */
+function billRows(p: Projection): { rows: TableRow[]; notes: string[]; identities: NonNullable<TableModel['identities']>[number][] } {
+  const b = p.funding?.bill;
+  if (!b) return { rows: [], notes: [], identities: [] };
+  const bandD = b.bill.basis === 'band_d';
+  const cell = (v: Dec): Cell => (bandD ? { kind: 'number', value: v, dp: 2 } : money(v));
+  const head = bandD ? 'Council tax bill, Band D (£)' : 'Council tax bill';
+  const ownWhat = bandD ? '' : p.funding?.funding.councilTaxRequirement ? ' (council tax requirement)' : ' (council tax)';
+  const rows: TableRow[] = [
+    {
+      id: 'funding.bill.own',
+      cells: {
+        label: text(`${head}: ${p.scenario.authority}${ownWhat}`),
+        basis: text(b.ownProvenance),
+        ...Object.fromEntries(p.years.map((y) => [y, cell(b.own.get(y) ?? ZERO)])),
+      },
+    },
+    ...b.bill.preceptors.map((pr, i) => ({
+      id: `funding.bill.preceptor.${i + 1}`,
+      cells: {
+        label: text(`${head}: ${pr.name}${bandD ? '' : ' precept'}`),
+        basis: text(pr.provenance),
+        ...Object.fromEntries(p.years.map((y) => [y, cell(pr.values.get(y)?.amount ?? ZERO)])),
+      },
+    })),
+    {
+      id: bandD ? 'funding.bill.band_d' : 'funding.bill.total',
+      cells: {
+        label: text(`${head}: ${billTotalLabel(b)}`),
+        basis: text('derived'),
+        ...Object.fromEntries(p.years.map((y) => [y, cell(b.total.get(y) ?? ZERO)])),
+      },
+      emphasis: 'total',
+    },
+  ];
+  const notes = [
+    `Council tax bill: the other preceptors’ ${bandD ? 'Band D' : 'precepts'} are collected with the council tax for their own authorities; the bill is not the council’s funding, so it is in neither total funding nor the gap.`,
+    ...b.bill.preceptors.map((pr) => `Council tax bill: ${pr.name} — ${citation(pr)}`),
+  ];
+  const identities = bandD ? [] : [{ total: 'funding.bill.total', parts: rows.slice(0, -1).map((r) => r.id) }];
+  return { rows, notes, identities };
 }
 
 /**
@@ -679,6 +733,7 @@ export function fundingJson(p: Projection): Json {
           })),
         }
       : {}),
+    ...(f.bill ? { bill: billJson(p, f.bill) } : {}),
     council_tax:
       ct && f.councilTax
         ? {
@@ -734,4 +789,21 @@ export function fundingJson(p: Projection): Json {
         : null,
   };
   return out;
+}
+
+/** The bill in JSON: its basis and units, the council's own share, each preceptor's, and the derived total. */
+function billJson(p: Projection, b: NonNullable<FundingProjection['bill']>): Json {
+  const years = p.years;
+  return {
+    basis: b.bill.basis,
+    units: b.bill.basis === 'band_d' ? '£' : p.scenario.units,
+    in_funding: false,
+    own: { name: p.scenario.authority, provenance: b.ownProvenance, values: byYear(years, b.own) },
+    preceptors: b.bill.preceptors.map((pr) => ({
+      name: pr.name,
+      ...citedJson(pr),
+      values: byYear(years, new Map([...pr.values].map(([y, v]) => [y, v.amount]))),
+    })),
+    total: { label: b.bill.label ?? null, provenance: 'derived', derivation: 'own + every preceptor', values: byYear(years, b.total) },
+  };
 }

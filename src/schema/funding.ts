@@ -185,6 +185,34 @@ const collectionSchema = lazySchema(() =>
     .meta({ id: 'CollectionRate', description: 'The council tax collection rate, and whether the tax base already allows for it.' }),
 );
 
+const preceptorSchema = lazySchema(() =>
+  z
+    .strictObject({
+      name: textSchema().meta({ description: 'The preceptor as the bill names it, e.g. Kent County Council.' }),
+      band_d: amountsByYearSchema()
+        .optional()
+        .meta({ description: 'Its Band D in each MTFS year, in £ and pence, e.g. 2018/19: 1,237.68.' }),
+      precept: amountsByYearSchema()
+        .optional()
+        .meta({ description: 'Or: its precept in each MTFS year, in the scenario units, e.g. 2019/20: 26,553.' }),
+      ...citation(),
+    })
+    .meta({ id: 'Preceptor', description: 'Another authority on the council tax bill: its Band D or its precept by year, cited.' }),
+);
+
+const billSchema = lazySchema(() =>
+  z
+    .strictObject({
+      label: textSchema().optional().meta({ description: 'The total as the source labels it, e.g. Council Tax level (Band D).' }),
+      preceptors: z.array(preceptorSchema()).min(1).meta({ description: 'The other preceptors, in the order the bill lists them.' }),
+    })
+    .meta({
+      id: 'CouncilTaxBill',
+      description:
+        'The council tax bill: the council’s own council tax plus the other preceptors’ (all by Band D, or all by precept). Shown beside council tax; never funding, never in the gap.',
+    }),
+);
+
 const councilTaxSchema = lazySchema(() =>
   z
     .strictObject({
@@ -204,6 +232,7 @@ const councilTaxSchema = lazySchema(() =>
         description:
           'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',
       }),
+      bill: billSchema().optional(),
     })
     .meta({
       id: 'CouncilTax',

@@ -12,7 +12,7 @@ import { rowSelects } from '../../model/row-select.js';
 import { lineClass, type BudgetLine, type Scenario } from '../../model/scenario.js';
 import { BEFORE_COUNCIL_TAX, type FundingComponent } from '../../project/funding.js';
 import type { Projection } from '../../project/project.js';
-import { BAND_D_CONTROL } from '../../model/published-precision.js';
+import { BAND_D_CONTROL, BILL_BAND_D_CONTROL, BILL_TOTAL_CONTROL } from '../../model/published-precision.js';
 import type { Units } from '../../model/units.js';
 
 /** A row a control can be compared with. */
@@ -182,6 +182,28 @@ function bandDRow(p: Projection): ControlledRow | { readonly missing: string } {
 }
 
 /**
+ * The council tax bill's total each year (derived: the council's own plus every preceptor's): its
+ * Band D in £ (`funding.bill.band_d`) or its amount in the scenario's units (`funding.bill.total`).
+ */
+function billRow(p: Projection, basis: 'band_d' | 'precept'): ControlledRow | { readonly missing: string } {
+  const b = p.funding?.bill;
+  const written = p.scenario.funding?.bill;
+  const other = basis === 'band_d' ? BILL_TOTAL_CONTROL : BILL_BAND_D_CONTROL;
+  if (!b || !written)
+    return { missing: 'this scenario has no council tax bill: list the other preceptors under `funding: council_tax: bill: preceptors:`' };
+  if (b.bill.basis !== basis)
+    return {
+      missing: `this bill gives the preceptors' ${b.bill.basis === 'band_d' ? 'Band D' : 'precepts'}: control \`${other}\` instead`,
+    };
+  return {
+    values: b.total,
+    ...(basis === 'band_d' ? { units: '£' as const } : {}),
+    feeds: (y) =>
+      `the bill = ${p.scenario.authority}'s ${basis === 'band_d' ? 'Band D' : 'council tax'} ${y} + ${b.bill.preceptors.map((pr) => `${pr.name} (${where(pr.values.get(y)?.origin ?? pr.origin)})`).join(' + ')}: check \`bill\` at ${where(written.origin)}`,
+  };
+}
+
+/**
  * The lines a level total or subtotal is taken over: a `lines` row of the layout by its id (e.g.
  * `savings`, `levies`), else every line of a kind by its neutral row id.
  */
@@ -200,6 +222,7 @@ export function controlledRow(p: Projection, id: string): ControlledRow | { read
   const row = p.rows.find((r) => r.id === id);
   if (row) return { values: row.values, feeds: (year) => rowFeeds(p, id, row.label, year) };
   if (id === BAND_D_CONTROL) return bandDRow(p);
+  if (id === BILL_BAND_D_CONTROL || id === BILL_TOTAL_CONTROL) return billRow(p, id === BILL_BAND_D_CONTROL ? 'band_d' : 'precept');
   const [head = '', group, ...rest] = id.split('.');
   if (head === 'funding' && group !== undefined && p.funding) {
     const cid = [group, ...rest].join('.');
