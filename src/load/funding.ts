@@ -162,7 +162,12 @@ export function normaliseFunding(
   const written = w.council_tax;
   const bill =
     written?.bill &&
-    normaliseBill(c, written.bill, [...base, 'council_tax', 'bill'], !written.requirement || (written.tax_base !== undefined && written.band_d !== undefined));
+    normaliseBill(
+      c,
+      written.bill,
+      [...base, 'council_tax', 'bill'],
+      !written.requirement || (written.tax_base !== undefined && written.band_d !== undefined),
+    );
   if (c.diagnostics.length > 0 || (ct && !ct.ok) || (rates && !rates.value)) return { diagnostics: c.diagnostics };
   return {
     value: {

@@ -350,9 +350,7 @@ function projectBill(
           ? ct.bandD.provenance
           : 'derived'
         : 'derived';
-  const total = new Map(
-    [...own].map(([y, v]) => [y, bill.preceptors.reduce((acc, pr) => add(acc, pr.values.get(y)?.amount ?? ZERO), v)]),
-  );
+  const total = new Map([...own].map(([y, v]) => [y, bill.preceptors.reduce((acc, pr) => add(acc, pr.values.get(y)?.amount ?? ZERO), v)]));
   return { bill, own, ownProvenance, total };
 }
 

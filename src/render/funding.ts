@@ -508,8 +508,7 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
 }
 
 /** The words for the bill's total: the source's own label, said to be derived. */
-const billTotalLabel = (b: NonNullable<FundingProjection['bill']>): string =>
-  `${b.bill.label ?? 'Total'} (derived: the sum of the above)`;
+const billTotalLabel = (b: NonNullable<FundingProjection['bill']>): string => `${b.bill.label ?? 'Total'} (derived: the sum of the above)`;
 
 /**
  * The council tax bill under total funding: the council's own Band D (or council tax) and each other
