@@ -1,11 +1,19 @@
 // The council tax bill (`funding: council_tax: bill:`): other preceptors' Band D or precepts are shown
 // beside council tax, never counted in funding or the gap; the bill's total is a control in £ and
 // pence (`funding.bill.band_d`) or in the scenario's units (`funding.bill.total`); bad input is located.
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import fs, { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { nodeReader } from '../src/cli/io.js';
 import { memoryReader } from '../src/load/reader.js';
+import { toPlain } from '../src/model/money.js';
 import { runCli } from './helpers/cli.js';
+import { evaluateCell as evaluate } from './helpers/xlsx-formula.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-bill-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const DOVER = 'scenarios/examples/dover-2018.yaml';
 const GREENWICH = 'scenarios/examples/greenwich-2019.yaml';
@@ -118,5 +126,26 @@ describe('the council tax bill', () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/dover-2018\.yaml:\d+:11: error\[unknown-key\]/);
+  });
+
+  it.each([
+    [DOVER, /^Council tax bill, Band D .*: Council Tax level \(Band D\)/, ['1664.68', '1757.62']],
+    [GREENWICH, /^Council tax bill .*: Total to be met from council tax/, ['123416']],
+  ])('the workbook works out the total of %s by a formula over its parts', async (file, total, expected) => {
+    const out = path.join(tmp, `${path.basename(file)}.xlsx`);
+    expect((await runCli(['report', file, '--xlsx', out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    let row = 0;
+    let totalFunding = 0;
+    wb.getWorksheet('Funding')!.eachRow((r, n) => {
+      const text = String(r.getCell(1).value);
+      if (total.test(text)) row = n;
+      if (text.startsWith('Total funding')) totalFunding = n;
+    });
+    expect(row).toBeGreaterThan(totalFunding);
+    expect(expected.map((_, j) => toPlain(evaluate(wb, 'Funding', `${'BC'[j]}${row}`)))).toEqual(expected);
+    const formula = (wb.getWorksheet('Funding')!.getCell(`B${totalFunding}`).value as { formula: string }).formula;
+    expect(formula.split('+')).not.toContain(`B${row}`);
   });
 });

@@ -628,6 +628,32 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
       undefined,
     );
   }
+  const bill = f.bill;
+  if (bill) {
+    // the council tax bill: the council's own share (a formula on its Band D or council tax row where
+    // the sheet has one), each other preceptor's as an input, and their sum; not funding
+    const bandD = bill.bill.basis === 'band_d';
+    const billFmt = bandD ? POUNDS_FORMAT : fmt;
+    const head = bandD ? 'Council tax bill, Band D (£; not funding)' : 'Council tax bill (not funding)';
+    const ownFrom = bandD ? asc?.bandDRow : componentRow.get('council_tax');
+    const own = label(`${head}: ${s.authority}`, bill.ownProvenance);
+    p.years.forEach((y, j) => {
+      const v = bill.own.get(y) ?? ZERO;
+      if (ownFrom !== undefined) formulaCell(at(own, j), `${col(2 + j)}${ownFrom}`, v, billFmt);
+      else fixedCell(at(own, j), v, billFmt, 'A value: Band D = requirement ÷ tax base, rounded by the council’s rule.');
+    });
+    const parts = [own];
+    for (const pr of bill.bill.preceptors) {
+      const n = label(`${head}: ${pr.name}${provenanceMark(pr.provenance)}`, pr.provenance);
+      p.years.forEach((y, j) => inputCell(at(n, j), pr.values.get(y)?.amount ?? ZERO, billFmt));
+      parts.push(n);
+    }
+    const total = label(`${head}: ${bill.bill.label ?? 'Total'} (derived: the sum of the above)`, 'derived');
+    p.years.forEach((y, j) =>
+      formulaCell(at(total, j), parts.map((n) => `${col(2 + j)}${n}`).join('+'), bill.total.get(y) ?? ZERO, billFmt),
+    );
+    ws.getRow(total).font = { bold: true };
+  }
   if (totalMarks.includes(CALIBRATED_MARK))
     label(`${CALIBRATED_MARK} calibrated to a published total: true by construction, not evidence.`);
   if (asc) ascPreceptRows(ws, p, asc, label, scale);
