@@ -224,6 +224,26 @@ describe('sensitivity', () => {
     // G12 is 750 then 1,500: at 150% the net budget rises by half of that
     expect([...g12.high.get('net_budget')!.values()].map(toPlain)).toEqual(['375', '750', '750', '750']);
   });
+
+  it('a linear range’s effects (from its effect at 2) equal projecting at its low and high, exactly', () => {
+    const scenarios = ['scenarios/2018.yaml', 'scenarios/2018-council.yaml', 'test/fixtures/synthetic-settlement/council.yaml'].map(
+      (f) => loadScenario(f, nodeReader).value!,
+    );
+    for (const s of scenarios) {
+      const base = projectScenario(s);
+      for (const e of sensitivity(s, base).entries) {
+        for (const [f, got] of [
+          [e.assumption.factor.low, e.low],
+          [e.assumption.factor.high, e.high],
+        ] as const) {
+          const p = projectWithDraws(s, new Map([[e.assumption.id, f]]));
+          for (const [id, byYear] of got)
+            for (const [y, v] of byYear)
+              expect(toPlain(v), `${s.file} ${e.assumption.id} ${id} ${y}`).toBe(toPlain(value(p, id, y).minus(value(base, id, y))));
+        }
+      }
+    }
+  });
 });
 
 describe('ranges on demand driver parameters', () => {

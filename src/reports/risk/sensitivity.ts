@@ -3,10 +3,10 @@
 // first — the tornado table. Pure and exact.
 
 import type { FiscalYear } from '../../model/fiscal-year.js';
-import { ZERO, sub, type Money } from '../../model/money.js';
+import { ZERO, dec, sub, type Dec, type Money } from '../../model/money.js';
 import type { Assumption, Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
-import { projectWithDraws, riskAssumptions, riskRows } from './engine.js';
+import { allLinear, projectWithDraws, riskAssumptions, riskRows } from './engine.js';
 
 interface SensitivityEntry {
   readonly assumption: Assumption;
@@ -29,8 +29,12 @@ export function sensitivity(s: Scenario, base: Projection = projectScenario(s)):
   const effect = (p: Projection): Map<string, Map<FiscalYear, Money>> =>
     new Map(rows.map((id) => [id, new Map(base.years.map((y) => [y, sub(value(p, id, y), value(base, id, y))]))]));
   const entries = riskAssumptions(s).map((a) => {
-    const low = effect(projectWithDraws(s, new Map([[a.id, a.factor.low]])));
-    const high = effect(projectWithDraws(s, new Map([[a.id, a.factor.high]])));
+    // a factor that enters the budget linearly: the effect at f is (f − 1) × the effect at 2, exactly
+    const atTwo = allLinear(s, [a]) ? effect(projectWithDraws(s, new Map([[a.id, dec(2)]]))) : undefined;
+    const at = (f: Dec): Map<string, Map<FiscalYear, Money>> =>
+      atTwo ? scaled(atTwo, f.minus(1)) : effect(projectWithDraws(s, new Map([[a.id, f]])));
+    const low = at(a.factor.low);
+    const high = at(a.factor.high);
     let swing = ZERO;
     for (const m of [low, high])
       for (const byYear of m.values()) for (const v of byYear.values()) if (v.abs().greaterThan(swing)) swing = v.abs() as Money;
@@ -39,6 +43,16 @@ export function sensitivity(s: Scenario, base: Projection = projectScenario(s)):
   entries.sort((x, y) => y.swing.comparedTo(x.swing) || (x.assumption.id < y.assumption.id ? -1 : 1));
   return { base, rows, entries };
 }
+
+/** `v × k` exactly, a zero never negative. */
+const times = (v: Money, k: Dec): Money => {
+  const r = v.times(k);
+  return r.isZero() ? ZERO : (r as Money);
+};
+
+/** Effects multiplied by `k`, exactly. */
+const scaled = (e: ReadonlyMap<string, ReadonlyMap<FiscalYear, Money>>, k: Dec): Map<string, Map<FiscalYear, Money>> =>
+  new Map([...e].map(([id, byYear]) => [id, new Map([...byYear].map(([y, v]) => [y, times(v, k)]))]));
 
 export function value(p: Projection, id: string, y: FiscalYear): Money {
   const row = p.rows.find((r) => (r.id as string) === id);
