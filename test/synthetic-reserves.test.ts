@@ -6,7 +6,9 @@ import fs, { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryReader } from '../src/load/reader.js';
+import { nodeReader } from '../src/cli/io.js';
+import { memoryReader, type FileReader } from '../src/load/reader.js';
+import { Dec } from '../src/model/money.js';
 import { runCli, transcript } from './helpers/cli.js';
 
 const DIR = 'test/fixtures/synthetic-reserves';
@@ -127,6 +129,34 @@ describe('--set on council tax rules and reserves', () => {
     expect(r.stderr.match(/earmarked reserve transformation/g)).toHaveLength(1);
     const fine = await runCli(['project', file, '--set', 'reserves.insurance.opening=120']);
     expect(fine.stderr).not.toContain('earmarked reserve insurance');
+  });
+
+  it('a collection rate of its own in one year: that year’s yield uses it, exactly, and a what-if sets every year', async () => {
+    const withYears = (t: string): string => t.replace('      rate: 98.5%\n', '      rate: 98.5%\n      years: {2026/27: 98%}\n');
+    const text = withYears(readFileSync(file, 'utf8'));
+    expect(text).toContain('years: {2026/27: 98%}');
+    const changed = memoryReader(new Map([[file, text]]));
+    const read: FileReader = (f, max) => (f === file ? changed(f, max) : nodeReader(f, max));
+    const r = await runCli(['project', file, '--format', 'json'], { readFile: read });
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.funding.council_tax.collection.years).toEqual({ '2026/27': '0.98' });
+    const y = j.funding.council_tax.years['2026/27'];
+    // tax base × Band D × 98%, not × 98.5%
+    expect(y.yield_pounds).toBe(new Dec(y.tax_base).times(y.band_d).times('0.98').toFixed());
+    const earlier = j.funding.council_tax.years['2025/26'];
+    expect(earlier.yield_pounds).toBe(new Dec(earlier.tax_base).times(earlier.band_d).times('0.985').toFixed());
+    const detail = await runCli(['project', file, '--detail'], { readFile: read });
+    expect(detail.stdout).toMatch(/^Collection rate \(%\).* 98\.50 +98\.50 +98\.00$/m);
+    const set = await runCli(['project', file, '--set', 'council_tax.collection_rate=97%'], { readFile: read });
+    expect(set.stdout).toContain(
+      'What-if: --set council_tax.collection_rate=97% (the scenario has 98.5% and rates of its own in some years).',
+    );
+    const bad = withYears(readFileSync(file, 'utf8')).replace('2026/27: 98%}', '2026/27: 101%, 2031/32: 98%}');
+    const refused = await runCli(['project', file], { readFile: memoryReader(new Map([[file, bad]])) });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/:39:24: error\[collection-rate\]: a collection rate of 101% is not possible/);
+    expect(refused.stderr).toMatch(/:39:30: error\[year-outside-period\]: 2031\/32 is outside the MTFS period/);
   });
 
   it('refuses a path or value it cannot use, with a usage error (exit 2)', async () => {

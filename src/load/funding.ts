@@ -735,19 +735,38 @@ function normaliseCollection(
   w: NonNullable<NonNullable<WrittenFunding['council_tax']>['collection']>,
   p: Path,
 ): CollectionRate | undefined {
-  const r = rate(w.rate);
-  if (!r.isPositive() || r.isZero() || r.greaterThan(1)) {
+  const before = c.diagnostics.length;
+  const possible = (text: string, loc: Path): Rate | undefined => {
+    const r = rate(text);
+    if (r.isPositive() && !r.isZero() && !r.greaterThan(1)) return r;
     c.diagnostics.push(
       error(
         'collection-rate',
         `a collection rate of ${r.times(100).toFixed()}% is not possible: it is the share of the tax due that is collected`,
-        at(c, [...p, 'rate']),
+        at(c, loc),
         'write a rate above nil and at most 100%, e.g. `rate: 98.5%`',
       ),
     );
     return undefined;
+  };
+  const r = possible(w.rate, [...p, 'rate']);
+  const years = new Map<FiscalYear, Rate>();
+  for (const [text, v] of Object.entries(w.years ?? {})) {
+    const y = year(text);
+    if (!c.years.includes(y)) {
+      c.diagnostics.push(outsidePeriod(y, c.years, keyAt(c, [...p, 'years', text])));
+      continue;
+    }
+    const own = possible(v, [...p, 'years', text]);
+    if (own) years.set(y, own);
   }
-  return { rate: r, basis: w.basis === 'applied' ? 'applied' : 'in-tax-base', ...cited(c, w, p) };
+  if (!r || c.diagnostics.length > before) return undefined;
+  return {
+    rate: r,
+    ...(years.size ? { years } : {}),
+    basis: w.basis === 'applied' ? 'applied' : 'in-tax-base',
+    ...cited(c, w, p),
+  };
 }
 
 function normaliseBandD(c: Context, w: WrittenBandD, p: Path): BandD | undefined {

@@ -108,9 +108,15 @@ export interface TaxBase extends Cited {
  * so the rate is shown and explained but not applied again.
  */
 export interface CollectionRate extends Cited {
+  /** The rate of every year not listed in `years`. */
   readonly rate: Rate;
+  /** Years with a rate of their own (a council that plans a rising or falling collection rate). */
+  readonly years?: ReadonlyMap<FiscalYear, Rate>;
   readonly basis: 'applied' | 'in-tax-base';
 }
+
+/** The collection rate of `y`: its own where the scenario lists the year, else the general rate. */
+export const collectionRateIn = (c: CollectionRate, y: FiscalYear): Rate => c.years?.get(y) ?? c.rate;
 
 /** One year of Band D: given as published, derivable from an increase, or both (then compared). */
 export interface BandDYear {

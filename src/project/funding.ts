@@ -20,6 +20,7 @@ import { amountIn, firstYearBelow, rollReserve, type ReserveYear } from '../mode
 import { ZERO, add, sub, type Dec, type Money, type Rate } from '../model/money.js';
 import { isEstimate, type FundingRow, type LevelBasis, type Units } from '../model/scenario.js';
 import { fromPounds, toPounds } from '../model/units.js';
+import { collectionRateIn } from '../model/funding.js';
 
 interface BandDResult {
   /** The Band D the yield uses (£): the given amount where there is one, else the derived one. */
@@ -204,7 +205,7 @@ function councilTaxYears(funding: Funding, years: readonly FiscalYear[], units: 
       entry.increase && previous ? deriveBandD(previous, entry.increase.core, entry.increase.ascPrecept, ct.bandD.rounding) : undefined;
     const used = entry.given?.amount ?? derived?.amount;
     if (!used) throw new Error(`Band D for ${y} was not checked when loading`);
-    const collected = ct.collection?.basis === 'applied' ? ct.collection.rate : undefined;
+    const collected = ct.collection?.basis === 'applied' ? collectionRateIn(ct.collection, y) : undefined;
     const yieldPounds = (collected ? base.count.times(used).times(collected) : base.count.times(used)) as Money;
     // an increase with no split into core and precept leaves the precept unknown from then on
     ascShare =

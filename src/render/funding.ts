@@ -20,6 +20,7 @@ import { formatPlainGrouped } from '../model/grouped-number.js';
 import { reservesJson } from './reserves.js';
 import { blank, labelBasisYearColumns, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
 import { businessRatesJson, businessRatesRows, conditionalGrantRows, negativeGrantNotes } from './business-rates.js';
+import { collectionRateIn } from '../model/funding.js';
 
 /**
  * The "shortfall" / "balanced" / "surplus" row shown under the gap. With `display`, the word is
@@ -317,7 +318,7 @@ export function fundingTable(p: Projection, pointers: Pointers = CLI_POINTERS): 
               : 'Collection rate (%): already allowed for in the tax base, not applied again',
           ),
           basis: text(collection.provenance),
-          ...byYear(() => percent(collection.rate)),
+          ...byYear((y) => percent(collectionRateIn(collection, y))),
         },
       });
       notes.push(`Council tax: collection rate — ${citation(collection)}`);
@@ -738,7 +739,12 @@ export function fundingJson(p: Projection): Json {
         ? {
             rounding: ct.bandD.rounding,
             collection: ct.collection
-              ? { rate: toPlain(ct.collection.rate), basis: ct.collection.basis, ...citedJson(ct.collection) }
+              ? {
+                  rate: toPlain(ct.collection.rate),
+                  ...(ct.collection.years ? { years: Object.fromEntries([...ct.collection.years].map(([y, r]) => [y, toPlain(r)])) } : {}),
+                  basis: ct.collection.basis,
+                  ...citedJson(ct.collection),
+                }
               : null,
             tax_base_growth: ct.taxBase.dwellings
               ? { dwellings: toPlain(ct.taxBase.dwellings) }

@@ -26,6 +26,7 @@ import { spreadsheetText as neutralise } from './safe-text.js';
 import { describeScenario, scheduleName, showsSchedule } from './projection.js';
 import { budgetRowMark } from './funding.js';
 import { NET_ROW, type LayoutRow } from '../model/layout.js';
+import { collectionRateIn } from '../model/funding.js';
 
 type Workbook = ExcelJS.Workbook;
 type Worksheet = ExcelJS.Worksheet;
@@ -558,7 +559,7 @@ function fundingSheet(wb: Workbook, p: Projection): FundingLayout | undefined {
           )
         : undefined;
       if (collection && collectionRow !== undefined)
-        p.years.forEach((_, j) => inputCell(at(collectionRow, j), collection.rate, RATE_FORMAT));
+        p.years.forEach((y, j) => inputCell(at(collectionRow, j), collectionRateIn(collection, y), RATE_FORMAT));
       const applied = collection?.basis === 'applied' && collectionRow !== undefined;
       const n = label(`${c.label}${provenanceMark(c.provenance)}`, c.provenance);
       p.years.forEach((y, j) =>

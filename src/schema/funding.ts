@@ -176,6 +176,10 @@ const collectionSchema = lazySchema(() =>
   z
     .strictObject({
       rate: rateSchema().meta({ description: 'The share of the tax due that is expected to be collected, e.g. 98.5%.' }),
+      years: z
+        .record(yearSchema(), rateSchema())
+        .optional()
+        .meta({ description: 'Years with a rate of their own, e.g. {2020/21: 98%}; other years take `rate`.' }),
       basis: z.enum(['applied', 'in_tax_base']).meta({
         description:
           'applied: yield = tax base × Band D × rate (the tax base is stated before the allowance for non-collection); in_tax_base: the tax base is stated after that allowance, so yield = tax base × Band D and the rate is shown, not applied.',

@@ -70,7 +70,10 @@ function setCouncilTax(s: Scenario, f: Funding, rule: string, value: string): Ou
         return fail('this scenario gives no collection rate', 'add `collection: {rate: …, basis: applied}` under `council_tax:`');
       const v = rateValue(value, 'collection rate', 1);
       if (!v.ok || v.value.isZero()) return v.ok ? fail('a collection rate of nil is not possible', 'write e.g. 98.5%') : v;
-      return with_({ ...ct, collection: { ...ct.collection, rate: v.value } }, `${ct.collection.rate.times(100).toFixed()}%`);
+      // the what-if sets every year: a year's own rate gives way to it
+      const { years: _own, ...general } = ct.collection;
+      const was = `${ct.collection.rate.times(100).toFixed()}%${ct.collection.years?.size ? ' and rates of its own in some years' : ''}`;
+      return with_({ ...ct, collection: { ...general, rate: v.value } }, was);
     }
     case 'tax_base_growth': {
       if (!ct.taxBase.growth)

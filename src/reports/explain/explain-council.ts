@@ -14,6 +14,7 @@ import { formatPlainGrouped, group } from '../../model/grouped-number.js';
 import { explainReservesItem, reservesItemIds } from './explain-reserves.js';
 import type { Step } from './step.js';
 import { businessRatesItemIds, explainBusinessRates, explainConditionalGrant } from './explain-business-rates.js';
+import { collectionRateIn } from '../../model/funding.js';
 
 const g = formatPlainGrouped;
 /** £ and pence, grouped: 1,127.40. */
@@ -388,7 +389,7 @@ function collectionStep(tax: NonNullable<FundingProjection['funding']['councilTa
   return {
     id,
     label: `collection rate ${y} (%)`,
-    amount: c.rate.times(100) as Money,
+    amount: collectionRateIn(c, y).times(100) as Money,
     measure: 'percent',
     formula:
       c.basis === 'applied'
