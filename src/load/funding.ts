@@ -1194,7 +1194,14 @@ function normaliseReserves(c: Context, w: WrittenReserves, p: Path): Reserves | 
  * One `reserve-negative` warning for each earmarked reserve whose planned uses and one-off spend
  * take it below nil, located at a draw of the first such year (or its opening balance).
  */
-export function earmarkedWarnings(r: Reserves | undefined, years: readonly FiscalYear[]): Diagnostic[] {
+export const earmarkedWarnings = (r: Reserves | undefined, years: readonly FiscalYear[]): Diagnostic[] =>
+  earmarkedBelowNil(r, years).map((b) => b.warning);
+
+/** The earmarked reserves that go below nil, by id, each with its `reserve-negative` warning. */
+export function earmarkedBelowNil(
+  r: Reserves | undefined,
+  years: readonly FiscalYear[],
+): { readonly id: string; readonly warning: Diagnostic }[] {
   return (r?.earmarked ?? []).flatMap((e) => {
     const oneOff = (r?.oneOff ?? []).filter((o) => o.reserve === e.id);
     const draws = [e.uses.amounts, ...oneOff.map((o) => o.amounts)];
@@ -1209,12 +1216,15 @@ export function earmarkedWarnings(r: Reserves | undefined, years: readonly Fisca
     if (!y || !v) return [];
     const at = draws.map((d) => d.get(y)?.origin).find((o) => o !== undefined) ?? e.opening.origin;
     return [
-      warning(
-        'reserve-negative',
-        `earmarked reserve ${e.id} (${e.label}) would be ${formatPlainGrouped(v.carriedForward.negated())} below nil at the end of ${y}: brought forward ${formatPlainGrouped(v.broughtForward)} + contributions ${formatPlainGrouped(v.contributions)} − uses and one-off spend ${formatPlainGrouped(v.uses)}`,
-        at,
-        'a reserve cannot fund more than it holds: plan smaller or later uses, a contribution, or fund the spend from another reserve',
-      ),
+      {
+        id: e.id,
+        warning: warning(
+          'reserve-negative',
+          `earmarked reserve ${e.id} (${e.label}) would be ${formatPlainGrouped(v.carriedForward.negated())} below nil at the end of ${y}: brought forward ${formatPlainGrouped(v.broughtForward)} + contributions ${formatPlainGrouped(v.contributions)} − uses and one-off spend ${formatPlainGrouped(v.uses)}`,
+          at,
+          'a reserve cannot fund more than it holds: plan smaller or later uses, a contribution, or fund the spend from another reserve',
+        ),
+      },
     ];
   });
 }

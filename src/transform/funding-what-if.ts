@@ -10,7 +10,7 @@ import type { SourcedAmount } from '../model/level.js';
 import { add, moneyFromText, roundTo, type Dec, type Money, type Rate } from '../model/money.js';
 import type { Scenario } from '../model/scenario.js';
 import { closest } from '../schema/diagnose.js';
-import { earmarkedWarnings } from '../load/funding.js';
+import { earmarkedBelowNil } from '../load/funding.js';
 
 /** The first part of a path this module handles. */
 export const FUNDING_PATH_ROOTS = ['council_tax', 'reserves'] as const;
@@ -226,8 +226,9 @@ export function applyFundingOverrides(scenario: Scenario, texts: readonly string
 function reservesAfter(before: Scenario, after: Scenario, texts: readonly string[]): Diagnostic[] {
   if (before.funding?.reserves === after.funding?.reserves) return [];
   const years = after.years;
-  const was = new Set(earmarkedWarnings(before.funding?.reserves, years).map((d) => d.message.slice(0, d.message.indexOf(' would be'))));
-  return earmarkedWarnings(after.funding?.reserves, years)
-    .filter((d) => !was.has(d.message.slice(0, d.message.indexOf(' would be'))))
-    .map((d) => ({ ...d, message: `--set ${texts.filter((t) => t.trim().startsWith('reserves.')).join(' --set ')}: ${d.message}` }));
+  const was = new Set(earmarkedBelowNil(before.funding?.reserves, years).map((b) => b.id));
+  const sets = texts.filter((t) => t.trim().startsWith('reserves.')).join(' --set ');
+  return earmarkedBelowNil(after.funding?.reserves, years)
+    .filter((b) => !was.has(b.id))
+    .map(({ warning: d }) => ({ ...d, message: `--set ${sets}: ${d.message}` }));
 }
