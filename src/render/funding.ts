@@ -21,6 +21,7 @@ import { reservesJson } from './reserves.js';
 import { blank, labelBasisYearColumns, money, text, type Cell, type TableModel, type TableRow } from './table-model.js';
 import { businessRatesJson, businessRatesRows, conditionalGrantRows, negativeGrantNotes } from './business-rates.js';
 import { collectionRateIn } from '../model/funding.js';
+import { BILL_BAND_D_CONTROL, BILL_TOTAL_CONTROL } from '../model/published-precision.js';
 
 /**
  * The "shortfall" / "balanced" / "surplus" row shown under the gap. With `display`, the word is
@@ -540,7 +541,7 @@ function billRows(p: Projection): { rows: TableRow[]; notes: string[]; identitie
       },
     })),
     {
-      id: bandD ? 'funding.bill.band_d' : 'funding.bill.total',
+      id: bandD ? BILL_BAND_D_CONTROL : BILL_TOTAL_CONTROL,
       cells: {
         label: text(`${head}: ${billTotalLabel(b)}`),
         basis: text('derived'),
