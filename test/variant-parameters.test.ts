@@ -98,6 +98,21 @@ describe('variant parameters', () => {
     expect(base.stdout).not.toContain('set by the variant');
   });
 
+  it('an inflation driver or index series the scenario does not have: a guess, or the names there are', async () => {
+    const cases: [string, string, string][] = [
+      ['inflation.al_services.rate=3%', 'no inflation driver `al_services`', 'did you mean `inflation.all_services`?'],
+      ['inflation.zzz.rate=3%', 'no inflation driver `zzz`', 'the inflation drivers are: all_services'],
+      ['index.lcc-mtfs-201.2019/20=2%', 'no index series `lcc-mtfs-201`', 'did you mean `index.lcc-mtfs-2018`?'],
+    ];
+    for (const [set, message, hint] of cases) {
+      const r = await runCli(['project', 'scenarios/2018-central-inflation.yaml', '--set', set]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--set ${set}: ${message}\n = hint: ${hint}`);
+    }
+    const none = await runCli(['project', 'scenarios/2018.yaml', '--set', 'inflation.x.rate=1%']);
+    expect(none.stderr).toContain('this scenario has no inflation drivers\n = hint: add an `inflation:` section');
+  });
+
   it('compare shows what the variant changed', async () => {
     const r = await runCli(['compare', 'scenarios/2018-council.yaml', `${DIR}/council-rules.yaml`]);
     expect(r.code, r.stderr).toBe(0);

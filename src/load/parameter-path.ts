@@ -115,6 +115,21 @@ export function yearsOf(d: DemandDriver, spec: ParameterSpec, years: readonly Fi
   }
 }
 
+/** A name the scenario does not have under `<prefix>.`: a guess at the nearest, or the names there are. */
+function unknownName(
+  name: string,
+  names: readonly string[],
+  prefix: string,
+  words: { readonly what: string; readonly none: string; readonly list: string; readonly add: string },
+): ParsedPath {
+  const guess = closest(name, names);
+  return {
+    ok: false,
+    message: names.length ? `no ${words.what} \`${name}\`` : words.none,
+    hint: guess ? `did you mean \`${prefix}.${guess}\`?` : names.length ? `${words.list}: ${names.join(', ')}` : words.add,
+  };
+}
+
 /** `inflation.<name>.<parameter>[.<year>]`, split after `inflation`. */
 function inflationPath(parts: readonly string[], text: string, inflation: InflationSet, years: readonly FiscalYear[]): ParsedPath {
   const [name = '', parameter = '', yearText, ...rest] = parts;
@@ -126,18 +141,13 @@ function inflationPath(parts: readonly string[], text: string, inflation: Inflat
     };
   const names = inflation.items.map((i) => i.name);
   const item = inflation.items.find((i) => i.name === name);
-  if (!item) {
-    const guess = closest(name, names);
-    return {
-      ok: false,
-      message: names.length ? `no inflation driver \`${name}\`` : 'this scenario has no inflation drivers',
-      hint: guess
-        ? `did you mean \`inflation.${guess}\`?`
-        : names.length
-          ? `the inflation drivers are: ${names.join(', ')}`
-          : 'add an `inflation:` section (see docs/inflation.md)',
-    };
-  }
+  if (!item)
+    return unknownName(name, names, 'inflation', {
+      what: 'inflation driver',
+      none: 'this scenario has no inflation drivers',
+      list: 'the inflation drivers are',
+      add: 'add an `inflation:` section (see docs/inflation.md)',
+    });
   const specs = INFLATION_PARAMETERS.filter((s) => (!s.payOnly || item.kind === 'pay') && (!s.indexOnly || item.rate.kind === 'index'));
   const spec = specs.find((s) => s.name === parameter);
   const list = `its parameters are: ${specs.map((s) => s.name).join(', ')}`;
@@ -168,18 +178,13 @@ function indexPath(parts: readonly string[], text: string, inflation: InflationS
     };
   const names = inflation.series.map((s) => s.name);
   const series = inflation.series.find((s) => s.name === name);
-  if (!series) {
-    const guess = closest(name, names);
-    return {
-      ok: false,
-      message: names.length ? `no index series \`${name}\`` : 'this scenario declares no index series',
-      hint: guess
-        ? `did you mean \`index.${guess}\`?`
-        : names.length
-          ? `the series are: ${names.join(', ')}`
-          : 'add an `index_series:` section (see docs/inflation.md)',
-    };
-  }
+  if (!series)
+    return unknownName(name, names, 'index', {
+      what: 'index series',
+      none: 'this scenario declares no index series',
+      list: 'the series are',
+      add: 'add an `index_series:` section (see docs/inflation.md)',
+    });
   const path = `index.${name}`;
   const needed = seriesYears('rate', years).filter((y) =>
     series.form === 'rate' ? series.points.has(y) : series.points.has(y) && series.points.has(previousYear(y)),
