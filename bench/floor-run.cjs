@@ -1,0 +1,22 @@
+// Runs the floor bundle (bench/floor.mjs, bundled by bench/run.mjs) as bin/mtfs.js runs mtfs's: from
+// a V8 code cache, written on the first run, with the same interrupt budget, so the two compare.
+// Usage: node bench/floor-run.cjs <bundle.cjs> <yaml> <csv>
+'use strict';
+const fs = require('node:fs');
+const { createRequire, wrap } = require('node:module');
+const vm = require('node:vm');
+
+require('node:v8').setFlagsFromString('--interrupt-budget=1000000');
+const bundle = process.argv[2];
+const cacheFile = `${bundle}.cache`;
+let cachedData;
+try {
+  cachedData = fs.readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+const script = new vm.Script(wrap(fs.readFileSync(bundle, 'latin1')), { filename: bundle, cachedData });
+process.argv.splice(2, 1);
+const module_ = { exports: {} };
+script.runInThisContext()(module_.exports, createRequire(bundle), module_, bundle, __dirname);
+if (cachedData === undefined || script.cachedDataRejected) fs.writeFileSync(cacheFile, script.createCachedData());

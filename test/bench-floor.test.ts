@@ -1,0 +1,35 @@
+// The benchmark's floor (bench/floor.mjs): bundled and run as `npm run bench` runs it, it reads the
+// shipped scenario and its line table with the libraries mtfs is built on, so the start-up floor it
+// reports is the cost of that reading and not of a program that failed early.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-floor-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+it('reads every token of the scenario and every record of its line table, from its code cache the second time', () => {
+  const bundle = path.join(tmp, 'floor.cjs');
+  const built = spawnSync(process.execPath, ['bench/floor-build.mjs', bundle], { encoding: 'utf8' });
+  expect(built.status, built.stderr).toBe(0);
+  const run = () =>
+    spawnSync(process.execPath, ['bench/floor-run.cjs', bundle, 'scenarios/2018.yaml', 'scenarios/2018-savings.csv'], {
+      encoding: 'utf8',
+      env: { ...process.env, FLOOR_SHOW: '1' },
+    });
+  const first = run();
+  expect(first.status, first.stderr).toBe(0);
+  expect(fs.existsSync(`${bundle}.cache`)).toBe(true);
+  const second = run();
+  expect(second.stdout).toBe(first.stdout);
+  const [tokens, rows, valid, sum] = first.stdout.trim().split(' ');
+  // one token per top-level item of the scenario's document (its comments, the document itself)
+  expect(Number(tokens)).toBeGreaterThan(0);
+  const csvRecords = fs.readFileSync('scenarios/2018-savings.csv', 'utf8').trim().split('\n').length;
+  expect(Number(rows)).toBe(csvRecords);
+  expect(valid).toBe('true');
+  expect(sum).toBe(`${csvRecords}.5`);
+});
