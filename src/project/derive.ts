@@ -23,7 +23,11 @@ const demandCache = new WeakMap<readonly DemandDriver[], { readonly years: reado
  */
 const driverCache = new WeakMap<DemandDriver, { readonly years: readonly FiscalYear[]; readonly demand: DriverDemand }>();
 
-function demandOf(drivers: readonly DemandDriver[], years: readonly FiscalYear[]): Demand {
+/**
+ * The demand of a set of drivers over a period (computeDemand), worked out once: the derivation of
+ * a scenario's driver-built lines and a command showing the drivers themselves share it.
+ */
+export function demandOf(drivers: readonly DemandDriver[], years: readonly FiscalYear[]): Demand {
   const known = demandCache.get(drivers);
   if (known && known.years === years) return known.demand;
   const demand = computeDemand(drivers, years, (driver, all) => {

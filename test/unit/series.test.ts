@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/model/money.js';
-import { fillSeries, type SeriesPoint } from '../../src/model/series.js';
+import { compoundRounded, integerRoot, MAX_EXACT_SPAN } from '../../src/model/compound-growth.js';
+import { compoundApprox, fillSeries, type SeriesPoint } from '../../src/model/series.js';
 
 const pts = (o: Record<number, string>): SeriesPoint[] => Object.entries(o).map(([y, v]) => ({ year: Number(y), value: new Dec(v) }));
 const show = (r: ReturnType<typeof fillSeries>) => [...r.values].map(([y, v]) => `${y}:${v.value.toFixed()}:${v.basis}`);
@@ -64,5 +65,63 @@ describe('fillSeries', () => {
         },
       ),
     );
+  });
+});
+
+describe('compound growth in integers', () => {
+  const point = (year: number, value: string): SeriesPoint => ({ year, value: new Dec(value) });
+  /** fillSeries's value for `year` from the points at `from` and `to`: between them, or beyond them by trend. */
+  const filled = (a: SeriesPoint, b: SeriesPoint, year: number): string | undefined =>
+    fillSeries([a, b], [year], 'compound', 'trend').values.get(year)?.value.toFixed();
+
+  it('integerRoot is the whole part of the q-th root (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 60n }), fc.integer({ min: 1, max: 40 }), (x, q) => {
+        const r = integerRoot(x, q);
+        const k = BigInt(q);
+        expect(r ** k <= x).toBe(true);
+        expect((r + 1n) ** k > x).toBe(true);
+      }),
+    );
+  });
+
+  const amount = fc
+    .tuple(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.integer({ min: 0, max: 6 }))
+    .map(([n, places]) => new Dec(n.toString()).dividedBy(new Dec(10).pow(places)).toFixed());
+
+  it('gives the digits of the 40-digit decimal.js computation, between and beyond the points (property)', () => {
+    fc.assert(
+      fc.property(amount, amount, fc.integer({ min: 1, max: 40 }), fc.integer({ min: -30, max: 70 }), (a, b, span, offset) => {
+        fc.pre(offset !== 0 && offset !== span);
+        const pa = point(2000, a);
+        const pb = point(2000 + span, b);
+        expect(filled(pa, pb, 2000 + offset)).toBe(compoundApprox(pa, pb, 2000 + offset).toFixed());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leaves a value on or near a rounding boundary to the decimal.js computation', () => {
+    // halfway between (2k+1)/4 and 2k+1 (exponent ½) the true value is √((2k+1)²/4) = k + ½ exactly
+    for (const k of [0n, 1n, 7n, 123456n, 98765432109n]) {
+      const a = new Dec((2n * k + 1n).toString()).dividedBy(4).toFixed();
+      const b = (2n * k + 1n).toString();
+      expect(compoundRounded(new Dec(a), new Dec(b), 1, 2)).toBeUndefined();
+      expect(filled(point(2000, a), point(2002, b), 2001)).toBe(compoundApprox(point(2000, a), point(2002, b), 2001).toFixed());
+      // a hair away from the boundary: 10^-40 of the value, inside the margin, is left to decimal.js too
+      const nudged = new Dec(a).plus(new Dec(a).times('1e-40')).toFixed();
+      expect(compoundRounded(new Dec(nudged), new Dec(b), 1, 2)).toBeUndefined();
+      // and 10^-20 of it, outside the margin, is rounded in integers to the same whole number
+      const away = new Dec(a).plus(new Dec(a).times('1e-20')).toFixed();
+      expect(compoundRounded(new Dec(away), new Dec(b), 1, 2)?.toString()).toBe(
+        compoundApprox(point(2000, away), point(2002, b), 2001).toFixed(),
+      );
+    }
+  });
+
+  it('leaves spans beyond MAX_EXACT_SPAN to decimal.js', () => {
+    expect(compoundRounded(new Dec(100), new Dec(200), 1, MAX_EXACT_SPAN + 1)).toBeUndefined();
+    expect(compoundRounded(new Dec(100), new Dec(200), MAX_EXACT_SPAN + 1, 2)).toBeUndefined();
+    expect(compoundRounded(new Dec(100), new Dec(200), 1, MAX_EXACT_SPAN)).toBe(100n);
   });
 });

@@ -4,9 +4,9 @@
 
 import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
-import { computeDemand } from '../../model/demand.js';
 import type { RoundingMode } from '../../model/money.js';
 import { compareDriverLines } from '../../project/demand-comparison.js';
+import { demandOf } from '../../project/derive.js';
 import { demandAsJson, demandHeading, demandTables, type DemandView } from '../../render/demand.js';
 import { asJson } from '../../render/json.js';
 import { tableAsMarkdown, tableAsText } from '../../render/text-table.js';
@@ -66,7 +66,8 @@ function demandCommand(io: Io, file: string, opts: DemandOptions): ExitCode {
 
   const compared = loaded.compared.get(scenario);
 
-  const demand = computeDemand(drivers, scenario.years);
+  // the derivation of the scenario's driver-built lines has worked these out already
+  const demand = demandOf(drivers, scenario.years);
   const view: DemandView = {
     scenario,
     demand,
