@@ -74,7 +74,8 @@ function demandCommand(io: Io, file: string, opts: DemandOptions): ExitCode {
     lines: compareDriverLines(scenario, demand, compared),
     ...(compared ? { comparedFile: compared.file } : {}),
   };
-  const models = demandTables(view);
+  // the tables are made for the formats that show them: JSON has its own shape (demandAsJson)
+  const models = opts.format === 'json' ? [] : demandTables(view);
   const display = displayOptions(opts, scenario.units);
   let content: string;
   switch (opts.format) {
