@@ -45,13 +45,16 @@ export function parseYaml(
     // parsing (iterative) and composing (recursive) are separate, so that nesting too deep for the
     // composer's stack is refused before it starts
     const parsed = parseTokens(text, lineCounter);
-    const deep = 'deepAt' in parsed ? parsed.deepAt : tooDeep(parsed.tokens);
-    if (deep !== undefined || 'deepAt' in parsed) return { diagnostics: [deepNesting(locate(deep ?? 0, (deep ?? 0) + 1))] };
+    if ('deepAt' in parsed) return { diagnostics: [deepNesting(locate(parsed.deepAt, parsed.deepAt + 1))] };
     const tokens = parsed.tokens;
     if (!options.compose) {
-      const direct = treeFromTokens(file, tokens, wholeOf(locate, text), locate, MAX_DEPTH);
+      // nodes read to MAX_DEPTH − 1 deep: a file read this way has no collection nested deeper
+      // than MAX_DEPTH, which is all tooDeep looks for, so only the composer's files need it
+      const direct = treeFromTokens(file, tokens, wholeOf(locate, text), locate, MAX_DEPTH - 1);
       if (direct) return direct;
     }
+    const deep = tooDeep(tokens);
+    if (deep !== undefined) return { diagnostics: [deepNesting(locate(deep, deep + 1))] };
     const composer = new Composer({ uniqueKeys: false, version: '1.2', schema: 'core', strict: true });
     for (const doc of composer.compose(tokens, true, text.length)) {
       if (!document) document = doc;

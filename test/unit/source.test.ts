@@ -65,6 +65,25 @@ describe('parseYaml', () => {
     expect(parseYaml('s.yaml', text).diagnostics).toEqual([]);
   });
 
+  it('reads nesting around the limit as the composer does, refused or not', () => {
+    const nested = (n: number): string[] => [
+      `${'['.repeat(n)}1${']'.repeat(n)}`,
+      `${'['.repeat(n)}${']'.repeat(n)}`,
+      `${'{a: '.repeat(n)}1${'}'.repeat(n)}`,
+      `${'{a: '.repeat(n)}{}${'}'.repeat(n)}`,
+      Array.from({ length: n }, (_, i) => `${' '.repeat(2 * i)}a:`).join('\n') + ' 1\n',
+      `${'- '.repeat(n)}1\n`,
+    ];
+    for (const n of [62, 63, 64, 65, 66]) {
+      for (const text of nested(n)) {
+        const direct = parseYaml('s.yaml', text);
+        const composed = parseYaml('s.yaml', text, { compose: true });
+        expect(direct.diagnostics).toEqual(composed.diagnostics);
+        expect(direct.doc?.tree).toEqual(composed.doc?.tree);
+      }
+    }
+  });
+
   // found by the fuzz suite: the yaml library's duplicate check is quadratic in the number of keys
   // (how its time grows is measured by `npm run bench`, not asserted here)
   it('finds a duplicate key among 100,000, with the place of the first', () => {
