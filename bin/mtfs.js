@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Entry point: runs the bundled CLI (dist/mtfs.cjs), or dist/cli/main.js without it, and sets the exit
-// code. The bundle runs from a V8 code cache named by the SHA-256 of its bytes (which the build records
-// beside it), the Node version and flags; with none that matches, or one V8 rejects, it compiles from
-// source and writes one for the next run.
+// code. The bundle runs from a V8 code cache of the command the run names, named by the SHA-256 of the
+// bundle's bytes (which the build records beside it), the Node version and flags, and the command; with
+// none that matches, or one V8 rejects, it compiles from source and writes one for the next run.
 'use strict';
 
 const fs = require('node:fs');
@@ -12,7 +12,29 @@ const { createRequire, wrap } = require('node:module');
 
 const dist = path.join(__dirname, '..', 'dist');
 const bundle = path.join(dist, 'mtfs.cjs');
-const CACHE_NAME = /^mtfs\.([0-9a-f]{64})\.[0-9a-f]{16}\.cache$/;
+/** A code cache's name (see cacheFileFor); a cache of an older build may have no command in its name. */
+const CACHE_NAME = /^mtfs\.([0-9a-f]{64})\.[0-9a-f]{16}(?:\.[a-z]+)?\.cache$/;
+/**
+ * The commands of src/cli/main.ts (a test compares the lists), each of which has a code cache of its
+ * own; a run that names none has the cache of `--version` alone, or of the help (`--help`, `help`,
+ * no arguments, a misspelt command), which lists every command.
+ */
+const COMMANDS = [
+  'project',
+  'demand',
+  'check',
+  'options',
+  'compare',
+  'savings',
+  'diff',
+  'explain',
+  'sensitivity',
+  'risk',
+  'report',
+  'schema',
+  'init',
+  'import',
+];
 /** The bundle's SHA-256 and the file it was computed from (scripts/bundle.mjs writes it; see bundleHash). */
 const STAMP = path.join(dist, 'mtfs.cjs.sha256');
 
@@ -51,15 +73,29 @@ function bundleHash(bytes, stat) {
 }
 
 /**
- * The code cache's file: dist/mtfs.<bundle>.<runtime>.cache. <bundle> is the bundle's SHA-256.
+ * The code cache's file: dist/mtfs.<bundle>.<runtime>.<command>.cache. <bundle> is the bundle's SHA-256.
  * <runtime> is a short hash of what V8 checks a cache against besides: the Node (and so V8) version,
  * the architecture and the flags, given on the command line (preloaded modules aside) or in
- * NODE_OPTIONS; so a run with other flags has its own cache and never spoils the usual one. A cache that V8 still rejects (a flag set
- * another way, a damaged file) is rewritten.
+ * NODE_OPTIONS; so a run with other flags has its own cache and never spoils the usual one. A cache
+ * that V8 still rejects (a flag set another way, a damaged file) is rewritten. <command> is the
+ * command the run names (see cacheGroup): a cache holds the functions its command compiled, and each
+ * command loads its own modules only (src/cli/main.ts), so a projection deserialises neither the
+ * report's functions nor the risk engine's.
  */
-function cacheFileFor(bundleSha256) {
+function cacheFileFor(bundleSha256, argv) {
   const runtime = [process.version, process.arch, ...withoutPreloads(process.execArgv), process.env.NODE_OPTIONS ?? ''].join('\0');
-  return path.join(dist, `mtfs.${bundleSha256}.${shortHash(runtime)}.cache`);
+  return path.join(dist, `mtfs.${bundleSha256}.${shortHash(runtime)}.${cacheGroup(argv)}.cache`);
+}
+
+/**
+ * Whose code cache a run uses: the command it names (its first word that is not an option, as
+ * src/cli/main.ts finds it), `version` for `--version` alone, and `help` for anything else, so that
+ * a misspelt command leaves no cache of its own behind.
+ */
+function cacheGroup(argv) {
+  const word = argv.find((a) => !a.startsWith('-'));
+  if (word !== undefined && COMMANDS.includes(word)) return word;
+  return word === undefined && argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V') ? 'version' : 'help';
 }
 
 /**
@@ -111,12 +147,15 @@ function readBundle() {
   }
 }
 
-/** The bundle compiled, from its code cache if V8 accepts it: { run, script, cacheFile, cacheUsed }, or undefined without a bundle. */
-function loadBundle() {
+/**
+ * The bundle compiled, from the code cache of the command in `argv` if V8 accepts it: { run, script,
+ * cacheFile, cacheUsed }, or undefined without a bundle.
+ */
+function loadBundle(argv) {
   const file = readBundle();
   if (file === undefined) return undefined;
   const { bytes } = file;
-  const cacheFile = cacheFileFor(bundleHash(bytes, file.stat));
+  const cacheFile = cacheFileFor(bundleHash(bytes, file.stat), argv);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -151,7 +190,7 @@ function writeAtomic(file, data) {
  * Writes the code cache after a run, so it holds the functions that ran too: atomically (a temporary
  * file renamed), so a concurrent run reads the old cache or the new one, never half of one. A failure
  * (a read-only install) only means the next run compiles from source again. Caches made for other
- * bundle bytes are removed, so editing the bundle leaves no stale caches behind.
+ * bundle bytes (of every command) are removed, so editing the bundle leaves no stale caches behind.
  */
 function saveCache(script, cacheFile) {
   if (!writeAtomic(cacheFile, script.createCachedData())) return;
@@ -228,14 +267,15 @@ function tuneTiering() {
 
 async function main() {
   let loaded;
+  const argv = process.argv.slice(2);
   tuneTiering();
   try {
-    loaded = loadBundle() ?? { run: (await import('../dist/cli/main.js')).run };
+    loaded = loadBundle(argv) ?? { run: (await import('../dist/cli/main.js')).run };
   } catch (error) {
     startFailed(error);
   }
-  const code = await loaded.run(process.argv.slice(2));
-  // the build asks for the cache to be written even when it was used, to add its second command's functions
+  const code = await loaded.run(argv);
+  // the build asks for the cache to be written even when it was used, to add a second run's functions
   // not after a long run: V8 stamps a cache with its flags, and a short run (the usual one) would reject it
   if (loaded.script && !longRun && (!loaded.cacheUsed || process.env.MTFS_WRITE_CODE_CACHE === '1'))
     saveCache(loaded.script, loaded.cacheFile);

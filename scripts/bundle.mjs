@@ -1,6 +1,7 @@
 // Build step 2 (after tsc): bundles the compiled CLI into one CommonJS file, dist/mtfs.cjs, and
-// records a V8 code cache for it (dist/mtfs.<hashes>.cache, see bin/mtfs.js) by running it on the
-// shipped scenario. Old caches are removed first, so a failed build leaves none behind.
+// records a V8 code cache for each shipped command (dist/mtfs.<hashes>.<command>.cache, see
+// bin/mtfs.js) by running it on the shipped scenarios. Old caches are removed first, so a failed
+// build leaves none behind.
 // One file compiled from cache starts several times faster than ~150 ES modules resolved and
 // compiled one by one (zod alone is dozens). exceljs and jszip stay outside: they are loaded only
 // when `mtfs report --xlsx` asks for a workbook. bin/mtfs.js falls back to dist/cli/main.js when
@@ -17,8 +18,8 @@ import { build } from 'rolldown';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const bundle = path.join(dist, 'mtfs.cjs');
-/** Code caches as bin/mtfs.js names them, their temporary files, and dist/mtfs.cache of older builds. */
-const isCache = (name) => /^mtfs\.([0-9a-f.]+\.)?cache($|\.)/.test(name);
+/** Code caches as bin/mtfs.js names them, their temporary files, and those of older builds (dist/mtfs.cache, no command). */
+const isCache = (name) => /^mtfs\.([0-9a-f]+\.)*([a-z]+\.)?cache($|\.)/.test(name);
 const caches = () => (fs.existsSync(dist) ? fs.readdirSync(dist).filter(isCache) : []);
 /** The bundle's SHA-256 and the status of the file it was taken from, which bin/mtfs.js reads instead of hashing. */
 const stamp = path.join(dist, 'mtfs.cjs.sha256');
@@ -93,24 +94,36 @@ if (!/^[\x00-\x7f]*$/.test(bytes.toString('latin1'))) {
   fs.writeFileSync(stamp, `${sha256} ${[st.size, st.ino, st.mtimeMs, st.ctimeMs].join(' ')}\n`);
 }
 
-// Warm the cache with the commands people run most, so their functions are compiled in it too, and
-// with the help, which adds every command to the program (a run adds only the command it names).
-// The committee report runs its own code besides the projection's (sensitivity, the Monte Carlo
-// draws, the HTML and its charts); its page is written to a temporary folder and removed.
-const reportFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-build-'));
-for (const args of [
-  ['project', 'scenarios/2018.yaml', '--detail'],
-  ['check', 'scenarios/2018.yaml'],
-  ['report', 'scenarios/2018.yaml', '--draws', '100', '--html', path.join(reportFolder, 'report.html')],
+// Warm each shipped command's cache by running it, so its functions are compiled in it: a command's
+// cache holds only what its runs compiled (bin/mtfs.js), and a command not listed here writes its
+// own on first use. A command run twice adds the second run's functions to the first's (a projection
+// of one department, with its schedules, in CSV, and of the whole council). `--help` adds every
+// command to the program; `--version` loads none. The committee report runs its own code besides the
+// projection's (sensitivity, the Monte Carlo draws, the HTML and its charts); its page, and the
+// starter `init` writes, go to a temporary folder that is removed.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-build-'));
+const WARMING = [
+  ['project', 'scenarios/2018.yaml'],
+  ['project', 'scenarios/2018.yaml', '--format', 'csv', '--detail'],
   ['project', 'scenarios/2018-council.yaml'],
+  ['check', 'scenarios/2018.yaml'],
+  ['report', 'scenarios/2018.yaml', '--draws', '100', '--html', path.join(scratch, 'report.html')],
   ['demand', 'scenarios/2018-demand.yaml', '--format', 'json'],
   ['compare', 'scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml'],
   ['diff', 'scenarios/2018.yaml', 'scenarios/2018-without-ac14.yaml'],
   ['savings', 'scenarios/2018.yaml'],
   ['explain', 'scenarios/2018.yaml', 'net_budget', '2020/21'],
   ['options', '--option', 'income-tax-basic', '--need', 'fair-price'],
+  ['sensitivity', 'scenarios/2018.yaml'],
+  ['risk', 'scenarios/2018.yaml', '--draws', '100', '--seed', '1'],
+  ['schema'],
+  ['init', path.join(scratch, 'starter')],
+  ['--version'],
   ['--help'],
-]) {
+];
+/** The cache a warming run writes, as bin/mtfs.js names it (every run above names its command first). */
+const groupOf = (args) => ({ '--version': 'version', '--help': 'help' })[args[0]] ?? args[0];
+for (const args of WARMING) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'mtfs.js'), ...args], {
     cwd: root,
     env: { ...process.env, MTFS_WRITE_CODE_CACHE: '1' },
@@ -118,17 +131,21 @@ for (const args of [
   });
   if (r.status !== 0) {
     console.error(`bundle: warming run \`mtfs ${args.join(' ')}\` exited ${r.status}`);
-    fs.rmSync(reportFolder, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
     process.exit(1);
   }
 }
-fs.rmSync(reportFolder, { recursive: true, force: true });
-const written = caches();
-if (written.length !== 1) {
-  console.error(`bundle: the warming runs should leave one code cache in dist/, not ${written.length}`);
+fs.rmSync(scratch, { recursive: true, force: true });
+const groups = [...new Set(WARMING.map(groupOf))].sort();
+const written = caches().sort();
+const cacheGroups = written.map((name) => /\.([a-z]+)\.cache$/.exec(name)?.[1]);
+if (cacheGroups.join(' ') !== groups.join(' ')) {
+  console.error(
+    `bundle: the warming runs should leave one code cache for each of ${groups.join(', ')} in dist/, not ${written.join(', ') || 'none'}`,
+  );
   process.exit(1);
 }
-const cache = path.join(dist, written[0]);
+const sizes = written.map((name) => fs.statSync(path.join(dist, name)).size);
 console.log(
-  `bundle: ${path.relative(root, bundle)} (${fs.statSync(bundle).size} bytes), code cache ${path.relative(root, cache)} (${fs.statSync(cache).size} bytes)`,
+  `bundle: ${path.relative(root, bundle)} (${fs.statSync(bundle).size} bytes), ${written.length} code caches (${cacheGroups.join(', ')}) of ${Math.min(...sizes)} to ${Math.max(...sizes)} bytes, ${sizes.reduce((a, b) => a + b, 0)} in all`,
 );

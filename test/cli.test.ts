@@ -24,8 +24,9 @@ describe('exit codes and usage', () => {
     expect(none.stderr).toContain('Usage: mtfs');
   });
 
-  it('knows the names each command adds, so a run that names one adds only that one', () => {
-    for (const { names, register } of COMMANDS) {
+  it('knows the names each command adds, so a run that names one adds only that one', async () => {
+    for (const { names, load } of COMMANDS) {
+      const { register } = await load();
       const program = new Command('mtfs');
       register(program, { io: {} as Io, exit: () => undefined, version: '0' });
       expect(program.commands.map((c) => c.name())).toEqual(names);

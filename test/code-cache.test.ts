@@ -1,8 +1,9 @@
-// bin/mtfs.js and its V8 code cache, on copies of the BUILT program (run `npm run build` first): a
-// bundle changed by hand, even by the same number of bytes, runs as changed; a cache V8 rejects still
-// runs correctly and is rewritten once; the cache is named by the bundle's SHA-256 as the build
-// recorded it, for the bundle's file as it was written. Whether a run used its cache is seen from the
-// file, not timed.
+// bin/mtfs.js and its V8 code caches, on copies of the BUILT program (run `npm run build` first): each
+// command has a cache of its own, which another command's run leaves alone; a bundle changed by hand,
+// even by the same number of bytes, runs as changed and every command's old cache is removed; a cache
+// V8 rejects still runs correctly and is rewritten once; a cache is named by the bundle's SHA-256 as
+// the build recorded it, for the bundle's file as it was written. Whether a run used its cache is seen
+// from the file, not timed.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/cli/main.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-cache-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -53,6 +55,11 @@ function record(dir: string, sha256: string): string {
 
 const sha256Of = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
+/** The command each cache in `dir` is for (the last part of its name), in order. */
+const commandsOf = (dir: string): string[] => [...caches(dir).keys()].map((f) => /\.([a-z]+)\.cache$/.exec(f)?.[1] ?? f).sort();
+
+const scenario = path.resolve('scenarios/2018.yaml');
+
 describe('code cache', () => {
   it('without a cache it runs from source and writes one, which the next run uses', () => {
     const dir = install('missing');
@@ -79,26 +86,84 @@ describe('code cache', () => {
     expect(caches(dir).size).toBe(2);
   });
 
-  it('a long run (thousands of draws) writes no cache, which a short run would reject; the next short run writes one', () => {
+  it('a long run (thousands of draws) writes no cache, which a short run would reject; a short run of the command writes one', () => {
     const dir = install('long');
-    const scenario = path.resolve('scenarios/2018.yaml');
     expect(mtfs(dir, ['risk', scenario, '--draws', '3000', '--seed', '1']).code).toBe(0);
     expect(caches(dir).size).toBe(0);
-    expect(mtfs(dir, ['--version']).code).toBe(0);
+    expect(mtfs(dir, ['risk', scenario, '--draws', '10', '--seed', '1']).code).toBe(0);
     const written = caches(dir);
-    expect(written.size).toBe(1);
+    expect(commandsOf(dir)).toEqual(['risk']);
     // a long run starts as a short one does, so it uses the cache and leaves it alone
     expect(mtfs(dir, ['risk', scenario, '--draws', '3000', '--seed', '1']).code).toBe(0);
-    expect(mtfs(dir, ['--version']).code).toBe(0);
+    expect(mtfs(dir, ['risk', scenario, '--draws', '10', '--seed', '1']).code).toBe(0);
     expect(caches(dir)).toEqual(written);
   });
 
-  it('a bundle edited by the same number of bytes runs as edited, not from the old cache', () => {
+  it("each command has a cache of its own, which another command's run leaves alone", () => {
+    const dir = install('commands');
+    const expected = mtfs(install('reference-project'), ['project', scenario]);
+    expect(expected.code).toBe(0);
+    expect(mtfs(dir, ['project', scenario])).toEqual(expected);
+    expect(commandsOf(dir)).toEqual(['project']);
+    const project = caches(dir);
+    expect(mtfs(dir, ['check', scenario]).code).toBe(0);
+    expect(mtfs(dir, ['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    expect(commandsOf(dir)).toEqual(['check', 'project', 'version']);
+    const all = caches(dir);
+    // project's cache is the same file as before (a rewrite renames a new file into place)
+    for (const [name, inode] of project) expect(all.get(name)).toBe(inode);
+    // each run uses its own cache and leaves every cache as it is
+    expect(mtfs(dir, ['project', scenario])).toEqual(expected);
+    expect(mtfs(dir, ['check', scenario]).code).toBe(0);
+    expect(mtfs(dir, ['--version']).code).toBe(0);
+    expect(caches(dir)).toEqual(all);
+    // options before the command do not change whose cache it is; the help, `help` and a misspelt
+    // command share one, so a typing slip leaves no cache of its own behind
+    expect(mtfs(dir, ['--bom', 'project', scenario, '--format', 'csv']).code).toBe(0);
+    expect(mtfs(dir, ['--help']).code).toBe(0);
+    expect(mtfs(dir, ['help', 'project']).code).toBe(0);
+    expect(mtfs(dir, ['projetc', scenario]).code).toBe(2);
+    expect(mtfs(dir, []).code).toBe(2);
+    expect(commandsOf(dir)).toEqual(['check', 'help', 'project', 'version']);
+  });
+
+  it('knows every command of the program, to give each its cache', () => {
+    const listed = /^const COMMANDS = \[([^\]]*)\];$/m.exec(fs.readFileSync('bin/mtfs.js', 'utf8'));
+    const names = [...(listed?.[1] ?? '').matchAll(/'([a-z]+)'/g)].map((m) => m[1]);
+    expect(names).toEqual(COMMANDS.flatMap((c) => c.names));
+  });
+
+  it('the build wrote a cache for each shipped command, and for --version and the help', () => {
+    const built = [...fs.readdirSync('dist')].filter((f) => /^mtfs\..*cache/.test(f));
+    const hash = fs.readFileSync('dist/mtfs.cjs.sha256', 'utf8').slice(0, 64);
+    expect(built.every((f) => f.startsWith(`mtfs.${hash}.`))).toBe(true);
+    const commands = built.map((f) => /\.([a-z]+)\.cache$/.exec(f)?.[1]).sort();
+    expect(commands).toEqual([
+      'check',
+      'compare',
+      'demand',
+      'diff',
+      'explain',
+      'help',
+      'init',
+      'options',
+      'project',
+      'report',
+      'risk',
+      'savings',
+      'schema',
+      'sensitivity',
+      'version',
+    ]);
+  });
+
+  it('a bundle edited by the same number of bytes runs as edited, not from the old cache, and every old cache is removed', () => {
     const dir = install('edited');
     const bundle = path.join(dir, 'dist', 'mtfs.cjs');
+    expect(mtfs(dir, ['project', scenario]).code).toBe(0);
     expect(mtfs(dir, ['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
     const before = caches(dir);
-    expect(before.size).toBe(1);
+    expect(commandsOf(dir)).toEqual(['project', 'version']);
 
     const source = fs.readFileSync(bundle, 'latin1');
     const edited = source.replaceAll(`\`${VERSION}\``, '`9.9.9`');
@@ -107,30 +172,38 @@ describe('code cache', () => {
     fs.writeFileSync(bundle, edited, 'latin1');
 
     expect(mtfs(dir, ['--version'])).toMatchObject({ code: 0, stdout: '9.9.9\n', stderr: '' });
-    // the edited bundle has its own cache now, and the old one is gone
+    // the edited bundle has its own cache now, and the old ones are gone, project's too
     const after = caches(dir);
-    expect(after.size).toBe(1);
-    expect([...after.keys()][0]).not.toBe([...before.keys()][0]);
+    expect(commandsOf(dir)).toEqual(['version']);
+    for (const name of after.keys()) expect(before.has(name)).toBe(false);
     // which the next run uses as it is (a rejected or missing cache would be written anew)
     expect(mtfs(dir, ['--version'])).toMatchObject({ code: 0, stdout: '9.9.9\n' });
     expect(caches(dir)).toEqual(after);
   });
 
+  it("a cache of an older build's naming (no command) is removed too", () => {
+    const dir = install('older');
+    const old = path.join(dir, 'dist', `mtfs.${'b'.repeat(64)}.${'0'.repeat(16)}.cache`);
+    fs.writeFileSync(old, 'an older code cache');
+    expect(mtfs(dir, ['--version']).code).toBe(0);
+    expect(fs.existsSync(old)).toBe(false);
+    expect(commandsOf(dir)).toEqual(['version']);
+  });
+
   it('a cache V8 rejects still runs correctly, and is rewritten once', () => {
     const dir = install('rejected');
-    expect(mtfs(dir, ['--version']).code).toBe(0);
+    const expected = mtfs(install('reference'), ['project', scenario]);
+    expect(expected.code).toBe(0);
+    expect(mtfs(dir, ['project', scenario])).toEqual(expected);
     const [usual] = [...caches(dir).keys()];
     // other V8 flags: a cache of their own, beside the usual one
-    expect(mtfs(dir, ['--version'], ['--max-old-space-size=300'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    expect(mtfs(dir, ['project', scenario], ['--max-old-space-size=300'])).toEqual(expected);
     const flagged = [...caches(dir).keys()].filter((f) => f !== usual);
     expect(flagged).toHaveLength(1);
-    // the flagged cache under the usual name: right bundle, but V8 rejects it (its flags differ)
+    // the flagged cache under the usual name: right bundle and command, but V8 rejects it (its flags differ)
     fs.renameSync(path.join(dir, 'dist', flagged[0]!), path.join(dir, 'dist', usual!));
     const rejected = caches(dir);
 
-    const scenario = path.resolve('scenarios/2018.yaml');
-    const expected = mtfs(install('reference'), ['project', scenario]);
-    expect(expected.code).toBe(0);
     expect(mtfs(dir, ['project', scenario])).toEqual(expected);
     const rewritten = caches(dir);
     expect([...rewritten.keys()]).toEqual([usual]);

@@ -1,42 +1,38 @@
-// The command line: the commander program, which registers the command a run names (every command from
-// src/cli/commands/ to list them), and the error boundary, the only place that catches an unexpected exception.
+// The command line: the commander program, which loads and registers the command a run names (every
+// command from src/cli/commands/ to list them), and the error boundary, the only place that catches an
+// unexpected exception.
 
 import { Command, CommanderError } from 'commander';
 import { error } from '../diagnostics/diagnostic.js';
 import type { Register } from './command.js';
-import { register as check } from './commands/check.js';
-import { register as compare } from './commands/compare.js';
-import { register as demand } from './commands/demand.js';
-import { register as diff } from './commands/diff.js';
-import { register as explain } from './commands/explain.js';
-import { register as importWorkbook } from './commands/import.js';
-import { register as init } from './commands/init.js';
-import { register as options } from './commands/options.js';
-import { register as project } from './commands/project.js';
-import { register as report } from './commands/report.js';
-import { register as risk } from './commands/risk.js';
-import { register as savings } from './commands/savings.js';
-import { register as schema } from './commands/schema.js';
 import { nodeIo, type Io } from './io.js';
 import { EXIT_INVALID, EXIT_OK, report as reportDiagnostics, type ExitCode } from './output.js';
 
 const VERSION = '0.1.0';
 
-/** The commands, in the order `mtfs --help` lists them, with the names each adds (`risk` adds `sensitivity` and `risk`). */
-export const COMMANDS: readonly { readonly names: readonly string[]; readonly register: Register }[] = [
-  { names: ['project'], register: project },
-  { names: ['demand'], register: demand },
-  { names: ['check'], register: check },
-  { names: ['options'], register: options },
-  { names: ['compare'], register: compare },
-  { names: ['savings'], register: savings },
-  { names: ['diff'], register: diff },
-  { names: ['explain'], register: explain },
-  { names: ['sensitivity', 'risk'], register: risk },
-  { names: ['report'], register: report },
-  { names: ['schema'], register: schema },
-  { names: ['init'], register: init },
-  { names: ['import'], register: importWorkbook },
+/** A command's module, loaded when a run names it: each declares its options and handler with `register`. */
+type CommandModule = () => Promise<{ readonly register: Register }>;
+
+/**
+ * The commands, in the order `mtfs --help` lists them, with the names each adds (`risk` adds
+ * `sensitivity` and `risk`). Each module is imported only when a run needs it, so that a run
+ * initialises only the modules of its own command (`project` none of the report's, the risk
+ * engine's or the HTML page's) and `--version` none of them.
+ */
+export const COMMANDS: readonly { readonly names: readonly string[]; readonly load: CommandModule }[] = [
+  { names: ['project'], load: () => import('./commands/project.js') },
+  { names: ['demand'], load: () => import('./commands/demand.js') },
+  { names: ['check'], load: () => import('./commands/check.js') },
+  { names: ['options'], load: () => import('./commands/options.js') },
+  { names: ['compare'], load: () => import('./commands/compare.js') },
+  { names: ['savings'], load: () => import('./commands/savings.js') },
+  { names: ['diff'], load: () => import('./commands/diff.js') },
+  { names: ['explain'], load: () => import('./commands/explain.js') },
+  { names: ['sensitivity', 'risk'], load: () => import('./commands/risk.js') },
+  { names: ['report'], load: () => import('./commands/report.js') },
+  { names: ['schema'], load: () => import('./commands/schema.js') },
+  { names: ['init'], load: () => import('./commands/init.js') },
+  { names: ['import'], load: () => import('./commands/import.js') },
 ];
 
 /**
@@ -45,11 +41,12 @@ export const COMMANDS: readonly { readonly names: readonly string[]; readonly re
  * help use; none for `--version` alone; every command when it names none (`--help`, `help`, a
  * misspelt name), to list them.
  */
-function commandsFor(argv: readonly string[]): readonly Register[] {
+async function commandsFor(argv: readonly string[]): Promise<readonly Register[]> {
   const word = argv.find((a) => !a.startsWith('-'));
   if (word === undefined && argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
   const named = COMMANDS.find((c) => word !== undefined && c.names.includes(word));
-  return named ? [named.register] : COMMANDS.map((c) => c.register);
+  const modules = await Promise.all((named ? [named] : COMMANDS).map((c) => c.load()));
+  return modules.map((m) => m.register);
 }
 
 function program(plainIo: Io, exit: (code: ExitCode) => void, registers: readonly Register[]): Command {
@@ -100,7 +97,7 @@ export async function run(argv: readonly string[], given: Io = nodeIo()): Promis
       (c) => {
         code = c;
       },
-      commandsFor(argv),
+      await commandsFor(argv),
     );
     if (argv.length === 0) {
       io.stderr(cmd.helpInformation());
