@@ -8,7 +8,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const { createRequire, wrap } = require('node:module');
+const { createRequire } = require('node:module');
 
 const dist = path.join(__dirname, '..', 'dist');
 const bundle = path.join(dist, 'mtfs.cjs');
@@ -162,8 +162,9 @@ function loadBundle(argv) {
   } catch {
     cachedData = undefined; // no cache for this bundle and runtime yet: compile from source
   }
-  // latin1: the build checks the bundle is ASCII-only
-  const script = new vm.Script(wrap(bytes.latin1Slice(0, bytes.length)), { filename: bundle, cachedData });
+  // latin1: the build checks the bundle is ASCII-only; it is written inside Node's CommonJS wrapper
+  // (scripts/bundle.mjs), so the script's value is the module's function
+  const script = new vm.Script(bytes.latin1Slice(0, bytes.length), { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dist);
   return { run: module.exports.run, script, cacheFile, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
