@@ -134,11 +134,12 @@ describe('code cache', () => {
   });
 
   it('the build wrote a cache for each shipped command, and for --version and the help', () => {
+    // other runs of the built program (tests of `import`, of other V8 flags) may have added their own
     const built = [...fs.readdirSync('dist')].filter((f) => /^mtfs\..*cache/.test(f));
     const hash = fs.readFileSync('dist/mtfs.cjs.sha256', 'utf8').slice(0, 64);
     expect(built.every((f) => f.startsWith(`mtfs.${hash}.`))).toBe(true);
-    const commands = built.map((f) => /\.([a-z]+)\.cache$/.exec(f)?.[1]).sort();
-    expect(commands).toEqual([
+    const commands = new Set(built.map((f) => /\.([a-z]+)\.cache$/.exec(f)?.[1]));
+    const shipped = [
       'check',
       'compare',
       'demand',
@@ -154,7 +155,8 @@ describe('code cache', () => {
       'schema',
       'sensitivity',
       'version',
-    ]);
+    ];
+    expect(shipped.filter((c) => !commands.has(c))).toEqual([]);
   });
 
   it('a bundle edited by the same number of bytes runs as edited, not from the old cache, and every old cache is removed', () => {
