@@ -3,7 +3,7 @@
 // Usage: node bench/floor-run.cjs <bundle.cjs> <yaml> <csv>
 'use strict';
 const fs = require('node:fs');
-const { createRequire, wrap } = require('node:module');
+const { createRequire } = require('node:module');
 const vm = require('node:vm');
 
 require('node:v8').setFlagsFromString('--interrupt-budget=1000000');
@@ -15,7 +15,7 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(wrap(fs.readFileSync(bundle, 'latin1')), { filename: bundle, cachedData });
+const script = new vm.Script(fs.readFileSync(bundle, 'latin1'), { filename: bundle, cachedData });
 process.argv.splice(2, 1);
 const module_ = { exports: {} };
 script.runInThisContext()(module_.exports, createRequire(bundle), module_, bundle, __dirname);
