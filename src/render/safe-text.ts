@@ -44,9 +44,12 @@ export function markdownCode(s: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** Text for HTML element content and attribute values. */
-export const htmlText = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIALS = /[&<>"']/g;
+const HTML_ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML element content and attribute values: in one pass, and text with none of the five returned as it is. */
+export const htmlText = (s: string): string => (HTML_SPECIAL.test(s) ? s.replace(HTML_SPECIALS, (c) => HTML_ENTITY[c] ?? c) : s);
 
 /**
  * A spreadsheet text cell (CSV or XLSX) that cannot run as a formula: text starting with `=`, `+`,

@@ -173,6 +173,24 @@ describe('draws in scaled integers give the digits of the 40-digit decimal compu
     same(round40(fromDec(d('-9.9999999999999999999999999999999999999995'))), d('-10'));
     expect(isqrt(10n ** 40n - 1n)).toBe(10n ** 20n - 1n);
   });
+
+  it('isqrt is the floor of the square root, below and beyond the range of a double (property)', () => {
+    const isFloorRoot = (n: bigint) => {
+      const r = isqrt(n);
+      expect(r * r <= n && (r + 1n) * (r + 1n) > n).toBe(true);
+    };
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 1n << 1100n }), fc.integer({ min: -2, max: 2 }), (x, step) => {
+        isFloorRoot(x);
+        // squares and their neighbours, where a start below the root would show
+        const square = x * x + BigInt(step);
+        if (square >= 0n) isFloorRoot(square);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const k of [52, 53, 54, 106, 999, 1000, 1001]) for (const d of [-1n, 0n, 1n]) isFloorRoot((1n << BigInt(k)) + d);
+    expect(isqrt(10n ** 80n)).toBe(10n ** 40n);
+  });
 });
 
 describe('Monte Carlo', () => {

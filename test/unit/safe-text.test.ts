@@ -67,4 +67,15 @@ describe('htmlText', () => {
   it('escapes the five characters that change HTML', () => {
     expect(htmlText(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
+  it('escapes each of them wherever it is, and nothing else (property)', () => {
+    const oneByOne = (s: string) =>
+      s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    const text = fc.string({ unit: fc.constantFrom('&', '<', '>', '"', "'", 'a', ' ', '£', ';', '#', '\n') });
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string()), (s) => {
+        expect(htmlText(s)).toBe(oneByOne(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

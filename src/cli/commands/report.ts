@@ -10,7 +10,7 @@ import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { htmlReport } from '../../render/html-report.js';
 import { xlsxReport, type JSZipLike } from '../../render/xlsx-report.js';
-import { riskAssumptions } from '../../reports/risk/engine.js';
+import { projectionsAtTwo, riskAssumptions } from '../../reports/risk/engine.js';
 import { monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
 import type { Io } from '../io.js';
@@ -83,6 +83,8 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
   // both files are built first, then written together: all of them or none
   const outputs: { output: string; content: string | Uint8Array }[] = [];
   if (opts.html) {
+    // sensitivity and Monte Carlo share the projections of each range at factor 2
+    const atTwo = projectionsAtTwo(scenario);
     const html = htmlReport({
       projection,
       display: displayOptions(opts, scenario.units),
@@ -90,8 +92,8 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
       appendix: opts.appendix,
       ...(hasRanges
         ? {
-            sensitivity: sensitivity(scenario, projection),
-            risk: monteCarlo(scenario, { draws: opts.draws, seed: opts.seed }, projection),
+            sensitivity: sensitivity(scenario, projection, atTwo),
+            risk: monteCarlo(scenario, { draws: opts.draws, seed: opts.seed }, projection, atTwo),
           }
         : {}),
     });

@@ -1,7 +1,7 @@
 // Applying drawn values to a scenario (the risk-draw transform) and projecting it: the shared step
 // of sensitivity and Monte Carlo. Pure and exact.
 
-import type { Dec } from '../../model/money.js';
+import { dec, type Dec } from '../../model/money.js';
 import type { Assumption, Scenario } from '../../model/scenario.js';
 import { riskDraw } from '../../transform/risk-draw.js';
 
@@ -12,6 +12,26 @@ export function projectWithDraws(s: Scenario, values: ReadonlyMap<string, Dec>):
   const drawn = riskDraw(s, values).value;
   if (!drawn) throw new Error('a risk draw always gives a scenario');
   return projectScenario(drawn);
+}
+
+/** The projection of a scenario with one assumption's factor at 2 and the others as planned. */
+export type AtTwo = (a: Assumption) => Projection;
+
+/**
+ * Projections of `s` with one assumption at a time at factor 2, each made when first asked for and
+ * kept, so that sensitivity and Monte Carlo of one run project each linear range once between them
+ * (each takes its effect at a factor f as (f − 1) × the effect at 2).
+ */
+export function projectionsAtTwo(s: Scenario): AtTwo {
+  const made = new Map<string, Projection>();
+  return (a) => {
+    let p = made.get(a.id);
+    if (!p) {
+      p = projectWithDraws(s, new Map([[a.id, dec(2)]]));
+      made.set(a.id, p);
+    }
+    return p;
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { FiscalYear } from '../../model/fiscal-year.js';
 import { Approx, Dec, ZERO, type Money, dec } from '../../model/money.js';
 import type { Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
-import { allLinear, projectWithDraws, riskAssumptions, riskRows } from './engine.js';
+import { allLinear, projectionsAtTwo, projectWithDraws, riskAssumptions, riskRows, type AtTwo } from './engine.js';
 import { drawnPlaces, drawScaled, FACTOR_DP, Random, sampler, uniformOf } from './random.js';
 import { atPlaces, fromDec, pow10, toDec, type Scaled } from './scaled.js';
 import { value } from './sensitivity.js';
@@ -55,8 +55,16 @@ export function maxDraws(base: Projection): number {
   return Math.max(1, Math.floor(MAX_KEPT_FIGURES / (riskRows(base).length * base.years.length)));
 }
 
-/** Percentiles over the draws; `base` is the scenario's projection (made here when not given). */
-export function monteCarlo(s: Scenario, opts: RiskOptions, base: Projection = projectScenario(s)): RiskResult {
+/**
+ * Percentiles over the draws; `base` is the scenario's projection (made here when not given),
+ * `atTwo` its projections with one range at factor 2 (shared with sensitivity when given).
+ */
+export function monteCarlo(
+  s: Scenario,
+  opts: RiskOptions,
+  base: Projection = projectScenario(s),
+  atTwo: AtTwo = projectionsAtTwo(s),
+): RiskResult {
   const ids = riskRows(base);
   const years = base.years;
   const assumptions = riskAssumptions(s);
@@ -72,7 +80,7 @@ export function monteCarlo(s: Scenario, opts: RiskOptions, base: Projection = pr
   let rows: RowDistribution[];
   if (allLinear(s, assumptions)) {
     // line factors enter linearly: a shortcut in scaled integers, with no projection per draw
-    const model = linearModel(s, base, ids, opts.threshold);
+    const model = linearModel(s, base, ids, opts.threshold, atTwo);
     const samples = cells.map(() => [] as bigint[]);
     for (let d = 0; d < opts.draws; d++) {
       const figures = model.figures(draw());
@@ -146,11 +154,17 @@ export interface LinearModel {
  * are integers scaled by 10^places, enough places for every planned value, effect, drawn factor
  * and the threshold, so sums, products and comparisons are exact.
  */
-export function linearModel(s: Scenario, base: Projection, ids: readonly string[], threshold?: Money): LinearModel {
+export function linearModel(
+  s: Scenario,
+  base: Projection,
+  ids: readonly string[],
+  threshold?: Money,
+  atTwo: AtTwo = projectionsAtTwo(s),
+): LinearModel {
   const assumptions = riskAssumptions(s);
   const planned = ids.flatMap((id) => base.years.map((y) => value(base, id, y)));
   const effects = assumptions.map((a) => {
-    const p = projectWithDraws(s, new Map([[a.id, dec(2)]]));
+    const p = atTwo(a);
     return ids.flatMap((id) => base.years.map((y) => value(p, id, y).minus(value(base, id, y)) as Dec));
   });
   const factorPlaces = Math.max(FACTOR_DP, ...assumptions.map((a) => drawnPlaces(a.factor)));

@@ -97,14 +97,23 @@ export function divide40(x: Scaled, y: Scaled): Scaled {
   return round40({ m: x.m < 0n !== y.m < 0n ? -q : q, e: x.e - shift - y.e });
 }
 
+/** Below this, n converts to a finite double, whose square root starts isqrt within 2^-40 of √n. */
+const FLOAT_START_LIMIT = 1n << 1000n;
+
 /**
- * ⌊√n⌋ for n ≥ 0, by Newton's method in integers. The start, a power of two at or above √n, is
- * found from n's bit length; from any start at or above ⌊√n⌋ the steps fall to it and stop.
+ * ⌊√n⌋ for n ≥ 0, by Newton's method in integers: from any start at or above ⌊√n⌋ the steps fall
+ * to it and stop, so the result is exact whatever the start. The start is the double square root
+ * raised by 2^-40 and 1 (a double is within 2^-52 of n, and its root within 2^-52 of that), which
+ * leaves three or four steps for a square root to 40 digits; beyond a double's range, a power of
+ * two at or above √n found from n's bit length.
  */
 export function isqrt(n: bigint): bigint {
   if (n < 0n) throw new Error('square root of a negative number');
   if (n < 2n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  let x =
+    n < FLOAT_START_LIMIT
+      ? BigInt(Math.ceil(Math.sqrt(Number(n)) * (1 + 2 ** -40))) + 1n
+      : 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
     if (y >= x) return x;

@@ -3,10 +3,10 @@
 // first — the tornado table. Pure and exact.
 
 import type { FiscalYear } from '../../model/fiscal-year.js';
-import { ZERO, dec, sub, type Dec, type Money } from '../../model/money.js';
+import { ZERO, sub, type Dec, type Money } from '../../model/money.js';
 import type { Assumption, Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
-import { allLinear, projectWithDraws, riskAssumptions, riskRows } from './engine.js';
+import { allLinear, projectionsAtTwo, projectWithDraws, riskAssumptions, riskRows, type AtTwo } from './engine.js';
 
 interface SensitivityEntry {
   readonly assumption: Assumption;
@@ -23,16 +23,19 @@ export interface Sensitivity {
   readonly entries: readonly SensitivityEntry[];
 }
 
-/** The tornado; `base` is the scenario's projection (made here when not given). */
-export function sensitivity(s: Scenario, base: Projection = projectScenario(s)): Sensitivity {
+/**
+ * The tornado; `base` is the scenario's projection (made here when not given), `atTwo` its
+ * projections with one range at factor 2 (shared with Monte Carlo when given).
+ */
+export function sensitivity(s: Scenario, base: Projection = projectScenario(s), atTwo: AtTwo = projectionsAtTwo(s)): Sensitivity {
   const rows = riskRows(base);
   const effect = (p: Projection): Map<string, Map<FiscalYear, Money>> =>
     new Map(rows.map((id) => [id, new Map(base.years.map((y) => [y, sub(value(p, id, y), value(base, id, y))]))]));
   const entries = riskAssumptions(s).map((a) => {
     // a factor that enters the budget linearly: the effect at f is (f − 1) × the effect at 2, exactly
-    const atTwo = allLinear(s, [a]) ? effect(projectWithDraws(s, new Map([[a.id, dec(2)]]))) : undefined;
+    const effectAtTwo = allLinear(s, [a]) ? effect(atTwo(a)) : undefined;
     const at = (f: Dec): Map<string, Map<FiscalYear, Money>> =>
-      atTwo ? scaled(atTwo, f.minus(1)) : effect(projectWithDraws(s, new Map([[a.id, f]])));
+      effectAtTwo ? scaled(effectAtTwo, f.minus(1)) : effect(projectWithDraws(s, new Map([[a.id, f]])));
     const low = at(a.factor.low);
     const high = at(a.factor.high);
     let swing = ZERO;
