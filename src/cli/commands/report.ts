@@ -10,7 +10,7 @@ import type { RoundingMode } from '../../model/money.js';
 import { projectScenario } from '../../project/project.js';
 import { htmlReport } from '../../render/html-report.js';
 import { xlsxReport, type JSZipLike } from '../../render/xlsx-report.js';
-import { projectionsAtTwo, riskAssumptions } from '../../reports/risk/engine.js';
+import { effectsAtTwo, riskAssumptions } from '../../reports/risk/engine.js';
 import { monteCarlo } from '../../reports/risk/monte-carlo.js';
 import { sensitivity } from '../../reports/risk/sensitivity.js';
 import type { Io } from '../io.js';
@@ -83,8 +83,8 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
   // both files are built first, then written together: all of them or none
   const outputs: { output: string; content: string | Uint8Array }[] = [];
   if (opts.html) {
-    // sensitivity and Monte Carlo share the projections of each range at factor 2
-    const atTwo = projectionsAtTwo(scenario);
+    // sensitivity and Monte Carlo share the effects of each range at factor 2
+    const atTwo = effectsAtTwo(scenario, projection);
     const html = htmlReport({
       projection,
       display: displayOptions(opts, scenario.units),

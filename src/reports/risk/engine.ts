@@ -1,7 +1,8 @@
 // Applying drawn values to a scenario (the risk-draw transform) and projecting it: the shared step
 // of sensitivity and Monte Carlo. Pure and exact.
 
-import { dec, type Dec } from '../../model/money.js';
+import type { FiscalYear } from '../../model/fiscal-year.js';
+import { dec, sub, ZERO, type Dec, type Money } from '../../model/money.js';
 import type { Assumption, Scenario } from '../../model/scenario.js';
 import { riskDraw } from '../../transform/risk-draw.js';
 
@@ -14,23 +15,35 @@ export function projectWithDraws(s: Scenario, values: ReadonlyMap<string, Dec>):
   return projectScenario(drawn);
 }
 
-/** The projection of a scenario with one assumption's factor at 2 and the others as planned. */
-export type AtTwo = (a: Assumption) => Projection;
+/** A row's value in a year of a projection (nil when the projection has no such row). */
+export function value(p: Projection, id: string, y: FiscalYear): Money {
+  const row = p.rows.find((r) => (r.id as string) === id);
+  return row?.values.get(y) ?? ZERO;
+}
+
+/** Effects by row id and year: a projection's figures less those of the projection as written. */
+export type Effects = ReadonlyMap<string, ReadonlyMap<FiscalYear, Money>>;
+
+/** The effects on the risk rows of one assumption's factor at 2, the others as planned. */
+export type EffectsAtTwo = (a: Assumption) => Effects;
 
 /**
- * Projections of `s` with one assumption at a time at factor 2, each made when first asked for and
- * kept, so that sensitivity and Monte Carlo of one run project each linear range once between them
- * (each takes its effect at a factor f as (f − 1) × the effect at 2).
+ * The effects on `riskRows(base)` of each assumption at factor 2, each projected when first asked
+ * for and kept (its figures, not the projection), so that sensitivity and Monte Carlo of one run
+ * project each linear range once between them: a linear range's effect at a factor f is
+ * (f − 1) × its effect at 2.
  */
-export function projectionsAtTwo(s: Scenario): AtTwo {
-  const made = new Map<string, Projection>();
+export function effectsAtTwo(s: Scenario, base: Projection): EffectsAtTwo {
+  const rows = riskRows(base);
+  const made = new Map<string, Effects>();
   return (a) => {
-    let p = made.get(a.id);
-    if (!p) {
-      p = projectWithDraws(s, new Map([[a.id, dec(2)]]));
-      made.set(a.id, p);
+    let e = made.get(a.id);
+    if (!e) {
+      const p = projectWithDraws(s, new Map([[a.id, dec(2)]]));
+      e = new Map(rows.map((id) => [id, new Map(base.years.map((y) => [y, sub(value(p, id, y), value(base, id, y))]))]));
+      made.set(a.id, e);
     }
-    return p;
+    return e;
   };
 }
 

@@ -7,10 +7,9 @@ import type { FiscalYear } from '../../model/fiscal-year.js';
 import { Approx, Dec, ZERO, type Money, dec } from '../../model/money.js';
 import type { Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
-import { allLinear, projectionsAtTwo, projectWithDraws, riskAssumptions, riskRows, type AtTwo } from './engine.js';
+import { allLinear, effectsAtTwo, projectWithDraws, riskAssumptions, riskRows, value, type EffectsAtTwo } from './engine.js';
 import { drawnPlaces, drawScaled, FACTOR_DP, Random, sampler, uniformOf } from './random.js';
 import { atPlaces, fromDec, pow10, toDec, type Scaled } from './scaled.js';
-import { value } from './sensitivity.js';
 
 const PERCENTILES = [10, 50, 90] as const;
 
@@ -57,13 +56,13 @@ export function maxDraws(base: Projection): number {
 
 /**
  * Percentiles over the draws; `base` is the scenario's projection (made here when not given),
- * `atTwo` its projections with one range at factor 2 (shared with sensitivity when given).
+ * `atTwo` the effects of each range at factor 2 (shared with sensitivity when given).
  */
 export function monteCarlo(
   s: Scenario,
   opts: RiskOptions,
   base: Projection = projectScenario(s),
-  atTwo: AtTwo = projectionsAtTwo(s),
+  atTwo: EffectsAtTwo = effectsAtTwo(s, base),
 ): RiskResult {
   const ids = riskRows(base);
   const years = base.years;
@@ -154,17 +153,13 @@ export interface LinearModel {
  * are integers scaled by 10^places, enough places for every planned value, effect, drawn factor
  * and the threshold, so sums, products and comparisons are exact.
  */
-export function linearModel(
-  s: Scenario,
-  base: Projection,
-  ids: readonly string[],
-  threshold?: Money,
-  atTwo: AtTwo = projectionsAtTwo(s),
-): LinearModel {
+export function linearModel(s: Scenario, base: Projection, ids: readonly string[], threshold?: Money, atTwo?: EffectsAtTwo): LinearModel {
   const assumptions = riskAssumptions(s);
   const planned = ids.flatMap((id) => base.years.map((y) => value(base, id, y)));
   const effects = assumptions.map((a) => {
-    const p = atTwo(a);
+    const e = atTwo?.(a);
+    if (e && ids.every((id) => e.has(id))) return ids.flatMap((id) => base.years.map((y) => (e.get(id)?.get(y) ?? ZERO) as Dec));
+    const p = projectWithDraws(s, new Map([[a.id, dec(2)]]));
     return ids.flatMap((id) => base.years.map((y) => value(p, id, y).minus(value(base, id, y)) as Dec));
   });
   const factorPlaces = Math.max(FACTOR_DP, ...assumptions.map((a) => drawnPlaces(a.factor)));

@@ -6,7 +6,9 @@ import type { FiscalYear } from '../../model/fiscal-year.js';
 import { ZERO, sub, type Dec, type Money } from '../../model/money.js';
 import type { Assumption, Scenario } from '../../model/scenario.js';
 import { projectScenario, type Projection } from '../../project/project.js';
-import { allLinear, projectionsAtTwo, projectWithDraws, riskAssumptions, riskRows, type AtTwo } from './engine.js';
+import { allLinear, effectsAtTwo, projectWithDraws, riskAssumptions, riskRows, value, type EffectsAtTwo } from './engine.js';
+
+export { value } from './engine.js';
 
 interface SensitivityEntry {
   readonly assumption: Assumption;
@@ -24,16 +26,16 @@ export interface Sensitivity {
 }
 
 /**
- * The tornado; `base` is the scenario's projection (made here when not given), `atTwo` its
- * projections with one range at factor 2 (shared with Monte Carlo when given).
+ * The tornado; `base` is the scenario's projection (made here when not given), `atTwo` the effects
+ * of each range at factor 2 (shared with Monte Carlo when given).
  */
-export function sensitivity(s: Scenario, base: Projection = projectScenario(s), atTwo: AtTwo = projectionsAtTwo(s)): Sensitivity {
+export function sensitivity(s: Scenario, base: Projection = projectScenario(s), atTwo: EffectsAtTwo = effectsAtTwo(s, base)): Sensitivity {
   const rows = riskRows(base);
   const effect = (p: Projection): Map<string, Map<FiscalYear, Money>> =>
     new Map(rows.map((id) => [id, new Map(base.years.map((y) => [y, sub(value(p, id, y), value(base, id, y))]))]));
   const entries = riskAssumptions(s).map((a) => {
     // a factor that enters the budget linearly: the effect at f is (f − 1) × the effect at 2, exactly
-    const effectAtTwo = allLinear(s, [a]) ? effect(atTwo(a)) : undefined;
+    const effectAtTwo = allLinear(s, [a]) ? atTwo(a) : undefined;
     const at = (f: Dec): Map<string, Map<FiscalYear, Money>> =>
       effectAtTwo ? scaled(effectAtTwo, f.minus(1)) : effect(projectWithDraws(s, new Map([[a.id, f]])));
     const low = at(a.factor.low);
@@ -56,8 +58,3 @@ const times = (v: Money, k: Dec): Money => {
 /** Effects multiplied by `k`, exactly. */
 const scaled = (e: ReadonlyMap<string, ReadonlyMap<FiscalYear, Money>>, k: Dec): Map<string, Map<FiscalYear, Money>> =>
   new Map([...e].map(([id, byYear]) => [id, new Map([...byYear].map(([y, v]) => [y, times(v, k)]))]));
-
-export function value(p: Projection, id: string, y: FiscalYear): Money {
-  const row = p.rows.find((r) => (r.id as string) === id);
-  return row?.values.get(y) ?? ZERO;
-}
