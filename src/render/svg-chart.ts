@@ -2,6 +2,7 @@
 // a P10–P90 range with the P50 and the plan. Deterministic markup; every chart carries a <title>
 // and a <desc> that states the figures, so it has a text alternative.
 
+import { group } from '../model/grouped-number.js';
 import { escapeHtml } from './html.js';
 
 interface Series {
@@ -15,11 +16,12 @@ const H = 300;
 const M = { top: 20, right: 16, bottom: 64, left: 72 };
 const PALETTE = ['#1f4e79', '#c55a11', '#548235', '#7030a0', '#bf9000', '#2e75b6', '#a5a5a5'];
 
-const fmt = (n: number): string => (Math.round(n * 10) / 10).toFixed(1).replace(/\.0$/, '');
+const fmt = (n: number): string => {
+  const s = (Math.round(n * 10) / 10).toFixed(1);
+  return s.endsWith('.0') ? s.slice(0, -2) : s;
+};
 const money = (n: number): string => {
-  const abs = Math.abs(Math.round(n))
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const abs = group(Math.abs(Math.round(n)).toString());
   return n < 0 ? `(${abs})` : abs;
 };
 

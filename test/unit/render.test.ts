@@ -12,6 +12,26 @@ import { castingNotes, tableAsText } from '../../src/render/text-table.js';
 const opts = { rounding: 'half-away-from-zero' as const, dp: 0 };
 
 describe('committee number format', () => {
+  it('groups digits in threes exactly as the lookahead pattern does, digits or not (property)', () => {
+    const byPattern = (plainAbs: string): string => {
+      const [int = '0', frac] = plainAbs.split('.');
+      const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      return frac ? `${grouped}.${frac}` : grouped;
+    };
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), maxLength: 30 });
+    const texts = fc.oneof(
+      fc.tuple(digits, fc.option(digits)).map(([i, f]) => (f === null ? i : `${i}.${f}`)),
+      fc.string({ unit: fc.constantFrom('1', '2', '.', '-', 'a', ' ', '_'), maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(texts, (t) => {
+        expect(group(t)).toBe(byPattern(t));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const t of ['', '0', '12', '123', '1234', '123456', '1234567', '.5', '1234.', '1234.5678']) expect(group(t)).toBe(byPattern(t));
+  });
+
   it('groups, brackets negatives and prints a nil deduction as (0)', () => {
     expect(group('1234567.5')).toBe('1,234,567.5');
     expect(formatCommittee(new Dec('-4755'), opts)).toBe('(4,755)');
