@@ -30,7 +30,8 @@ export const defaultDp = (units: Units): number => (units === '£m' ? 1 : 0);
 
 /** Rounds for display: the one place a figure loses precision. */
 export function roundForDisplay(d: Decimal, opts: DisplayOptions): Decimal {
-  const r = roundTo(d, opts.dp, opts.rounding);
+  // a figure with no more places than are shown is its own rounding (most figures are whole £000)
+  const r = d.decimalPlaces() <= opts.dp ? d : roundTo(d, opts.dp, opts.rounding);
   return r.isZero() ? dec(0) : r;
 }
 
@@ -39,7 +40,9 @@ export function roundForDisplay(d: Decimal, opts: DisplayOptions): Decimal {
  * nil deduction, which prints (0) as in the report.
  */
 export function formatCommittee(rounded: Decimal, opts: DisplayOptions, deduction = false): string {
-  const body = group(rounded.abs().toFixed(opts.dp));
+  // toFixed rounds half away from zero, the same either side of zero: the digits of |x| are those of x without its sign
+  const fixed = rounded.toFixed(opts.dp);
+  const body = group(fixed.startsWith('-') ? fixed.slice(1) : fixed);
   if (rounded.isNegative() && !rounded.isZero()) return `(${body})`;
   if (deduction && rounded.isZero()) return `(${body})`;
   return body;

@@ -12,7 +12,18 @@ import { computeDemand, driverLineLevels } from '../../src/model/demand.js';
 import { deriveScenario } from '../../src/project/derive.js';
 import { allLinear, projectWithDraws, riskAssumptions } from '../../src/reports/risk/engine.js';
 import { riskDraw } from '../../src/transform/risk-draw.js';
-import { divide40, fromDec, isqrt, round40, roundPlaces, sqrt40, times, toDec, type Scaled } from '../../src/reports/risk/scaled.js';
+import {
+  digits,
+  divide40,
+  fromDec,
+  isqrt,
+  round40,
+  roundPlaces,
+  sqrt40,
+  times,
+  toDec,
+  type Scaled,
+} from '../../src/reports/risk/scaled.js';
 import { linearModel, monteCarlo, nearestRank } from '../../src/reports/risk/monte-carlo.js';
 import { drawFactor, drawScaled, FACTOR_DP, Random, sampler, uniformOf } from '../../src/reports/risk/random.js';
 import { sensitivity, value } from '../../src/reports/risk/sensitivity.js';
@@ -172,6 +183,22 @@ describe('draws in scaled integers give the digits of the 40-digit decimal compu
     same(round40(fromDec(d('1.0000000000000000000000000000000000000005'))), d('1.000000000000000000000000000000000000001'));
     same(round40(fromDec(d('-9.9999999999999999999999999999999999999995'))), d('-10'));
     expect(isqrt(10n ** 40n - 1n)).toBe(10n ** 20n - 1n);
+  });
+
+  it('digits counts the decimal digits of any integer, next to powers of ten too (property)', () => {
+    const count = (m: bigint) => (m < 0n ? -m : m).toString().length;
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(1n << 1100n), max: 1n << 1100n }), (m) => {
+        expect(digits(m)).toBe(count(m));
+      }),
+      { numRuns: 3000 },
+    );
+    for (let k = 0; k <= 320; k++)
+      for (const d of [-1n, 0n, 1n]) {
+        const m = 10n ** BigInt(k) + d;
+        expect(digits(m)).toBe(count(m));
+        expect(digits(-m)).toBe(count(m));
+      }
   });
 
   it('isqrt is the floor of the square root, below and beyond the range of a double (property)', () => {

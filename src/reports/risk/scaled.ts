@@ -18,7 +18,19 @@ export const pow10 = (n: number): bigint => (POWERS[n] ??= 10n ** BigInt(n));
 const APPROX_LIMIT = pow10(APPROX_DIGITS);
 
 const abs = (m: bigint): bigint => (m < 0n ? -m : m);
-const digits = (m: bigint): number => (m === 0n ? 1 : abs(m).toString().length);
+/** Below this, a magnitude converts to a finite double, whose log10 gives its digit count to within one. */
+const FLOAT_LOG_LIMIT = 1n << 1000n;
+
+/** The number of decimal digits of |m| (1 for 0): estimated from the double's log10 and corrected against powers of ten, exactly. */
+export const digits = (m: bigint): number => {
+  const a = abs(m);
+  if (a < 10n) return 1;
+  if (a >= FLOAT_LOG_LIMIT) return a.toString().length;
+  let d = Math.floor(Math.log10(Number(a))) + 1;
+  if (a >= pow10(d)) d += 1;
+  else if (a < pow10(d - 1)) d -= 1;
+  return d;
+};
 
 /** A decimal's exact value (decimal.js keeps no trailing zeros, so e is minus its decimal places). */
 export function fromDec(d: Dec): Scaled {
