@@ -24,7 +24,7 @@ import {
   toDec,
   type Scaled,
 } from '../../src/reports/risk/scaled.js';
-import { linearModel, monteCarlo, nearestRank } from '../../src/reports/risk/monte-carlo.js';
+import { countAbove, linearModel, monteCarlo, nearestRank, sortedFigures } from '../../src/reports/risk/monte-carlo.js';
 import { drawFactor, drawScaled, FACTOR_DP, Random, sampler, uniformOf } from '../../src/reports/risk/random.js';
 import { sensitivity, value } from '../../src/reports/risk/sensitivity.js';
 
@@ -221,6 +221,28 @@ describe('draws in scaled integers give the digits of the 40-digit decimal compu
 });
 
 describe('Monte Carlo', () => {
+  const byComparison = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+
+  it('sorts scaled figures as comparison does, within 64 bits and beyond, and counts those above a limit (property)', () => {
+    const near = (k: bigint) => fc.bigInt({ min: k - 3n, max: k + 3n });
+    const figure = fc.oneof(
+      fc.bigInt({ min: -(1n << 62n), max: 1n << 62n }),
+      near(1n << 63n),
+      near(-(1n << 63n)),
+      fc.bigInt({ min: -(1n << 90n), max: 1n << 90n }),
+      fc.bigInt({ min: -5n, max: 5n }),
+    );
+    fc.assert(
+      fc.property(fc.array(figure, { maxLength: 60 }), figure, (list, limit) => {
+        const expected = [...list].sort(byComparison);
+        const sorted = sortedFigures([...list]);
+        expect(Array.from(sorted)).toEqual(expected);
+        expect(countAbove(sorted, limit, byComparison)).toBe(list.filter((v) => v > limit).length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('is reproducible for a seed', () => {
     const a = monteCarlo(scenario, { draws: 500, seed: 3 });
     const b = monteCarlo(scenario, { draws: 500, seed: 3 });

@@ -101,29 +101,39 @@ export function monteCarlo(
   return { base, draws: opts.draws, seed: opts.seed, ...(opts.threshold ? { threshold: opts.threshold } : {}), rows };
 }
 
-/** How drawn figures of one kind compare, become Money, and are made from Money (a planned figure, a threshold). */
+/** How drawn figures of one kind compare, are sorted, become Money, and are made from Money (a planned figure, a threshold). */
 interface Order<T> {
   compare(a: T, b: T): number;
+  /** The figures in increasing order (the list itself may be sorted and returned). */
+  sorted(list: T[]): ArrayLike<T>;
   money(v: T): Money;
   of(m: Money): T;
 }
 
-const MONEY_ORDER: Order<Money> = { compare: (a, b) => a.comparedTo(b), money: (v) => v, of: (m) => m };
+const compareMoney = (a: Money, b: Money): number => a.comparedTo(b);
+const MONEY_ORDER: Order<Money> = { compare: compareMoney, sorted: (list) => list.sort(compareMoney), money: (v) => v, of: (m) => m };
+
+/** How many of the figures, in increasing order, are above `limit`: those after the last at or below it. */
+export function countAbove<T>(sorted: ArrayLike<T>, limit: T, compare: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(sorted[mid] as T, limit) > 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return sorted.length - lo;
+}
 
 /** Each row's distribution from its figures, one list per (row, year) in that order. */
 function distributions<T>(base: Projection, ids: readonly string[], samples: T[][], order: Order<T>, threshold?: Money): RowDistribution[] {
   const years = base.years;
   return ids.map((id, r): RowDistribution => {
-    const byYear = new Map(years.map((y, i) => [y, (samples[r * years.length + i] ?? []).sort(order.compare)]));
+    const byYear = new Map(years.map((y, i) => [y, order.sorted(samples[r * years.length + i] ?? [])]));
     const planned = new Map(years.map((y) => [y, value(base, id, y)]));
     const count = (limit: (y: FiscalYear) => Money) =>
-      new Map(
-        years.map((y) => {
-          const above = order.of(limit(y));
-          return [y, (byYear.get(y) ?? []).filter((v) => order.compare(v, above) > 0).length];
-        }),
-      );
-    const rank = (list: readonly T[], k: number): Money => {
+      new Map(years.map((y) => [y, countAbove(byYear.get(y) ?? [], order.of(limit(y)), order.compare)]));
+    const rank = (list: ArrayLike<T>, k: number): Money => {
       const v = list[rankIndex(list.length, k)];
       return v === undefined ? ZERO : order.money(v);
     };
@@ -136,6 +146,19 @@ function distributions<T>(base: Projection, ids: readonly string[], samples: T[]
       ...(threshold ? { aboveThreshold: count(() => threshold) } : {}),
     };
   });
+}
+
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
+const compareBigint = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Scaled figures in increasing order: as 64-bit integers, which a typed array sorts natively in
+ * numeric order, when every one fits (the usual case); else by comparison. Exact either way.
+ */
+export function sortedFigures(list: bigint[]): ArrayLike<bigint> {
+  for (const v of list) if (v < INT64_MIN || v > INT64_MAX) return list.sort(compareBigint);
+  return BigInt64Array.from(list).sort();
 }
 
 /** Figures of the linear shortcut: the row's value × 10^places, exact. */
@@ -171,7 +194,8 @@ export function linearModel(s: Scenario, base: Projection, ids: readonly string[
   return {
     places,
     order: {
-      compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+      compare: compareBigint,
+      sorted: sortedFigures,
       money: (v) => (v === 0n ? ZERO : (toDec({ m: v, e: -places }) as Money)),
       of: (m) => atPlaces(fromDec(m), places),
     },
