@@ -174,7 +174,8 @@ export interface LinearModel {
  * planned value plus, for each assumption, (factor − 1) × its effect at factor 2. Exactly equal to
  * projecting the scaled scenario (tested), and far faster than projecting every draw. The figures
  * are integers scaled by 10^places, enough places for every planned value, effect, drawn factor
- * and the threshold, so sums, products and comparisons are exact.
+ * and the threshold, so sums, products and comparisons are exact. `atTwo`: the effects already
+ * worked out (see effectsAtTwo); a range without them for every row asked for is projected here.
  */
 export function linearModel(s: Scenario, base: Projection, ids: readonly string[], threshold?: Money, atTwo?: EffectsAtTwo): LinearModel {
   const assumptions = riskAssumptions(s);

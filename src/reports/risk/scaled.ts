@@ -18,14 +18,14 @@ export const pow10 = (n: number): bigint => (POWERS[n] ??= 10n ** BigInt(n));
 const APPROX_LIMIT = pow10(APPROX_DIGITS);
 
 const abs = (m: bigint): bigint => (m < 0n ? -m : m);
-/** Below this, a magnitude converts to a finite double, whose log10 gives its digit count to within one. */
-const FLOAT_LOG_LIMIT = 1n << 1000n;
+/** Below this, an integer converts to a finite double (within a relative 2^-52 of it). */
+const DOUBLE_RANGE = 1n << 1000n;
 
 /** The number of decimal digits of |m| (1 for 0): estimated from the double's log10 and corrected against powers of ten, exactly. */
 export const digits = (m: bigint): number => {
   const a = abs(m);
   if (a < 10n) return 1;
-  if (a >= FLOAT_LOG_LIMIT) return a.toString().length;
+  if (a >= DOUBLE_RANGE) return a.toString().length;
   let d = Math.floor(Math.log10(Number(a))) + 1;
   if (a >= pow10(d)) d += 1;
   else if (a < pow10(d - 1)) d -= 1;
@@ -109,13 +109,10 @@ export function divide40(x: Scaled, y: Scaled): Scaled {
   return round40({ m: x.m < 0n !== y.m < 0n ? -q : q, e: x.e - shift - y.e });
 }
 
-/** Below this, n converts to a finite double, whose square root starts isqrt within 2^-40 of √n. */
-const FLOAT_START_LIMIT = 1n << 1000n;
-
 /**
  * ⌊√n⌋ for n ≥ 0, by Newton's method in integers: from any start at or above ⌊√n⌋ the steps fall
  * to it and stop, so the result is exact whatever the start. The start is the double square root
- * raised by 2^-40 and 1 (a double is within 2^-52 of n, and its root within 2^-52 of that), which
+ * raised by 2^-40 and 1 (a double is within a relative 2^-52 of n, its root within 2^-52 of that), which
  * leaves three or four steps for a square root to 40 digits; beyond a double's range, a power of
  * two at or above √n found from n's bit length.
  */
@@ -123,9 +120,7 @@ export function isqrt(n: bigint): bigint {
   if (n < 0n) throw new Error('square root of a negative number');
   if (n < 2n) return n;
   let x =
-    n < FLOAT_START_LIMIT
-      ? BigInt(Math.ceil(Math.sqrt(Number(n)) * (1 + 2 ** -40))) + 1n
-      : 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+    n < DOUBLE_RANGE ? BigInt(Math.ceil(Math.sqrt(Number(n)) * (1 + 2 ** -40))) + 1n : 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
     if (y >= x) return x;
