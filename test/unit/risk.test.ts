@@ -185,22 +185,6 @@ describe('draws in scaled integers give the digits of the 40-digit decimal compu
     expect(isqrt(10n ** 40n - 1n)).toBe(10n ** 20n - 1n);
   });
 
-  it('digits counts the decimal digits of any integer, next to powers of ten too (property)', () => {
-    const count = (m: bigint) => (m < 0n ? -m : m).toString().length;
-    fc.assert(
-      fc.property(fc.bigInt({ min: -(1n << 1100n), max: 1n << 1100n }), (m) => {
-        expect(digits(m)).toBe(count(m));
-      }),
-      { numRuns: 3000 },
-    );
-    for (let k = 0; k <= 320; k++)
-      for (const d of [-1n, 0n, 1n]) {
-        const m = 10n ** BigInt(k) + d;
-        expect(digits(m)).toBe(count(m));
-        expect(digits(-m)).toBe(count(m));
-      }
-  });
-
   it('isqrt is the floor of the square root, below and beyond the range of a double (property)', () => {
     const isFloorRoot = (n: bigint) => {
       const r = isqrt(n);

@@ -18,19 +18,7 @@ export const pow10 = (n: number): bigint => (POWERS[n] ??= 10n ** BigInt(n));
 const APPROX_LIMIT = pow10(APPROX_DIGITS);
 
 const abs = (m: bigint): bigint => (m < 0n ? -m : m);
-/** Below this, an integer converts to a finite double (within a relative 2^-52 of it). */
-const DOUBLE_RANGE = 1n << 1000n;
-
-/** The number of decimal digits of |m| (1 for 0): estimated from the double's log10 and corrected against powers of ten, exactly. */
-export const digits = (m: bigint): number => {
-  const a = abs(m);
-  if (a < 10n) return 1;
-  if (a >= DOUBLE_RANGE) return a.toString().length;
-  let d = Math.floor(Math.log10(Number(a))) + 1;
-  if (a >= pow10(d)) d += 1;
-  else if (a < pow10(d - 1)) d -= 1;
-  return d;
-};
+const digits = (m: bigint): number => (m === 0n ? 1 : abs(m).toString().length);
 
 /** A decimal's exact value (decimal.js keeps no trailing zeros, so e is minus its decimal places). */
 export function fromDec(d: Dec): Scaled {
@@ -108,6 +96,9 @@ export function divide40(x: Scaled, y: Scaled): Scaled {
   const q = (abs(x.m) * pow10(shift)) / abs(y.m);
   return round40({ m: x.m < 0n !== y.m < 0n ? -q : q, e: x.e - shift - y.e });
 }
+
+/** Below this, an integer converts to a finite double (within a relative 2^-52 of it). */
+const DOUBLE_RANGE = 1n << 1000n;
 
 /**
  * ⌊√n⌋ for n ≥ 0, by Newton's method in integers: from any start at or above ⌊√n⌋ the steps fall
