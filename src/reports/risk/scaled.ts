@@ -103,9 +103,9 @@ const DOUBLE_RANGE = 1n << 1000n;
 /**
  * ⌊√n⌋ for n ≥ 0, by Newton's method in integers: from any start at or above ⌊√n⌋ the steps fall
  * to it and stop, so the result is exact whatever the start. The start is the double square root
- * raised by 2^-40 and 1 (a double is within a relative 2^-52 of n, its root within 2^-52 of that), which
- * leaves three or four steps for a square root to 40 digits; beyond a double's range, a power of
- * two at or above √n found from n's bit length.
+ * raised by 2^-40 and 1 (a double is within a relative 2^-52 of n, its root within 2^-52 of that),
+ * which leaves three or four steps for a square root to 40 digits; beyond a double's range, a
+ * power of two at or above √n found from n's bit length.
  */
 export function isqrt(n: bigint): bigint {
   if (n < 0n) throw new Error('square root of a negative number');
