@@ -90,7 +90,7 @@ function rowSeries(p: Projection, id: string, opts: DisplayOptions): number[] | 
 }
 
 /** A file's own name, without the folders it sits in: the report never shows where files live. */
-const fileName = (file: string): string => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+const fileName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 
 const place = (o: { file: string; line: number }): string => `${fileName(o.file)}:${o.line}`;
 
