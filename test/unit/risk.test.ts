@@ -12,18 +12,7 @@ import { computeDemand, driverLineLevels } from '../../src/model/demand.js';
 import { deriveScenario } from '../../src/project/derive.js';
 import { allLinear, projectWithDraws, riskAssumptions } from '../../src/reports/risk/engine.js';
 import { riskDraw } from '../../src/transform/risk-draw.js';
-import {
-  digits,
-  divide40,
-  fromDec,
-  isqrt,
-  round40,
-  roundPlaces,
-  sqrt40,
-  times,
-  toDec,
-  type Scaled,
-} from '../../src/reports/risk/scaled.js';
+import { divide40, fromDec, isqrt, round40, roundPlaces, sqrt40, times, toDec, type Scaled } from '../../src/reports/risk/scaled.js';
 import { countAbove, linearModel, monteCarlo, nearestRank, sortedFigures } from '../../src/reports/risk/monte-carlo.js';
 import { drawFactor, drawScaled, FACTOR_DP, Random, sampler, uniformOf } from '../../src/reports/risk/random.js';
 import { sensitivity, value } from '../../src/reports/risk/sensitivity.js';
