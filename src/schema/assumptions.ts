@@ -2,59 +2,62 @@
 // `mtfs risk` and the report's assumptions appendix. Every range carries a source or reason.
 
 import { z } from 'zod';
-import { lazySchema } from './lazy.js';
+import { lazySchema, strictObject } from './lazy.js';
 import { rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { selectorSchema } from './selector.js';
 
 /** low ≤ likely ≤ high; without `likely` the distribution is uniform, with it triangular. */
 const factorRangeSchema = lazySchema(() =>
-  z
-    .strictObject({ low: rateSchema(), likely: rateSchema().optional(), high: rateSchema() })
-    .meta({ id: 'FactorRange', description: 'Multipliers of the planned figure: 100% is as planned, 60% delivers three fifths.' }),
+  strictObject({ low: rateSchema(), likely: rateSchema().optional(), high: rateSchema() })
+    .register(z.globalRegistry, {
+      id: 'FactorRange',
+      description: 'Multipliers of the planned figure: 100% is as planned, 60% delivers three fifths.',
+    }),
 );
 
 /** Values of a driver parameter, in its own grammar (rates 3% or 0.03, people and pounds as amounts). */
 const parameterValue = lazySchema(() =>
-  z.string().meta({ id: 'ParameterValue', description: 'A rate (3% or 0.03), a number of people or pounds.' }),
+  z.string().register(z.globalRegistry, { id: 'ParameterValue', description: 'A rate (3% or 0.03), a number of people or pounds.' }),
 );
 const valueRangeSchema = lazySchema(() =>
-  z
-    .strictObject({ low: parameterValue(), likely: parameterValue().optional(), high: parameterValue() })
-    .meta({ id: 'ValueRange', description: 'Values of the parameter: rates as 3% or 0.03, people and pounds as plain amounts.' }),
+  strictObject({ low: parameterValue(), likely: parameterValue().optional(), high: parameterValue() })
+    .register(z.globalRegistry, {
+      id: 'ValueRange',
+      description: 'Values of the parameter: rates as 3% or 0.03, people and pounds as plain amounts.',
+    }),
 );
 
 /** Either `select` with `factor` (lines), or `parameter` with `range` (a demand driver parameter). */
 const assumptionSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       id: z
         .string()
         .regex(/^[a-z][a-z0-9_-]*$/, 'an assumption id is lower case letters, digits, `_` or `-`, starting with a letter')
-        .meta({ description: 'A stable id, e.g. sr-delivery.' }),
+        .register(z.globalRegistry, { description: 'A stable id, e.g. sr-delivery.' }),
       description: textSchema(),
       select: selectorSchema()
         .optional()
-        .meta({ description: 'The lines this range applies to. A line takes the first assumption that selects it.' }),
+        .register(z.globalRegistry, { description: 'The lines this range applies to. A line takes the first assumption that selects it.' }),
       factor: factorRangeSchema().optional(),
-      parameter: textSchema().optional().meta({
+      parameter: textSchema().optional().register(z.globalRegistry, {
         description:
           'Instead of lines: a driver parameter, e.g. older_people.unit_cost_uplift, inflation.care_fees.pass_through, or index.cpi-september (the series’ annual change).',
       }),
-      funding: textSchema().optional().meta({
+      funding: textSchema().optional().register(z.globalRegistry, {
         description:
           'Instead of lines: a funding item to scale by `factor`: a grant id (e.g. ibcf), business_rates, revenue_support_grant, section_31, business_rates_growth (growth above the retained rates baseline), collection_fund, council_tax (its tax base) or collection_rate (a factor on the council tax collected).',
       }),
       from: yearSchema()
         .optional()
-        .meta({ description: 'With `funding`: the first year the factor applies to (earlier years as planned).' }),
+        .register(z.globalRegistry, { description: 'With `funding`: the first year the factor applies to (earlier years as planned).' }),
       range: valueRangeSchema().optional(),
       source: sourceSchema().meta({ description: 'Why this range: evidence, a previous year’s delivery, or a judgement and whose.' }),
     })
-    .meta({ id: 'Assumption' }),
+    .register(z.globalRegistry, { id: 'Assumption' }),
 );
 
 export const assumptionsSchema = lazySchema(() =>
-  z.array(assumptionSchema()).meta({
+  z.array(assumptionSchema()).register(z.globalRegistry, {
     description: 'Ranges on lines (e.g. delivery of SR savings 60%–100%) for sensitivity, risk and the report.',
   }),
 );

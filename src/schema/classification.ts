@@ -3,7 +3,7 @@
 // load/classification.ts.
 
 import { z } from 'zod';
-import { lazySchema } from './lazy.js';
+import { lazySchema, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { STATUS_CODES } from '../model/classification.js';
 import { textSchema } from './common.js';
@@ -23,14 +23,14 @@ const codeSchema = lazySchema(() =>
 const commonShape = lazySchema(() => ({
   label: textSchema()
     .optional()
-    .meta({ description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".' }),
-  required_for: kindsSchema().optional().meta({
+    .register(z.globalRegistry, { description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".' }),
+  required_for: kindsSchema().optional().register(z.globalRegistry, {
     description: 'Line kinds whose lines must carry a value, e.g. [saving]. Reconciling lines need none. None is required otherwise.',
   }),
   applies_to: kindsSchema()
     .optional()
-    .meta({ description: 'Line kinds whose lines may carry a value, e.g. [saving]; any kind when absent.' }),
-  shown: z.enum(['code', 'label']).optional().meta({
+    .register(z.globalRegistry, { description: 'Line kinds whose lines may carry a value, e.g. [saving]; any kind when absent.' }),
+  shown: z.enum(['code', 'label']).optional().register(z.globalRegistry, {
     description: "Whether tables print a value's code (as the report's own tables do, e.g. SR/Eff) or its label (the default).",
   }),
 }));
@@ -39,15 +39,17 @@ const valuesSchema = lazySchema(() =>
   z
     .record(codeSchema(), textSchema())
     .refine((v) => Object.keys(v).length > 0, 'declare at least one value')
-    .meta({ description: 'Each code as lines write it, with its label, in the order subtotals show them, e.g. {Eff: Efficiency}.' }),
+    .register(z.globalRegistry, {
+      description: 'Each code as lines write it, with its label, in the order subtotals show them, e.g. {Eff: Efficiency}.',
+    }),
 );
 
-const vocabularySchema = lazySchema(() => z.strictObject({ values: valuesSchema(), ...commonShape() }));
+const vocabularySchema = lazySchema(() => strictObject({ values: valuesSchema(), ...commonShape() }));
 
 const natureVocabularySchema = lazySchema(() =>
-  z.strictObject({
+  strictObject({
     values: valuesSchema(),
-    mixes: z.boolean().optional().meta({
+    mixes: z.boolean().optional().register(z.globalRegistry, {
       description:
         'True when a line may combine values with `/`, e.g. SR/Eff; a mix is shown in the declared order of its parts and subtotalled as one group.',
     }),
@@ -58,7 +60,7 @@ const natureVocabularySchema = lazySchema(() =>
 const statusValueSchema = lazySchema(() =>
   z.union([
     textSchema(),
-    z.strictObject({
+    strictObject({
       label: textSchema(),
       mark: z
         .string()
@@ -67,17 +69,17 @@ const statusValueSchema = lazySchema(() =>
           'a mark is up to three symbols (not letters, digits or spaces), printed before the ref, e.g. * or **',
         )
         .optional()
-        .meta({ description: 'Printed before the ref, e.g. * ; a line may write the mark instead of the code.' }),
+        .register(z.globalRegistry, { description: 'Printed before the ref, e.g. * ; a line may write the mark instead of the code.' }),
     }),
   ]),
 );
 
 const statusVocabularySchema = lazySchema(() =>
-  z.strictObject({
+  strictObject({
     values: z
       .partialRecord(z.enum(STATUS_CODES), statusValueSchema())
       .refine((v) => Object.keys(v).length > 0, 'declare at least one value')
-      .meta({
+      .register(z.globalRegistry, {
         description:
           'The line statuses the scenario uses (unchanged, amended, new: the comparison `mtfs diff` checks), each with its label and mark.',
       }),
@@ -86,15 +88,18 @@ const statusVocabularySchema = lazySchema(() =>
 );
 
 export const classificationsSchema = lazySchema(() =>
-  z
-    .strictObject({
-      category: vocabularySchema().optional().meta({ description: 'e.g. Transformation or Departmental savings.' }),
-      nature: natureVocabularySchema().optional().meta({ description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).' }),
+  strictObject({
+      category: vocabularySchema().optional().register(z.globalRegistry, { description: 'e.g. Transformation or Departmental savings.' }),
+      nature: natureVocabularySchema()
+        .optional()
+        .register(z.globalRegistry, { description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).' }),
       service_area: vocabularySchema().optional(),
-      growth_type: vocabularySchema().optional().meta({ description: 'e.g. committed growth or service improvement.' }),
+      growth_type: vocabularySchema()
+        .optional()
+        .register(z.globalRegistry, { description: 'e.g. committed growth or service improvement.' }),
       status: statusVocabularySchema().optional(),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'Classifications',
       description:
         'The vocabularies of line classifications this scenario uses. A classification not declared takes any text (and `status` unchanged, amended, new, * or **); none is required unless `required_for` says so.',

@@ -3,7 +3,7 @@
 // projection can show is checked when the controls are checked (reports/check/).
 
 import { z } from 'zod';
-import { lazySchema } from './lazy.js';
+import { lazySchema, strictObject } from './lazy.js';
 import { ROUNDING_MODES } from '../model/money.js';
 import { PUBLISHED_TO } from '../model/published-precision.js';
 import { amountSchema, sourceSchema, yearSchema } from './common.js';
@@ -36,14 +36,14 @@ export const controlRowSchema = lazySchema(() =>
         },
       });
     })
-    .meta({
+    .register(z.globalRegistry, {
       description:
         'A row id: a row of the budget table (the layout’s ids, e.g. net_budget, base_budget, levies) or a funding row, `<lines row>.total`, `<lines row>.<classification>.<value>` or `funding.<component>`.',
     }),
 );
 
 export const publishedToSchema = lazySchema(() =>
-  z.enum(PUBLISHED_TO).meta({
+  z.enum(PUBLISHED_TO).register(z.globalRegistry, {
     description: 'The precision the source published the figure to: £0.01, £1, £100, £000, £0.01m, £0.1m or £m.',
   }),
 );
@@ -51,32 +51,30 @@ export const publishedToSchema = lazySchema(() =>
 const controlValueSchema = lazySchema(() =>
   z.union([
     amountSchema(),
-    z
-      .strictObject({ amount: amountSchema(), published_to: publishedToSchema() })
-      .meta({ description: 'A published figure with its own precision, e.g. {amount: 13.0, published_to: £0.1m}.' }),
+    strictObject({ amount: amountSchema(), published_to: publishedToSchema() })
+      .register(z.globalRegistry, { description: 'A published figure with its own precision, e.g. {amount: 13.0, published_to: £0.1m}.' }),
   ]),
 );
 
 export const controlsSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       source: sourceSchema(),
-      published_to: publishedToSchema().optional().meta({
+      published_to: publishedToSchema().optional().register(z.globalRegistry, {
         description:
           'The precision every figure here was published to (default: exactly as written). `check` passes when the exact figure rounds to the published one.',
       }),
       rounding: z
         .enum(Object.keys(ROUNDING_MODES) as [keyof typeof ROUNDING_MODES, ...(keyof typeof ROUNDING_MODES)[]])
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description: 'How the exact figure is rounded to the published precision (default half-away-from-zero, as Excel’s ROUND).',
         }),
-      rows: z.record(controlRowSchema(), z.record(yearSchema(), controlValueSchema())).meta({
+      rows: z.record(controlRowSchema(), z.record(yearSchema(), controlValueSchema())).register(z.globalRegistry, {
         description:
           'Published figures by row id and year, signed as the table prints them (savings negative; planned use of reserves positive).',
       }),
     })
-    .meta({ id: 'Controls' }),
+    .register(z.globalRegistry, { id: 'Controls' }),
 );
 
 export type WrittenControls = z.infer<ReturnType<typeof controlsSchema>>;

@@ -2,7 +2,7 @@
 // client group. Every figure is an object with its value, status and source, so none is unexplained.
 
 import { z } from 'zod';
-import { lazySchema } from './lazy.js';
+import { lazySchema, strictObject } from './lazy.js';
 import { PARAMETER_STATUSES } from '../model/demand.js';
 import { SERIES_EXTENDS, SERIES_METHODS } from '../model/series.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -12,11 +12,11 @@ export const driverNameSchema = lazySchema(() =>
   z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a driver name is a letter followed by letters, digits, `_` or `-`, e.g. older_people')
-    .meta({ description: 'A driver name, e.g. older_people or learning_disability.' }),
+    .register(z.globalRegistry, { description: 'A driver name, e.g. older_people or learning_disability.' }),
 );
 
 const provenance = lazySchema(() => ({
-  status: z.enum(PARAMETER_STATUSES as [string, ...string[]]).meta({
+  status: z.enum(PARAMETER_STATUSES as [string, ...string[]]).register(z.globalRegistry, {
     description:
       'verbatim (quoted from the source), derived (computed from quoted figures: say how), assumed (a judgement: say why) or calibrated (chosen so a result matches a published figure: say which).',
   }),
@@ -26,72 +26,75 @@ const provenance = lazySchema(() => ({
 
 /** A parameter with one value for every year (`value`) or one per year (`values`). */
 function perYear(value: z.ZodType, description: string) {
-  return z
-    .strictObject({
-      value: value.optional().meta({ description: 'The same value in every year.' }),
-      values: z.record(yearSchema(), value).optional().meta({ description: 'A value for each year, e.g. {2018/19: 46, 2019/20: 46}.' }),
+  return strictObject({
+      value: value.optional().register(z.globalRegistry, { description: 'The same value in every year.' }),
+      values: z
+        .record(yearSchema(), value)
+        .optional()
+        .register(z.globalRegistry, { description: 'A value for each year, e.g. {2018/19: 46, 2019/20: 46}.' }),
       ...provenance(),
     })
-    .meta({ description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
+    .register(z.globalRegistry, { description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
 }
 
 const populationRefSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       file: textSchema().meta({ description: 'A population CSV (area, age band, one column per mid-year), relative to this scenario.' }),
       area: textSchema().meta({ description: 'The area as written in the file, e.g. Leicestershire.' }),
       band: textSchema().meta({ description: 'The age band as written in the file, e.g. 65+.' }),
       method: z
         .enum(SERIES_METHODS as [string, ...string[]])
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description:
             'How years between two published points are filled: compound (constant growth rate), linear or hold. Computed values are rounded to whole people half away from zero.',
         }),
       extend: z
         .enum(SERIES_EXTENDS as [string, ...string[]])
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description:
             'How years before the first or after the last published point are filled: hold (the nearest value) or trend (the compound growth of the two nearest points, continued). Without it such years are an error.',
         }),
       source: sourceSchema(),
     })
-    .meta({ id: 'PopulationRef', description: 'The population band a driver follows: users = population × use_rate.' }),
+    .register(z.globalRegistry, {
+      id: 'PopulationRef',
+      description: 'The population band a driver follows: users = population × use_rate.',
+    }),
 );
 
 const unitCostSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       amount: amountSchema(),
-      per: z.enum(['year', 'week']).meta({ description: 'year, or week (annualised over `weeks_per_year`).' }),
-      weeks_per_year: amountSchema().optional().meta({
+      per: z.enum(['year', 'week']).register(z.globalRegistry, { description: 'year, or week (annualised over `weeks_per_year`).' }),
+      weeks_per_year: amountSchema().optional().register(z.globalRegistry, {
         description:
           'Required with `per: week`, and only then: how many weeks make the year the cost is annualised over, e.g. 52 or 52.14 (365/7 to two places). Say in `source:` or `note:` which the council uses.',
       }),
-      year: yearSchema().optional().meta({ description: 'The year whose prices `amount` is in (required).' }),
+      year: yearSchema().optional().register(z.globalRegistry, { description: 'The year whose prices `amount` is in (required).' }),
       ...provenance(),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'UnitCost',
       description: 'The average cost per user: `amount` in pounds (£, whatever `units:` says) per `per`, at the prices of `year`.',
     }),
 );
 
 const cohortSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       arrivals: perYear(amountSchema(), 'People arriving in each MTFS year (none leave within the period).'),
-      part_year: z
-        .strictObject({ value: rateSchema(), ...provenance() })
-        .meta({ description: 'The share of a year an arrival is in service in the year of arrival, e.g. 0.5.' }),
+      part_year: strictObject({ value: rateSchema(), ...provenance() })
+        .register(z.globalRegistry, { description: 'The share of a year an arrival is in service in the year of arrival, e.g. 0.5.' }),
     })
-    .meta({ id: 'Cohort', description: 'Demand that arrives as a cohort, e.g. young people moving from children’s to adult services.' }),
+    .register(z.globalRegistry, {
+      id: 'Cohort',
+      description: 'Demand that arrives as a cohort, e.g. young people moving from children’s to adult services.',
+    }),
 );
 
 export const driverSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       description: textSchema(),
       population: populationRefSchema().optional(),
       use_rate: perYear(rateSchema(), 'Users per head of the population band, 0 to 1 (0.035 or 3.5%).').optional(),
@@ -107,7 +110,7 @@ export const driverSchema = lazySchema(() =>
         'Annual change in the unit cost (0.02 or 2%); the uplift of a year takes the cost from the year before to it.',
       ),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'DemandDriver',
       description:
         'One client group: users from population × use_rate, users given directly, or a cohort; a unit cost with its price year and uplift.',
@@ -115,7 +118,7 @@ export const driverSchema = lazySchema(() =>
 );
 
 export const driversSchema = lazySchema(() =>
-  z.record(driverNameSchema(), driverSchema()).meta({
+  z.record(driverNameSchema(), driverSchema()).register(z.globalRegistry, {
     description:
       'Demand drivers by name. A growth line with `driver: <name>` (or a list of names) takes its levels from them: projected cost − base-year cost, the base year being the year before the MTFS.',
   }),
@@ -123,7 +126,7 @@ export const driversSchema = lazySchema(() =>
 
 /** The driver names a line may give: one, or a list whose levels are summed. */
 export const lineDriverSchema = lazySchema(() =>
-  z.union([driverNameSchema(), z.array(driverNameSchema()).min(1)]).meta({
+  z.union([driverNameSchema(), z.array(driverNameSchema()).min(1)]).register(z.globalRegistry, {
     description: 'The demand driver (or list of drivers, summed) that builds this line’s levels, instead of `levels`.',
   }),
 );

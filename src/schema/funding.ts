@@ -3,7 +3,7 @@
 // are errors. Rules zod cannot express (years, start and end, Band D chains) live in load/funding.ts.
 
 import { z } from 'zod';
-import { lazySchema, optional } from './lazy.js';
+import { lazySchema, optional, strictObject } from './lazy.js';
 import { BAND_D_ROUNDING } from '../model/band-d.js';
 import { PROVENANCES } from '../model/funding.js';
 import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -24,7 +24,7 @@ export const FUNDING_ROWS = [
 const STREAM_METHODS = ['hold', 'linear', 'growth'] as const;
 
 export const provenanceSchema = lazySchema(() =>
-  z.enum(PROVENANCES).meta({
+  z.enum(PROVENANCES).register(z.globalRegistry, {
     description: 'published (verbatim in the source), derived (stated arithmetic on published figures) or estimate.',
   }),
 );
@@ -39,7 +39,7 @@ export const calibratedToSchema = lazySchema(() =>
         .regex(/^[a-z_]+ \d{4}\/\d{2}$/, 'name a control as `<row> <year>`, e.g. `gap 2018/19`'),
     )
     .min(1)
-    .meta({
+    .register(z.globalRegistry, {
       description:
         'The controls (`<row> <year>`, e.g. `gap 2018/19`) this figure was chosen to reproduce: `mtfs check` reports them as calibrated, not as evidence.',
     }),
@@ -48,48 +48,50 @@ export const calibratedToSchema = lazySchema(() =>
 const citation = lazySchema(() => ({
   provenance: provenanceSchema(),
   source: sourceSchema(),
-  note: textSchema().optional().meta({ description: 'How the figure was derived or estimated.' }),
+  note: textSchema().optional().register(z.globalRegistry, { description: 'How the figure was derived or estimated.' }),
   calibrated_to: calibratedToSchema().optional(),
 }));
 
 const filling = lazySchema(() => ({
-  unstated: z.enum(STREAM_METHODS).optional().meta({
+  unstated: z.enum(STREAM_METHODS).optional().register(z.globalRegistry, {
     description:
       'How years after a stated amount are filled: hold (ongoing), linear (straight line between stated amounts) or growth (previous year × (1 + growth)). Estimates are rounded to whole units half away from zero.',
   }),
-  growth: rateSchema().optional().meta({ description: 'The yearly growth rate for `unstated: growth`, e.g. 1% or 0.01.' }),
+  growth: rateSchema()
+    .optional()
+    .register(z.globalRegistry, { description: 'The yearly growth rate for `unstated: growth`, e.g. 1% or 0.01.' }),
 }));
 
 const streamFields = lazySchema(() => ({
   amounts: amountsByYearSchema().meta({ description: 'The amount in each stated year, in the scenario units.' }),
-  from: yearSchema().optional().meta({ description: 'The first year the stream is received.' }),
-  to: yearSchema().optional().meta({ description: 'The last year it is received: nil afterwards (a one-off or ending grant).' }),
+  from: yearSchema().optional().register(z.globalRegistry, { description: 'The first year the stream is received.' }),
+  to: yearSchema()
+    .optional()
+    .register(z.globalRegistry, { description: 'The last year it is received: nil afterwards (a one-off or ending grant).' }),
   ...filling(),
   ...citation(),
 }));
 
 const streamSchema = lazySchema(() =>
-  z
-    .strictObject({ label: textSchema().optional().meta({ description: 'The row label.' }), ...streamFields() })
-    .meta({ id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' }),
+  strictObject({ label: textSchema().optional().register(z.globalRegistry, { description: 'The row label.' }), ...streamFields() })
+    .register(z.globalRegistry, { id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' }),
 );
 
 const grantIdSchema = lazySchema(() =>
   z
     .string()
     .regex(/^[a-z][a-z0-9-]*$/, 'a grant id is lower-case letters, digits and `-`, starting with a letter, e.g. ibcf')
-    .meta({ description: 'A stable id for CSV and JSON, e.g. ibcf.' }),
+    .register(z.globalRegistry, { description: 'A stable id for CSV and JSON, e.g. ibcf.' }),
 );
 
 const conditionalSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       funds: textSchema().meta({
         description:
           'The department (in a whole-council scenario) or the scenario’s own `department:` whose spend the grant funds, e.g. Adults and Communities.',
       }),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'ConditionalGrant',
       description:
         'A ring-fenced or conditional grant: shown matched to the spend it funds, apart from general funding, and never counted in total funding or the gap.',
@@ -97,45 +99,44 @@ const conditionalSchema = lazySchema(() =>
 );
 
 const grantSchema = lazySchema(() =>
-  z
-    .strictObject({ id: grantIdSchema(), label: textSchema(), conditional: conditionalSchema().optional(), ...streamFields() })
-    .meta({ id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' }),
+  strictObject({ id: grantIdSchema(), label: textSchema(), conditional: conditionalSchema().optional(), ...streamFields() })
+    .register(z.globalRegistry, { id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' }),
 );
 
 const bandDYearSchema = lazySchema(() =>
-  z
-    .strictObject({
-      core: rateSchema().optional().meta({ description: 'The core council tax increase on last year, e.g. 2.99%.' }),
-      asc_precept: rateSchema().optional().meta({
+  strictObject({
+      core: rateSchema().optional().register(z.globalRegistry, { description: 'The core council tax increase on last year, e.g. 2.99%.' }),
+      asc_precept: rateSchema().optional().register(z.globalRegistry, {
         description: 'The adult social care precept on last year, e.g. 3% (from 2016/17, when the precept began; omit it otherwise).',
       }),
-      increase: rateSchema().optional().meta({
+      increase: rateSchema().optional().register(z.globalRegistry, {
         description: 'Or: the whole increase on last year as one percentage, e.g. 4.99%, where the source gives no split.',
       }),
-      amount: amountSchema().optional().meta({ description: 'Band D as set (in £ and pence); used for the yield when given.' }),
+      amount: amountSchema()
+        .optional()
+        .register(z.globalRegistry, { description: 'Band D as set (in £ and pence); used for the yield when given.' }),
     })
-    .meta({ id: 'BandDYear' }),
+    .register(z.globalRegistry, { id: 'BandDYear' }),
 );
 
 const bandDSchema = lazySchema(() =>
-  z
-    .strictObject({
-      base: z
-        .strictObject({ year: yearSchema(), amount: amountSchema() })
+  strictObject({
+      base: strictObject({ year: yearSchema(), amount: amountSchema() })
         .optional()
-        .meta({ description: 'Band D (£) in the year before the first derived year, e.g. {year: 2017/18, amount: 1172.38}.' }),
-      rounding: z.enum(BAND_D_ROUNDING).meta({
+        .register(z.globalRegistry, {
+          description: 'Band D (£) in the year before the first derived year, e.g. {year: 2017/18, amount: 1172.38}.',
+        }),
+      rounding: z.enum(BAND_D_ROUNDING).register(z.globalRegistry, {
         description: 'How a derived Band D is rounded to the penny: penny-half-up, penny-half-even or penny-truncate.',
       }),
-      years: z.record(yearSchema(), bandDYearSchema()).optional().meta({
+      years: z.record(yearSchema(), bandDYearSchema()).optional().register(z.globalRegistry, {
         description:
           'Each MTFS year: the increase (core and asc_precept, or increase) and/or the Band D amount as set. Not given with `requirement:`, where Band D = requirement ÷ tax base.',
       }),
-      earlier_asc_precept: z
-        .strictObject({
+      earlier_asc_precept: strictObject({
           years: z.record(
             yearSchema(),
-            z.strictObject({ rate: rateSchema(), band_d_before: amountSchema() }).meta({
+            strictObject({ rate: rateSchema(), band_d_before: amountSchema() }).register(z.globalRegistry, {
               description:
                 '`rate`: the adult social care precept of that year, e.g. 2%; `band_d_before`: Band D (£) of the year before, which the precept is a share of.',
             }),
@@ -143,74 +144,84 @@ const bandDSchema = lazySchema(() =>
           ...citation(),
         })
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description:
             'Adult social care precepts of years before the period: counted in the total the referendum principles allow over a run of years, and in the precept raised to date.',
         }),
       ...citation(),
     })
-    .meta({ id: 'BandD', description: 'Band D council tax in £: given by year, or derived from last year by core + ASC precept.' }),
+    .register(z.globalRegistry, {
+      id: 'BandD',
+      description: 'Band D council tax in £: given by year, or derived from last year by core + ASC precept.',
+    }),
 );
 
 const taxBaseSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       band_d_equivalents: amountsByYearSchema().meta({ description: 'The tax base in each stated year (Band D equivalent dwellings).' }),
       unstated: z
         .enum([...STREAM_METHODS, 'dwellings'])
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description:
             'How years after a stated tax base are filled: hold, linear, growth (previous year × (1 + growth)) or dwellings (previous year + `dwellings` Band D equivalents a year).',
         }),
       growth: filling().growth,
-      dwellings: amountSchema().optional().meta({
+      dwellings: amountSchema().optional().register(z.globalRegistry, {
         description: 'For `unstated: dwellings`: the Band D equivalent dwellings added each year (new homes less demolitions), e.g. 1,150.',
       }),
       ...citation(),
     })
-    .meta({ id: 'TaxBase' }),
+    .register(z.globalRegistry, { id: 'TaxBase' }),
 );
 
 const collectionSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       rate: rateSchema().meta({ description: 'The share of the tax due that is expected to be collected, e.g. 98.5%.' }),
       years: z
         .record(yearSchema(), rateSchema())
         .optional()
-        .meta({ description: 'Years with a rate of their own, e.g. {2020/21: 98%}; other years take `rate`.' }),
-      basis: z.enum(['applied', 'in_tax_base']).meta({
+        .register(z.globalRegistry, { description: 'Years with a rate of their own, e.g. {2020/21: 98%}; other years take `rate`.' }),
+      basis: z.enum(['applied', 'in_tax_base']).register(z.globalRegistry, {
         description:
           'applied: yield = tax base × Band D × rate (the tax base is stated before the allowance for non-collection); in_tax_base: the tax base is stated after that allowance, so yield = tax base × Band D and the rate is shown, not applied.',
       }),
       ...citation(),
     })
-    .meta({ id: 'CollectionRate', description: 'The council tax collection rate, and whether the tax base already allows for it.' }),
+    .register(z.globalRegistry, {
+      id: 'CollectionRate',
+      description: 'The council tax collection rate, and whether the tax base already allows for it.',
+    }),
 );
 
 const preceptorSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       name: textSchema().meta({ description: 'The preceptor as the bill names it, e.g. Kent County Council.' }),
       band_d: amountsByYearSchema()
         .optional()
-        .meta({ description: 'Its Band D in each MTFS year, in £ and pence, e.g. 2018/19: 1,237.68.' }),
+        .register(z.globalRegistry, { description: 'Its Band D in each MTFS year, in £ and pence, e.g. 2018/19: 1,237.68.' }),
       precept: amountsByYearSchema()
         .optional()
-        .meta({ description: 'Or: its precept in each MTFS year, in the scenario units, e.g. 2019/20: 26,553.' }),
+        .register(z.globalRegistry, { description: 'Or: its precept in each MTFS year, in the scenario units, e.g. 2019/20: 26,553.' }),
       ...citation(),
     })
-    .meta({ id: 'Preceptor', description: 'Another authority on the council tax bill: its Band D or its precept by year, cited.' }),
+    .register(z.globalRegistry, {
+      id: 'Preceptor',
+      description: 'Another authority on the council tax bill: its Band D or its precept by year, cited.',
+    }),
 );
 
 const billSchema = lazySchema(() =>
-  z
-    .strictObject({
-      label: textSchema().optional().meta({ description: 'The total as the source labels it, e.g. Council Tax level (Band D).' }),
-      preceptors: z.array(preceptorSchema()).min(1).meta({ description: 'The other preceptors, in the order the bill lists them.' }),
+  strictObject({
+      label: textSchema()
+        .optional()
+        .register(z.globalRegistry, { description: 'The total as the source labels it, e.g. Council Tax level (Band D).' }),
+      preceptors: z
+        .array(preceptorSchema())
+        .min(1)
+        .register(z.globalRegistry, { description: 'The other preceptors, in the order the bill lists them.' }),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'CouncilTaxBill',
       description:
         'The council tax bill: the council’s own council tax plus the other preceptors’ (all by Band D, or all by precept). Shown beside council tax; never funding, never in the gap.',
@@ -218,9 +229,8 @@ const billSchema = lazySchema(() =>
 );
 
 const councilTaxSchema = lazySchema(() =>
-  z
-    .strictObject({
-      requirement: streamSchema().optional().meta({
+  strictObject({
+      requirement: streamSchema().optional().register(z.globalRegistry, {
         description:
           'The council tax requirement (the amount to raise) by year, in the scenario units: the yield. With `tax_base:`, Band D = requirement ÷ tax base, rounded by `band_d: {rounding: …}`.',
       }),
@@ -228,59 +238,62 @@ const councilTaxSchema = lazySchema(() =>
       band_d: bandDSchema().optional(),
       collection_fund: streamSchema().optional(),
       collection: collectionSchema().optional(),
-      principles: textSchema().optional().meta({
+      principles: textSchema().optional().register(z.globalRegistry, {
         description:
           'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive. Needs Band D increases, not a `requirement`.',
       }),
-      asc_department: textSchema().optional().meta({
+      asc_department: textSchema().optional().register(z.globalRegistry, {
         description:
           'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',
       }),
       bill: billSchema().optional(),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'CouncilTax',
       description:
         'Either yield = tax base × Band D, exactly, or a council tax requirement; plus any collection fund surplus (deficit negative).',
     }),
 );
 
-const sourcedAmount = lazySchema(() => z.strictObject({ amount: amountSchema(), ...citation() }));
+const sourcedAmount = lazySchema(() => strictObject({ amount: amountSchema(), ...citation() }));
 
 const reserveIdSchema = lazySchema(() =>
   z
     .string()
     .regex(/^[a-z][a-z0-9_-]*$/, 'a reserve id is lower-case letters, digits, `_` and `-`, starting with a letter, e.g. transformation')
-    .meta({ description: 'A stable id for CSV, JSON and `explain`, e.g. transformation; `general_fund` names the general fund.' }),
+    .register(z.globalRegistry, {
+      description: 'A stable id for CSV, JSON and `explain`, e.g. transformation; `general_fund` names the general fund.',
+    }),
 );
 
-const movementsSchema = lazySchema(() => z.strictObject({ amounts: amountsByYearSchema(), ...citation() }));
+const movementsSchema = lazySchema(() => strictObject({ amounts: amountsByYearSchema(), ...citation() }));
 
 const earmarkedSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       id: reserveIdSchema(),
       label: textSchema().meta({ description: 'The reserve’s name, e.g. Transformation reserve.' }),
       opening: sourcedAmount().meta({ description: 'The balance brought forward at the start of the first MTFS year.' }),
-      contributions: movementsSchema().optional().meta({ description: 'Contributions by year, written positive.' }),
-      uses: movementsSchema().optional().meta({
+      contributions: movementsSchema().optional().register(z.globalRegistry, { description: 'Contributions by year, written positive.' }),
+      uses: movementsSchema().optional().register(z.globalRegistry, {
         description:
           'Planned uses by year, written positive: they draw the reserve to fund spend held outside the net budget requirement, so they do not change the gap.',
       }),
     })
-    .meta({ id: 'EarmarkedReserve', description: 'A reserve set aside for a purpose: opening balance, contributions and uses by year.' }),
+    .register(z.globalRegistry, {
+      id: 'EarmarkedReserve',
+      description: 'A reserve set aside for a purpose: opening balance, contributions and uses by year.',
+    }),
 );
 
 const oneOffSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       id: reserveIdSchema(),
       label: textSchema().meta({ description: 'What the one-off spend is, e.g. Care system replacement.' }),
       reserve: reserveIdSchema().meta({ description: 'The reserve that funds it: an earmarked reserve’s id, or general_fund.' }),
       amounts: amountsByYearSchema().meta({ description: 'The spend in each year, written positive.' }),
       ...citation(),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'OneOffSpend',
       description:
         'One-off spend funded from a named reserve: it is not in the net budget requirement, so it does not add to the gap, but it draws the reserve.',
@@ -288,63 +301,61 @@ const oneOffSchema = lazySchema(() =>
 );
 
 const riskItemSchema = lazySchema(() =>
-  z
-    .strictObject({ risk: textSchema(), amount: amountSchema() })
-    .meta({ id: 'RiskItem', description: 'One assessed risk and the amount held against it.' }),
+  strictObject({ risk: textSchema(), amount: amountSchema() })
+    .register(z.globalRegistry, { id: 'RiskItem', description: 'One assessed risk and the amount held against it.' }),
 );
 
 const reservesSchema = lazySchema(() =>
-  z
-    .strictObject({
-      opening: sourcedAmount().optional().meta({
+  strictObject({
+      opening: sourcedAmount().optional().register(z.globalRegistry, {
         description:
           'The balance brought forward at the start of the first MTFS year. Without it (only movements published) the balance rows show the movement since the start of the first year.',
       }),
       minimum: z
         .union([
           sourcedAmount(),
-          z.strictObject({ percent: rateSchema(), ...citation() }).meta({
+          strictObject({ percent: rateSchema(), ...citation() }).register(z.globalRegistry, {
             description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
           }),
-          z.strictObject({ risks: z.array(riskItemSchema()).min(1), ...citation() }).meta({
+          strictObject({ risks: z.array(riskItemSchema()).min(1), ...citation() }).register(z.globalRegistry, {
             description: 'A risk-assessed minimum balance: the sum of the amounts held against each assessed risk.',
           }),
         ])
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description:
             'The minimum balance of the general fund: an amount, a percentage of the net budget, or a risk assessment (`risks:`, summed). Needs `opening`.',
         }),
-      planned_use: z
-        .strictObject({ amounts: amountsByYearSchema(), ...citation() })
+      planned_use: strictObject({ amounts: amountsByYearSchema(), ...citation() })
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description:
             'Planned use of reserves by year, written positive (a draw of 2,000 is 2,000); counted as funding, so it closes the gap. Shown and controlled positive.',
         }),
-      contributions: z
-        .strictObject({ amounts: amountsByYearSchema(), ...citation() })
+      contributions: strictObject({ amounts: amountsByYearSchema(), ...citation() })
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description:
             'Contributions to reserves by year, written positive: they add to the balance but are not funding, so they do not change the gap.',
         }),
-      earmarked: z.array(earmarkedSchema()).optional().meta({ description: 'Earmarked reserves, each with its own roll-forward.' }),
-      one_off: z.array(oneOffSchema()).optional().meta({ description: 'One-off spend funded from a named reserve.' }),
+      earmarked: z
+        .array(earmarkedSchema())
+        .optional()
+        .register(z.globalRegistry, { description: 'Earmarked reserves, each with its own roll-forward.' }),
+      one_off: z.array(oneOffSchema()).optional().register(z.globalRegistry, { description: 'One-off spend funded from a named reserve.' }),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'Reserves',
       description:
         'The general fund balance (opening, minimum, planned use, contributions), earmarked reserves and one-off spend funded from reserves.',
     }),
 );
 
-const citedAmountSchema = lazySchema(() => z.strictObject({ amount: amountSchema(), ...citation() }));
+const citedAmountSchema = lazySchema(() => strictObject({ amount: amountSchema(), ...citation() }));
 
 const retainedBusinessRatesSchema = lazySchema(() =>
-  z
-    .strictObject({
-      label: textSchema().optional().meta({ description: 'The row label.' }),
+  strictObject({
+      label: textSchema().optional().register(z.globalRegistry, { description: 'The row label.' }),
       base_year: yearSchema().meta({
         description: 'The year the baseline, top-up and tariff are given for: the year before the period (e.g. 2017/18).',
       }),
@@ -352,41 +363,44 @@ const retainedBusinessRatesSchema = lazySchema(() =>
         description:
           'The business rates baseline of `base_year`: the authority’s share of the rates the settlement expects, in the scenario units.',
       }),
-      top_up: citedAmountSchema().optional().meta({
+      top_up: citedAmountSchema().optional().register(z.globalRegistry, {
         description: 'The top-up grant of `base_year` (a top-up authority: baseline funding level above its baseline).',
       }),
-      tariff: citedAmountSchema().optional().meta({
+      tariff: citedAmountSchema().optional().register(z.globalRegistry, {
         description: 'The tariff paid in `base_year` (a tariff authority: baseline above its baseline funding level).',
       }),
-      multiplier_change: z
-        .strictObject({
-          rates: z.record(yearSchema(), rateSchema()).meta({
+      multiplier_change: strictObject({
+          rates: z.record(yearSchema(), rateSchema()).register(z.globalRegistry, {
             description: 'The change in the small business rates multiplier in each MTFS year (e.g. CPI or RPI), e.g. 2019/20: 2.1%.',
           }),
-          unstated: z.enum(['hold']).optional().meta({ description: 'hold: a year not stated repeats the year before (an estimate).' }),
+          unstated: z
+            .enum(['hold'])
+            .optional()
+            .register(z.globalRegistry, { description: 'hold: a year not stated repeats the year before (an estimate).' }),
           ...citation(),
         })
-        .meta({ description: 'How the baseline, top-up and tariff are uprated: each year’s amount is last year’s × (1 + change).' }),
-      growth: z
-        .strictObject(streamFields())
-        .meta({ description: 'The authority’s share of growth above the uprated baseline, by year (negative: a fall).' }),
-      levy_rate: z
-        .strictObject({ rate: rateSchema(), ...citation() })
+        .register(z.globalRegistry, {
+          description: 'How the baseline, top-up and tariff are uprated: each year’s amount is last year’s × (1 + change).',
+        }),
+      growth: strictObject(streamFields())
+        .register(z.globalRegistry, {
+          description: 'The authority’s share of growth above the uprated baseline, by year (negative: a fall).',
+        }),
+      levy_rate: strictObject({ rate: rateSchema(), ...citation() })
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description: 'The levy on growth: this share of any growth above nil is paid over, e.g. 50%. Omit where no levy applies.',
         }),
-      safety_net: z
-        .strictObject({ percent: rateSchema(), ...citation() })
+      safety_net: strictObject({ percent: rateSchema(), ...citation() })
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description: 'The safety net: income below this share of the baseline funding level is topped up to it, e.g. 92.5%.',
         }),
-      section_31: streamSchema().optional().meta({
+      section_31: streamSchema().optional().register(z.globalRegistry, {
         description: 'Section 31 grants compensating for business rates reliefs set nationally, by year: a funding stream of their own.',
       }),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'RetainedBusinessRates',
       description:
         'Retained business rates worked out from the settlement: baseline × uprating + top-up − tariff + growth − levy, plus a safety net payment if it bites.',
@@ -394,60 +408,61 @@ const retainedBusinessRatesSchema = lazySchema(() =>
 );
 
 const fundingSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       source: sourceSchema().optional(),
       council_tax: councilTaxSchema().optional(),
       business_rates: streamSchema().optional(),
-      revenue_support_grant: streamSchema().optional().meta({
+      revenue_support_grant: streamSchema().optional().register(z.globalRegistry, {
         description:
           'Revenue support grant by year: a withdrawal is falling amounts (`unstated: linear` between stated years); a negative amount (negative RSG) is paid back out of business rates.',
       }),
       retained_business_rates: retainedBusinessRatesSchema().optional(),
       grants: z.array(grantSchema()).optional(),
       reserves: reservesSchema().optional(),
-      before_council_tax: z
-        .strictObject({ label: textSchema().meta({ description: 'The row label as the source prints it, e.g. Total Funding.' }) })
+      before_council_tax: strictObject({ label: textSchema().meta({ description: 'The row label as the source prints it, e.g. Total Funding.' }) })
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description:
             'Show the funding other than council tax (total funding less the council tax, collection fund included) as a row of its own, as a table that deducts it before council tax does; `funding.before_council_tax` controls it.',
         }),
     })
-    .meta({ id: 'Funding', description: 'The funding side: with it, `mtfs project` adds funding, gap, cumulative gap and reserves rows.' }),
+    .register(z.globalRegistry, {
+      id: 'Funding',
+      description: 'The funding side: with it, `mtfs project` adds funding, gap, cumulative gap and reserves rows.',
+    }),
 );
 
 const departmentSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       name: textSchema(),
-      scenario: textSchema().optional().meta({ description: 'A department scenario file, relative to this file; its net budget is used.' }),
-      levels: amountsByYearSchema().optional().meta({ description: 'Or: the net budget in each stated year, in the scenario units.' }),
+      scenario: textSchema()
+        .optional()
+        .register(z.globalRegistry, { description: 'A department scenario file, relative to this file; its net budget is used.' }),
+      levels: amountsByYearSchema()
+        .optional()
+        .register(z.globalRegistry, { description: 'Or: the net budget in each stated year, in the scenario units.' }),
       unstated: z.enum(['hold', 'linear']).optional(),
       provenance: provenanceSchema().optional(),
       source: sourceSchema().optional(),
       note: textSchema().optional(),
       calibrated_to: calibratedToSchema().optional(),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'Department',
       description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.',
     }),
 );
 
 const apportionmentSchema = lazySchema(() =>
-  z
-    .strictObject({
-      asc_net_spend: z
-        .strictObject({ amount: amountSchema(), when: textSchema(), ...citation() })
+  strictObject({
+      asc_net_spend: strictObject({ amount: amountSchema(), when: textSchema(), ...citation() })
         .optional()
-        .meta({ description: 'The authority’s net spend on adult social care, in the scenario units.' }),
-      population: z
-        .strictObject({ count: amountSchema(), when: textSchema(), ...citation() })
+        .register(z.globalRegistry, { description: 'The authority’s net spend on adult social care, in the scenario units.' }),
+      population: strictObject({ count: amountSchema(), when: textSchema(), ...citation() })
         .optional()
-        .meta({ description: 'The authority’s resident population.' }),
+        .register(z.globalRegistry, { description: 'The authority’s resident population.' }),
     })
-    .meta({ id: 'Apportionment', description: 'The authority’s own figures for `mtfs options --basis`.' }),
+    .register(z.globalRegistry, { id: 'Apportionment', description: 'The authority’s own figures for `mtfs options --basis`.' }),
 );
 
 /** Top-level scenario keys added by the funding feature (spread into the scenario's keys). */

@@ -2,51 +2,54 @@
 // of income and income drivers, and a department's published `gross_and_income:`. Strict zod.
 
 import { z } from 'zod';
-import { lazySchema } from './lazy.js';
+import { lazySchema, strictObject } from './lazy.js';
 import { INCOME_TYPES } from '../model/gross-income.js';
 import { PUBLISHED_TO } from '../model/published-precision.js';
 import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 
 /** The fields a line adds to state its gross expenditure and income (see docs/scenario-format.md). */
 export const grossIncomeLineShape = lazySchema(() => ({
-  gross: amountsByYearSchema().optional().meta({
+  gross: amountsByYearSchema().optional().register(z.globalRegistry, {
     description:
       "The line's gross expenditure in each stated year, as its effect on the department's gross spend (a cut is negative). With `income`, the line's net effect is gross − income.",
   }),
-  income: amountsByYearSchema().optional().meta({
+  income: amountsByYearSchema().optional().register(z.globalRegistry, {
     description:
       "The line's income in each stated year, as its effect on the department's income (more income positive, income lost negative). Years are filled like `levels` (`unstated`).",
   }),
-  income_type: z.enum(INCOME_TYPES).optional().meta({
+  income_type: z.enum(INCOME_TYPES).optional().register(z.globalRegistry, {
     description:
       'The kind of income: fees_and_charges, client_contributions, health_income, pooled_budget_contributions or specific_grants.',
   }),
-  income_uplift: rateSchema().optional().meta({
+  income_uplift: rateSchema().optional().register(z.globalRegistry, {
     description: "After the last stated income, each year's income is the year before's × (1 + this rate), e.g. 2%.",
   }),
-  income_ends: yearSchema().optional().meta({ description: 'Income is nil from this year, e.g. a grant that ends.' }),
+  income_ends: yearSchema().optional().register(z.globalRegistry, { description: 'Income is nil from this year, e.g. a grant that ends.' }),
 }));
 
 /** One year of a department's published gross budget, income and (where stated) net. */
 const grossIncomeYearSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       gross: amountSchema(),
       income: amountSchema(),
-      net: amountSchema().optional().meta({ description: 'The net the source states beside them; checked to equal gross − income.' }),
+      net: amountSchema()
+        .optional()
+        .register(z.globalRegistry, { description: 'The net the source states beside them; checked to equal gross − income.' }),
     })
-    .meta({ id: 'GrossIncomeYear' }),
+    .register(z.globalRegistry, { id: 'GrossIncomeYear' }),
 );
 
 export const grossAndIncomeSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       years: z.record(yearSchema(), grossIncomeYearSchema()),
-      published_to: z.enum(PUBLISHED_TO).optional().meta({ description: 'The precision the figures were published to, e.g. £0.1m.' }),
+      published_to: z
+        .enum(PUBLISHED_TO)
+        .optional()
+        .register(z.globalRegistry, { description: 'The precision the figures were published to, e.g. £0.1m.' }),
       source: sourceSchema(),
       note: textSchema().optional(),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'GrossAndIncome',
       description:
         "The department's gross budget and income as published for some years; `mtfs project --detail` shows them beside the net budget.",

@@ -3,7 +3,7 @@
 // are errors; every figure carries its status and source.
 
 import { z } from 'zod';
-import { lazySchema } from './lazy.js';
+import { lazySchema, strictObject } from './lazy.js';
 import { PARAMETER_STATUSES } from '../model/demand.js';
 import { INFLATION_KINDS, SERIES_FORMS } from '../model/inflation.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -11,7 +11,7 @@ import { driverNameSchema } from './drivers.js';
 import { calibratedToSchema } from './funding.js';
 
 const statusSchema = lazySchema(() =>
-  z.enum(PARAMETER_STATUSES as [string, ...string[]]).meta({
+  z.enum(PARAMETER_STATUSES as [string, ...string[]]).register(z.globalRegistry, {
     description:
       'verbatim (quoted from the source), derived (computed from quoted figures: say how), assumed (a judgement or estimate: say why) or calibrated (chosen so a result matches a published figure: say which).',
   }),
@@ -21,89 +21,95 @@ const provenance = lazySchema(() => ({ status: statusSchema(), source: sourceSch
 
 /** A figure of a series: its value with status and source; `external` when the document is not among the project's sources. */
 const indexPointSchema = lazySchema(() =>
-  z
-    .strictObject({
-      value: z.string().meta({ description: 'A rate (2% or 0.02) for a `rate` series; an amount (7.83) for a `level` series.' }),
+  strictObject({
+      value: z
+        .string()
+        .register(z.globalRegistry, { description: 'A rate (2% or 0.02) for a `rate` series; an amount (7.83) for a `level` series.' }),
       ...provenance(),
       external: z
         .boolean()
         .optional()
-        .meta({ description: "True when the source is not among the project's source documents: check the figure against it." }),
+        .register(z.globalRegistry, {
+          description: "True when the source is not among the project's source documents: check the figure against it.",
+        }),
       calibrated_to: calibratedToSchema().optional(),
     })
-    .meta({ id: 'IndexPoint' }),
+    .register(z.globalRegistry, { id: 'IndexPoint' }),
 );
 
 export const indexSeriesSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       description: textSchema(),
-      form: z.enum(SERIES_FORMS as [string, ...string[]]).meta({
+      form: z.enum(SERIES_FORMS as [string, ...string[]]).register(z.globalRegistry, {
         description:
           "rate: each year's figure is the annual change (CPI, a pay award); level: each year's figure is a level (the National Living Wage in £ an hour), whose change mtfs works out.",
       }),
-      unit: textSchema().optional().meta({ description: 'The unit of a level series, e.g. "£ an hour".' }),
-      values: z.record(yearSchema(), indexPointSchema()).meta({ description: 'A figure for each financial year it applies to.' }),
+      unit: textSchema().optional().register(z.globalRegistry, { description: 'The unit of a level series, e.g. "£ an hour".' }),
+      values: z
+        .record(yearSchema(), indexPointSchema())
+        .register(z.globalRegistry, { description: 'A figure for each financial year it applies to.' }),
     })
-    .meta({ id: 'IndexSeries', description: 'A named index: a figure for each year, each with its status and source.' }),
+    .register(z.globalRegistry, {
+      id: 'IndexSeries',
+      description: 'A named index: a figure for each year, each with its status and source.',
+    }),
 );
 
 /** A series name: also part of a `--set index.<series>.<year>` path, so it has no dots. */
 export const seriesNameSchema = lazySchema(() => driverNameSchema)();
 
 export const indexSeriesFileSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       title: textSchema(),
       series: z.record(seriesNameSchema(), indexSeriesSchema()),
     })
-    .meta({ id: 'IndexSeriesFile', description: 'Index series by name (e.g. data/index-series.yaml).' }),
+    .register(z.globalRegistry, { id: 'IndexSeriesFile', description: 'Index series by name (e.g. data/index-series.yaml).' }),
 );
 
 export const indexSeriesSectionSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       file: textSchema()
         .optional()
-        .meta({ description: 'A series file relative to this scenario, e.g. ../data/index-series.yaml; its series are used by name.' }),
+        .register(z.globalRegistry, {
+          description: 'A series file relative to this scenario, e.g. ../data/index-series.yaml; its series are used by name.',
+        }),
       series: z
         .record(seriesNameSchema(), indexSeriesSchema())
         .optional()
-        .meta({ description: "The scenario's own series, besides the file's (a name may not be in both)." }),
+        .register(z.globalRegistry, { description: "The scenario's own series, besides the file's (a name may not be in both)." }),
     })
-    .meta({ id: 'IndexSeriesSection', description: 'The index series the inflation lines use: a file of series, and the scenario’s own.' }),
+    .register(z.globalRegistry, {
+      id: 'IndexSeriesSection',
+      description: 'The index series the inflation lines use: a file of series, and the scenario’s own.',
+    }),
 );
 
 const perYearRate = (description: string) =>
-  z
-    .strictObject({
-      value: rateSchema().optional().meta({ description: 'The same value in every year.' }),
-      values: z.record(yearSchema(), rateSchema()).optional().meta({ description: 'A value for each year.' }),
+  strictObject({
+      value: rateSchema().optional().register(z.globalRegistry, { description: 'The same value in every year.' }),
+      values: z.record(yearSchema(), rateSchema()).optional().register(z.globalRegistry, { description: 'A value for each year.' }),
       ...provenance(),
     })
-    .meta({ description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
+    .register(z.globalRegistry, { description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
 
 export const inflationItemSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       description: textSchema(),
-      kind: z.enum(INFLATION_KINDS as [string, ...string[]]).meta({
+      kind: z.enum(INFLATION_KINDS as [string, ...string[]]).register(z.globalRegistry, {
         description:
           'pay (a pay bill × the award, with on-costs and pension steps), care-fees (commissioned spend × the fee uplift), contract-prices (spend × an index), general (pay and prices together: a whole budget × one rate) or income (income × an index: reduces net spend).',
       }),
-      base: z
-        .strictObject({
+      base: strictObject({
           amount: amountSchema().meta({ description: 'In the scenario units; for pay, the pay bill before on-costs.' }),
           year: yearSchema().meta({ description: 'The base year: the year before the first MTFS year.' }),
           ...provenance(),
         })
-        .meta({ description: 'The budget inflated, at base-year prices.' }),
-      index: seriesNameSchema().optional().meta({ description: 'The index series whose annual change is the rate.' }),
+        .register(z.globalRegistry, { description: 'The budget inflated, at base-year prices.' }),
+      index: seriesNameSchema().optional().register(z.globalRegistry, { description: 'The index series whose annual change is the rate.' }),
       rate: perYearRate('The annual rate given directly, instead of `index`.').optional(),
-      pass_through: z
-        .strictObject({ value: rateSchema(), ...provenance() })
+      pass_through: strictObject({ value: rateSchema(), ...provenance() })
         .optional()
-        .meta({
+        .register(z.globalRegistry, {
           description: "With `index`: the share of the index's change passed into the line (e.g. 60% of the NLW increase into fees).",
         }),
       on_costs: perYearRate(
@@ -111,11 +117,14 @@ export const inflationItemSchema = lazySchema(() =>
       ).optional(),
       pension: perYearRate('Pay only: the employer pension contribution rate as a share of pay, base year and every MTFS year.').optional(),
     })
-    .meta({ id: 'InflationDriver', description: 'A line computed from a base and an index, compounding year by year.' }),
+    .register(z.globalRegistry, {
+      id: 'InflationDriver',
+      description: 'A line computed from a base and an index, compounding year by year.',
+    }),
 );
 
 export const inflationSchema = lazySchema(() =>
-  z.record(driverNameSchema(), inflationItemSchema()).meta({
+  z.record(driverNameSchema(), inflationItemSchema()).register(z.globalRegistry, {
     description:
       'Inflation drivers by name. A growth line with `inflation: <name>` takes its levels from one: inflated cost − base-year cost (negated for income).',
   }),

@@ -2,7 +2,7 @@
 // (`base_budget:`). Strict zod schemas; the rules between rows are checked in load/layout.ts.
 
 import { z } from 'zod';
-import { lazySchema } from './lazy.js';
+import { lazySchema, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { amountsByYearSchema, sourceSchema, textSchema } from './common.js';
 import { refSchema } from './line-fields.js';
@@ -11,58 +11,61 @@ export const rowIdSchema = lazySchema(() =>
   z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/, 'a row id is lower case letters, digits and `_`, starting with a letter, e.g. net_budget')
-    .meta({ description: 'A row id, used by `sum`, controls, CSV and JSON, e.g. net_budget.' }),
+    .register(z.globalRegistry, { description: 'A row id, used by `sum`, controls, CSV and JSON, e.g. net_budget.' }),
 );
 
 const kindSchema = lazySchema(() => z.enum(LINE_KINDS));
 
 /** Which lines a row sums: every condition given must hold. */
 export const rowLinesSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       kind: z
         .union([kindSchema(), z.array(kindSchema()).min(1)])
         .optional()
-        .meta({ description: 'Line kinds, e.g. saving or [growth, inflation].' }),
-      refs: z.array(refSchema()).min(1).optional().meta({ description: 'These lines, e.g. [T1, T2].' }),
+        .register(z.globalRegistry, { description: 'Line kinds, e.g. saving or [growth, inflation].' }),
+      refs: z.array(refSchema()).min(1).optional().register(z.globalRegistry, { description: 'These lines, e.g. [T1, T2].' }),
       category: textSchema().optional(),
       nature: textSchema().optional(),
       service_area: textSchema().optional(),
       growth_type: textSchema().optional(),
       status: textSchema().optional(),
     })
-    .meta({ id: 'RowLines' }),
+    .register(z.globalRegistry, { id: 'RowLines' }),
 );
 
 export const layoutRowSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       id: rowIdSchema(),
       label: textSchema(),
-      base: z.enum(['brought_forward', 'base', 'restatement']).optional().meta({
+      base: z.enum(['brought_forward', 'base', 'restatement']).optional().register(z.globalRegistry, {
         description:
           'A base row: brought_forward (last year’s net budget), base (the base budget: stated with `base_budget:` or rolled forward) or restatement (stated base less last year’s net budget).',
       }),
-      transfers: z.literal(true).optional().meta({ description: 'The `transfers:` amounts of the scenario.' }),
+      transfers: z.literal(true).optional().register(z.globalRegistry, { description: 'The `transfers:` amounts of the scenario.' }),
       lines: rowLinesSchema()
         .optional()
-        .meta({ description: 'The year-on-year change of the lines chosen, signed as their effect on the net budget.' }),
-      sum: z.array(rowIdSchema()).min(1).optional().meta({ description: 'The sum of these rows, each listed above this one.' }),
-      deduction: z.boolean().optional().meta({ description: 'Print a nil figure as (0), like a "Less …" row.' }),
-      schedule: textSchema().optional().meta({
+        .register(z.globalRegistry, {
+          description: 'The year-on-year change of the lines chosen, signed as their effect on the net budget.',
+        }),
+      sum: z
+        .array(rowIdSchema())
+        .min(1)
+        .optional()
+        .register(z.globalRegistry, { description: 'The sum of these rows, each listed above this one.' }),
+      deduction: z.boolean().optional().register(z.globalRegistry, { description: 'Print a nil figure as (0), like a "Less …" row.' }),
+      schedule: textSchema().optional().register(z.globalRegistry, {
         description:
           'A lines row choosing one kind: the name the source gives the schedule of those lines, e.g. Appendix B (shown in the schedule’s title).',
       }),
     })
-    .meta({ id: 'LayoutRow', description: 'One row: exactly one of base, transfers, lines or sum.' }),
+    .register(z.globalRegistry, { id: 'LayoutRow', description: 'One row: exactly one of base, transfers, lines or sum.' }),
 );
 
 export const layoutSchema = lazySchema(() =>
-  z
-    .strictObject({
+  strictObject({
       rows: z.array(layoutRowSchema()).min(1),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'Layout',
       description:
         'The rows of the budget table in order. One row must be `net_budget`, a sum counting the base, transfers and every line once.',
@@ -70,9 +73,10 @@ export const layoutSchema = lazySchema(() =>
 );
 
 export const baseBudgetSchema = lazySchema(() =>
-  z
-    .strictObject({ amounts: amountsByYearSchema(), source: sourceSchema() })
-    .meta({ description: 'The base budget stated (restated) for every year, instead of rolling last year’s net budget forward.' }),
+  strictObject({ amounts: amountsByYearSchema(), source: sourceSchema() })
+    .register(z.globalRegistry, {
+      description: 'The base budget stated (restated) for every year, instead of rolling last year’s net budget forward.',
+    }),
 );
 
 export type WrittenLayout = z.infer<ReturnType<typeof layoutSchema>>;

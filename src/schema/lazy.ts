@@ -1,7 +1,7 @@
 // Schemas built when first used, once: a run builds only the schemas of what it validates (a
 // department's projection never builds the funding, variant or national data schemas).
 
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * A schema (or a shape of schemas) built on the first call and the same object on every call after,
@@ -29,7 +29,11 @@ export const required = <T extends z.ZodType>(build: () => T): Field<T> => ({ op
 /** A key that may be left out: `build().optional()`, with `meta` (a description) when given. */
 export const optional = <T extends z.ZodType>(build: () => T, meta?: { description: string }): Field<z.ZodOptional<T>> => ({
   optional: true,
-  schema: lazySchema(() => (meta ? build().optional().meta(meta) : build().optional())),
+  schema: lazySchema(() => {
+    const schema = build().optional();
+    if (meta) z.globalRegistry.add(schema, meta);
+    return schema;
+  }),
 });
 
 /** The zod shape of some fields. */
@@ -38,4 +42,16 @@ export type FieldsShape<F extends Record<string, Field>> = { [K in keyof F]: Ret
 /** The zod shape of some fields, every schema built. */
 export function shapeOf<F extends Record<string, Field>>(fields: F): FieldsShape<F> {
   return Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.schema()])) as FieldsShape<F>;
+}
+
+/** The one `z.never()` every strict object here takes for its unknown keys (z.strictObject makes one for each). */
+const noOtherKeys = lazySchema(() => z.never());
+
+/**
+ * `z.strictObject(shape)`: an object schema whose unknown keys are errors, sharing one `never` schema
+ * for them rather than building one per object (as z.strictObject does). The same checks, issues and
+ * JSON Schema.
+ */
+export function strictObject<S extends z.core.$ZodLooseShape>(shape: S): z.ZodObject<S, z.core.$strict> {
+  return new z.ZodObject({ type: 'object', shape, catchall: noOtherKeys() }) as z.ZodObject<S, z.core.$strict>;
 }

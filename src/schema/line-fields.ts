@@ -14,5 +14,7 @@ export const refSchema = lazySchema(() =>
   z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, 'a ref is letters and digits, with `_`, `.`, `/` or `-` inside, e.g. G6, AC14 or 1047')
-    .meta({ description: 'The line reference as the council writes it, e.g. G6, AC14 or a bid number such as 1047.' }),
+    .register(z.globalRegistry, {
+      description: 'The line reference as the council writes it, e.g. G6, AC14 or a bid number such as 1047.',
+    }),
 );

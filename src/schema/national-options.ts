@@ -3,7 +3,7 @@
 // Strict zod schemas; every figure carries its provenance and source.
 
 import { z } from 'zod';
-import { lazySchema } from './lazy.js';
+import { lazySchema, strictObject } from './lazy.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
 
@@ -12,11 +12,11 @@ const seriesIdSchema = lazySchema(() =>
 );
 
 const pointSchema = lazySchema(() =>
-  z.strictObject({
+  strictObject({
     amount: amountSchema(),
     provenance: provenanceSchema(),
     source: sourceSchema(),
-    estimate_basis: seriesIdSchema().optional().meta({
+    estimate_basis: seriesIdSchema().optional().register(z.globalRegistry, {
       description: 'Whose estimate this is, e.g. kings-fund-2030-31: points on different bases are never joined by a straight line.',
     }),
   }),
@@ -27,7 +27,7 @@ const seriesShape = lazySchema(() => ({
   label: textSchema(),
   illustrative: z.boolean().optional(),
   note: textSchema().optional(),
-  outside_points: z.enum(['held', 'none']).optional().meta({
+  outside_points: z.enum(['held', 'none']).optional().register(z.globalRegistry, {
     description:
       'After the last published point: `held` (that point, marked; the default) or `none` (no figure). Before the first point there is never a figure.',
   }),
@@ -37,13 +37,13 @@ const seriesShape = lazySchema(() => ({
 const header = lazySchema(() => ({ title: textSchema(), source: sourceSchema(), units: z.literal('£m') }));
 
 export const fundingOptionsFileSchema = lazySchema(() =>
-  z.strictObject({
+  strictObject({
     ...header(),
     options: z.array(
-      z.strictObject({
+      strictObject({
         ...seriesShape(),
         group: seriesIdSchema(),
-        local_council_tax_rate: rateSchema().optional().meta({
+        local_council_tax_rate: rateSchema().optional().register(z.globalRegistry, {
           description:
             "Locally, this option is this rate of the authority's own council tax (its tax base × Band D), not a share of the national figure.",
         }),
@@ -55,14 +55,14 @@ export const fundingOptionsFileSchema = lazySchema(() =>
 const NEED_GROUPS = ['existing', 'reform'] as const;
 
 export const needsFileSchema = lazySchema(() =>
-  z.strictObject({
+  strictObject({
     ...header(),
     needs: z.array(
-      z.strictObject({
+      strictObject({
         ...seriesShape(),
         group: z.enum(NEED_GROUPS),
         excludes: z.array(seriesIdSchema()).optional(),
-        own_gap_overlap: textSchema().optional().meta({
+        own_gap_overlap: textSchema().optional().register(z.globalRegistry, {
           description: "How this need overlaps an authority's own gap (shown with the local view's own gap row).",
         }),
       }),
@@ -78,12 +78,12 @@ const citation = lazySchema(() => ({
 }));
 
 export const nationalTotalsFileSchema = lazySchema(() =>
-  z.strictObject({
-    asc_net_spend: z.strictObject({ amount: amountSchema(), units: z.literal('£m'), ...citation() }),
-    population: z.strictObject({
+  strictObject({
+    asc_net_spend: strictObject({ amount: amountSchema(), units: z.literal('£m'), ...citation() }),
+    population: strictObject({
       count: amountSchema(),
       ...citation(),
-      external: z.boolean().optional().meta({
+      external: z.boolean().optional().register(z.globalRegistry, {
         description: 'True when the figure was not read from a document in this repository: it is to be checked against its source.',
       }),
     }),
