@@ -89,21 +89,18 @@ const statusVocabularySchema = lazySchema(() =>
 
 export const classificationsSchema = lazySchema(() =>
   strictObject({
-      category: vocabularySchema().optional().register(z.globalRegistry, { description: 'e.g. Transformation or Departmental savings.' }),
-      nature: natureVocabularySchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).' }),
-      service_area: vocabularySchema().optional(),
-      growth_type: vocabularySchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'e.g. committed growth or service improvement.' }),
-      status: statusVocabularySchema().optional(),
-    })
-    .register(z.globalRegistry, {
-      id: 'Classifications',
-      description:
-        'The vocabularies of line classifications this scenario uses. A classification not declared takes any text (and `status` unchanged, amended, new, * or **); none is required unless `required_for` says so.',
-    }),
+    category: vocabularySchema().optional().register(z.globalRegistry, { description: 'e.g. Transformation or Departmental savings.' }),
+    nature: natureVocabularySchema()
+      .optional()
+      .register(z.globalRegistry, { description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).' }),
+    service_area: vocabularySchema().optional(),
+    growth_type: vocabularySchema().optional().register(z.globalRegistry, { description: 'e.g. committed growth or service improvement.' }),
+    status: statusVocabularySchema().optional(),
+  }).register(z.globalRegistry, {
+    id: 'Classifications',
+    description:
+      'The vocabularies of line classifications this scenario uses. A classification not declared takes any text (and `status` unchanged, amended, new, * or **); none is required unless `required_for` says so.',
+  }),
 );
 
 export type WrittenClassifications = z.infer<ReturnType<typeof classificationsSchema>>;

@@ -51,30 +51,30 @@ export const publishedToSchema = lazySchema(() =>
 const controlValueSchema = lazySchema(() =>
   z.union([
     amountSchema(),
-    strictObject({ amount: amountSchema(), published_to: publishedToSchema() })
-      .register(z.globalRegistry, { description: 'A published figure with its own precision, e.g. {amount: 13.0, published_to: £0.1m}.' }),
+    strictObject({ amount: amountSchema(), published_to: publishedToSchema() }).register(z.globalRegistry, {
+      description: 'A published figure with its own precision, e.g. {amount: 13.0, published_to: £0.1m}.',
+    }),
   ]),
 );
 
 export const controlsSchema = lazySchema(() =>
   strictObject({
-      source: sourceSchema(),
-      published_to: publishedToSchema().optional().register(z.globalRegistry, {
-        description:
-          'The precision every figure here was published to (default: exactly as written). `check` passes when the exact figure rounds to the published one.',
+    source: sourceSchema(),
+    published_to: publishedToSchema().optional().register(z.globalRegistry, {
+      description:
+        'The precision every figure here was published to (default: exactly as written). `check` passes when the exact figure rounds to the published one.',
+    }),
+    rounding: z
+      .enum(Object.keys(ROUNDING_MODES) as [keyof typeof ROUNDING_MODES, ...(keyof typeof ROUNDING_MODES)[]])
+      .optional()
+      .register(z.globalRegistry, {
+        description: 'How the exact figure is rounded to the published precision (default half-away-from-zero, as Excel’s ROUND).',
       }),
-      rounding: z
-        .enum(Object.keys(ROUNDING_MODES) as [keyof typeof ROUNDING_MODES, ...(keyof typeof ROUNDING_MODES)[]])
-        .optional()
-        .register(z.globalRegistry, {
-          description: 'How the exact figure is rounded to the published precision (default half-away-from-zero, as Excel’s ROUND).',
-        }),
-      rows: z.record(controlRowSchema(), z.record(yearSchema(), controlValueSchema())).register(z.globalRegistry, {
-        description:
-          'Published figures by row id and year, signed as the table prints them (savings negative; planned use of reserves positive).',
-      }),
-    })
-    .register(z.globalRegistry, { id: 'Controls' }),
+    rows: z.record(controlRowSchema(), z.record(yearSchema(), controlValueSchema())).register(z.globalRegistry, {
+      description:
+        'Published figures by row id and year, signed as the table prints them (savings negative; planned use of reserves positive).',
+    }),
+  }).register(z.globalRegistry, { id: 'Controls' }),
 );
 
 export type WrittenControls = z.infer<ReturnType<typeof controlsSchema>>;

@@ -27,94 +27,90 @@ const provenance = lazySchema(() => ({
 /** A parameter with one value for every year (`value`) or one per year (`values`). */
 function perYear(value: z.ZodType, description: string) {
   return strictObject({
-      value: value.optional().register(z.globalRegistry, { description: 'The same value in every year.' }),
-      values: z
-        .record(yearSchema(), value)
-        .optional()
-        .register(z.globalRegistry, { description: 'A value for each year, e.g. {2018/19: 46, 2019/20: 46}.' }),
-      ...provenance(),
-    })
-    .register(z.globalRegistry, { description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
+    value: value.optional().register(z.globalRegistry, { description: 'The same value in every year.' }),
+    values: z
+      .record(yearSchema(), value)
+      .optional()
+      .register(z.globalRegistry, { description: 'A value for each year, e.g. {2018/19: 46, 2019/20: 46}.' }),
+    ...provenance(),
+  }).register(z.globalRegistry, { description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
 }
 
 const populationRefSchema = lazySchema(() =>
   strictObject({
-      file: textSchema().meta({ description: 'A population CSV (area, age band, one column per mid-year), relative to this scenario.' }),
-      area: textSchema().meta({ description: 'The area as written in the file, e.g. Leicestershire.' }),
-      band: textSchema().meta({ description: 'The age band as written in the file, e.g. 65+.' }),
-      method: z
-        .enum(SERIES_METHODS as [string, ...string[]])
-        .optional()
-        .register(z.globalRegistry, {
-          description:
-            'How years between two published points are filled: compound (constant growth rate), linear or hold. Computed values are rounded to whole people half away from zero.',
-        }),
-      extend: z
-        .enum(SERIES_EXTENDS as [string, ...string[]])
-        .optional()
-        .register(z.globalRegistry, {
-          description:
-            'How years before the first or after the last published point are filled: hold (the nearest value) or trend (the compound growth of the two nearest points, continued). Without it such years are an error.',
-        }),
-      source: sourceSchema(),
-    })
-    .register(z.globalRegistry, {
-      id: 'PopulationRef',
-      description: 'The population band a driver follows: users = population × use_rate.',
-    }),
+    file: textSchema().meta({ description: 'A population CSV (area, age band, one column per mid-year), relative to this scenario.' }),
+    area: textSchema().meta({ description: 'The area as written in the file, e.g. Leicestershire.' }),
+    band: textSchema().meta({ description: 'The age band as written in the file, e.g. 65+.' }),
+    method: z
+      .enum(SERIES_METHODS as [string, ...string[]])
+      .optional()
+      .register(z.globalRegistry, {
+        description:
+          'How years between two published points are filled: compound (constant growth rate), linear or hold. Computed values are rounded to whole people half away from zero.',
+      }),
+    extend: z
+      .enum(SERIES_EXTENDS as [string, ...string[]])
+      .optional()
+      .register(z.globalRegistry, {
+        description:
+          'How years before the first or after the last published point are filled: hold (the nearest value) or trend (the compound growth of the two nearest points, continued). Without it such years are an error.',
+      }),
+    source: sourceSchema(),
+  }).register(z.globalRegistry, {
+    id: 'PopulationRef',
+    description: 'The population band a driver follows: users = population × use_rate.',
+  }),
 );
 
 const unitCostSchema = lazySchema(() =>
   strictObject({
-      amount: amountSchema(),
-      per: z.enum(['year', 'week']).register(z.globalRegistry, { description: 'year, or week (annualised over `weeks_per_year`).' }),
-      weeks_per_year: amountSchema().optional().register(z.globalRegistry, {
-        description:
-          'Required with `per: week`, and only then: how many weeks make the year the cost is annualised over, e.g. 52 or 52.14 (365/7 to two places). Say in `source:` or `note:` which the council uses.',
-      }),
-      year: yearSchema().optional().register(z.globalRegistry, { description: 'The year whose prices `amount` is in (required).' }),
-      ...provenance(),
-    })
-    .register(z.globalRegistry, {
-      id: 'UnitCost',
-      description: 'The average cost per user: `amount` in pounds (£, whatever `units:` says) per `per`, at the prices of `year`.',
+    amount: amountSchema(),
+    per: z.enum(['year', 'week']).register(z.globalRegistry, { description: 'year, or week (annualised over `weeks_per_year`).' }),
+    weeks_per_year: amountSchema().optional().register(z.globalRegistry, {
+      description:
+        'Required with `per: week`, and only then: how many weeks make the year the cost is annualised over, e.g. 52 or 52.14 (365/7 to two places). Say in `source:` or `note:` which the council uses.',
     }),
+    year: yearSchema().optional().register(z.globalRegistry, { description: 'The year whose prices `amount` is in (required).' }),
+    ...provenance(),
+  }).register(z.globalRegistry, {
+    id: 'UnitCost',
+    description: 'The average cost per user: `amount` in pounds (£, whatever `units:` says) per `per`, at the prices of `year`.',
+  }),
 );
 
 const cohortSchema = lazySchema(() =>
   strictObject({
-      arrivals: perYear(amountSchema(), 'People arriving in each MTFS year (none leave within the period).'),
-      part_year: strictObject({ value: rateSchema(), ...provenance() })
-        .register(z.globalRegistry, { description: 'The share of a year an arrival is in service in the year of arrival, e.g. 0.5.' }),
-    })
-    .register(z.globalRegistry, {
-      id: 'Cohort',
-      description: 'Demand that arrives as a cohort, e.g. young people moving from children’s to adult services.',
+    arrivals: perYear(amountSchema(), 'People arriving in each MTFS year (none leave within the period).'),
+    part_year: strictObject({ value: rateSchema(), ...provenance() }).register(z.globalRegistry, {
+      description: 'The share of a year an arrival is in service in the year of arrival, e.g. 0.5.',
     }),
+  }).register(z.globalRegistry, {
+    id: 'Cohort',
+    description: 'Demand that arrives as a cohort, e.g. young people moving from children’s to adult services.',
+  }),
 );
 
 export const driverSchema = lazySchema(() =>
   strictObject({
-      description: textSchema(),
-      population: populationRefSchema().optional(),
-      use_rate: perYear(rateSchema(), 'Users per head of the population band, 0 to 1 (0.035 or 3.5%).').optional(),
-      extra_population_growth: perYear(
-        rateSchema(),
-        'A what-if: extra annual growth of the population band, compounding from the base year (population × (1 + r) per year, rounded to whole people).',
-      ).optional(),
-      users: perYear(amountSchema(), 'Users given directly, in the base year and every MTFS year.').optional(),
-      cohort: cohortSchema().optional(),
-      unit_cost: unitCostSchema(),
-      unit_cost_uplift: perYear(
-        rateSchema(),
-        'Annual change in the unit cost (0.02 or 2%); the uplift of a year takes the cost from the year before to it.',
-      ),
-    })
-    .register(z.globalRegistry, {
-      id: 'DemandDriver',
-      description:
-        'One client group: users from population × use_rate, users given directly, or a cohort; a unit cost with its price year and uplift.',
-    }),
+    description: textSchema(),
+    population: populationRefSchema().optional(),
+    use_rate: perYear(rateSchema(), 'Users per head of the population band, 0 to 1 (0.035 or 3.5%).').optional(),
+    extra_population_growth: perYear(
+      rateSchema(),
+      'A what-if: extra annual growth of the population band, compounding from the base year (population × (1 + r) per year, rounded to whole people).',
+    ).optional(),
+    users: perYear(amountSchema(), 'Users given directly, in the base year and every MTFS year.').optional(),
+    cohort: cohortSchema().optional(),
+    unit_cost: unitCostSchema(),
+    unit_cost_uplift: perYear(
+      rateSchema(),
+      'Annual change in the unit cost (0.02 or 2%); the uplift of a year takes the cost from the year before to it.',
+    ),
+  }).register(z.globalRegistry, {
+    id: 'DemandDriver',
+    description:
+      'One client group: users from population × use_rate, users given directly, or a cohort; a unit cost with its price year and uplift.',
+  }),
 );
 
 export const driversSchema = lazySchema(() =>

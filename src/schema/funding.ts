@@ -73,8 +73,10 @@ const streamFields = lazySchema(() => ({
 }));
 
 const streamSchema = lazySchema(() =>
-  strictObject({ label: textSchema().optional().register(z.globalRegistry, { description: 'The row label.' }), ...streamFields() })
-    .register(z.globalRegistry, { id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' }),
+  strictObject({
+    label: textSchema().optional().register(z.globalRegistry, { description: 'The row label.' }),
+    ...streamFields(),
+  }).register(z.globalRegistry, { id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' }),
 );
 
 const grantIdSchema = lazySchema(() =>
@@ -86,173 +88,164 @@ const grantIdSchema = lazySchema(() =>
 
 const conditionalSchema = lazySchema(() =>
   strictObject({
-      funds: textSchema().meta({
-        description:
-          'The department (in a whole-council scenario) or the scenario’s own `department:` whose spend the grant funds, e.g. Adults and Communities.',
-      }),
-    })
-    .register(z.globalRegistry, {
-      id: 'ConditionalGrant',
+    funds: textSchema().meta({
       description:
-        'A ring-fenced or conditional grant: shown matched to the spend it funds, apart from general funding, and never counted in total funding or the gap.',
+        'The department (in a whole-council scenario) or the scenario’s own `department:` whose spend the grant funds, e.g. Adults and Communities.',
     }),
+  }).register(z.globalRegistry, {
+    id: 'ConditionalGrant',
+    description:
+      'A ring-fenced or conditional grant: shown matched to the spend it funds, apart from general funding, and never counted in total funding or the gap.',
+  }),
 );
 
 const grantSchema = lazySchema(() =>
-  strictObject({ id: grantIdSchema(), label: textSchema(), conditional: conditionalSchema().optional(), ...streamFields() })
-    .register(z.globalRegistry, { id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' }),
+  strictObject({ id: grantIdSchema(), label: textSchema(), conditional: conditionalSchema().optional(), ...streamFields() }).register(
+    z.globalRegistry,
+    { id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' },
+  ),
 );
 
 const bandDYearSchema = lazySchema(() =>
   strictObject({
-      core: rateSchema().optional().register(z.globalRegistry, { description: 'The core council tax increase on last year, e.g. 2.99%.' }),
-      asc_precept: rateSchema().optional().register(z.globalRegistry, {
-        description: 'The adult social care precept on last year, e.g. 3% (from 2016/17, when the precept began; omit it otherwise).',
-      }),
-      increase: rateSchema().optional().register(z.globalRegistry, {
-        description: 'Or: the whole increase on last year as one percentage, e.g. 4.99%, where the source gives no split.',
-      }),
-      amount: amountSchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'Band D as set (in £ and pence); used for the yield when given.' }),
-    })
-    .register(z.globalRegistry, { id: 'BandDYear' }),
+    core: rateSchema().optional().register(z.globalRegistry, { description: 'The core council tax increase on last year, e.g. 2.99%.' }),
+    asc_precept: rateSchema().optional().register(z.globalRegistry, {
+      description: 'The adult social care precept on last year, e.g. 3% (from 2016/17, when the precept began; omit it otherwise).',
+    }),
+    increase: rateSchema().optional().register(z.globalRegistry, {
+      description: 'Or: the whole increase on last year as one percentage, e.g. 4.99%, where the source gives no split.',
+    }),
+    amount: amountSchema()
+      .optional()
+      .register(z.globalRegistry, { description: 'Band D as set (in £ and pence); used for the yield when given.' }),
+  }).register(z.globalRegistry, { id: 'BandDYear' }),
 );
 
 const bandDSchema = lazySchema(() =>
   strictObject({
-      base: strictObject({ year: yearSchema(), amount: amountSchema() })
-        .optional()
-        .register(z.globalRegistry, {
-          description: 'Band D (£) in the year before the first derived year, e.g. {year: 2017/18, amount: 1172.38}.',
-        }),
-      rounding: z.enum(BAND_D_ROUNDING).register(z.globalRegistry, {
-        description: 'How a derived Band D is rounded to the penny: penny-half-up, penny-half-even or penny-truncate.',
-      }),
-      years: z.record(yearSchema(), bandDYearSchema()).optional().register(z.globalRegistry, {
-        description:
-          'Each MTFS year: the increase (core and asc_precept, or increase) and/or the Band D amount as set. Not given with `requirement:`, where Band D = requirement ÷ tax base.',
-      }),
-      earlier_asc_precept: strictObject({
-          years: z.record(
-            yearSchema(),
-            strictObject({ rate: rateSchema(), band_d_before: amountSchema() }).register(z.globalRegistry, {
-              description:
-                '`rate`: the adult social care precept of that year, e.g. 2%; `band_d_before`: Band D (£) of the year before, which the precept is a share of.',
-            }),
-          ),
-          ...citation(),
-        })
-        .optional()
-        .register(z.globalRegistry, {
+    base: strictObject({ year: yearSchema(), amount: amountSchema() }).optional().register(z.globalRegistry, {
+      description: 'Band D (£) in the year before the first derived year, e.g. {year: 2017/18, amount: 1172.38}.',
+    }),
+    rounding: z.enum(BAND_D_ROUNDING).register(z.globalRegistry, {
+      description: 'How a derived Band D is rounded to the penny: penny-half-up, penny-half-even or penny-truncate.',
+    }),
+    years: z.record(yearSchema(), bandDYearSchema()).optional().register(z.globalRegistry, {
+      description:
+        'Each MTFS year: the increase (core and asc_precept, or increase) and/or the Band D amount as set. Not given with `requirement:`, where Band D = requirement ÷ tax base.',
+    }),
+    earlier_asc_precept: strictObject({
+      years: z.record(
+        yearSchema(),
+        strictObject({ rate: rateSchema(), band_d_before: amountSchema() }).register(z.globalRegistry, {
           description:
-            'Adult social care precepts of years before the period: counted in the total the referendum principles allow over a run of years, and in the precept raised to date.',
+            '`rate`: the adult social care precept of that year, e.g. 2%; `band_d_before`: Band D (£) of the year before, which the precept is a share of.',
         }),
+      ),
       ...citation(),
     })
-    .register(z.globalRegistry, {
-      id: 'BandD',
-      description: 'Band D council tax in £: given by year, or derived from last year by core + ASC precept.',
-    }),
+      .optional()
+      .register(z.globalRegistry, {
+        description:
+          'Adult social care precepts of years before the period: counted in the total the referendum principles allow over a run of years, and in the precept raised to date.',
+      }),
+    ...citation(),
+  }).register(z.globalRegistry, {
+    id: 'BandD',
+    description: 'Band D council tax in £: given by year, or derived from last year by core + ASC precept.',
+  }),
 );
 
 const taxBaseSchema = lazySchema(() =>
   strictObject({
-      band_d_equivalents: amountsByYearSchema().meta({ description: 'The tax base in each stated year (Band D equivalent dwellings).' }),
-      unstated: z
-        .enum([...STREAM_METHODS, 'dwellings'])
-        .optional()
-        .register(z.globalRegistry, {
-          description:
-            'How years after a stated tax base are filled: hold, linear, growth (previous year × (1 + growth)) or dwellings (previous year + `dwellings` Band D equivalents a year).',
-        }),
-      growth: filling().growth,
-      dwellings: amountSchema().optional().register(z.globalRegistry, {
-        description: 'For `unstated: dwellings`: the Band D equivalent dwellings added each year (new homes less demolitions), e.g. 1,150.',
+    band_d_equivalents: amountsByYearSchema().meta({ description: 'The tax base in each stated year (Band D equivalent dwellings).' }),
+    unstated: z
+      .enum([...STREAM_METHODS, 'dwellings'])
+      .optional()
+      .register(z.globalRegistry, {
+        description:
+          'How years after a stated tax base are filled: hold, linear, growth (previous year × (1 + growth)) or dwellings (previous year + `dwellings` Band D equivalents a year).',
       }),
-      ...citation(),
-    })
-    .register(z.globalRegistry, { id: 'TaxBase' }),
+    growth: filling().growth,
+    dwellings: amountSchema().optional().register(z.globalRegistry, {
+      description: 'For `unstated: dwellings`: the Band D equivalent dwellings added each year (new homes less demolitions), e.g. 1,150.',
+    }),
+    ...citation(),
+  }).register(z.globalRegistry, { id: 'TaxBase' }),
 );
 
 const collectionSchema = lazySchema(() =>
   strictObject({
-      rate: rateSchema().meta({ description: 'The share of the tax due that is expected to be collected, e.g. 98.5%.' }),
-      years: z
-        .record(yearSchema(), rateSchema())
-        .optional()
-        .register(z.globalRegistry, { description: 'Years with a rate of their own, e.g. {2020/21: 98%}; other years take `rate`.' }),
-      basis: z.enum(['applied', 'in_tax_base']).register(z.globalRegistry, {
-        description:
-          'applied: yield = tax base × Band D × rate (the tax base is stated before the allowance for non-collection); in_tax_base: the tax base is stated after that allowance, so yield = tax base × Band D and the rate is shown, not applied.',
-      }),
-      ...citation(),
-    })
-    .register(z.globalRegistry, {
-      id: 'CollectionRate',
-      description: 'The council tax collection rate, and whether the tax base already allows for it.',
+    rate: rateSchema().meta({ description: 'The share of the tax due that is expected to be collected, e.g. 98.5%.' }),
+    years: z
+      .record(yearSchema(), rateSchema())
+      .optional()
+      .register(z.globalRegistry, { description: 'Years with a rate of their own, e.g. {2020/21: 98%}; other years take `rate`.' }),
+    basis: z.enum(['applied', 'in_tax_base']).register(z.globalRegistry, {
+      description:
+        'applied: yield = tax base × Band D × rate (the tax base is stated before the allowance for non-collection); in_tax_base: the tax base is stated after that allowance, so yield = tax base × Band D and the rate is shown, not applied.',
     }),
+    ...citation(),
+  }).register(z.globalRegistry, {
+    id: 'CollectionRate',
+    description: 'The council tax collection rate, and whether the tax base already allows for it.',
+  }),
 );
 
 const preceptorSchema = lazySchema(() =>
   strictObject({
-      name: textSchema().meta({ description: 'The preceptor as the bill names it, e.g. Kent County Council.' }),
-      band_d: amountsByYearSchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'Its Band D in each MTFS year, in £ and pence, e.g. 2018/19: 1,237.68.' }),
-      precept: amountsByYearSchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'Or: its precept in each MTFS year, in the scenario units, e.g. 2019/20: 26,553.' }),
-      ...citation(),
-    })
-    .register(z.globalRegistry, {
-      id: 'Preceptor',
-      description: 'Another authority on the council tax bill: its Band D or its precept by year, cited.',
-    }),
+    name: textSchema().meta({ description: 'The preceptor as the bill names it, e.g. Kent County Council.' }),
+    band_d: amountsByYearSchema()
+      .optional()
+      .register(z.globalRegistry, { description: 'Its Band D in each MTFS year, in £ and pence, e.g. 2018/19: 1,237.68.' }),
+    precept: amountsByYearSchema()
+      .optional()
+      .register(z.globalRegistry, { description: 'Or: its precept in each MTFS year, in the scenario units, e.g. 2019/20: 26,553.' }),
+    ...citation(),
+  }).register(z.globalRegistry, {
+    id: 'Preceptor',
+    description: 'Another authority on the council tax bill: its Band D or its precept by year, cited.',
+  }),
 );
 
 const billSchema = lazySchema(() =>
   strictObject({
-      label: textSchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'The total as the source labels it, e.g. Council Tax level (Band D).' }),
-      preceptors: z
-        .array(preceptorSchema())
-        .min(1)
-        .register(z.globalRegistry, { description: 'The other preceptors, in the order the bill lists them.' }),
-    })
-    .register(z.globalRegistry, {
-      id: 'CouncilTaxBill',
-      description:
-        'The council tax bill: the council’s own council tax plus the other preceptors’ (all by Band D, or all by precept). Shown beside council tax; never funding, never in the gap.',
-    }),
+    label: textSchema()
+      .optional()
+      .register(z.globalRegistry, { description: 'The total as the source labels it, e.g. Council Tax level (Band D).' }),
+    preceptors: z
+      .array(preceptorSchema())
+      .min(1)
+      .register(z.globalRegistry, { description: 'The other preceptors, in the order the bill lists them.' }),
+  }).register(z.globalRegistry, {
+    id: 'CouncilTaxBill',
+    description:
+      'The council tax bill: the council’s own council tax plus the other preceptors’ (all by Band D, or all by precept). Shown beside council tax; never funding, never in the gap.',
+  }),
 );
 
 const councilTaxSchema = lazySchema(() =>
   strictObject({
-      requirement: streamSchema().optional().register(z.globalRegistry, {
-        description:
-          'The council tax requirement (the amount to raise) by year, in the scenario units: the yield. With `tax_base:`, Band D = requirement ÷ tax base, rounded by `band_d: {rounding: …}`.',
-      }),
-      tax_base: taxBaseSchema().optional(),
-      band_d: bandDSchema().optional(),
-      collection_fund: streamSchema().optional(),
-      collection: collectionSchema().optional(),
-      principles: textSchema().optional().register(z.globalRegistry, {
-        description:
-          'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive. Needs Band D increases, not a `requirement`.',
-      }),
-      asc_department: textSchema().optional().register(z.globalRegistry, {
-        description:
-          'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',
-      }),
-      bill: billSchema().optional(),
-    })
-    .register(z.globalRegistry, {
-      id: 'CouncilTax',
+    requirement: streamSchema().optional().register(z.globalRegistry, {
       description:
-        'Either yield = tax base × Band D, exactly, or a council tax requirement; plus any collection fund surplus (deficit negative).',
+        'The council tax requirement (the amount to raise) by year, in the scenario units: the yield. With `tax_base:`, Band D = requirement ÷ tax base, rounded by `band_d: {rounding: …}`.',
     }),
+    tax_base: taxBaseSchema().optional(),
+    band_d: bandDSchema().optional(),
+    collection_fund: streamSchema().optional(),
+    collection: collectionSchema().optional(),
+    principles: textSchema().optional().register(z.globalRegistry, {
+      description:
+        'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive. Needs Band D increases, not a `requirement`.',
+    }),
+    asc_department: textSchema().optional().register(z.globalRegistry, {
+      description: 'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',
+    }),
+    bill: billSchema().optional(),
+  }).register(z.globalRegistry, {
+    id: 'CouncilTax',
+    description:
+      'Either yield = tax base × Band D, exactly, or a council tax requirement; plus any collection fund surplus (deficit negative).',
+  }),
 );
 
 const sourcedAmount = lazySchema(() => strictObject({ amount: amountSchema(), ...citation() }));
@@ -270,199 +263,194 @@ const movementsSchema = lazySchema(() => strictObject({ amounts: amountsByYearSc
 
 const earmarkedSchema = lazySchema(() =>
   strictObject({
-      id: reserveIdSchema(),
-      label: textSchema().meta({ description: 'The reserve’s name, e.g. Transformation reserve.' }),
-      opening: sourcedAmount().meta({ description: 'The balance brought forward at the start of the first MTFS year.' }),
-      contributions: movementsSchema().optional().register(z.globalRegistry, { description: 'Contributions by year, written positive.' }),
-      uses: movementsSchema().optional().register(z.globalRegistry, {
-        description:
-          'Planned uses by year, written positive: they draw the reserve to fund spend held outside the net budget requirement, so they do not change the gap.',
-      }),
-    })
-    .register(z.globalRegistry, {
-      id: 'EarmarkedReserve',
-      description: 'A reserve set aside for a purpose: opening balance, contributions and uses by year.',
+    id: reserveIdSchema(),
+    label: textSchema().meta({ description: 'The reserve’s name, e.g. Transformation reserve.' }),
+    opening: sourcedAmount().meta({ description: 'The balance brought forward at the start of the first MTFS year.' }),
+    contributions: movementsSchema().optional().register(z.globalRegistry, { description: 'Contributions by year, written positive.' }),
+    uses: movementsSchema().optional().register(z.globalRegistry, {
+      description:
+        'Planned uses by year, written positive: they draw the reserve to fund spend held outside the net budget requirement, so they do not change the gap.',
     }),
+  }).register(z.globalRegistry, {
+    id: 'EarmarkedReserve',
+    description: 'A reserve set aside for a purpose: opening balance, contributions and uses by year.',
+  }),
 );
 
 const oneOffSchema = lazySchema(() =>
   strictObject({
-      id: reserveIdSchema(),
-      label: textSchema().meta({ description: 'What the one-off spend is, e.g. Care system replacement.' }),
-      reserve: reserveIdSchema().meta({ description: 'The reserve that funds it: an earmarked reserve’s id, or general_fund.' }),
-      amounts: amountsByYearSchema().meta({ description: 'The spend in each year, written positive.' }),
-      ...citation(),
-    })
-    .register(z.globalRegistry, {
-      id: 'OneOffSpend',
-      description:
-        'One-off spend funded from a named reserve: it is not in the net budget requirement, so it does not add to the gap, but it draws the reserve.',
-    }),
+    id: reserveIdSchema(),
+    label: textSchema().meta({ description: 'What the one-off spend is, e.g. Care system replacement.' }),
+    reserve: reserveIdSchema().meta({ description: 'The reserve that funds it: an earmarked reserve’s id, or general_fund.' }),
+    amounts: amountsByYearSchema().meta({ description: 'The spend in each year, written positive.' }),
+    ...citation(),
+  }).register(z.globalRegistry, {
+    id: 'OneOffSpend',
+    description:
+      'One-off spend funded from a named reserve: it is not in the net budget requirement, so it does not add to the gap, but it draws the reserve.',
+  }),
 );
 
 const riskItemSchema = lazySchema(() =>
-  strictObject({ risk: textSchema(), amount: amountSchema() })
-    .register(z.globalRegistry, { id: 'RiskItem', description: 'One assessed risk and the amount held against it.' }),
+  strictObject({ risk: textSchema(), amount: amountSchema() }).register(z.globalRegistry, {
+    id: 'RiskItem',
+    description: 'One assessed risk and the amount held against it.',
+  }),
 );
 
 const reservesSchema = lazySchema(() =>
   strictObject({
-      opening: sourcedAmount().optional().register(z.globalRegistry, {
-        description:
-          'The balance brought forward at the start of the first MTFS year. Without it (only movements published) the balance rows show the movement since the start of the first year.',
-      }),
-      minimum: z
-        .union([
-          sourcedAmount(),
-          strictObject({ percent: rateSchema(), ...citation() }).register(z.globalRegistry, {
-            description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
-          }),
-          strictObject({ risks: z.array(riskItemSchema()).min(1), ...citation() }).register(z.globalRegistry, {
-            description: 'A risk-assessed minimum balance: the sum of the amounts held against each assessed risk.',
-          }),
-        ])
-        .optional()
-        .register(z.globalRegistry, {
-          description:
-            'The minimum balance of the general fund: an amount, a percentage of the net budget, or a risk assessment (`risks:`, summed). Needs `opening`.',
-        }),
-      planned_use: strictObject({ amounts: amountsByYearSchema(), ...citation() })
-        .optional()
-        .register(z.globalRegistry, {
-          description:
-            'Planned use of reserves by year, written positive (a draw of 2,000 is 2,000); counted as funding, so it closes the gap. Shown and controlled positive.',
-        }),
-      contributions: strictObject({ amounts: amountsByYearSchema(), ...citation() })
-        .optional()
-        .register(z.globalRegistry, {
-          description:
-            'Contributions to reserves by year, written positive: they add to the balance but are not funding, so they do not change the gap.',
-        }),
-      earmarked: z
-        .array(earmarkedSchema())
-        .optional()
-        .register(z.globalRegistry, { description: 'Earmarked reserves, each with its own roll-forward.' }),
-      one_off: z.array(oneOffSchema()).optional().register(z.globalRegistry, { description: 'One-off spend funded from a named reserve.' }),
-    })
-    .register(z.globalRegistry, {
-      id: 'Reserves',
+    opening: sourcedAmount().optional().register(z.globalRegistry, {
       description:
-        'The general fund balance (opening, minimum, planned use, contributions), earmarked reserves and one-off spend funded from reserves.',
+        'The balance brought forward at the start of the first MTFS year. Without it (only movements published) the balance rows show the movement since the start of the first year.',
     }),
+    minimum: z
+      .union([
+        sourcedAmount(),
+        strictObject({ percent: rateSchema(), ...citation() }).register(z.globalRegistry, {
+          description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
+        }),
+        strictObject({ risks: z.array(riskItemSchema()).min(1), ...citation() }).register(z.globalRegistry, {
+          description: 'A risk-assessed minimum balance: the sum of the amounts held against each assessed risk.',
+        }),
+      ])
+      .optional()
+      .register(z.globalRegistry, {
+        description:
+          'The minimum balance of the general fund: an amount, a percentage of the net budget, or a risk assessment (`risks:`, summed). Needs `opening`.',
+      }),
+    planned_use: strictObject({ amounts: amountsByYearSchema(), ...citation() })
+      .optional()
+      .register(z.globalRegistry, {
+        description:
+          'Planned use of reserves by year, written positive (a draw of 2,000 is 2,000); counted as funding, so it closes the gap. Shown and controlled positive.',
+      }),
+    contributions: strictObject({ amounts: amountsByYearSchema(), ...citation() })
+      .optional()
+      .register(z.globalRegistry, {
+        description:
+          'Contributions to reserves by year, written positive: they add to the balance but are not funding, so they do not change the gap.',
+      }),
+    earmarked: z
+      .array(earmarkedSchema())
+      .optional()
+      .register(z.globalRegistry, { description: 'Earmarked reserves, each with its own roll-forward.' }),
+    one_off: z.array(oneOffSchema()).optional().register(z.globalRegistry, { description: 'One-off spend funded from a named reserve.' }),
+  }).register(z.globalRegistry, {
+    id: 'Reserves',
+    description:
+      'The general fund balance (opening, minimum, planned use, contributions), earmarked reserves and one-off spend funded from reserves.',
+  }),
 );
 
 const citedAmountSchema = lazySchema(() => strictObject({ amount: amountSchema(), ...citation() }));
 
 const retainedBusinessRatesSchema = lazySchema(() =>
   strictObject({
-      label: textSchema().optional().register(z.globalRegistry, { description: 'The row label.' }),
-      base_year: yearSchema().meta({
-        description: 'The year the baseline, top-up and tariff are given for: the year before the period (e.g. 2017/18).',
-      }),
-      baseline: citedAmountSchema().meta({
-        description:
-          'The business rates baseline of `base_year`: the authority’s share of the rates the settlement expects, in the scenario units.',
-      }),
-      top_up: citedAmountSchema().optional().register(z.globalRegistry, {
-        description: 'The top-up grant of `base_year` (a top-up authority: baseline funding level above its baseline).',
-      }),
-      tariff: citedAmountSchema().optional().register(z.globalRegistry, {
-        description: 'The tariff paid in `base_year` (a tariff authority: baseline above its baseline funding level).',
-      }),
-      multiplier_change: strictObject({
-          rates: z.record(yearSchema(), rateSchema()).register(z.globalRegistry, {
-            description: 'The change in the small business rates multiplier in each MTFS year (e.g. CPI or RPI), e.g. 2019/20: 2.1%.',
-          }),
-          unstated: z
-            .enum(['hold'])
-            .optional()
-            .register(z.globalRegistry, { description: 'hold: a year not stated repeats the year before (an estimate).' }),
-          ...citation(),
-        })
-        .register(z.globalRegistry, {
-          description: 'How the baseline, top-up and tariff are uprated: each year’s amount is last year’s × (1 + change).',
-        }),
-      growth: strictObject(streamFields())
-        .register(z.globalRegistry, {
-          description: 'The authority’s share of growth above the uprated baseline, by year (negative: a fall).',
-        }),
-      levy_rate: strictObject({ rate: rateSchema(), ...citation() })
-        .optional()
-        .register(z.globalRegistry, {
-          description: 'The levy on growth: this share of any growth above nil is paid over, e.g. 50%. Omit where no levy applies.',
-        }),
-      safety_net: strictObject({ percent: rateSchema(), ...citation() })
-        .optional()
-        .register(z.globalRegistry, {
-          description: 'The safety net: income below this share of the baseline funding level is topped up to it, e.g. 92.5%.',
-        }),
-      section_31: streamSchema().optional().register(z.globalRegistry, {
-        description: 'Section 31 grants compensating for business rates reliefs set nationally, by year: a funding stream of their own.',
-      }),
-    })
-    .register(z.globalRegistry, {
-      id: 'RetainedBusinessRates',
-      description:
-        'Retained business rates worked out from the settlement: baseline × uprating + top-up − tariff + growth − levy, plus a safety net payment if it bites.',
+    label: textSchema().optional().register(z.globalRegistry, { description: 'The row label.' }),
+    base_year: yearSchema().meta({
+      description: 'The year the baseline, top-up and tariff are given for: the year before the period (e.g. 2017/18).',
     }),
+    baseline: citedAmountSchema().meta({
+      description:
+        'The business rates baseline of `base_year`: the authority’s share of the rates the settlement expects, in the scenario units.',
+    }),
+    top_up: citedAmountSchema().optional().register(z.globalRegistry, {
+      description: 'The top-up grant of `base_year` (a top-up authority: baseline funding level above its baseline).',
+    }),
+    tariff: citedAmountSchema().optional().register(z.globalRegistry, {
+      description: 'The tariff paid in `base_year` (a tariff authority: baseline above its baseline funding level).',
+    }),
+    multiplier_change: strictObject({
+      rates: z.record(yearSchema(), rateSchema()).register(z.globalRegistry, {
+        description: 'The change in the small business rates multiplier in each MTFS year (e.g. CPI or RPI), e.g. 2019/20: 2.1%.',
+      }),
+      unstated: z
+        .enum(['hold'])
+        .optional()
+        .register(z.globalRegistry, { description: 'hold: a year not stated repeats the year before (an estimate).' }),
+      ...citation(),
+    }).register(z.globalRegistry, {
+      description: 'How the baseline, top-up and tariff are uprated: each year’s amount is last year’s × (1 + change).',
+    }),
+    growth: strictObject(streamFields()).register(z.globalRegistry, {
+      description: 'The authority’s share of growth above the uprated baseline, by year (negative: a fall).',
+    }),
+    levy_rate: strictObject({ rate: rateSchema(), ...citation() })
+      .optional()
+      .register(z.globalRegistry, {
+        description: 'The levy on growth: this share of any growth above nil is paid over, e.g. 50%. Omit where no levy applies.',
+      }),
+    safety_net: strictObject({ percent: rateSchema(), ...citation() })
+      .optional()
+      .register(z.globalRegistry, {
+        description: 'The safety net: income below this share of the baseline funding level is topped up to it, e.g. 92.5%.',
+      }),
+    section_31: streamSchema().optional().register(z.globalRegistry, {
+      description: 'Section 31 grants compensating for business rates reliefs set nationally, by year: a funding stream of their own.',
+    }),
+  }).register(z.globalRegistry, {
+    id: 'RetainedBusinessRates',
+    description:
+      'Retained business rates worked out from the settlement: baseline × uprating + top-up − tariff + growth − levy, plus a safety net payment if it bites.',
+  }),
 );
 
 const fundingSchema = lazySchema(() =>
   strictObject({
-      source: sourceSchema().optional(),
-      council_tax: councilTaxSchema().optional(),
-      business_rates: streamSchema().optional(),
-      revenue_support_grant: streamSchema().optional().register(z.globalRegistry, {
-        description:
-          'Revenue support grant by year: a withdrawal is falling amounts (`unstated: linear` between stated years); a negative amount (negative RSG) is paid back out of business rates.',
-      }),
-      retained_business_rates: retainedBusinessRatesSchema().optional(),
-      grants: z.array(grantSchema()).optional(),
-      reserves: reservesSchema().optional(),
-      before_council_tax: strictObject({ label: textSchema().meta({ description: 'The row label as the source prints it, e.g. Total Funding.' }) })
-        .optional()
-        .register(z.globalRegistry, {
-          description:
-            'Show the funding other than council tax (total funding less the council tax, collection fund included) as a row of its own, as a table that deducts it before council tax does; `funding.before_council_tax` controls it.',
-        }),
-    })
-    .register(z.globalRegistry, {
-      id: 'Funding',
-      description: 'The funding side: with it, `mtfs project` adds funding, gap, cumulative gap and reserves rows.',
+    source: sourceSchema().optional(),
+    council_tax: councilTaxSchema().optional(),
+    business_rates: streamSchema().optional(),
+    revenue_support_grant: streamSchema().optional().register(z.globalRegistry, {
+      description:
+        'Revenue support grant by year: a withdrawal is falling amounts (`unstated: linear` between stated years); a negative amount (negative RSG) is paid back out of business rates.',
     }),
+    retained_business_rates: retainedBusinessRatesSchema().optional(),
+    grants: z.array(grantSchema()).optional(),
+    reserves: reservesSchema().optional(),
+    before_council_tax: strictObject({
+      label: textSchema().meta({ description: 'The row label as the source prints it, e.g. Total Funding.' }),
+    })
+      .optional()
+      .register(z.globalRegistry, {
+        description:
+          'Show the funding other than council tax (total funding less the council tax, collection fund included) as a row of its own, as a table that deducts it before council tax does; `funding.before_council_tax` controls it.',
+      }),
+  }).register(z.globalRegistry, {
+    id: 'Funding',
+    description: 'The funding side: with it, `mtfs project` adds funding, gap, cumulative gap and reserves rows.',
+  }),
 );
 
 const departmentSchema = lazySchema(() =>
   strictObject({
-      name: textSchema(),
-      scenario: textSchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'A department scenario file, relative to this file; its net budget is used.' }),
-      levels: amountsByYearSchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'Or: the net budget in each stated year, in the scenario units.' }),
-      unstated: z.enum(['hold', 'linear']).optional(),
-      provenance: provenanceSchema().optional(),
-      source: sourceSchema().optional(),
-      note: textSchema().optional(),
-      calibrated_to: calibratedToSchema().optional(),
-    })
-    .register(z.globalRegistry, {
-      id: 'Department',
-      description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.',
-    }),
+    name: textSchema(),
+    scenario: textSchema()
+      .optional()
+      .register(z.globalRegistry, { description: 'A department scenario file, relative to this file; its net budget is used.' }),
+    levels: amountsByYearSchema()
+      .optional()
+      .register(z.globalRegistry, { description: 'Or: the net budget in each stated year, in the scenario units.' }),
+    unstated: z.enum(['hold', 'linear']).optional(),
+    provenance: provenanceSchema().optional(),
+    source: sourceSchema().optional(),
+    note: textSchema().optional(),
+    calibrated_to: calibratedToSchema().optional(),
+  }).register(z.globalRegistry, {
+    id: 'Department',
+    description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.',
+  }),
 );
 
 const apportionmentSchema = lazySchema(() =>
   strictObject({
-      asc_net_spend: strictObject({ amount: amountSchema(), when: textSchema(), ...citation() })
-        .optional()
-        .register(z.globalRegistry, { description: 'The authority’s net spend on adult social care, in the scenario units.' }),
-      population: strictObject({ count: amountSchema(), when: textSchema(), ...citation() })
-        .optional()
-        .register(z.globalRegistry, { description: 'The authority’s resident population.' }),
-    })
-    .register(z.globalRegistry, { id: 'Apportionment', description: 'The authority’s own figures for `mtfs options --basis`.' }),
+    asc_net_spend: strictObject({ amount: amountSchema(), when: textSchema(), ...citation() })
+      .optional()
+      .register(z.globalRegistry, { description: 'The authority’s net spend on adult social care, in the scenario units.' }),
+    population: strictObject({ count: amountSchema(), when: textSchema(), ...citation() })
+      .optional()
+      .register(z.globalRegistry, { description: 'The authority’s resident population.' }),
+  }).register(z.globalRegistry, { id: 'Apportionment', description: 'The authority’s own figures for `mtfs options --basis`.' }),
 );
 
 /** Top-level scenario keys added by the funding feature (spread into the scenario's keys). */

@@ -30,28 +30,26 @@ export const grossIncomeLineShape = lazySchema(() => ({
 /** One year of a department's published gross budget, income and (where stated) net. */
 const grossIncomeYearSchema = lazySchema(() =>
   strictObject({
-      gross: amountSchema(),
-      income: amountSchema(),
-      net: amountSchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'The net the source states beside them; checked to equal gross − income.' }),
-    })
-    .register(z.globalRegistry, { id: 'GrossIncomeYear' }),
+    gross: amountSchema(),
+    income: amountSchema(),
+    net: amountSchema()
+      .optional()
+      .register(z.globalRegistry, { description: 'The net the source states beside them; checked to equal gross − income.' }),
+  }).register(z.globalRegistry, { id: 'GrossIncomeYear' }),
 );
 
 export const grossAndIncomeSchema = lazySchema(() =>
   strictObject({
-      years: z.record(yearSchema(), grossIncomeYearSchema()),
-      published_to: z
-        .enum(PUBLISHED_TO)
-        .optional()
-        .register(z.globalRegistry, { description: 'The precision the figures were published to, e.g. £0.1m.' }),
-      source: sourceSchema(),
-      note: textSchema().optional(),
-    })
-    .register(z.globalRegistry, {
-      id: 'GrossAndIncome',
-      description:
-        "The department's gross budget and income as published for some years; `mtfs project --detail` shows them beside the net budget.",
-    }),
+    years: z.record(yearSchema(), grossIncomeYearSchema()),
+    published_to: z
+      .enum(PUBLISHED_TO)
+      .optional()
+      .register(z.globalRegistry, { description: 'The precision the figures were published to, e.g. £0.1m.' }),
+    source: sourceSchema(),
+    note: textSchema().optional(),
+  }).register(z.globalRegistry, {
+    id: 'GrossAndIncome',
+    description:
+      "The department's gross budget and income as published for some years; `mtfs project --detail` shows them beside the net budget.",
+  }),
 );

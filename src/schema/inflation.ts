@@ -22,37 +22,32 @@ const provenance = lazySchema(() => ({ status: statusSchema(), source: sourceSch
 /** A figure of a series: its value with status and source; `external` when the document is not among the project's sources. */
 const indexPointSchema = lazySchema(() =>
   strictObject({
-      value: z
-        .string()
-        .register(z.globalRegistry, { description: 'A rate (2% or 0.02) for a `rate` series; an amount (7.83) for a `level` series.' }),
-      ...provenance(),
-      external: z
-        .boolean()
-        .optional()
-        .register(z.globalRegistry, {
-          description: "True when the source is not among the project's source documents: check the figure against it.",
-        }),
-      calibrated_to: calibratedToSchema().optional(),
-    })
-    .register(z.globalRegistry, { id: 'IndexPoint' }),
+    value: z
+      .string()
+      .register(z.globalRegistry, { description: 'A rate (2% or 0.02) for a `rate` series; an amount (7.83) for a `level` series.' }),
+    ...provenance(),
+    external: z.boolean().optional().register(z.globalRegistry, {
+      description: "True when the source is not among the project's source documents: check the figure against it.",
+    }),
+    calibrated_to: calibratedToSchema().optional(),
+  }).register(z.globalRegistry, { id: 'IndexPoint' }),
 );
 
 export const indexSeriesSchema = lazySchema(() =>
   strictObject({
-      description: textSchema(),
-      form: z.enum(SERIES_FORMS as [string, ...string[]]).register(z.globalRegistry, {
-        description:
-          "rate: each year's figure is the annual change (CPI, a pay award); level: each year's figure is a level (the National Living Wage in £ an hour), whose change mtfs works out.",
-      }),
-      unit: textSchema().optional().register(z.globalRegistry, { description: 'The unit of a level series, e.g. "£ an hour".' }),
-      values: z
-        .record(yearSchema(), indexPointSchema())
-        .register(z.globalRegistry, { description: 'A figure for each financial year it applies to.' }),
-    })
-    .register(z.globalRegistry, {
-      id: 'IndexSeries',
-      description: 'A named index: a figure for each year, each with its status and source.',
+    description: textSchema(),
+    form: z.enum(SERIES_FORMS as [string, ...string[]]).register(z.globalRegistry, {
+      description:
+        "rate: each year's figure is the annual change (CPI, a pay award); level: each year's figure is a level (the National Living Wage in £ an hour), whose change mtfs works out.",
     }),
+    unit: textSchema().optional().register(z.globalRegistry, { description: 'The unit of a level series, e.g. "£ an hour".' }),
+    values: z
+      .record(yearSchema(), indexPointSchema())
+      .register(z.globalRegistry, { description: 'A figure for each financial year it applies to.' }),
+  }).register(z.globalRegistry, {
+    id: 'IndexSeries',
+    description: 'A named index: a figure for each year, each with its status and source.',
+  }),
 );
 
 /** A series name: also part of a `--set index.<series>.<year>` path, so it has no dots. */
@@ -60,67 +55,60 @@ export const seriesNameSchema = lazySchema(() => driverNameSchema)();
 
 export const indexSeriesFileSchema = lazySchema(() =>
   strictObject({
-      title: textSchema(),
-      series: z.record(seriesNameSchema(), indexSeriesSchema()),
-    })
-    .register(z.globalRegistry, { id: 'IndexSeriesFile', description: 'Index series by name (e.g. data/index-series.yaml).' }),
+    title: textSchema(),
+    series: z.record(seriesNameSchema(), indexSeriesSchema()),
+  }).register(z.globalRegistry, { id: 'IndexSeriesFile', description: 'Index series by name (e.g. data/index-series.yaml).' }),
 );
 
 export const indexSeriesSectionSchema = lazySchema(() =>
   strictObject({
-      file: textSchema()
-        .optional()
-        .register(z.globalRegistry, {
-          description: 'A series file relative to this scenario, e.g. ../data/index-series.yaml; its series are used by name.',
-        }),
-      series: z
-        .record(seriesNameSchema(), indexSeriesSchema())
-        .optional()
-        .register(z.globalRegistry, { description: "The scenario's own series, besides the file's (a name may not be in both)." }),
-    })
-    .register(z.globalRegistry, {
-      id: 'IndexSeriesSection',
-      description: 'The index series the inflation lines use: a file of series, and the scenario’s own.',
+    file: textSchema().optional().register(z.globalRegistry, {
+      description: 'A series file relative to this scenario, e.g. ../data/index-series.yaml; its series are used by name.',
     }),
+    series: z
+      .record(seriesNameSchema(), indexSeriesSchema())
+      .optional()
+      .register(z.globalRegistry, { description: "The scenario's own series, besides the file's (a name may not be in both)." }),
+  }).register(z.globalRegistry, {
+    id: 'IndexSeriesSection',
+    description: 'The index series the inflation lines use: a file of series, and the scenario’s own.',
+  }),
 );
 
 const perYearRate = (description: string) =>
   strictObject({
-      value: rateSchema().optional().register(z.globalRegistry, { description: 'The same value in every year.' }),
-      values: z.record(yearSchema(), rateSchema()).optional().register(z.globalRegistry, { description: 'A value for each year.' }),
-      ...provenance(),
-    })
-    .register(z.globalRegistry, { description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
+    value: rateSchema().optional().register(z.globalRegistry, { description: 'The same value in every year.' }),
+    values: z.record(yearSchema(), rateSchema()).optional().register(z.globalRegistry, { description: 'A value for each year.' }),
+    ...provenance(),
+  }).register(z.globalRegistry, { description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
 
 export const inflationItemSchema = lazySchema(() =>
   strictObject({
-      description: textSchema(),
-      kind: z.enum(INFLATION_KINDS as [string, ...string[]]).register(z.globalRegistry, {
-        description:
-          'pay (a pay bill × the award, with on-costs and pension steps), care-fees (commissioned spend × the fee uplift), contract-prices (spend × an index), general (pay and prices together: a whole budget × one rate) or income (income × an index: reduces net spend).',
-      }),
-      base: strictObject({
-          amount: amountSchema().meta({ description: 'In the scenario units; for pay, the pay bill before on-costs.' }),
-          year: yearSchema().meta({ description: 'The base year: the year before the first MTFS year.' }),
-          ...provenance(),
-        })
-        .register(z.globalRegistry, { description: 'The budget inflated, at base-year prices.' }),
-      index: seriesNameSchema().optional().register(z.globalRegistry, { description: 'The index series whose annual change is the rate.' }),
-      rate: perYearRate('The annual rate given directly, instead of `index`.').optional(),
-      pass_through: strictObject({ value: rateSchema(), ...provenance() })
-        .optional()
-        .register(z.globalRegistry, {
-          description: "With `index`: the share of the index's change passed into the line (e.g. 60% of the NLW increase into fees).",
-        }),
-      on_costs: perYearRate(
-        'Pay only: employer on-costs (national insurance and the like) as a share of pay, base year and every MTFS year.',
-      ).optional(),
-      pension: perYearRate('Pay only: the employer pension contribution rate as a share of pay, base year and every MTFS year.').optional(),
-    })
-    .register(z.globalRegistry, {
-      id: 'InflationDriver',
-      description: 'A line computed from a base and an index, compounding year by year.',
+    description: textSchema(),
+    kind: z.enum(INFLATION_KINDS as [string, ...string[]]).register(z.globalRegistry, {
+      description:
+        'pay (a pay bill × the award, with on-costs and pension steps), care-fees (commissioned spend × the fee uplift), contract-prices (spend × an index), general (pay and prices together: a whole budget × one rate) or income (income × an index: reduces net spend).',
     }),
+    base: strictObject({
+      amount: amountSchema().meta({ description: 'In the scenario units; for pay, the pay bill before on-costs.' }),
+      year: yearSchema().meta({ description: 'The base year: the year before the first MTFS year.' }),
+      ...provenance(),
+    }).register(z.globalRegistry, { description: 'The budget inflated, at base-year prices.' }),
+    index: seriesNameSchema().optional().register(z.globalRegistry, { description: 'The index series whose annual change is the rate.' }),
+    rate: perYearRate('The annual rate given directly, instead of `index`.').optional(),
+    pass_through: strictObject({ value: rateSchema(), ...provenance() })
+      .optional()
+      .register(z.globalRegistry, {
+        description: "With `index`: the share of the index's change passed into the line (e.g. 60% of the NLW increase into fees).",
+      }),
+    on_costs: perYearRate(
+      'Pay only: employer on-costs (national insurance and the like) as a share of pay, base year and every MTFS year.',
+    ).optional(),
+    pension: perYearRate('Pay only: the employer pension contribution rate as a share of pay, base year and every MTFS year.').optional(),
+  }).register(z.globalRegistry, {
+    id: 'InflationDriver',
+    description: 'A line computed from a base and an index, compounding year by year.',
+  }),
 );
 
 export const inflationSchema = lazySchema(() =>

@@ -19,64 +19,58 @@ const kindSchema = lazySchema(() => z.enum(LINE_KINDS));
 /** Which lines a row sums: every condition given must hold. */
 export const rowLinesSchema = lazySchema(() =>
   strictObject({
-      kind: z
-        .union([kindSchema(), z.array(kindSchema()).min(1)])
-        .optional()
-        .register(z.globalRegistry, { description: 'Line kinds, e.g. saving or [growth, inflation].' }),
-      refs: z.array(refSchema()).min(1).optional().register(z.globalRegistry, { description: 'These lines, e.g. [T1, T2].' }),
-      category: textSchema().optional(),
-      nature: textSchema().optional(),
-      service_area: textSchema().optional(),
-      growth_type: textSchema().optional(),
-      status: textSchema().optional(),
-    })
-    .register(z.globalRegistry, { id: 'RowLines' }),
+    kind: z
+      .union([kindSchema(), z.array(kindSchema()).min(1)])
+      .optional()
+      .register(z.globalRegistry, { description: 'Line kinds, e.g. saving or [growth, inflation].' }),
+    refs: z.array(refSchema()).min(1).optional().register(z.globalRegistry, { description: 'These lines, e.g. [T1, T2].' }),
+    category: textSchema().optional(),
+    nature: textSchema().optional(),
+    service_area: textSchema().optional(),
+    growth_type: textSchema().optional(),
+    status: textSchema().optional(),
+  }).register(z.globalRegistry, { id: 'RowLines' }),
 );
 
 export const layoutRowSchema = lazySchema(() =>
   strictObject({
-      id: rowIdSchema(),
-      label: textSchema(),
-      base: z.enum(['brought_forward', 'base', 'restatement']).optional().register(z.globalRegistry, {
-        description:
-          'A base row: brought_forward (last year’s net budget), base (the base budget: stated with `base_budget:` or rolled forward) or restatement (stated base less last year’s net budget).',
-      }),
-      transfers: z.literal(true).optional().register(z.globalRegistry, { description: 'The `transfers:` amounts of the scenario.' }),
-      lines: rowLinesSchema()
-        .optional()
-        .register(z.globalRegistry, {
-          description: 'The year-on-year change of the lines chosen, signed as their effect on the net budget.',
-        }),
-      sum: z
-        .array(rowIdSchema())
-        .min(1)
-        .optional()
-        .register(z.globalRegistry, { description: 'The sum of these rows, each listed above this one.' }),
-      deduction: z.boolean().optional().register(z.globalRegistry, { description: 'Print a nil figure as (0), like a "Less …" row.' }),
-      schedule: textSchema().optional().register(z.globalRegistry, {
-        description:
-          'A lines row choosing one kind: the name the source gives the schedule of those lines, e.g. Appendix B (shown in the schedule’s title).',
-      }),
-    })
-    .register(z.globalRegistry, { id: 'LayoutRow', description: 'One row: exactly one of base, transfers, lines or sum.' }),
+    id: rowIdSchema(),
+    label: textSchema(),
+    base: z.enum(['brought_forward', 'base', 'restatement']).optional().register(z.globalRegistry, {
+      description:
+        'A base row: brought_forward (last year’s net budget), base (the base budget: stated with `base_budget:` or rolled forward) or restatement (stated base less last year’s net budget).',
+    }),
+    transfers: z.literal(true).optional().register(z.globalRegistry, { description: 'The `transfers:` amounts of the scenario.' }),
+    lines: rowLinesSchema().optional().register(z.globalRegistry, {
+      description: 'The year-on-year change of the lines chosen, signed as their effect on the net budget.',
+    }),
+    sum: z
+      .array(rowIdSchema())
+      .min(1)
+      .optional()
+      .register(z.globalRegistry, { description: 'The sum of these rows, each listed above this one.' }),
+    deduction: z.boolean().optional().register(z.globalRegistry, { description: 'Print a nil figure as (0), like a "Less …" row.' }),
+    schedule: textSchema().optional().register(z.globalRegistry, {
+      description:
+        'A lines row choosing one kind: the name the source gives the schedule of those lines, e.g. Appendix B (shown in the schedule’s title).',
+    }),
+  }).register(z.globalRegistry, { id: 'LayoutRow', description: 'One row: exactly one of base, transfers, lines or sum.' }),
 );
 
 export const layoutSchema = lazySchema(() =>
   strictObject({
-      rows: z.array(layoutRowSchema()).min(1),
-    })
-    .register(z.globalRegistry, {
-      id: 'Layout',
-      description:
-        'The rows of the budget table in order. One row must be `net_budget`, a sum counting the base, transfers and every line once.',
-    }),
+    rows: z.array(layoutRowSchema()).min(1),
+  }).register(z.globalRegistry, {
+    id: 'Layout',
+    description:
+      'The rows of the budget table in order. One row must be `net_budget`, a sum counting the base, transfers and every line once.',
+  }),
 );
 
 export const baseBudgetSchema = lazySchema(() =>
-  strictObject({ amounts: amountsByYearSchema(), source: sourceSchema() })
-    .register(z.globalRegistry, {
-      description: 'The base budget stated (restated) for every year, instead of rolling last year’s net budget forward.',
-    }),
+  strictObject({ amounts: amountsByYearSchema(), source: sourceSchema() }).register(z.globalRegistry, {
+    description: 'The base budget stated (restated) for every year, instead of rolling last year’s net budget forward.',
+  }),
 );
 
 export type WrittenLayout = z.infer<ReturnType<typeof layoutSchema>>;

@@ -1,12 +1,20 @@
 // Schemas built when first used, once: a run builds only the schemas of what it validates (a
-// department's projection never builds the funding, variant or national data schemas).
+// department's projection never builds the funding, variant or national data schemas). Also the
+// cheaper ways of building them that every schema file here uses (see "Building schemas cheaply").
 
 import { z } from 'zod';
 
 /**
  * A schema (or a shape of schemas) built on the first call and the same object on every call after,
- * so that a schema's identity holds as it would for a constant: its `.meta()` id is registered once,
+ * so that a schema's identity holds as it would for a constant: its metadata id is registered once,
  * and zod sees one schema wherever it is used.
+ *
+ * Building schemas cheaply: zod's `.meta(m)` makes a copy of the schema and registers `m` on the
+ * copy. On a schema built in place (`textSchema().optional()`, `z.enum(…)`, `strictObject({…})`)
+ * `.register(z.globalRegistry, m)` registers it on that schema instead: the same JSON Schema, one
+ * schema fewer to build. A schema a `lazySchema` returns is shared by every field that uses it, so
+ * a description of one such field takes `.meta(m)` (a copy), never `.register`, which would give
+ * every field that description.
  */
 export function lazySchema<T>(build: () => T): () => T {
   let built: T | undefined;

@@ -26,86 +26,78 @@ export { LINE_TYPES, refSchema, UNSTATED_METHODS };
 /** A delay in delivering a saving: whole years, or part of a year (in every year, or in one). */
 export const slippageSchema = lazySchema(() =>
   strictObject({
-      years: z
-        .string()
-        .regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9')
-        .optional()
-        .register(z.globalRegistry, { description: 'Every level arrives this many whole years late, e.g. 1.' }),
-      fraction: rateSchema().optional().register(z.globalRegistry, {
-        description:
-          "Each year's step up in level arrives this part of a year late (0.5 or 50%): only the rest of the step is delivered in its year.",
-      }),
-      year: yearSchema().optional().register(z.globalRegistry, { description: 'With `fraction`: only this year’s step slips.' }),
-      note: textSchema().optional().register(z.globalRegistry, { description: 'Why the saving slips, with its source.' }),
-    })
-    .register(z.globalRegistry, { id: 'Slippage', description: 'Give `years`, or `fraction` with an optional `year`.' }),
+    years: z
+      .string()
+      .regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9')
+      .optional()
+      .register(z.globalRegistry, { description: 'Every level arrives this many whole years late, e.g. 1.' }),
+    fraction: rateSchema().optional().register(z.globalRegistry, {
+      description:
+        "Each year's step up in level arrives this part of a year late (0.5 or 50%): only the rest of the step is delivered in its year.",
+    }),
+    year: yearSchema().optional().register(z.globalRegistry, { description: 'With `fraction`: only this year’s step slips.' }),
+    note: textSchema().optional().register(z.globalRegistry, { description: 'Why the saving slips, with its source.' }),
+  }).register(z.globalRegistry, { id: 'Slippage', description: 'Give `years`, or `fraction` with an optional `year`.' }),
 );
 
 /** One growth or saving line. Its levels are the line's total level in each year, not changes. */
 export const lineSchema = lazySchema(() =>
   strictObject({
-      ref: refSchema(),
-      type: z.enum(LINE_TYPES).register(z.globalRegistry, {
-        description:
-          'The kind of line: growth, inflation, saving, income, adjustment, to_reserves, from_reserves, levy or capital_financing. Amounts are written as the amount of the kind (a saving of 250 saves 250); see "Line kinds and signs".',
-      }),
-      description: textSchema(),
-      status: textSchema().optional().register(z.globalRegistry, {
-        description:
-          "unchanged from the previous MTFS, amended, or new, or the mark the scenario's `classifications:` gives it (* and ** by default).",
-      }),
-      category: textSchema()
-        .optional()
-        .register(z.globalRegistry, {
-          description: 'A code of the `category` the scenario declares (e.g. Transformation), or any text where it declares none.',
-        }),
-      nature: textSchema().optional().register(z.globalRegistry, {
-        description:
-          'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
-      }),
-      service_area: textSchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
-      growth_type: textSchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'The kind of growth, e.g. committed or service improvement.' }),
-      changes: amountsByYearSchema().optional().register(z.globalRegistry, {
-        description:
-          'The change in the line in each stated year, e.g. {2024/25: 100, 2026/27: -30}, instead of `levels`; years not stated change by nil.',
-      }),
-      one_off: z.boolean().optional().register(z.globalRegistry, {
-        description: 'True for a one-off line: each stated amount applies in its year only and falls out the following year.',
-      }),
-      levels: amountsByYearSchema().optional().register(z.globalRegistry, {
-        description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels`, `changes` or `driver`.',
-      }),
-      driver: lineDriverSchema().optional(),
-      inflation: driverNameSchema()
-        .optional()
-        .register(z.globalRegistry, {
-          description: 'The inflation driver (under `inflation:`) that builds this growth line’s levels, instead of `levels`.',
-        }),
-      unstated: z.enum(UNSTATED_METHODS).optional().register(z.globalRegistry, {
-        description:
-          'How years not in `levels` are filled: hold (carry the last stated level forward) or linear (straight line between stated levels, rounded to whole units half away from zero). Years before the first stated level are 0 in both.',
-      }),
-      reconciling: z.boolean().optional().register(z.globalRegistry, {
-        description: 'True for a line that is not described in the source text but reconciles to a published total.',
-      }),
-      rag: z
-        .enum(RAG_RATINGS)
-        .optional()
-        .register(z.globalRegistry, { description: 'Savings only: the RAG rating of delivery (red, amber or green).' }),
-      stage: z.enum(SAVING_STAGES).optional().register(z.globalRegistry, {
-        description:
-          'Savings only: identified (the default); unidentified (a sum the budget assumes will be found: counted in the budget); under-development (an initiative not yet in the budget: an option for closing the gap).',
-      }),
-      slippage: slippageSchema().optional(),
-      ...grossIncomeLineShape(),
-      source: sourceSchema(),
-      note: textSchema().optional(),
-    })
-    .register(z.globalRegistry, { id: 'BudgetLine' }),
+    ref: refSchema(),
+    type: z.enum(LINE_TYPES).register(z.globalRegistry, {
+      description:
+        'The kind of line: growth, inflation, saving, income, adjustment, to_reserves, from_reserves, levy or capital_financing. Amounts are written as the amount of the kind (a saving of 250 saves 250); see "Line kinds and signs".',
+    }),
+    description: textSchema(),
+    status: textSchema().optional().register(z.globalRegistry, {
+      description:
+        "unchanged from the previous MTFS, amended, or new, or the mark the scenario's `classifications:` gives it (* and ** by default).",
+    }),
+    category: textSchema().optional().register(z.globalRegistry, {
+      description: 'A code of the `category` the scenario declares (e.g. Transformation), or any text where it declares none.',
+    }),
+    nature: textSchema().optional().register(z.globalRegistry, {
+      description:
+        'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
+    }),
+    service_area: textSchema().optional().register(z.globalRegistry, { description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
+    growth_type: textSchema()
+      .optional()
+      .register(z.globalRegistry, { description: 'The kind of growth, e.g. committed or service improvement.' }),
+    changes: amountsByYearSchema().optional().register(z.globalRegistry, {
+      description:
+        'The change in the line in each stated year, e.g. {2024/25: 100, 2026/27: -30}, instead of `levels`; years not stated change by nil.',
+    }),
+    one_off: z.boolean().optional().register(z.globalRegistry, {
+      description: 'True for a one-off line: each stated amount applies in its year only and falls out the following year.',
+    }),
+    levels: amountsByYearSchema().optional().register(z.globalRegistry, {
+      description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels`, `changes` or `driver`.',
+    }),
+    driver: lineDriverSchema().optional(),
+    inflation: driverNameSchema().optional().register(z.globalRegistry, {
+      description: 'The inflation driver (under `inflation:`) that builds this growth line’s levels, instead of `levels`.',
+    }),
+    unstated: z.enum(UNSTATED_METHODS).optional().register(z.globalRegistry, {
+      description:
+        'How years not in `levels` are filled: hold (carry the last stated level forward) or linear (straight line between stated levels, rounded to whole units half away from zero). Years before the first stated level are 0 in both.',
+    }),
+    reconciling: z.boolean().optional().register(z.globalRegistry, {
+      description: 'True for a line that is not described in the source text but reconciles to a published total.',
+    }),
+    rag: z
+      .enum(RAG_RATINGS)
+      .optional()
+      .register(z.globalRegistry, { description: 'Savings only: the RAG rating of delivery (red, amber or green).' }),
+    stage: z.enum(SAVING_STAGES).optional().register(z.globalRegistry, {
+      description:
+        'Savings only: identified (the default); unidentified (a sum the budget assumes will be found: counted in the budget); under-development (an initiative not yet in the budget: an option for closing the gap).',
+    }),
+    slippage: slippageSchema().optional(),
+    ...grossIncomeLineShape(),
+    source: sourceSchema(),
+    note: textSchema().optional(),
+  }).register(z.globalRegistry, { id: 'BudgetLine' }),
 );
 
 /** The top-level keys of a scenario, each built when first needed. */
@@ -119,8 +111,9 @@ const scenarioFields = {
   date: optional(dateSchema, { description: 'The date of the paper, shown at the top of the report (the clock is never read).' }),
   source: optional(sourceSchema),
   period: required(() =>
-    strictObject({ from: yearSchema(), to: yearSchema() })
-      .register(z.globalRegistry, { description: 'The MTFS years, e.g. from 2018/19 to 2021/22.' }),
+    strictObject({ from: yearSchema(), to: yearSchema() }).register(z.globalRegistry, {
+      description: 'The MTFS years, e.g. from 2018/19 to 2021/22.',
+    }),
   ),
   units: required(() =>
     z.enum(UNITS).register(z.globalRegistry, {
@@ -159,8 +152,10 @@ const scenarioFields = {
 
 /** The whole scenario file, for JSON Schema and documentation. Loading validates lines one by one. */
 export const scenarioSchema = lazySchema(() =>
-  strictObject({ ...shapeOf(scenarioFields), lines: z.array(lineSchema()).optional() })
-    .register(z.globalRegistry, { id: 'Scenario', title: 'mtfs scenario' }),
+  strictObject({ ...shapeOf(scenarioFields), lines: z.array(lineSchema()).optional() }).register(z.globalRegistry, {
+    id: 'Scenario',
+    title: 'mtfs scenario',
+  }),
 );
 
 /**

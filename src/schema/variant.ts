@@ -13,101 +13,98 @@ export { selectorSchema };
 
 export const variantSchema = lazySchema(() =>
   strictObject({
-      extends: textSchema().meta({ description: 'The scenario this one changes, relative to this file.' }),
-      title: textSchema().optional(),
-      status: textSchema()
-        .optional()
-        .register(z.globalRegistry, { description: "The variant's standing, e.g. Draft; the base's otherwise." }),
-      date: dateSchema().optional().register(z.globalRegistry, { description: "The variant's date, YYYY-MM-DD; the base's otherwise." }),
-      description: textSchema()
-        .optional()
-        .register(z.globalRegistry, { description: 'The question this variant asks, e.g. "What if AC14 is rejected?"' }),
-      source: sourceSchema().optional(),
-      remove: z
-        .array(strictObject({ ref: refSchema(), reason: textSchema() }))
-        .optional()
-        .register(z.globalRegistry, { description: 'Lines of the base to drop, each with a reason.' }),
-      add: z.array(lineSchema()).optional().register(z.globalRegistry, { description: 'New lines, written like the lines of a scenario.' }),
+    extends: textSchema().meta({ description: 'The scenario this one changes, relative to this file.' }),
+    title: textSchema().optional(),
+    status: textSchema()
+      .optional()
+      .register(z.globalRegistry, { description: "The variant's standing, e.g. Draft; the base's otherwise." }),
+    date: dateSchema().optional().register(z.globalRegistry, { description: "The variant's date, YYYY-MM-DD; the base's otherwise." }),
+    description: textSchema()
+      .optional()
+      .register(z.globalRegistry, { description: 'The question this variant asks, e.g. "What if AC14 is rejected?"' }),
+    source: sourceSchema().optional(),
+    remove: z
+      .array(strictObject({ ref: refSchema(), reason: textSchema() }))
+      .optional()
+      .register(z.globalRegistry, { description: 'Lines of the base to drop, each with a reason.' }),
+    add: z.array(lineSchema()).optional().register(z.globalRegistry, { description: 'New lines, written like the lines of a scenario.' }),
+    set: z
+      .array(
+        strictObject({
+          ref: refSchema(),
+          levels: amountsByYearSchema(),
+          unstated: z.enum(UNSTATED_METHODS).optional(),
+          source: sourceSchema(),
+        }),
+      )
+      .optional()
+      .register(z.globalRegistry, { description: "Replace a line's levels (all of them: years not given follow `unstated`)." }),
+    scale: z
+      .array(strictObject({ select: selectorSchema(), factor: rateSchema(), reason: textSchema() }))
+      .optional()
+      .register(z.globalRegistry, {
+        description: 'Multiply the levels of the chosen lines, e.g. factor 75% (deliver three quarters) or 110% (+10%).',
+      }),
+    funding: strictObject({
       set: z
         .array(
           strictObject({
-            ref: refSchema(),
-            levels: amountsByYearSchema(),
-            unstated: z.enum(UNSTATED_METHODS).optional(),
+            item: textSchema().meta({
+              description:
+                'A funding stream by id: revenue_support_grant, business_rates, section_31, business_rates_growth, collection_fund or a grant id.',
+            }),
+            label: textSchema().optional().register(z.globalRegistry, { description: "The stream's row label in this scenario." }),
+            amounts: amountsByYearSchema(),
+            unstated: z.enum(['hold', 'linear']).optional(),
+            provenance: provenanceSchema(),
             source: sourceSchema(),
+            note: textSchema().optional(),
           }),
         )
         .optional()
-        .register(z.globalRegistry, { description: "Replace a line's levels (all of them: years not given follow `unstated`)." }),
+        .register(z.globalRegistry, {
+          description: "Replace a funding stream's amounts (every year: years not given follow `unstated`), with their provenance.",
+        }),
       scale: z
-        .array(strictObject({ select: selectorSchema(), factor: rateSchema(), reason: textSchema() }))
-        .optional()
-        .register(z.globalRegistry, {
-          description: 'Multiply the levels of the chosen lines, e.g. factor 75% (deliver three quarters) or 110% (+10%).',
-        }),
-      funding: strictObject({
-          set: z
-            .array(
-              strictObject({
-                item: textSchema().meta({
-                  description:
-                    'A funding stream by id: revenue_support_grant, business_rates, section_31, business_rates_growth, collection_fund or a grant id.',
-                }),
-                label: textSchema().optional().register(z.globalRegistry, { description: "The stream's row label in this scenario." }),
-                amounts: amountsByYearSchema(),
-                unstated: z.enum(['hold', 'linear']).optional(),
-                provenance: provenanceSchema(),
-                source: sourceSchema(),
-                note: textSchema().optional(),
-              }),
-            )
-            .optional()
-            .register(z.globalRegistry, {
-              description: "Replace a funding stream's amounts (every year: years not given follow `unstated`), with their provenance.",
-            }),
-          scale: z
-            .array(
-              strictObject({
-                item: textSchema(),
-                label: textSchema().optional().register(z.globalRegistry, { description: "The stream's row label in this scenario." }),
-                factor: rateSchema(),
-                from: yearSchema()
-                  .optional()
-                  .register(z.globalRegistry, { description: 'The first year scaled (every year when absent).' }),
-                reason: textSchema(),
-              }),
-            )
-            .optional()
-            .register(z.globalRegistry, {
-              description: 'Multiply a funding stream from a year on, e.g. revenue support grant × 80% from 2020/21.',
-            }),
-        })
-        .optional()
-        .register(z.globalRegistry, {
-          description:
-            'Settlement scenarios: set or scale funding streams of the base (a fair funding review, a business rates reset). A changed figure is marked as the variant says (usually an estimate).',
-        }),
-      parameters: z
         .array(
           strictObject({
-            set: textSchema().meta({
-              description:
-                'PATH=VALUE, as `--set` takes it: council_tax.collection_rate=97.5%, reserves.opening=15000, inflation.<name>.rate=3%, index.<series>.2019/20=2.5%, <driver>.<parameter>=…, <ref>.income_uplift=2%, funding.<stream>.<year>=….',
-            }),
+            item: textSchema(),
+            label: textSchema().optional().register(z.globalRegistry, { description: "The stream's row label in this scenario." }),
+            factor: rateSchema(),
+            from: yearSchema().optional().register(z.globalRegistry, { description: 'The first year scaled (every year when absent).' }),
             reason: textSchema(),
           }),
         )
         .optional()
         .register(z.globalRegistry, {
-          description:
-            'Parameters the variant changes, each written as `--set` takes it (council tax rules, reserves, inflation and index series, demand and income drivers, the settlement), applied in order after the line and funding operations.',
+          description: 'Multiply a funding stream from a year on, e.g. revenue support grant × 80% from 2020/21.',
         }),
-      controls: controlsSchema().optional().register(z.globalRegistry, {
-        description:
-          "The variant's own controls. Without them, `check` uses the base's controls on the figures the variant does not change and reports the rest as not applicable.",
-      }),
     })
-    .register(z.globalRegistry, { id: 'ScenarioVariant', title: 'mtfs scenario variant' }),
+      .optional()
+      .register(z.globalRegistry, {
+        description:
+          'Settlement scenarios: set or scale funding streams of the base (a fair funding review, a business rates reset). A changed figure is marked as the variant says (usually an estimate).',
+      }),
+    parameters: z
+      .array(
+        strictObject({
+          set: textSchema().meta({
+            description:
+              'PATH=VALUE, as `--set` takes it: council_tax.collection_rate=97.5%, reserves.opening=15000, inflation.<name>.rate=3%, index.<series>.2019/20=2.5%, <driver>.<parameter>=…, <ref>.income_uplift=2%, funding.<stream>.<year>=….',
+          }),
+          reason: textSchema(),
+        }),
+      )
+      .optional()
+      .register(z.globalRegistry, {
+        description:
+          'Parameters the variant changes, each written as `--set` takes it (council tax rules, reserves, inflation and index series, demand and income drivers, the settlement), applied in order after the line and funding operations.',
+      }),
+    controls: controlsSchema().optional().register(z.globalRegistry, {
+      description:
+        "The variant's own controls. Without them, `check` uses the base's controls on the figures the variant does not change and reports the rest as not applicable.",
+    }),
+  }).register(z.globalRegistry, { id: 'ScenarioVariant', title: 'mtfs scenario variant' }),
 );
 
 export type WrittenVariant = z.infer<ReturnType<typeof variantSchema>>;
