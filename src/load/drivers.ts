@@ -3,7 +3,7 @@
 // MTFS needs is covered (population, rates, arrivals, uplifts) and fills the population series.
 // Every problem is a located diagnostic; all of them are collected before stopping.
 
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { append, error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import {
@@ -115,7 +115,7 @@ function validFields(value: object): Partial<WrittenDriver> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     // own keys only: a driver key such as `hasOwnProperty` must not find Object.prototype's
-    const schema = Object.hasOwn(shape, k) ? (shape as Record<string, z.ZodType>)[k] : undefined;
+    const schema = Object.hasOwn(shape, k) ? (shape as Record<string, z.ZodMiniType>)[k] : undefined;
     const r = schema?.safeParse(v);
     if (r?.success) out[k] = r.data;
   }

@@ -3,7 +3,7 @@
 // then loaded by a pure function;
 // problems in a data file are reported like problems in a scenario, with file:line:column.
 
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { compareYears } from '../model/fiscal-year.js';
 import type { FundingOption, NationalData, NationalTable, NationalTotals, Need, SeriesPoint } from '../model/national-options.js';
@@ -23,7 +23,7 @@ export interface NationalDataFiles {
 }
 
 /** One data file of the set, parsed and validated against its schema. */
-function readDocument<S extends z.ZodType>(
+function readDocument<S extends z.ZodMiniType>(
   set: SourceSet,
   file: string,
   schema: S,

@@ -2,7 +2,7 @@
 // Pure given a FileReader. Collects every error it can find in one pass: each line is validated on
 // its own, so a bad line does not hide problems elsewhere.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { append, error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import { compareYears, startOf as startOfYear, yearRange, type FiscalYear } from '../model/fiscal-year.js';
@@ -10,7 +10,7 @@ import { defaultLayout } from '../model/layout.js';
 import { isRealised, type BudgetLine, type Scenario, type SourcedAmount } from '../model/scenario.js';
 import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
-import { lazySchema } from '../schema/lazy.js';
+import { lazySchema, object, strictObject } from '../schema/lazy.js';
 import { AMOUNT_FORMS, lineSchema, scenarioHeaderFields, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
 import { csvRowsByChunk, MAX_MALFORMED_ROWS } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
@@ -179,7 +179,7 @@ function loadFile(
   const rawRefs: { ref: string; at: Location }[] = [];
   let writtenLines = 0;
   /** Validates and normalises one line; returns how many diagnostics it gave. */
-  const take = (raw: unknown, d: RawDocument, base: Path, schema: z.ZodType<WrittenLine> = lineSchema()): number => {
+  const take = (raw: unknown, d: RawDocument, base: Path, schema: z.ZodMiniType<WrittenLine> = lineSchema()): number => {
     const before = diagnostics.length;
     const ref = raw !== null && typeof raw === 'object' ? (raw as { ref?: unknown }).ref : undefined;
     if (typeof ref === 'string' && !folding) rawRefs.push({ ref, at: d.locator.value([...base, 'ref']) });
@@ -295,39 +295,39 @@ type HeaderFields = Partial<WrittenScenarioHeader>;
  * must have), but zod's compiled parser then visits a row's dozen fields rather than all thirty a
  * line may have, and no records: about a fifth less time for each row validated.
  */
-function csvRowSchemaFor(fields: readonly string[], years: readonly string[]): z.ZodType<WrittenLine> {
+function csvRowSchemaFor(fields: readonly string[], years: readonly string[]): z.ZodMiniType<WrittenLine> {
   const key = `${fields.join(',')}\u0000${years.join(',')}`;
   let schema = rowSchemas.get(key);
   if (!schema) {
-    const amounts = z.strictObject(Object.fromEntries(years.map((y) => [y, amountSchema().optional()]))).optional();
+    const amounts = z.optional(strictObject(Object.fromEntries(years.map((y) => [y, z.optional(amountSchema())]))));
     const shape = csvRowSchema().shape;
     const picked = Object.fromEntries(fields.flatMap((f) => (Object.hasOwn(shape, f) ? [[f, shape[f as keyof typeof shape]]] : [])));
-    schema = z.object({ ...picked, levels: amounts, changes: amounts }) as unknown as z.ZodType<WrittenLine>;
+    schema = object({ ...picked, levels: amounts, changes: amounts }) as unknown as z.ZodMiniType<WrittenLine>;
     rowSchemas.set(key, schema);
   }
   return schema;
 }
-const rowSchemas = new Map<string, z.ZodType<WrittenLine>>();
+const rowSchemas = new Map<string, z.ZodMiniType<WrittenLine>>();
 
 /**
  * A line read from a CSV row: the same fields, without the check for unknown keys, which the
  * table's header has already made (a column that is not a line field is refused there).
  */
 const csvRowSchema = lazySchema(() =>
-  z.object({
+  object({
     ...lineSchema().shape,
     // and the years are the header's, already read as years
-    levels: z.record(z.string(), amountSchema()).optional(),
-    changes: z.record(z.string(), amountSchema()).optional(),
+    levels: z.optional(z.record(z.string(), amountSchema())),
+    changes: z.optional(z.record(z.string(), amountSchema())),
     // consumed by the table reader when it is `levels` or `changes`; left here only when it is neither
-    amounts: z.enum(AMOUNT_FORMS).optional(),
+    amounts: z.optional(z.enum(AMOUNT_FORMS)),
   }),
 );
 
 /** The top-level keys a scenario may have, each taking any value: to report the keys it may not have. */
 const headerKeysSchema = lazySchema(() => {
-  const anything = z.unknown().optional();
-  return z.strictObject(Object.fromEntries(Object.keys(scenarioHeaderFields).map((k) => [k, anything])));
+  const anything = z.optional(z.unknown());
+  return strictObject(Object.fromEntries(Object.keys(scenarioHeaderFields).map((k) => [k, anything])));
 });
 
 /**
@@ -359,7 +359,7 @@ function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: 
       fields[k] = undefined;
       continue;
     }
-    const v = validate(field.schema() as z.ZodType, tree[k], doc, [k]);
+    const v = validate(field.schema() as z.ZodMiniType, tree[k], doc, [k]);
     append(diagnostics, v.diagnostics);
     if (v.diagnostics.length === 0) fields[k] = v.data;
   }

@@ -2,35 +2,37 @@
 // (codes with labels, which kinds need a value). Strict zod; the values of lines are checked in
 // load/classification.ts.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { STATUS_CODES } from '../model/classification.js';
 import { textSchema } from './common.js';
 
-const kindsSchema = lazySchema(() => z.array(z.enum(LINE_KINDS)).min(1));
+const kindsSchema = lazySchema(() => z.array(z.enum(LINE_KINDS)).check(z.minLength(1)));
 
 /** A code as lines write it: text without a leading or trailing space, and no `/` (which joins a mix). */
 const codeSchema = lazySchema(() =>
   z
     .string()
-    .regex(
-      /^[^\s/](?:[^/]*[^\s/])?$/,
-      'a code is text without `/` (which joins a mix) and without spaces at either end, e.g. SR or Demand management',
+    .check(
+      z.regex(
+        /^[^\s/](?:[^/]*[^\s/])?$/,
+        'a code is text without `/` (which joins a mix) and without spaces at either end, e.g. SR or Demand management',
+      ),
     ),
 );
 
 const commonShape = lazySchema(() => ({
-  label: textSchema()
-    .optional()
+  label: z
+    .optional(textSchema())
     .register(z.globalRegistry, { description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".' }),
-  required_for: kindsSchema().optional().register(z.globalRegistry, {
+  required_for: z.optional(kindsSchema()).register(z.globalRegistry, {
     description: 'Line kinds whose lines must carry a value, e.g. [saving]. Reconciling lines need none. None is required otherwise.',
   }),
-  applies_to: kindsSchema()
-    .optional()
+  applies_to: z
+    .optional(kindsSchema())
     .register(z.globalRegistry, { description: 'Line kinds whose lines may carry a value, e.g. [saving]; any kind when absent.' }),
-  shown: z.enum(['code', 'label']).optional().register(z.globalRegistry, {
+  shown: z.optional(z.enum(['code', 'label'])).register(z.globalRegistry, {
     description: "Whether tables print a value's code (as the report's own tables do, e.g. SR/Eff) or its label (the default).",
   }),
 }));
@@ -38,7 +40,7 @@ const commonShape = lazySchema(() => ({
 const valuesSchema = lazySchema(() =>
   z
     .record(codeSchema(), textSchema())
-    .refine((v) => Object.keys(v).length > 0, 'declare at least one value')
+    .check(z.refine((v) => Object.keys(v).length > 0, 'declare at least one value'))
     .register(z.globalRegistry, {
       description: 'Each code as lines write it, with its label, in the order subtotals show them, e.g. {Eff: Efficiency}.',
     }),
@@ -49,7 +51,7 @@ const vocabularySchema = lazySchema(() => strictObject({ values: valuesSchema(),
 const natureVocabularySchema = lazySchema(() =>
   strictObject({
     values: valuesSchema(),
-    mixes: z.boolean().optional().register(z.globalRegistry, {
+    mixes: z.optional(z.boolean()).register(z.globalRegistry, {
       description:
         'True when a line may combine values with `/`, e.g. SR/Eff; a mix is shown in the declared order of its parts and subtotalled as one group.',
     }),
@@ -63,12 +65,16 @@ const statusValueSchema = lazySchema(() =>
     strictObject({
       label: textSchema(),
       mark: z
-        .string()
-        .regex(
-          /^[^\sA-Za-z0-9]{0,3}$/,
-          'a mark is up to three symbols (not letters, digits or spaces), printed before the ref, e.g. * or **',
+        .optional(
+          z
+            .string()
+            .check(
+              z.regex(
+                /^[^\sA-Za-z0-9]{0,3}$/,
+                'a mark is up to three symbols (not letters, digits or spaces), printed before the ref, e.g. * or **',
+              ),
+            ),
         )
-        .optional()
         .register(z.globalRegistry, { description: 'Printed before the ref, e.g. * ; a line may write the mark instead of the code.' }),
     }),
   ]),
@@ -78,7 +84,7 @@ const statusVocabularySchema = lazySchema(() =>
   strictObject({
     values: z
       .partialRecord(z.enum(STATUS_CODES), statusValueSchema())
-      .refine((v) => Object.keys(v).length > 0, 'declare at least one value')
+      .check(z.refine((v) => Object.keys(v).length > 0, 'declare at least one value'))
       .register(z.globalRegistry, {
         description:
           'The line statuses the scenario uses (unchanged, amended, new: the comparison `mtfs diff` checks), each with its label and mark.',
@@ -89,13 +95,15 @@ const statusVocabularySchema = lazySchema(() =>
 
 export const classificationsSchema = lazySchema(() =>
   strictObject({
-    category: vocabularySchema().optional().register(z.globalRegistry, { description: 'e.g. Transformation or Departmental savings.' }),
-    nature: natureVocabularySchema()
-      .optional()
+    category: z.optional(vocabularySchema()).register(z.globalRegistry, { description: 'e.g. Transformation or Departmental savings.' }),
+    nature: z
+      .optional(natureVocabularySchema())
       .register(z.globalRegistry, { description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).' }),
-    service_area: vocabularySchema().optional(),
-    growth_type: vocabularySchema().optional().register(z.globalRegistry, { description: 'e.g. committed growth or service improvement.' }),
-    status: statusVocabularySchema().optional(),
+    service_area: z.optional(vocabularySchema()),
+    growth_type: z
+      .optional(vocabularySchema())
+      .register(z.globalRegistry, { description: 'e.g. committed growth or service improvement.' }),
+    status: z.optional(statusVocabularySchema()),
   }).register(z.globalRegistry, {
     id: 'Classifications',
     description:

@@ -2,7 +2,7 @@
 // precision it was published to, and the rounding rule the comparison uses. Strict; which rows a
 // projection can show is checked when the controls are checked (reports/check/).
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema, strictObject } from './lazy.js';
 import { ROUNDING_MODES } from '../model/money.js';
 import { PUBLISHED_TO } from '../model/published-precision.js';
@@ -25,17 +25,19 @@ const CONTROL_ROW_PATTERN = new RegExp(
 export const controlRowSchema = lazySchema(() =>
   z
     .string()
-    .superRefine((id, ctx) => {
-      if (CONTROL_ROW_PATTERN.test(id)) return;
-      ctx.addIssue({
-        code: 'custom',
-        message: `\`${id}\` is not a row a control can name`,
-        params: {
-          mtfs: 'unknown-key',
-          hint: `name a row of the table by its id (e.g. ${CONTROL_ROWS.join(', ')}, or a row of the scenario's layout), a level total (growth.total, savings.total), a subtotal (e.g. savings.nature.Eff) or a funding row (e.g. funding.council_tax, funding.grant.ibcf)`,
-        },
-      });
-    })
+    .check(
+      z.superRefine((id, ctx) => {
+        if (CONTROL_ROW_PATTERN.test(id)) return;
+        ctx.addIssue({
+          code: 'custom',
+          message: `\`${id}\` is not a row a control can name`,
+          params: {
+            mtfs: 'unknown-key',
+            hint: `name a row of the table by its id (e.g. ${CONTROL_ROWS.join(', ')}, or a row of the scenario's layout), a level total (growth.total, savings.total), a subtotal (e.g. savings.nature.Eff) or a funding row (e.g. funding.council_tax, funding.grant.ibcf)`,
+          },
+        });
+      }),
+    )
     .register(z.globalRegistry, {
       description:
         'A row id: a row of the budget table (the layout’s ids, e.g. net_budget, base_budget, levies) or a funding row, `<lines row>.total`, `<lines row>.<classification>.<value>` or `funding.<component>`.',
@@ -60,13 +62,12 @@ const controlValueSchema = lazySchema(() =>
 export const controlsSchema = lazySchema(() =>
   strictObject({
     source: sourceSchema(),
-    published_to: publishedToSchema().optional().register(z.globalRegistry, {
+    published_to: z.optional(publishedToSchema()).register(z.globalRegistry, {
       description:
         'The precision every figure here was published to (default: exactly as written). `check` passes when the exact figure rounds to the published one.',
     }),
     rounding: z
-      .enum(Object.keys(ROUNDING_MODES) as [keyof typeof ROUNDING_MODES, ...(keyof typeof ROUNDING_MODES)[]])
-      .optional()
+      .optional(z.enum(Object.keys(ROUNDING_MODES) as [keyof typeof ROUNDING_MODES, ...(keyof typeof ROUNDING_MODES)[]]))
       .register(z.globalRegistry, {
         description: 'How the exact figure is rounded to the published precision (default half-away-from-zero, as Excel’s ROUND).',
       }),

@@ -2,7 +2,7 @@
 // for each year, the core limit, the adult social care precept limit and any total over a run of
 // years, each year with the report that sets it. Strict zod schemas: unknown keys are errors.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema, strictObject } from './lazy.js';
 import { rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 
@@ -10,24 +10,24 @@ const principlesYearSchema = lazySchema(() =>
   strictObject({
     // a core increase of this or more is excessive: it needs a referendum (3% allows 2.99%)
     core_limit: rateSchema(),
-    asc_precept_limit: rateSchema().optional().register(z.globalRegistry, {
+    asc_precept_limit: z.optional(rateSchema()).register(z.globalRegistry, {
       description: 'The most adult social care precept an authority with social care responsibilities may add in the year.',
     }),
-    asc_precept_total: strictObject({ from: yearSchema(), to: yearSchema(), limit: rateSchema() }).optional().register(z.globalRegistry, {
+    asc_precept_total: z.optional(strictObject({ from: yearSchema(), to: yearSchema(), limit: rateSchema() })).register(z.globalRegistry, {
       description: 'The most adult social care precept in total over the years `from` to `to`, e.g. 6% over 2017/18 to 2019/20.',
     }),
-    source: sourceSchema().meta({ description: 'The report that sets the principles, by title.' }),
+    source: sourceSchema().clone().register(z.globalRegistry, { description: 'The report that sets the principles, by title.' }),
     external: z.boolean().register(z.globalRegistry, {
       description: "True when the report is not among the project's source documents: the figures are to be checked against it.",
     }),
-    note: textSchema().optional(),
+    note: z.optional(textSchema()),
   }).register(z.globalRegistry, { id: 'ReferendumPrinciplesYear' }),
 );
 
 export const principlesFileSchema = lazySchema(() =>
   strictObject({
     title: textSchema(),
-    applies_to: textSchema().meta({ description: 'The authorities these principles apply to.' }),
+    applies_to: textSchema().clone().register(z.globalRegistry, { description: 'The authorities these principles apply to.' }),
     years: z.record(yearSchema(), principlesYearSchema()),
   }).register(z.globalRegistry, { id: 'ReferendumPrinciples', description: 'Council tax referendum principles by year.' }),
 );

@@ -1,7 +1,7 @@
 // Turns zod issues into mtfs diagnostics located in the file: each issue path is looked up in the
 // raw document's locator; unknown keys get a "did you mean" from the schema's own keys.
 
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { error, type Diagnostic, type DiagnosticCode } from '../diagnostics/diagnostic.js';
 import type { Path, PathKey, RawDocument } from '../source/raw-tree.js';
 
@@ -14,10 +14,10 @@ type Issue = z.core.$ZodIssue;
  * file's header once. The two give the same result; only the time differs.
  */
 const COMPILE_AFTER = 256;
-const validated = new WeakMap<z.ZodType, number>();
+const validated = new WeakMap<z.ZodMiniType, number>();
 
 /** Validates `value` (taken from `doc` at `base`) and returns the parsed data or located diagnostics. */
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   doc: RawDocument,
@@ -43,7 +43,7 @@ export function validate<S extends z.ZodType>(
   return { diagnostics: issues.flatMap((i) => issueToDiagnostics(i, schema, value, doc, base)) };
 }
 
-function issueToDiagnostics(issue: Issue, root: z.ZodType, value: unknown, doc: RawDocument, base: Path): Diagnostic[] {
+function issueToDiagnostics(issue: Issue, root: z.ZodMiniType, value: unknown, doc: RawDocument, base: Path): Diagnostic[] {
   const rel = issue.path as PathKey[];
   const path = [...base, ...rel];
   const name = describePath(path);
@@ -182,13 +182,14 @@ function hintForType(expected: string): string | undefined {
 }
 
 /** The sub-schema reached by following `path`, unwrapping optionals, arrays and records. */
-function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
-  let s: z.ZodType | undefined = schema;
+function schemaAt(schema: z.ZodMiniType, path: Path): z.ZodMiniType | undefined {
+  let s: z.ZodMiniType | undefined = schema;
   for (const k of path) {
     s = unwrap(s);
     if (!s) return undefined;
-    const def = (s as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType } })
-      .def;
+    const def = (
+      s as unknown as { def: { type: string; shape?: Record<string, z.ZodMiniType>; element?: z.ZodMiniType; valueType?: z.ZodMiniType } }
+    ).def;
     if (def.type === 'object' && typeof k === 'string') s = def.shape?.[k];
     else if (def.type === 'array') s = def.element;
     else if (def.type === 'record') s = def.valueType;
@@ -197,17 +198,17 @@ function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
   return unwrap(s);
 }
 
-function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
+function unwrap(s: z.ZodMiniType | undefined): z.ZodMiniType | undefined {
   let cur = s;
   for (let i = 0; i < 10 && cur; i++) {
-    const def = (cur as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
+    const def = (cur as unknown as { def: { type: string; innerType?: z.ZodMiniType } }).def;
     if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) cur = def.innerType;
     else break;
   }
   return cur;
 }
 
-function knownKeys(s: z.ZodType | undefined): string[] {
+function knownKeys(s: z.ZodMiniType | undefined): string[] {
   if (!s) return [];
   const def = (s as unknown as { def: { type: string; shape?: Record<string, unknown> } }).def;
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];

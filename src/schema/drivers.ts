@@ -1,7 +1,7 @@
 // The written shape of demand drivers (`drivers:` in a scenario): strict zod schemas, one driver per
 // client group. Every figure is an object with its value, status and source, so none is unexplained.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema, strictObject } from './lazy.js';
 import { PARAMETER_STATUSES } from '../model/demand.js';
 import { SERIES_EXTENDS, SERIES_METHODS } from '../model/series.js';
@@ -11,7 +11,7 @@ import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from '
 export const driverNameSchema = lazySchema(() =>
   z
     .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a driver name is a letter followed by letters, digits, `_` or `-`, e.g. older_people')
+    .check(z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a driver name is a letter followed by letters, digits, `_` or `-`, e.g. older_people'))
     .register(z.globalRegistry, { description: 'A driver name, e.g. older_people or learning_disability.' }),
 );
 
@@ -21,16 +21,15 @@ const provenance = lazySchema(() => ({
       'verbatim (quoted from the source), derived (computed from quoted figures: say how), assumed (a judgement: say why) or calibrated (chosen so a result matches a published figure: say which).',
   }),
   source: sourceSchema(),
-  note: textSchema().optional(),
+  note: z.optional(textSchema()),
 }));
 
 /** A parameter with one value for every year (`value`) or one per year (`values`). */
-function perYear(value: z.ZodType, description: string) {
+function perYear(value: z.ZodMiniType, description: string) {
   return strictObject({
-    value: value.optional().register(z.globalRegistry, { description: 'The same value in every year.' }),
+    value: z.optional(value).register(z.globalRegistry, { description: 'The same value in every year.' }),
     values: z
-      .record(yearSchema(), value)
-      .optional()
+      .optional(z.record(yearSchema(), value))
       .register(z.globalRegistry, { description: 'A value for each year, e.g. {2018/19: 46, 2019/20: 46}.' }),
     ...provenance(),
   }).register(z.globalRegistry, { description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
@@ -38,23 +37,19 @@ function perYear(value: z.ZodType, description: string) {
 
 const populationRefSchema = lazySchema(() =>
   strictObject({
-    file: textSchema().meta({ description: 'A population CSV (area, age band, one column per mid-year), relative to this scenario.' }),
-    area: textSchema().meta({ description: 'The area as written in the file, e.g. Leicestershire.' }),
-    band: textSchema().meta({ description: 'The age band as written in the file, e.g. 65+.' }),
-    method: z
-      .enum(SERIES_METHODS as [string, ...string[]])
-      .optional()
-      .register(z.globalRegistry, {
-        description:
-          'How years between two published points are filled: compound (constant growth rate), linear or hold. Computed values are rounded to whole people half away from zero.',
-      }),
-    extend: z
-      .enum(SERIES_EXTENDS as [string, ...string[]])
-      .optional()
-      .register(z.globalRegistry, {
-        description:
-          'How years before the first or after the last published point are filled: hold (the nearest value) or trend (the compound growth of the two nearest points, continued). Without it such years are an error.',
-      }),
+    file: textSchema().clone().register(z.globalRegistry, {
+      description: 'A population CSV (area, age band, one column per mid-year), relative to this scenario.',
+    }),
+    area: textSchema().clone().register(z.globalRegistry, { description: 'The area as written in the file, e.g. Leicestershire.' }),
+    band: textSchema().clone().register(z.globalRegistry, { description: 'The age band as written in the file, e.g. 65+.' }),
+    method: z.optional(z.enum(SERIES_METHODS as [string, ...string[]])).register(z.globalRegistry, {
+      description:
+        'How years between two published points are filled: compound (constant growth rate), linear or hold. Computed values are rounded to whole people half away from zero.',
+    }),
+    extend: z.optional(z.enum(SERIES_EXTENDS as [string, ...string[]])).register(z.globalRegistry, {
+      description:
+        'How years before the first or after the last published point are filled: hold (the nearest value) or trend (the compound growth of the two nearest points, continued). Without it such years are an error.',
+    }),
     source: sourceSchema(),
   }).register(z.globalRegistry, {
     id: 'PopulationRef',
@@ -66,11 +61,11 @@ const unitCostSchema = lazySchema(() =>
   strictObject({
     amount: amountSchema(),
     per: z.enum(['year', 'week']).register(z.globalRegistry, { description: 'year, or week (annualised over `weeks_per_year`).' }),
-    weeks_per_year: amountSchema().optional().register(z.globalRegistry, {
+    weeks_per_year: z.optional(amountSchema()).register(z.globalRegistry, {
       description:
         'Required with `per: week`, and only then: how many weeks make the year the cost is annualised over, e.g. 52 or 52.14 (365/7 to two places). Say in `source:` or `note:` which the council uses.',
     }),
-    year: yearSchema().optional().register(z.globalRegistry, { description: 'The year whose prices `amount` is in (required).' }),
+    year: z.optional(yearSchema()).register(z.globalRegistry, { description: 'The year whose prices `amount` is in (required).' }),
     ...provenance(),
   }).register(z.globalRegistry, {
     id: 'UnitCost',
@@ -93,14 +88,16 @@ const cohortSchema = lazySchema(() =>
 export const driverSchema = lazySchema(() =>
   strictObject({
     description: textSchema(),
-    population: populationRefSchema().optional(),
-    use_rate: perYear(rateSchema(), 'Users per head of the population band, 0 to 1 (0.035 or 3.5%).').optional(),
-    extra_population_growth: perYear(
-      rateSchema(),
-      'A what-if: extra annual growth of the population band, compounding from the base year (population × (1 + r) per year, rounded to whole people).',
-    ).optional(),
-    users: perYear(amountSchema(), 'Users given directly, in the base year and every MTFS year.').optional(),
-    cohort: cohortSchema().optional(),
+    population: z.optional(populationRefSchema()),
+    use_rate: z.optional(perYear(rateSchema(), 'Users per head of the population band, 0 to 1 (0.035 or 3.5%).')),
+    extra_population_growth: z.optional(
+      perYear(
+        rateSchema(),
+        'A what-if: extra annual growth of the population band, compounding from the base year (population × (1 + r) per year, rounded to whole people).',
+      ),
+    ),
+    users: z.optional(perYear(amountSchema(), 'Users given directly, in the base year and every MTFS year.')),
+    cohort: z.optional(cohortSchema()),
     unit_cost: unitCostSchema(),
     unit_cost_uplift: perYear(
       rateSchema(),
@@ -122,7 +119,7 @@ export const driversSchema = lazySchema(() =>
 
 /** The driver names a line may give: one, or a list whose levels are summed. */
 export const lineDriverSchema = lazySchema(() =>
-  z.union([driverNameSchema(), z.array(driverNameSchema()).min(1)]).register(z.globalRegistry, {
+  z.union([driverNameSchema(), z.array(driverNameSchema()).check(z.minLength(1))]).register(z.globalRegistry, {
     description: 'The demand driver (or list of drivers, summed) that builds this line’s levels, instead of `levels`.',
   }),
 );

@@ -2,7 +2,7 @@
 // `departments:` and of an authority's `apportionment:` figures. Strict zod schemas: unknown keys
 // are errors. Rules zod cannot express (years, start and end, Band D chains) live in load/funding.ts.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema, optional, strictObject } from './lazy.js';
 import { BAND_D_ROUNDING } from '../model/band-d.js';
 import { PROVENANCES } from '../model/funding.js';
@@ -35,10 +35,10 @@ export const calibratedToSchema = lazySchema(() =>
     .array(
       z
         .string()
-        .trim()
-        .regex(/^[a-z_]+ \d{4}\/\d{2}$/, 'name a control as `<row> <year>`, e.g. `gap 2018/19`'),
+        .check(z.trim())
+        .check(z.regex(/^[a-z_]+ \d{4}\/\d{2}$/, 'name a control as `<row> <year>`, e.g. `gap 2018/19`')),
     )
-    .min(1)
+    .check(z.minLength(1))
     .register(z.globalRegistry, {
       description:
         'The controls (`<row> <year>`, e.g. `gap 2018/19`) this figure was chosen to reproduce: `mtfs check` reports them as calibrated, not as evidence.',
@@ -48,25 +48,27 @@ export const calibratedToSchema = lazySchema(() =>
 const citation = lazySchema(() => ({
   provenance: provenanceSchema(),
   source: sourceSchema(),
-  note: textSchema().optional().register(z.globalRegistry, { description: 'How the figure was derived or estimated.' }),
-  calibrated_to: calibratedToSchema().optional(),
+  note: z.optional(textSchema()).register(z.globalRegistry, { description: 'How the figure was derived or estimated.' }),
+  calibrated_to: z.optional(calibratedToSchema()),
 }));
 
 const filling = lazySchema(() => ({
-  unstated: z.enum(STREAM_METHODS).optional().register(z.globalRegistry, {
+  unstated: z.optional(z.enum(STREAM_METHODS)).register(z.globalRegistry, {
     description:
       'How years after a stated amount are filled: hold (ongoing), linear (straight line between stated amounts) or growth (previous year × (1 + growth)). Estimates are rounded to whole units half away from zero.',
   }),
-  growth: rateSchema()
-    .optional()
+  growth: z
+    .optional(rateSchema())
     .register(z.globalRegistry, { description: 'The yearly growth rate for `unstated: growth`, e.g. 1% or 0.01.' }),
 }));
 
 const streamFields = lazySchema(() => ({
-  amounts: amountsByYearSchema().meta({ description: 'The amount in each stated year, in the scenario units.' }),
-  from: yearSchema().optional().register(z.globalRegistry, { description: 'The first year the stream is received.' }),
-  to: yearSchema()
-    .optional()
+  amounts: amountsByYearSchema()
+    .clone()
+    .register(z.globalRegistry, { description: 'The amount in each stated year, in the scenario units.' }),
+  from: z.optional(yearSchema()).register(z.globalRegistry, { description: 'The first year the stream is received.' }),
+  to: z
+    .optional(yearSchema())
     .register(z.globalRegistry, { description: 'The last year it is received: nil afterwards (a one-off or ending grant).' }),
   ...filling(),
   ...citation(),
@@ -74,7 +76,7 @@ const streamFields = lazySchema(() => ({
 
 const streamSchema = lazySchema(() =>
   strictObject({
-    label: textSchema().optional().register(z.globalRegistry, { description: 'The row label.' }),
+    label: z.optional(textSchema()).register(z.globalRegistry, { description: 'The row label.' }),
     ...streamFields(),
   }).register(z.globalRegistry, { id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' }),
 );
@@ -82,13 +84,13 @@ const streamSchema = lazySchema(() =>
 const grantIdSchema = lazySchema(() =>
   z
     .string()
-    .regex(/^[a-z][a-z0-9-]*$/, 'a grant id is lower-case letters, digits and `-`, starting with a letter, e.g. ibcf')
+    .check(z.regex(/^[a-z][a-z0-9-]*$/, 'a grant id is lower-case letters, digits and `-`, starting with a letter, e.g. ibcf'))
     .register(z.globalRegistry, { description: 'A stable id for CSV and JSON, e.g. ibcf.' }),
 );
 
 const conditionalSchema = lazySchema(() =>
   strictObject({
-    funds: textSchema().meta({
+    funds: textSchema().clone().register(z.globalRegistry, {
       description:
         'The department (in a whole-council scenario) or the scenario’s own `department:` whose spend the grant funds, e.g. Adults and Communities.',
     }),
@@ -100,7 +102,7 @@ const conditionalSchema = lazySchema(() =>
 );
 
 const grantSchema = lazySchema(() =>
-  strictObject({ id: grantIdSchema(), label: textSchema(), conditional: conditionalSchema().optional(), ...streamFields() }).register(
+  strictObject({ id: grantIdSchema(), label: textSchema(), conditional: z.optional(conditionalSchema()), ...streamFields() }).register(
     z.globalRegistry,
     { id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' },
   ),
@@ -108,42 +110,44 @@ const grantSchema = lazySchema(() =>
 
 const bandDYearSchema = lazySchema(() =>
   strictObject({
-    core: rateSchema().optional().register(z.globalRegistry, { description: 'The core council tax increase on last year, e.g. 2.99%.' }),
-    asc_precept: rateSchema().optional().register(z.globalRegistry, {
+    core: z.optional(rateSchema()).register(z.globalRegistry, { description: 'The core council tax increase on last year, e.g. 2.99%.' }),
+    asc_precept: z.optional(rateSchema()).register(z.globalRegistry, {
       description: 'The adult social care precept on last year, e.g. 3% (from 2016/17, when the precept began; omit it otherwise).',
     }),
-    increase: rateSchema().optional().register(z.globalRegistry, {
+    increase: z.optional(rateSchema()).register(z.globalRegistry, {
       description: 'Or: the whole increase on last year as one percentage, e.g. 4.99%, where the source gives no split.',
     }),
-    amount: amountSchema()
-      .optional()
+    amount: z
+      .optional(amountSchema())
       .register(z.globalRegistry, { description: 'Band D as set (in £ and pence); used for the yield when given.' }),
   }).register(z.globalRegistry, { id: 'BandDYear' }),
 );
 
 const bandDSchema = lazySchema(() =>
   strictObject({
-    base: strictObject({ year: yearSchema(), amount: amountSchema() }).optional().register(z.globalRegistry, {
+    base: z.optional(strictObject({ year: yearSchema(), amount: amountSchema() })).register(z.globalRegistry, {
       description: 'Band D (£) in the year before the first derived year, e.g. {year: 2017/18, amount: 1172.38}.',
     }),
     rounding: z.enum(BAND_D_ROUNDING).register(z.globalRegistry, {
       description: 'How a derived Band D is rounded to the penny: penny-half-up, penny-half-even or penny-truncate.',
     }),
-    years: z.record(yearSchema(), bandDYearSchema()).optional().register(z.globalRegistry, {
+    years: z.optional(z.record(yearSchema(), bandDYearSchema())).register(z.globalRegistry, {
       description:
         'Each MTFS year: the increase (core and asc_precept, or increase) and/or the Band D amount as set. Not given with `requirement:`, where Band D = requirement ÷ tax base.',
     }),
-    earlier_asc_precept: strictObject({
-      years: z.record(
-        yearSchema(),
-        strictObject({ rate: rateSchema(), band_d_before: amountSchema() }).register(z.globalRegistry, {
-          description:
-            '`rate`: the adult social care precept of that year, e.g. 2%; `band_d_before`: Band D (£) of the year before, which the precept is a share of.',
+    earlier_asc_precept: z
+      .optional(
+        strictObject({
+          years: z.record(
+            yearSchema(),
+            strictObject({ rate: rateSchema(), band_d_before: amountSchema() }).register(z.globalRegistry, {
+              description:
+                '`rate`: the adult social care precept of that year, e.g. 2%; `band_d_before`: Band D (£) of the year before, which the precept is a share of.',
+            }),
+          ),
+          ...citation(),
         }),
-      ),
-      ...citation(),
-    })
-      .optional()
+      )
       .register(z.globalRegistry, {
         description:
           'Adult social care precepts of years before the period: counted in the total the referendum principles allow over a run of years, and in the precept raised to date.',
@@ -157,16 +161,15 @@ const bandDSchema = lazySchema(() =>
 
 const taxBaseSchema = lazySchema(() =>
   strictObject({
-    band_d_equivalents: amountsByYearSchema().meta({ description: 'The tax base in each stated year (Band D equivalent dwellings).' }),
-    unstated: z
-      .enum([...STREAM_METHODS, 'dwellings'])
-      .optional()
-      .register(z.globalRegistry, {
-        description:
-          'How years after a stated tax base are filled: hold, linear, growth (previous year × (1 + growth)) or dwellings (previous year + `dwellings` Band D equivalents a year).',
-      }),
+    band_d_equivalents: amountsByYearSchema()
+      .clone()
+      .register(z.globalRegistry, { description: 'The tax base in each stated year (Band D equivalent dwellings).' }),
+    unstated: z.optional(z.enum([...STREAM_METHODS, 'dwellings'])).register(z.globalRegistry, {
+      description:
+        'How years after a stated tax base are filled: hold, linear, growth (previous year × (1 + growth)) or dwellings (previous year + `dwellings` Band D equivalents a year).',
+    }),
     growth: filling().growth,
-    dwellings: amountSchema().optional().register(z.globalRegistry, {
+    dwellings: z.optional(amountSchema()).register(z.globalRegistry, {
       description: 'For `unstated: dwellings`: the Band D equivalent dwellings added each year (new homes less demolitions), e.g. 1,150.',
     }),
     ...citation(),
@@ -175,10 +178,11 @@ const taxBaseSchema = lazySchema(() =>
 
 const collectionSchema = lazySchema(() =>
   strictObject({
-    rate: rateSchema().meta({ description: 'The share of the tax due that is expected to be collected, e.g. 98.5%.' }),
+    rate: rateSchema()
+      .clone()
+      .register(z.globalRegistry, { description: 'The share of the tax due that is expected to be collected, e.g. 98.5%.' }),
     years: z
-      .record(yearSchema(), rateSchema())
-      .optional()
+      .optional(z.record(yearSchema(), rateSchema()))
       .register(z.globalRegistry, { description: 'Years with a rate of their own, e.g. {2020/21: 98%}; other years take `rate`.' }),
     basis: z.enum(['applied', 'in_tax_base']).register(z.globalRegistry, {
       description:
@@ -193,12 +197,12 @@ const collectionSchema = lazySchema(() =>
 
 const preceptorSchema = lazySchema(() =>
   strictObject({
-    name: textSchema().meta({ description: 'The preceptor as the bill names it, e.g. Kent County Council.' }),
-    band_d: amountsByYearSchema()
-      .optional()
+    name: textSchema().clone().register(z.globalRegistry, { description: 'The preceptor as the bill names it, e.g. Kent County Council.' }),
+    band_d: z
+      .optional(amountsByYearSchema())
       .register(z.globalRegistry, { description: 'Its Band D in each MTFS year, in £ and pence, e.g. 2018/19: 1,237.68.' }),
-    precept: amountsByYearSchema()
-      .optional()
+    precept: z
+      .optional(amountsByYearSchema())
       .register(z.globalRegistry, { description: 'Or: its precept in each MTFS year, in the scenario units, e.g. 2019/20: 26,553.' }),
     ...citation(),
   }).register(z.globalRegistry, {
@@ -209,12 +213,12 @@ const preceptorSchema = lazySchema(() =>
 
 const billSchema = lazySchema(() =>
   strictObject({
-    label: textSchema()
-      .optional()
+    label: z
+      .optional(textSchema())
       .register(z.globalRegistry, { description: 'The total as the source labels it, e.g. Council Tax level (Band D).' }),
     preceptors: z
       .array(preceptorSchema())
-      .min(1)
+      .check(z.minLength(1))
       .register(z.globalRegistry, { description: 'The other preceptors, in the order the bill lists them.' }),
   }).register(z.globalRegistry, {
     id: 'CouncilTaxBill',
@@ -225,22 +229,22 @@ const billSchema = lazySchema(() =>
 
 const councilTaxSchema = lazySchema(() =>
   strictObject({
-    requirement: streamSchema().optional().register(z.globalRegistry, {
+    requirement: z.optional(streamSchema()).register(z.globalRegistry, {
       description:
         'The council tax requirement (the amount to raise) by year, in the scenario units: the yield. With `tax_base:`, Band D = requirement ÷ tax base, rounded by `band_d: {rounding: …}`.',
     }),
-    tax_base: taxBaseSchema().optional(),
-    band_d: bandDSchema().optional(),
-    collection_fund: streamSchema().optional(),
-    collection: collectionSchema().optional(),
-    principles: textSchema().optional().register(z.globalRegistry, {
+    tax_base: z.optional(taxBaseSchema()),
+    band_d: z.optional(bandDSchema()),
+    collection_fund: z.optional(streamSchema()),
+    collection: z.optional(collectionSchema()),
+    principles: z.optional(textSchema()).register(z.globalRegistry, {
       description:
         'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive. Needs Band D increases, not a `requirement`.',
     }),
-    asc_department: textSchema().optional().register(z.globalRegistry, {
+    asc_department: z.optional(textSchema()).register(z.globalRegistry, {
       description: 'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',
     }),
-    bill: billSchema().optional(),
+    bill: z.optional(billSchema()),
   }).register(z.globalRegistry, {
     id: 'CouncilTax',
     description:
@@ -253,7 +257,9 @@ const sourcedAmount = lazySchema(() => strictObject({ amount: amountSchema(), ..
 const reserveIdSchema = lazySchema(() =>
   z
     .string()
-    .regex(/^[a-z][a-z0-9_-]*$/, 'a reserve id is lower-case letters, digits, `_` and `-`, starting with a letter, e.g. transformation')
+    .check(
+      z.regex(/^[a-z][a-z0-9_-]*$/, 'a reserve id is lower-case letters, digits, `_` and `-`, starting with a letter, e.g. transformation'),
+    )
     .register(z.globalRegistry, {
       description: 'A stable id for CSV, JSON and `explain`, e.g. transformation; `general_fund` names the general fund.',
     }),
@@ -264,10 +270,12 @@ const movementsSchema = lazySchema(() => strictObject({ amounts: amountsByYearSc
 const earmarkedSchema = lazySchema(() =>
   strictObject({
     id: reserveIdSchema(),
-    label: textSchema().meta({ description: 'The reserve’s name, e.g. Transformation reserve.' }),
-    opening: sourcedAmount().meta({ description: 'The balance brought forward at the start of the first MTFS year.' }),
-    contributions: movementsSchema().optional().register(z.globalRegistry, { description: 'Contributions by year, written positive.' }),
-    uses: movementsSchema().optional().register(z.globalRegistry, {
+    label: textSchema().clone().register(z.globalRegistry, { description: 'The reserve’s name, e.g. Transformation reserve.' }),
+    opening: sourcedAmount()
+      .clone()
+      .register(z.globalRegistry, { description: 'The balance brought forward at the start of the first MTFS year.' }),
+    contributions: z.optional(movementsSchema()).register(z.globalRegistry, { description: 'Contributions by year, written positive.' }),
+    uses: z.optional(movementsSchema()).register(z.globalRegistry, {
       description:
         'Planned uses by year, written positive: they draw the reserve to fund spend held outside the net budget requirement, so they do not change the gap.',
     }),
@@ -280,9 +288,11 @@ const earmarkedSchema = lazySchema(() =>
 const oneOffSchema = lazySchema(() =>
   strictObject({
     id: reserveIdSchema(),
-    label: textSchema().meta({ description: 'What the one-off spend is, e.g. Care system replacement.' }),
-    reserve: reserveIdSchema().meta({ description: 'The reserve that funds it: an earmarked reserve’s id, or general_fund.' }),
-    amounts: amountsByYearSchema().meta({ description: 'The spend in each year, written positive.' }),
+    label: textSchema().clone().register(z.globalRegistry, { description: 'What the one-off spend is, e.g. Care system replacement.' }),
+    reserve: reserveIdSchema()
+      .clone()
+      .register(z.globalRegistry, { description: 'The reserve that funds it: an earmarked reserve’s id, or general_fund.' }),
+    amounts: amountsByYearSchema().clone().register(z.globalRegistry, { description: 'The spend in each year, written positive.' }),
     ...citation(),
   }).register(z.globalRegistry, {
     id: 'OneOffSpend',
@@ -300,42 +310,38 @@ const riskItemSchema = lazySchema(() =>
 
 const reservesSchema = lazySchema(() =>
   strictObject({
-    opening: sourcedAmount().optional().register(z.globalRegistry, {
+    opening: z.optional(sourcedAmount()).register(z.globalRegistry, {
       description:
         'The balance brought forward at the start of the first MTFS year. Without it (only movements published) the balance rows show the movement since the start of the first year.',
     }),
     minimum: z
-      .union([
-        sourcedAmount(),
-        strictObject({ percent: rateSchema(), ...citation() }).register(z.globalRegistry, {
-          description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
-        }),
-        strictObject({ risks: z.array(riskItemSchema()).min(1), ...citation() }).register(z.globalRegistry, {
-          description: 'A risk-assessed minimum balance: the sum of the amounts held against each assessed risk.',
-        }),
-      ])
-      .optional()
+      .optional(
+        z.union([
+          sourcedAmount(),
+          strictObject({ percent: rateSchema(), ...citation() }).register(z.globalRegistry, {
+            description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
+          }),
+          strictObject({ risks: z.array(riskItemSchema()).check(z.minLength(1)), ...citation() }).register(z.globalRegistry, {
+            description: 'A risk-assessed minimum balance: the sum of the amounts held against each assessed risk.',
+          }),
+        ]),
+      )
       .register(z.globalRegistry, {
         description:
           'The minimum balance of the general fund: an amount, a percentage of the net budget, or a risk assessment (`risks:`, summed). Needs `opening`.',
       }),
-    planned_use: strictObject({ amounts: amountsByYearSchema(), ...citation() })
-      .optional()
-      .register(z.globalRegistry, {
-        description:
-          'Planned use of reserves by year, written positive (a draw of 2,000 is 2,000); counted as funding, so it closes the gap. Shown and controlled positive.',
-      }),
-    contributions: strictObject({ amounts: amountsByYearSchema(), ...citation() })
-      .optional()
-      .register(z.globalRegistry, {
-        description:
-          'Contributions to reserves by year, written positive: they add to the balance but are not funding, so they do not change the gap.',
-      }),
+    planned_use: z.optional(strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(z.globalRegistry, {
+      description:
+        'Planned use of reserves by year, written positive (a draw of 2,000 is 2,000); counted as funding, so it closes the gap. Shown and controlled positive.',
+    }),
+    contributions: z.optional(strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(z.globalRegistry, {
+      description:
+        'Contributions to reserves by year, written positive: they add to the balance but are not funding, so they do not change the gap.',
+    }),
     earmarked: z
-      .array(earmarkedSchema())
-      .optional()
+      .optional(z.array(earmarkedSchema()))
       .register(z.globalRegistry, { description: 'Earmarked reserves, each with its own roll-forward.' }),
-    one_off: z.array(oneOffSchema()).optional().register(z.globalRegistry, { description: 'One-off spend funded from a named reserve.' }),
+    one_off: z.optional(z.array(oneOffSchema())).register(z.globalRegistry, { description: 'One-off spend funded from a named reserve.' }),
   }).register(z.globalRegistry, {
     id: 'Reserves',
     description:
@@ -347,18 +353,18 @@ const citedAmountSchema = lazySchema(() => strictObject({ amount: amountSchema()
 
 const retainedBusinessRatesSchema = lazySchema(() =>
   strictObject({
-    label: textSchema().optional().register(z.globalRegistry, { description: 'The row label.' }),
-    base_year: yearSchema().meta({
+    label: z.optional(textSchema()).register(z.globalRegistry, { description: 'The row label.' }),
+    base_year: yearSchema().clone().register(z.globalRegistry, {
       description: 'The year the baseline, top-up and tariff are given for: the year before the period (e.g. 2017/18).',
     }),
-    baseline: citedAmountSchema().meta({
+    baseline: citedAmountSchema().clone().register(z.globalRegistry, {
       description:
         'The business rates baseline of `base_year`: the authority’s share of the rates the settlement expects, in the scenario units.',
     }),
-    top_up: citedAmountSchema().optional().register(z.globalRegistry, {
+    top_up: z.optional(citedAmountSchema()).register(z.globalRegistry, {
       description: 'The top-up grant of `base_year` (a top-up authority: baseline funding level above its baseline).',
     }),
-    tariff: citedAmountSchema().optional().register(z.globalRegistry, {
+    tariff: z.optional(citedAmountSchema()).register(z.globalRegistry, {
       description: 'The tariff paid in `base_year` (a tariff authority: baseline above its baseline funding level).',
     }),
     multiplier_change: strictObject({
@@ -366,8 +372,7 @@ const retainedBusinessRatesSchema = lazySchema(() =>
         description: 'The change in the small business rates multiplier in each MTFS year (e.g. CPI or RPI), e.g. 2019/20: 2.1%.',
       }),
       unstated: z
-        .enum(['hold'])
-        .optional()
+        .optional(z.enum(['hold']))
         .register(z.globalRegistry, { description: 'hold: a year not stated repeats the year before (an estimate).' }),
       ...citation(),
     }).register(z.globalRegistry, {
@@ -376,17 +381,13 @@ const retainedBusinessRatesSchema = lazySchema(() =>
     growth: strictObject(streamFields()).register(z.globalRegistry, {
       description: 'The authority’s share of growth above the uprated baseline, by year (negative: a fall).',
     }),
-    levy_rate: strictObject({ rate: rateSchema(), ...citation() })
-      .optional()
-      .register(z.globalRegistry, {
-        description: 'The levy on growth: this share of any growth above nil is paid over, e.g. 50%. Omit where no levy applies.',
-      }),
-    safety_net: strictObject({ percent: rateSchema(), ...citation() })
-      .optional()
-      .register(z.globalRegistry, {
-        description: 'The safety net: income below this share of the baseline funding level is topped up to it, e.g. 92.5%.',
-      }),
-    section_31: streamSchema().optional().register(z.globalRegistry, {
+    levy_rate: z.optional(strictObject({ rate: rateSchema(), ...citation() })).register(z.globalRegistry, {
+      description: 'The levy on growth: this share of any growth above nil is paid over, e.g. 50%. Omit where no levy applies.',
+    }),
+    safety_net: z.optional(strictObject({ percent: rateSchema(), ...citation() })).register(z.globalRegistry, {
+      description: 'The safety net: income below this share of the baseline funding level is topped up to it, e.g. 92.5%.',
+    }),
+    section_31: z.optional(streamSchema()).register(z.globalRegistry, {
       description: 'Section 31 grants compensating for business rates reliefs set nationally, by year: a funding stream of their own.',
     }),
   }).register(z.globalRegistry, {
@@ -398,20 +399,24 @@ const retainedBusinessRatesSchema = lazySchema(() =>
 
 const fundingSchema = lazySchema(() =>
   strictObject({
-    source: sourceSchema().optional(),
-    council_tax: councilTaxSchema().optional(),
-    business_rates: streamSchema().optional(),
-    revenue_support_grant: streamSchema().optional().register(z.globalRegistry, {
+    source: z.optional(sourceSchema()),
+    council_tax: z.optional(councilTaxSchema()),
+    business_rates: z.optional(streamSchema()),
+    revenue_support_grant: z.optional(streamSchema()).register(z.globalRegistry, {
       description:
         'Revenue support grant by year: a withdrawal is falling amounts (`unstated: linear` between stated years); a negative amount (negative RSG) is paid back out of business rates.',
     }),
-    retained_business_rates: retainedBusinessRatesSchema().optional(),
-    grants: z.array(grantSchema()).optional(),
-    reserves: reservesSchema().optional(),
-    before_council_tax: strictObject({
-      label: textSchema().meta({ description: 'The row label as the source prints it, e.g. Total Funding.' }),
-    })
-      .optional()
+    retained_business_rates: z.optional(retainedBusinessRatesSchema()),
+    grants: z.optional(z.array(grantSchema())),
+    reserves: z.optional(reservesSchema()),
+    before_council_tax: z
+      .optional(
+        strictObject({
+          label: textSchema()
+            .clone()
+            .register(z.globalRegistry, { description: 'The row label as the source prints it, e.g. Total Funding.' }),
+        }),
+      )
       .register(z.globalRegistry, {
         description:
           'Show the funding other than council tax (total funding less the council tax, collection fund included) as a row of its own, as a table that deducts it before council tax does; `funding.before_council_tax` controls it.',
@@ -425,17 +430,17 @@ const fundingSchema = lazySchema(() =>
 const departmentSchema = lazySchema(() =>
   strictObject({
     name: textSchema(),
-    scenario: textSchema()
-      .optional()
+    scenario: z
+      .optional(textSchema())
       .register(z.globalRegistry, { description: 'A department scenario file, relative to this file; its net budget is used.' }),
-    levels: amountsByYearSchema()
-      .optional()
+    levels: z
+      .optional(amountsByYearSchema())
       .register(z.globalRegistry, { description: 'Or: the net budget in each stated year, in the scenario units.' }),
-    unstated: z.enum(['hold', 'linear']).optional(),
-    provenance: provenanceSchema().optional(),
-    source: sourceSchema().optional(),
-    note: textSchema().optional(),
-    calibrated_to: calibratedToSchema().optional(),
+    unstated: z.optional(z.enum(['hold', 'linear'])),
+    provenance: z.optional(provenanceSchema()),
+    source: z.optional(sourceSchema()),
+    note: z.optional(textSchema()),
+    calibrated_to: z.optional(calibratedToSchema()),
   }).register(z.globalRegistry, {
     id: 'Department',
     description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.',
@@ -444,11 +449,11 @@ const departmentSchema = lazySchema(() =>
 
 const apportionmentSchema = lazySchema(() =>
   strictObject({
-    asc_net_spend: strictObject({ amount: amountSchema(), when: textSchema(), ...citation() })
-      .optional()
+    asc_net_spend: z
+      .optional(strictObject({ amount: amountSchema(), when: textSchema(), ...citation() }))
       .register(z.globalRegistry, { description: 'The authority’s net spend on adult social care, in the scenario units.' }),
-    population: strictObject({ count: amountSchema(), when: textSchema(), ...citation() })
-      .optional()
+    population: z
+      .optional(strictObject({ count: amountSchema(), when: textSchema(), ...citation() }))
       .register(z.globalRegistry, { description: 'The authority’s resident population.' }),
   }).register(z.globalRegistry, { id: 'Apportionment', description: 'The authority’s own figures for `mtfs options --basis`.' }),
 );

@@ -1,7 +1,7 @@
 // The written shape of gross expenditure and income: a line's `gross:` and `income:` with its kind
 // of income and income drivers, and a department's published `gross_and_income:`. Strict zod.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema, strictObject } from './lazy.js';
 import { INCOME_TYPES } from '../model/gross-income.js';
 import { PUBLISHED_TO } from '../model/published-precision.js';
@@ -9,22 +9,24 @@ import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema
 
 /** The fields a line adds to state its gross expenditure and income (see docs/scenario-format.md). */
 export const grossIncomeLineShape = lazySchema(() => ({
-  gross: amountsByYearSchema().optional().register(z.globalRegistry, {
+  gross: z.optional(amountsByYearSchema()).register(z.globalRegistry, {
     description:
       "The line's gross expenditure in each stated year, as its effect on the department's gross spend (a cut is negative). With `income`, the line's net effect is gross − income.",
   }),
-  income: amountsByYearSchema().optional().register(z.globalRegistry, {
+  income: z.optional(amountsByYearSchema()).register(z.globalRegistry, {
     description:
       "The line's income in each stated year, as its effect on the department's income (more income positive, income lost negative). Years are filled like `levels` (`unstated`).",
   }),
-  income_type: z.enum(INCOME_TYPES).optional().register(z.globalRegistry, {
+  income_type: z.optional(z.enum(INCOME_TYPES)).register(z.globalRegistry, {
     description:
       'The kind of income: fees_and_charges, client_contributions, health_income, pooled_budget_contributions or specific_grants.',
   }),
-  income_uplift: rateSchema().optional().register(z.globalRegistry, {
+  income_uplift: z.optional(rateSchema()).register(z.globalRegistry, {
     description: "After the last stated income, each year's income is the year before's × (1 + this rate), e.g. 2%.",
   }),
-  income_ends: yearSchema().optional().register(z.globalRegistry, { description: 'Income is nil from this year, e.g. a grant that ends.' }),
+  income_ends: z
+    .optional(yearSchema())
+    .register(z.globalRegistry, { description: 'Income is nil from this year, e.g. a grant that ends.' }),
 }));
 
 /** One year of a department's published gross budget, income and (where stated) net. */
@@ -32,8 +34,8 @@ const grossIncomeYearSchema = lazySchema(() =>
   strictObject({
     gross: amountSchema(),
     income: amountSchema(),
-    net: amountSchema()
-      .optional()
+    net: z
+      .optional(amountSchema())
       .register(z.globalRegistry, { description: 'The net the source states beside them; checked to equal gross − income.' }),
   }).register(z.globalRegistry, { id: 'GrossIncomeYear' }),
 );
@@ -42,11 +44,10 @@ export const grossAndIncomeSchema = lazySchema(() =>
   strictObject({
     years: z.record(yearSchema(), grossIncomeYearSchema()),
     published_to: z
-      .enum(PUBLISHED_TO)
-      .optional()
+      .optional(z.enum(PUBLISHED_TO))
       .register(z.globalRegistry, { description: 'The precision the figures were published to, e.g. £0.1m.' }),
     source: sourceSchema(),
-    note: textSchema().optional(),
+    note: z.optional(textSchema()),
   }).register(z.globalRegistry, {
     id: 'GrossAndIncome',
     description:

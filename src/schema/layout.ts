@@ -1,7 +1,7 @@
 // The written shape of a budget table's layout (`layout:`) and of a base budget stated each year
 // (`base_budget:`). Strict zod schemas; the rules between rows are checked in load/layout.ts.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { amountsByYearSchema, sourceSchema, textSchema } from './common.js';
@@ -10,7 +10,7 @@ import { refSchema } from './line-fields.js';
 export const rowIdSchema = lazySchema(() =>
   z
     .string()
-    .regex(/^[a-z][a-z0-9_]*$/, 'a row id is lower case letters, digits and `_`, starting with a letter, e.g. net_budget')
+    .check(z.regex(/^[a-z][a-z0-9_]*$/, 'a row id is lower case letters, digits and `_`, starting with a letter, e.g. net_budget'))
     .register(z.globalRegistry, { description: 'A row id, used by `sum`, controls, CSV and JSON, e.g. net_budget.' }),
 );
 
@@ -20,15 +20,14 @@ const kindSchema = lazySchema(() => z.enum(LINE_KINDS));
 export const rowLinesSchema = lazySchema(() =>
   strictObject({
     kind: z
-      .union([kindSchema(), z.array(kindSchema()).min(1)])
-      .optional()
+      .optional(z.union([kindSchema(), z.array(kindSchema()).check(z.minLength(1))]))
       .register(z.globalRegistry, { description: 'Line kinds, e.g. saving or [growth, inflation].' }),
-    refs: z.array(refSchema()).min(1).optional().register(z.globalRegistry, { description: 'These lines, e.g. [T1, T2].' }),
-    category: textSchema().optional(),
-    nature: textSchema().optional(),
-    service_area: textSchema().optional(),
-    growth_type: textSchema().optional(),
-    status: textSchema().optional(),
+    refs: z.optional(z.array(refSchema()).check(z.minLength(1))).register(z.globalRegistry, { description: 'These lines, e.g. [T1, T2].' }),
+    category: z.optional(textSchema()),
+    nature: z.optional(textSchema()),
+    service_area: z.optional(textSchema()),
+    growth_type: z.optional(textSchema()),
+    status: z.optional(textSchema()),
   }).register(z.globalRegistry, { id: 'RowLines' }),
 );
 
@@ -36,21 +35,19 @@ export const layoutRowSchema = lazySchema(() =>
   strictObject({
     id: rowIdSchema(),
     label: textSchema(),
-    base: z.enum(['brought_forward', 'base', 'restatement']).optional().register(z.globalRegistry, {
+    base: z.optional(z.enum(['brought_forward', 'base', 'restatement'])).register(z.globalRegistry, {
       description:
         'A base row: brought_forward (last year’s net budget), base (the base budget: stated with `base_budget:` or rolled forward) or restatement (stated base less last year’s net budget).',
     }),
-    transfers: z.literal(true).optional().register(z.globalRegistry, { description: 'The `transfers:` amounts of the scenario.' }),
-    lines: rowLinesSchema().optional().register(z.globalRegistry, {
+    transfers: z.optional(z.literal(true)).register(z.globalRegistry, { description: 'The `transfers:` amounts of the scenario.' }),
+    lines: z.optional(rowLinesSchema()).register(z.globalRegistry, {
       description: 'The year-on-year change of the lines chosen, signed as their effect on the net budget.',
     }),
     sum: z
-      .array(rowIdSchema())
-      .min(1)
-      .optional()
+      .optional(z.array(rowIdSchema()).check(z.minLength(1)))
       .register(z.globalRegistry, { description: 'The sum of these rows, each listed above this one.' }),
-    deduction: z.boolean().optional().register(z.globalRegistry, { description: 'Print a nil figure as (0), like a "Less …" row.' }),
-    schedule: textSchema().optional().register(z.globalRegistry, {
+    deduction: z.optional(z.boolean()).register(z.globalRegistry, { description: 'Print a nil figure as (0), like a "Less …" row.' }),
+    schedule: z.optional(textSchema()).register(z.globalRegistry, {
       description:
         'A lines row choosing one kind: the name the source gives the schedule of those lines, e.g. Appendix B (shown in the schedule’s title).',
     }),
@@ -59,7 +56,7 @@ export const layoutRowSchema = lazySchema(() =>
 
 export const layoutSchema = lazySchema(() =>
   strictObject({
-    rows: z.array(layoutRowSchema()).min(1),
+    rows: z.array(layoutRowSchema()).check(z.minLength(1)),
   }).register(z.globalRegistry, {
     id: 'Layout',
     description:

@@ -2,23 +2,44 @@
 // department's projection never builds the funding, variant or national data schemas). Also the
 // cheaper ways of building them that every schema file here uses (see "Building schemas cheaply").
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
 /**
  * A schema (or a shape of schemas) built on the first call and the same object on every call after,
  * so that a schema's identity holds as it would for a constant: its metadata id is registered once,
  * and zod sees one schema wherever it is used.
  *
- * Building schemas cheaply: zod's `.meta(m)` makes a copy of the schema and registers `m` on the
- * copy. On a schema built in place (`textSchema().optional()`, `z.enum(…)`, `strictObject({…})`)
- * `.register(z.globalRegistry, m)` registers it on that schema instead: the same JSON Schema, one
- * schema fewer to build. A schema a `lazySchema` returns is shared by every field that uses it, so
- * a description of one such field takes `.meta(m)` (a copy), never `.register`, which would give
- * every field that description.
+ * Building schemas cheaply. The schemas are written with `zod/mini`, zod's functional form: the same
+ * parsers, checks, issues and JSON Schema as `zod`, without the dozens of methods `zod` installs on
+ * every kind of schema the first time one is made, and without its support for values that contain
+ * themselves (a parsed YAML or CSV file is a tree: YAML aliases are refused). Metadata (a description,
+ * an id) is registered on a schema built in place (`z.optional(textSchema())`, `z.enum(…)`,
+ * `strictObject({…})`) with `.register(z.globalRegistry, m)`. A schema a `lazySchema` returns is
+ * shared by every field that uses it, so a description of one such field goes on a copy,
+ * `.clone().register(z.globalRegistry, m)` (what `zod`'s `.meta(m)` does), never on the schema
+ * itself, which would give every field that description.
  */
 export function lazySchema<T>(build: () => T): () => T {
   let built: T | undefined;
-  return () => (built ??= build());
+  return () => {
+    if (built === undefined) {
+      if (!english) useEnglish();
+      built = build();
+    }
+    return built;
+  };
+}
+
+/**
+ * zod's English messages (`invalid_key` and the like are reported in zod's words), set before the
+ * first schema is built: `zod/mini` leaves the choice of language to its user, where `zod` sets
+ * English as its first schema is made.
+ */
+let english = false;
+function useEnglish(): void {
+  english = true;
+  z.config(en());
 }
 
 /**
@@ -26,19 +47,19 @@ export function lazySchema<T>(build: () => T): () => T {
  * first needed, and whether the key may be left out, so that an absent optional key is known to be
  * valid without building its schema.
  */
-export interface Field<T extends z.ZodType = z.ZodType> {
+export interface Field<T extends z.ZodMiniType = z.ZodMiniType> {
   readonly optional: boolean;
   readonly schema: () => T;
 }
 
 /** A key that must be given. */
-export const required = <T extends z.ZodType>(build: () => T): Field<T> => ({ optional: false, schema: lazySchema(build) });
+export const required = <T extends z.ZodMiniType>(build: () => T): Field<T> => ({ optional: false, schema: lazySchema(build) });
 
-/** A key that may be left out: `build().optional()`, with `meta` (a description) when given. */
-export const optional = <T extends z.ZodType>(build: () => T, meta?: { description: string }): Field<z.ZodOptional<T>> => ({
+/** A key that may be left out: `z.optional(build())`, with `meta` (a description) when given. */
+export const optional = <T extends z.ZodMiniType>(build: () => T, meta?: { description: string }): Field<z.ZodMiniOptional<T>> => ({
   optional: true,
   schema: lazySchema(() => {
-    const schema = build().optional();
+    const schema = z.optional(build());
     if (meta) z.globalRegistry.add(schema, meta);
     return schema;
   }),
@@ -56,10 +77,25 @@ export function shapeOf<F extends Record<string, Field>>(fields: F): FieldsShape
 const noOtherKeys = lazySchema(() => z.never());
 
 /**
- * `z.strictObject(shape)`: an object schema whose unknown keys are errors, sharing one `never` schema
- * for them rather than building one per object (as z.strictObject does). The same checks, issues and
- * JSON Schema.
+ * `zod/mini`'s object schema with the parser zod compiles for an object (as `zod`'s objects have):
+ * validate() in diagnose.ts uses it once a schema has checked many values (the rows of a long line
+ * table); before that it checks without it, as zod/mini's own objects always do.
  */
-export function strictObject<S extends z.core.$ZodLooseShape>(shape: S): z.ZodObject<S, z.core.$strict> {
-  return new z.ZodObject({ type: 'object', shape, catchall: noOtherKeys() }) as z.ZodObject<S, z.core.$strict>;
+const ObjectSchema = z.core.$constructor('ZodMiniObjectJIT', (inst: z.ZodMiniObject, def: z.core.$ZodObjectDef) => {
+  z.core.$ZodObjectJIT.init(inst, def);
+  z.ZodMiniObject.init(inst, def);
+});
+
+/**
+ * `z.strictObject(shape)`: an object schema whose unknown keys are errors, sharing one `never` schema
+ * for them rather than building one per object (as z.strictObject does), and compiled when used
+ * often. The same checks, issues and JSON Schema.
+ */
+export function strictObject<S extends z.core.$ZodLooseShape>(shape: S): z.ZodMiniObject<S, z.core.$strict> {
+  return new ObjectSchema({ type: 'object', shape, catchall: noOtherKeys() }) as z.ZodMiniObject<S, z.core.$strict>;
+}
+
+/** `z.object(shape)`: an object schema that drops unknown keys, compiled when used often. */
+export function object<S extends z.core.$ZodLooseShape>(shape: S): z.ZodMiniObject<S, z.core.$strip> {
+  return new ObjectSchema({ type: 'object', shape }) as z.ZodMiniObject<S, z.core.$strip>;
 }

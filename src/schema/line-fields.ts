@@ -1,7 +1,7 @@
 // The fields a line is described by (ref, type, unstated method), shared by the line schema,
 // variant selectors and assumption selectors.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 
@@ -13,7 +13,9 @@ export const SAVING_STAGES = ['identified', 'unidentified', 'under-development']
 export const refSchema = lazySchema(() =>
   z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, 'a ref is letters and digits, with `_`, `.`, `/` or `-` inside, e.g. G6, AC14 or 1047')
+    .check(
+      z.regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, 'a ref is letters and digits, with `_`, `.`, `/` or `-` inside, e.g. G6, AC14 or 1047'),
+    )
     .register(z.globalRegistry, {
       description: 'The line reference as the council writes it, e.g. G6, AC14 or a bid number such as 1047.',
     }),

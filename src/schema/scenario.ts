@@ -1,7 +1,7 @@
 // The written shape of a scenario file (YAML) and of a line-table row (CSV): strict zod schemas,
 // so every unknown key is an error. Also the source of `mtfs schema` (JSON Schema for editors).
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema, optional, required, shapeOf, type FieldsShape, strictObject } from './lazy.js';
 import { UNITS } from '../model/units.js';
 import { assumptionsSchema } from './assumptions.js';
@@ -27,16 +27,14 @@ export { LINE_TYPES, refSchema, UNSTATED_METHODS };
 export const slippageSchema = lazySchema(() =>
   strictObject({
     years: z
-      .string()
-      .regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9')
-      .optional()
+      .optional(z.string().check(z.regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9')))
       .register(z.globalRegistry, { description: 'Every level arrives this many whole years late, e.g. 1.' }),
-    fraction: rateSchema().optional().register(z.globalRegistry, {
+    fraction: z.optional(rateSchema()).register(z.globalRegistry, {
       description:
         "Each year's step up in level arrives this part of a year late (0.5 or 50%): only the rest of the step is delivered in its year.",
     }),
-    year: yearSchema().optional().register(z.globalRegistry, { description: 'With `fraction`: only this year’s step slips.' }),
-    note: textSchema().optional().register(z.globalRegistry, { description: 'Why the saving slips, with its source.' }),
+    year: z.optional(yearSchema()).register(z.globalRegistry, { description: 'With `fraction`: only this year’s step slips.' }),
+    note: z.optional(textSchema()).register(z.globalRegistry, { description: 'Why the saving slips, with its source.' }),
   }).register(z.globalRegistry, { id: 'Slippage', description: 'Give `years`, or `fraction` with an optional `year`.' }),
 );
 
@@ -49,54 +47,55 @@ export const lineSchema = lazySchema(() =>
         'The kind of line: growth, inflation, saving, income, adjustment, to_reserves, from_reserves, levy or capital_financing. Amounts are written as the amount of the kind (a saving of 250 saves 250); see "Line kinds and signs".',
     }),
     description: textSchema(),
-    status: textSchema().optional().register(z.globalRegistry, {
+    status: z.optional(textSchema()).register(z.globalRegistry, {
       description:
         "unchanged from the previous MTFS, amended, or new, or the mark the scenario's `classifications:` gives it (* and ** by default).",
     }),
-    category: textSchema().optional().register(z.globalRegistry, {
+    category: z.optional(textSchema()).register(z.globalRegistry, {
       description: 'A code of the `category` the scenario declares (e.g. Transformation), or any text where it declares none.',
     }),
-    nature: textSchema().optional().register(z.globalRegistry, {
+    nature: z.optional(textSchema()).register(z.globalRegistry, {
       description:
         'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
     }),
-    service_area: textSchema().optional().register(z.globalRegistry, { description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
-    growth_type: textSchema()
-      .optional()
+    service_area: z
+      .optional(textSchema())
+      .register(z.globalRegistry, { description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
+    growth_type: z
+      .optional(textSchema())
       .register(z.globalRegistry, { description: 'The kind of growth, e.g. committed or service improvement.' }),
-    changes: amountsByYearSchema().optional().register(z.globalRegistry, {
+    changes: z.optional(amountsByYearSchema()).register(z.globalRegistry, {
       description:
         'The change in the line in each stated year, e.g. {2024/25: 100, 2026/27: -30}, instead of `levels`; years not stated change by nil.',
     }),
-    one_off: z.boolean().optional().register(z.globalRegistry, {
+    one_off: z.optional(z.boolean()).register(z.globalRegistry, {
       description: 'True for a one-off line: each stated amount applies in its year only and falls out the following year.',
     }),
-    levels: amountsByYearSchema().optional().register(z.globalRegistry, {
+    levels: z.optional(amountsByYearSchema()).register(z.globalRegistry, {
       description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels`, `changes` or `driver`.',
     }),
-    driver: lineDriverSchema().optional(),
-    inflation: driverNameSchema().optional().register(z.globalRegistry, {
+    driver: z.optional(lineDriverSchema()),
+    inflation: z.optional(driverNameSchema()).register(z.globalRegistry, {
       description: 'The inflation driver (under `inflation:`) that builds this growth line’s levels, instead of `levels`.',
     }),
-    unstated: z.enum(UNSTATED_METHODS).optional().register(z.globalRegistry, {
+    unstated: z.optional(z.enum(UNSTATED_METHODS)).register(z.globalRegistry, {
       description:
         'How years not in `levels` are filled: hold (carry the last stated level forward) or linear (straight line between stated levels, rounded to whole units half away from zero). Years before the first stated level are 0 in both.',
     }),
-    reconciling: z.boolean().optional().register(z.globalRegistry, {
+    reconciling: z.optional(z.boolean()).register(z.globalRegistry, {
       description: 'True for a line that is not described in the source text but reconciles to a published total.',
     }),
     rag: z
-      .enum(RAG_RATINGS)
-      .optional()
+      .optional(z.enum(RAG_RATINGS))
       .register(z.globalRegistry, { description: 'Savings only: the RAG rating of delivery (red, amber or green).' }),
-    stage: z.enum(SAVING_STAGES).optional().register(z.globalRegistry, {
+    stage: z.optional(z.enum(SAVING_STAGES)).register(z.globalRegistry, {
       description:
         'Savings only: identified (the default); unidentified (a sum the budget assumes will be found: counted in the budget); under-development (an initiative not yet in the budget: an option for closing the gap).',
     }),
-    slippage: slippageSchema().optional(),
+    slippage: z.optional(slippageSchema()),
     ...grossIncomeLineShape(),
     source: sourceSchema(),
-    note: textSchema().optional(),
+    note: z.optional(textSchema()),
   }).register(z.globalRegistry, { id: 'BudgetLine' }),
 );
 
@@ -152,7 +151,7 @@ const scenarioFields = {
 
 /** The whole scenario file, for JSON Schema and documentation. Loading validates lines one by one. */
 export const scenarioSchema = lazySchema(() =>
-  strictObject({ ...shapeOf(scenarioFields), lines: z.array(lineSchema()).optional() }).register(z.globalRegistry, {
+  strictObject({ ...shapeOf(scenarioFields), lines: z.optional(z.array(lineSchema())) }).register(z.globalRegistry, {
     id: 'Scenario',
     title: 'mtfs scenario',
   }),
@@ -171,7 +170,7 @@ export const scenarioHeaderFields = {
 };
 
 export type WrittenLine = z.infer<ReturnType<typeof lineSchema>>;
-export type WrittenScenarioHeader = z.infer<z.ZodObject<FieldsShape<typeof scenarioHeaderFields>, z.core.$strict>>;
+export type WrittenScenarioHeader = z.infer<z.ZodMiniObject<FieldsShape<typeof scenarioHeaderFields>, z.core.$strict>>;
 
 /** CSV columns of a line table, besides one column per year. */
 export const LINE_CSV_COLUMNS = [

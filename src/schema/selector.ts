@@ -1,6 +1,6 @@
 // The written shape of a line selector, used by variants (`scale`) and assumption ranges.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema, strictObject } from './lazy.js';
 import { textSchema } from './common.js';
 import { LINE_TYPES, RAG_RATINGS, refSchema, SAVING_STAGES } from './line-fields.js';
@@ -8,20 +8,19 @@ import { LINE_TYPES, RAG_RATINGS, refSchema, SAVING_STAGES } from './line-fields
 /** Chooses lines: every condition given must hold. Reconciling lines are chosen only by ref. */
 export const selectorSchema = lazySchema(() =>
   strictObject({
-    refs: z.array(refSchema()).min(1).optional().register(z.globalRegistry, { description: 'These lines, e.g. [G6, G7].' }),
-    type: z.enum(LINE_TYPES).optional(),
-    nature: textSchema()
-      .optional()
+    refs: z.optional(z.array(refSchema()).check(z.minLength(1))).register(z.globalRegistry, { description: 'These lines, e.g. [G6, G7].' }),
+    type: z.optional(z.enum(LINE_TYPES)),
+    nature: z
+      .optional(textSchema())
       .register(z.globalRegistry, { description: 'Lines whose nature includes this, e.g. SR also picks Eff/SR.' }),
-    category: textSchema().optional(),
-    service_area: textSchema().optional(),
-    status: textSchema()
-      .optional()
+    category: z.optional(textSchema()),
+    service_area: z.optional(textSchema()),
+    status: z
+      .optional(textSchema())
       .register(z.globalRegistry, { description: 'unchanged, amended or new, or its mark (* and ** by default).' }),
-    rag: z.enum(RAG_RATINGS).optional().register(z.globalRegistry, { description: 'Savings rated red, amber or green for delivery.' }),
+    rag: z.optional(z.enum(RAG_RATINGS)).register(z.globalRegistry, { description: 'Savings rated red, amber or green for delivery.' }),
     stage: z
-      .enum(SAVING_STAGES)
-      .optional()
+      .optional(z.enum(SAVING_STAGES))
       .register(z.globalRegistry, { description: 'Savings at this stage: identified (the default), unidentified or under-development.' }),
   }).register(z.globalRegistry, { id: 'LineSelector' }),
 );

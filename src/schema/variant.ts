@@ -1,7 +1,7 @@
 // The written shape of a scenario variant: a file that `extends:` another scenario and removes,
 // adds, sets or scales lines. Strict like every schema; published as part of `mtfs schema`.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { lazySchema, strictObject } from './lazy.js';
 import { amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
@@ -13,94 +13,100 @@ export { selectorSchema };
 
 export const variantSchema = lazySchema(() =>
   strictObject({
-    extends: textSchema().meta({ description: 'The scenario this one changes, relative to this file.' }),
-    title: textSchema().optional(),
-    status: textSchema()
-      .optional()
+    extends: textSchema().clone().register(z.globalRegistry, { description: 'The scenario this one changes, relative to this file.' }),
+    title: z.optional(textSchema()),
+    status: z
+      .optional(textSchema())
       .register(z.globalRegistry, { description: "The variant's standing, e.g. Draft; the base's otherwise." }),
-    date: dateSchema().optional().register(z.globalRegistry, { description: "The variant's date, YYYY-MM-DD; the base's otherwise." }),
-    description: textSchema()
-      .optional()
+    date: z.optional(dateSchema()).register(z.globalRegistry, { description: "The variant's date, YYYY-MM-DD; the base's otherwise." }),
+    description: z
+      .optional(textSchema())
       .register(z.globalRegistry, { description: 'The question this variant asks, e.g. "What if AC14 is rejected?"' }),
-    source: sourceSchema().optional(),
+    source: z.optional(sourceSchema()),
     remove: z
-      .array(strictObject({ ref: refSchema(), reason: textSchema() }))
-      .optional()
+      .optional(z.array(strictObject({ ref: refSchema(), reason: textSchema() })))
       .register(z.globalRegistry, { description: 'Lines of the base to drop, each with a reason.' }),
-    add: z.array(lineSchema()).optional().register(z.globalRegistry, { description: 'New lines, written like the lines of a scenario.' }),
+    add: z.optional(z.array(lineSchema())).register(z.globalRegistry, { description: 'New lines, written like the lines of a scenario.' }),
     set: z
-      .array(
-        strictObject({
-          ref: refSchema(),
-          levels: amountsByYearSchema(),
-          unstated: z.enum(UNSTATED_METHODS).optional(),
-          source: sourceSchema(),
-        }),
+      .optional(
+        z.array(
+          strictObject({
+            ref: refSchema(),
+            levels: amountsByYearSchema(),
+            unstated: z.optional(z.enum(UNSTATED_METHODS)),
+            source: sourceSchema(),
+          }),
+        ),
       )
-      .optional()
       .register(z.globalRegistry, { description: "Replace a line's levels (all of them: years not given follow `unstated`)." }),
     scale: z
-      .array(strictObject({ select: selectorSchema(), factor: rateSchema(), reason: textSchema() }))
-      .optional()
+      .optional(z.array(strictObject({ select: selectorSchema(), factor: rateSchema(), reason: textSchema() })))
       .register(z.globalRegistry, {
         description: 'Multiply the levels of the chosen lines, e.g. factor 75% (deliver three quarters) or 110% (+10%).',
       }),
-    funding: strictObject({
-      set: z
-        .array(
-          strictObject({
-            item: textSchema().meta({
-              description:
-                'A funding stream by id: revenue_support_grant, business_rates, section_31, business_rates_growth, collection_fund or a grant id.',
+    funding: z
+      .optional(
+        strictObject({
+          set: z
+            .optional(
+              z.array(
+                strictObject({
+                  item: textSchema().clone().register(z.globalRegistry, {
+                    description:
+                      'A funding stream by id: revenue_support_grant, business_rates, section_31, business_rates_growth, collection_fund or a grant id.',
+                  }),
+                  label: z.optional(textSchema()).register(z.globalRegistry, { description: "The stream's row label in this scenario." }),
+                  amounts: amountsByYearSchema(),
+                  unstated: z.optional(z.enum(['hold', 'linear'])),
+                  provenance: provenanceSchema(),
+                  source: sourceSchema(),
+                  note: z.optional(textSchema()),
+                }),
+              ),
+            )
+            .register(z.globalRegistry, {
+              description: "Replace a funding stream's amounts (every year: years not given follow `unstated`), with their provenance.",
             }),
-            label: textSchema().optional().register(z.globalRegistry, { description: "The stream's row label in this scenario." }),
-            amounts: amountsByYearSchema(),
-            unstated: z.enum(['hold', 'linear']).optional(),
-            provenance: provenanceSchema(),
-            source: sourceSchema(),
-            note: textSchema().optional(),
-          }),
-        )
-        .optional()
-        .register(z.globalRegistry, {
-          description: "Replace a funding stream's amounts (every year: years not given follow `unstated`), with their provenance.",
+          scale: z
+            .optional(
+              z.array(
+                strictObject({
+                  item: textSchema(),
+                  label: z.optional(textSchema()).register(z.globalRegistry, { description: "The stream's row label in this scenario." }),
+                  factor: rateSchema(),
+                  from: z
+                    .optional(yearSchema())
+                    .register(z.globalRegistry, { description: 'The first year scaled (every year when absent).' }),
+                  reason: textSchema(),
+                }),
+              ),
+            )
+            .register(z.globalRegistry, {
+              description: 'Multiply a funding stream from a year on, e.g. revenue support grant × 80% from 2020/21.',
+            }),
         }),
-      scale: z
-        .array(
-          strictObject({
-            item: textSchema(),
-            label: textSchema().optional().register(z.globalRegistry, { description: "The stream's row label in this scenario." }),
-            factor: rateSchema(),
-            from: yearSchema().optional().register(z.globalRegistry, { description: 'The first year scaled (every year when absent).' }),
-            reason: textSchema(),
-          }),
-        )
-        .optional()
-        .register(z.globalRegistry, {
-          description: 'Multiply a funding stream from a year on, e.g. revenue support grant × 80% from 2020/21.',
-        }),
-    })
-      .optional()
+      )
       .register(z.globalRegistry, {
         description:
           'Settlement scenarios: set or scale funding streams of the base (a fair funding review, a business rates reset). A changed figure is marked as the variant says (usually an estimate).',
       }),
     parameters: z
-      .array(
-        strictObject({
-          set: textSchema().meta({
-            description:
-              'PATH=VALUE, as `--set` takes it: council_tax.collection_rate=97.5%, reserves.opening=15000, inflation.<name>.rate=3%, index.<series>.2019/20=2.5%, <driver>.<parameter>=…, <ref>.income_uplift=2%, funding.<stream>.<year>=….',
+      .optional(
+        z.array(
+          strictObject({
+            set: textSchema().clone().register(z.globalRegistry, {
+              description:
+                'PATH=VALUE, as `--set` takes it: council_tax.collection_rate=97.5%, reserves.opening=15000, inflation.<name>.rate=3%, index.<series>.2019/20=2.5%, <driver>.<parameter>=…, <ref>.income_uplift=2%, funding.<stream>.<year>=….',
+            }),
+            reason: textSchema(),
           }),
-          reason: textSchema(),
-        }),
+        ),
       )
-      .optional()
       .register(z.globalRegistry, {
         description:
           'Parameters the variant changes, each written as `--set` takes it (council tax rules, reserves, inflation and index series, demand and income drivers, the settlement), applied in order after the line and funding operations.',
       }),
-    controls: controlsSchema().optional().register(z.globalRegistry, {
+    controls: z.optional(controlsSchema()).register(z.globalRegistry, {
       description:
         "The variant's own controls. Without them, `check` uses the base's controls on the figures the variant does not change and reports the rest as not applicable.",
     }),

@@ -1,7 +1,7 @@
 // `mtfs schema`: the JSON Schema of a scenario file, for editors (yaml-language-server etc.).
 
 import type { Command } from 'commander';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { scenarioSchema } from '../../schema/scenario.js';
 import { variantSchema } from '../../schema/variant.js';
 import { asJson } from '../../render/json.js';
@@ -18,26 +18,29 @@ const YEAR_PATTERN = '^\\d{4}/\\d{2}$';
  * or text; mtfs reads both as written.
  */
 export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(z.union([scenarioSchema(), variantSchema()]).meta({ title: 'mtfs scenario or scenario variant' }), {
-    target: 'draft-2020-12',
-    unrepresentable: 'any',
-    override: (ctx) => {
-      const id = (ctx.zodSchema as { meta?: () => { id?: string } | undefined }).meta?.()?.id;
-      const s = ctx.jsonSchema as Record<string, unknown>;
-      if (id === 'Amount') {
-        delete s.type;
-        s.anyOf = [{ type: 'number' }, { type: 'string', pattern: AMOUNT_PATTERN }];
-      } else if (id === 'Rate') {
-        delete s.type;
-        s.anyOf = [{ type: 'number' }, { type: 'string', pattern: RATE_PATTERN }];
-      } else if (id === 'ParameterValue') {
-        delete s.type;
-        s.anyOf = [{ type: 'number' }, { type: 'string' }];
-      } else if (id === 'FiscalYear') {
-        s.pattern = YEAR_PATTERN;
-      }
+  return z.toJSONSchema(
+    z.union([scenarioSchema(), variantSchema()]).register(z.globalRegistry, { title: 'mtfs scenario or scenario variant' }),
+    {
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      override: (ctx) => {
+        const id = z.globalRegistry.get(ctx.zodSchema)?.id;
+        const s = ctx.jsonSchema as Record<string, unknown>;
+        if (id === 'Amount') {
+          delete s.type;
+          s.anyOf = [{ type: 'number' }, { type: 'string', pattern: AMOUNT_PATTERN }];
+        } else if (id === 'Rate') {
+          delete s.type;
+          s.anyOf = [{ type: 'number' }, { type: 'string', pattern: RATE_PATTERN }];
+        } else if (id === 'ParameterValue') {
+          delete s.type;
+          s.anyOf = [{ type: 'number' }, { type: 'string' }];
+        } else if (id === 'FiscalYear') {
+          s.pattern = YEAR_PATTERN;
+        }
+      },
     },
-  });
+  );
 }
 
 export function register(program: Command, { io, exit }: CommandContext): void {
