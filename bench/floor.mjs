@@ -1,6 +1,6 @@
 // The floor under `mtfs project scenarios/2018.yaml` that the libraries mtfs is built on leave:
 // bundled by `npm run bench` (bench/run.mjs) and run by bench/floor-run.cjs from a V8 code cache, as
-// bin/mtfs.js runs mtfs. It loads commander, zod, decimal.js, yaml and csv-parse, reads the scenario
+// bin/mtfs.js runs mtfs. It loads commander, zod (zod/mini, as mtfs), decimal.js, yaml and csv-parse, reads the scenario
 // with the yaml library's parser and its line table with csv-parse, validates one value and adds one
 // pair of decimals; it validates, projects and prints nothing else, so mtfs cannot start faster.
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
 import { Parser } from 'yaml';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 const [yamlFile, csvFile] = new Command('floor').argument('<yaml>').argument('<csv>').parse(process.argv).args;
 let tokens = 0;
