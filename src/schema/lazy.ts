@@ -11,7 +11,7 @@ import en from 'zod/v4/locales/en.js';
  * and zod sees one schema wherever it is used.
  *
  * Building schemas cheaply. The schemas are written with `zod/mini`, zod's functional form: the same
- * parsers, checks, issues and JSON Schema as `zod`, without the dozens of methods `zod` installs on
+ * parsers, checks, error messages and JSON Schema as `zod`, without the dozens of methods `zod` installs on
  * every kind of schema the first time one is made, and without its support for values that contain
  * themselves (a parsed YAML or CSV file is a tree: YAML aliases are refused). Metadata (a description,
  * an id) is registered on a schema built in place (`z.optional(textSchema())`, `z.enum(…)`,
@@ -89,7 +89,7 @@ const ObjectSchema = z.core.$constructor('ZodMiniObjectJIT', (inst: z.ZodMiniObj
 /**
  * `z.strictObject(shape)`: an object schema whose unknown keys are errors, sharing one `never` schema
  * for them rather than building one per object (as z.strictObject does), and compiled when used
- * often. The same checks, issues and JSON Schema.
+ * often. The same checks, errors and JSON Schema.
  */
 export function strictObject<S extends z.core.$ZodLooseShape>(shape: S): z.ZodMiniObject<S, z.core.$strict> {
   return new ObjectSchema({ type: 'object', shape, catchall: noOtherKeys() }) as z.ZodMiniObject<S, z.core.$strict>;
