@@ -1,6 +1,6 @@
 // Runs the floor bundle (bench/floor.mjs, bundled by bench/run.mjs) as bin/mtfs.js runs mtfs's: from
 // a V8 code cache, written on the first run, with the same interrupt budget, so the two compare.
-// Usage: node bench/floor-run.cjs <bundle.cjs> <yaml> <csv>
+// Usage: node bench/floor-run.cjs <bundle.cjs> <file>...
 'use strict';
 const fs = require('node:fs');
 const { createRequire } = require('node:module');
