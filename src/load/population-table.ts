@@ -25,6 +25,8 @@ export interface PopulationBand {
 export interface PopulationTable {
   readonly file: string;
   readonly bands: readonly PopulationBand[];
+  /** Each band by its area's and its own nameKey (bandKey), so a lookup compares no names. */
+  readonly byName: ReadonlyMap<string, PopulationBand>;
 }
 
 /** Column names (case-insensitive) and the names ONS downloads use for them. */
@@ -48,6 +50,9 @@ export const nameKey = (s: string): string =>
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/[‐-―−]/g, '-');
+
+/** Where a band is kept in a table's byName: its area's and its own name compared as nameKey does. */
+const bandKey = (area: string, band: string): string => `${nameKey(area)}\u0000${nameKey(band)}`;
 
 /**
  * Checks the header (area, age_band, mid-year columns such as 2019; optional area_code, status,
@@ -134,7 +139,7 @@ export function populationTable(table: CsvTable): { table?: PopulationTable; dia
       );
     }
     if (!ok || !area || !band) continue;
-    const key = `${nameKey(area.value)}\u0000${nameKey(band.value)}`;
+    const key = bandKey(area.value, band.value);
     const entry = bands.get(key) ?? { area: area.value.trim(), band: band.value.trim(), points: new Map<number, PopulationCell>() };
     bands.set(key, entry);
     row.cells.forEach((cell, i) => {
@@ -175,7 +180,7 @@ export function populationTable(table: CsvTable): { table?: PopulationTable; dia
       entry.points.set(col.year, { value, location: cell.location });
     });
   }
-  return { table: { file: table.file, bands: [...bands.values()] }, diagnostics };
+  return { table: { file: table.file, bands: [...bands.values()], byName: bands }, diagnostics };
 }
 
 function hintFor(name: string): string {
@@ -190,6 +195,8 @@ export type BandLookup =
 
 /** The band of `area` named `band`, or why there is none (with the closest names in the file). */
 export function findBand(t: PopulationTable, area: string, band: string): BandLookup {
+  const named = t.byName.get(bandKey(area, band));
+  if (named) return { ok: true, band: named };
   const inArea = t.bands.filter((b) => nameKey(b.area) === nameKey(area));
   if (inArea.length === 0) {
     const areas = [...new Set(t.bands.map((b) => b.area))].sort();
