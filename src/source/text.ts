@@ -1,6 +1,7 @@
 // Decoding file bytes to text before any parser sees them: UTF-8 only, a BOM is dropped, and
 // anything else (UTF-16, binary) is refused with a diagnostic rather than parsed as garbage.
 
+import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 
 /** Files larger than this are refused before parsing (a scenario is kilobytes). */
@@ -96,13 +97,17 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   return (even === n / 2 && odd === 0) || (odd === n / 2 && even === 0);
 }
 
-/** The text of well-formed UTF-8 (as the lenient decoder below would give it), or undefined. */
+/**
+ * The text of well-formed UTF-8 (as the lenient decoder below would give it, without its first
+ * BOM), or undefined: Node's own checks and decoding in native code, rather than a TextDecoder
+ * made for each file; ASCII is taken byte for byte.
+ */
 function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(buffer)) return buffer.toString('latin1');
+  if (!isUtf8(buffer)) return undefined;
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
