@@ -35,11 +35,7 @@ export function parseYaml(
 ): { doc?: RawDocument; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
-  const locate = (start: number, end: number): Location => {
-    const a = lineCounter.linePos(start);
-    const b = lineCounter.linePos(Math.max(end, start + 1));
-    return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-  };
+  const locate = (start: number, end: number): Location => locateIn(lineCounter.lineStarts, file, start, Math.max(end, start + 1));
   let document: Document.Parsed | undefined;
   try {
     // parsing (iterative) and composing (recursive) are separate, so that nesting too deep for the
@@ -163,6 +159,34 @@ export function parseYaml(
 
   const tree = walk(document.contents as YamlNode | null, [], 0);
   return { doc: { file, tree, locator }, diagnostics };
+}
+
+/**
+ * The location from `start` to `end` as the yaml library's LineCounter.linePos gives each (its binary
+ * search, line and column 1-based), without the two positions it makes: this runs for every key and
+ * value of every file read. The end is searched for from the start's line on.
+ */
+function locateIn(lineStarts: readonly number[], file: string, start: number, end: number): Location {
+  const a = lowerBound(lineStarts, start, 0);
+  const b = lowerBound(lineStarts, end, a);
+  return {
+    file,
+    line: lineStarts[a] === start ? a + 1 : a,
+    column: lineStarts[a] === start ? 1 : a === 0 ? start : start - (lineStarts[a - 1] as number) + 1,
+    endLine: lineStarts[b] === end ? b + 1 : b,
+    endColumn: lineStarts[b] === end ? 1 : b === 0 ? end : end - (lineStarts[b - 1] as number) + 1,
+  };
+}
+
+/** The first index at or after `low` whose line start is not before `offset` (the length if none is). */
+function lowerBound(lineStarts: readonly number[], offset: number, low: number): number {
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((lineStarts[mid] as number) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The location of a whole file: its first character. */
