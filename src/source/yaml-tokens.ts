@@ -21,10 +21,6 @@ interface Composed {
   readonly end: number;
 }
 
-/** The core schema's tests for a plain scalar, in the composer's order (numbers keep their text). */
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-
 /**
  * The raw tree of a single-document stream, as walking the document the yaml Composer makes of the
  * same tokens (version 1.2, core schema, strict, keys not checked for uniqueness) would give it: the
@@ -243,8 +239,28 @@ function scalar(token: CST.FlowScalar | CST.BlockScalar): Resolved {
     [start, valueEnd, end] = r.range;
   }
   if (token.type !== 'scalar') return { value, start, valueEnd, end };
-  const typed = NULL.test(value) ? null : BOOL.test(value) ? value[0] === 't' || value[0] === 'T' : value;
-  return { value: typed, text: value, start, valueEnd, end };
+  return { value: coreScalar(value), text: value, start, valueEnd, end };
+}
+
+/**
+ * A plain scalar's value in the core schema: null (``, `~`, `null`, `Null`, `NULL`), a boolean
+ * (`true`, `True`, `TRUE`, `false`, `False`, `FALSE`) or its text (numbers keep theirs), as the
+ * composer's tests give it; compared by length first, as most scalars are none of these.
+ */
+function coreScalar(text: string): string | boolean | null {
+  switch (text.length) {
+    case 0:
+      return null;
+    case 1:
+      return text === '~' ? null : text;
+    case 4:
+      if (text === 'null' || text === 'Null' || text === 'NULL') return null;
+      return text === 'true' || text === 'True' || text === 'TRUE' ? true : text;
+    case 5:
+      return text === 'false' || text === 'False' || text === 'FALSE' ? false : text;
+    default:
+      return text;
+  }
 }
 
 /** Characters a plain scalar cannot start with (resolve-flow-scalar.js reports them). */
