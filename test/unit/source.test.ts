@@ -220,6 +220,8 @@ describe('fieldBounds', () => {
 describe('decodeText', () => {
   it('drops a UTF-8 BOM and refuses UTF-16 and binary', () => {
     expect(decodeText('f', new Uint8Array([0xef, 0xbb, 0xbf, 0x61])).text).toBe('a');
+    // a BOM is dropped by the decoding and one more after it, as the TextDecoder and the check after it did
+    expect(decodeText('f', new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61])).text).toBe('\ufeffa');
     expect(decodeText('f', new Uint8Array([0xff, 0xfe, 0x61, 0x00])).diagnostics[0]?.code).toBe('encoding');
     expect(decodeText('f', new Uint8Array([0xc3, 0x28])).diagnostics[0]?.code).toBe('encoding');
     expect(decodeText('f', new Uint8Array([0x61, 0x00, 0x62])).diagnostics[0]?.code).toBe('encoding');
@@ -241,6 +243,27 @@ describe('decodeText', () => {
       expect(decodeText('f', new Uint8Array([0x61, ...bad])).diagnostics[0]?.location).toMatchObject({ line: 1, column: 2 });
     }
     expect(decodeText('f', Buffer.from('a £ € 𝄞 ok')).text).toBe('a £ € 𝄞 ok');
+  });
+
+  it('reads any bytes as a fatal TextDecoder does: the same text, or a refusal', () => {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const text = fc.string({ unit: 'binary', maxLength: 12 }).map((t) => new Uint8Array(Buffer.from(`\ufeff${t}`)));
+    const bytes = fc.oneof(fc.uint8Array({ maxLength: 24 }), text).filter((b) => !b.includes(0) && (b.length < 2 || (b[0] !== 0xff && b[0] !== 0xfe)));
+    fc.assert(
+      fc.property(bytes, (b) => {
+        let expected: string | undefined;
+        try {
+          expected = decoder.decode(b);
+        } catch {
+          expected = undefined;
+        }
+        if (expected?.charCodeAt(0) === 0xfeff) expected = expected.slice(1);
+        const r = decodeText('f', b);
+        expect(r.text).toBe(expected);
+        expect(r.diagnostics.length > 0).toBe(expected === undefined);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   // the decoder's check (used first) and the loop that locates a bad byte must agree on every input
