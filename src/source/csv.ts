@@ -279,8 +279,8 @@ function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: nu
 /**
  * recordStarts a number of records at a time: `next(n)` finds the next n (fewer at the end), until
  * `done`. Without `cuts`, records are not counted by their fields and the scan never stops at a
- * `cut` (the totals path stops at the first row of another length itself), so a record with no
- * quote in it is found by looking for its line end alone.
+ * `cut` (the totals path stops at the first row of another length itself). A record with no quote
+ * in it is found by searching for its line end, and its fields counted by searching for commas.
  */
 class RecordScanner {
   #line = 1;
@@ -289,6 +289,8 @@ class RecordScanner {
   #malformed = 0;
   /** Where the next quote is, at or after #i (the text's length for none): a record ending before it has none. */
   #quote = -1;
+  /** Where the next comma is, at or after #i (the text's length for none), when records are counted by their fields. */
+  #comma = -1;
   cut: { offset: number; line: number } | undefined;
   unclosedQuoteLine: number | undefined;
 
@@ -314,19 +316,22 @@ class RecordScanner {
         i++;
         continue;
       }
-      if (!this.cuts) {
-        if (this.#quote < i) {
-          const q = text.indexOf('"', i);
-          this.#quote = q < 0 ? n : q;
+      if (this.#quote < i) {
+        const q = text.indexOf('"', i);
+        this.#quote = q < 0 ? n : q;
+      }
+      const eol = text.indexOf('\n', i);
+      const end = eol < 0 ? n : eol;
+      if (end < this.#quote) {
+        // no quote before the line end: the record is the line, its fields one more than its commas
+        if (this.cuts && !blankLine(text, i, end) && this.#cutAt(this.#commasBefore(i, end) + 1, i, line)) {
+          i = n;
+          break;
         }
-        const eol = text.indexOf('\n', i);
-        const end = eol < 0 ? n : eol;
-        if (end < this.#quote) {
-          out.push({ line, start: i, end });
-          i = end < n ? end + 1 : n;
-          line++;
-          continue;
-        }
+        out.push({ line, start: i, end });
+        i = end < n ? end + 1 : n;
+        line++;
+        continue;
       }
       const start = i;
       const startLine = line;
@@ -359,13 +364,9 @@ class RecordScanner {
         this.unclosedQuoteLine = quoteLine;
         break;
       }
-      if (!blank && this.cuts) {
-        if (this.#width === undefined) this.#width = fields;
-        else if (fields !== this.#width && ++this.#malformed > MAX_MALFORMED_ROWS) {
-          this.cut = { offset: start, line: startLine };
-          i = n;
-          break;
-        }
+      if (!blank && this.cuts && this.#cutAt(fields, start, startLine)) {
+        i = n;
+        break;
       }
       out.push({ line: startLine, start, end: i });
       if (i < n) {
@@ -377,6 +378,43 @@ class RecordScanner {
     this.#i = i;
     return out;
   }
+
+  /**
+   * Counts a record of `fields` fields against the first record's; true when it is the
+   * (MAX_MALFORMED_ROWS + 1)th of another count, where the scan stops (`cut`).
+   */
+  #cutAt(fields: number, start: number, line: number): boolean {
+    if (this.#width === undefined) this.#width = fields;
+    else if (fields !== this.#width && ++this.#malformed > MAX_MALFORMED_ROWS) {
+      this.cut = { offset: start, line };
+      return true;
+    }
+    return false;
+  }
+
+  /** The commas from `start` to before `end`, found by searching: the next comma is kept, as the next quote is. */
+  #commasBefore(start: number, end: number): number {
+    if (this.#comma < start) {
+      const c = this.text.indexOf(',', start);
+      this.#comma = c < 0 ? this.text.length : c;
+    }
+    let commas = 0;
+    while (this.#comma < end) {
+      commas++;
+      const c = this.text.indexOf(',', this.#comma + 1);
+      this.#comma = c < 0 ? this.text.length : c;
+    }
+    return commas;
+  }
+}
+
+/** True when text[start, end) holds nothing but spaces, tabs and commas (and no quote): a row mtfs skips. */
+function blankLine(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== COMMA && c !== SPACE && c !== TAB) return false;
+  }
+  return true;
 }
 
 const point = (file: string, line: number, column: number): Location => ({
