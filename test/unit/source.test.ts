@@ -248,7 +248,9 @@ describe('decodeText', () => {
   it('reads any bytes as a fatal TextDecoder does: the same text, or a refusal', () => {
     const decoder = new TextDecoder('utf-8', { fatal: true });
     const text = fc.string({ unit: 'binary', maxLength: 12 }).map((t) => new Uint8Array(Buffer.from(`\ufeff${t}`)));
-    const bytes = fc.oneof(fc.uint8Array({ maxLength: 24 }), text).filter((b) => !b.includes(0) && (b.length < 2 || (b[0] !== 0xff && b[0] !== 0xfe)));
+    const bytes = fc
+      .oneof(fc.uint8Array({ maxLength: 24 }), text)
+      .filter((b) => !b.includes(0) && (b.length < 2 || (b[0] !== 0xff && b[0] !== 0xfe)));
     fc.assert(
       fc.property(bytes, (b) => {
         let expected: string | undefined;
