@@ -6,7 +6,7 @@
 
 import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, previousYear, yearRange, type FiscalYear } from './fiscal-year.js';
-import { Dec, roundTo, type Money, type Rate, dec } from './money.js';
+import { Dec, divideRounded, roundTo, type Money, type Rate, dec } from './money.js';
 import { fromPounds, type Units } from './units.js';
 import type { SeriesBasis, SeriesExtend, SeriesMethod, SeriesPoint } from './series.js';
 
@@ -174,8 +174,8 @@ export function unitCostsByYear(
     } else if (order > 0) {
       out.set(y, { value: annual.times(upliftFactor(uplift, u.priceYear, y)), basis: 'uplifted' });
     } else {
-      const exact = dec(annual).dividedBy(upliftFactor(uplift, y, u.priceYear));
-      out.set(y, { value: roundTo(exact, DEFLATED_ROUNDING.dp, DEFLATED_ROUNDING.mode), basis: 'deflated' });
+      const value = divideRounded(annual, upliftFactor(uplift, y, u.priceYear), DEFLATED_ROUNDING.dp, DEFLATED_ROUNDING.mode);
+      out.set(y, { value, basis: 'deflated' });
     }
   }
   return out;

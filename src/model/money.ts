@@ -96,3 +96,23 @@ export const DEFAULT_ROUNDING: RoundingMode = 'half-away-from-zero';
 
 /** Rounds to `dp` decimal places with the named mode (half-away-from-zero is Excel's ROUND). */
 export const roundTo = (a: Dec, dp: number, mode: RoundingMode): Dec => a.toDecimalPlaces(dp, ROUNDING_MODES[mode]) as Dec;
+
+/**
+ * `a / b` rounded to `dp` decimal places with the named mode, exactly as `roundTo(a.dividedBy(b), …)`
+ * but without working out the quotient to EXACT_PRECISION digits first (a third, say, never ends).
+ * The quotient is truncated to `dp` places (exact), and the rounding needs only its sign and whether
+ * the remainder is none, under half, half or over half the divisor: the truncated quotient plus 0,
+ * 0.25, 0.5 or 0.75 of its last place rounds the same way in every mode.
+ */
+export const divideRounded = (a: Dec, b: Dec | number, dp: number, mode: RoundingMode): Dec => {
+  const divisor = dec(b);
+  const scaled = dp === 0 ? a : a.times(`1e${dp}`);
+  const whole = scaled.dividedToIntegerBy(divisor);
+  const rest = scaled.minus(whole.times(divisor));
+  if (rest.isZero()) return roundTo(dp === 0 ? whole : whole.dividedBy(`1e${dp}`), dp, mode);
+  const half = rest.abs().times(2).comparedTo(divisor.abs());
+  const fraction = half < 0 ? '0.25' : half === 0 ? '0.5' : '0.75';
+  const between = scaled.isNegative() !== divisor.isNegative() ? whole.minus(fraction) : whole.plus(fraction);
+  const rounded = between.toDecimalPlaces(0, ROUNDING_MODES[mode]);
+  return (dp === 0 ? rounded : rounded.dividedBy(`1e${dp}`)) as Dec;
+};

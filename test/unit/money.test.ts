@@ -2,7 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCanonicalAmount, parseAmountText, parseRateText } from '../../src/model/amount-text.js';
 import { money } from '../../src/load/validated.js';
-import { Dec, add, moneyFromText, neg, roundTo, sum, toPlain, type Money } from '../../src/model/money.js';
+import {
+  Dec,
+  ROUNDING_MODES,
+  add,
+  divideRounded,
+  moneyFromText,
+  neg,
+  roundTo,
+  sum,
+  toPlain,
+  type Money,
+  type RoundingMode,
+} from '../../src/model/money.js';
 
 describe('parseAmountText', () => {
   it.each([
@@ -139,5 +151,56 @@ describe('money (an amount that passed the schema)', () => {
       }),
       { seed: 11, numRuns: 500 },
     );
+  });
+});
+
+describe('divideRounded', () => {
+  /** A decimal of up to 24 digits and 0 to 6 places, either sign, as decimal.js reads its text. */
+  const decimal = fc
+    .tuple(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.integer({ min: 0, max: 6 }))
+    .map(([units, places]) => new Dec(units.toString()).dividedBy(`1e${places}`));
+  const modes = Object.keys(ROUNDING_MODES) as RoundingMode[];
+
+  it('rounds every quotient as decimal.js rounds the quotient worked out in full', () => {
+    fc.assert(
+      fc.property(
+        decimal,
+        fc.oneof(
+          decimal,
+          fc.integer({ min: -400, max: 400 }).map((n) => new Dec(n)),
+        ),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(...modes),
+        (a, b, dp, mode) => {
+          fc.pre(!b.isZero());
+          const got = divideRounded(a, b, dp, mode);
+          const want = roundTo(a.dividedBy(b), dp, mode);
+          expect([got.toFixed(), got.isNegative()]).toEqual([want.toFixed(), want.isNegative()]);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('rounds halves, thirds and whole quotients in each mode', () => {
+    for (const [a, b] of [
+      ['5', 2],
+      ['-5', 2],
+      ['7', 2],
+      ['-7', 2],
+      ['1', 3],
+      ['-2', 3],
+      ['6', 3],
+      ['-6', -3],
+      ['0', 7],
+      ['2.5', -1],
+    ] as const) {
+      for (const mode of modes) {
+        for (const dp of [0, 1, 2]) {
+          const want = roundTo(new Dec(a).dividedBy(b), dp, mode);
+          expect(divideRounded(new Dec(a), b, dp, mode).toFixed()).toBe(want.toFixed());
+        }
+      }
+    }
   });
 });
