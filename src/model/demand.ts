@@ -5,7 +5,7 @@
 // points, a unit cost deflated to an earlier year, a population adjusted by extra growth).
 
 import type { Location } from '../diagnostics/diagnostic.js';
-import { compareYears, previousYear, yearRange, type FiscalYear } from './fiscal-year.js';
+import { compareYears, previousYear, startOf, yearRange, type FiscalYear } from './fiscal-year.js';
 import { Dec, divideRounded, roundTo, type Money, type Rate, dec } from './money.js';
 import { fromPounds, type Units } from './units.js';
 import type { SeriesBasis, SeriesExtend, SeriesMethod, SeriesPoint } from './series.js';
@@ -166,26 +166,52 @@ export function unitCostsByYear(
   years: readonly FiscalYear[],
 ): Map<FiscalYear, { value: Dec; basis: UnitCostBasis }> {
   const annual = annualUnitCost(u);
+  const factors = upliftFactors(uplift, u.priceYear, years);
   const out = new Map<FiscalYear, { value: Dec; basis: UnitCostBasis }>();
   for (const y of years) {
     const order = compareYears(y, u.priceYear);
+    const factor = factors.get(y);
     if (order === 0) {
       out.set(y, { value: annual, basis: 'stated' });
+    } else if (factor === undefined) {
+      throw new Error(`no uplift factor for ${y}`);
     } else if (order > 0) {
-      out.set(y, { value: annual.times(upliftFactor(uplift, u.priceYear, y)), basis: 'uplifted' });
+      out.set(y, { value: annual.times(factor), basis: 'uplifted' });
     } else {
-      const value = divideRounded(annual, upliftFactor(uplift, y, u.priceYear), DEFLATED_ROUNDING.dp, DEFLATED_ROUNDING.mode);
+      const value = divideRounded(annual, factor, DEFLATED_ROUNDING.dp, DEFLATED_ROUNDING.mode);
       out.set(y, { value, basis: 'deflated' });
     }
   }
   return out;
 }
 
-/** Π (1 + r) over the years after `from` up to and including `to`: exact. */
-function upliftFactor(uplift: PerYear<Rate>, from: FiscalYear, to: FiscalYear): Dec {
+/**
+ * For each of `years` other than `priceYear`: Π (1 + r) over the years after the earlier of the two
+ * up to and including the later, exact. Each product is the one before it times one more year
+ * (exact products do not depend on their order), so a year's uplift is added once, not once for
+ * every year that follows it.
+ */
+function upliftFactors(uplift: PerYear<Rate>, priceYear: FiscalYear, years: readonly FiscalYear[]): Map<FiscalYear, Dec> {
+  const wanted = new Set(years);
+  const out = new Map<FiscalYear, Dec>();
+  const starts = years.map(startOf);
+  const first = years[starts.indexOf(Math.min(...starts))];
+  const last = years[starts.indexOf(Math.max(...starts))];
+  if (first === undefined || last === undefined) return out;
   let factor = dec(1);
-  for (const y of yearRange(from, to).slice(1)) factor = factor.times(valueIn(uplift, y).plus(1));
-  return factor;
+  for (const y of compareYears(last, priceYear) > 0 ? yearRange(priceYear, last).slice(1) : []) {
+    factor = factor.times(valueIn(uplift, y).plus(1));
+    if (wanted.has(y)) out.set(y, factor);
+  }
+  factor = dec(1);
+  const earlier = compareYears(first, priceYear) < 0 ? yearRange(first, priceYear) : [];
+  for (let i = earlier.length - 1; i > 0; i--) {
+    // the uplift of year i takes a cost from year i − 1 to year i
+    factor = factor.times(valueIn(uplift, earlier[i] as FiscalYear).plus(1));
+    const y = earlier[i - 1] as FiscalYear;
+    if (wanted.has(y)) out.set(y, factor);
+  }
+  return out;
 }
 
 /** Users in each year (base first), with the population or arrivals they come from. */

@@ -96,6 +96,48 @@ describe('unit costs', () => {
   });
 });
 
+describe('unitCostsByYear against its definition', () => {
+  /** Π (1 + r) over the years after `from` up to `to`, year by year in order. */
+  const factor = (uplift: ReadonlyMap<FiscalYear, Rate>, from: FiscalYear, to: FiscalYear): Dec =>
+    yearRange(from, to)
+      .slice(1)
+      .reduce((f, y) => f.times(uplift.get(y)!.plus(1)), d(1));
+
+  it('compounds forward and divides back exactly, with a different uplift each year', () => {
+    const rate = fc
+      .tuple(fc.integer({ min: -200, max: 900 }), fc.integer({ min: 2, max: 6 }))
+      .map(([n, p]) => d(n).dividedBy(`1e${p}`) as Rate);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2012, max: 2024 }),
+        fc.array(rate, { minLength: 14, maxLength: 14 }),
+        fc.bigInt({ min: 1n, max: 10n ** 8n }),
+        (price, rates, pence) => {
+          const priceYear = fiscalYear(price);
+          const uplift = new Map(yearRange(fiscalYear(2011), fiscalYear(2024)).map((y, i) => [y, rates[i]!]));
+          const cost = d(pence.toString()).dividedBy(100);
+          const costs = unitCostsByYear(
+            driver(cohort([], d('0.5') as Rate), cost.toFixed(), every(d(0) as Rate), 'year', priceYear).unitCost,
+            { byYear: uplift },
+            all,
+          );
+          for (const y of all) {
+            const later = y > priceYear;
+            const want =
+              y === priceYear
+                ? cost
+                : later
+                  ? cost.times(factor(uplift, priceYear, y))
+                  : cost.dividedBy(factor(uplift, y, priceYear)).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+            expect([y, costs.get(y)!.value.toFixed()]).toEqual([y, want.toFixed()]);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('computeDemand', () => {
   it('a cohort: earlier arrivals all year, this year’s arrivals for the part year', () => {
     const dem = computeDemand([driver(cohort([d(46), d(46), d(46), d(46)], d('0.5') as Rate), '14200')], years);
