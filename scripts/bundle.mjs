@@ -74,10 +74,35 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * decimal.js reads its 1,025-digit ln(10) and π from text into decimals as it loads, in every run,
+ * though mtfs never needs π and needs ln(10) only for the fractional powers of a compound
+ * interpolation. Here each is read the first time it is used (the same digits: the text is read as
+ * the constructor reads any text).
+ */
+const LAZY_DECIMAL_CONSTANTS = [
+  ['LN10 = new Decimal(LN10);', ''],
+  ['PI = new Decimal(PI);', ''],
+  ['new Ctor(LN10)', "new Ctor(typeof LN10 === 'string' ? (LN10 = new Decimal(LN10)) : LN10)"],
+  ['new Ctor(PI)', "new Ctor(typeof PI === 'string' ? (PI = new Decimal(PI)) : PI)"],
+];
+const lazyDecimalConstants = {
+  name: 'lazy-decimal-constants',
+  transform(code, id) {
+    if (!/[\\/]decimal\.js[\\/]decimal\.mjs$/.test(id)) return null;
+    let out = code;
+    for (const [from, to] of LAZY_DECIMAL_CONSTANTS) {
+      if (out.split(from).length !== 2) throw new Error(`bundle: ${id} no longer has \`${from.trim()}\` once`);
+      out = out.replace(from, to);
+    }
+    return out;
+  },
+};
+
 await build({
   input: path.join(root, 'dist', 'cli', 'main.js'),
   platform: 'node',
-  plugins: [asciiWidthFastPath, lazyBuiltins],
+  plugins: [asciiWidthFastPath, lazyBuiltins, lazyDecimalConstants],
   external: ['exceljs', 'jszip'],
   logLevel: 'warn',
   // minified and ASCII-only: half the bytes to read and hash, and read as latin1 without UTF-8 decoding
