@@ -12,9 +12,21 @@ export function year(text: string): FiscalYear {
   return r.year;
 }
 
+/**
+ * Amounts already made in this run, by their text: a scenario writes the same figure (0, a unit
+ * cost, a level held for years) many times, and a decimal is never changed once made. Bounded, so a
+ * table of 100,000 lines does not keep one for each.
+ */
+const made = new Map<string, Money>();
+const MADE_AT_MOST = 1024;
+
 /** An amount that passed `amountSchema`. */
 export function money(text: string): Money {
-  return moneyFromText(amountText(text));
+  const known = made.get(text);
+  if (known !== undefined) return known;
+  const m = moneyFromText(amountText(text));
+  if (made.size < MADE_AT_MOST) made.set(text, m);
+  return m;
 }
 
 /** The canonical text of an amount that passed `amountSchema`: `-4755` for `(4,755)`. */
