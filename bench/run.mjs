@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FLOORS } from './floors.mjs';
 import { generateScenario, YEARS } from './generate.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -120,30 +121,6 @@ const SHIPPED = [
   ['schema'],
   ['init', '<new folder>'],
 ];
-/**
- * The files each of the heaviest shipped commands reads: its floor (bench/floor.mjs) is the
- * libraries mtfs is built on, bundled and run from a code cache as mtfs is, reading these files and
- * doing nothing more.
- */
-const FLOORS = [
-  { command: 'project scenarios/2018.yaml', files: ['scenarios/2018.yaml', 'scenarios/2018-savings.csv'] },
-  {
-    command: 'demand scenarios/2018-demand.yaml',
-    files: ['scenarios/2018-demand.yaml', 'scenarios/2018.yaml', 'scenarios/2018-savings.csv', 'data/leicestershire-population.csv'],
-  },
-  {
-    command: 'project scenarios/2018-council.yaml',
-    files: [
-      'scenarios/2018-council.yaml',
-      'scenarios/2018.yaml',
-      'scenarios/2018-central-inflation.yaml',
-      'scenarios/2018-savings.csv',
-      'data/council-tax-principles.yaml',
-      'data/index-series.yaml',
-    ],
-  },
-];
-
 /** The floors' commands, their bundle built and its code cache written (by the largest first). */
 function floorCommands() {
   const bundle = path.join(tmp, 'floor.cjs');

@@ -7,6 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { readScenario } from '../src/cli/load.js';
+import { nodeReader } from '../src/cli/io.js';
+import type { FileReader } from '../src/load/reader.js';
+import { FLOORS } from '../bench/floors.mjs';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-floor-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -34,4 +38,17 @@ it('reads every token of the YAML files and every record of the CSV files, from 
   expect(Number(rows)).toBe(csvRecords);
   expect(valid).toBe('true');
   expect(sum).toBe(`${csvRecords}.5`);
+});
+
+it.each(FLOORS)('reads the files $command reads, and only those', ({ command, files }) => {
+  const [name = '', file = ''] = command.split(' ');
+  const read: string[] = [];
+  const recording: FileReader = (f, maxBytes) => {
+    read.push(path.relative(process.cwd(), f));
+    return nodeReader(f, maxBytes);
+  };
+  // as the command asks for its scenario (src/cli/commands/project.ts and demand.ts)
+  const r = readScenario(recording, name === 'demand' ? { file, compareWith: true } : { file, totals: true });
+  expect(r.scenario).toBeDefined();
+  expect([...new Set(read)].sort()).toEqual([...files].sort());
 });
