@@ -4,7 +4,7 @@
 
 import type { Location } from '../diagnostics/diagnostic.js';
 import { compareYears, startOf, type FiscalYear } from './fiscal-year.js';
-import { ZERO, divideRounded, type Dec, type Money, dec } from './money.js';
+import { ZERO, interpolateRounded, type Dec, type Money, dec } from './money.js';
 import type { GrossIncome } from './gross-income.js';
 import { isBuilt, type BudgetLine, type Level, type UnstatedMethod } from './scenario.js';
 
@@ -48,13 +48,7 @@ export function fillLevels(
     } else {
       const span = startOf(after.year) - startOf(before.year);
       const step = startOf(y) - startOf(before.year);
-      // before + (after − before) × step / span, over one divisor so that it is divided once, rounded
-      const amount = divideRounded(
-        before.amount.times(span).plus(after.amount.minus(before.amount).times(step)),
-        span,
-        0,
-        'half-away-from-zero',
-      ) as Money;
+      const amount = interpolateRounded(before.amount, after.amount, step, span, 0, 'half-away-from-zero') as Money;
       levels.set(y, {
         amount: amount.isZero() ? ZERO : (dec(amount) as Money),
         basis: 'linear',

@@ -116,3 +116,11 @@ export const divideRounded = (a: Dec, b: Dec | number, dp: number, mode: Roundin
   const rounded = between.toDecimalPlaces(0, ROUNDING_MODES[mode]);
   return (dp === 0 ? rounded : rounded.dividedBy(`1e${dp}`)) as Dec;
 };
+
+/**
+ * The value `step` years of `span` from `before` towards `after` on a straight line, rounded to `dp`
+ * places with the named mode: before + (after − before) × step / span, over one divisor so that it
+ * is divided once (divideRounded).
+ */
+export const interpolateRounded = (before: Dec, after: Dec, step: number, span: number, dp: number, mode: RoundingMode): Dec =>
+  divideRounded(before.times(span).plus(after.minus(before).times(step)), span, dp, mode);

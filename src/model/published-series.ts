@@ -4,7 +4,7 @@
 // interpolated value is rounded to `dp` decimal places half away from zero.
 
 import { compareYears, startOf, type FiscalYear } from './fiscal-year.js';
-import { divideRounded, type Money, dec } from './money.js';
+import { interpolateRounded, type Money, dec } from './money.js';
 
 /**
  * How a year's figure was obtained: `published`, `interpolated`, `held` (after the last point, that
@@ -46,12 +46,6 @@ export function seriesValue(points: readonly ReadablePoint[], year: FiscalYear, 
   if (before.estimateBasis !== after.estimateBasis) return { basis: 'not-comparable' };
   const span = startOf(after.year) - startOf(before.year);
   const step = startOf(year) - startOf(before.year);
-  // before + (after − before) × step / span, over one divisor so that it is divided once, rounded
-  const rounded = divideRounded(
-    before.amount.times(span).plus(after.amount.minus(before.amount).times(step)),
-    span,
-    dp,
-    'half-away-from-zero',
-  );
+  const rounded = interpolateRounded(before.amount, after.amount, step, span, dp, 'half-away-from-zero');
   return { amount: dec(rounded.isZero() ? 0 : rounded) as Money, basis: 'interpolated' };
 }
