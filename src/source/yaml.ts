@@ -35,7 +35,7 @@ export function parseYaml(
 ): { doc?: RawDocument; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
-  const locate = (start: number, end: number): Location => locateIn(lineCounter.lineStarts, file, start, Math.max(end, start + 1));
+  const locate = locatorIn(lineCounter.lineStarts, file);
   let document: Document.Parsed | undefined;
   try {
     // parsing (iterative) and composing (recursive) are separate, so that nesting too deep for the
@@ -162,20 +162,39 @@ export function parseYaml(
 }
 
 /**
- * The location from `start` to `end` as the yaml library's LineCounter.linePos gives each (its binary
- * search, line and column 1-based), without the two positions it makes: this runs for every key and
- * value of every file read. The end is searched for from the start's line on.
+ * Locations in one text from its line starts (filled in by the parser as it goes): the location from
+ * `start` to `end` (at least one character) as the yaml library's LineCounter.linePos gives each
+ * (its binary search, line and column 1-based), without the two positions it makes. This runs for
+ * every key and value of every file read, mostly in document order: the line of the last start
+ * asked for, or the next, is tried before searching, and an end before the next line starts is on
+ * the start's line.
  */
-function locateIn(lineStarts: readonly number[], file: string, start: number, end: number): Location {
-  const a = lowerBound(lineStarts, start, 0);
-  const b = lowerBound(lineStarts, end, a);
-  return {
-    file,
-    line: lineStarts[a] === start ? a + 1 : a,
-    column: lineStarts[a] === start ? 1 : a === 0 ? start : start - (lineStarts[a - 1] as number) + 1,
-    endLine: lineStarts[b] === end ? b + 1 : b,
-    endColumn: lineStarts[b] === end ? 1 : b === 0 ? end : end - (lineStarts[b - 1] as number) + 1,
+export function locatorIn(lineStarts: readonly number[], file: string): (start: number, end: number) => Location {
+  let hint = 0;
+  return (start, end) => {
+    if (end <= start) end = start + 1;
+    const n = lineStarts.length;
+    let a = hint;
+    if (!isLowerBound(lineStarts, start, a)) {
+      a++;
+      if (!isLowerBound(lineStarts, start, a)) a = lowerBound(lineStarts, start, 0);
+    }
+    hint = a;
+    const b = a === n || end <= (lineStarts[a] as number) ? a : lowerBound(lineStarts, end, a + 1);
+    return {
+      file,
+      line: lineStarts[a] === start ? a + 1 : a,
+      column: lineStarts[a] === start ? 1 : a === 0 ? start : start - (lineStarts[a - 1] as number) + 1,
+      endLine: lineStarts[b] === end ? b + 1 : b,
+      endColumn: lineStarts[b] === end ? 1 : b === 0 ? end : end - (lineStarts[b - 1] as number) + 1,
+    };
   };
+}
+
+/** True when `i` is what lowerBound(lineStarts, offset, 0) gives. */
+function isLowerBound(lineStarts: readonly number[], offset: number, i: number): boolean {
+  const n = lineStarts.length;
+  return i <= n && (i === n || (lineStarts[i] as number) >= offset) && (i === 0 || (lineStarts[i - 1] as number) < offset);
 }
 
 /** The first index at or after `low` whose line start is not before `offset` (the length if none is). */

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldBounds, fieldBoundsByChar, parseCsv } from '../../src/source/csv.js';
 import { decodeText } from '../../src/source/text.js';
-import { parseYaml } from '../../src/source/yaml.js';
+import { LineCounter } from 'yaml';
+import { locatorIn, parseYaml } from '../../src/source/yaml.js';
 
 describe('parseYaml', () => {
   it('keeps the source text of numbers and locates every value', () => {
@@ -100,6 +101,27 @@ describe('parseYaml', () => {
 
   it('reports a second YAML document as an error', () => {
     expect(parseYaml('s.yaml', 'a: 1\n---\nb: 2\n').diagnostics).toMatchObject([{ code: 'yaml-syntax', location: { line: 2, column: 1 } }]);
+  });
+});
+
+describe('locatorIn', () => {
+  it('gives what the line counter gives for both ends, for offsets in any order', () => {
+    const text = fc.stringMatching(/^[a-z\n]{0,60}$/);
+    const spans = fc.array(fc.tuple(fc.nat(70), fc.integer({ min: -3, max: 70 })), { maxLength: 40 });
+    fc.assert(
+      fc.property(text, spans, (t, ss) => {
+        const lc = new LineCounter();
+        lc.addNewLine(0);
+        for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+        const locate = locatorIn(lc.lineStarts, 'f');
+        for (const [start, to] of ss) {
+          const end = Math.max(to, start + 1);
+          const [s, e] = [lc.linePos(start), lc.linePos(end)];
+          expect(locate(start, to)).toStrictEqual({ file: 'f', line: s.line, column: s.col, endLine: e.line, endColumn: e.col });
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
