@@ -8,9 +8,7 @@ import {
   isMap,
   isScalar,
   isSeq,
-  Lexer,
   LineCounter,
-  Parser,
   type Document,
   type Node as YamlNode,
   type Range,
@@ -18,6 +16,7 @@ import {
 } from 'yaml';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { Locator, record, type Path, type RawDocument } from './raw-tree.js';
+import { parserTokens } from './yaml-stream.js';
 import { treeFromTokens } from './yaml-tokens.js';
 
 /** Deeper nesting than this is refused: no scenario needs it and it protects the stack. */
@@ -224,18 +223,11 @@ const deepNesting = (loc: Location | undefined): Diagnostic =>
  * than any scenario (a megabyte of `[` would otherwise take seconds and a gigabyte to parse).
  */
 function parseTokens(text: string, lineCounter: LineCounter): { tokens: CST.Token[] } | { deepAt: number } {
-  const parser = new Parser(lineCounter.addNewLine);
-  lineCounter.addNewLine(0);
-  const tokens: CST.Token[] = [];
-  for (const lexeme of new Lexer().lex(text)) {
-    for (const t of parser.next(lexeme)) tokens.push(t);
-    if (parser.stack.length > 2 * MAX_DEPTH + 8) {
-      const open = parser.stack.filter((t) => t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection');
-      return { deepAt: open[MAX_DEPTH]?.offset ?? parser.offset };
-    }
-  }
-  for (const t of parser.end()) tokens.push(t);
-  return { tokens };
+  const parsed = parserTokens(text, lineCounter.addNewLine, 2 * MAX_DEPTH + 8);
+  if ('tokens' in parsed) return parsed;
+  const { stack, offset } = parsed.deep;
+  const open = stack.filter((t) => t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection');
+  return { deepAt: open[MAX_DEPTH]?.offset ?? offset };
 }
 
 /**
