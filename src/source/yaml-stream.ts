@@ -64,7 +64,17 @@ const LEXER_STATES = [
   'parsePlainScalar',
   'hasChars',
 ] as const;
-const PARSER_STEPS = ['next', 'step', 'document', 'scalar', 'blockScalar', 'blockMap', 'blockSequence', 'flowCollection', 'documentEnd'] as const;
+const PARSER_STEPS = [
+  'next',
+  'step',
+  'document',
+  'scalar',
+  'blockScalar',
+  'blockMap',
+  'blockSequence',
+  'flowCollection',
+  'documentEnd',
+] as const;
 
 /**
  * True when the library has the state functions and steps this module calls (those of yaml 2.9);

@@ -3,21 +3,11 @@
 // and broken ones, and on random text; and stops where the library's own loop stops.
 
 import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CST, LineCounter, Parser } from 'yaml';
 import { parserTokens, STEPS_DRIVEN } from '../../src/source/yaml-stream.js';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-
-function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' || e.name.startsWith('.') || e.name === 'dist' ? [] : yamlFiles(p);
-    return /\.ya?ml$/.test(e.name) ? [p] : [];
-  });
-}
+import { projectYamlFiles } from '../helpers/yaml-files.js';
 
 /** What the library's own parse gives: its tokens and the line starts it reports. */
 function library(text: string): { tokens: CST.Token[]; lineStarts: number[] } {
@@ -86,7 +76,7 @@ describe('driving the yaml lexer and parser', () => {
   });
 
   it('gives the tokens and line starts of Parser.parse for every YAML file of the project', () => {
-    const files = ['scenarios', 'data', 'test', 'docs'].flatMap((d) => yamlFiles(path.join(root, d)));
+    const files = projectYamlFiles();
     expect(files.length).toBeGreaterThan(50);
     for (const f of files) expectSame(fs.readFileSync(f, 'utf8'));
   });
@@ -112,7 +102,9 @@ describe('driving the yaml lexer and parser', () => {
     }
     const piece = fc.constantFrom('[', '{', ']', '}', '- ', 'a: ', '\n', '  ', ',', 'x');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 1, max: 12 }), (pieces, max) => expectSameStop(pieces.join(''), max)),
+      fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 1, max: 12 }), (pieces, max) =>
+        expectSameStop(pieces.join(''), max),
+      ),
       { numRuns: 500, seed: 20261206 },
     );
   });

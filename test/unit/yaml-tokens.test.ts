@@ -11,18 +11,9 @@ import type { Location } from '../../src/diagnostics/diagnostic.js';
 import type { Path, RawDocument } from '../../src/source/raw-tree.js';
 import { parseYaml } from '../../src/source/yaml.js';
 import { treeFromTokens } from '../../src/source/yaml-tokens.js';
+import { projectRoot as root, projectYamlFiles } from '../helpers/yaml-files.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-
-function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' || e.name.startsWith('.') || e.name === 'dist' ? [] : yamlFiles(p);
-    return /\.ya?ml$/.test(e.name) ? [p] : [];
-  });
-}
-
-const files = ['scenarios', 'data', 'test', 'docs'].flatMap((d) => yamlFiles(path.join(root, d))).sort();
+const files = projectYamlFiles();
 const shipped = files.filter((f) => /[\\/](scenarios|data)[\\/]/.test(f) && !f.includes(`${path.sep}test${path.sep}`));
 
 /** Every path of a raw tree, its keys included. */
