@@ -1,6 +1,7 @@
 // Parsing YAML, the first step: the yaml library's Lexer and Parser run over a text, lexeme by
 // lexeme, giving the parser's tokens (its concrete syntax tree) exactly as Parser.parse does, but
 // without the library's dispatching generators between the two. yaml.ts reads the tokens.
+// package.json pins yaml to the exact version whose private state functions this calls.
 
 import { CST, Lexer, Parser } from 'yaml';
 

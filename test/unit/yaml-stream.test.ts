@@ -69,6 +69,13 @@ const cases = [
 ];
 
 describe('driving the yaml lexer and parser', () => {
+  it('is installed with the exact version of yaml whose state functions it drives, never a range', () => {
+    // an upgrade is then a change to package.json that runs these tests, not something npm does on its own
+    const declared = JSON.parse(fs.readFileSync('package.json', 'utf8')).dependencies.yaml as string;
+    expect(declared).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(JSON.parse(fs.readFileSync('node_modules/yaml/package.json', 'utf8')).version).toBe(declared);
+  });
+
   it('drives the state functions of the installed yaml library', () => {
     // if this fails, the library no longer has the functions yaml-stream.ts calls: compare its
     // lexer.js (lex, parseNext) and parser.js (next, step) with what yaml-stream.ts does
