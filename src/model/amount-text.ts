@@ -1,23 +1,66 @@
 // Reading amounts as written by people: the grammar of an amount in a scenario file or CSV cell.
 // Pure; returns the canonical text (for `moneyFromText`) or a reason it was refused.
 
-import { MAX_DECIMAL_PLACES, MAX_DIGITS } from './money.js';
+import { MAX_DECIMAL_PLACES, MAX_DIGITS, plainDecimal } from './money.js';
+
+const MINUS = 45;
+const COMMA = 44;
+const POINT = 46;
+const OPEN = 40;
+const CLOSE = 41;
+const PERCENT = 37;
+const DIGIT_0 = 48;
+const NOT_PLAIN = -1;
+const NON_ZERO = 1;
 
 type AmountText =
   { readonly ok: true; readonly canonical: string } | { readonly ok: false; readonly message: string; readonly hint: string };
 
-const PLAIN = /^(-)?(0|[1-9]\d*)(\.\d+)?$/;
-const GROUPED = /^(-)?([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?$/;
-const BRACKETED = /^\((0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?\)$/;
-
-/** Plain digits already in canonical form: no grouping, brackets, spaces or negative zero. */
-const CANONICAL = /^(-(?=0*[1-9]|0*\.\d*[1-9]))?(0|[1-9]\d*)(\.\d+)?$/;
-
 /**
  * True for text that `parseAmountText` would return unchanged as its canonical form: the common
- * case, checked with one regex (short enough that it cannot have too many digits).
+ * case, plain digits with no grouping, brackets, spaces or negative zero (short enough that it
+ * cannot have too many digits).
  */
-export const isCanonicalAmount = (text: string): boolean => text.length <= MAX_DIGITS && CANONICAL.test(text);
+export const isCanonicalAmount = (text: string): boolean => {
+  if (text.length > MAX_DIGITS) return false;
+  const p = plainDecimal(text);
+  return p !== NOT_PLAIN && (p === NON_ZERO || text.charCodeAt(0) !== MINUS);
+};
+
+const isDigit = (c: number): boolean => c >= DIGIT_0 && c <= 57;
+
+/**
+ * Reads text[start, end) as a whole number, plain (`0` or `[1-9]\d*`) or grouped in threes
+ * (`[1-9]\d{0,2}(,\d{3})+`), then an optional fraction (`\.\d+`), as the amount grammar writes
+ * them. Returns the whole number without its commas and the fraction with its point, or undefined
+ * when the text is neither.
+ */
+function unsignedNumber(text: string, start: number, end: number): { int: string; fraction: string; grouped: boolean } | undefined {
+  let i = start;
+  let commas = 0;
+  let group = 0; // digits since the last comma (or the start)
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) group++;
+    else if (c === COMMA) {
+      // the first group has 1 to 3 digits, every later group 3
+      if (commas === 0 ? group < 1 || group > 3 : group !== 3) return undefined;
+      commas++;
+      group = 0;
+    } else break;
+  }
+  if (i === start || (commas > 0 && group !== 3)) return undefined;
+  const first = text.charCodeAt(start);
+  // no leading zero, but for the number 0 itself (never grouped)
+  if (first === DIGIT_0 && (commas > 0 || i - start > 1)) return undefined;
+  const intEnd = i;
+  if (i < end) {
+    if (text.charCodeAt(i) !== POINT || i + 1 === end) return undefined;
+    for (i++; i < end; i++) if (!isDigit(text.charCodeAt(i))) return undefined;
+  }
+  const written = text.slice(start, intEnd);
+  return { int: commas > 0 ? written.replaceAll(',', '') : written, fraction: text.slice(intEnd, end), grouped: commas > 0 };
+}
 
 const HINT =
   'write plain digits such as 1275 or -4755.50 (thousands commas like 135,053 and brackets like (4,755) are also accepted); units are set once by `units:`';
@@ -29,30 +72,17 @@ const HINT =
  */
 export function parseAmountText(raw: string): AmountText {
   const text = raw.trim();
-  let sign = '';
-  let intPart: string;
-  let fraction: string;
-  let m = PLAIN.exec(text);
-  const plain = m !== null;
-  if (m) {
-    sign = m[1] ?? '';
-    intPart = m[2] ?? '';
-    fraction = m[3] ?? '';
-  } else if ((m = GROUPED.exec(text))) {
-    sign = m[1] ?? '';
-    intPart = (m[2] ?? '').replaceAll(',', '');
-    fraction = m[3] ?? '';
-  } else if ((m = BRACKETED.exec(text))) {
-    sign = '-';
-    intPart = (m[1] ?? '').replaceAll(',', '');
-    fraction = m[2] ?? '';
-  } else {
-    return { ok: false, message: `expected an amount, found ${describe(text)}`, hint: HINT };
-  }
+  const n = text.length;
+  const bracketed = n > 1 && text.charCodeAt(0) === OPEN && text.charCodeAt(n - 1) === CLOSE;
+  const signed = !bracketed && text.charCodeAt(0) === MINUS;
+  const m = bracketed ? unsignedNumber(text, 1, n - 1) : unsignedNumber(text, signed ? 1 : 0, n);
+  if (!m) return { ok: false, message: `expected an amount, found ${describe(text)}`, hint: HINT };
+  const sign = bracketed || signed ? '-' : '';
+  const plain = !bracketed && !m.grouped;
+  const intPart = m.int;
+  const fraction = m.fraction;
   const all = intPart + fraction.slice(1);
-  let leadingZeros = 0;
-  while (leadingZeros < all.length && all.charCodeAt(leadingZeros) === 48) leadingZeros++;
-  const significant = all.length - leadingZeros;
+  const significant = all.length - leadingZeros(all);
   if (significant > MAX_DIGITS) {
     return {
       ok: false,
@@ -86,37 +116,47 @@ function describe(text: string): string {
 
 type RateText = { readonly ok: true; readonly canonical: string } | { readonly ok: false; readonly message: string; readonly hint: string };
 
-const RATE = /^(-)?(0|[1-9]\d*)(\.\d+)?(%)?$/;
-
 /**
  * Parses a rate written as a decimal fraction (`0.035`) or a percentage (`3.5%`); the canonical
  * text is always the fraction. Pure text manipulation: no JS number is involved.
  */
 export function parseRateText(raw: string): RateText {
   const text = raw.trim();
-  const m = RATE.exec(text);
-  if (!m) {
+  const percent = text.charCodeAt(text.length - 1) === PERCENT;
+  const end = percent ? text.length - 1 : text.length;
+  const signed = text.charCodeAt(0) === MINUS;
+  const m = unsignedNumber(text, signed ? 1 : 0, end);
+  if (!m || m.grouped) {
     return {
       ok: false,
       message: `expected a rate, found ${describe(text)}`,
       hint: 'write a fraction such as 0.035 or a percentage such as 3.5%',
     };
   }
-  const digits = ((m[2] ?? '') + (m[3] ?? '').slice(1)).replace(/^0+/, '');
-  if (digits.length > MAX_DIGITS) {
+  let intPart = m.int;
+  let frac = m.fraction.slice(1);
+  if (intPart.length + frac.length - leadingZeros(intPart + frac) > MAX_DIGITS) {
     return { ok: false, message: `rate has more than ${MAX_DIGITS} digits`, hint: 'check the figure' };
   }
-  const sign = m[1] ?? '';
-  let intPart = m[2] ?? '0';
-  let frac = (m[3] ?? '').slice(1);
-  if (m[4]) {
+  if (percent) {
     // shift the decimal point two places left, exactly, as text
     const whole = intPart.padStart(3, '0');
     frac = whole.slice(-2) + frac;
-    intPart = whole.slice(0, -2).replace(/^0+(?=\d)/, '');
+    const int = whole.slice(0, -2);
+    intPart = int.slice(Math.min(leadingZeros(int), int.length - 1));
   }
-  frac = frac.replace(/0+$/, '');
+  let fracEnd = frac.length;
+  while (fracEnd > 0 && frac.charCodeAt(fracEnd - 1) === DIGIT_0) fracEnd--;
+  frac = frac.slice(0, fracEnd);
   if (frac.length > MAX_DECIMAL_PLACES) return tooManyPlaces('rate', frac.length);
-  const isZero = /^0*$/.test(intPart + frac);
-  return { ok: true, canonical: `${isZero ? '' : sign}${intPart}${frac ? `.${frac}` : ''}` };
+  const digits = intPart + frac;
+  const isZero = leadingZeros(digits) === digits.length;
+  return { ok: true, canonical: `${isZero || !signed ? '' : '-'}${intPart}${frac ? `.${frac}` : ''}` };
+}
+
+/** How many `0`s `digits` starts with. */
+function leadingZeros(digits: string): number {
+  let i = 0;
+  while (i < digits.length && digits.charCodeAt(i) === DIGIT_0) i++;
+  return i;
 }

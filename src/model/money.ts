@@ -49,15 +49,43 @@ export type Rate = Dec & { readonly [rateBrand]: 'Rate' };
 
 export const ZERO = new Dec(0) as Money;
 
+/**
+ * Reads text as `-?(0|[1-9]\d*)(\.\d+)?`, plain decimal digits with no leading zeros, the form
+ * amounts and rates are made from: -1 when it is not, 0 when every digit is 0, 1 otherwise.
+ */
+export function plainDecimal(text: string): -1 | 0 | 1 {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // -
+  const first = text.charCodeAt(i);
+  if (first === 48) i++;
+  else if (first > 48 && first <= 57) for (i++; i < n && isDigitAt(text, i); ) i++;
+  else return -1; // nothing, or not a digit
+  let nonZero = first !== 48;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46 || i + 1 === n) return -1; // . and at least one digit
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return -1;
+      if (c !== 48) nonZero = true;
+    }
+  }
+  return nonZero ? 1 : 0;
+}
+
+const isDigitAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
 /** Builds Money from text that has already passed `parseAmountText`; throws on anything else. */
 export const moneyFromText = (text: string): Money => {
-  if (!/^-?(0|[1-9]\d*)(\.\d+)?$/.test(text)) throw new Error(`not canonical amount text: ${text}`);
+  if (plainDecimal(text) < 0) throw new Error(`not canonical amount text: ${text}`);
   return new Dec(text) as Money;
 };
 
 /** Builds a Rate from text that has already passed `parseRateText` (`0.035`, not `3.5%`). */
 export const rateFromText = (text: string): Rate => {
-  if (!/^-?(0|[1-9]\d*)(\.\d+)?$/.test(text)) throw new Error(`not canonical rate text: ${text}`);
+  if (plainDecimal(text) < 0) throw new Error(`not canonical rate text: ${text}`);
   return new Dec(text) as Rate;
 };
 
