@@ -200,8 +200,17 @@ function totalRows(table: CsvTable, index: ColumnIndex): { rows: ReadonlySet<Csv
 /** The cell that makes a row read as a total: no ref (or a ref such as `Total`) and a text such as `Total`. */
 function totalCell(row: CsvRow, refAt: number | undefined, textAt: readonly number[]): number | undefined {
   const ref = refAt === undefined ? '' : (row.values[refAt] ?? '').trim();
-  if (ref !== '' && !TOTAL_LABEL.test(ref)) return undefined;
-  return textAt.find((k) => TOTAL_LABEL.test(row.values[k] ?? ''));
+  if (ref !== '' && !totalLabel(ref)) return undefined;
+  return textAt.find((k) => totalLabel(row.values[k] ?? ''));
+}
+
+/**
+ * TOTAL_LABEL.test(text). The pattern matches only text with `total` or `net` in it (in ASCII
+ * letters of either case), so other text, nearly every ref, is answered without running it.
+ */
+function totalLabel(text: string): boolean {
+  const lower = text.toLowerCase();
+  return (lower.includes('total') || lower.includes('net')) && TOTAL_LABEL.test(text);
 }
 
 /** Where a line table's columns sit: fields (`ref`) and levels (by year). */

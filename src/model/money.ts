@@ -150,5 +150,38 @@ export const divideRounded = (a: Dec, b: Dec | number, dp: number, mode: Roundin
  * places with the named mode: before + (after − before) × step / span, over one divisor so that it
  * is divided once (divideRounded).
  */
-export const interpolateRounded = (before: Dec, after: Dec, step: number, span: number, dp: number, mode: RoundingMode): Dec =>
-  divideRounded(before.times(span).plus(after.minus(before).times(step)), span, dp, mode);
+export const interpolateRounded = (before: Dec, after: Dec, step: number, span: number, dp: number, mode: RoundingMode): Dec => {
+  // whole ends (levels in whole £000, most published figures): all in integers, exactly
+  if (before.isInteger() && after.isInteger() && Number.isSafeInteger(step) && Number.isSafeInteger(span) && span > 0) {
+    const b = BigInt(before.toFixed());
+    const scaled = (b * BigInt(span) + (BigInt(after.toFixed()) - b) * BigInt(step)) * 10n ** BigInt(dp);
+    if (scaled !== 0n) return quotientRounded(scaled, BigInt(span), dp, mode);
+  }
+  return divideRounded(before.times(span).plus(after.minus(before).times(step)), span, dp, mode);
+};
+
+/**
+ * `n / d`, with `d` positive and `n` not 0, rounded to a whole number with the named mode, as a
+ * decimal with `dp` places: `n` is the value already scaled by 10^dp. Zero keeps the quotient's sign
+ * (-0 for a negative quotient that rounds to nothing), as decimal.js rounds.
+ */
+function quotientRounded(n: bigint, d: bigint, dp: number, mode: RoundingMode): Dec {
+  let q = n / d; // towards zero
+  const r = n - q * d;
+  const twice = 2n * (r < 0n ? -r : r);
+  const away = n < 0n ? -1n : 1n;
+  if (
+    mode === 'half-away-from-zero'
+      ? twice >= d
+      : mode === 'half-even'
+        ? twice > d || (twice === d && q % 2n !== 0n)
+        : mode === 'half-up'
+          ? twice > d || (twice === d && n > 0n)
+          : false
+  )
+    q += away;
+  if (q === 0n) return new Dec(n < 0n ? '-0' : '0');
+  if (dp === 0) return new Dec(q.toString());
+  const digits = (q < 0n ? -q : q).toString().padStart(dp + 1, '0');
+  return new Dec(`${q < 0n ? '-' : ''}${digits.slice(0, -dp)}.${digits.slice(-dp)}`);
+}

@@ -158,8 +158,22 @@ const pounds = (d: Dec): string => formatPlainGrouped(dec(d.toFixed(2)));
 /** Labels may contain `and`: separate them with semicolons. */
 const list = (xs: readonly string[]): string => xs.join('; ');
 
-/** The statuses of every input of a scenario's inflation drivers (base, rates, index figures used, pass-through, on-costs). */
-function inflationStatuses(s: Scenario): Set<string> {
+/**
+ * The statuses of every input of a scenario's inflation drivers (base, rates, index figures used,
+ * pass-through, on-costs). A table asks for them for every department in every year of several
+ * rows: they are worked out once per scenario, which is never changed once loaded.
+ */
+function inflationStatuses(s: Scenario): ReadonlySet<string> {
+  let out = statusesOf.get(s);
+  if (!out) {
+    out = statusesOfInflation(s);
+    statusesOf.set(s, out);
+  }
+  return out;
+}
+const statusesOf = new WeakMap<Scenario, ReadonlySet<string>>();
+
+function statusesOfInflation(s: Scenario): Set<string> {
   const out = new Set<string>();
   for (const i of s.inflation ?? []) {
     out.add(i.base.provenance.status);

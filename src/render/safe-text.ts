@@ -13,8 +13,21 @@ const UNSAFE_IN_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-
 /** The mark shown instead of a control character, as in diagnostics' excerpts. */
 export const CONTROL_MARK = '·';
 
-/** Text for a terminal: a tab becomes a space, every other control or bidi character a `·`. */
-export const terminalText = (s: string): string => s.replace(/\t/g, ' ').replace(UNSAFE_IN_TERMINAL, CONTROL_MARK);
+/** A character UNSAFE_IN_TERMINAL matches (a tab among them), by its UTF-16 code unit. */
+const unsafeInTerminal = (c: number): boolean =>
+  c < 0x20 ||
+  (c >= 0x7f &&
+    (c <= 0x9f || c === 0x61c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff));
+
+/**
+ * Text for a terminal: a tab becomes a space, every other control or bidi character a `·`. Text
+ * with none of them (nearly every cell) is returned as it is, found without running the patterns.
+ */
+export const terminalText = (s: string): string => {
+  let i = 0;
+  while (i < s.length && !unsafeInTerminal(s.charCodeAt(i))) i++;
+  return i === s.length ? s : s.replace(/\t/g, ' ').replace(UNSAFE_IN_TERMINAL, CONTROL_MARK);
+};
 
 /**
  * Text for Markdown (a table cell, a list item, a heading or a quote): newlines become spaces,

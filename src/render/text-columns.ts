@@ -10,10 +10,20 @@ import stringWidth from 'string-width';
  * Text made only of these is as wide as it is long, so string-width (and the emoji pattern it
  * compiles on first use) is left for the rest: wide East Asian characters, emoji, combining marks.
  */
-const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u017f\u0370-\u03ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u22ff]*$/;
+const oneColumn = (c: number): boolean =>
+  c <= 0x17f
+    ? (c >= 0x20 && c <= 0x7e) || c >= 0xa0
+    : (c >= 0x370 && c <= 0x3ff) ||
+      (c >= 0x2010 && c <= 0x2027) ||
+      (c >= 0x2030 && c <= 0x205e) ||
+      (c >= 0x20a0 && c <= 0x20c0) ||
+      (c >= 0x2190 && c <= 0x22ff);
 
 /** How many terminal columns `text` takes, as string-width counts them. */
-export const textWidth = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text));
+export const textWidth = (text: string): number => {
+  for (let i = 0; i < text.length; i++) if (!oneColumn(text.charCodeAt(i))) return stringWidth(text);
+  return text.length;
+};
 
 export type ColumnAlign = 'left' | 'right';
 

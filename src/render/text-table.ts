@@ -97,10 +97,11 @@ export function tableAsText(model: TableModel, opts: RenderOptions): string {
   const cells = model.rows.map((row) =>
     model.columns.map((c) => terminalText(displayCell(row.cells[c.key], model, opts, slots.get(c.key) ?? 0))),
   );
+  // trailing spaces go: trimEnd removes what /\s+$/ would (white space and line ends), without a pattern
   const lines = alignedColumns(
     [head, ...cells],
     model.columns.map((c) => c.align),
-  ).map((l) => l.replace(/\s+$/, ''));
+  ).map((l) => l.trimEnd());
   // a table without columns is one empty line
   const body = lines.length > 0 ? lines : [''];
   const out = [bold(terminalText(model.title)), `(${terminalText(unitsCaption(model, opts))})`, '', ...body];

@@ -7,6 +7,7 @@ import {
   ROUNDING_MODES,
   add,
   divideRounded,
+  interpolateRounded,
   moneyFromText,
   neg,
   roundTo,
@@ -180,6 +181,46 @@ describe('divideRounded', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it('interpolates as decimal.js rounds the point on the line worked out in full, whole ends or not', () => {
+    const whole = fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }).map((n) => new Dec(n.toString()));
+    const small = fc.integer({ min: -30, max: 30 }).map((n) => new Dec(n));
+    fc.assert(
+      fc.property(
+        fc.oneof(whole, small, decimal),
+        fc.oneof(whole, small, decimal),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 45 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(...modes),
+        (before, after, span, step, dp, mode) => {
+          const got = interpolateRounded(before, after, step, span, dp, mode);
+          const want = roundTo(before.plus(after.minus(before).times(step).dividedBy(span)), dp, mode);
+          expect([got.toFixed(), got.isNegative(), got.decimalPlaces()]).toEqual([want.toFixed(), want.isNegative(), want.decimalPlaces()]);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    // halves and near-zero quotients of either sign, in every mode
+    for (const mode of modes) {
+      for (const [before, after, step, span] of [
+        [0, 1, 1, 2],
+        [0, -1, 1, 2],
+        [0, 3, 1, 2],
+        [0, -3, 1, 2],
+        [0, 1, 1, 5],
+        [0, -1, 1, 5],
+        [2, -2, 1, 2],
+        [1, -2, 1, 3],
+      ] as const) {
+        for (const dp of [0, 1, 2]) {
+          const got = interpolateRounded(new Dec(before), new Dec(after), step, span, dp, mode);
+          const want = roundTo(new Dec(before).plus(new Dec(after - before).times(step).dividedBy(span)), dp, mode);
+          expect([got.toFixed(), got.isNegative()]).toEqual([want.toFixed(), want.isNegative()]);
+        }
+      }
+    }
   });
 
   it('rounds halves, thirds and whole quotients in each mode', () => {

@@ -22,6 +22,21 @@ describe('terminalText', () => {
       }),
     );
   });
+
+  it('changes exactly the text the patterns change, for every UTF-16 code unit', () => {
+    // eslint-disable-next-line no-control-regex
+    const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+    const byPatterns = (s: string): string => s.replace(/\t/g, ' ').replace(unsafe, '·');
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = `a${String.fromCharCode(c)}b`;
+      expect(terminalText(s)).toBe(byPatterns(s));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(terminalText(s)).toBe(byPatterns(s));
+      }),
+    );
+  });
 });
 
 describe('markdownText', () => {

@@ -26,6 +26,13 @@ describe('text width', () => {
     );
   });
 
+  it('agrees with string-width on every UTF-16 code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = `a${String.fromCharCode(c)}`;
+      expect([c, textWidth(s)]).toEqual([c, stringWidth(s)]);
+    }
+  });
+
   it('leaves wide characters, emoji and combining marks to string-width', () => {
     for (const s of ['古い', 'a😀b', 'e\u0301', '©\ufe0f', '£1,000 †']) expect(textWidth(s)).toBe(stringWidth(s));
     expect(textWidth('古い')).toBe(4);
