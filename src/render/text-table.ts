@@ -1,7 +1,7 @@
 // TableModel → terminal text (aligned columns, no borders) or Markdown. Money is shown in the table's
 // units (or `--units`) with brackets for negatives, rounded once here; a note says so when rounded figures do not cast.
 
-import { type Dec as Decimal, dec } from '../model/money.js';
+import { type Dec as Decimal, ZERO } from '../model/money.js';
 import { group } from '../model/grouped-number.js';
 import { formatCommittee, roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
 import { markdownText, terminalText } from './safe-text.js';
@@ -64,18 +64,28 @@ function markerColumns(model: TableModel): Map<string, number> {
 /** Notes about rounded figures that do not add up to their rounded totals. */
 export function castingNotes(model: TableModel, opts: DisplayOptions): string[] {
   const notes: string[] = [];
+  const identities = model.identities ?? [];
+  if (identities.length === 0) return notes;
   const byId = new Map(model.rows.map((r) => [r.id, r]));
   for (const col of model.columns) {
-    for (const identity of model.identities ?? []) {
-      const total = byId.get(identity.total)?.cells[col.key];
-      if (total?.kind !== 'money') continue;
-      const rounded = (c: Cell | undefined): Decimal =>
-        c?.kind === 'money' ? roundForDisplay(toShown(c.value, model.units, opts), opts) : dec(0);
+    // each row's figure rounded once per column: a row is the total of one identity and a part of another
+    const shown = new Map<string, Decimal>();
+    const rounded = (id: string): Decimal => {
+      let r = shown.get(id);
+      if (r === undefined) {
+        const c = byId.get(id)?.cells[col.key];
+        r = c?.kind === 'money' ? roundForDisplay(toShown(c.value, model.units, opts), opts) : ZERO;
+        shown.set(id, r);
+      }
+      return r;
+    };
+    for (const identity of identities) {
+      if (byId.get(identity.total)?.cells[col.key]?.kind !== 'money') continue;
       const partsSum = (identity.less ?? []).reduce(
-        (acc, p) => acc.minus(rounded(byId.get(p)?.cells[col.key])),
-        identity.parts.reduce((acc, p) => acc.plus(rounded(byId.get(p)?.cells[col.key])), dec(0)),
+        (acc, p) => acc.minus(rounded(p)),
+        identity.parts.reduce<Decimal>((acc, p) => acc.plus(rounded(p)), ZERO),
       );
-      const diff = rounded(total).minus(partsSum);
+      const diff = rounded(identity.total).minus(partsSum);
       if (!diff.isZero()) {
         notes.push(
           `${col.header}: the rounded parts of ${identity.total} add to ${group(partsSum.abs().toFixed(opts.dp))}${partsSum.isNegative() ? ' (negative)' : ''}, not the rounded total; the total is computed exactly and then rounded.`,
