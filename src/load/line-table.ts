@@ -2,7 +2,7 @@
 // schema validates both and every diagnostic points at the CSV cell.
 
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseFiscalYear } from '../model/fiscal-year.js';
+import { parseFiscalYear, startsLikeFiscalYear } from '../model/fiscal-year.js';
 import { closest } from '../schema/diagnose.js';
 import { LINE_CSV_COLUMNS, REQUIRED_LINE_CSV_COLUMNS } from '../schema/scenario.js';
 import type { Location } from '../diagnostics/diagnostic.js';
@@ -102,7 +102,7 @@ function headerColumns(
       return { kind: 'bad' };
     }
     if ((LINE_CSV_COLUMNS as readonly string[]).includes(name)) return { kind: 'field', name };
-    if (/^\d{4}\//.test(name)) {
+    if (startsLikeFiscalYear(name)) {
       const y = parseFiscalYear(name);
       if (y.ok) return { kind: 'year', year: y.year };
       diagnostics.push(error('csv-header', y.message, cell.location, y.hint));

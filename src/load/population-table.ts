@@ -43,13 +43,27 @@ const KNOWN = Object.values(FIELDS).flat();
 
 type Column = { kind: 'field'; name: string } | { kind: 'year'; year: number } | { kind: 'bad' };
 
+/** A mid-year column's year: `2019` or `mid-2019` (/^(?:mid-)?(\d{4})$/), else undefined. */
+function midYear(name: string): number | undefined {
+  const digits = name.startsWith('mid-') ? name.slice(4) : name;
+  if (digits.length !== 4) return undefined;
+  for (let i = 0; i < 4; i++) {
+    const c = digits.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return Number(digits);
+}
+
 /** Compares area and band names ignoring case, repeated spaces and the kind of dash (18–64 = 18-64). */
-export const nameKey = (s: string): string =>
-  s
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[‐-―−]/g, '-');
+export const nameKey = (s: string): string => {
+  const lower = s.trim().toLowerCase();
+  // printable ASCII with no two spaces together (nearly every name) has nothing to replace
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c > 0x7e || c < 0x20 || (c === 0x20 && lower.charCodeAt(i + 1) === 0x20)) return lower.replace(/\s+/g, ' ').replace(/[‐-―−]/g, '-');
+  }
+  return lower;
+};
 
 /** Where a band is kept in a table's byName: its area's and its own name compared as nameKey does. */
 const bandKey = (area: string, band: string): string => `${nameKey(area)}\u0000${nameKey(band)}`;
@@ -72,8 +86,8 @@ export function populationTable(table: CsvTable): { table?: PopulationTable; dia
     }
     seen.add(key);
     if (field) return { kind: 'field', name: field };
-    const year = /^(?:mid-)?(\d{4})$/.exec(name);
-    if (year) return { kind: 'year', year: Number(year[1]) };
+    const year = midYear(name);
+    if (year !== undefined) return { kind: 'year', year };
     diagnostics.push(
       error(
         'csv-header',

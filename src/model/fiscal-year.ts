@@ -5,7 +5,23 @@ declare const fyBrand: unique symbol;
 /** A financial year label such as `2018/19` (1 April 2018 to 31 March 2019). */
 export type FiscalYear = string & { readonly [fyBrand]: 'FiscalYear' };
 
-const FY = /^(\d{4})\/(\d{2})$/;
+/** True when text[from, to) is ASCII digits. */
+function digitsAt(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `2018/19` as its two numbers (/^(\d{4})\/(\d{2})$/), or undefined. */
+function yearNumbers(text: string): { start: number; end: number } | undefined {
+  if (text.length !== 7 || text.charCodeAt(4) !== 47 || !digitsAt(text, 0, 4) || !digitsAt(text, 5, 7)) return undefined;
+  return { start: Number(text.slice(0, 4)), end: Number(text.slice(5)) };
+}
+
+/** True when text starts with four digits and a slash (/^\d{4}\//): written as a financial year, rightly or not. */
+export const startsLikeFiscalYear = (text: string): boolean => text.length > 4 && text.charCodeAt(4) === 47 && digitsAt(text, 0, 4);
 
 /**
  * Labels made so far, by start year: each year has one label string, so the many maps keyed by
@@ -44,11 +60,10 @@ export function parseFiscalYear(text: string): ParsedYear {
 }
 
 function parseYearText(text: string): ParsedYear {
-  const m = FY.exec(text.trim());
+  const m = yearNumbers(text.trim());
   const hint = 'write a UK financial year as `2018/19` (April 2018 to March 2019)';
   if (!m) return { ok: false, message: `expected a financial year, found \`${text}\``, hint };
-  const start = Number(m[1]);
-  const end = Number(m[2]);
+  const { start, end } = m;
   if (start < FIRST_START || start > LAST_START) {
     // far from the 4-digit limits, so that the years before and after a parsed year are years too
     // (a period from 9999/00 had no next year, from 1000/01 no year before: error[internal])

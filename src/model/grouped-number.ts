@@ -3,7 +3,14 @@
 
 import type { Dec as Decimal } from './money.js';
 
-const DIGITS = /^\d*$/;
+/** True when `s` is digits only (or empty), as /^\d*$/ says, without running a pattern. */
+function digitsOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /**
  * Groups the integer part in threes with commas: 1234567.5 → 1,234,567.5 (sign excluded). Digits
@@ -13,7 +20,7 @@ const DIGITS = /^\d*$/;
 export function group(plainAbs: string): string {
   const [int = '0', frac] = plainAbs.split('.');
   let grouped: string;
-  if (DIGITS.test(int)) {
+  if (digitsOnly(int)) {
     let first = int.length % 3 || 3;
     grouped = int.slice(0, first);
     for (; first < int.length; first += 3) grouped += `,${int.slice(first, first + 3)}`;

@@ -1,0 +1,94 @@
+// Text that mtfs reads or writes character by character rather than with a regular expression
+// (each pattern is compiled afresh in every run): each function is compared with the pattern it
+// replaces, on random text of the characters that matter and on every UTF-16 code unit.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseFiscalYear, startsLikeFiscalYear } from '../../src/model/fiscal-year.js';
+import { group } from '../../src/model/grouped-number.js';
+import { slug } from '../../src/model/slug.js';
+import { nameKey } from '../../src/load/population-table.js';
+
+const slugByPattern = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+const nameKeyByPattern = (s: string): string =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[‐-―−]/g, '-');
+
+/** Text of letters, digits, spaces, slashes, dashes and a few others, with any code unit now and then. */
+const texty = fc.string({
+  unit: fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...'aZ09 /-–_\t.İ'.split('')) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) },
+  ),
+  maxLength: 24,
+});
+
+describe('text read and written without patterns', () => {
+  it('makes slugs as the patterns do', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = `A${String.fromCharCode(c)}b ${String.fromCharCode(c)}`;
+      expect([c, slug(s)]).toEqual([c, slugByPattern(s)]);
+    }
+    fc.assert(
+      fc.property(texty, (s) => {
+        expect(slug(s)).toBe(slugByPattern(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('compares names as the patterns do', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = ` 18${String.fromCharCode(c)}64  Age${String.fromCharCode(c)} `;
+      expect([c, nameKey(s)]).toEqual([c, nameKeyByPattern(s)]);
+    }
+    fc.assert(
+      fc.property(texty, (s) => {
+        expect(nameKey(s)).toBe(nameKeyByPattern(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads financial years as the pattern does', () => {
+    const byPattern = (text: string): string | undefined => {
+      const m = /^(\d{4})\/(\d{2})$/.exec(text.trim());
+      return m && (Number(m[1]) + 1) % 100 === Number(m[2]) && Number(m[1]) >= 1901 && Number(m[1]) <= 2998 ? text.trim() : undefined;
+    };
+    const yearish = fc.string({ unit: fc.constantFrom(...'0123456789/ -٣'.split('')), maxLength: 9 });
+    for (const text of ['2018/19', ' 2018/19 ', '2018/20', '2018-19', '2018/2019', '218/19', '2018/1', '2018/19/', '1900/01', '2999/00']) {
+      const r = parseFiscalYear(text);
+      expect(r.ok ? r.year : undefined, text).toBe(byPattern(text));
+    }
+    fc.assert(
+      fc.property(yearish, (text) => {
+        const r = parseFiscalYear(text);
+        expect(r.ok ? r.year : undefined).toBe(byPattern(text));
+        expect(startsLikeFiscalYear(text)).toBe(/^\d{4}\//.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('groups digits as the pattern does', () => {
+    const byPattern = (plainAbs: string): string => {
+      const [int = '0', frac] = plainAbs.split('.');
+      const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      return frac ? `${grouped}.${frac}` : grouped;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789.x'.split('')), maxLength: 20 }), (s) => {
+        expect(group(s)).toBe(byPattern(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
