@@ -37,9 +37,16 @@ export function amountText(text: string): string {
   return r.canonical;
 }
 
+/** Rates already made in this run, by their text, as amounts are (an index series repeats its rates). */
+const madeRates = new Map<string, Rate>();
+
 /** A rate that passed `rateSchema`: 0.0299 for `2.99%`. */
 export function rate(text: string): Rate {
+  const known = madeRates.get(text);
+  if (known !== undefined) return known;
   const r = parseRateText(text);
   if (!r.ok) throw new Error(`unvalidated rate ${text}`);
-  return rateFromText(r.canonical);
+  const made = rateFromText(r.canonical);
+  if (madeRates.size < MADE_AT_MOST) madeRates.set(text, made);
+  return made;
 }

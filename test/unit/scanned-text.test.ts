@@ -4,6 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseDateText } from '../../src/model/calendar-date.js';
 import { parseFiscalYear, startsLikeFiscalYear } from '../../src/model/fiscal-year.js';
 import { group } from '../../src/model/grouped-number.js';
 import { slug } from '../../src/model/slug.js';
@@ -73,6 +74,27 @@ describe('text read and written without patterns', () => {
         const r = parseFiscalYear(text);
         expect(r.ok ? r.year : undefined).toBe(byPattern(text));
         expect(startsLikeFiscalYear(text)).toBe(/^\d{4}\//.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads dates as the pattern does', () => {
+    const byPattern = (text: string): boolean => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const last = new Date(0);
+      last.setUTCFullYear(y, mo, 0); // the last day of month mo (years below 100 included)
+      return mo >= 1 && mo <= 12 && d >= 1 && d <= last.getUTCDate();
+    };
+    const dateish = fc.string({ unit: fc.constantFrom(...'0123456789- ٣'.split('')), maxLength: 12 });
+    for (const text of ['2018-01-16', ' 2018-01-16 ', '2018-02-29', '2020-02-29', '1900-02-29', '2000-02-29', '0000-02-29', '2018-13-01', '2018-1-16', '18-01-16']) {
+      expect(parseDateText(text).ok, text).toBe(byPattern(text));
+    }
+    fc.assert(
+      fc.property(dateish, (text) => {
+        expect(parseDateText(text).ok).toBe(byPattern(text));
       }),
       { numRuns: 3000 },
     );
