@@ -341,15 +341,26 @@ class RecordScanner {
       let fields = 1;
       let blank = true; // nothing but spaces, commas and quotes: a row mtfs skips
       for (; i < n; i++) {
-        const c = text.charCodeAt(i);
         if (inQuotes) {
-          if (c === QUOTE) {
-            if (text.charCodeAt(i + 1) === QUOTE) i++;
-            else inQuotes = false;
-          } else if (c === NEWLINE) line++;
-          else if (c !== SPACE) blank = false;
+          // a quoted field's text runs to the next quote: found by searching, with its line breaks
+          // counted and (while the record still looks blank) its characters checked for other than spaces
+          const q = text.indexOf('"', i);
+          const close = q < 0 ? n : q;
+          for (let nl = text.indexOf('\n', i); nl >= 0 && nl < close; nl = text.indexOf('\n', nl + 1)) line++;
+          for (let k = i; blank && k < close; k++) {
+            const ch = text.charCodeAt(k);
+            if (ch !== SPACE && ch !== NEWLINE) blank = false;
+          }
+          if (q < 0) {
+            i = n;
+            break;
+          }
+          i = q;
+          if (text.charCodeAt(i + 1) === QUOTE) i++;
+          else inQuotes = false;
           continue;
         }
+        const c = text.charCodeAt(i);
         if (c === NEWLINE) break;
         if (c === COMMA) fields++;
         else if (c !== QUOTE && c !== SPACE && c !== TAB) blank = false;
