@@ -340,6 +340,7 @@ class RecordScanner {
       let quoteLine = line;
       let fields = 1;
       let blank = true; // nothing but spaces, commas and quotes: a row mtfs skips
+      let lineEnd = -1; // the next line end at or after i, once looked for (the text's length for none)
       for (; i < n; i++) {
         if (inQuotes) {
           // a quoted field's text runs to the next quote: found by searching, with its line breaks
@@ -369,6 +370,16 @@ class RecordScanner {
           quoteLine = line;
         }
         fieldStart = c === COMMA;
+        if (!inQuotes && !fieldStart && !blank) {
+          // within a field's text, once the record is known not to be blank, only the next comma or
+          // line end changes anything (a quote opens a field only at its start): skip to it
+          if (lineEnd < i) {
+            const nl = text.indexOf('\n', i);
+            lineEnd = nl < 0 ? n : nl;
+          }
+          const comma = text.indexOf(',', i + 1);
+          i = (comma >= 0 && comma < lineEnd ? comma : lineEnd) - 1;
+        }
       }
       if (inQuotes) {
         out.push({ line: startLine, start, end: i });
