@@ -13,6 +13,7 @@ import { layoutChoosesKind, scheduleWords } from '../model/layout.js';
 import { inflationJson } from './inflation.js';
 import { CLI_POINTERS, ESTIMATE_MARK, RECONCILING_MARK, type Pointers } from './marks.js';
 import { slippageLabel, type Slippage } from '../model/saving-delivery.js';
+import { slug } from '../model/slug.js';
 import { blank, money, text, type TableModel, type TableRow, yearColumns } from './table-model.js';
 import type { DisplayOptions } from './number.js';
 import { departmentGrossIncomeJson, grossIncomeJson, publishedGrossIncomeJson } from './gross-income.js';
@@ -117,12 +118,6 @@ export function summaryTable(p: Projection, display?: DisplayOptions, pointers: 
     identities: [...(p.departments ? [] : budgetIdentities(p.scenario.layout)), ...fundingIdentities(p)],
   };
 }
-
-const slug = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 /** Subtotal rows of a schedule by one classification. */
 function groupRows(prefix: string, label: string, groups: readonly Subtotal[], years: readonly FiscalYear[]): TableRow[] {

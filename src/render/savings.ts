@@ -4,6 +4,7 @@
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { Dec, ZERO, roundTo, toPlain, type Money, dec } from '../model/money.js';
 import { CLASSIFICATION_HEADING, natureKey, statusMark, type Classifications } from '../model/classification.js';
+import { slug } from '../model/slug.js';
 import type { Projection } from '../project/project.js';
 import { writtenNature } from '../model/scenario.js';
 import { RECONCILING_MARK } from './projection.js';
@@ -49,10 +50,7 @@ const heading = (r: SavingsRegister, name: 'nature' | 'category'): string =>
 
 function groupRow(r: SavingsRegister, prefix: string, what: string, g: Subtotal): TableRow {
   return {
-    id: `${prefix}.${g.key
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')}`,
+    id: `${prefix}.${slug(g.key)}`,
     cells: { label: text(`${what}: ${g.label ?? g.key}`), ...byYear(r.projection.years, g.levels) },
   };
 }

@@ -53,9 +53,11 @@ function displayCell(cell: Cell | undefined, model: TableModel, opts: DisplayOpt
 /** Width of the widest mark per column: every figure there gets a slot that wide, so digits align. */
 function markerColumns(model: TableModel): Map<string, number> {
   const out = new Map<string, number>();
+  // the columns' cells only: a slot is looked up by column
   for (const row of model.rows) {
-    for (const [key, cell] of Object.entries(row.cells)) {
-      if ((cell.kind === 'money' || cell.kind === 'number') && cell.marker) out.set(key, Math.max(out.get(key) ?? 0, cell.marker.length));
+    for (const { key } of model.columns) {
+      const cell = row.cells[key];
+      if ((cell?.kind === 'money' || cell?.kind === 'number') && cell.marker) out.set(key, Math.max(out.get(key) ?? 0, cell.marker.length));
     }
   }
   return out;
