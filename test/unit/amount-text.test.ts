@@ -82,44 +82,30 @@ const CASES = [
   `${'0'.repeat(30)}1`, '٣', '１２', '1e3',
 ];
 
+/** `read` gives what `byPattern` gives on every chosen case and on random number-like text. */
+function agrees<T>(read: (text: string) => T, byPattern: (text: string) => T): void {
+  for (const text of CASES) expect(read(text), text).toBe(byPattern(text));
+  fc.assert(
+    fc.property(numberish, (text) => {
+      expect(read(text)).toBe(byPattern(text));
+    }),
+    { numRuns: 5000 },
+  );
+}
+
+const canonicalOf = (r: { ok: true; canonical: string } | { ok: false }): string | undefined => (r.ok ? r.canonical : undefined);
+
 describe('the amount and rate readers', () => {
   it('read amounts as the patterns do', () => {
-    for (const text of CASES) {
-      const r = parseAmountText(text);
-      expect(r.ok ? r.canonical : undefined, text).toBe(amountByPattern(text));
-    }
-    fc.assert(
-      fc.property(numberish, (text) => {
-        const r = parseAmountText(text);
-        expect(r.ok ? r.canonical : undefined).toBe(amountByPattern(text));
-      }),
-      { numRuns: 5000 },
-    );
+    agrees((text) => canonicalOf(parseAmountText(text)), amountByPattern);
   });
 
   it('say an amount is canonical as the pattern does', () => {
-    const canonical = (text: string): boolean => text.length <= MAX_DIGITS && CANONICAL.test(text);
-    for (const text of CASES) expect(isCanonicalAmount(text), text).toBe(canonical(text));
-    fc.assert(
-      fc.property(numberish, (text) => {
-        expect(isCanonicalAmount(text)).toBe(canonical(text));
-      }),
-      { numRuns: 5000 },
-    );
+    agrees(isCanonicalAmount, (text) => text.length <= MAX_DIGITS && CANONICAL.test(text));
   });
 
   it('read rates as the patterns do', () => {
-    for (const text of CASES) {
-      const r = parseRateText(text);
-      expect(r.ok ? r.canonical : undefined, text).toBe(rateByPattern(text));
-    }
-    fc.assert(
-      fc.property(numberish, (text) => {
-        const r = parseRateText(text);
-        expect(r.ok ? r.canonical : undefined).toBe(rateByPattern(text));
-      }),
-      { numRuns: 5000 },
-    );
+    agrees((text) => canonicalOf(parseRateText(text)), rateByPattern);
   });
 
   it('make decimals only from plain decimal text', () => {
