@@ -58,8 +58,10 @@ export function plainDecimal(text: string): -1 | 0 | 1 {
   let i = text.charCodeAt(0) === 45 ? 1 : 0; // -
   const first = text.charCodeAt(i);
   if (first === 48) i++;
-  else if (first > 48 && first <= 57) for (i++; i < n && isDigitAt(text, i); ) i++;
-  else return -1; // nothing, or not a digit
+  else if (first > 48 && first <= 57) {
+    i++;
+    while (i < n && isDigitAt(text, i)) i++;
+  } else return -1; // nothing, or not a digit
   let nonZero = first !== 48;
   if (i < n) {
     if (text.charCodeAt(i) !== 46 || i + 1 === n) return -1; // . and at least one digit

@@ -17,7 +17,13 @@ export const CONTROL_MARK = '·';
 const unsafeInTerminal = (c: number): boolean =>
   c < 0x20 ||
   (c >= 0x7f &&
-    (c <= 0x9f || c === 0x61c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff));
+    (c <= 0x9f ||
+      c === 0x61c ||
+      c === 0x200e ||
+      c === 0x200f ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069) ||
+      c === 0xfeff));
 
 /**
  * Text for a terminal: a tab becomes a space, every other control or bidi character a `·`. Text
