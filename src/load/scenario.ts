@@ -10,7 +10,7 @@ import { defaultLayout } from '../model/layout.js';
 import { isRealised, type BudgetLine, type Scenario, type SourcedAmount } from '../model/scenario.js';
 import { amountSchema } from '../schema/common.js';
 import { closest, validate } from '../schema/diagnose.js';
-import { lazySchema, object, strictObject } from '../schema/lazy.js';
+import { lazySchema, object, optionalOf, strictObject } from '../schema/lazy.js';
 import { AMOUNT_FORMS, lineSchema, scenarioHeaderFields, type WrittenLine, type WrittenScenarioHeader } from '../schema/scenario.js';
 import { csvRowsByChunk, MAX_MALFORMED_ROWS } from '../source/csv.js';
 import type { Path, RawDocument } from '../source/raw-tree.js';
@@ -299,7 +299,7 @@ function csvRowSchemaFor(fields: readonly string[], years: readonly string[]): z
   const key = `${fields.join(',')}\u0000${years.join(',')}`;
   let schema = rowSchemas.get(key);
   if (!schema) {
-    const amounts = z.optional(strictObject(Object.fromEntries(years.map((y) => [y, z.optional(amountSchema())]))));
+    const amounts = optionalOf(() => strictObject(Object.fromEntries(years.map((y) => [y, optionalAmount()]))));
     const shape = csvRowSchema().shape;
     const picked = Object.fromEntries(fields.flatMap((f) => (Object.hasOwn(shape, f) ? [[f, shape[f as keyof typeof shape]]] : [])));
     schema = object({ ...picked, levels: amounts, changes: amounts }) as unknown as z.ZodMiniType<WrittenLine>;
@@ -308,6 +308,8 @@ function csvRowSchemaFor(fields: readonly string[], years: readonly string[]): z
   return schema;
 }
 const rowSchemas = new Map<string, z.ZodMiniType<WrittenLine>>();
+/** A year's amount in a row, which may be blank: one schema for every year column of every table. */
+const optionalAmount = lazySchema(() => z.optional(amountSchema()));
 
 /**
  * A line read from a CSV row: the same fields, without the check for unknown keys, which the
@@ -317,16 +319,16 @@ const csvRowSchema = lazySchema(() =>
   object({
     ...lineSchema().shape,
     // and the years are the header's, already read as years
-    levels: z.optional(z.record(z.string(), amountSchema())),
-    changes: z.optional(z.record(z.string(), amountSchema())),
+    levels: optionalOf(() => z.record(z.string(), amountSchema())),
+    changes: optionalOf(() => z.record(z.string(), amountSchema())),
     // consumed by the table reader when it is `levels` or `changes`; left here only when it is neither
-    amounts: z.optional(z.enum(AMOUNT_FORMS)),
+    amounts: optionalOf(() => z.enum(AMOUNT_FORMS)),
   }),
 );
 
 /** The top-level keys a scenario may have, each taking any value: to report the keys it may not have. */
 const headerKeysSchema = lazySchema(() => {
-  const anything = z.optional(z.unknown());
+  const anything = optionalOf(() => z.unknown());
   return strictObject(Object.fromEntries(Object.keys(scenarioHeaderFields).map((k) => [k, anything])));
 });
 

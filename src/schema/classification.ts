@@ -3,7 +3,7 @@
 // load/classification.ts.
 
 import { z } from 'zod/mini';
-import { lazySchema, strictObject } from './lazy.js';
+import { lazySchema, optionalOf, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { STATUS_CODES } from '../model/classification.js';
 import { textSchema } from './common.js';
@@ -26,13 +26,13 @@ const commonShape = lazySchema(() => ({
   label: z
     .optional(textSchema())
     .register(z.globalRegistry, { description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".' }),
-  required_for: z.optional(kindsSchema()).register(z.globalRegistry, {
+  required_for: optionalOf(() => kindsSchema()).register(z.globalRegistry, {
     description: 'Line kinds whose lines must carry a value, e.g. [saving]. Reconciling lines need none. None is required otherwise.',
   }),
   applies_to: z
     .optional(kindsSchema())
     .register(z.globalRegistry, { description: 'Line kinds whose lines may carry a value, e.g. [saving]; any kind when absent.' }),
-  shown: z.optional(z.enum(['code', 'label'])).register(z.globalRegistry, {
+  shown: optionalOf(() => z.enum(['code', 'label'])).register(z.globalRegistry, {
     description: "Whether tables print a value's code (as the report's own tables do, e.g. SR/Eff) or its label (the default).",
   }),
 }));
@@ -51,7 +51,7 @@ const vocabularySchema = lazySchema(() => strictObject({ values: valuesSchema(),
 const natureVocabularySchema = lazySchema(() =>
   strictObject({
     values: valuesSchema(),
-    mixes: z.optional(z.boolean()).register(z.globalRegistry, {
+    mixes: optionalOf(() => z.boolean()).register(z.globalRegistry, {
       description:
         'True when a line may combine values with `/`, e.g. SR/Eff; a mix is shown in the declared order of its parts and subtotalled as one group.',
     }),
@@ -95,15 +95,17 @@ const statusVocabularySchema = lazySchema(() =>
 
 export const classificationsSchema = lazySchema(() =>
   strictObject({
-    category: z.optional(vocabularySchema()).register(z.globalRegistry, { description: 'e.g. Transformation or Departmental savings.' }),
+    category: optionalOf(() => vocabularySchema()).register(z.globalRegistry, {
+      description: 'e.g. Transformation or Departmental savings.',
+    }),
     nature: z
       .optional(natureVocabularySchema())
       .register(z.globalRegistry, { description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).' }),
-    service_area: z.optional(vocabularySchema()),
+    service_area: optionalOf(() => vocabularySchema()),
     growth_type: z
       .optional(vocabularySchema())
       .register(z.globalRegistry, { description: 'e.g. committed growth or service improvement.' }),
-    status: z.optional(statusVocabularySchema()),
+    status: optionalOf(() => statusVocabularySchema()),
   }).register(z.globalRegistry, {
     id: 'Classifications',
     description:

@@ -3,7 +3,7 @@
 // projection can show is checked when the controls are checked (reports/check/).
 
 import { z } from 'zod/mini';
-import { lazySchema, strictObject } from './lazy.js';
+import { lazySchema, optionalOf, strictObject } from './lazy.js';
 import { ROUNDING_MODES } from '../model/money.js';
 import { PUBLISHED_TO } from '../model/published-precision.js';
 import { amountSchema, sourceSchema, yearSchema } from './common.js';
@@ -62,7 +62,7 @@ const controlValueSchema = lazySchema(() =>
 export const controlsSchema = lazySchema(() =>
   strictObject({
     source: sourceSchema(),
-    published_to: z.optional(publishedToSchema()).register(z.globalRegistry, {
+    published_to: optionalOf(() => publishedToSchema()).register(z.globalRegistry, {
       description:
         'The precision every figure here was published to (default: exactly as written). `check` passes when the exact figure rounds to the published one.',
     }),

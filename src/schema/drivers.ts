@@ -2,7 +2,7 @@
 // client group. Every figure is an object with its value, status and source, so none is unexplained.
 
 import { z } from 'zod/mini';
-import { lazySchema, strictObject } from './lazy.js';
+import { lazySchema, optionalOf, strictObject } from './lazy.js';
 import { PARAMETER_STATUSES } from '../model/demand.js';
 import { SERIES_EXTENDS, SERIES_METHODS } from '../model/series.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -21,13 +21,13 @@ const provenance = lazySchema(() => ({
       'verbatim (quoted from the source), derived (computed from quoted figures: say how), assumed (a judgement: say why) or calibrated (chosen so a result matches a published figure: say which).',
   }),
   source: sourceSchema(),
-  note: z.optional(textSchema()),
+  note: optionalOf(() => textSchema()),
 }));
 
 /** A parameter with one value for every year (`value`) or one per year (`values`). */
 function perYear(value: z.ZodMiniType, description: string) {
   return strictObject({
-    value: z.optional(value).register(z.globalRegistry, { description: 'The same value in every year.' }),
+    value: optionalOf(() => value).register(z.globalRegistry, { description: 'The same value in every year.' }),
     values: z
       .optional(z.record(yearSchema(), value))
       .register(z.globalRegistry, { description: 'A value for each year, e.g. {2018/19: 46, 2019/20: 46}.' }),
@@ -42,11 +42,11 @@ const populationRefSchema = lazySchema(() =>
     }),
     area: textSchema().clone().register(z.globalRegistry, { description: 'The area as written in the file, e.g. Leicestershire.' }),
     band: textSchema().clone().register(z.globalRegistry, { description: 'The age band as written in the file, e.g. 65+.' }),
-    method: z.optional(z.enum(SERIES_METHODS as [string, ...string[]])).register(z.globalRegistry, {
+    method: optionalOf(() => z.enum(SERIES_METHODS as [string, ...string[]])).register(z.globalRegistry, {
       description:
         'How years between two published points are filled: compound (constant growth rate), linear or hold. Computed values are rounded to whole people half away from zero.',
     }),
-    extend: z.optional(z.enum(SERIES_EXTENDS as [string, ...string[]])).register(z.globalRegistry, {
+    extend: optionalOf(() => z.enum(SERIES_EXTENDS as [string, ...string[]])).register(z.globalRegistry, {
       description:
         'How years before the first or after the last published point are filled: hold (the nearest value) or trend (the compound growth of the two nearest points, continued). Without it such years are an error.',
     }),
@@ -61,11 +61,11 @@ const unitCostSchema = lazySchema(() =>
   strictObject({
     amount: amountSchema(),
     per: z.enum(['year', 'week']).register(z.globalRegistry, { description: 'year, or week (annualised over `weeks_per_year`).' }),
-    weeks_per_year: z.optional(amountSchema()).register(z.globalRegistry, {
+    weeks_per_year: optionalOf(() => amountSchema()).register(z.globalRegistry, {
       description:
         'Required with `per: week`, and only then: how many weeks make the year the cost is annualised over, e.g. 52 or 52.14 (365/7 to two places). Say in `source:` or `note:` which the council uses.',
     }),
-    year: z.optional(yearSchema()).register(z.globalRegistry, { description: 'The year whose prices `amount` is in (required).' }),
+    year: optionalOf(() => yearSchema()).register(z.globalRegistry, { description: 'The year whose prices `amount` is in (required).' }),
     ...provenance(),
   }).register(z.globalRegistry, {
     id: 'UnitCost',
@@ -88,16 +88,16 @@ const cohortSchema = lazySchema(() =>
 export const driverSchema = lazySchema(() =>
   strictObject({
     description: textSchema(),
-    population: z.optional(populationRefSchema()),
-    use_rate: z.optional(perYear(rateSchema(), 'Users per head of the population band, 0 to 1 (0.035 or 3.5%).')),
-    extra_population_growth: z.optional(
+    population: optionalOf(() => populationRefSchema()),
+    use_rate: optionalOf(() => perYear(rateSchema(), 'Users per head of the population band, 0 to 1 (0.035 or 3.5%).')),
+    extra_population_growth: optionalOf(() =>
       perYear(
         rateSchema(),
         'A what-if: extra annual growth of the population band, compounding from the base year (population × (1 + r) per year, rounded to whole people).',
       ),
     ),
-    users: z.optional(perYear(amountSchema(), 'Users given directly, in the base year and every MTFS year.')),
-    cohort: z.optional(cohortSchema()),
+    users: optionalOf(() => perYear(amountSchema(), 'Users given directly, in the base year and every MTFS year.')),
+    cohort: optionalOf(() => cohortSchema()),
     unit_cost: unitCostSchema(),
     unit_cost_uplift: perYear(
       rateSchema(),

@@ -3,7 +3,7 @@
 // are errors. Rules zod cannot express (years, start and end, Band D chains) live in load/funding.ts.
 
 import { z } from 'zod/mini';
-import { lazySchema, optional, strictObject } from './lazy.js';
+import { lazySchema, optional, optionalOf, strictObject } from './lazy.js';
 import { BAND_D_ROUNDING } from '../model/band-d.js';
 import { PROVENANCES } from '../model/funding.js';
 import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -48,12 +48,12 @@ export const calibratedToSchema = lazySchema(() =>
 const citation = lazySchema(() => ({
   provenance: provenanceSchema(),
   source: sourceSchema(),
-  note: z.optional(textSchema()).register(z.globalRegistry, { description: 'How the figure was derived or estimated.' }),
-  calibrated_to: z.optional(calibratedToSchema()),
+  note: optionalOf(() => textSchema()).register(z.globalRegistry, { description: 'How the figure was derived or estimated.' }),
+  calibrated_to: optionalOf(() => calibratedToSchema()),
 }));
 
 const filling = lazySchema(() => ({
-  unstated: z.optional(z.enum(STREAM_METHODS)).register(z.globalRegistry, {
+  unstated: optionalOf(() => z.enum(STREAM_METHODS)).register(z.globalRegistry, {
     description:
       'How years after a stated amount are filled: hold (ongoing), linear (straight line between stated amounts) or growth (previous year × (1 + growth)). Estimates are rounded to whole units half away from zero.',
   }),
@@ -66,7 +66,7 @@ const streamFields = lazySchema(() => ({
   amounts: amountsByYearSchema()
     .clone()
     .register(z.globalRegistry, { description: 'The amount in each stated year, in the scenario units.' }),
-  from: z.optional(yearSchema()).register(z.globalRegistry, { description: 'The first year the stream is received.' }),
+  from: optionalOf(() => yearSchema()).register(z.globalRegistry, { description: 'The first year the stream is received.' }),
   to: z
     .optional(yearSchema())
     .register(z.globalRegistry, { description: 'The last year it is received: nil afterwards (a one-off or ending grant).' }),
@@ -76,7 +76,7 @@ const streamFields = lazySchema(() => ({
 
 const streamSchema = lazySchema(() =>
   strictObject({
-    label: z.optional(textSchema()).register(z.globalRegistry, { description: 'The row label.' }),
+    label: optionalOf(() => textSchema()).register(z.globalRegistry, { description: 'The row label.' }),
     ...streamFields(),
   }).register(z.globalRegistry, { id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' }),
 );
@@ -102,19 +102,23 @@ const conditionalSchema = lazySchema(() =>
 );
 
 const grantSchema = lazySchema(() =>
-  strictObject({ id: grantIdSchema(), label: textSchema(), conditional: z.optional(conditionalSchema()), ...streamFields() }).register(
-    z.globalRegistry,
-    { id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' },
-  ),
+  strictObject({
+    id: grantIdSchema(),
+    label: textSchema(),
+    conditional: optionalOf(() => conditionalSchema()),
+    ...streamFields(),
+  }).register(z.globalRegistry, { id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' }),
 );
 
 const bandDYearSchema = lazySchema(() =>
   strictObject({
-    core: z.optional(rateSchema()).register(z.globalRegistry, { description: 'The core council tax increase on last year, e.g. 2.99%.' }),
-    asc_precept: z.optional(rateSchema()).register(z.globalRegistry, {
+    core: optionalOf(() => rateSchema()).register(z.globalRegistry, {
+      description: 'The core council tax increase on last year, e.g. 2.99%.',
+    }),
+    asc_precept: optionalOf(() => rateSchema()).register(z.globalRegistry, {
       description: 'The adult social care precept on last year, e.g. 3% (from 2016/17, when the precept began; omit it otherwise).',
     }),
-    increase: z.optional(rateSchema()).register(z.globalRegistry, {
+    increase: optionalOf(() => rateSchema()).register(z.globalRegistry, {
       description: 'Or: the whole increase on last year as one percentage, e.g. 4.99%, where the source gives no split.',
     }),
     amount: z
@@ -125,13 +129,13 @@ const bandDYearSchema = lazySchema(() =>
 
 const bandDSchema = lazySchema(() =>
   strictObject({
-    base: z.optional(strictObject({ year: yearSchema(), amount: amountSchema() })).register(z.globalRegistry, {
+    base: optionalOf(() => strictObject({ year: yearSchema(), amount: amountSchema() })).register(z.globalRegistry, {
       description: 'Band D (£) in the year before the first derived year, e.g. {year: 2017/18, amount: 1172.38}.',
     }),
     rounding: z.enum(BAND_D_ROUNDING).register(z.globalRegistry, {
       description: 'How a derived Band D is rounded to the penny: penny-half-up, penny-half-even or penny-truncate.',
     }),
-    years: z.optional(z.record(yearSchema(), bandDYearSchema())).register(z.globalRegistry, {
+    years: optionalOf(() => z.record(yearSchema(), bandDYearSchema())).register(z.globalRegistry, {
       description:
         'Each MTFS year: the increase (core and asc_precept, or increase) and/or the Band D amount as set. Not given with `requirement:`, where Band D = requirement ÷ tax base.',
     }),
@@ -164,12 +168,12 @@ const taxBaseSchema = lazySchema(() =>
     band_d_equivalents: amountsByYearSchema()
       .clone()
       .register(z.globalRegistry, { description: 'The tax base in each stated year (Band D equivalent dwellings).' }),
-    unstated: z.optional(z.enum([...STREAM_METHODS, 'dwellings'])).register(z.globalRegistry, {
+    unstated: optionalOf(() => z.enum([...STREAM_METHODS, 'dwellings'])).register(z.globalRegistry, {
       description:
         'How years after a stated tax base are filled: hold, linear, growth (previous year × (1 + growth)) or dwellings (previous year + `dwellings` Band D equivalents a year).',
     }),
     growth: filling().growth,
-    dwellings: z.optional(amountSchema()).register(z.globalRegistry, {
+    dwellings: optionalOf(() => amountSchema()).register(z.globalRegistry, {
       description: 'For `unstated: dwellings`: the Band D equivalent dwellings added each year (new homes less demolitions), e.g. 1,150.',
     }),
     ...citation(),
@@ -229,22 +233,22 @@ const billSchema = lazySchema(() =>
 
 const councilTaxSchema = lazySchema(() =>
   strictObject({
-    requirement: z.optional(streamSchema()).register(z.globalRegistry, {
+    requirement: optionalOf(() => streamSchema()).register(z.globalRegistry, {
       description:
         'The council tax requirement (the amount to raise) by year, in the scenario units: the yield. With `tax_base:`, Band D = requirement ÷ tax base, rounded by `band_d: {rounding: …}`.',
     }),
-    tax_base: z.optional(taxBaseSchema()),
-    band_d: z.optional(bandDSchema()),
-    collection_fund: z.optional(streamSchema()),
-    collection: z.optional(collectionSchema()),
-    principles: z.optional(textSchema()).register(z.globalRegistry, {
+    tax_base: optionalOf(() => taxBaseSchema()),
+    band_d: optionalOf(() => bandDSchema()),
+    collection_fund: optionalOf(() => streamSchema()),
+    collection: optionalOf(() => collectionSchema()),
+    principles: optionalOf(() => textSchema()).register(z.globalRegistry, {
       description:
         'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive. Needs Band D increases, not a `requirement`.',
     }),
-    asc_department: z.optional(textSchema()).register(z.globalRegistry, {
+    asc_department: optionalOf(() => textSchema()).register(z.globalRegistry, {
       description: 'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',
     }),
-    bill: z.optional(billSchema()),
+    bill: optionalOf(() => billSchema()),
   }).register(z.globalRegistry, {
     id: 'CouncilTax',
     description:
@@ -274,8 +278,10 @@ const earmarkedSchema = lazySchema(() =>
     opening: sourcedAmount()
       .clone()
       .register(z.globalRegistry, { description: 'The balance brought forward at the start of the first MTFS year.' }),
-    contributions: z.optional(movementsSchema()).register(z.globalRegistry, { description: 'Contributions by year, written positive.' }),
-    uses: z.optional(movementsSchema()).register(z.globalRegistry, {
+    contributions: optionalOf(() => movementsSchema()).register(z.globalRegistry, {
+      description: 'Contributions by year, written positive.',
+    }),
+    uses: optionalOf(() => movementsSchema()).register(z.globalRegistry, {
       description:
         'Planned uses by year, written positive: they draw the reserve to fund spend held outside the net budget requirement, so they do not change the gap.',
     }),
@@ -310,7 +316,7 @@ const riskItemSchema = lazySchema(() =>
 
 const reservesSchema = lazySchema(() =>
   strictObject({
-    opening: z.optional(sourcedAmount()).register(z.globalRegistry, {
+    opening: optionalOf(() => sourcedAmount()).register(z.globalRegistry, {
       description:
         'The balance brought forward at the start of the first MTFS year. Without it (only movements published) the balance rows show the movement since the start of the first year.',
     }),
@@ -330,18 +336,20 @@ const reservesSchema = lazySchema(() =>
         description:
           'The minimum balance of the general fund: an amount, a percentage of the net budget, or a risk assessment (`risks:`, summed). Needs `opening`.',
       }),
-    planned_use: z.optional(strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(z.globalRegistry, {
+    planned_use: optionalOf(() => strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(z.globalRegistry, {
       description:
         'Planned use of reserves by year, written positive (a draw of 2,000 is 2,000); counted as funding, so it closes the gap. Shown and controlled positive.',
     }),
-    contributions: z.optional(strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(z.globalRegistry, {
+    contributions: optionalOf(() => strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(z.globalRegistry, {
       description:
         'Contributions to reserves by year, written positive: they add to the balance but are not funding, so they do not change the gap.',
     }),
     earmarked: z
       .optional(z.array(earmarkedSchema()))
       .register(z.globalRegistry, { description: 'Earmarked reserves, each with its own roll-forward.' }),
-    one_off: z.optional(z.array(oneOffSchema())).register(z.globalRegistry, { description: 'One-off spend funded from a named reserve.' }),
+    one_off: optionalOf(() => z.array(oneOffSchema())).register(z.globalRegistry, {
+      description: 'One-off spend funded from a named reserve.',
+    }),
   }).register(z.globalRegistry, {
     id: 'Reserves',
     description:
@@ -353,7 +361,7 @@ const citedAmountSchema = lazySchema(() => strictObject({ amount: amountSchema()
 
 const retainedBusinessRatesSchema = lazySchema(() =>
   strictObject({
-    label: z.optional(textSchema()).register(z.globalRegistry, { description: 'The row label.' }),
+    label: optionalOf(() => textSchema()).register(z.globalRegistry, { description: 'The row label.' }),
     base_year: yearSchema().clone().register(z.globalRegistry, {
       description: 'The year the baseline, top-up and tariff are given for: the year before the period (e.g. 2017/18).',
     }),
@@ -361,10 +369,10 @@ const retainedBusinessRatesSchema = lazySchema(() =>
       description:
         'The business rates baseline of `base_year`: the authority’s share of the rates the settlement expects, in the scenario units.',
     }),
-    top_up: z.optional(citedAmountSchema()).register(z.globalRegistry, {
+    top_up: optionalOf(() => citedAmountSchema()).register(z.globalRegistry, {
       description: 'The top-up grant of `base_year` (a top-up authority: baseline funding level above its baseline).',
     }),
-    tariff: z.optional(citedAmountSchema()).register(z.globalRegistry, {
+    tariff: optionalOf(() => citedAmountSchema()).register(z.globalRegistry, {
       description: 'The tariff paid in `base_year` (a tariff authority: baseline above its baseline funding level).',
     }),
     multiplier_change: strictObject({
@@ -381,13 +389,13 @@ const retainedBusinessRatesSchema = lazySchema(() =>
     growth: strictObject(streamFields()).register(z.globalRegistry, {
       description: 'The authority’s share of growth above the uprated baseline, by year (negative: a fall).',
     }),
-    levy_rate: z.optional(strictObject({ rate: rateSchema(), ...citation() })).register(z.globalRegistry, {
+    levy_rate: optionalOf(() => strictObject({ rate: rateSchema(), ...citation() })).register(z.globalRegistry, {
       description: 'The levy on growth: this share of any growth above nil is paid over, e.g. 50%. Omit where no levy applies.',
     }),
-    safety_net: z.optional(strictObject({ percent: rateSchema(), ...citation() })).register(z.globalRegistry, {
+    safety_net: optionalOf(() => strictObject({ percent: rateSchema(), ...citation() })).register(z.globalRegistry, {
       description: 'The safety net: income below this share of the baseline funding level is topped up to it, e.g. 92.5%.',
     }),
-    section_31: z.optional(streamSchema()).register(z.globalRegistry, {
+    section_31: optionalOf(() => streamSchema()).register(z.globalRegistry, {
       description: 'Section 31 grants compensating for business rates reliefs set nationally, by year: a funding stream of their own.',
     }),
   }).register(z.globalRegistry, {
@@ -399,16 +407,16 @@ const retainedBusinessRatesSchema = lazySchema(() =>
 
 const fundingSchema = lazySchema(() =>
   strictObject({
-    source: z.optional(sourceSchema()),
-    council_tax: z.optional(councilTaxSchema()),
-    business_rates: z.optional(streamSchema()),
-    revenue_support_grant: z.optional(streamSchema()).register(z.globalRegistry, {
+    source: optionalOf(() => sourceSchema()),
+    council_tax: optionalOf(() => councilTaxSchema()),
+    business_rates: optionalOf(() => streamSchema()),
+    revenue_support_grant: optionalOf(() => streamSchema()).register(z.globalRegistry, {
       description:
         'Revenue support grant by year: a withdrawal is falling amounts (`unstated: linear` between stated years); a negative amount (negative RSG) is paid back out of business rates.',
     }),
-    retained_business_rates: z.optional(retainedBusinessRatesSchema()),
-    grants: z.optional(z.array(grantSchema())),
-    reserves: z.optional(reservesSchema()),
+    retained_business_rates: optionalOf(() => retainedBusinessRatesSchema()),
+    grants: optionalOf(() => z.array(grantSchema())),
+    reserves: optionalOf(() => reservesSchema()),
     before_council_tax: z
       .optional(
         strictObject({
@@ -436,11 +444,11 @@ const departmentSchema = lazySchema(() =>
     levels: z
       .optional(amountsByYearSchema())
       .register(z.globalRegistry, { description: 'Or: the net budget in each stated year, in the scenario units.' }),
-    unstated: z.optional(z.enum(['hold', 'linear'])),
-    provenance: z.optional(provenanceSchema()),
-    source: z.optional(sourceSchema()),
-    note: z.optional(textSchema()),
-    calibrated_to: z.optional(calibratedToSchema()),
+    unstated: optionalOf(() => z.enum(['hold', 'linear'])),
+    provenance: optionalOf(() => provenanceSchema()),
+    source: optionalOf(() => sourceSchema()),
+    note: optionalOf(() => textSchema()),
+    calibrated_to: optionalOf(() => calibratedToSchema()),
   }).register(z.globalRegistry, {
     id: 'Department',
     description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.',

@@ -2,26 +2,26 @@
 // of income and income drivers, and a department's published `gross_and_income:`. Strict zod.
 
 import { z } from 'zod/mini';
-import { lazySchema, strictObject } from './lazy.js';
+import { lazySchema, optionalOf, strictObject } from './lazy.js';
 import { INCOME_TYPES } from '../model/gross-income.js';
 import { PUBLISHED_TO } from '../model/published-precision.js';
 import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 
 /** The fields a line adds to state its gross expenditure and income (see docs/scenario-format.md). */
 export const grossIncomeLineShape = lazySchema(() => ({
-  gross: z.optional(amountsByYearSchema()).register(z.globalRegistry, {
+  gross: optionalOf(() => amountsByYearSchema()).register(z.globalRegistry, {
     description:
       "The line's gross expenditure in each stated year, as its effect on the department's gross spend (a cut is negative). With `income`, the line's net effect is gross − income.",
   }),
-  income: z.optional(amountsByYearSchema()).register(z.globalRegistry, {
+  income: optionalOf(() => amountsByYearSchema()).register(z.globalRegistry, {
     description:
       "The line's income in each stated year, as its effect on the department's income (more income positive, income lost negative). Years are filled like `levels` (`unstated`).",
   }),
-  income_type: z.optional(z.enum(INCOME_TYPES)).register(z.globalRegistry, {
+  income_type: optionalOf(() => z.enum(INCOME_TYPES)).register(z.globalRegistry, {
     description:
       'The kind of income: fees_and_charges, client_contributions, health_income, pooled_budget_contributions or specific_grants.',
   }),
-  income_uplift: z.optional(rateSchema()).register(z.globalRegistry, {
+  income_uplift: optionalOf(() => rateSchema()).register(z.globalRegistry, {
     description: "After the last stated income, each year's income is the year before's × (1 + this rate), e.g. 2%.",
   }),
   income_ends: z
@@ -47,7 +47,7 @@ export const grossAndIncomeSchema = lazySchema(() =>
       .optional(z.enum(PUBLISHED_TO))
       .register(z.globalRegistry, { description: 'The precision the figures were published to, e.g. £0.1m.' }),
     source: sourceSchema(),
-    note: z.optional(textSchema()),
+    note: optionalOf(() => textSchema()),
   }).register(z.globalRegistry, {
     id: 'GrossAndIncome',
     description:

@@ -3,7 +3,7 @@
 // are errors; every figure carries its status and source.
 
 import { z } from 'zod/mini';
-import { lazySchema, strictObject } from './lazy.js';
+import { lazySchema, optionalOf, strictObject } from './lazy.js';
 import { PARAMETER_STATUSES } from '../model/demand.js';
 import { INFLATION_KINDS, SERIES_FORMS } from '../model/inflation.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -17,7 +17,7 @@ const statusSchema = lazySchema(() =>
   }),
 );
 
-const provenance = lazySchema(() => ({ status: statusSchema(), source: sourceSchema(), note: z.optional(textSchema()) }));
+const provenance = lazySchema(() => ({ status: statusSchema(), source: sourceSchema(), note: optionalOf(() => textSchema()) }));
 
 /** A figure of a series: its value with status and source; `external` when the document is not among the project's sources. */
 const indexPointSchema = lazySchema(() =>
@@ -26,10 +26,10 @@ const indexPointSchema = lazySchema(() =>
       .string()
       .register(z.globalRegistry, { description: 'A rate (2% or 0.02) for a `rate` series; an amount (7.83) for a `level` series.' }),
     ...provenance(),
-    external: z.optional(z.boolean()).register(z.globalRegistry, {
+    external: optionalOf(() => z.boolean()).register(z.globalRegistry, {
       description: "True when the source is not among the project's source documents: check the figure against it.",
     }),
-    calibrated_to: z.optional(calibratedToSchema()),
+    calibrated_to: optionalOf(() => calibratedToSchema()),
   }).register(z.globalRegistry, { id: 'IndexPoint' }),
 );
 
@@ -40,7 +40,7 @@ export const indexSeriesSchema = lazySchema(() =>
       description:
         "rate: each year's figure is the annual change (CPI, a pay award); level: each year's figure is a level (the National Living Wage in £ an hour), whose change mtfs works out.",
     }),
-    unit: z.optional(textSchema()).register(z.globalRegistry, { description: 'The unit of a level series, e.g. "£ an hour".' }),
+    unit: optionalOf(() => textSchema()).register(z.globalRegistry, { description: 'The unit of a level series, e.g. "£ an hour".' }),
     values: z
       .record(yearSchema(), indexPointSchema())
       .register(z.globalRegistry, { description: 'A figure for each financial year it applies to.' }),
@@ -62,7 +62,7 @@ export const indexSeriesFileSchema = lazySchema(() =>
 
 export const indexSeriesSectionSchema = lazySchema(() =>
   strictObject({
-    file: z.optional(textSchema()).register(z.globalRegistry, {
+    file: optionalOf(() => textSchema()).register(z.globalRegistry, {
       description: 'A series file relative to this scenario, e.g. ../data/index-series.yaml; its series are used by name.',
     }),
     series: z
@@ -76,8 +76,8 @@ export const indexSeriesSectionSchema = lazySchema(() =>
 
 const perYearRate = (description: string) =>
   strictObject({
-    value: z.optional(rateSchema()).register(z.globalRegistry, { description: 'The same value in every year.' }),
-    values: z.optional(z.record(yearSchema(), rateSchema())).register(z.globalRegistry, { description: 'A value for each year.' }),
+    value: optionalOf(() => rateSchema()).register(z.globalRegistry, { description: 'The same value in every year.' }),
+    values: optionalOf(() => z.record(yearSchema(), rateSchema())).register(z.globalRegistry, { description: 'A value for each year.' }),
     ...provenance(),
   }).register(z.globalRegistry, { description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
 
@@ -95,15 +95,19 @@ export const inflationItemSchema = lazySchema(() =>
       year: yearSchema().clone().register(z.globalRegistry, { description: 'The base year: the year before the first MTFS year.' }),
       ...provenance(),
     }).register(z.globalRegistry, { description: 'The budget inflated, at base-year prices.' }),
-    index: z.optional(seriesNameSchema()).register(z.globalRegistry, { description: 'The index series whose annual change is the rate.' }),
-    rate: z.optional(perYearRate('The annual rate given directly, instead of `index`.')),
-    pass_through: z.optional(strictObject({ value: rateSchema(), ...provenance() })).register(z.globalRegistry, {
+    index: optionalOf(() => seriesNameSchema()).register(z.globalRegistry, {
+      description: 'The index series whose annual change is the rate.',
+    }),
+    rate: optionalOf(() => perYearRate('The annual rate given directly, instead of `index`.')),
+    pass_through: optionalOf(() => strictObject({ value: rateSchema(), ...provenance() })).register(z.globalRegistry, {
       description: "With `index`: the share of the index's change passed into the line (e.g. 60% of the NLW increase into fees).",
     }),
-    on_costs: z.optional(
+    on_costs: optionalOf(() =>
       perYearRate('Pay only: employer on-costs (national insurance and the like) as a share of pay, base year and every MTFS year.'),
     ),
-    pension: z.optional(perYearRate('Pay only: the employer pension contribution rate as a share of pay, base year and every MTFS year.')),
+    pension: optionalOf(() =>
+      perYearRate('Pay only: the employer pension contribution rate as a share of pay, base year and every MTFS year.'),
+    ),
   }).register(z.globalRegistry, {
     id: 'InflationDriver',
     description: 'A line computed from a base and an index, compounding year by year.',

@@ -2,7 +2,7 @@
 // (`base_budget:`). Strict zod schemas; the rules between rows are checked in load/layout.ts.
 
 import { z } from 'zod/mini';
-import { lazySchema, strictObject } from './lazy.js';
+import { lazySchema, optionalOf, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { amountsByYearSchema, sourceSchema, textSchema } from './common.js';
 import { refSchema } from './line-fields.js';
@@ -22,12 +22,14 @@ export const rowLinesSchema = lazySchema(() =>
     kind: z
       .optional(z.union([kindSchema(), z.array(kindSchema()).check(z.minLength(1))]))
       .register(z.globalRegistry, { description: 'Line kinds, e.g. saving or [growth, inflation].' }),
-    refs: z.optional(z.array(refSchema()).check(z.minLength(1))).register(z.globalRegistry, { description: 'These lines, e.g. [T1, T2].' }),
-    category: z.optional(textSchema()),
-    nature: z.optional(textSchema()),
-    service_area: z.optional(textSchema()),
-    growth_type: z.optional(textSchema()),
-    status: z.optional(textSchema()),
+    refs: optionalOf(() => z.array(refSchema()).check(z.minLength(1))).register(z.globalRegistry, {
+      description: 'These lines, e.g. [T1, T2].',
+    }),
+    category: optionalOf(() => textSchema()),
+    nature: optionalOf(() => textSchema()),
+    service_area: optionalOf(() => textSchema()),
+    growth_type: optionalOf(() => textSchema()),
+    status: optionalOf(() => textSchema()),
   }).register(z.globalRegistry, { id: 'RowLines' }),
 );
 
@@ -35,19 +37,19 @@ export const layoutRowSchema = lazySchema(() =>
   strictObject({
     id: rowIdSchema(),
     label: textSchema(),
-    base: z.optional(z.enum(['brought_forward', 'base', 'restatement'])).register(z.globalRegistry, {
+    base: optionalOf(() => z.enum(['brought_forward', 'base', 'restatement'])).register(z.globalRegistry, {
       description:
         'A base row: brought_forward (last year’s net budget), base (the base budget: stated with `base_budget:` or rolled forward) or restatement (stated base less last year’s net budget).',
     }),
-    transfers: z.optional(z.literal(true)).register(z.globalRegistry, { description: 'The `transfers:` amounts of the scenario.' }),
-    lines: z.optional(rowLinesSchema()).register(z.globalRegistry, {
+    transfers: optionalOf(() => z.literal(true)).register(z.globalRegistry, { description: 'The `transfers:` amounts of the scenario.' }),
+    lines: optionalOf(() => rowLinesSchema()).register(z.globalRegistry, {
       description: 'The year-on-year change of the lines chosen, signed as their effect on the net budget.',
     }),
     sum: z
       .optional(z.array(rowIdSchema()).check(z.minLength(1)))
       .register(z.globalRegistry, { description: 'The sum of these rows, each listed above this one.' }),
-    deduction: z.optional(z.boolean()).register(z.globalRegistry, { description: 'Print a nil figure as (0), like a "Less …" row.' }),
-    schedule: z.optional(textSchema()).register(z.globalRegistry, {
+    deduction: optionalOf(() => z.boolean()).register(z.globalRegistry, { description: 'Print a nil figure as (0), like a "Less …" row.' }),
+    schedule: optionalOf(() => textSchema()).register(z.globalRegistry, {
       description:
         'A lines row choosing one kind: the name the source gives the schedule of those lines, e.g. Appendix B (shown in the schedule’s title).',
     }),

@@ -65,6 +65,32 @@ export const optional = <T extends z.ZodMiniType>(build: () => T, meta?: { descr
   }),
 });
 
+/**
+ * zod/mini's optional schema (`z.optional(inner)`) whose inner schema is built when a value is first
+ * there to check, or when something else asks for it (the JSON Schema, a "did you mean"): a key a
+ * file leaves out is valid without its schema, and whatever that schema is made of, being built.
+ * No inner schema here has a default, so a missing value is always simply absent (`optin` is
+ * "optional"): the same results, issues and JSON Schema as `z.optional(inner)`.
+ */
+const LazyOptional = z.core.$constructor('ZodMiniLazyOptional', (inst: z.ZodMiniOptional, def: z.core.$ZodOptionalDef) => {
+  z.ZodMiniOptional.init(inst, def);
+  inst._zod.optin = 'optional';
+  inst._zod.parse = (payload, ctx) => (payload.value === undefined ? payload : def.innerType._zod.run(payload, ctx));
+});
+
+/** `z.optional(build())`, with `build()` run when the inner schema is first needed (see LazyOptional). */
+export function optionalOf<T extends z.core.SomeType>(build: () => T): z.ZodMiniOptional<T> {
+  let inner: T | undefined;
+  const def = {
+    type: 'optional' as const,
+    get innerType(): T {
+      if (inner === undefined) inner = build();
+      return inner;
+    },
+  };
+  return new LazyOptional(def as unknown as z.core.$ZodOptionalDef) as unknown as z.ZodMiniOptional<T>;
+}
+
 /** The zod shape of some fields. */
 export type FieldsShape<F extends Record<string, Field>> = { [K in keyof F]: ReturnType<F[K]['schema']> };
 

@@ -3,7 +3,7 @@
 // Strict zod schemas; every figure carries its provenance and source.
 
 import { z } from 'zod/mini';
-import { lazySchema, strictObject } from './lazy.js';
+import { lazySchema, optionalOf, strictObject } from './lazy.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
 
@@ -16,7 +16,7 @@ const pointSchema = lazySchema(() =>
     amount: amountSchema(),
     provenance: provenanceSchema(),
     source: sourceSchema(),
-    estimate_basis: z.optional(seriesIdSchema()).register(z.globalRegistry, {
+    estimate_basis: optionalOf(() => seriesIdSchema()).register(z.globalRegistry, {
       description: 'Whose estimate this is, e.g. kings-fund-2030-31: points on different bases are never joined by a straight line.',
     }),
   }),
@@ -25,9 +25,9 @@ const pointSchema = lazySchema(() =>
 const seriesShape = lazySchema(() => ({
   id: seriesIdSchema(),
   label: textSchema(),
-  illustrative: z.optional(z.boolean()),
-  note: z.optional(textSchema()),
-  outside_points: z.optional(z.enum(['held', 'none'])).register(z.globalRegistry, {
+  illustrative: optionalOf(() => z.boolean()),
+  note: optionalOf(() => textSchema()),
+  outside_points: optionalOf(() => z.enum(['held', 'none'])).register(z.globalRegistry, {
     description:
       'After the last published point: `held` (that point, marked; the default) or `none` (no figure). Before the first point there is never a figure.',
   }),
@@ -43,7 +43,7 @@ export const fundingOptionsFileSchema = lazySchema(() =>
       strictObject({
         ...seriesShape(),
         group: seriesIdSchema(),
-        local_council_tax_rate: z.optional(rateSchema()).register(z.globalRegistry, {
+        local_council_tax_rate: optionalOf(() => rateSchema()).register(z.globalRegistry, {
           description:
             "Locally, this option is this rate of the authority's own council tax (its tax base × Band D), not a share of the national figure.",
         }),
@@ -61,8 +61,8 @@ export const needsFileSchema = lazySchema(() =>
       strictObject({
         ...seriesShape(),
         group: z.enum(NEED_GROUPS),
-        excludes: z.optional(z.array(seriesIdSchema())),
-        own_gap_overlap: z.optional(textSchema()).register(z.globalRegistry, {
+        excludes: optionalOf(() => z.array(seriesIdSchema())),
+        own_gap_overlap: optionalOf(() => textSchema()).register(z.globalRegistry, {
           description: "How this need overlaps an authority's own gap (shown with the local view's own gap row).",
         }),
       }),
@@ -74,7 +74,7 @@ const citation = lazySchema(() => ({
   when: textSchema(),
   provenance: provenanceSchema(),
   source: sourceSchema(),
-  note: z.optional(textSchema()),
+  note: optionalOf(() => textSchema()),
 }));
 
 export const nationalTotalsFileSchema = lazySchema(() =>
@@ -83,7 +83,7 @@ export const nationalTotalsFileSchema = lazySchema(() =>
     population: strictObject({
       count: amountSchema(),
       ...citation(),
-      external: z.optional(z.boolean()).register(z.globalRegistry, {
+      external: optionalOf(() => z.boolean()).register(z.globalRegistry, {
         description: 'True when the figure was not read from a document in this repository: it is to be checked against its source.',
       }),
     }),

@@ -1,24 +1,28 @@
 // The written shape of a line selector, used by variants (`scale`) and assumption ranges.
 
 import { z } from 'zod/mini';
-import { lazySchema, strictObject } from './lazy.js';
+import { lazySchema, optionalOf, strictObject } from './lazy.js';
 import { textSchema } from './common.js';
 import { LINE_TYPES, RAG_RATINGS, refSchema, SAVING_STAGES } from './line-fields.js';
 
 /** Chooses lines: every condition given must hold. Reconciling lines are chosen only by ref. */
 export const selectorSchema = lazySchema(() =>
   strictObject({
-    refs: z.optional(z.array(refSchema()).check(z.minLength(1))).register(z.globalRegistry, { description: 'These lines, e.g. [G6, G7].' }),
-    type: z.optional(z.enum(LINE_TYPES)),
+    refs: optionalOf(() => z.array(refSchema()).check(z.minLength(1))).register(z.globalRegistry, {
+      description: 'These lines, e.g. [G6, G7].',
+    }),
+    type: optionalOf(() => z.enum(LINE_TYPES)),
     nature: z
       .optional(textSchema())
       .register(z.globalRegistry, { description: 'Lines whose nature includes this, e.g. SR also picks Eff/SR.' }),
-    category: z.optional(textSchema()),
-    service_area: z.optional(textSchema()),
+    category: optionalOf(() => textSchema()),
+    service_area: optionalOf(() => textSchema()),
     status: z
       .optional(textSchema())
       .register(z.globalRegistry, { description: 'unchanged, amended or new, or its mark (* and ** by default).' }),
-    rag: z.optional(z.enum(RAG_RATINGS)).register(z.globalRegistry, { description: 'Savings rated red, amber or green for delivery.' }),
+    rag: optionalOf(() => z.enum(RAG_RATINGS)).register(z.globalRegistry, {
+      description: 'Savings rated red, amber or green for delivery.',
+    }),
     stage: z
       .optional(z.enum(SAVING_STAGES))
       .register(z.globalRegistry, { description: 'Savings at this stage: identified (the default), unidentified or under-development.' }),

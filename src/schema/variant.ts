@@ -2,7 +2,7 @@
 // adds, sets or scales lines. Strict like every schema; published as part of `mtfs schema`.
 
 import { z } from 'zod/mini';
-import { lazySchema, strictObject } from './lazy.js';
+import { lazySchema, optionalOf, strictObject } from './lazy.js';
 import { amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
 import { controlsSchema, lineSchema, UNSTATED_METHODS } from './scenario.js';
@@ -14,26 +14,30 @@ export { selectorSchema };
 export const variantSchema = lazySchema(() =>
   strictObject({
     extends: textSchema().clone().register(z.globalRegistry, { description: 'The scenario this one changes, relative to this file.' }),
-    title: z.optional(textSchema()),
+    title: optionalOf(() => textSchema()),
     status: z
       .optional(textSchema())
       .register(z.globalRegistry, { description: "The variant's standing, e.g. Draft; the base's otherwise." }),
-    date: z.optional(dateSchema()).register(z.globalRegistry, { description: "The variant's date, YYYY-MM-DD; the base's otherwise." }),
+    date: optionalOf(() => dateSchema()).register(z.globalRegistry, {
+      description: "The variant's date, YYYY-MM-DD; the base's otherwise.",
+    }),
     description: z
       .optional(textSchema())
       .register(z.globalRegistry, { description: 'The question this variant asks, e.g. "What if AC14 is rejected?"' }),
-    source: z.optional(sourceSchema()),
+    source: optionalOf(() => sourceSchema()),
     remove: z
       .optional(z.array(strictObject({ ref: refSchema(), reason: textSchema() })))
       .register(z.globalRegistry, { description: 'Lines of the base to drop, each with a reason.' }),
-    add: z.optional(z.array(lineSchema())).register(z.globalRegistry, { description: 'New lines, written like the lines of a scenario.' }),
+    add: optionalOf(() => z.array(lineSchema())).register(z.globalRegistry, {
+      description: 'New lines, written like the lines of a scenario.',
+    }),
     set: z
       .optional(
         z.array(
           strictObject({
             ref: refSchema(),
             levels: amountsByYearSchema(),
-            unstated: z.optional(z.enum(UNSTATED_METHODS)),
+            unstated: optionalOf(() => z.enum(UNSTATED_METHODS)),
             source: sourceSchema(),
           }),
         ),
@@ -55,12 +59,14 @@ export const variantSchema = lazySchema(() =>
                     description:
                       'A funding stream by id: revenue_support_grant, business_rates, section_31, business_rates_growth, collection_fund or a grant id.',
                   }),
-                  label: z.optional(textSchema()).register(z.globalRegistry, { description: "The stream's row label in this scenario." }),
+                  label: optionalOf(() => textSchema()).register(z.globalRegistry, {
+                    description: "The stream's row label in this scenario.",
+                  }),
                   amounts: amountsByYearSchema(),
-                  unstated: z.optional(z.enum(['hold', 'linear'])),
+                  unstated: optionalOf(() => z.enum(['hold', 'linear'])),
                   provenance: provenanceSchema(),
                   source: sourceSchema(),
-                  note: z.optional(textSchema()),
+                  note: optionalOf(() => textSchema()),
                 }),
               ),
             )
@@ -72,7 +78,9 @@ export const variantSchema = lazySchema(() =>
               z.array(
                 strictObject({
                   item: textSchema(),
-                  label: z.optional(textSchema()).register(z.globalRegistry, { description: "The stream's row label in this scenario." }),
+                  label: optionalOf(() => textSchema()).register(z.globalRegistry, {
+                    description: "The stream's row label in this scenario.",
+                  }),
                   factor: rateSchema(),
                   from: z
                     .optional(yearSchema())
@@ -106,7 +114,7 @@ export const variantSchema = lazySchema(() =>
         description:
           'Parameters the variant changes, each written as `--set` takes it (council tax rules, reserves, inflation and index series, demand and income drivers, the settlement), applied in order after the line and funding operations.',
       }),
-    controls: z.optional(controlsSchema()).register(z.globalRegistry, {
+    controls: optionalOf(() => controlsSchema()).register(z.globalRegistry, {
       description:
         "The variant's own controls. Without them, `check` uses the base's controls on the figures the variant does not change and reports the rest as not applicable.",
     }),
