@@ -2,13 +2,13 @@
 // `mtfs risk` and the report's assumptions appendix. Every range carries a source or reason.
 
 import { z } from 'zod/mini';
-import { lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { selectorSchema } from './selector.js';
 
 /** low ≤ likely ≤ high; without `likely` the distribution is uniform, with it triangular. */
 const factorRangeSchema = lazySchema(() =>
-  strictObject({ low: rateSchema(), likely: optionalOf(() => rateSchema()), high: rateSchema() }).register(z.globalRegistry, {
+  strictObject({ low: rateSchema(), likely: optionalOf(rateSchema), high: rateSchema() }).register(z.globalRegistry, {
     id: 'FactorRange',
     description: 'Multipliers of the planned figure: 100% is as planned, 60% delivers three fifths.',
   }),
@@ -19,7 +19,7 @@ const parameterValue = lazySchema(() =>
   z.string().register(z.globalRegistry, { id: 'ParameterValue', description: 'A rate (3% or 0.03), a number of people or pounds.' }),
 );
 const valueRangeSchema = lazySchema(() =>
-  strictObject({ low: parameterValue(), likely: optionalOf(() => parameterValue()), high: parameterValue() }).register(z.globalRegistry, {
+  strictObject({ low: parameterValue(), likely: optionalOf(parameterValue), high: parameterValue() }).register(z.globalRegistry, {
     id: 'ValueRange',
     description: 'Values of the parameter: rates as 3% or 0.03, people and pounds as plain amounts.',
   }),
@@ -28,27 +28,26 @@ const valueRangeSchema = lazySchema(() =>
 /** Either `select` with `factor` (lines), or `parameter` with `range` (a demand driver parameter). */
 const assumptionSchema = lazySchema(() =>
   strictObject({
-    id: z
-      .string()
-      .check(z.regex(/^[a-z][a-z0-9_-]*$/, 'an assumption id is lower case letters, digits, `_` or `-`, starting with a letter'))
-      .register(z.globalRegistry, { description: 'A stable id, e.g. sr-delivery.' }),
+    id: checkedString(
+      z.regex(/^[a-z][a-z0-9_-]*$/, 'an assumption id is lower case letters, digits, `_` or `-`, starting with a letter'),
+    ).register(z.globalRegistry, { description: 'A stable id, e.g. sr-delivery.' }),
     description: textSchema(),
-    select: z
-      .optional(selectorSchema())
-      .register(z.globalRegistry, { description: 'The lines this range applies to. A line takes the first assumption that selects it.' }),
-    factor: optionalOf(() => factorRangeSchema()),
-    parameter: optionalOf(() => textSchema()).register(z.globalRegistry, {
+    select: optionalOf(selectorSchema).register(z.globalRegistry, {
+      description: 'The lines this range applies to. A line takes the first assumption that selects it.',
+    }),
+    factor: optionalOf(factorRangeSchema),
+    parameter: optionalOf(textSchema).register(z.globalRegistry, {
       description:
         'Instead of lines: a driver parameter, e.g. older_people.unit_cost_uplift, inflation.care_fees.pass_through, or index.cpi-september (the series’ annual change).',
     }),
-    funding: optionalOf(() => textSchema()).register(z.globalRegistry, {
+    funding: optionalOf(textSchema).register(z.globalRegistry, {
       description:
         'Instead of lines: a funding item to scale by `factor`: a grant id (e.g. ibcf), business_rates, revenue_support_grant, section_31, business_rates_growth (growth above the retained rates baseline), collection_fund, council_tax (its tax base) or collection_rate (a factor on the council tax collected).',
     }),
-    from: z
-      .optional(yearSchema())
-      .register(z.globalRegistry, { description: 'With `funding`: the first year the factor applies to (earlier years as planned).' }),
-    range: optionalOf(() => valueRangeSchema()),
+    from: optionalOf(yearSchema).register(z.globalRegistry, {
+      description: 'With `funding`: the first year the factor applies to (earlier years as planned).',
+    }),
+    range: optionalOf(valueRangeSchema),
     source: sourceSchema()
       .clone()
       .register(z.globalRegistry, { description: 'Why this range: evidence, a previous year’s delivery, or a judgement and whose.' }),

@@ -3,7 +3,7 @@
 // load/classification.ts.
 
 import { z } from 'zod/mini';
-import { lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { STATUS_CODES } from '../model/classification.js';
 import { textSchema } from './common.js';
@@ -12,26 +12,24 @@ const kindsSchema = lazySchema(() => z.array(z.enum(LINE_KINDS)).check(z.minLeng
 
 /** A code as lines write it: text without a leading or trailing space, and no `/` (which joins a mix). */
 const codeSchema = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(
-        /^[^\s/](?:[^/]*[^\s/])?$/,
-        'a code is text without `/` (which joins a mix) and without spaces at either end, e.g. SR or Demand management',
-      ),
+  checkedString(
+    z.regex(
+      /^[^\s/](?:[^/]*[^\s/])?$/,
+      'a code is text without `/` (which joins a mix) and without spaces at either end, e.g. SR or Demand management',
     ),
+  ),
 );
 
 const commonShape = lazySchema(() => ({
-  label: z
-    .optional(textSchema())
-    .register(z.globalRegistry, { description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".' }),
-  required_for: optionalOf(() => kindsSchema()).register(z.globalRegistry, {
+  label: optionalOf(textSchema).register(z.globalRegistry, {
+    description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".',
+  }),
+  required_for: optionalOf(kindsSchema).register(z.globalRegistry, {
     description: 'Line kinds whose lines must carry a value, e.g. [saving]. Reconciling lines need none. None is required otherwise.',
   }),
-  applies_to: z
-    .optional(kindsSchema())
-    .register(z.globalRegistry, { description: 'Line kinds whose lines may carry a value, e.g. [saving]; any kind when absent.' }),
+  applies_to: optionalOf(kindsSchema).register(z.globalRegistry, {
+    description: 'Line kinds whose lines may carry a value, e.g. [saving]; any kind when absent.',
+  }),
   shown: optionalOf(() => z.enum(['code', 'label'])).register(z.globalRegistry, {
     description: "Whether tables print a value's code (as the report's own tables do, e.g. SR/Eff) or its label (the default).",
   }),
@@ -64,18 +62,14 @@ const statusValueSchema = lazySchema(() =>
     textSchema(),
     strictObject({
       label: textSchema(),
-      mark: z
-        .optional(
-          z
-            .string()
-            .check(
-              z.regex(
-                /^[^\sA-Za-z0-9]{0,3}$/,
-                'a mark is up to three symbols (not letters, digits or spaces), printed before the ref, e.g. * or **',
-              ),
-            ),
-        )
-        .register(z.globalRegistry, { description: 'Printed before the ref, e.g. * ; a line may write the mark instead of the code.' }),
+      mark: optionalOf(() =>
+        checkedString(
+          z.regex(
+            /^[^\sA-Za-z0-9]{0,3}$/,
+            'a mark is up to three symbols (not letters, digits or spaces), printed before the ref, e.g. * or **',
+          ),
+        ),
+      ).register(z.globalRegistry, { description: 'Printed before the ref, e.g. * ; a line may write the mark instead of the code.' }),
     }),
   ]),
 );
@@ -95,17 +89,17 @@ const statusVocabularySchema = lazySchema(() =>
 
 export const classificationsSchema = lazySchema(() =>
   strictObject({
-    category: optionalOf(() => vocabularySchema()).register(z.globalRegistry, {
+    category: optionalOf(vocabularySchema).register(z.globalRegistry, {
       description: 'e.g. Transformation or Departmental savings.',
     }),
-    nature: z
-      .optional(natureVocabularySchema())
-      .register(z.globalRegistry, { description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).' }),
-    service_area: optionalOf(() => vocabularySchema()),
-    growth_type: z
-      .optional(vocabularySchema())
-      .register(z.globalRegistry, { description: 'e.g. committed growth or service improvement.' }),
-    status: optionalOf(() => statusVocabularySchema()),
+    nature: optionalOf(natureVocabularySchema).register(z.globalRegistry, {
+      description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).',
+    }),
+    service_area: optionalOf(vocabularySchema),
+    growth_type: optionalOf(vocabularySchema).register(z.globalRegistry, {
+      description: 'e.g. committed growth or service improvement.',
+    }),
+    status: optionalOf(statusVocabularySchema),
   }).register(z.globalRegistry, {
     id: 'Classifications',
     description:

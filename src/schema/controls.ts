@@ -3,7 +3,7 @@
 // projection can show is checked when the controls are checked (reports/check/).
 
 import { z } from 'zod/mini';
-import { lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { ROUNDING_MODES } from '../model/money.js';
 import { PUBLISHED_TO } from '../model/published-precision.js';
 import { amountSchema, sourceSchema, yearSchema } from './common.js';
@@ -23,25 +23,22 @@ const CONTROL_ROW_PATTERN = new RegExp(
 );
 
 export const controlRowSchema = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.superRefine((id, ctx) => {
-        if (CONTROL_ROW_PATTERN.test(id)) return;
-        ctx.addIssue({
-          code: 'custom',
-          message: `\`${id}\` is not a row a control can name`,
-          params: {
-            mtfs: 'unknown-key',
-            hint: `name a row of the table by its id (e.g. ${CONTROL_ROWS.join(', ')}, or a row of the scenario's layout), a level total (growth.total, savings.total), a subtotal (e.g. savings.nature.Eff) or a funding row (e.g. funding.council_tax, funding.grant.ibcf)`,
-          },
-        });
-      }),
-    )
-    .register(z.globalRegistry, {
-      description:
-        'A row id: a row of the budget table (the layout’s ids, e.g. net_budget, base_budget, levies) or a funding row, `<lines row>.total`, `<lines row>.<classification>.<value>` or `funding.<component>`.',
+  checkedString(
+    z.superRefine((id, ctx) => {
+      if (CONTROL_ROW_PATTERN.test(id)) return;
+      ctx.addIssue({
+        code: 'custom',
+        message: `\`${id}\` is not a row a control can name`,
+        params: {
+          mtfs: 'unknown-key',
+          hint: `name a row of the table by its id (e.g. ${CONTROL_ROWS.join(', ')}, or a row of the scenario's layout), a level total (growth.total, savings.total), a subtotal (e.g. savings.nature.Eff) or a funding row (e.g. funding.council_tax, funding.grant.ibcf)`,
+        },
+      });
     }),
+  ).register(z.globalRegistry, {
+    description:
+      'A row id: a row of the budget table (the layout’s ids, e.g. net_budget, base_budget, levies) or a funding row, `<lines row>.total`, `<lines row>.<classification>.<value>` or `funding.<component>`.',
+  }),
 );
 
 export const publishedToSchema = lazySchema(() =>
@@ -62,15 +59,15 @@ const controlValueSchema = lazySchema(() =>
 export const controlsSchema = lazySchema(() =>
   strictObject({
     source: sourceSchema(),
-    published_to: optionalOf(() => publishedToSchema()).register(z.globalRegistry, {
+    published_to: optionalOf(publishedToSchema).register(z.globalRegistry, {
       description:
         'The precision every figure here was published to (default: exactly as written). `check` passes when the exact figure rounds to the published one.',
     }),
-    rounding: z
-      .optional(z.enum(Object.keys(ROUNDING_MODES) as [keyof typeof ROUNDING_MODES, ...(keyof typeof ROUNDING_MODES)[]]))
-      .register(z.globalRegistry, {
-        description: 'How the exact figure is rounded to the published precision (default half-away-from-zero, as Excel’s ROUND).',
-      }),
+    rounding: optionalOf(() =>
+      z.enum(Object.keys(ROUNDING_MODES) as [keyof typeof ROUNDING_MODES, ...(keyof typeof ROUNDING_MODES)[]]),
+    ).register(z.globalRegistry, {
+      description: 'How the exact figure is rounded to the published precision (default half-away-from-zero, as Excel’s ROUND).',
+    }),
     rows: z.record(controlRowSchema(), z.record(yearSchema(), controlValueSchema())).register(z.globalRegistry, {
       description:
         'Published figures by row id and year, signed as the table prints them (savings negative; planned use of reserves positive).',

@@ -10,7 +10,7 @@ const principlesYearSchema = lazySchema(() =>
   strictObject({
     // a core increase of this or more is excessive: it needs a referendum (3% allows 2.99%)
     core_limit: rateSchema(),
-    asc_precept_limit: optionalOf(() => rateSchema()).register(z.globalRegistry, {
+    asc_precept_limit: optionalOf(rateSchema).register(z.globalRegistry, {
       description: 'The most adult social care precept an authority with social care responsibilities may add in the year.',
     }),
     asc_precept_total: optionalOf(() => strictObject({ from: yearSchema(), to: yearSchema(), limit: rateSchema() })).register(
@@ -23,7 +23,7 @@ const principlesYearSchema = lazySchema(() =>
     external: z.boolean().register(z.globalRegistry, {
       description: "True when the report is not among the project's source documents: the figures are to be checked against it.",
     }),
-    note: optionalOf(() => textSchema()),
+    note: optionalOf(textSchema),
   }).register(z.globalRegistry, { id: 'ReferendumPrinciplesYear' }),
 );
 

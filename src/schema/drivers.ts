@@ -2,17 +2,16 @@
 // client group. Every figure is an object with its value, status and source, so none is unexplained.
 
 import { z } from 'zod/mini';
-import { lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { PARAMETER_STATUSES } from '../model/demand.js';
 import { SERIES_EXTENDS, SERIES_METHODS } from '../model/series.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 
 /** A driver name: also the first part of a `--set` path, so it has no dots. */
 export const driverNameSchema = lazySchema(() =>
-  z
-    .string()
-    .check(z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a driver name is a letter followed by letters, digits, `_` or `-`, e.g. older_people'))
-    .register(z.globalRegistry, { description: 'A driver name, e.g. older_people or learning_disability.' }),
+  checkedString(
+    z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a driver name is a letter followed by letters, digits, `_` or `-`, e.g. older_people'),
+  ).register(z.globalRegistry, { description: 'A driver name, e.g. older_people or learning_disability.' }),
 );
 
 const provenance = lazySchema(() => ({
@@ -21,16 +20,16 @@ const provenance = lazySchema(() => ({
       'verbatim (quoted from the source), derived (computed from quoted figures: say how), assumed (a judgement: say why) or calibrated (chosen so a result matches a published figure: say which).',
   }),
   source: sourceSchema(),
-  note: optionalOf(() => textSchema()),
+  note: optionalOf(textSchema),
 }));
 
 /** A parameter with one value for every year (`value`) or one per year (`values`). */
 function perYear(value: z.ZodMiniType, description: string) {
   return strictObject({
     value: optionalOf(() => value).register(z.globalRegistry, { description: 'The same value in every year.' }),
-    values: z
-      .optional(z.record(yearSchema(), value))
-      .register(z.globalRegistry, { description: 'A value for each year, e.g. {2018/19: 46, 2019/20: 46}.' }),
+    values: optionalOf(() => z.record(yearSchema(), value)).register(z.globalRegistry, {
+      description: 'A value for each year, e.g. {2018/19: 46, 2019/20: 46}.',
+    }),
     ...provenance(),
   }).register(z.globalRegistry, { description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
 }
@@ -61,11 +60,11 @@ const unitCostSchema = lazySchema(() =>
   strictObject({
     amount: amountSchema(),
     per: z.enum(['year', 'week']).register(z.globalRegistry, { description: 'year, or week (annualised over `weeks_per_year`).' }),
-    weeks_per_year: optionalOf(() => amountSchema()).register(z.globalRegistry, {
+    weeks_per_year: optionalOf(amountSchema).register(z.globalRegistry, {
       description:
         'Required with `per: week`, and only then: how many weeks make the year the cost is annualised over, e.g. 52 or 52.14 (365/7 to two places). Say in `source:` or `note:` which the council uses.',
     }),
-    year: optionalOf(() => yearSchema()).register(z.globalRegistry, { description: 'The year whose prices `amount` is in (required).' }),
+    year: optionalOf(yearSchema).register(z.globalRegistry, { description: 'The year whose prices `amount` is in (required).' }),
     ...provenance(),
   }).register(z.globalRegistry, {
     id: 'UnitCost',
@@ -88,7 +87,7 @@ const cohortSchema = lazySchema(() =>
 export const driverSchema = lazySchema(() =>
   strictObject({
     description: textSchema(),
-    population: optionalOf(() => populationRefSchema()),
+    population: optionalOf(populationRefSchema),
     use_rate: optionalOf(() => perYear(rateSchema(), 'Users per head of the population band, 0 to 1 (0.035 or 3.5%).')),
     extra_population_growth: optionalOf(() =>
       perYear(
@@ -97,7 +96,7 @@ export const driverSchema = lazySchema(() =>
       ),
     ),
     users: optionalOf(() => perYear(amountSchema(), 'Users given directly, in the base year and every MTFS year.')),
-    cohort: optionalOf(() => cohortSchema()),
+    cohort: optionalOf(cohortSchema),
     unit_cost: unitCostSchema(),
     unit_cost_uplift: perYear(
       rateSchema(),

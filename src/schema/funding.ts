@@ -3,7 +3,7 @@
 // are errors. Rules zod cannot express (years, start and end, Band D chains) live in load/funding.ts.
 
 import { z } from 'zod/mini';
-import { lazySchema, optional, optionalOf, strictObject } from './lazy.js';
+import { checkedString, lazySchema, optional, optionalOf, strictObject } from './lazy.js';
 import { BAND_D_ROUNDING } from '../model/band-d.js';
 import { PROVENANCES } from '../model/funding.js';
 import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -32,12 +32,7 @@ export const provenanceSchema = lazySchema(() =>
 /** A control a figure was calibrated to, written `<row> <year>` as in `controls:`, e.g. `gap 2018/19`. */
 export const calibratedToSchema = lazySchema(() =>
   z
-    .array(
-      z
-        .string()
-        .check(z.trim())
-        .check(z.regex(/^[a-z_]+ \d{4}\/\d{2}$/, 'name a control as `<row> <year>`, e.g. `gap 2018/19`')),
-    )
+    .array(checkedString(z.trim(), z.regex(/^[a-z_]+ \d{4}\/\d{2}$/, 'name a control as `<row> <year>`, e.g. `gap 2018/19`')))
     .check(z.minLength(1))
     .register(z.globalRegistry, {
       description:
@@ -48,8 +43,8 @@ export const calibratedToSchema = lazySchema(() =>
 const citation = lazySchema(() => ({
   provenance: provenanceSchema(),
   source: sourceSchema(),
-  note: optionalOf(() => textSchema()).register(z.globalRegistry, { description: 'How the figure was derived or estimated.' }),
-  calibrated_to: optionalOf(() => calibratedToSchema()),
+  note: optionalOf(textSchema).register(z.globalRegistry, { description: 'How the figure was derived or estimated.' }),
+  calibrated_to: optionalOf(calibratedToSchema),
 }));
 
 const filling = lazySchema(() => ({
@@ -57,35 +52,34 @@ const filling = lazySchema(() => ({
     description:
       'How years after a stated amount are filled: hold (ongoing), linear (straight line between stated amounts) or growth (previous year × (1 + growth)). Estimates are rounded to whole units half away from zero.',
   }),
-  growth: z
-    .optional(rateSchema())
-    .register(z.globalRegistry, { description: 'The yearly growth rate for `unstated: growth`, e.g. 1% or 0.01.' }),
+  growth: optionalOf(rateSchema).register(z.globalRegistry, {
+    description: 'The yearly growth rate for `unstated: growth`, e.g. 1% or 0.01.',
+  }),
 }));
 
 const streamFields = lazySchema(() => ({
   amounts: amountsByYearSchema()
     .clone()
     .register(z.globalRegistry, { description: 'The amount in each stated year, in the scenario units.' }),
-  from: optionalOf(() => yearSchema()).register(z.globalRegistry, { description: 'The first year the stream is received.' }),
-  to: z
-    .optional(yearSchema())
-    .register(z.globalRegistry, { description: 'The last year it is received: nil afterwards (a one-off or ending grant).' }),
+  from: optionalOf(yearSchema).register(z.globalRegistry, { description: 'The first year the stream is received.' }),
+  to: optionalOf(yearSchema).register(z.globalRegistry, {
+    description: 'The last year it is received: nil afterwards (a one-off or ending grant).',
+  }),
   ...filling(),
   ...citation(),
 }));
 
 const streamSchema = lazySchema(() =>
   strictObject({
-    label: optionalOf(() => textSchema()).register(z.globalRegistry, { description: 'The row label.' }),
+    label: optionalOf(textSchema).register(z.globalRegistry, { description: 'The row label.' }),
     ...streamFields(),
   }).register(z.globalRegistry, { id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' }),
 );
 
 const grantIdSchema = lazySchema(() =>
-  z
-    .string()
-    .check(z.regex(/^[a-z][a-z0-9-]*$/, 'a grant id is lower-case letters, digits and `-`, starting with a letter, e.g. ibcf'))
-    .register(z.globalRegistry, { description: 'A stable id for CSV and JSON, e.g. ibcf.' }),
+  checkedString(
+    z.regex(/^[a-z][a-z0-9-]*$/, 'a grant id is lower-case letters, digits and `-`, starting with a letter, e.g. ibcf'),
+  ).register(z.globalRegistry, { description: 'A stable id for CSV and JSON, e.g. ibcf.' }),
 );
 
 const conditionalSchema = lazySchema(() =>
@@ -105,25 +99,25 @@ const grantSchema = lazySchema(() =>
   strictObject({
     id: grantIdSchema(),
     label: textSchema(),
-    conditional: optionalOf(() => conditionalSchema()),
+    conditional: optionalOf(conditionalSchema),
     ...streamFields(),
   }).register(z.globalRegistry, { id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' }),
 );
 
 const bandDYearSchema = lazySchema(() =>
   strictObject({
-    core: optionalOf(() => rateSchema()).register(z.globalRegistry, {
+    core: optionalOf(rateSchema).register(z.globalRegistry, {
       description: 'The core council tax increase on last year, e.g. 2.99%.',
     }),
-    asc_precept: optionalOf(() => rateSchema()).register(z.globalRegistry, {
+    asc_precept: optionalOf(rateSchema).register(z.globalRegistry, {
       description: 'The adult social care precept on last year, e.g. 3% (from 2016/17, when the precept began; omit it otherwise).',
     }),
-    increase: optionalOf(() => rateSchema()).register(z.globalRegistry, {
+    increase: optionalOf(rateSchema).register(z.globalRegistry, {
       description: 'Or: the whole increase on last year as one percentage, e.g. 4.99%, where the source gives no split.',
     }),
-    amount: z
-      .optional(amountSchema())
-      .register(z.globalRegistry, { description: 'Band D as set (in £ and pence); used for the yield when given.' }),
+    amount: optionalOf(amountSchema).register(z.globalRegistry, {
+      description: 'Band D as set (in £ and pence); used for the yield when given.',
+    }),
   }).register(z.globalRegistry, { id: 'BandDYear' }),
 );
 
@@ -139,23 +133,21 @@ const bandDSchema = lazySchema(() =>
       description:
         'Each MTFS year: the increase (core and asc_precept, or increase) and/or the Band D amount as set. Not given with `requirement:`, where Band D = requirement ÷ tax base.',
     }),
-    earlier_asc_precept: z
-      .optional(
-        strictObject({
-          years: z.record(
-            yearSchema(),
-            strictObject({ rate: rateSchema(), band_d_before: amountSchema() }).register(z.globalRegistry, {
-              description:
-                '`rate`: the adult social care precept of that year, e.g. 2%; `band_d_before`: Band D (£) of the year before, which the precept is a share of.',
-            }),
-          ),
-          ...citation(),
-        }),
-      )
-      .register(z.globalRegistry, {
-        description:
-          'Adult social care precepts of years before the period: counted in the total the referendum principles allow over a run of years, and in the precept raised to date.',
+    earlier_asc_precept: optionalOf(() =>
+      strictObject({
+        years: z.record(
+          yearSchema(),
+          strictObject({ rate: rateSchema(), band_d_before: amountSchema() }).register(z.globalRegistry, {
+            description:
+              '`rate`: the adult social care precept of that year, e.g. 2%; `band_d_before`: Band D (£) of the year before, which the precept is a share of.',
+          }),
+        ),
+        ...citation(),
       }),
+    ).register(z.globalRegistry, {
+      description:
+        'Adult social care precepts of years before the period: counted in the total the referendum principles allow over a run of years, and in the precept raised to date.',
+    }),
     ...citation(),
   }).register(z.globalRegistry, {
     id: 'BandD',
@@ -173,7 +165,7 @@ const taxBaseSchema = lazySchema(() =>
         'How years after a stated tax base are filled: hold, linear, growth (previous year × (1 + growth)) or dwellings (previous year + `dwellings` Band D equivalents a year).',
     }),
     growth: filling().growth,
-    dwellings: optionalOf(() => amountSchema()).register(z.globalRegistry, {
+    dwellings: optionalOf(amountSchema).register(z.globalRegistry, {
       description: 'For `unstated: dwellings`: the Band D equivalent dwellings added each year (new homes less demolitions), e.g. 1,150.',
     }),
     ...citation(),
@@ -185,9 +177,9 @@ const collectionSchema = lazySchema(() =>
     rate: rateSchema()
       .clone()
       .register(z.globalRegistry, { description: 'The share of the tax due that is expected to be collected, e.g. 98.5%.' }),
-    years: z
-      .optional(z.record(yearSchema(), rateSchema()))
-      .register(z.globalRegistry, { description: 'Years with a rate of their own, e.g. {2020/21: 98%}; other years take `rate`.' }),
+    years: optionalOf(() => z.record(yearSchema(), rateSchema())).register(z.globalRegistry, {
+      description: 'Years with a rate of their own, e.g. {2020/21: 98%}; other years take `rate`.',
+    }),
     basis: z.enum(['applied', 'in_tax_base']).register(z.globalRegistry, {
       description:
         'applied: yield = tax base × Band D × rate (the tax base is stated before the allowance for non-collection); in_tax_base: the tax base is stated after that allowance, so yield = tax base × Band D and the rate is shown, not applied.',
@@ -202,12 +194,12 @@ const collectionSchema = lazySchema(() =>
 const preceptorSchema = lazySchema(() =>
   strictObject({
     name: textSchema().clone().register(z.globalRegistry, { description: 'The preceptor as the bill names it, e.g. Kent County Council.' }),
-    band_d: z
-      .optional(amountsByYearSchema())
-      .register(z.globalRegistry, { description: 'Its Band D in each MTFS year, in £ and pence, e.g. 2018/19: 1,237.68.' }),
-    precept: z
-      .optional(amountsByYearSchema())
-      .register(z.globalRegistry, { description: 'Or: its precept in each MTFS year, in the scenario units, e.g. 2019/20: 26,553.' }),
+    band_d: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
+      description: 'Its Band D in each MTFS year, in £ and pence, e.g. 2018/19: 1,237.68.',
+    }),
+    precept: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
+      description: 'Or: its precept in each MTFS year, in the scenario units, e.g. 2019/20: 26,553.',
+    }),
     ...citation(),
   }).register(z.globalRegistry, {
     id: 'Preceptor',
@@ -217,9 +209,9 @@ const preceptorSchema = lazySchema(() =>
 
 const billSchema = lazySchema(() =>
   strictObject({
-    label: z
-      .optional(textSchema())
-      .register(z.globalRegistry, { description: 'The total as the source labels it, e.g. Council Tax level (Band D).' }),
+    label: optionalOf(textSchema).register(z.globalRegistry, {
+      description: 'The total as the source labels it, e.g. Council Tax level (Band D).',
+    }),
     preceptors: z
       .array(preceptorSchema())
       .check(z.minLength(1))
@@ -233,22 +225,22 @@ const billSchema = lazySchema(() =>
 
 const councilTaxSchema = lazySchema(() =>
   strictObject({
-    requirement: optionalOf(() => streamSchema()).register(z.globalRegistry, {
+    requirement: optionalOf(streamSchema).register(z.globalRegistry, {
       description:
         'The council tax requirement (the amount to raise) by year, in the scenario units: the yield. With `tax_base:`, Band D = requirement ÷ tax base, rounded by `band_d: {rounding: …}`.',
     }),
-    tax_base: optionalOf(() => taxBaseSchema()),
-    band_d: optionalOf(() => bandDSchema()),
-    collection_fund: optionalOf(() => streamSchema()),
-    collection: optionalOf(() => collectionSchema()),
-    principles: optionalOf(() => textSchema()).register(z.globalRegistry, {
+    tax_base: optionalOf(taxBaseSchema),
+    band_d: optionalOf(bandDSchema),
+    collection_fund: optionalOf(streamSchema),
+    collection: optionalOf(collectionSchema),
+    principles: optionalOf(textSchema).register(z.globalRegistry, {
       description:
         'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive. Needs Band D increases, not a `requirement`.',
     }),
-    asc_department: optionalOf(() => textSchema()).register(z.globalRegistry, {
+    asc_department: optionalOf(textSchema).register(z.globalRegistry, {
       description: 'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',
     }),
-    bill: optionalOf(() => billSchema()),
+    bill: optionalOf(billSchema),
   }).register(z.globalRegistry, {
     id: 'CouncilTax',
     description:
@@ -259,14 +251,11 @@ const councilTaxSchema = lazySchema(() =>
 const sourcedAmount = lazySchema(() => strictObject({ amount: amountSchema(), ...citation() }));
 
 const reserveIdSchema = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(/^[a-z][a-z0-9_-]*$/, 'a reserve id is lower-case letters, digits, `_` and `-`, starting with a letter, e.g. transformation'),
-    )
-    .register(z.globalRegistry, {
-      description: 'A stable id for CSV, JSON and `explain`, e.g. transformation; `general_fund` names the general fund.',
-    }),
+  checkedString(
+    z.regex(/^[a-z][a-z0-9_-]*$/, 'a reserve id is lower-case letters, digits, `_` and `-`, starting with a letter, e.g. transformation'),
+  ).register(z.globalRegistry, {
+    description: 'A stable id for CSV, JSON and `explain`, e.g. transformation; `general_fund` names the general fund.',
+  }),
 );
 
 const movementsSchema = lazySchema(() => strictObject({ amounts: amountsByYearSchema(), ...citation() }));
@@ -278,10 +267,10 @@ const earmarkedSchema = lazySchema(() =>
     opening: sourcedAmount()
       .clone()
       .register(z.globalRegistry, { description: 'The balance brought forward at the start of the first MTFS year.' }),
-    contributions: optionalOf(() => movementsSchema()).register(z.globalRegistry, {
+    contributions: optionalOf(movementsSchema).register(z.globalRegistry, {
       description: 'Contributions by year, written positive.',
     }),
-    uses: optionalOf(() => movementsSchema()).register(z.globalRegistry, {
+    uses: optionalOf(movementsSchema).register(z.globalRegistry, {
       description:
         'Planned uses by year, written positive: they draw the reserve to fund spend held outside the net budget requirement, so they do not change the gap.',
     }),
@@ -316,26 +305,24 @@ const riskItemSchema = lazySchema(() =>
 
 const reservesSchema = lazySchema(() =>
   strictObject({
-    opening: optionalOf(() => sourcedAmount()).register(z.globalRegistry, {
+    opening: optionalOf(sourcedAmount).register(z.globalRegistry, {
       description:
         'The balance brought forward at the start of the first MTFS year. Without it (only movements published) the balance rows show the movement since the start of the first year.',
     }),
-    minimum: z
-      .optional(
-        z.union([
-          sourcedAmount(),
-          strictObject({ percent: rateSchema(), ...citation() }).register(z.globalRegistry, {
-            description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
-          }),
-          strictObject({ risks: z.array(riskItemSchema()).check(z.minLength(1)), ...citation() }).register(z.globalRegistry, {
-            description: 'A risk-assessed minimum balance: the sum of the amounts held against each assessed risk.',
-          }),
-        ]),
-      )
-      .register(z.globalRegistry, {
-        description:
-          'The minimum balance of the general fund: an amount, a percentage of the net budget, or a risk assessment (`risks:`, summed). Needs `opening`.',
-      }),
+    minimum: optionalOf(() =>
+      z.union([
+        sourcedAmount(),
+        strictObject({ percent: rateSchema(), ...citation() }).register(z.globalRegistry, {
+          description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
+        }),
+        strictObject({ risks: z.array(riskItemSchema()).check(z.minLength(1)), ...citation() }).register(z.globalRegistry, {
+          description: 'A risk-assessed minimum balance: the sum of the amounts held against each assessed risk.',
+        }),
+      ]),
+    ).register(z.globalRegistry, {
+      description:
+        'The minimum balance of the general fund: an amount, a percentage of the net budget, or a risk assessment (`risks:`, summed). Needs `opening`.',
+    }),
     planned_use: optionalOf(() => strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(z.globalRegistry, {
       description:
         'Planned use of reserves by year, written positive (a draw of 2,000 is 2,000); counted as funding, so it closes the gap. Shown and controlled positive.',
@@ -344,9 +331,9 @@ const reservesSchema = lazySchema(() =>
       description:
         'Contributions to reserves by year, written positive: they add to the balance but are not funding, so they do not change the gap.',
     }),
-    earmarked: z
-      .optional(z.array(earmarkedSchema()))
-      .register(z.globalRegistry, { description: 'Earmarked reserves, each with its own roll-forward.' }),
+    earmarked: optionalOf(() => z.array(earmarkedSchema())).register(z.globalRegistry, {
+      description: 'Earmarked reserves, each with its own roll-forward.',
+    }),
     one_off: optionalOf(() => z.array(oneOffSchema())).register(z.globalRegistry, {
       description: 'One-off spend funded from a named reserve.',
     }),
@@ -361,7 +348,7 @@ const citedAmountSchema = lazySchema(() => strictObject({ amount: amountSchema()
 
 const retainedBusinessRatesSchema = lazySchema(() =>
   strictObject({
-    label: optionalOf(() => textSchema()).register(z.globalRegistry, { description: 'The row label.' }),
+    label: optionalOf(textSchema).register(z.globalRegistry, { description: 'The row label.' }),
     base_year: yearSchema().clone().register(z.globalRegistry, {
       description: 'The year the baseline, top-up and tariff are given for: the year before the period (e.g. 2017/18).',
     }),
@@ -369,19 +356,19 @@ const retainedBusinessRatesSchema = lazySchema(() =>
       description:
         'The business rates baseline of `base_year`: the authority’s share of the rates the settlement expects, in the scenario units.',
     }),
-    top_up: optionalOf(() => citedAmountSchema()).register(z.globalRegistry, {
+    top_up: optionalOf(citedAmountSchema).register(z.globalRegistry, {
       description: 'The top-up grant of `base_year` (a top-up authority: baseline funding level above its baseline).',
     }),
-    tariff: optionalOf(() => citedAmountSchema()).register(z.globalRegistry, {
+    tariff: optionalOf(citedAmountSchema).register(z.globalRegistry, {
       description: 'The tariff paid in `base_year` (a tariff authority: baseline above its baseline funding level).',
     }),
     multiplier_change: strictObject({
       rates: z.record(yearSchema(), rateSchema()).register(z.globalRegistry, {
         description: 'The change in the small business rates multiplier in each MTFS year (e.g. CPI or RPI), e.g. 2019/20: 2.1%.',
       }),
-      unstated: z
-        .optional(z.enum(['hold']))
-        .register(z.globalRegistry, { description: 'hold: a year not stated repeats the year before (an estimate).' }),
+      unstated: optionalOf(() => z.enum(['hold'])).register(z.globalRegistry, {
+        description: 'hold: a year not stated repeats the year before (an estimate).',
+      }),
       ...citation(),
     }).register(z.globalRegistry, {
       description: 'How the baseline, top-up and tariff are uprated: each year’s amount is last year’s × (1 + change).',
@@ -395,7 +382,7 @@ const retainedBusinessRatesSchema = lazySchema(() =>
     safety_net: optionalOf(() => strictObject({ percent: rateSchema(), ...citation() })).register(z.globalRegistry, {
       description: 'The safety net: income below this share of the baseline funding level is topped up to it, e.g. 92.5%.',
     }),
-    section_31: optionalOf(() => streamSchema()).register(z.globalRegistry, {
+    section_31: optionalOf(streamSchema).register(z.globalRegistry, {
       description: 'Section 31 grants compensating for business rates reliefs set nationally, by year: a funding stream of their own.',
     }),
   }).register(z.globalRegistry, {
@@ -407,28 +394,26 @@ const retainedBusinessRatesSchema = lazySchema(() =>
 
 const fundingSchema = lazySchema(() =>
   strictObject({
-    source: optionalOf(() => sourceSchema()),
-    council_tax: optionalOf(() => councilTaxSchema()),
-    business_rates: optionalOf(() => streamSchema()),
-    revenue_support_grant: optionalOf(() => streamSchema()).register(z.globalRegistry, {
+    source: optionalOf(sourceSchema),
+    council_tax: optionalOf(councilTaxSchema),
+    business_rates: optionalOf(streamSchema),
+    revenue_support_grant: optionalOf(streamSchema).register(z.globalRegistry, {
       description:
         'Revenue support grant by year: a withdrawal is falling amounts (`unstated: linear` between stated years); a negative amount (negative RSG) is paid back out of business rates.',
     }),
-    retained_business_rates: optionalOf(() => retainedBusinessRatesSchema()),
+    retained_business_rates: optionalOf(retainedBusinessRatesSchema),
     grants: optionalOf(() => z.array(grantSchema())),
-    reserves: optionalOf(() => reservesSchema()),
-    before_council_tax: z
-      .optional(
-        strictObject({
-          label: textSchema()
-            .clone()
-            .register(z.globalRegistry, { description: 'The row label as the source prints it, e.g. Total Funding.' }),
-        }),
-      )
-      .register(z.globalRegistry, {
-        description:
-          'Show the funding other than council tax (total funding less the council tax, collection fund included) as a row of its own, as a table that deducts it before council tax does; `funding.before_council_tax` controls it.',
+    reserves: optionalOf(reservesSchema),
+    before_council_tax: optionalOf(() =>
+      strictObject({
+        label: textSchema()
+          .clone()
+          .register(z.globalRegistry, { description: 'The row label as the source prints it, e.g. Total Funding.' }),
       }),
+    ).register(z.globalRegistry, {
+      description:
+        'Show the funding other than council tax (total funding less the council tax, collection fund included) as a row of its own, as a table that deducts it before council tax does; `funding.before_council_tax` controls it.',
+    }),
   }).register(z.globalRegistry, {
     id: 'Funding',
     description: 'The funding side: with it, `mtfs project` adds funding, gap, cumulative gap and reserves rows.',
@@ -438,17 +423,17 @@ const fundingSchema = lazySchema(() =>
 const departmentSchema = lazySchema(() =>
   strictObject({
     name: textSchema(),
-    scenario: z
-      .optional(textSchema())
-      .register(z.globalRegistry, { description: 'A department scenario file, relative to this file; its net budget is used.' }),
-    levels: z
-      .optional(amountsByYearSchema())
-      .register(z.globalRegistry, { description: 'Or: the net budget in each stated year, in the scenario units.' }),
+    scenario: optionalOf(textSchema).register(z.globalRegistry, {
+      description: 'A department scenario file, relative to this file; its net budget is used.',
+    }),
+    levels: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
+      description: 'Or: the net budget in each stated year, in the scenario units.',
+    }),
     unstated: optionalOf(() => z.enum(['hold', 'linear'])),
-    provenance: optionalOf(() => provenanceSchema()),
-    source: optionalOf(() => sourceSchema()),
-    note: optionalOf(() => textSchema()),
-    calibrated_to: optionalOf(() => calibratedToSchema()),
+    provenance: optionalOf(provenanceSchema),
+    source: optionalOf(sourceSchema),
+    note: optionalOf(textSchema),
+    calibrated_to: optionalOf(calibratedToSchema),
   }).register(z.globalRegistry, {
     id: 'Department',
     description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.',
@@ -457,12 +442,13 @@ const departmentSchema = lazySchema(() =>
 
 const apportionmentSchema = lazySchema(() =>
   strictObject({
-    asc_net_spend: z
-      .optional(strictObject({ amount: amountSchema(), when: textSchema(), ...citation() }))
-      .register(z.globalRegistry, { description: 'The authority’s net spend on adult social care, in the scenario units.' }),
-    population: z
-      .optional(strictObject({ count: amountSchema(), when: textSchema(), ...citation() }))
-      .register(z.globalRegistry, { description: 'The authority’s resident population.' }),
+    asc_net_spend: optionalOf(() => strictObject({ amount: amountSchema(), when: textSchema(), ...citation() })).register(
+      z.globalRegistry,
+      { description: 'The authority’s net spend on adult social care, in the scenario units.' },
+    ),
+    population: optionalOf(() => strictObject({ count: amountSchema(), when: textSchema(), ...citation() })).register(z.globalRegistry, {
+      description: 'The authority’s resident population.',
+    }),
   }).register(z.globalRegistry, { id: 'Apportionment', description: 'The authority’s own figures for `mtfs options --basis`.' }),
 );
 

@@ -9,11 +9,11 @@ import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema
 
 /** The fields a line adds to state its gross expenditure and income (see docs/scenario-format.md). */
 export const grossIncomeLineShape = lazySchema(() => ({
-  gross: optionalOf(() => amountsByYearSchema()).register(z.globalRegistry, {
+  gross: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
     description:
       "The line's gross expenditure in each stated year, as its effect on the department's gross spend (a cut is negative). With `income`, the line's net effect is gross − income.",
   }),
-  income: optionalOf(() => amountsByYearSchema()).register(z.globalRegistry, {
+  income: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
     description:
       "The line's income in each stated year, as its effect on the department's income (more income positive, income lost negative). Years are filled like `levels` (`unstated`).",
   }),
@@ -21,12 +21,12 @@ export const grossIncomeLineShape = lazySchema(() => ({
     description:
       'The kind of income: fees_and_charges, client_contributions, health_income, pooled_budget_contributions or specific_grants.',
   }),
-  income_uplift: optionalOf(() => rateSchema()).register(z.globalRegistry, {
+  income_uplift: optionalOf(rateSchema).register(z.globalRegistry, {
     description: "After the last stated income, each year's income is the year before's × (1 + this rate), e.g. 2%.",
   }),
-  income_ends: z
-    .optional(yearSchema())
-    .register(z.globalRegistry, { description: 'Income is nil from this year, e.g. a grant that ends.' }),
+  income_ends: optionalOf(yearSchema).register(z.globalRegistry, {
+    description: 'Income is nil from this year, e.g. a grant that ends.',
+  }),
 }));
 
 /** One year of a department's published gross budget, income and (where stated) net. */
@@ -34,20 +34,20 @@ const grossIncomeYearSchema = lazySchema(() =>
   strictObject({
     gross: amountSchema(),
     income: amountSchema(),
-    net: z
-      .optional(amountSchema())
-      .register(z.globalRegistry, { description: 'The net the source states beside them; checked to equal gross − income.' }),
+    net: optionalOf(amountSchema).register(z.globalRegistry, {
+      description: 'The net the source states beside them; checked to equal gross − income.',
+    }),
   }).register(z.globalRegistry, { id: 'GrossIncomeYear' }),
 );
 
 export const grossAndIncomeSchema = lazySchema(() =>
   strictObject({
     years: z.record(yearSchema(), grossIncomeYearSchema()),
-    published_to: z
-      .optional(z.enum(PUBLISHED_TO))
-      .register(z.globalRegistry, { description: 'The precision the figures were published to, e.g. £0.1m.' }),
+    published_to: optionalOf(() => z.enum(PUBLISHED_TO)).register(z.globalRegistry, {
+      description: 'The precision the figures were published to, e.g. £0.1m.',
+    }),
     source: sourceSchema(),
-    note: optionalOf(() => textSchema()),
+    note: optionalOf(textSchema),
   }).register(z.globalRegistry, {
     id: 'GrossAndIncome',
     description:

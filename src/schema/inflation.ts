@@ -17,7 +17,7 @@ const statusSchema = lazySchema(() =>
   }),
 );
 
-const provenance = lazySchema(() => ({ status: statusSchema(), source: sourceSchema(), note: optionalOf(() => textSchema()) }));
+const provenance = lazySchema(() => ({ status: statusSchema(), source: sourceSchema(), note: optionalOf(textSchema) }));
 
 /** A figure of a series: its value with status and source; `external` when the document is not among the project's sources. */
 const indexPointSchema = lazySchema(() =>
@@ -29,7 +29,7 @@ const indexPointSchema = lazySchema(() =>
     external: optionalOf(() => z.boolean()).register(z.globalRegistry, {
       description: "True when the source is not among the project's source documents: check the figure against it.",
     }),
-    calibrated_to: optionalOf(() => calibratedToSchema()),
+    calibrated_to: optionalOf(calibratedToSchema),
   }).register(z.globalRegistry, { id: 'IndexPoint' }),
 );
 
@@ -40,7 +40,7 @@ export const indexSeriesSchema = lazySchema(() =>
       description:
         "rate: each year's figure is the annual change (CPI, a pay award); level: each year's figure is a level (the National Living Wage in £ an hour), whose change mtfs works out.",
     }),
-    unit: optionalOf(() => textSchema()).register(z.globalRegistry, { description: 'The unit of a level series, e.g. "£ an hour".' }),
+    unit: optionalOf(textSchema).register(z.globalRegistry, { description: 'The unit of a level series, e.g. "£ an hour".' }),
     values: z
       .record(yearSchema(), indexPointSchema())
       .register(z.globalRegistry, { description: 'A figure for each financial year it applies to.' }),
@@ -62,12 +62,12 @@ export const indexSeriesFileSchema = lazySchema(() =>
 
 export const indexSeriesSectionSchema = lazySchema(() =>
   strictObject({
-    file: optionalOf(() => textSchema()).register(z.globalRegistry, {
+    file: optionalOf(textSchema).register(z.globalRegistry, {
       description: 'A series file relative to this scenario, e.g. ../data/index-series.yaml; its series are used by name.',
     }),
-    series: z
-      .optional(z.record(seriesNameSchema(), indexSeriesSchema()))
-      .register(z.globalRegistry, { description: "The scenario's own series, besides the file's (a name may not be in both)." }),
+    series: optionalOf(() => z.record(seriesNameSchema(), indexSeriesSchema())).register(z.globalRegistry, {
+      description: "The scenario's own series, besides the file's (a name may not be in both).",
+    }),
   }).register(z.globalRegistry, {
     id: 'IndexSeriesSection',
     description: 'The index series the inflation lines use: a file of series, and the scenario’s own.',
@@ -76,7 +76,7 @@ export const indexSeriesSectionSchema = lazySchema(() =>
 
 const perYearRate = (description: string) =>
   strictObject({
-    value: optionalOf(() => rateSchema()).register(z.globalRegistry, { description: 'The same value in every year.' }),
+    value: optionalOf(rateSchema).register(z.globalRegistry, { description: 'The same value in every year.' }),
     values: optionalOf(() => z.record(yearSchema(), rateSchema())).register(z.globalRegistry, { description: 'A value for each year.' }),
     ...provenance(),
   }).register(z.globalRegistry, { description: `${description} Give \`value\` or \`values\`, with \`status\` and \`source\`.` });
@@ -95,7 +95,7 @@ export const inflationItemSchema = lazySchema(() =>
       year: yearSchema().clone().register(z.globalRegistry, { description: 'The base year: the year before the first MTFS year.' }),
       ...provenance(),
     }).register(z.globalRegistry, { description: 'The budget inflated, at base-year prices.' }),
-    index: optionalOf(() => seriesNameSchema()).register(z.globalRegistry, {
+    index: optionalOf(seriesNameSchema).register(z.globalRegistry, {
       description: 'The index series whose annual change is the rate.',
     }),
     rate: optionalOf(() => perYearRate('The annual rate given directly, instead of `index`.')),

@@ -2,16 +2,15 @@
 // (`base_budget:`). Strict zod schemas; the rules between rows are checked in load/layout.ts.
 
 import { z } from 'zod/mini';
-import { lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { amountsByYearSchema, sourceSchema, textSchema } from './common.js';
 import { refSchema } from './line-fields.js';
 
 export const rowIdSchema = lazySchema(() =>
-  z
-    .string()
-    .check(z.regex(/^[a-z][a-z0-9_]*$/, 'a row id is lower case letters, digits and `_`, starting with a letter, e.g. net_budget'))
-    .register(z.globalRegistry, { description: 'A row id, used by `sum`, controls, CSV and JSON, e.g. net_budget.' }),
+  checkedString(
+    z.regex(/^[a-z][a-z0-9_]*$/, 'a row id is lower case letters, digits and `_`, starting with a letter, e.g. net_budget'),
+  ).register(z.globalRegistry, { description: 'A row id, used by `sum`, controls, CSV and JSON, e.g. net_budget.' }),
 );
 
 const kindSchema = lazySchema(() => z.enum(LINE_KINDS));
@@ -19,17 +18,17 @@ const kindSchema = lazySchema(() => z.enum(LINE_KINDS));
 /** Which lines a row sums: every condition given must hold. */
 export const rowLinesSchema = lazySchema(() =>
   strictObject({
-    kind: z
-      .optional(z.union([kindSchema(), z.array(kindSchema()).check(z.minLength(1))]))
-      .register(z.globalRegistry, { description: 'Line kinds, e.g. saving or [growth, inflation].' }),
+    kind: optionalOf(() => z.union([kindSchema(), z.array(kindSchema()).check(z.minLength(1))])).register(z.globalRegistry, {
+      description: 'Line kinds, e.g. saving or [growth, inflation].',
+    }),
     refs: optionalOf(() => z.array(refSchema()).check(z.minLength(1))).register(z.globalRegistry, {
       description: 'These lines, e.g. [T1, T2].',
     }),
-    category: optionalOf(() => textSchema()),
-    nature: optionalOf(() => textSchema()),
-    service_area: optionalOf(() => textSchema()),
-    growth_type: optionalOf(() => textSchema()),
-    status: optionalOf(() => textSchema()),
+    category: optionalOf(textSchema),
+    nature: optionalOf(textSchema),
+    service_area: optionalOf(textSchema),
+    growth_type: optionalOf(textSchema),
+    status: optionalOf(textSchema),
   }).register(z.globalRegistry, { id: 'RowLines' }),
 );
 
@@ -42,14 +41,14 @@ export const layoutRowSchema = lazySchema(() =>
         'A base row: brought_forward (last year’s net budget), base (the base budget: stated with `base_budget:` or rolled forward) or restatement (stated base less last year’s net budget).',
     }),
     transfers: optionalOf(() => z.literal(true)).register(z.globalRegistry, { description: 'The `transfers:` amounts of the scenario.' }),
-    lines: optionalOf(() => rowLinesSchema()).register(z.globalRegistry, {
+    lines: optionalOf(rowLinesSchema).register(z.globalRegistry, {
       description: 'The year-on-year change of the lines chosen, signed as their effect on the net budget.',
     }),
-    sum: z
-      .optional(z.array(rowIdSchema()).check(z.minLength(1)))
-      .register(z.globalRegistry, { description: 'The sum of these rows, each listed above this one.' }),
+    sum: optionalOf(() => z.array(rowIdSchema()).check(z.minLength(1))).register(z.globalRegistry, {
+      description: 'The sum of these rows, each listed above this one.',
+    }),
     deduction: optionalOf(() => z.boolean()).register(z.globalRegistry, { description: 'Print a nil figure as (0), like a "Less …" row.' }),
-    schedule: optionalOf(() => textSchema()).register(z.globalRegistry, {
+    schedule: optionalOf(textSchema).register(z.globalRegistry, {
       description:
         'A lines row choosing one kind: the name the source gives the schedule of those lines, e.g. Appendix B (shown in the schedule’s title).',
     }),

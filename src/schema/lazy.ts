@@ -91,6 +91,15 @@ export function optionalOf<T extends z.core.SomeType>(build: () => T): z.ZodMini
   return new LazyOptional(def as unknown as z.core.$ZodOptionalDef) as unknown as z.ZodMiniOptional<T>;
 }
 
+/**
+ * `z.string().check(...checks)` made as one schema rather than two: `z.string()` makes a string
+ * schema that `.check()` then copies with the checks added, and the first is never used. The same
+ * checks, issues and JSON Schema.
+ */
+export function checkedString(...checks: z.core.$ZodCheck<string>[]): z.ZodMiniString<string> {
+  return new z.ZodMiniString({ type: 'string', checks }) as z.ZodMiniString<string>;
+}
+
 /** The zod shape of some fields. */
 export type FieldsShape<F extends Record<string, Field>> = { [K in keyof F]: ReturnType<F[K]['schema']> };
 

@@ -2,7 +2,7 @@
 // variant selectors and assumption selectors.
 
 import { z } from 'zod/mini';
-import { lazySchema } from './lazy.js';
+import { checkedString, lazySchema } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 
 export const UNSTATED_METHODS = ['hold', 'linear'] as const;
@@ -11,12 +11,9 @@ export const RAG_RATINGS = ['red', 'amber', 'green'] as const;
 export const SAVING_STAGES = ['identified', 'unidentified', 'under-development'] as const;
 
 export const refSchema = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, 'a ref is letters and digits, with `_`, `.`, `/` or `-` inside, e.g. G6, AC14 or 1047'),
-    )
-    .register(z.globalRegistry, {
-      description: 'The line reference as the council writes it, e.g. G6, AC14 or a bid number such as 1047.',
-    }),
+  checkedString(
+    z.regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, 'a ref is letters and digits, with `_`, `.`, `/` or `-` inside, e.g. G6, AC14 or 1047'),
+  ).register(z.globalRegistry, {
+    description: 'The line reference as the council writes it, e.g. G6, AC14 or a bid number such as 1047.',
+  }),
 );

@@ -3,12 +3,12 @@
 // Strict zod schemas; every figure carries its provenance and source.
 
 import { z } from 'zod/mini';
-import { lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
 
 const seriesIdSchema = lazySchema(() =>
-  z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic')),
+  checkedString(z.regex(/^[a-z][a-z0-9-]*$/, 'an id is lower-case letters, digits and `-`, e.g. income-tax-basic')),
 );
 
 const pointSchema = lazySchema(() =>
@@ -16,7 +16,7 @@ const pointSchema = lazySchema(() =>
     amount: amountSchema(),
     provenance: provenanceSchema(),
     source: sourceSchema(),
-    estimate_basis: optionalOf(() => seriesIdSchema()).register(z.globalRegistry, {
+    estimate_basis: optionalOf(seriesIdSchema).register(z.globalRegistry, {
       description: 'Whose estimate this is, e.g. kings-fund-2030-31: points on different bases are never joined by a straight line.',
     }),
   }),
@@ -26,7 +26,7 @@ const seriesShape = lazySchema(() => ({
   id: seriesIdSchema(),
   label: textSchema(),
   illustrative: optionalOf(() => z.boolean()),
-  note: optionalOf(() => textSchema()),
+  note: optionalOf(textSchema),
   outside_points: optionalOf(() => z.enum(['held', 'none'])).register(z.globalRegistry, {
     description:
       'After the last published point: `held` (that point, marked; the default) or `none` (no figure). Before the first point there is never a figure.',
@@ -43,7 +43,7 @@ export const fundingOptionsFileSchema = lazySchema(() =>
       strictObject({
         ...seriesShape(),
         group: seriesIdSchema(),
-        local_council_tax_rate: optionalOf(() => rateSchema()).register(z.globalRegistry, {
+        local_council_tax_rate: optionalOf(rateSchema).register(z.globalRegistry, {
           description:
             "Locally, this option is this rate of the authority's own council tax (its tax base × Band D), not a share of the national figure.",
         }),
@@ -62,7 +62,7 @@ export const needsFileSchema = lazySchema(() =>
         ...seriesShape(),
         group: z.enum(NEED_GROUPS),
         excludes: optionalOf(() => z.array(seriesIdSchema())),
-        own_gap_overlap: optionalOf(() => textSchema()).register(z.globalRegistry, {
+        own_gap_overlap: optionalOf(textSchema).register(z.globalRegistry, {
           description: "How this need overlaps an authority's own gap (shown with the local view's own gap row).",
         }),
       }),
@@ -74,7 +74,7 @@ const citation = lazySchema(() => ({
   when: textSchema(),
   provenance: provenanceSchema(),
   source: sourceSchema(),
-  note: optionalOf(() => textSchema()),
+  note: optionalOf(textSchema),
 }));
 
 export const nationalTotalsFileSchema = lazySchema(() =>

@@ -2,7 +2,7 @@
 // so every unknown key is an error. Also the source of `mtfs schema` (JSON Schema for editors).
 
 import { z } from 'zod/mini';
-import { lazySchema, optional, optionalOf, required, shapeOf, type FieldsShape, strictObject } from './lazy.js';
+import { checkedString, type FieldsShape, lazySchema, optional, optionalOf, required, shapeOf, strictObject } from './lazy.js';
 import { UNITS } from '../model/units.js';
 import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -26,15 +26,15 @@ export { LINE_TYPES, refSchema, UNSTATED_METHODS };
 /** A delay in delivering a saving: whole years, or part of a year (in every year, or in one). */
 export const slippageSchema = lazySchema(() =>
   strictObject({
-    years: z
-      .optional(z.string().check(z.regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9')))
-      .register(z.globalRegistry, { description: 'Every level arrives this many whole years late, e.g. 1.' }),
-    fraction: optionalOf(() => rateSchema()).register(z.globalRegistry, {
+    years: optionalOf(() => checkedString(z.regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9'))).register(z.globalRegistry, {
+      description: 'Every level arrives this many whole years late, e.g. 1.',
+    }),
+    fraction: optionalOf(rateSchema).register(z.globalRegistry, {
       description:
         "Each year's step up in level arrives this part of a year late (0.5 or 50%): only the rest of the step is delivered in its year.",
     }),
-    year: optionalOf(() => yearSchema()).register(z.globalRegistry, { description: 'With `fraction`: only this year’s step slips.' }),
-    note: optionalOf(() => textSchema()).register(z.globalRegistry, { description: 'Why the saving slips, with its source.' }),
+    year: optionalOf(yearSchema).register(z.globalRegistry, { description: 'With `fraction`: only this year’s step slips.' }),
+    note: optionalOf(textSchema).register(z.globalRegistry, { description: 'Why the saving slips, with its source.' }),
   }).register(z.globalRegistry, { id: 'Slippage', description: 'Give `years`, or `fraction` with an optional `year`.' }),
 );
 
@@ -47,35 +47,35 @@ export const lineSchema = lazySchema(() =>
         'The kind of line: growth, inflation, saving, income, adjustment, to_reserves, from_reserves, levy or capital_financing. Amounts are written as the amount of the kind (a saving of 250 saves 250); see "Line kinds and signs".',
     }),
     description: textSchema(),
-    status: optionalOf(() => textSchema()).register(z.globalRegistry, {
+    status: optionalOf(textSchema).register(z.globalRegistry, {
       description:
         "unchanged from the previous MTFS, amended, or new, or the mark the scenario's `classifications:` gives it (* and ** by default).",
     }),
-    category: optionalOf(() => textSchema()).register(z.globalRegistry, {
+    category: optionalOf(textSchema).register(z.globalRegistry, {
       description: 'A code of the `category` the scenario declares (e.g. Transformation), or any text where it declares none.',
     }),
-    nature: optionalOf(() => textSchema()).register(z.globalRegistry, {
+    nature: optionalOf(textSchema).register(z.globalRegistry, {
       description:
         'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
     }),
-    service_area: z
-      .optional(textSchema())
-      .register(z.globalRegistry, { description: 'e.g. Adult Social Care, Communities and Wellbeing.' }),
-    growth_type: z
-      .optional(textSchema())
-      .register(z.globalRegistry, { description: 'The kind of growth, e.g. committed or service improvement.' }),
-    changes: optionalOf(() => amountsByYearSchema()).register(z.globalRegistry, {
+    service_area: optionalOf(textSchema).register(z.globalRegistry, {
+      description: 'e.g. Adult Social Care, Communities and Wellbeing.',
+    }),
+    growth_type: optionalOf(textSchema).register(z.globalRegistry, {
+      description: 'The kind of growth, e.g. committed or service improvement.',
+    }),
+    changes: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
       description:
         'The change in the line in each stated year, e.g. {2024/25: 100, 2026/27: -30}, instead of `levels`; years not stated change by nil.',
     }),
     one_off: optionalOf(() => z.boolean()).register(z.globalRegistry, {
       description: 'True for a one-off line: each stated amount applies in its year only and falls out the following year.',
     }),
-    levels: optionalOf(() => amountsByYearSchema()).register(z.globalRegistry, {
+    levels: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
       description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels`, `changes` or `driver`.',
     }),
-    driver: optionalOf(() => lineDriverSchema()),
-    inflation: optionalOf(() => driverNameSchema()).register(z.globalRegistry, {
+    driver: optionalOf(lineDriverSchema),
+    inflation: optionalOf(driverNameSchema).register(z.globalRegistry, {
       description: 'The inflation driver (under `inflation:`) that builds this growth line’s levels, instead of `levels`.',
     }),
     unstated: optionalOf(() => z.enum(UNSTATED_METHODS)).register(z.globalRegistry, {
@@ -85,17 +85,17 @@ export const lineSchema = lazySchema(() =>
     reconciling: optionalOf(() => z.boolean()).register(z.globalRegistry, {
       description: 'True for a line that is not described in the source text but reconciles to a published total.',
     }),
-    rag: z
-      .optional(z.enum(RAG_RATINGS))
-      .register(z.globalRegistry, { description: 'Savings only: the RAG rating of delivery (red, amber or green).' }),
+    rag: optionalOf(() => z.enum(RAG_RATINGS)).register(z.globalRegistry, {
+      description: 'Savings only: the RAG rating of delivery (red, amber or green).',
+    }),
     stage: optionalOf(() => z.enum(SAVING_STAGES)).register(z.globalRegistry, {
       description:
         'Savings only: identified (the default); unidentified (a sum the budget assumes will be found: counted in the budget); under-development (an initiative not yet in the budget: an option for closing the gap).',
     }),
-    slippage: optionalOf(() => slippageSchema()),
+    slippage: optionalOf(slippageSchema),
     ...grossIncomeLineShape(),
     source: sourceSchema(),
-    note: optionalOf(() => textSchema()),
+    note: optionalOf(textSchema),
   }).register(z.globalRegistry, { id: 'BudgetLine' }),
 );
 

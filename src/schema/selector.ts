@@ -12,19 +12,19 @@ export const selectorSchema = lazySchema(() =>
       description: 'These lines, e.g. [G6, G7].',
     }),
     type: optionalOf(() => z.enum(LINE_TYPES)),
-    nature: z
-      .optional(textSchema())
-      .register(z.globalRegistry, { description: 'Lines whose nature includes this, e.g. SR also picks Eff/SR.' }),
-    category: optionalOf(() => textSchema()),
-    service_area: optionalOf(() => textSchema()),
-    status: z
-      .optional(textSchema())
-      .register(z.globalRegistry, { description: 'unchanged, amended or new, or its mark (* and ** by default).' }),
+    nature: optionalOf(textSchema).register(z.globalRegistry, {
+      description: 'Lines whose nature includes this, e.g. SR also picks Eff/SR.',
+    }),
+    category: optionalOf(textSchema),
+    service_area: optionalOf(textSchema),
+    status: optionalOf(textSchema).register(z.globalRegistry, {
+      description: 'unchanged, amended or new, or its mark (* and ** by default).',
+    }),
     rag: optionalOf(() => z.enum(RAG_RATINGS)).register(z.globalRegistry, {
       description: 'Savings rated red, amber or green for delivery.',
     }),
-    stage: z
-      .optional(z.enum(SAVING_STAGES))
-      .register(z.globalRegistry, { description: 'Savings at this stage: identified (the default), unidentified or under-development.' }),
+    stage: optionalOf(() => z.enum(SAVING_STAGES)).register(z.globalRegistry, {
+      description: 'Savings at this stage: identified (the default), unidentified or under-development.',
+    }),
   }).register(z.globalRegistry, { id: 'LineSelector' }),
 );

@@ -14,107 +14,96 @@ export { selectorSchema };
 export const variantSchema = lazySchema(() =>
   strictObject({
     extends: textSchema().clone().register(z.globalRegistry, { description: 'The scenario this one changes, relative to this file.' }),
-    title: optionalOf(() => textSchema()),
-    status: z
-      .optional(textSchema())
-      .register(z.globalRegistry, { description: "The variant's standing, e.g. Draft; the base's otherwise." }),
-    date: optionalOf(() => dateSchema()).register(z.globalRegistry, {
+    title: optionalOf(textSchema),
+    status: optionalOf(textSchema).register(z.globalRegistry, {
+      description: "The variant's standing, e.g. Draft; the base's otherwise.",
+    }),
+    date: optionalOf(dateSchema).register(z.globalRegistry, {
       description: "The variant's date, YYYY-MM-DD; the base's otherwise.",
     }),
-    description: z
-      .optional(textSchema())
-      .register(z.globalRegistry, { description: 'The question this variant asks, e.g. "What if AC14 is rejected?"' }),
-    source: optionalOf(() => sourceSchema()),
-    remove: z
-      .optional(z.array(strictObject({ ref: refSchema(), reason: textSchema() })))
-      .register(z.globalRegistry, { description: 'Lines of the base to drop, each with a reason.' }),
+    description: optionalOf(textSchema).register(z.globalRegistry, {
+      description: 'The question this variant asks, e.g. "What if AC14 is rejected?"',
+    }),
+    source: optionalOf(sourceSchema),
+    remove: optionalOf(() => z.array(strictObject({ ref: refSchema(), reason: textSchema() }))).register(z.globalRegistry, {
+      description: 'Lines of the base to drop, each with a reason.',
+    }),
     add: optionalOf(() => z.array(lineSchema())).register(z.globalRegistry, {
       description: 'New lines, written like the lines of a scenario.',
     }),
-    set: z
-      .optional(
-        z.array(
-          strictObject({
-            ref: refSchema(),
-            levels: amountsByYearSchema(),
-            unstated: optionalOf(() => z.enum(UNSTATED_METHODS)),
-            source: sourceSchema(),
-          }),
-        ),
-      )
-      .register(z.globalRegistry, { description: "Replace a line's levels (all of them: years not given follow `unstated`)." }),
-    scale: z
-      .optional(z.array(strictObject({ select: selectorSchema(), factor: rateSchema(), reason: textSchema() })))
-      .register(z.globalRegistry, {
-        description: 'Multiply the levels of the chosen lines, e.g. factor 75% (deliver three quarters) or 110% (+10%).',
-      }),
-    funding: z
-      .optional(
+    set: optionalOf(() =>
+      z.array(
         strictObject({
-          set: z
-            .optional(
-              z.array(
-                strictObject({
-                  item: textSchema().clone().register(z.globalRegistry, {
-                    description:
-                      'A funding stream by id: revenue_support_grant, business_rates, section_31, business_rates_growth, collection_fund or a grant id.',
-                  }),
-                  label: optionalOf(() => textSchema()).register(z.globalRegistry, {
-                    description: "The stream's row label in this scenario.",
-                  }),
-                  amounts: amountsByYearSchema(),
-                  unstated: optionalOf(() => z.enum(['hold', 'linear'])),
-                  provenance: provenanceSchema(),
-                  source: sourceSchema(),
-                  note: optionalOf(() => textSchema()),
-                }),
-              ),
-            )
-            .register(z.globalRegistry, {
-              description: "Replace a funding stream's amounts (every year: years not given follow `unstated`), with their provenance.",
-            }),
-          scale: z
-            .optional(
-              z.array(
-                strictObject({
-                  item: textSchema(),
-                  label: optionalOf(() => textSchema()).register(z.globalRegistry, {
-                    description: "The stream's row label in this scenario.",
-                  }),
-                  factor: rateSchema(),
-                  from: z
-                    .optional(yearSchema())
-                    .register(z.globalRegistry, { description: 'The first year scaled (every year when absent).' }),
-                  reason: textSchema(),
-                }),
-              ),
-            )
-            .register(z.globalRegistry, {
-              description: 'Multiply a funding stream from a year on, e.g. revenue support grant × 80% from 2020/21.',
-            }),
+          ref: refSchema(),
+          levels: amountsByYearSchema(),
+          unstated: optionalOf(() => z.enum(UNSTATED_METHODS)),
+          source: sourceSchema(),
         }),
-      )
-      .register(z.globalRegistry, {
-        description:
-          'Settlement scenarios: set or scale funding streams of the base (a fair funding review, a business rates reset). A changed figure is marked as the variant says (usually an estimate).',
-      }),
-    parameters: z
-      .optional(
-        z.array(
-          strictObject({
-            set: textSchema().clone().register(z.globalRegistry, {
-              description:
-                'PATH=VALUE, as `--set` takes it: council_tax.collection_rate=97.5%, reserves.opening=15000, inflation.<name>.rate=3%, index.<series>.2019/20=2.5%, <driver>.<parameter>=…, <ref>.income_uplift=2%, funding.<stream>.<year>=….',
+      ),
+    ).register(z.globalRegistry, { description: "Replace a line's levels (all of them: years not given follow `unstated`)." }),
+    scale: optionalOf(() => z.array(strictObject({ select: selectorSchema(), factor: rateSchema(), reason: textSchema() }))).register(
+      z.globalRegistry,
+      {
+        description: 'Multiply the levels of the chosen lines, e.g. factor 75% (deliver three quarters) or 110% (+10%).',
+      },
+    ),
+    funding: optionalOf(() =>
+      strictObject({
+        set: optionalOf(() =>
+          z.array(
+            strictObject({
+              item: textSchema().clone().register(z.globalRegistry, {
+                description:
+                  'A funding stream by id: revenue_support_grant, business_rates, section_31, business_rates_growth, collection_fund or a grant id.',
+              }),
+              label: optionalOf(textSchema).register(z.globalRegistry, {
+                description: "The stream's row label in this scenario.",
+              }),
+              amounts: amountsByYearSchema(),
+              unstated: optionalOf(() => z.enum(['hold', 'linear'])),
+              provenance: provenanceSchema(),
+              source: sourceSchema(),
+              note: optionalOf(textSchema),
             }),
-            reason: textSchema(),
-          }),
-        ),
-      )
-      .register(z.globalRegistry, {
-        description:
-          'Parameters the variant changes, each written as `--set` takes it (council tax rules, reserves, inflation and index series, demand and income drivers, the settlement), applied in order after the line and funding operations.',
+          ),
+        ).register(z.globalRegistry, {
+          description: "Replace a funding stream's amounts (every year: years not given follow `unstated`), with their provenance.",
+        }),
+        scale: optionalOf(() =>
+          z.array(
+            strictObject({
+              item: textSchema(),
+              label: optionalOf(textSchema).register(z.globalRegistry, {
+                description: "The stream's row label in this scenario.",
+              }),
+              factor: rateSchema(),
+              from: optionalOf(yearSchema).register(z.globalRegistry, { description: 'The first year scaled (every year when absent).' }),
+              reason: textSchema(),
+            }),
+          ),
+        ).register(z.globalRegistry, {
+          description: 'Multiply a funding stream from a year on, e.g. revenue support grant × 80% from 2020/21.',
+        }),
       }),
-    controls: optionalOf(() => controlsSchema()).register(z.globalRegistry, {
+    ).register(z.globalRegistry, {
+      description:
+        'Settlement scenarios: set or scale funding streams of the base (a fair funding review, a business rates reset). A changed figure is marked as the variant says (usually an estimate).',
+    }),
+    parameters: optionalOf(() =>
+      z.array(
+        strictObject({
+          set: textSchema().clone().register(z.globalRegistry, {
+            description:
+              'PATH=VALUE, as `--set` takes it: council_tax.collection_rate=97.5%, reserves.opening=15000, inflation.<name>.rate=3%, index.<series>.2019/20=2.5%, <driver>.<parameter>=…, <ref>.income_uplift=2%, funding.<stream>.<year>=….',
+          }),
+          reason: textSchema(),
+        }),
+      ),
+    ).register(z.globalRegistry, {
+      description:
+        'Parameters the variant changes, each written as `--set` takes it (council tax rules, reserves, inflation and index series, demand and income drivers, the settlement), applied in order after the line and funding operations.',
+    }),
+    controls: optionalOf(controlsSchema).register(z.globalRegistry, {
       description:
         "The variant's own controls. Without them, `check` uses the base's controls on the figures the variant does not change and reports the rest as not applicable.",
     }),
