@@ -3,12 +3,12 @@
 // load/classification.ts.
 
 import { z } from 'zod/mini';
-import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedArray, checkedRecord, checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { STATUS_CODES } from '../model/classification.js';
 import { textSchema } from './common.js';
 
-const kindsSchema = lazySchema(() => z.array(z.enum(LINE_KINDS)).check(z.minLength(1)));
+const kindsSchema = lazySchema(() => checkedArray(z.enum(LINE_KINDS), z.minLength(1)));
 
 /** A code as lines write it: text without a leading or trailing space, and no `/` (which joins a mix). */
 const codeSchema = lazySchema(() =>
@@ -36,12 +36,13 @@ const commonShape = lazySchema(() => ({
 }));
 
 const valuesSchema = lazySchema(() =>
-  z
-    .record(codeSchema(), textSchema())
-    .check(z.refine((v) => Object.keys(v).length > 0, 'declare at least one value'))
-    .register(z.globalRegistry, {
-      description: 'Each code as lines write it, with its label, in the order subtotals show them, e.g. {Eff: Efficiency}.',
-    }),
+  checkedRecord(
+    codeSchema(),
+    textSchema(),
+    z.refine((v) => Object.keys(v).length > 0, 'declare at least one value'),
+  ).register(z.globalRegistry, {
+    description: 'Each code as lines write it, with its label, in the order subtotals show them, e.g. {Eff: Efficiency}.',
+  }),
 );
 
 const vocabularySchema = lazySchema(() => strictObject({ values: valuesSchema(), ...commonShape() }));

@@ -2,7 +2,7 @@
 // client group. Every figure is an object with its value, status and source, so none is unexplained.
 
 import { z } from 'zod/mini';
-import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedArray, checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { PARAMETER_STATUSES } from '../model/demand.js';
 import { SERIES_EXTENDS, SERIES_METHODS } from '../model/series.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -118,7 +118,7 @@ export const driversSchema = lazySchema(() =>
 
 /** The driver names a line may give: one, or a list whose levels are summed. */
 export const lineDriverSchema = lazySchema(() =>
-  z.union([driverNameSchema(), z.array(driverNameSchema()).check(z.minLength(1))]).register(z.globalRegistry, {
+  z.union([driverNameSchema(), checkedArray(driverNameSchema(), z.minLength(1))]).register(z.globalRegistry, {
     description: 'The demand driver (or list of drivers, summed) that builds this line’s levels, instead of `levels`.',
   }),
 );

@@ -3,7 +3,7 @@
 // are errors. Rules zod cannot express (years, start and end, Band D chains) live in load/funding.ts.
 
 import { z } from 'zod/mini';
-import { checkedString, lazySchema, optional, optionalOf, strictObject } from './lazy.js';
+import { checkedArray, checkedString, lazySchema, optional, optionalOf, strictObject } from './lazy.js';
 import { BAND_D_ROUNDING } from '../model/band-d.js';
 import { PROVENANCES } from '../model/funding.js';
 import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -31,13 +31,13 @@ export const provenanceSchema = lazySchema(() =>
 
 /** A control a figure was calibrated to, written `<row> <year>` as in `controls:`, e.g. `gap 2018/19`. */
 export const calibratedToSchema = lazySchema(() =>
-  z
-    .array(checkedString(z.trim(), z.regex(/^[a-z_]+ \d{4}\/\d{2}$/, 'name a control as `<row> <year>`, e.g. `gap 2018/19`')))
-    .check(z.minLength(1))
-    .register(z.globalRegistry, {
-      description:
-        'The controls (`<row> <year>`, e.g. `gap 2018/19`) this figure was chosen to reproduce: `mtfs check` reports them as calibrated, not as evidence.',
-    }),
+  checkedArray(
+    checkedString(z.trim(), z.regex(/^[a-z_]+ \d{4}\/\d{2}$/, 'name a control as `<row> <year>`, e.g. `gap 2018/19`')),
+    z.minLength(1),
+  ).register(z.globalRegistry, {
+    description:
+      'The controls (`<row> <year>`, e.g. `gap 2018/19`) this figure was chosen to reproduce: `mtfs check` reports them as calibrated, not as evidence.',
+  }),
 );
 
 const citation = lazySchema(() => ({
@@ -212,10 +212,9 @@ const billSchema = lazySchema(() =>
     label: optionalOf(textSchema).register(z.globalRegistry, {
       description: 'The total as the source labels it, e.g. Council Tax level (Band D).',
     }),
-    preceptors: z
-      .array(preceptorSchema())
-      .check(z.minLength(1))
-      .register(z.globalRegistry, { description: 'The other preceptors, in the order the bill lists them.' }),
+    preceptors: checkedArray(preceptorSchema(), z.minLength(1)).register(z.globalRegistry, {
+      description: 'The other preceptors, in the order the bill lists them.',
+    }),
   }).register(z.globalRegistry, {
     id: 'CouncilTaxBill',
     description:
@@ -315,7 +314,7 @@ const reservesSchema = lazySchema(() =>
         strictObject({ percent: rateSchema(), ...citation() }).register(z.globalRegistry, {
           description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
         }),
-        strictObject({ risks: z.array(riskItemSchema()).check(z.minLength(1)), ...citation() }).register(z.globalRegistry, {
+        strictObject({ risks: checkedArray(riskItemSchema(), z.minLength(1)), ...citation() }).register(z.globalRegistry, {
           description: 'A risk-assessed minimum balance: the sum of the amounts held against each assessed risk.',
         }),
       ]),

@@ -2,7 +2,7 @@
 // (`base_budget:`). Strict zod schemas; the rules between rows are checked in load/layout.ts.
 
 import { z } from 'zod/mini';
-import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedArray, checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { amountsByYearSchema, sourceSchema, textSchema } from './common.js';
 import { refSchema } from './line-fields.js';
@@ -18,10 +18,10 @@ const kindSchema = lazySchema(() => z.enum(LINE_KINDS));
 /** Which lines a row sums: every condition given must hold. */
 export const rowLinesSchema = lazySchema(() =>
   strictObject({
-    kind: optionalOf(() => z.union([kindSchema(), z.array(kindSchema()).check(z.minLength(1))])).register(z.globalRegistry, {
+    kind: optionalOf(() => z.union([kindSchema(), checkedArray(kindSchema(), z.minLength(1))])).register(z.globalRegistry, {
       description: 'Line kinds, e.g. saving or [growth, inflation].',
     }),
-    refs: optionalOf(() => z.array(refSchema()).check(z.minLength(1))).register(z.globalRegistry, {
+    refs: optionalOf(() => checkedArray(refSchema(), z.minLength(1))).register(z.globalRegistry, {
       description: 'These lines, e.g. [T1, T2].',
     }),
     category: optionalOf(textSchema),
@@ -44,7 +44,7 @@ export const layoutRowSchema = lazySchema(() =>
     lines: optionalOf(rowLinesSchema).register(z.globalRegistry, {
       description: 'The year-on-year change of the lines chosen, signed as their effect on the net budget.',
     }),
-    sum: optionalOf(() => z.array(rowIdSchema()).check(z.minLength(1))).register(z.globalRegistry, {
+    sum: optionalOf(() => checkedArray(rowIdSchema(), z.minLength(1))).register(z.globalRegistry, {
       description: 'The sum of these rows, each listed above this one.',
     }),
     deduction: optionalOf(() => z.boolean()).register(z.globalRegistry, { description: 'Print a nil figure as (0), like a "Less …" row.' }),
@@ -57,7 +57,7 @@ export const layoutRowSchema = lazySchema(() =>
 
 export const layoutSchema = lazySchema(() =>
   strictObject({
-    rows: z.array(layoutRowSchema()).check(z.minLength(1)),
+    rows: checkedArray(layoutRowSchema(), z.minLength(1)),
   }).register(z.globalRegistry, {
     id: 'Layout',
     description:

@@ -100,6 +100,20 @@ export function checkedString(...checks: z.core.$ZodCheck<string>[]): z.ZodMiniS
   return new z.ZodMiniString({ type: 'string', checks }) as z.ZodMiniString<string>;
 }
 
+/** `z.array(element).check(...checks)` made as one schema (as checkedString). */
+export function checkedArray<T extends z.core.$ZodType>(element: T, ...checks: z.core.$ZodCheck<unknown[]>[]): z.ZodMiniArray<T> {
+  return new z.ZodMiniArray({ type: 'array', element, checks }) as unknown as z.ZodMiniArray<T>;
+}
+
+/** `z.record(keyType, valueType).check(...checks)` made as one schema (as checkedString). */
+export function checkedRecord<K extends z.core.$ZodRecordKey, V extends z.core.$ZodType>(
+  keyType: K,
+  valueType: V,
+  ...checks: z.core.$ZodCheck<Record<string, unknown>>[]
+): z.ZodMiniRecord<K, V> {
+  return new z.ZodMiniRecord({ type: 'record', keyType, valueType, checks }) as unknown as z.ZodMiniRecord<K, V>;
+}
+
 /** The zod shape of some fields. */
 export type FieldsShape<F extends Record<string, Field>> = { [K in keyof F]: ReturnType<F[K]['schema']> };
 

@@ -1,14 +1,14 @@
 // The written shape of a line selector, used by variants (`scale`) and assumption ranges.
 
 import { z } from 'zod/mini';
-import { lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedArray, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { textSchema } from './common.js';
 import { LINE_TYPES, RAG_RATINGS, refSchema, SAVING_STAGES } from './line-fields.js';
 
 /** Chooses lines: every condition given must hold. Reconciling lines are chosen only by ref. */
 export const selectorSchema = lazySchema(() =>
   strictObject({
-    refs: optionalOf(() => z.array(refSchema()).check(z.minLength(1))).register(z.globalRegistry, {
+    refs: optionalOf(() => checkedArray(refSchema(), z.minLength(1))).register(z.globalRegistry, {
       description: 'These lines, e.g. [G6, G7].',
     }),
     type: optionalOf(() => z.enum(LINE_TYPES)),
