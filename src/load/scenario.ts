@@ -309,7 +309,7 @@ function csvRowSchemaFor(fields: readonly string[], years: readonly string[]): z
 }
 const rowSchemas = new Map<string, z.ZodMiniType<WrittenLine>>();
 /** A year's amount in a row, which may be blank: one schema for every year column of every table. */
-const optionalAmount = lazySchema(() => z.optional(amountSchema()));
+const optionalAmount = lazySchema(() => optionalOf(amountSchema));
 
 /**
  * A line read from a CSV row: the same fields, without the check for unknown keys, which the

@@ -59,7 +59,7 @@ export const required = <T extends z.ZodMiniType>(build: () => T): Field<T> => (
 export const optional = <T extends z.ZodMiniType>(build: () => T, meta?: { description: string }): Field<z.ZodMiniOptional<T>> => ({
   optional: true,
   schema: lazySchema(() => {
-    const schema = z.optional(build());
+    const schema = optionalOf(build);
     if (meta) z.globalRegistry.add(schema, meta);
     return schema;
   }),
