@@ -3,7 +3,7 @@
 // load/classification.ts.
 
 import { z } from 'zod/mini';
-import { checkedArray, checkedRecord, checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedArray, checkedRecord, checkedString, docs, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { LINE_KINDS } from '../model/line-kind.js';
 import { STATUS_CODES } from '../model/classification.js';
 import { textSchema } from './common.js';
@@ -21,16 +21,16 @@ const codeSchema = lazySchema(() =>
 );
 
 const commonShape = lazySchema(() => ({
-  label: optionalOf(textSchema).register(z.globalRegistry, {
+  label: optionalOf(textSchema).register(docs, {
     description: 'The heading of its subtotals, e.g. Nature; by default the name, e.g. "Service area".',
   }),
-  required_for: optionalOf(kindsSchema).register(z.globalRegistry, {
+  required_for: optionalOf(kindsSchema).register(docs, {
     description: 'Line kinds whose lines must carry a value, e.g. [saving]. Reconciling lines need none. None is required otherwise.',
   }),
-  applies_to: optionalOf(kindsSchema).register(z.globalRegistry, {
+  applies_to: optionalOf(kindsSchema).register(docs, {
     description: 'Line kinds whose lines may carry a value, e.g. [saving]; any kind when absent.',
   }),
-  shown: optionalOf(() => z.enum(['code', 'label'])).register(z.globalRegistry, {
+  shown: optionalOf(() => z.enum(['code', 'label'])).register(docs, {
     description: "Whether tables print a value's code (as the report's own tables do, e.g. SR/Eff) or its label (the default).",
   }),
 }));
@@ -40,7 +40,7 @@ const valuesSchema = lazySchema(() =>
     codeSchema(),
     textSchema(),
     z.refine((v) => Object.keys(v).length > 0, 'declare at least one value'),
-  ).register(z.globalRegistry, {
+  ).register(docs, {
     description: 'Each code as lines write it, with its label, in the order subtotals show them, e.g. {Eff: Efficiency}.',
   }),
 );
@@ -50,7 +50,7 @@ const vocabularySchema = lazySchema(() => strictObject({ values: valuesSchema(),
 const natureVocabularySchema = lazySchema(() =>
   strictObject({
     values: valuesSchema(),
-    mixes: optionalOf(() => z.boolean()).register(z.globalRegistry, {
+    mixes: optionalOf(() => z.boolean()).register(docs, {
       description:
         'True when a line may combine values with `/`, e.g. SR/Eff; a mix is shown in the declared order of its parts and subtotalled as one group.',
     }),
@@ -70,7 +70,7 @@ const statusValueSchema = lazySchema(() =>
             'a mark is up to three symbols (not letters, digits or spaces), printed before the ref, e.g. * or **',
           ),
         ),
-      ).register(z.globalRegistry, { description: 'Printed before the ref, e.g. * ; a line may write the mark instead of the code.' }),
+      ).register(docs, { description: 'Printed before the ref, e.g. * ; a line may write the mark instead of the code.' }),
     }),
   ]),
 );
@@ -80,7 +80,7 @@ const statusVocabularySchema = lazySchema(() =>
     values: z
       .partialRecord(z.enum(STATUS_CODES), statusValueSchema())
       .check(z.refine((v) => Object.keys(v).length > 0, 'declare at least one value'))
-      .register(z.globalRegistry, {
+      .register(docs, {
         description:
           'The line statuses the scenario uses (unchanged, amended, new: the comparison `mtfs diff` checks), each with its label and mark.',
       }),
@@ -90,18 +90,18 @@ const statusVocabularySchema = lazySchema(() =>
 
 export const classificationsSchema = lazySchema(() =>
   strictObject({
-    category: optionalOf(vocabularySchema).register(z.globalRegistry, {
+    category: optionalOf(vocabularySchema).register(docs, {
       description: 'e.g. Transformation or Departmental savings.',
     }),
-    nature: optionalOf(natureVocabularySchema).register(z.globalRegistry, {
+    nature: optionalOf(natureVocabularySchema).register(docs, {
       description: 'e.g. Eff (efficiency), SR (service reduction), Inc (income).',
     }),
     service_area: optionalOf(vocabularySchema),
-    growth_type: optionalOf(vocabularySchema).register(z.globalRegistry, {
+    growth_type: optionalOf(vocabularySchema).register(docs, {
       description: 'e.g. committed growth or service improvement.',
     }),
     status: optionalOf(statusVocabularySchema),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'Classifications',
     description:
       'The vocabularies of line classifications this scenario uses. A classification not declared takes any text (and `status` unchanged, amended, new, * or **); none is required unless `required_for` says so.',

@@ -2,7 +2,7 @@
 // Values arrive as text (YAML numbers keep their source), so the grammar is checked here.
 
 import { z } from 'zod/mini';
-import { checkedString, lazySchema } from './lazy.js';
+import { checkedString, docs, lazySchema } from './lazy.js';
 import { isCanonicalAmount, parseAmountText, parseRateText } from '../model/amount-text.js';
 import { parseFiscalYear } from '../model/fiscal-year.js';
 import { parseDateText } from '../model/calendar-date.js';
@@ -15,7 +15,7 @@ export const amountSchema = lazySchema(() =>
       const r = parseAmountText(text);
       if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { mtfs: 'amount-format', hint: r.hint } });
     }),
-  ).register(z.globalRegistry, { id: 'Amount', description: 'An exact amount in the scenario units: 1275, -4755.5, 135,053 or (4,755).' }),
+  ).register(docs, { id: 'Amount', description: 'An exact amount in the scenario units: 1275, -4755.5, 135,053 or (4,755).' }),
 );
 
 /** A rate as written: `0.035` or `3.5%`. */
@@ -25,7 +25,7 @@ export const rateSchema = lazySchema(() =>
       const r = parseRateText(text);
       if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { mtfs: 'rate-format', hint: r.hint } });
     }),
-  ).register(z.globalRegistry, { id: 'Rate', description: 'A rate: a fraction such as 0.035 or a percentage such as 3.5%.' }),
+  ).register(docs, { id: 'Rate', description: 'A rate: a fraction such as 0.035 or a percentage such as 3.5%.' }),
 );
 
 /** A UK financial year such as `2018/19`. */
@@ -47,7 +47,7 @@ export const yearSchema = lazySchema(() =>
       }
       ctx.addIssue({ code: 'custom', message: r.message, params: { mtfs: 'year-format', hint: r.hint } });
     }),
-  ).register(z.globalRegistry, { id: 'FiscalYear', description: 'A UK financial year written 2018/19.' }),
+  ).register(docs, { id: 'FiscalYear', description: 'A UK financial year written 2018/19.' }),
 );
 
 /** The date of a paper, `2018-01-16`: shown in the report, which never reads the clock. */
@@ -57,7 +57,7 @@ export const dateSchema = lazySchema(() =>
       const r = parseDateText(text);
       if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { mtfs: 'date-format', hint: r.hint } });
     }),
-  ).register(z.globalRegistry, { id: 'Date', description: 'A calendar date written YYYY-MM-DD, e.g. 2018-01-16.' }),
+  ).register(docs, { id: 'Date', description: 'A calendar date written YYYY-MM-DD, e.g. 2018-01-16.' }),
 );
 
 /** Amounts by financial year: `{2018/19: 688}`. */
@@ -65,7 +65,7 @@ export const amountsByYearSchema = lazySchema(() => z.record(yearSchema(), amoun
 
 /** Where a figure comes from: a document and place, e.g. `Medium Term Financial Strategy 2018/19-2021/22, report to the Adults and Communities Overview and Scrutiny Committee, 16 January 2018, para 14`. */
 export const sourceSchema = lazySchema(() =>
-  checkedString(z.trim(), z.minLength(1, 'a source citation cannot be empty')).register(z.globalRegistry, {
+  checkedString(z.trim(), z.minLength(1, 'a source citation cannot be empty')).register(docs, {
     description: 'Where the figure comes from: the document by title and date, its paragraph, table or page, and the quoted text.',
   }),
 );

@@ -3,7 +3,7 @@
 // projection can show is checked when the controls are checked (reports/check/).
 
 import { z } from 'zod/mini';
-import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedString, docs, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { ROUNDING_MODES } from '../model/money.js';
 import { PUBLISHED_TO } from '../model/published-precision.js';
 import { amountSchema, sourceSchema, yearSchema } from './common.js';
@@ -35,14 +35,14 @@ export const controlRowSchema = lazySchema(() =>
         },
       });
     }),
-  ).register(z.globalRegistry, {
+  ).register(docs, {
     description:
       'A row id: a row of the budget table (the layout’s ids, e.g. net_budget, base_budget, levies) or a funding row, `<lines row>.total`, `<lines row>.<classification>.<value>` or `funding.<component>`.',
   }),
 );
 
 export const publishedToSchema = lazySchema(() =>
-  z.enum(PUBLISHED_TO).register(z.globalRegistry, {
+  z.enum(PUBLISHED_TO).register(docs, {
     description: 'The precision the source published the figure to: £0.01, £1, £100, £000, £0.01m, £0.1m or £m.',
   }),
 );
@@ -50,7 +50,7 @@ export const publishedToSchema = lazySchema(() =>
 const controlValueSchema = lazySchema(() =>
   z.union([
     amountSchema(),
-    strictObject({ amount: amountSchema(), published_to: publishedToSchema() }).register(z.globalRegistry, {
+    strictObject({ amount: amountSchema(), published_to: publishedToSchema() }).register(docs, {
       description: 'A published figure with its own precision, e.g. {amount: 13.0, published_to: £0.1m}.',
     }),
   ]),
@@ -59,20 +59,20 @@ const controlValueSchema = lazySchema(() =>
 export const controlsSchema = lazySchema(() =>
   strictObject({
     source: sourceSchema(),
-    published_to: optionalOf(publishedToSchema).register(z.globalRegistry, {
+    published_to: optionalOf(publishedToSchema).register(docs, {
       description:
         'The precision every figure here was published to (default: exactly as written). `check` passes when the exact figure rounds to the published one.',
     }),
     rounding: optionalOf(() =>
       z.enum(Object.keys(ROUNDING_MODES) as [keyof typeof ROUNDING_MODES, ...(keyof typeof ROUNDING_MODES)[]]),
-    ).register(z.globalRegistry, {
+    ).register(docs, {
       description: 'How the exact figure is rounded to the published precision (default half-away-from-zero, as Excel’s ROUND).',
     }),
-    rows: z.record(controlRowSchema(), z.record(yearSchema(), controlValueSchema())).register(z.globalRegistry, {
+    rows: z.record(controlRowSchema(), z.record(yearSchema(), controlValueSchema())).register(docs, {
       description:
         'Published figures by row id and year, signed as the table prints them (savings negative; planned use of reserves positive).',
     }),
-  }).register(z.globalRegistry, { id: 'Controls' }),
+  }).register(docs, { id: 'Controls' }),
 );
 
 export type WrittenControls = z.infer<ReturnType<typeof controlsSchema>>;

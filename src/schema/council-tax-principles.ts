@@ -3,36 +3,33 @@
 // years, each year with the report that sets it. Strict zod schemas: unknown keys are errors.
 
 import { z } from 'zod/mini';
-import { lazySchema, optionalOf, strictObject } from './lazy.js';
+import { described, docs, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 
 const principlesYearSchema = lazySchema(() =>
   strictObject({
     // a core increase of this or more is excessive: it needs a referendum (3% allows 2.99%)
     core_limit: rateSchema(),
-    asc_precept_limit: optionalOf(rateSchema).register(z.globalRegistry, {
+    asc_precept_limit: optionalOf(rateSchema).register(docs, {
       description: 'The most adult social care precept an authority with social care responsibilities may add in the year.',
     }),
-    asc_precept_total: optionalOf(() => strictObject({ from: yearSchema(), to: yearSchema(), limit: rateSchema() })).register(
-      z.globalRegistry,
-      {
-        description: 'The most adult social care precept in total over the years `from` to `to`, e.g. 6% over 2017/18 to 2019/20.',
-      },
-    ),
-    source: sourceSchema().clone().register(z.globalRegistry, { description: 'The report that sets the principles, by title.' }),
-    external: z.boolean().register(z.globalRegistry, {
+    asc_precept_total: optionalOf(() => strictObject({ from: yearSchema(), to: yearSchema(), limit: rateSchema() })).register(docs, {
+      description: 'The most adult social care precept in total over the years `from` to `to`, e.g. 6% over 2017/18 to 2019/20.',
+    }),
+    source: described(sourceSchema(), { description: 'The report that sets the principles, by title.' }),
+    external: z.boolean().register(docs, {
       description: "True when the report is not among the project's source documents: the figures are to be checked against it.",
     }),
     note: optionalOf(textSchema),
-  }).register(z.globalRegistry, { id: 'ReferendumPrinciplesYear' }),
+  }).register(docs, { id: 'ReferendumPrinciplesYear' }),
 );
 
 export const principlesFileSchema = lazySchema(() =>
   strictObject({
     title: textSchema(),
-    applies_to: textSchema().clone().register(z.globalRegistry, { description: 'The authorities these principles apply to.' }),
+    applies_to: described(textSchema(), { description: 'The authorities these principles apply to.' }),
     years: z.record(yearSchema(), principlesYearSchema()),
-  }).register(z.globalRegistry, { id: 'ReferendumPrinciples', description: 'Council tax referendum principles by year.' }),
+  }).register(docs, { id: 'ReferendumPrinciples', description: 'Council tax referendum principles by year.' }),
 );
 
 export type WrittenPrinciples = z.infer<ReturnType<typeof principlesFileSchema>>;

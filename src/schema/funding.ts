@@ -3,7 +3,7 @@
 // are errors. Rules zod cannot express (years, start and end, Band D chains) live in load/funding.ts.
 
 import { z } from 'zod/mini';
-import { checkedArray, checkedString, lazySchema, optional, optionalOf, strictObject } from './lazy.js';
+import { checkedArray, checkedString, described, docs, lazySchema, optional, optionalOf, strictObject } from './lazy.js';
 import { BAND_D_ROUNDING } from '../model/band-d.js';
 import { PROVENANCES } from '../model/funding.js';
 import { amountSchema, amountsByYearSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -24,7 +24,7 @@ export const FUNDING_ROWS = [
 const STREAM_METHODS = ['hold', 'linear', 'growth'] as const;
 
 export const provenanceSchema = lazySchema(() =>
-  z.enum(PROVENANCES).register(z.globalRegistry, {
+  z.enum(PROVENANCES).register(docs, {
     description: 'published (verbatim in the source), derived (stated arithmetic on published figures) or estimate.',
   }),
 );
@@ -34,7 +34,7 @@ export const calibratedToSchema = lazySchema(() =>
   checkedArray(
     checkedString(z.trim(), z.regex(/^[a-z_]+ \d{4}\/\d{2}$/, 'name a control as `<row> <year>`, e.g. `gap 2018/19`')),
     z.minLength(1),
-  ).register(z.globalRegistry, {
+  ).register(docs, {
     description:
       'The controls (`<row> <year>`, e.g. `gap 2018/19`) this figure was chosen to reproduce: `mtfs check` reports them as calibrated, not as evidence.',
   }),
@@ -43,26 +43,24 @@ export const calibratedToSchema = lazySchema(() =>
 const citation = lazySchema(() => ({
   provenance: provenanceSchema(),
   source: sourceSchema(),
-  note: optionalOf(textSchema).register(z.globalRegistry, { description: 'How the figure was derived or estimated.' }),
+  note: optionalOf(textSchema).register(docs, { description: 'How the figure was derived or estimated.' }),
   calibrated_to: optionalOf(calibratedToSchema),
 }));
 
 const filling = lazySchema(() => ({
-  unstated: optionalOf(() => z.enum(STREAM_METHODS)).register(z.globalRegistry, {
+  unstated: optionalOf(() => z.enum(STREAM_METHODS)).register(docs, {
     description:
       'How years after a stated amount are filled: hold (ongoing), linear (straight line between stated amounts) or growth (previous year × (1 + growth)). Estimates are rounded to whole units half away from zero.',
   }),
-  growth: optionalOf(rateSchema).register(z.globalRegistry, {
+  growth: optionalOf(rateSchema).register(docs, {
     description: 'The yearly growth rate for `unstated: growth`, e.g. 1% or 0.01.',
   }),
 }));
 
 const streamFields = lazySchema(() => ({
-  amounts: amountsByYearSchema()
-    .clone()
-    .register(z.globalRegistry, { description: 'The amount in each stated year, in the scenario units.' }),
-  from: optionalOf(yearSchema).register(z.globalRegistry, { description: 'The first year the stream is received.' }),
-  to: optionalOf(yearSchema).register(z.globalRegistry, {
+  amounts: described(amountsByYearSchema(), { description: 'The amount in each stated year, in the scenario units.' }),
+  from: optionalOf(yearSchema).register(docs, { description: 'The first year the stream is received.' }),
+  to: optionalOf(yearSchema).register(docs, {
     description: 'The last year it is received: nil afterwards (a one-off or ending grant).',
   }),
   ...filling(),
@@ -71,24 +69,24 @@ const streamFields = lazySchema(() => ({
 
 const streamSchema = lazySchema(() =>
   strictObject({
-    label: optionalOf(textSchema).register(z.globalRegistry, { description: 'The row label.' }),
+    label: optionalOf(textSchema).register(docs, { description: 'The row label.' }),
     ...streamFields(),
-  }).register(z.globalRegistry, { id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' }),
+  }).register(docs, { id: 'FundingStream', description: 'Amounts by year with an optional start and end year.' }),
 );
 
 const grantIdSchema = lazySchema(() =>
   checkedString(
     z.regex(/^[a-z][a-z0-9-]*$/, 'a grant id is lower-case letters, digits and `-`, starting with a letter, e.g. ibcf'),
-  ).register(z.globalRegistry, { description: 'A stable id for CSV and JSON, e.g. ibcf.' }),
+  ).register(docs, { description: 'A stable id for CSV and JSON, e.g. ibcf.' }),
 );
 
 const conditionalSchema = lazySchema(() =>
   strictObject({
-    funds: textSchema().clone().register(z.globalRegistry, {
+    funds: described(textSchema(), {
       description:
         'The department (in a whole-council scenario) or the scenario’s own `department:` whose spend the grant funds, e.g. Adults and Communities.',
     }),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'ConditionalGrant',
     description:
       'A ring-fenced or conditional grant: shown matched to the spend it funds, apart from general funding, and never counted in total funding or the gap.',
@@ -101,35 +99,35 @@ const grantSchema = lazySchema(() =>
     label: textSchema(),
     conditional: optionalOf(conditionalSchema),
     ...streamFields(),
-  }).register(z.globalRegistry, { id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' }),
+  }).register(docs, { id: 'Grant', description: 'A grant received in some years: e.g. the improved Better Care Fund.' }),
 );
 
 const bandDYearSchema = lazySchema(() =>
   strictObject({
-    core: optionalOf(rateSchema).register(z.globalRegistry, {
+    core: optionalOf(rateSchema).register(docs, {
       description: 'The core council tax increase on last year, e.g. 2.99%.',
     }),
-    asc_precept: optionalOf(rateSchema).register(z.globalRegistry, {
+    asc_precept: optionalOf(rateSchema).register(docs, {
       description: 'The adult social care precept on last year, e.g. 3% (from 2016/17, when the precept began; omit it otherwise).',
     }),
-    increase: optionalOf(rateSchema).register(z.globalRegistry, {
+    increase: optionalOf(rateSchema).register(docs, {
       description: 'Or: the whole increase on last year as one percentage, e.g. 4.99%, where the source gives no split.',
     }),
-    amount: optionalOf(amountSchema).register(z.globalRegistry, {
+    amount: optionalOf(amountSchema).register(docs, {
       description: 'Band D as set (in £ and pence); used for the yield when given.',
     }),
-  }).register(z.globalRegistry, { id: 'BandDYear' }),
+  }).register(docs, { id: 'BandDYear' }),
 );
 
 const bandDSchema = lazySchema(() =>
   strictObject({
-    base: optionalOf(() => strictObject({ year: yearSchema(), amount: amountSchema() })).register(z.globalRegistry, {
+    base: optionalOf(() => strictObject({ year: yearSchema(), amount: amountSchema() })).register(docs, {
       description: 'Band D (£) in the year before the first derived year, e.g. {year: 2017/18, amount: 1172.38}.',
     }),
-    rounding: z.enum(BAND_D_ROUNDING).register(z.globalRegistry, {
+    rounding: z.enum(BAND_D_ROUNDING).register(docs, {
       description: 'How a derived Band D is rounded to the penny: penny-half-up, penny-half-even or penny-truncate.',
     }),
-    years: optionalOf(() => z.record(yearSchema(), bandDYearSchema())).register(z.globalRegistry, {
+    years: optionalOf(() => z.record(yearSchema(), bandDYearSchema())).register(docs, {
       description:
         'Each MTFS year: the increase (core and asc_precept, or increase) and/or the Band D amount as set. Not given with `requirement:`, where Band D = requirement ÷ tax base.',
     }),
@@ -137,19 +135,19 @@ const bandDSchema = lazySchema(() =>
       strictObject({
         years: z.record(
           yearSchema(),
-          strictObject({ rate: rateSchema(), band_d_before: amountSchema() }).register(z.globalRegistry, {
+          strictObject({ rate: rateSchema(), band_d_before: amountSchema() }).register(docs, {
             description:
               '`rate`: the adult social care precept of that year, e.g. 2%; `band_d_before`: Band D (£) of the year before, which the precept is a share of.',
           }),
         ),
         ...citation(),
       }),
-    ).register(z.globalRegistry, {
+    ).register(docs, {
       description:
         'Adult social care precepts of years before the period: counted in the total the referendum principles allow over a run of years, and in the precept raised to date.',
     }),
     ...citation(),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'BandD',
     description: 'Band D council tax in £: given by year, or derived from last year by core + ASC precept.',
   }),
@@ -157,35 +155,33 @@ const bandDSchema = lazySchema(() =>
 
 const taxBaseSchema = lazySchema(() =>
   strictObject({
-    band_d_equivalents: amountsByYearSchema()
-      .clone()
-      .register(z.globalRegistry, { description: 'The tax base in each stated year (Band D equivalent dwellings).' }),
-    unstated: optionalOf(() => z.enum([...STREAM_METHODS, 'dwellings'])).register(z.globalRegistry, {
+    band_d_equivalents: described(amountsByYearSchema(), {
+      description: 'The tax base in each stated year (Band D equivalent dwellings).',
+    }),
+    unstated: optionalOf(() => z.enum([...STREAM_METHODS, 'dwellings'])).register(docs, {
       description:
         'How years after a stated tax base are filled: hold, linear, growth (previous year × (1 + growth)) or dwellings (previous year + `dwellings` Band D equivalents a year).',
     }),
     growth: filling().growth,
-    dwellings: optionalOf(amountSchema).register(z.globalRegistry, {
+    dwellings: optionalOf(amountSchema).register(docs, {
       description: 'For `unstated: dwellings`: the Band D equivalent dwellings added each year (new homes less demolitions), e.g. 1,150.',
     }),
     ...citation(),
-  }).register(z.globalRegistry, { id: 'TaxBase' }),
+  }).register(docs, { id: 'TaxBase' }),
 );
 
 const collectionSchema = lazySchema(() =>
   strictObject({
-    rate: rateSchema()
-      .clone()
-      .register(z.globalRegistry, { description: 'The share of the tax due that is expected to be collected, e.g. 98.5%.' }),
-    years: optionalOf(() => z.record(yearSchema(), rateSchema())).register(z.globalRegistry, {
+    rate: described(rateSchema(), { description: 'The share of the tax due that is expected to be collected, e.g. 98.5%.' }),
+    years: optionalOf(() => z.record(yearSchema(), rateSchema())).register(docs, {
       description: 'Years with a rate of their own, e.g. {2020/21: 98%}; other years take `rate`.',
     }),
-    basis: z.enum(['applied', 'in_tax_base']).register(z.globalRegistry, {
+    basis: z.enum(['applied', 'in_tax_base']).register(docs, {
       description:
         'applied: yield = tax base × Band D × rate (the tax base is stated before the allowance for non-collection); in_tax_base: the tax base is stated after that allowance, so yield = tax base × Band D and the rate is shown, not applied.',
     }),
     ...citation(),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'CollectionRate',
     description: 'The council tax collection rate, and whether the tax base already allows for it.',
   }),
@@ -193,15 +189,15 @@ const collectionSchema = lazySchema(() =>
 
 const preceptorSchema = lazySchema(() =>
   strictObject({
-    name: textSchema().clone().register(z.globalRegistry, { description: 'The preceptor as the bill names it, e.g. Kent County Council.' }),
-    band_d: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
+    name: described(textSchema(), { description: 'The preceptor as the bill names it, e.g. Kent County Council.' }),
+    band_d: optionalOf(amountsByYearSchema).register(docs, {
       description: 'Its Band D in each MTFS year, in £ and pence, e.g. 2018/19: 1,237.68.',
     }),
-    precept: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
+    precept: optionalOf(amountsByYearSchema).register(docs, {
       description: 'Or: its precept in each MTFS year, in the scenario units, e.g. 2019/20: 26,553.',
     }),
     ...citation(),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'Preceptor',
     description: 'Another authority on the council tax bill: its Band D or its precept by year, cited.',
   }),
@@ -209,13 +205,13 @@ const preceptorSchema = lazySchema(() =>
 
 const billSchema = lazySchema(() =>
   strictObject({
-    label: optionalOf(textSchema).register(z.globalRegistry, {
+    label: optionalOf(textSchema).register(docs, {
       description: 'The total as the source labels it, e.g. Council Tax level (Band D).',
     }),
-    preceptors: checkedArray(preceptorSchema(), z.minLength(1)).register(z.globalRegistry, {
+    preceptors: checkedArray(preceptorSchema(), z.minLength(1)).register(docs, {
       description: 'The other preceptors, in the order the bill lists them.',
     }),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'CouncilTaxBill',
     description:
       'The council tax bill: the council’s own council tax plus the other preceptors’ (all by Band D, or all by precept). Shown beside council tax; never funding, never in the gap.',
@@ -224,7 +220,7 @@ const billSchema = lazySchema(() =>
 
 const councilTaxSchema = lazySchema(() =>
   strictObject({
-    requirement: optionalOf(streamSchema).register(z.globalRegistry, {
+    requirement: optionalOf(streamSchema).register(docs, {
       description:
         'The council tax requirement (the amount to raise) by year, in the scenario units: the yield. With `tax_base:`, Band D = requirement ÷ tax base, rounded by `band_d: {rounding: …}`.',
     }),
@@ -232,15 +228,15 @@ const councilTaxSchema = lazySchema(() =>
     band_d: optionalOf(bandDSchema),
     collection_fund: optionalOf(streamSchema),
     collection: optionalOf(collectionSchema),
-    principles: optionalOf(textSchema).register(z.globalRegistry, {
+    principles: optionalOf(textSchema).register(docs, {
       description:
         'A referendum principles file (e.g. ../data/council-tax-principles.yaml), relative to this file: each planned increase is checked against its year, with a warning where it is excessive. Needs Band D increases, not a `requirement`.',
     }),
-    asc_department: optionalOf(textSchema).register(z.globalRegistry, {
+    asc_department: optionalOf(textSchema).register(docs, {
       description: 'The department whose net budget is the adult social care spend the precept must fund: shown beside the precept raised.',
     }),
     bill: optionalOf(billSchema),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'CouncilTax',
     description:
       'Either yield = tax base × Band D, exactly, or a council tax requirement; plus any collection fund surplus (deficit negative).',
@@ -252,7 +248,7 @@ const sourcedAmount = lazySchema(() => strictObject({ amount: amountSchema(), ..
 const reserveIdSchema = lazySchema(() =>
   checkedString(
     z.regex(/^[a-z][a-z0-9_-]*$/, 'a reserve id is lower-case letters, digits, `_` and `-`, starting with a letter, e.g. transformation'),
-  ).register(z.globalRegistry, {
+  ).register(docs, {
     description: 'A stable id for CSV, JSON and `explain`, e.g. transformation; `general_fund` names the general fund.',
   }),
 );
@@ -262,18 +258,16 @@ const movementsSchema = lazySchema(() => strictObject({ amounts: amountsByYearSc
 const earmarkedSchema = lazySchema(() =>
   strictObject({
     id: reserveIdSchema(),
-    label: textSchema().clone().register(z.globalRegistry, { description: 'The reserve’s name, e.g. Transformation reserve.' }),
-    opening: sourcedAmount()
-      .clone()
-      .register(z.globalRegistry, { description: 'The balance brought forward at the start of the first MTFS year.' }),
-    contributions: optionalOf(movementsSchema).register(z.globalRegistry, {
+    label: described(textSchema(), { description: 'The reserve’s name, e.g. Transformation reserve.' }),
+    opening: described(sourcedAmount(), { description: 'The balance brought forward at the start of the first MTFS year.' }),
+    contributions: optionalOf(movementsSchema).register(docs, {
       description: 'Contributions by year, written positive.',
     }),
-    uses: optionalOf(movementsSchema).register(z.globalRegistry, {
+    uses: optionalOf(movementsSchema).register(docs, {
       description:
         'Planned uses by year, written positive: they draw the reserve to fund spend held outside the net budget requirement, so they do not change the gap.',
     }),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'EarmarkedReserve',
     description: 'A reserve set aside for a purpose: opening balance, contributions and uses by year.',
   }),
@@ -282,13 +276,11 @@ const earmarkedSchema = lazySchema(() =>
 const oneOffSchema = lazySchema(() =>
   strictObject({
     id: reserveIdSchema(),
-    label: textSchema().clone().register(z.globalRegistry, { description: 'What the one-off spend is, e.g. Care system replacement.' }),
-    reserve: reserveIdSchema()
-      .clone()
-      .register(z.globalRegistry, { description: 'The reserve that funds it: an earmarked reserve’s id, or general_fund.' }),
-    amounts: amountsByYearSchema().clone().register(z.globalRegistry, { description: 'The spend in each year, written positive.' }),
+    label: described(textSchema(), { description: 'What the one-off spend is, e.g. Care system replacement.' }),
+    reserve: described(reserveIdSchema(), { description: 'The reserve that funds it: an earmarked reserve’s id, or general_fund.' }),
+    amounts: described(amountsByYearSchema(), { description: 'The spend in each year, written positive.' }),
     ...citation(),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'OneOffSpend',
     description:
       'One-off spend funded from a named reserve: it is not in the net budget requirement, so it does not add to the gap, but it draws the reserve.',
@@ -296,7 +288,7 @@ const oneOffSchema = lazySchema(() =>
 );
 
 const riskItemSchema = lazySchema(() =>
-  strictObject({ risk: textSchema(), amount: amountSchema() }).register(z.globalRegistry, {
+  strictObject({ risk: textSchema(), amount: amountSchema() }).register(docs, {
     id: 'RiskItem',
     description: 'One assessed risk and the amount held against it.',
   }),
@@ -304,39 +296,39 @@ const riskItemSchema = lazySchema(() =>
 
 const reservesSchema = lazySchema(() =>
   strictObject({
-    opening: optionalOf(sourcedAmount).register(z.globalRegistry, {
+    opening: optionalOf(sourcedAmount).register(docs, {
       description:
         'The balance brought forward at the start of the first MTFS year. Without it (only movements published) the balance rows show the movement since the start of the first year.',
     }),
     minimum: optionalOf(() =>
       z.union([
         sourcedAmount(),
-        strictObject({ percent: rateSchema(), ...citation() }).register(z.globalRegistry, {
+        strictObject({ percent: rateSchema(), ...citation() }).register(docs, {
           description: 'A minimum balance as a percentage of each year’s net budget (requirement), e.g. {percent: 5%}.',
         }),
-        strictObject({ risks: checkedArray(riskItemSchema(), z.minLength(1)), ...citation() }).register(z.globalRegistry, {
+        strictObject({ risks: checkedArray(riskItemSchema(), z.minLength(1)), ...citation() }).register(docs, {
           description: 'A risk-assessed minimum balance: the sum of the amounts held against each assessed risk.',
         }),
       ]),
-    ).register(z.globalRegistry, {
+    ).register(docs, {
       description:
         'The minimum balance of the general fund: an amount, a percentage of the net budget, or a risk assessment (`risks:`, summed). Needs `opening`.',
     }),
-    planned_use: optionalOf(() => strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(z.globalRegistry, {
+    planned_use: optionalOf(() => strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(docs, {
       description:
         'Planned use of reserves by year, written positive (a draw of 2,000 is 2,000); counted as funding, so it closes the gap. Shown and controlled positive.',
     }),
-    contributions: optionalOf(() => strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(z.globalRegistry, {
+    contributions: optionalOf(() => strictObject({ amounts: amountsByYearSchema(), ...citation() })).register(docs, {
       description:
         'Contributions to reserves by year, written positive: they add to the balance but are not funding, so they do not change the gap.',
     }),
-    earmarked: optionalOf(() => z.array(earmarkedSchema())).register(z.globalRegistry, {
+    earmarked: optionalOf(() => z.array(earmarkedSchema())).register(docs, {
       description: 'Earmarked reserves, each with its own roll-forward.',
     }),
-    one_off: optionalOf(() => z.array(oneOffSchema())).register(z.globalRegistry, {
+    one_off: optionalOf(() => z.array(oneOffSchema())).register(docs, {
       description: 'One-off spend funded from a named reserve.',
     }),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'Reserves',
     description:
       'The general fund balance (opening, minimum, planned use, contributions), earmarked reserves and one-off spend funded from reserves.',
@@ -347,44 +339,44 @@ const citedAmountSchema = lazySchema(() => strictObject({ amount: amountSchema()
 
 const retainedBusinessRatesSchema = lazySchema(() =>
   strictObject({
-    label: optionalOf(textSchema).register(z.globalRegistry, { description: 'The row label.' }),
-    base_year: yearSchema().clone().register(z.globalRegistry, {
+    label: optionalOf(textSchema).register(docs, { description: 'The row label.' }),
+    base_year: described(yearSchema(), {
       description: 'The year the baseline, top-up and tariff are given for: the year before the period (e.g. 2017/18).',
     }),
-    baseline: citedAmountSchema().clone().register(z.globalRegistry, {
+    baseline: described(citedAmountSchema(), {
       description:
         'The business rates baseline of `base_year`: the authority’s share of the rates the settlement expects, in the scenario units.',
     }),
-    top_up: optionalOf(citedAmountSchema).register(z.globalRegistry, {
+    top_up: optionalOf(citedAmountSchema).register(docs, {
       description: 'The top-up grant of `base_year` (a top-up authority: baseline funding level above its baseline).',
     }),
-    tariff: optionalOf(citedAmountSchema).register(z.globalRegistry, {
+    tariff: optionalOf(citedAmountSchema).register(docs, {
       description: 'The tariff paid in `base_year` (a tariff authority: baseline above its baseline funding level).',
     }),
     multiplier_change: strictObject({
-      rates: z.record(yearSchema(), rateSchema()).register(z.globalRegistry, {
+      rates: z.record(yearSchema(), rateSchema()).register(docs, {
         description: 'The change in the small business rates multiplier in each MTFS year (e.g. CPI or RPI), e.g. 2019/20: 2.1%.',
       }),
-      unstated: optionalOf(() => z.enum(['hold'])).register(z.globalRegistry, {
+      unstated: optionalOf(() => z.enum(['hold'])).register(docs, {
         description: 'hold: a year not stated repeats the year before (an estimate).',
       }),
       ...citation(),
-    }).register(z.globalRegistry, {
+    }).register(docs, {
       description: 'How the baseline, top-up and tariff are uprated: each year’s amount is last year’s × (1 + change).',
     }),
-    growth: strictObject(streamFields()).register(z.globalRegistry, {
+    growth: strictObject(streamFields()).register(docs, {
       description: 'The authority’s share of growth above the uprated baseline, by year (negative: a fall).',
     }),
-    levy_rate: optionalOf(() => strictObject({ rate: rateSchema(), ...citation() })).register(z.globalRegistry, {
+    levy_rate: optionalOf(() => strictObject({ rate: rateSchema(), ...citation() })).register(docs, {
       description: 'The levy on growth: this share of any growth above nil is paid over, e.g. 50%. Omit where no levy applies.',
     }),
-    safety_net: optionalOf(() => strictObject({ percent: rateSchema(), ...citation() })).register(z.globalRegistry, {
+    safety_net: optionalOf(() => strictObject({ percent: rateSchema(), ...citation() })).register(docs, {
       description: 'The safety net: income below this share of the baseline funding level is topped up to it, e.g. 92.5%.',
     }),
-    section_31: optionalOf(streamSchema).register(z.globalRegistry, {
+    section_31: optionalOf(streamSchema).register(docs, {
       description: 'Section 31 grants compensating for business rates reliefs set nationally, by year: a funding stream of their own.',
     }),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'RetainedBusinessRates',
     description:
       'Retained business rates worked out from the settlement: baseline × uprating + top-up − tariff + growth − levy, plus a safety net payment if it bites.',
@@ -396,7 +388,7 @@ const fundingSchema = lazySchema(() =>
     source: optionalOf(sourceSchema),
     council_tax: optionalOf(councilTaxSchema),
     business_rates: optionalOf(streamSchema),
-    revenue_support_grant: optionalOf(streamSchema).register(z.globalRegistry, {
+    revenue_support_grant: optionalOf(streamSchema).register(docs, {
       description:
         'Revenue support grant by year: a withdrawal is falling amounts (`unstated: linear` between stated years); a negative amount (negative RSG) is paid back out of business rates.',
     }),
@@ -405,15 +397,13 @@ const fundingSchema = lazySchema(() =>
     reserves: optionalOf(reservesSchema),
     before_council_tax: optionalOf(() =>
       strictObject({
-        label: textSchema()
-          .clone()
-          .register(z.globalRegistry, { description: 'The row label as the source prints it, e.g. Total Funding.' }),
+        label: described(textSchema(), { description: 'The row label as the source prints it, e.g. Total Funding.' }),
       }),
-    ).register(z.globalRegistry, {
+    ).register(docs, {
       description:
         'Show the funding other than council tax (total funding less the council tax, collection fund included) as a row of its own, as a table that deducts it before council tax does; `funding.before_council_tax` controls it.',
     }),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'Funding',
     description: 'The funding side: with it, `mtfs project` adds funding, gap, cumulative gap and reserves rows.',
   }),
@@ -422,10 +412,10 @@ const fundingSchema = lazySchema(() =>
 const departmentSchema = lazySchema(() =>
   strictObject({
     name: textSchema(),
-    scenario: optionalOf(textSchema).register(z.globalRegistry, {
+    scenario: optionalOf(textSchema).register(docs, {
       description: 'A department scenario file, relative to this file; its net budget is used.',
     }),
-    levels: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
+    levels: optionalOf(amountsByYearSchema).register(docs, {
       description: 'Or: the net budget in each stated year, in the scenario units.',
     }),
     unstated: optionalOf(() => z.enum(['hold', 'linear'])),
@@ -433,7 +423,7 @@ const departmentSchema = lazySchema(() =>
     source: optionalOf(sourceSchema),
     note: optionalOf(textSchema),
     calibrated_to: optionalOf(calibratedToSchema),
-  }).register(z.globalRegistry, {
+  }).register(docs, {
     id: 'Department',
     description: 'A department of a whole-council scenario: `scenario:` or `levels:` with provenance and source.',
   }),
@@ -441,14 +431,13 @@ const departmentSchema = lazySchema(() =>
 
 const apportionmentSchema = lazySchema(() =>
   strictObject({
-    asc_net_spend: optionalOf(() => strictObject({ amount: amountSchema(), when: textSchema(), ...citation() })).register(
-      z.globalRegistry,
-      { description: 'The authority’s net spend on adult social care, in the scenario units.' },
-    ),
-    population: optionalOf(() => strictObject({ count: amountSchema(), when: textSchema(), ...citation() })).register(z.globalRegistry, {
+    asc_net_spend: optionalOf(() => strictObject({ amount: amountSchema(), when: textSchema(), ...citation() })).register(docs, {
+      description: 'The authority’s net spend on adult social care, in the scenario units.',
+    }),
+    population: optionalOf(() => strictObject({ count: amountSchema(), when: textSchema(), ...citation() })).register(docs, {
       description: 'The authority’s resident population.',
     }),
-  }).register(z.globalRegistry, { id: 'Apportionment', description: 'The authority’s own figures for `mtfs options --basis`.' }),
+  }).register(docs, { id: 'Apportionment', description: 'The authority’s own figures for `mtfs options --basis`.' }),
 );
 
 /** Top-level scenario keys added by the funding feature (spread into the scenario's keys). */

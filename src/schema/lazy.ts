@@ -8,27 +8,77 @@ import en from 'zod/v4/locales/en.js';
 /**
  * A schema (or a shape of schemas) built on the first call and the same object on every call after,
  * so that a schema's identity holds as it would for a constant: its metadata id is registered once,
- * and zod sees one schema wherever it is used.
+ * and zod sees one schema wherever it is used. Built twice at most: once to validate, once with its
+ * descriptions for the JSON Schema (see `describedSchemas`).
  *
  * Building schemas cheaply. The schemas are written with `zod/mini`, zod's functional form: the same
  * parsers, checks, error messages and JSON Schema as `zod`, without the dozens of methods `zod` installs on
  * every kind of schema the first time one is made, and without its support for values that contain
  * themselves (a parsed YAML or CSV file is a tree: YAML aliases are refused). Metadata (a description,
- * an id) is registered on a schema built in place (`z.optional(textSchema())`, `z.enum(…)`,
- * `strictObject({…})`) with `.register(z.globalRegistry, m)`. A schema a `lazySchema` returns is
- * shared by every field that uses it, so a description of one such field goes on a copy,
- * `.clone().register(z.globalRegistry, m)` (what `zod`'s `.meta(m)` does), never on the schema
- * itself, which would give every field that description.
+ * an id) is registered on a schema built in place (`optionalOf(textSchema)`, `z.enum(…)`,
+ * `strictObject({…})`) with `.register(docs, m)`, which registers it only while the JSON Schema is
+ * built. A schema a `lazySchema` returns is shared by every field that uses it, so a description of
+ * one such field goes on a copy, `described(textSchema(), m)` (what `zod`'s `.meta(m)` does), never
+ * on the schema itself, which would give every field that description.
  */
 export function lazySchema<T>(build: () => T): () => T {
   let built: T | undefined;
+  let documented: T | undefined;
   return () => {
+    if (describing) {
+      if (documented === undefined) {
+        if (!english) useEnglish();
+        documented = build();
+      }
+      return documented;
+    }
     if (built === undefined) {
       if (!english) useEnglish();
       built = build();
     }
     return built;
   };
+}
+
+/**
+ * Whether the schemas being built are for the JSON Schema (`mtfs schema`), with every description
+ * and id, or for validating, with none: metadata changes no check, issue or message, and without it
+ * a field's optional schema or described copy need not be a schema of its own (see `optionalOf`,
+ * `described`), so validating builds about a fifth fewer schemas.
+ */
+let describing = false;
+
+/** Runs `make` with the schemas it builds and reads described: the JSON Schema of `mtfs schema`. */
+export function describedSchemas<T>(make: () => T): T {
+  const was = describing;
+  describing = true;
+  try {
+    return make();
+  } finally {
+    describing = was;
+  }
+}
+
+/**
+ * The registry schemas' metadata goes in: zod's global registry while schemas are built described
+ * (see `describedSchemas`), nowhere otherwise.
+ */
+export const docs = {
+  add(schema: z.core.$ZodType, meta: z.core.GlobalMeta): unknown {
+    if (describing) z.globalRegistry.add(schema, meta);
+    return docs;
+  },
+} as unknown as typeof z.globalRegistry;
+
+/**
+ * A shared schema with a description of its own use: a copy with the description while schemas are
+ * built described (`.clone().register(…)`, as zod's `.meta()`), the schema itself otherwise.
+ */
+export function described<T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): T {
+  if (!describing) return schema;
+  const copy = schema.clone() as T;
+  z.globalRegistry.add(copy, meta);
+  return copy;
 }
 
 /**
@@ -60,7 +110,7 @@ export const optional = <T extends z.ZodMiniType>(build: () => T, meta?: { descr
   optional: true,
   schema: lazySchema(() => {
     const schema = optionalOf(build);
-    if (meta) z.globalRegistry.add(schema, meta);
+    if (meta) docs.add(schema, meta);
     return schema;
   }),
 });
@@ -78,8 +128,16 @@ const LazyOptional = z.core.$constructor('ZodMiniLazyOptional', (inst: z.ZodMini
   inst._zod.parse = (payload, ctx) => (payload.value === undefined ? payload : def.innerType._zod.run(payload, ctx));
 });
 
-/** `z.optional(build())`, with `build()` run when the inner schema is first needed (see LazyOptional). */
+/**
+ * `z.optional(build())`, with `build()` run when the inner schema is first needed (see
+ * LazyOptional). To validate, one optional schema serves every field of the same `build` (a field's
+ * description is only registered while schemas are built described, on a schema of its own).
+ */
 export function optionalOf<T extends z.core.SomeType>(build: () => T): z.ZodMiniOptional<T> {
+  if (!describing) {
+    const shared = sharedOptionals.get(build);
+    if (shared) return shared as z.ZodMiniOptional<T>;
+  }
   let inner: T | undefined;
   const def = {
     type: 'optional' as const,
@@ -88,8 +146,11 @@ export function optionalOf<T extends z.core.SomeType>(build: () => T): z.ZodMini
       return inner;
     },
   };
-  return new LazyOptional(def as unknown as z.core.$ZodOptionalDef) as unknown as z.ZodMiniOptional<T>;
+  const schema = new LazyOptional(def as unknown as z.core.$ZodOptionalDef) as unknown as z.ZodMiniOptional<T>;
+  if (!describing) sharedOptionals.set(build, schema);
+  return schema;
 }
+const sharedOptionals = new Map<() => z.core.SomeType, z.ZodMiniOptional<z.core.SomeType>>();
 
 /**
  * `z.string().check(...checks)` made as one schema rather than two: `z.string()` makes a string

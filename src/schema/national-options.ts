@@ -3,7 +3,7 @@
 // Strict zod schemas; every figure carries its provenance and source.
 
 import { z } from 'zod/mini';
-import { checkedString, lazySchema, optionalOf, strictObject } from './lazy.js';
+import { checkedString, docs, lazySchema, optionalOf, strictObject } from './lazy.js';
 import { amountSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
 import { provenanceSchema } from './funding.js';
 
@@ -16,7 +16,7 @@ const pointSchema = lazySchema(() =>
     amount: amountSchema(),
     provenance: provenanceSchema(),
     source: sourceSchema(),
-    estimate_basis: optionalOf(seriesIdSchema).register(z.globalRegistry, {
+    estimate_basis: optionalOf(seriesIdSchema).register(docs, {
       description: 'Whose estimate this is, e.g. kings-fund-2030-31: points on different bases are never joined by a straight line.',
     }),
   }),
@@ -27,7 +27,7 @@ const seriesShape = lazySchema(() => ({
   label: textSchema(),
   illustrative: optionalOf(() => z.boolean()),
   note: optionalOf(textSchema),
-  outside_points: optionalOf(() => z.enum(['held', 'none'])).register(z.globalRegistry, {
+  outside_points: optionalOf(() => z.enum(['held', 'none'])).register(docs, {
     description:
       'After the last published point: `held` (that point, marked; the default) or `none` (no figure). Before the first point there is never a figure.',
   }),
@@ -43,7 +43,7 @@ export const fundingOptionsFileSchema = lazySchema(() =>
       strictObject({
         ...seriesShape(),
         group: seriesIdSchema(),
-        local_council_tax_rate: optionalOf(rateSchema).register(z.globalRegistry, {
+        local_council_tax_rate: optionalOf(rateSchema).register(docs, {
           description:
             "Locally, this option is this rate of the authority's own council tax (its tax base × Band D), not a share of the national figure.",
         }),
@@ -62,7 +62,7 @@ export const needsFileSchema = lazySchema(() =>
         ...seriesShape(),
         group: z.enum(NEED_GROUPS),
         excludes: optionalOf(() => z.array(seriesIdSchema())),
-        own_gap_overlap: optionalOf(textSchema).register(z.globalRegistry, {
+        own_gap_overlap: optionalOf(textSchema).register(docs, {
           description: "How this need overlaps an authority's own gap (shown with the local view's own gap row).",
         }),
       }),
@@ -83,7 +83,7 @@ export const nationalTotalsFileSchema = lazySchema(() =>
     population: strictObject({
       count: amountSchema(),
       ...citation(),
-      external: optionalOf(() => z.boolean()).register(z.globalRegistry, {
+      external: optionalOf(() => z.boolean()).register(docs, {
         description: 'True when the figure was not read from a document in this repository: it is to be checked against its source.',
       }),
     }),

@@ -2,7 +2,7 @@
 // so every unknown key is an error. Also the source of `mtfs schema` (JSON Schema for editors).
 
 import { z } from 'zod/mini';
-import { checkedString, type FieldsShape, lazySchema, optional, optionalOf, required, shapeOf, strictObject } from './lazy.js';
+import { checkedString, docs, type FieldsShape, lazySchema, optional, optionalOf, required, shapeOf, strictObject } from './lazy.js';
 import { UNITS } from '../model/units.js';
 import { assumptionsSchema } from './assumptions.js';
 import { amountSchema, amountsByYearSchema, dateSchema, rateSchema, sourceSchema, textSchema, yearSchema } from './common.js';
@@ -26,69 +26,69 @@ export { LINE_TYPES, refSchema, UNSTATED_METHODS };
 /** A delay in delivering a saving: whole years, or part of a year (in every year, or in one). */
 export const slippageSchema = lazySchema(() =>
   strictObject({
-    years: optionalOf(() => checkedString(z.regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9'))).register(z.globalRegistry, {
+    years: optionalOf(() => checkedString(z.regex(/^[1-9]$/, 'years is a whole number of years from 1 to 9'))).register(docs, {
       description: 'Every level arrives this many whole years late, e.g. 1.',
     }),
-    fraction: optionalOf(rateSchema).register(z.globalRegistry, {
+    fraction: optionalOf(rateSchema).register(docs, {
       description:
         "Each year's step up in level arrives this part of a year late (0.5 or 50%): only the rest of the step is delivered in its year.",
     }),
-    year: optionalOf(yearSchema).register(z.globalRegistry, { description: 'With `fraction`: only this year’s step slips.' }),
-    note: optionalOf(textSchema).register(z.globalRegistry, { description: 'Why the saving slips, with its source.' }),
-  }).register(z.globalRegistry, { id: 'Slippage', description: 'Give `years`, or `fraction` with an optional `year`.' }),
+    year: optionalOf(yearSchema).register(docs, { description: 'With `fraction`: only this year’s step slips.' }),
+    note: optionalOf(textSchema).register(docs, { description: 'Why the saving slips, with its source.' }),
+  }).register(docs, { id: 'Slippage', description: 'Give `years`, or `fraction` with an optional `year`.' }),
 );
 
 /** One growth or saving line. Its levels are the line's total level in each year, not changes. */
 export const lineSchema = lazySchema(() =>
   strictObject({
     ref: refSchema(),
-    type: z.enum(LINE_TYPES).register(z.globalRegistry, {
+    type: z.enum(LINE_TYPES).register(docs, {
       description:
         'The kind of line: growth, inflation, saving, income, adjustment, to_reserves, from_reserves, levy or capital_financing. Amounts are written as the amount of the kind (a saving of 250 saves 250); see "Line kinds and signs".',
     }),
     description: textSchema(),
-    status: optionalOf(textSchema).register(z.globalRegistry, {
+    status: optionalOf(textSchema).register(docs, {
       description:
         "unchanged from the previous MTFS, amended, or new, or the mark the scenario's `classifications:` gives it (* and ** by default).",
     }),
-    category: optionalOf(textSchema).register(z.globalRegistry, {
+    category: optionalOf(textSchema).register(docs, {
       description: 'A code of the `category` the scenario declares (e.g. Transformation), or any text where it declares none.',
     }),
-    nature: optionalOf(textSchema).register(z.globalRegistry, {
+    nature: optionalOf(textSchema).register(docs, {
       description:
         'A code of the `nature` the scenario declares, or a mix such as SR/Eff where it allows mixes; any text where it declares none.',
     }),
-    service_area: optionalOf(textSchema).register(z.globalRegistry, {
+    service_area: optionalOf(textSchema).register(docs, {
       description: 'e.g. Adult Social Care, Communities and Wellbeing.',
     }),
-    growth_type: optionalOf(textSchema).register(z.globalRegistry, {
+    growth_type: optionalOf(textSchema).register(docs, {
       description: 'The kind of growth, e.g. committed or service improvement.',
     }),
-    changes: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
+    changes: optionalOf(amountsByYearSchema).register(docs, {
       description:
         'The change in the line in each stated year, e.g. {2024/25: 100, 2026/27: -30}, instead of `levels`; years not stated change by nil.',
     }),
-    one_off: optionalOf(() => z.boolean()).register(z.globalRegistry, {
+    one_off: optionalOf(() => z.boolean()).register(docs, {
       description: 'True for a one-off line: each stated amount applies in its year only and falls out the following year.',
     }),
-    levels: optionalOf(amountsByYearSchema).register(z.globalRegistry, {
+    levels: optionalOf(amountsByYearSchema).register(docs, {
       description: 'The level of the line in each stated year, e.g. {2018/19: 250, 2019/20: 350}. Give `levels`, `changes` or `driver`.',
     }),
     driver: optionalOf(lineDriverSchema),
-    inflation: optionalOf(driverNameSchema).register(z.globalRegistry, {
+    inflation: optionalOf(driverNameSchema).register(docs, {
       description: 'The inflation driver (under `inflation:`) that builds this growth line’s levels, instead of `levels`.',
     }),
-    unstated: optionalOf(() => z.enum(UNSTATED_METHODS)).register(z.globalRegistry, {
+    unstated: optionalOf(() => z.enum(UNSTATED_METHODS)).register(docs, {
       description:
         'How years not in `levels` are filled: hold (carry the last stated level forward) or linear (straight line between stated levels, rounded to whole units half away from zero). Years before the first stated level are 0 in both.',
     }),
-    reconciling: optionalOf(() => z.boolean()).register(z.globalRegistry, {
+    reconciling: optionalOf(() => z.boolean()).register(docs, {
       description: 'True for a line that is not described in the source text but reconciles to a published total.',
     }),
-    rag: optionalOf(() => z.enum(RAG_RATINGS)).register(z.globalRegistry, {
+    rag: optionalOf(() => z.enum(RAG_RATINGS)).register(docs, {
       description: 'Savings only: the RAG rating of delivery (red, amber or green).',
     }),
-    stage: optionalOf(() => z.enum(SAVING_STAGES)).register(z.globalRegistry, {
+    stage: optionalOf(() => z.enum(SAVING_STAGES)).register(docs, {
       description:
         'Savings only: identified (the default); unidentified (a sum the budget assumes will be found: counted in the budget); under-development (an initiative not yet in the budget: an option for closing the gap).',
     }),
@@ -96,7 +96,7 @@ export const lineSchema = lazySchema(() =>
     ...grossIncomeLineShape(),
     source: sourceSchema(),
     note: optionalOf(textSchema),
-  }).register(z.globalRegistry, { id: 'BudgetLine' }),
+  }).register(docs, { id: 'BudgetLine' }),
 );
 
 /** The top-level keys of a scenario, each built when first needed. */
@@ -110,12 +110,12 @@ const scenarioFields = {
   date: optional(dateSchema, { description: 'The date of the paper, shown at the top of the report (the clock is never read).' }),
   source: optional(sourceSchema),
   period: required(() =>
-    strictObject({ from: yearSchema(), to: yearSchema() }).register(z.globalRegistry, {
+    strictObject({ from: yearSchema(), to: yearSchema() }).register(docs, {
       description: 'The MTFS years, e.g. from 2018/19 to 2021/22.',
     }),
   ),
   units: required(() =>
-    z.enum(UNITS).register(z.globalRegistry, {
+    z.enum(UNITS).register(docs, {
       description:
         'The unit of every amount in this scenario and its CSV files: £ (pounds), £000 (thousands of pounds) or £m (millions of pounds).',
     }),
@@ -151,7 +151,7 @@ const scenarioFields = {
 
 /** The whole scenario file, for JSON Schema and documentation. Loading validates lines one by one. */
 export const scenarioSchema = lazySchema(() =>
-  strictObject({ ...shapeOf(scenarioFields), lines: optionalOf(() => z.array(lineSchema())) }).register(z.globalRegistry, {
+  strictObject({ ...shapeOf(scenarioFields), lines: optionalOf(() => z.array(lineSchema())) }).register(docs, {
     id: 'Scenario',
     title: 'mtfs scenario',
   }),

@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import { z } from 'zod/mini';
+import { describedSchemas } from '../../schema/lazy.js';
 import { scenarioSchema } from '../../schema/scenario.js';
 import { variantSchema } from '../../schema/variant.js';
 import { asJson } from '../../render/json.js';
@@ -15,9 +16,14 @@ const YEAR_PATTERN = '^\\d{4}/\\d{2}$';
 
 /**
  * JSON Schema (draft 2020-12) of a scenario or a variant (`extends:`). Amounts may be YAML numbers
- * or text; mtfs reads both as written.
+ * or text; mtfs reads both as written. The schemas are built with their descriptions and ids (the
+ * ones that validate have none), and so is any part of them first needed as the JSON Schema is made.
  */
 export function scenarioJsonSchema(): unknown {
+  return describedSchemas(() => jsonSchemaOf());
+}
+
+function jsonSchemaOf(): unknown {
   return z.toJSONSchema(
     z.union([scenarioSchema(), variantSchema()]).register(z.globalRegistry, { title: 'mtfs scenario or scenario variant' }),
     {
