@@ -42,7 +42,7 @@ export function lazySchema<T>(build: () => T): () => T {
 
 /**
  * Whether the schemas being built are for the JSON Schema (`mtfs schema`), with every description
- * and id, or for validating, with none: metadata changes no check, issue or message, and without it
+ * and id, or for validating, with none: metadata changes no check, error or message, and without it
  * a field's optional schema or described copy need not be a schema of its own (see `optionalOf`,
  * `described`), so validating builds about a fifth fewer schemas.
  */
@@ -120,7 +120,7 @@ export const optional = <T extends z.ZodMiniType>(build: () => T, meta?: { descr
  * there to check, or when something else asks for it (the JSON Schema, a "did you mean"): a key a
  * file leaves out is valid without its schema, and whatever that schema is made of, being built.
  * No inner schema here has a default, so a missing value is always simply absent (`optin` is
- * "optional"): the same results, issues and JSON Schema as `z.optional(inner)`.
+ * "optional"): the same results, errors and JSON Schema as `z.optional(inner)`.
  */
 const LazyOptional = z.core.$constructor('ZodMiniLazyOptional', (inst: z.ZodMiniOptional, def: z.core.$ZodOptionalDef) => {
   z.ZodMiniOptional.init(inst, def);
@@ -155,7 +155,7 @@ const sharedOptionals = new Map<() => z.core.SomeType, z.ZodMiniOptional<z.core.
 /**
  * `z.string().check(...checks)` made as one schema rather than two: `z.string()` makes a string
  * schema that `.check()` then copies with the checks added, and the first is never used. The same
- * checks, issues and JSON Schema.
+ * checks, errors and JSON Schema.
  */
 export function checkedString(...checks: z.core.$ZodCheck<string>[]): z.ZodMiniString<string> {
   return new z.ZodMiniString({ type: 'string', checks }) as z.ZodMiniString<string>;

@@ -17,7 +17,7 @@ import {
 
 const text = () => z.string().check(z.trim(), z.minLength(1, 'this text cannot be empty'));
 
-/** The outcome of a parse as zod reports it: data, or the finished issues. */
+/** The outcome of a parse as zod reports it: data, or the finished errors. */
 function outcome(schema: z.ZodMiniType, value: unknown): unknown {
   const r = schema.safeParse(value, { jitless: true });
   return r.success ? { data: r.data } : { issues: r.error.issues };
@@ -86,7 +86,7 @@ describe('a schema with checks made as one', () => {
       z.record(z.string(), z.string()).check(z.refine((v) => Object.keys(v).length > 0, 'declare one')),
     ],
   ];
-  it.each(cases)('%s: the same results, issues and JSON Schema as the chained form', (_, one, chained) => {
+  it.each(cases)('%s: the same results, errors and JSON Schema as the chained form', (_, one, chained) => {
     for (const v of VALUES) expect(outcome(one, v)).toEqual(outcome(chained, v));
     expect(z.toJSONSchema(one)).toEqual(z.toJSONSchema(chained));
   });
@@ -119,7 +119,7 @@ describe('descriptions', () => {
     expect(withMeta()).toBe(validating);
   });
 
-  it('change no result or issue', () => {
+  it('change no result or error', () => {
     const documented = describedSchemas(() => withMeta());
     for (const v of [...VALUES, { a: 'x', b: 'y', c: 'z' }, { c: 1 }, { c: 'z', d: 1 }])
       expect(outcome(withMeta(), v)).toEqual(outcome(documented, v));
