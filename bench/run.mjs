@@ -13,7 +13,9 @@
 //   npm run bench -- --sizes none         start-up only
 //   npm run bench -- --raise 1M,2M        the sizes also run with the input limit raised (default 1M;
 //                                         BENCH_RAISE does the same; `none` for none)
-//   BENCH_RUNS=7 npm run bench            rounds per measurement (default 5; sizes over 100k lines: 1)
+//   BENCH_RUNS=7 npm run bench            rounds per measurement (default 21 for start-up, whose ratios
+//                                         move by a tenth between runs of 9 on a shared machine, and 5
+//                                         for the sizes; sizes over 100k lines: 1)
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +26,8 @@ import { FLOORS } from './floors.mjs';
 import { generateScenario, YEARS } from './generate.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Rounds of each start-up measurement: a tenth of a second a run, so more of them cost little. */
+const STARTUP_RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'mtfs.js');
 const probe = path.join(root, 'bench', 'max-rss.cjs');
@@ -93,7 +97,7 @@ function alternateAll(commands, runs = RUNS) {
 }
 
 /** Runs A and B in turn `runs` times: each one's medians, and the median of the pairwise CPU ratios A/B. */
-function alternate(a, b, runs = RUNS) {
+function alternate(a, b, runs = STARTUP_RUNS) {
   const r = alternateAll([a, b], runs);
   return { a: r.summaries[0], b: r.summaries[1], cpuRatio: r.cpuRatios[0], wallRatio: r.wallRatios[0] };
 }
@@ -198,7 +202,7 @@ const argsFor = (args) => args.map((a) => (a === '<new folder>' ? path.join(tmp,
 try {
   const cpus = os.cpus();
   console.log(
-    `mtfs bench: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}; median of ${RUNS} alternated pairs`,
+    `mtfs bench: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}; median of ${STARTUP_RUNS} alternated pairs for start-up, ${RUNS} for each size`,
   );
   const node = { label: "node -e ''", args: ['-e', ''] };
 
