@@ -6,12 +6,13 @@ const fs = require('node:fs');
 const { createRequire } = require('node:module');
 const vm = require('node:vm');
 
-// the same flag, set the same way (V8's binding, asked for quietly, rather than node:v8 and its stream modules)
+// the same flags, set the same way (V8's binding, asked for quietly, rather than node:v8 and its stream modules)
 const quiet = process.noDeprecation;
 process.noDeprecation = true;
 const v8 = process.binding('v8');
 process.noDeprecation = quiet;
 v8.setFlagsFromString('--interrupt-budget=1000000');
+v8.setFlagsFromString('--semi-space-growth-factor=1');
 const bundle = process.argv[2];
 const cacheFile = `${bundle}.cache`;
 let cachedData;
