@@ -4,6 +4,7 @@
 
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { parseAmountText } from '../model/amount-text.js';
+import { digitsOnly } from '../model/digits.js';
 import { PARAMETER_STATUSES } from '../model/demand.js';
 import { moneyFromText, type Dec } from '../model/money.js';
 import { closest } from '../schema/diagnose.js';
@@ -46,12 +47,7 @@ type Column = { kind: 'field'; name: string } | { kind: 'year'; year: number } |
 /** A mid-year column's year: `2019` or `mid-2019` (/^(?:mid-)?(\d{4})$/), else undefined. */
 function midYear(name: string): number | undefined {
   const digits = name.startsWith('mid-') ? name.slice(4) : name;
-  if (digits.length !== 4) return undefined;
-  for (let i = 0; i < 4; i++) {
-    const c = digits.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-  }
-  return Number(digits);
+  return digits.length === 4 && digitsOnly(digits) ? Number(digits) : undefined;
 }
 
 /** Compares area and band names ignoring case, repeated spaces and the kind of dash (18–64 = 18-64). */

@@ -1,6 +1,7 @@
 // Reading amounts as written by people: the grammar of an amount in a scenario file or CSV cell.
 // Pure; returns the canonical text (for `moneyFromText`) or a reason it was refused.
 
+import { isDigitCode as isDigit } from './digits.js';
 import { MAX_DECIMAL_PLACES, MAX_DIGITS, plainDecimal } from './money.js';
 
 const MINUS = 45;
@@ -26,8 +27,6 @@ export const isCanonicalAmount = (text: string): boolean => {
   const p = plainDecimal(text);
   return p !== NOT_PLAIN && (p === NON_ZERO || text.charCodeAt(0) !== MINUS);
 };
-
-const isDigit = (c: number): boolean => c >= DIGIT_0 && c <= 57;
 
 /**
  * Reads text[start, end) as a whole number, plain (`0` or `[1-9]\d*`) or grouped in threes

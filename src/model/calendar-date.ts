@@ -1,6 +1,8 @@
 // A calendar date written in a scenario (`date: 2018-01-16`), checked and shown as committee papers
 // write it ("16 January 2018"). Read from the text, never from the clock.
 
+import { digitsOnly } from './digits.js';
+
 const MONTHS = [
   'January',
   'February',
@@ -21,14 +23,19 @@ export type DateParse = { ok: true; text: string } | { ok: false; message: strin
 const daysIn = (year: number, month: number): number =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 
-const isDigitAt = (t: string, i: number): boolean => t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57;
-
 /** `2018-01-16` → ok; anything else, or a day the month does not have, → a message and a hint. */
 export function parseDateText(text: string): DateParse {
   const t = text.trim();
   const hint = 'write the date of the paper as YYYY-MM-DD, e.g. 2018-01-16';
   // /^(\d{4})-(\d{2})-(\d{2})$/, read without a pattern
-  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || ![0, 1, 2, 3, 5, 6, 8, 9].every((i) => isDigitAt(t, i)))
+  if (
+    t.length !== 10 ||
+    t.charCodeAt(4) !== 45 ||
+    t.charCodeAt(7) !== 45 ||
+    !digitsOnly(t, 0, 4) ||
+    !digitsOnly(t, 5, 7) ||
+    !digitsOnly(t, 8)
+  )
     return { ok: false, message: `expected a date like 2018-01-16, found \`${t}\``, hint };
   const [year, month, day] = [Number(t.slice(0, 4)), Number(t.slice(5, 7)), Number(t.slice(8))];
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month))

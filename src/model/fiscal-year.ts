@@ -1,27 +1,20 @@
 // UK financial years (April–March) written `2018/19`. Pure; a FiscalYear is its canonical label,
 // so it can key maps and appear in JSON unchanged.
 
+import { digitsOnly } from './digits.js';
+
 declare const fyBrand: unique symbol;
 /** A financial year label such as `2018/19` (1 April 2018 to 31 March 2019). */
 export type FiscalYear = string & { readonly [fyBrand]: 'FiscalYear' };
 
-/** True when text[from, to) is ASCII digits. */
-function digitsAt(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
 /** `2018/19` as its two numbers (/^(\d{4})\/(\d{2})$/), or undefined. */
 function yearNumbers(text: string): { start: number; end: number } | undefined {
-  if (text.length !== 7 || text.charCodeAt(4) !== 47 || !digitsAt(text, 0, 4) || !digitsAt(text, 5, 7)) return undefined;
+  if (text.length !== 7 || text.charCodeAt(4) !== 47 || !digitsOnly(text, 0, 4) || !digitsOnly(text, 5, 7)) return undefined;
   return { start: Number(text.slice(0, 4)), end: Number(text.slice(5)) };
 }
 
 /** True when text starts with four digits and a slash (/^\d{4}\//): written as a financial year, rightly or not. */
-export const startsLikeFiscalYear = (text: string): boolean => text.length > 4 && text.charCodeAt(4) === 47 && digitsAt(text, 0, 4);
+export const startsLikeFiscalYear = (text: string): boolean => text.length > 4 && text.charCodeAt(4) === 47 && digitsOnly(text, 0, 4);
 
 /**
  * Labels made so far, by start year: each year has one label string, so the many maps keyed by

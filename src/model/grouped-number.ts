@@ -1,16 +1,8 @@
 // Exact numbers written for people: thousands grouped with commas and an explicit sign, with no
 // rounding (reports' messages use these; display rounding is render/number.ts's alone).
 
+import { digitsOnly } from './digits.js';
 import type { Dec as Decimal } from './money.js';
-
-/** True when `s` is digits only (or empty), as /^\d*$/ says, without running a pattern. */
-function digitsOnly(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 /**
  * Groups the integer part in threes with commas: 1234567.5 → 1,234,567.5 (sign excluded). Digits

@@ -1,6 +1,7 @@
 // Exact money and rates: decimals are made here (`Dec`, `dec`, `moneyFromText`, `rateFromText`). Amounts
 // are always built from their source text, never from a JS number; nothing here rounds except `roundTo`.
 import { Decimal } from 'decimal.js';
+import { isDigitCode } from './digits.js';
 
 /** The most significant digits an amount may be written with. */
 export const MAX_DIGITS = 24;
@@ -58,26 +59,21 @@ export function plainDecimal(text: string): -1 | 0 | 1 {
   let i = text.charCodeAt(0) === 45 ? 1 : 0; // -
   const first = text.charCodeAt(i);
   if (first === 48) i++;
-  else if (first > 48 && first <= 57) {
+  else if (isDigitCode(first)) {
     i++;
-    while (i < n && isDigitAt(text, i)) i++;
+    while (i < n && isDigitCode(text.charCodeAt(i))) i++;
   } else return -1; // nothing, or not a digit
   let nonZero = first !== 48;
   if (i < n) {
     if (text.charCodeAt(i) !== 46 || i + 1 === n) return -1; // . and at least one digit
     for (i++; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) return -1;
+      if (!isDigitCode(c)) return -1;
       if (c !== 48) nonZero = true;
     }
   }
   return nonZero ? 1 : 0;
 }
-
-const isDigitAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return c >= 48 && c <= 57;
-};
 
 /** Builds Money from text that has already passed `parseAmountText`; throws on anything else. */
 export const moneyFromText = (text: string): Money => {
