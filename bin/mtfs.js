@@ -168,18 +168,19 @@ function loadBundle(argv) {
   } catch {
     return undefined;
   }
-  let source, cacheFile, cachedData;
-  let cache;
+  let source, cacheFile, cachedData, cache;
   try {
     const stat = fs.fstatSync(fd);
+    // with the bundle's hash on record, its cache is opened first, so that one buffer holds either
     const recorded = recordedHash(stat);
-    cache = recorded === undefined ? undefined : openSized((cacheFile = cacheFileFor(recorded, argv)));
+    if (recorded !== undefined) cacheFile = cacheFileFor(recorded, argv);
+    if (cacheFile !== undefined) cache = openSized(cacheFile);
     const buffer = Buffer.allocUnsafeSlow(Math.max(stat.size, cache === undefined ? 0 : cache.size));
     const bytes = readAll(fd, buffer, stat.size);
     // latin1: the build checks the bundle is ASCII-only; it is written inside Node's CommonJS wrapper
     // (scripts/bundle.mjs), so the script's value is the module's function
     source = bytes.latin1Slice(0, bytes.length);
-    if (recorded === undefined) {
+    if (cacheFile === undefined) {
       cacheFile = cacheFileFor(hashAndRecord(bytes, stat), argv);
       cache = openSized(cacheFile);
     }
