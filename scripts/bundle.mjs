@@ -99,10 +99,78 @@ const lazyDecimalConstants = {
   },
 };
 
+/**
+ * The yaml library's entry module loads the whole library (its documents, composer, schemas and
+ * tags, stringifier and visitor) to export it, though mtfs reads a file through its lexer, parser
+ * and token tree alone and composes a document only for a file the direct reading leaves to the
+ * composer (src/source/yaml.ts). In the bundle, mtfs's imports of `yaml` take each name from the
+ * module of the library that defines it (the entry module exports those same objects), and the
+ * composer, with the rest of the library, is loaded the first time it is asked for. The package
+ * exports only its entry, so this is done here rather than in mtfs's imports; the version is pinned.
+ */
+const YAML_PARTS = {
+  Lexer: 'parse/lexer.js',
+  Parser: 'parse/parser.js',
+  CST: 'parse/cst.js',
+  LineCounter: 'parse/line-counter.js',
+  YAMLParseError: 'errors.js',
+  isAlias: 'nodes/identity.js',
+  isMap: 'nodes/identity.js',
+  isScalar: 'nodes/identity.js',
+  isSeq: 'nodes/identity.js',
+};
+/** Names taken from the entry module when first used (which loads the whole library then). */
+const YAML_LAZY = ['Composer'];
+/** Every name mtfs's compiled modules import from yaml must be one of the above (checked as they are transformed). */
+const yamlImports = (code, id) => {
+  for (const match of code.matchAll(/^import\s+(.*?)\s+from\s+['"]yaml['"]/gms)) {
+    const names = /^\{([^}]*)\}$/.exec(match[1].trim());
+    const unknown = names
+      ? names[1]
+          .split(',')
+          .map((n) => n.trim())
+          .filter((n) => n !== '' && !(n in YAML_PARTS) && !YAML_LAZY.includes(n))
+      : [match[1]];
+    if (unknown.length > 0) throw new Error(`bundle: ${id} imports ${unknown.join(', ')} from yaml: add to YAML_PARTS or YAML_LAZY`);
+  }
+};
+const yamlParts = {
+  name: 'yaml-parts',
+  transform(code, id) {
+    if (id.startsWith(path.join(root, 'dist'))) yamlImports(code, id);
+    return null;
+  },
+  async resolveId(source, importer, options) {
+    if (source !== 'yaml' || !importer || importer.startsWith('\0') || !importer.startsWith(path.join(root, 'dist'))) return null;
+    const real = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return real ? `\0yaml-parts:${real.id}` : null;
+  },
+  load(id) {
+    if (!id.startsWith('\0yaml-parts:')) return null;
+    const entry = id.slice('\0yaml-parts:'.length);
+    const requireFrom = Module.createRequire(entry);
+    const library = requireFrom(entry);
+    const lines = [`const entry = () => require(${JSON.stringify(entry)});`];
+    for (const [name, part] of Object.entries(YAML_PARTS)) {
+      const file = path.join(path.dirname(entry), part);
+      const value = requireFrom(file);
+      // CST is the module itself; every other name is one of the module's exports
+      if ((name === 'CST' ? value : value[name]) !== library[name] || library[name] === undefined)
+        throw new Error(`bundle: yaml's ${name} is no longer the one ${part} defines`);
+      lines.push(`exports.${name} = require(${JSON.stringify(file)})${name === 'CST' ? '' : `.${name}`};`);
+    }
+    for (const name of YAML_LAZY) {
+      if (library[name] === undefined) throw new Error(`bundle: yaml no longer exports ${name}`);
+      lines.push(`Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => entry().${name} });`);
+    }
+    return lines.join('\n');
+  },
+};
+
 await build({
   input: path.join(root, 'dist', 'cli', 'main.js'),
   platform: 'node',
-  plugins: [asciiWidthFastPath, lazyBuiltins, lazyDecimalConstants],
+  plugins: [asciiWidthFastPath, lazyBuiltins, lazyDecimalConstants, yamlParts],
   external: ['exceljs', 'jszip'],
   logLevel: 'warn',
   // minified and ASCII-only: half the bytes to read and hash, and read as latin1 without UTF-8 decoding
