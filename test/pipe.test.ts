@@ -78,14 +78,16 @@ describe('a run whose output goes to a pipe or /dev/null and its errors to a fil
     ['project scenarios/2018.yaml', '| cat ><out>'],
     ['init <dir>/new', '| cat ><out>'],
     ['project scenarios/2018.yaml', '>/dev/null'],
-  ])('mtfs %s %s loads no stream, terminal, crypto or node:v8 module', (args, reader) => {
+  ])('mtfs %s %s loads no stream, terminal, crypto, node:v8 or node:module module', (args, reader) => {
     const list = `process.on('exit', () => require('fs').writeSync(2, process.moduleLoadList.join('\\n')));`;
     const r = inShell((dir) => `${NODE} ${wrapper(dir, list)} ${args.replace('<dir>', dir)}`, reader);
     expect(r.code).toBe('0');
     const loaded = r.stderr.split('\n');
     expect(loaded).toContain('NativeModule vm'); // the list is the run's own
     // node:v8 would load the stream modules with its heap-snapshot utilities: bin/mtfs.js sets V8's flag through its binding
-    for (const name of ['net', 'tty', 'crypto', 'internal/fs/sync_write_stream', 'stream', 'internal/streams/readable', 'v8'])
+    // node:module would load Node's ES module loader: bin/mtfs.js gives the bundle its own require, and the
+    // bundle loads node:module only for a workbook's createRequire
+    for (const name of ['net', 'tty', 'crypto', 'internal/fs/sync_write_stream', 'stream', 'internal/streams/readable', 'v8', 'module', 'internal/modules/esm/loader'])
       expect(loaded).not.toContain(`NativeModule ${name}`);
     expect(loaded).toContain('Internal Binding v8');
   });
