@@ -239,6 +239,26 @@ describe('code cache', () => {
     expect([...caches(dir).keys()]).toEqual([expect.stringMatching(new RegExp(`^mtfs\\.${sha256Of(bundle)}\\.`))]);
   });
 
+  it.each(['a hash of capitals', 'a hash one digit short', 'no line end', 'a path for a hash'] as const)(
+    'a record for the file with %s is not taken: the bytes are hashed',
+    (what) => {
+      const dir = install(`malformed-${what.replaceAll(' ', '-')}`);
+      const bundle = path.join(dir, 'dist', 'mtfs.cjs');
+      const stamp = path.join(dir, 'dist', 'mtfs.cjs.sha256');
+      const good = record(dir, 'b'.repeat(64));
+      const identity = good.slice(65);
+      const bad = {
+        'a hash of capitals': `${'B'.repeat(64)} ${identity}`,
+        'a hash one digit short': `${'b'.repeat(63)} ${identity}`,
+        'no line end': good.slice(0, -1),
+        'a path for a hash': `${'../'.repeat(20)}${'b'.repeat(4)} ${identity}`,
+      }[what];
+      fs.writeFileSync(stamp, bad);
+      expect(mtfs(dir, ['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+      expect([...caches(dir).keys()]).toEqual([expect.stringMatching(new RegExp(`^mtfs\\.${sha256Of(bundle)}\\.`))]);
+    },
+  );
+
   it('the build recorded the SHA-256 of the bundle it wrote', () => {
     expect(fs.readFileSync('dist/mtfs.cjs.sha256', 'utf8')).toBe(record('.', sha256Of('dist/mtfs.cjs')));
   });
