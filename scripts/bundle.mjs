@@ -44,10 +44,11 @@ const asciiWidthFastPath = {
   load(id) {
     if (!id.startsWith('\0fast-width:')) return null;
     const real = JSON.stringify(id.slice('\0fast-width:'.length));
+    // string-width itself (with its emoji pattern and the modules it loads) is loaded when first needed
     return [
-      `const stringWidth = require(${real});`,
+      'let stringWidth;',
       'const PRINTABLE_ASCII = /^[\\x20-\\x7e]*$/;',
-      "const width = (s) => (typeof s === 'string' && PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s));",
+      `const width = (s) => (typeof s === 'string' && PRINTABLE_ASCII.test(s) ? s.length : (stringWidth ??= require(${real}))(s));`,
       'module.exports = width;',
       'module.exports.default = width;',
     ].join('\n');
