@@ -12,7 +12,7 @@ const vm = require('node:vm');
 const dist = path.join(__dirname, '..', 'dist');
 const bundle = path.join(dist, 'mtfs.cjs');
 /** A code cache's name (see cacheFileFor); a cache of an older build may have no command in its name. */
-const CACHE_NAME = /^mtfs\.([0-9a-f]{64})\.[0-9a-f]{16}(?:\.[a-z]+)?\.cache$/;
+const CACHE_NAME = /^mtfs\.([0-9a-f]{64})\.[0-9a-f]{16}(?:\.[a-z]+(?:-[a-z]+)?)?\.cache$/;
 /**
  * The commands of src/cli/main.ts (a test compares the lists), each of which has a code cache of its
  * own; a run that names none has the cache of `--version` alone, or of the help (`--help`, `help`,
@@ -120,10 +120,13 @@ function cacheFileFor(bundleSha256, argv) {
 /**
  * Whose code cache a run uses: the command it names (its first word that is not an option, as
  * src/cli/main.ts finds it), `version` for `--version` alone, and `help` for anything else, so that
- * a misspelt command leaves no cache of its own behind.
+ * a misspelt command leaves no cache of its own behind. A projection with its schedules
+ * (`project --detail`) has a cache of its own, `project-detail`: the schedules' functions are a
+ * tenth of a projection's cache, which every plain projection would otherwise deserialise unused.
  */
 function cacheGroup(argv) {
   const word = argv.find((a) => !a.startsWith('-'));
+  if (word === 'project' && argv.some((a) => a === '--detail' || a === '-d')) return 'project-detail';
   if (word !== undefined && COMMANDS.includes(word)) return word;
   return word === undefined && argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V') ? 'version' : 'help';
 }

@@ -20,7 +20,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const bundle = path.join(dist, 'mtfs.cjs');
 /** Code caches as bin/mtfs.js names them, their temporary files, and those of older builds (dist/mtfs.cache, no command). */
-const isCache = (name) => /^mtfs\.([0-9a-f]+\.)*([a-z]+\.)?cache($|\.)/.test(name);
+const isCache = (name) => /^mtfs\.([0-9a-f]+\.)*([a-z-]+\.)?cache($|\.)/.test(name);
 const caches = () => (fs.existsSync(dist) ? fs.readdirSync(dist).filter(isCache) : []);
 /** The bundle's SHA-256 and the status of the file it was taken from, which bin/mtfs.js reads instead of hashing. */
 const stamp = path.join(dist, 'mtfs.cjs.sha256');
@@ -225,15 +225,17 @@ const bytes = fs.readFileSync(bundle);
 // Warm each shipped command's cache by running it, so its functions are compiled in it: a command's
 // cache holds only what its runs compiled (bin/mtfs.js), and a command not listed here writes its
 // own on first use. A command run twice adds the second run's functions to the first's (a projection
-// of one department, with its schedules, in CSV, and of the whole council). `--help` adds every
+// of one department and of the whole council; with its schedules, `--detail`, which has a cache of
+// its own, as a table and in CSV). `--help` adds every
 // command to the program; `--version` loads none. The committee report runs its own code besides the
 // projection's (sensitivity, the Monte Carlo draws, the HTML and its charts); its page, and the
 // starter `init` writes, go to a temporary folder that is removed.
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-build-'));
 const WARMING = [
   ['project', 'scenarios/2018.yaml'],
-  ['project', 'scenarios/2018.yaml', '--format', 'csv', '--detail'],
   ['project', 'scenarios/2018-council.yaml'],
+  ['project', 'scenarios/2018.yaml', '--detail'],
+  ['project', 'scenarios/2018.yaml', '--format', 'csv', '--detail'],
   ['check', 'scenarios/2018.yaml'],
   ['report', 'scenarios/2018.yaml', '--draws', '100', '--html', path.join(scratch, 'report.html')],
   ['demand', 'scenarios/2018-demand.yaml', '--format', 'json'],
@@ -250,7 +252,8 @@ const WARMING = [
   ['--help'],
 ];
 /** The cache a warming run writes, as bin/mtfs.js names it (every run above names its command first). */
-const groupOf = (args) => ({ '--version': 'version', '--help': 'help' })[args[0]] ?? args[0];
+const groupOf = (args) =>
+  ({ '--version': 'version', '--help': 'help' })[args[0]] ?? (args[0] === 'project' && args.includes('--detail') ? 'project-detail' : args[0]);
 for (const args of WARMING) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'mtfs.js'), ...args], {
     cwd: root,
@@ -266,7 +269,7 @@ for (const args of WARMING) {
 fs.rmSync(scratch, { recursive: true, force: true });
 const groups = [...new Set(WARMING.map(groupOf))].sort();
 const written = caches().sort();
-const cacheGroups = written.map((name) => /\.([a-z]+)\.cache$/.exec(name)?.[1]);
+const cacheGroups = written.map((name) => /\.([a-z-]+)\.cache$/.exec(name)?.[1]).sort();
 if (cacheGroups.join(' ') !== groups.join(' ')) {
   console.error(
     `bundle: the warming runs should leave one code cache for each of ${groups.join(', ')} in dist/, not ${written.join(', ') || 'none'}`,

@@ -56,7 +56,7 @@ function record(dir: string, sha256: string): string {
 const sha256Of = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** The command each cache in `dir` is for (the last part of its name), in order. */
-const commandsOf = (dir: string): string[] => [...caches(dir).keys()].map((f) => /\.([a-z]+)\.cache$/.exec(f)?.[1] ?? f).sort();
+const commandsOf = (dir: string): string[] => [...caches(dir).keys()].map((f) => /\.([a-z-]+)\.cache$/.exec(f)?.[1] ?? f).sort();
 
 const scenario = path.resolve('scenarios/2018.yaml');
 
@@ -125,6 +125,16 @@ describe('code cache', () => {
     expect(mtfs(dir, ['projetc', scenario]).code).toBe(2);
     expect(mtfs(dir, []).code).toBe(2);
     expect(commandsOf(dir)).toEqual(['check', 'help', 'project', 'version']);
+    // a projection with its schedules has a cache of its own, whichever way the option is written
+    const plain = caches(dir);
+    const detailed = mtfs(install('reference-detail'), ['project', scenario, '--detail']);
+    expect(mtfs(dir, ['project', scenario, '--detail'])).toEqual(detailed);
+    expect(commandsOf(dir)).toEqual(['check', 'help', 'project', 'project-detail', 'version']);
+    const withDetail = caches(dir);
+    for (const [name, inode] of plain) expect(withDetail.get(name)).toBe(inode);
+    expect(mtfs(dir, ['project', '-d', scenario])).toEqual(detailed);
+    expect(mtfs(dir, ['project', scenario])).toEqual(expected);
+    expect(caches(dir)).toEqual(withDetail);
   });
 
   it('knows every command of the program, to give each its cache', () => {
@@ -138,7 +148,7 @@ describe('code cache', () => {
     const built = [...fs.readdirSync('dist')].filter((f) => /^mtfs\..*cache/.test(f));
     const hash = fs.readFileSync('dist/mtfs.cjs.sha256', 'utf8').slice(0, 64);
     expect(built.every((f) => f.startsWith(`mtfs.${hash}.`))).toBe(true);
-    const commands = new Set(built.map((f) => /\.([a-z]+)\.cache$/.exec(f)?.[1]));
+    const commands = new Set(built.map((f) => /\.([a-z-]+)\.cache$/.exec(f)?.[1]));
     const shipped = [
       'check',
       'compare',
@@ -149,6 +159,7 @@ describe('code cache', () => {
       'init',
       'options',
       'project',
+      'project-detail',
       'report',
       'risk',
       'savings',
