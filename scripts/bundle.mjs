@@ -253,7 +253,8 @@ const WARMING = [
 ];
 /** The cache a warming run writes, as bin/mtfs.js names it (every run above names its command first). */
 const groupOf = (args) =>
-  ({ '--version': 'version', '--help': 'help' })[args[0]] ?? (args[0] === 'project' && args.includes('--detail') ? 'project-detail' : args[0]);
+  ({ '--version': 'version', '--help': 'help' })[args[0]] ??
+  (args[0] === 'project' && args.includes('--detail') ? 'project-detail' : args[0]);
 for (const args of WARMING) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'mtfs.js'), ...args], {
     cwd: root,

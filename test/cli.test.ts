@@ -10,6 +10,7 @@ import { Command } from 'commander';
 import { COMMANDS, run } from '../src/cli/main.js';
 import { nodeReader, sameFile, writeFileAtomic, type Io } from '../src/cli/io.js';
 import { runCli } from './helpers/cli.js';
+import { errorCase } from './helpers/golden-cases.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -152,6 +153,19 @@ describe('the built bin', () => {
     expect(r.stderr.toString()).toContain('test/errors/unknown-key/scenario.yaml:10:5: error[unknown-key]');
     expect(r.stderr.toString()).not.toMatch(/\n\s+at /);
   });
+
+  // the bundle takes the yaml library's lexer and parser from their own modules and loads the composer
+  // only for a file the direct reading leaves to it (scripts/bundle.mjs): these files go that way
+  it.each(['yaml-alias', 'yaml-syntax', 'duplicate-key'])(
+    'reads the %s reproducer, which the yaml composer reads, as the unbundled program does',
+    async (code) => {
+      const { argv } = errorCase(code);
+      const r = spawnSync('node', [bin, ...argv], { env: env('UTC', 'C'), encoding: 'utf8' });
+      const expected = await runCli(argv);
+      expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+      expect(expected.stderr).toContain(`error[${code}]`);
+    },
+  );
 
   it('exits 1 from check when a control differs', () => {
     const r = spawnSync('node', [bin, 'check', 'test/errors/control-mismatch/scenario.yaml']);

@@ -87,7 +87,17 @@ describe('a run whose output goes to a pipe or /dev/null and its errors to a fil
     // node:v8 would load the stream modules with its heap-snapshot utilities: bin/mtfs.js sets V8's flag through its binding
     // node:module would load Node's ES module loader: bin/mtfs.js gives the bundle its own require, and the
     // bundle loads node:module only for a workbook's createRequire
-    for (const name of ['net', 'tty', 'crypto', 'internal/fs/sync_write_stream', 'stream', 'internal/streams/readable', 'v8', 'module', 'internal/modules/esm/loader'])
+    for (const name of [
+      'net',
+      'tty',
+      'crypto',
+      'internal/fs/sync_write_stream',
+      'stream',
+      'internal/streams/readable',
+      'v8',
+      'module',
+      'internal/modules/esm/loader',
+    ])
       expect(loaded).not.toContain(`NativeModule ${name}`);
     expect(loaded).toContain('Internal Binding v8');
   });
