@@ -226,10 +226,10 @@ const bytes = fs.readFileSync(bundle);
 // cache holds only what its runs compiled (bin/mtfs.js), and a command not listed here writes its
 // own on first use. A command run twice adds the second run's functions to the first's (a projection
 // of one department and of the whole council; with its schedules, `--detail`, which has a cache of
-// its own, as a table and in CSV). `--help` adds every
-// command to the program; `--version` loads none. The committee report runs its own code besides the
-// projection's (sensitivity, the Monte Carlo draws, the HTML and its charts); its page, and the
-// starter `init` writes, go to a temporary folder that is removed.
+// its own, as a table and in CSV). `--help` adds every command to the program; `--version` loads
+// none. The committee report runs its own code besides the projection's (sensitivity, the Monte
+// Carlo draws, the HTML and its charts); its page, and the starter `init` writes, go to a temporary
+// folder that is removed.
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-build-'));
 const WARMING = [
   ['project', 'scenarios/2018.yaml'],
