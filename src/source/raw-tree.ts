@@ -19,14 +19,27 @@ export interface SourceLocator {
   has(path: Path): boolean;
 }
 
+/**
+ * A span of a file's text, `start * 2^16 + end`, for a locator that turns it into a location only
+ * when asked (see Locator.setValueSpan): a small integer, which V8 keeps in a map without
+ * allocating. A span further into a file than that is located at once.
+ */
+type Span = number;
+const SPAN_LIMIT = 0x8000;
 /** A locator filled in as a document is walked (YAML). */
 export class Locator implements SourceLocator {
-  readonly #values = new Map<string, Location>();
-  readonly #keys = new Map<string, Location>();
+  readonly #values = new Map<string, Location | Span>();
+  readonly #keys = new Map<string, Location | Span>();
 
+  /**
+   * `locate`: the location of a span of the text, for the spans set with setValueSpan and
+   * setKeySpan. A YAML file has far more keys and values than a run ever asks the location of, so
+   * each is worked out (once) when first asked for.
+   */
   constructor(
     readonly file: string,
     readonly whole: Location,
+    private readonly locate?: (start: number, end: number) => Location,
   ) {}
 
   static keyOf(path: Path): string {
@@ -41,25 +54,25 @@ export class Locator implements SourceLocator {
     this.#keys.set(Locator.keyOf(path), loc);
   }
 
-  /** setValue by the path's key string (Locator.keyOf), for a walk that builds it as it goes. */
-  setValueAt(pathKey: string, loc: Location): void {
-    this.#values.set(pathKey, loc);
+  /** The value at the path with this key string (Locator.keyOf) runs from `start` to `end` of the text. */
+  setValueSpan(pathKey: string, start: number, end: number): void {
+    this.#values.set(pathKey, this.#span(start, end));
   }
 
-  /** setKey by the path's key string (Locator.keyOf). */
-  setKeyAt(pathKey: string, loc: Location): void {
-    this.#keys.set(pathKey, loc);
+  /** The key of the path with this key string (Locator.keyOf) runs from `start` to `end` of the text. */
+  setKeySpan(pathKey: string, start: number, end: number): void {
+    this.#keys.set(pathKey, this.#span(start, end));
   }
 
-  /** The location set by setKey for the path with this key string, if any. */
+  /** The location of the key of the path with this key string (Locator.keyOf), if one was set. */
   keyAt(pathKey: string): Location | undefined {
-    return this.#keys.get(pathKey);
+    return this.#found(this.#keys, pathKey);
   }
 
   /** The location of the value at `path`, or of its nearest written ancestor. */
   value(path: Path): Location {
     for (let n = path.length; n >= 0; n--) {
-      const loc = this.#values.get(Locator.keyOf(path.slice(0, n)));
+      const loc = this.#found(this.#values, Locator.keyOf(path.slice(0, n)));
       if (loc) return loc;
     }
     return this.whole;
@@ -67,12 +80,28 @@ export class Locator implements SourceLocator {
 
   /** The location of the key that introduces `path`, falling back to its value. */
   key(path: Path): Location {
-    return this.#keys.get(Locator.keyOf(path)) ?? this.value(path);
+    return this.#found(this.#keys, Locator.keyOf(path)) ?? this.value(path);
   }
 
   /** True when something was written exactly at `path`. */
   has(path: Path): boolean {
     return this.#values.has(Locator.keyOf(path));
+  }
+
+  /** The location kept under `pathKey`, a span made a location (and kept as one) the first time. */
+  #found(map: Map<string, Location | Span>, pathKey: string): Location | undefined {
+    const kept = map.get(pathKey);
+    if (typeof kept !== 'number') return kept;
+    const end = kept & 0xffff;
+    const loc = (this.locate as (start: number, end: number) => Location)(kept >>> 16, end);
+    map.set(pathKey, loc);
+    return loc;
+  }
+
+  #span(start: number, end: number): Location | Span {
+    return start < SPAN_LIMIT && end < 2 * SPAN_LIMIT
+      ? start * 0x10000 + end
+      : (this.locate as (start: number, end: number) => Location)(start, end);
   }
 }
 

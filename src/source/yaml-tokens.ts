@@ -44,7 +44,7 @@ export function treeFromTokens(
   const root = document?.value;
   // a block scalar at the root is resolved as not being in a collection; scenarios never are one
   if (!document || !root || root.type === 'block-scalar') return undefined;
-  const locator = new Locator(file, whole);
+  const locator = new Locator(file, whole, locate);
   const diagnostics: Diagnostic[] = [];
   try {
     props(document.start, undefined, true, false, document.offset);
@@ -82,14 +82,14 @@ export function treeFromTokens(
       default:
         throw GIVE_UP;
     }
-    if (path !== undefined) locator.setValueAt(path, locate(c.start, c.valueEnd));
+    if (path !== undefined) locator.setValueSpan(path, c.start, c.valueEnd);
     return c;
   }
 
   /** The empty scalar where a value is missing, located as a node at `path`. */
   function missing(path: string | undefined, offset: number, before: readonly SourceToken[], p: Props): Composed {
     const c = empty(offset, before, p);
-    if (path !== undefined) locator.setValueAt(path, locate(c.start, c.valueEnd));
+    if (path !== undefined) locator.setValueSpan(path, c.start, c.valueEnd);
     return c;
   }
 
@@ -103,11 +103,15 @@ export function treeFromTokens(
     if (!out || path === undefined) return valueOf(undefined);
     // the text of a key that is null or a boolean, as the walk of a composed document takes it
     const key = k.text ?? (k.value as string);
-    const kl = locate(k.start, k.valueEnd);
     const at = `${path}.${key}`;
     if (key === '__proto__') {
       diagnostics.push(
-        error('unknown-key', '`__proto__` cannot be used as a key', kl, 'rename the key: no scenario key, year or name is `__proto__`'),
+        error(
+          'unknown-key',
+          '`__proto__` cannot be used as a key',
+          locate(k.start, k.valueEnd),
+          'rename the key: no scenario key, year or name is `__proto__`',
+        ),
       );
       return valueOf(undefined);
     }
@@ -115,13 +119,17 @@ export function treeFromTokens(
       const first = locator.keyAt(at);
       if (!first) throw GIVE_UP;
       diagnostics.push(
-        error('duplicate-key', 'this key is written twice in the same mapping', kl, 'keep one of the two entries', [
-          `the first is at line ${first.line}, column ${first.column}`,
-        ]),
+        error(
+          'duplicate-key',
+          'this key is written twice in the same mapping',
+          locate(k.start, k.valueEnd),
+          'keep one of the two entries',
+          [`the first is at line ${first.line}, column ${first.column}`],
+        ),
       );
       return valueOf(undefined);
     }
-    locator.setKeyAt(at, kl);
+    locator.setKeySpan(at, k.start, k.valueEnd);
     const v = valueOf(at);
     out[key] = v.value;
     return v;
