@@ -13,12 +13,17 @@ type CollectionItem = CST.CollectionItem;
 /** Thrown (and caught in treeFromTokens) wherever the composer could report something. */
 const GIVE_UP: unique symbol = Symbol('give up');
 
-/** What composing a node gives: its value in the raw tree and its range, as the composer sets it. */
-interface Composed {
-  readonly value: unknown;
-  readonly start: number;
-  readonly valueEnd: number;
-  readonly end: number;
+/**
+ * Where the node composed last was written, as the composer sets its range, and a plain scalar's
+ * text. One record for a whole file, written by each node in turn and read by its caller at once:
+ * a new object for each node, key and value was a tenth of the garbage reading a scenario made.
+ */
+interface Range {
+  start: number;
+  valueEnd: number;
+  end: number;
+  /** The text of a plain scalar (undefined for any other node). */
+  text: string | undefined;
 }
 
 /**
@@ -46,145 +51,146 @@ export function treeFromTokens(
   if (!document || !root || root.type === 'block-scalar') return undefined;
   const locator = new Locator(file, whole, locate);
   const diagnostics: Diagnostic[] = [];
+  const range: Range = { start: 0, valueEnd: 0, end: 0, text: undefined };
+  const p: Props = { found: undefined, comma: undefined, hasNewline: false, comment: false, end: 0 };
   try {
-    props(document.start, undefined, true, false, document.offset);
-    const node = compose(root, '', 0);
-    endTokens(document.end, node.end, false);
-    return { doc: { file, tree: node.value, locator }, diagnostics };
+    props(p, document.start, undefined, true, false, document.offset);
+    const value = compose(root, '', 0);
+    endTokens(document.end, range.end, false);
+    return { doc: { file, tree: value, locator }, diagnostics };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
   }
 
   // A node's path is carried as its key string (Locator.keyOf: `.key` and `#index` joined); a node
-  // without one (the value of a key refused or written twice) is checked but not recorded.
+  // without one (the value of a key refused or written twice) is checked but not recorded. Each
+  // node's value is returned and its range left in `range`.
 
   /** A node: its value and, when `path` is given, its locations and diagnostics recorded. */
-  function compose(token: Token, path: string | undefined, depth: number): Composed {
+  function compose(token: Token, path: string | undefined, depth: number): unknown {
     if (depth > maxDepth) throw GIVE_UP;
-    let c: Composed;
+    let value: unknown;
     switch (token.type) {
       case 'scalar':
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
       case 'block-scalar':
-        c = scalar(token);
+        value = scalar(token, range);
         break;
       case 'block-map':
-        c = blockMap(token, path, depth);
+        value = blockMap(token, path, depth);
         break;
       case 'block-seq':
-        c = blockSeq(token, path, depth);
+        value = blockSeq(token, path, depth);
         break;
       case 'flow-collection':
-        c = flowCollection(token, path, depth);
+        value = flowCollection(token, path, depth);
         break;
       default:
         throw GIVE_UP;
     }
-    if (path !== undefined) locator.setValueSpan(path, c.start, c.valueEnd);
-    return c;
+    if (path !== undefined) locator.setValueSpan(path, range.start, range.valueEnd);
+    return value;
   }
 
-  /** The empty scalar where a value is missing, located as a node at `path`. */
-  function missing(path: string | undefined, offset: number, before: readonly SourceToken[], p: Props): Composed {
-    const c = empty(offset, before, p);
-    if (path !== undefined) locator.setValueSpan(path, c.start, c.valueEnd);
-    return c;
+  /** The value of a key (the empty scalar when it has none), at `path` (see props for `p`). */
+  function valueOf(value: Token | undefined, path: string | undefined, depth: number, before: readonly SourceToken[]): unknown {
+    if (value) return compose(value, path, depth + 1);
+    empty(range, p.end, before, p);
+    if (path !== undefined) locator.setValueSpan(path, range.start, range.valueEnd);
+    return null;
   }
 
-  /** A key and its value: the key's checks and locations, then the value at `path`.key. */
-  function entry(
+  /**
+   * A key's checks and location: the path of its value, or undefined when the value is not to be
+   * recorded (the key refused or written twice, or a mapping that is itself not recorded).
+   */
+  function keyed(
     out: Record<string, unknown> | undefined,
     path: string | undefined,
-    k: Resolved,
-    valueOf: (at: string | undefined) => Composed,
-  ): Composed {
-    if (!out || path === undefined) return valueOf(undefined);
-    // the text of a key that is null or a boolean, as the walk of a composed document takes it
-    const key = k.text ?? (k.value as string);
+    key: string,
+    start: number,
+    valueEnd: number,
+  ): string | undefined {
+    if (!out || path === undefined) return undefined;
     const at = `${path}.${key}`;
     if (key === '__proto__') {
       diagnostics.push(
         error(
           'unknown-key',
           '`__proto__` cannot be used as a key',
-          locate(k.start, k.valueEnd),
+          locate(start, valueEnd),
           'rename the key: no scenario key, year or name is `__proto__`',
         ),
       );
-      return valueOf(undefined);
+      return undefined;
     }
     if (Object.hasOwn(out, key)) {
       const first = locator.keyAt(at);
       if (!first) throw GIVE_UP;
       diagnostics.push(
-        error(
-          'duplicate-key',
-          'this key is written twice in the same mapping',
-          locate(k.start, k.valueEnd),
-          'keep one of the two entries',
-          [`the first is at line ${first.line}, column ${first.column}`],
-        ),
+        error('duplicate-key', 'this key is written twice in the same mapping', locate(start, valueEnd), 'keep one of the two entries', [
+          `the first is at line ${first.line}, column ${first.column}`,
+        ]),
       );
-      return valueOf(undefined);
+      return undefined;
     }
-    locator.setKeySpan(at, k.start, k.valueEnd);
-    const v = valueOf(at);
-    out[key] = v.value;
-    return v;
+    locator.setKeySpan(at, start, valueEnd);
+    return at;
   }
 
-  function blockMap(bm: CST.BlockMap, path: string | undefined, depth: number): Composed {
+  function blockMap(bm: CST.BlockMap, path: string | undefined, depth: number): unknown {
     const out = path !== undefined ? record() : undefined;
     let offset = bm.offset;
     let commentEnd: number | null = null;
     const items = bm.items as CollectionItem[];
     for (let i = 0; i < items.length; i++) {
       const { start, key, sep, value } = items[i] as CollectionItem;
-      const keyProps = props(start, undefined, true, false, offset);
+      props(p, start, undefined, true, false, offset);
+      const keyPropsEnd = p.end;
       if (!key) {
         if (sep) throw GIVE_UP;
-        commentEnd = keyProps.end;
+        commentEnd = keyPropsEnd;
         continue;
       }
       if (!sep || !isFlowScalar(key) || key.indent !== bm.indent || containsNewline(key)) throw GIVE_UP;
-      const k = scalar(key);
-      const v = entry(out, path, k, (at) => {
-        const valueProps = props(sep, 'map-value-ind', false, false, k.end);
-        const found = valueProps.found;
-        if (!found) throw GIVE_UP;
-        if (value?.type === 'block-map' && !valueProps.hasNewline) throw GIVE_UP;
-        if (keyProps.end < found.offset - 1024) throw GIVE_UP;
-        return value ? compose(value, at, depth + 1) : missing(at, valueProps.end, sep, valueProps);
-      });
-      offset = v.end;
+      // the text of a key that is null or a boolean, as the walk of a composed document takes it
+      const k = scalar(key, range);
+      const name = range.text ?? (k as string);
+      const at = keyed(out, path, name, range.start, range.valueEnd);
+      const found = props(p, sep, 'map-value-ind', false, false, range.end);
+      if (!found) throw GIVE_UP;
+      if (value?.type === 'block-map' && !p.hasNewline) throw GIVE_UP;
+      if (keyPropsEnd < found.offset - 1024) throw GIVE_UP;
+      const v = valueOf(value, at, depth, sep);
+      if (at !== undefined) (out as Record<string, unknown>)[name] = v;
+      offset = range.end;
     }
     if (commentEnd && commentEnd < offset) throw GIVE_UP;
-    return { value: out ?? null, start: bm.offset, valueEnd: offset, end: commentEnd ?? offset };
+    set(range, bm.offset, offset, commentEnd ?? offset);
+    return out ?? null;
   }
 
-  function blockSeq(bs: CST.BlockSequence, path: string | undefined, depth: number): Composed {
+  function blockSeq(bs: CST.BlockSequence, path: string | undefined, depth: number): unknown {
     const out: unknown[] = [];
     let offset = bs.offset;
     let commentEnd: number | null = null;
     for (let i = 0; i < bs.items.length; i++) {
       const { start, value } = bs.items[i] as CollectionItem;
-      const p = props(start, 'seq-item-ind', true, false, offset);
-      if (!p.found) {
+      if (!props(p, start, 'seq-item-ind', true, false, offset)) {
         if (value) throw GIVE_UP;
         commentEnd = p.end;
         continue;
       }
-      const at = path !== undefined ? `${path}#${out.length}` : undefined;
-      const node = value ? compose(value, at, depth + 1) : missing(at, p.end, start, p);
-      out.push(node.value);
-      offset = node.end;
+      out.push(valueOf(value, path !== undefined ? `${path}#${out.length}` : undefined, depth, start));
+      offset = range.end;
     }
-    return { value: path !== undefined ? out : null, start: bs.offset, valueEnd: offset, end: commentEnd ?? offset };
+    set(range, bs.offset, offset, commentEnd ?? offset);
+    return path !== undefined ? out : null;
   }
 
-  function flowCollection(fc: CST.FlowCollection, path: string | undefined, depth: number): Composed {
+  function flowCollection(fc: CST.FlowCollection, path: string | undefined, depth: number): unknown {
     const isMap = fc.start.source === '{';
     const out = path !== undefined ? record() : undefined;
     const list: unknown[] = [];
@@ -192,7 +198,7 @@ export function treeFromTokens(
     const items = fc.items as CollectionItem[];
     for (let i = 0; i < items.length; ++i) {
       const { start, key, sep, value } = items[i] as CollectionItem;
-      const p = props(start, undefined, false, true, offset);
+      props(p, start, undefined, false, true, offset);
       if (!sep && !value) {
         if (key || (i === 0 && p.comma) || i < items.length - 1) throw GIVE_UP;
         offset = p.end;
@@ -201,42 +207,44 @@ export function treeFromTokens(
       if ((i === 0) !== !p.comma) throw GIVE_UP;
       if (!isMap) {
         if (sep || key || !value || isBlock(value)) throw GIVE_UP;
-        const node = compose(value, path !== undefined ? `${path}#${list.length}` : undefined, depth + 1);
-        list.push(node.value);
-        offset = node.end;
+        list.push(compose(value, path !== undefined ? `${path}#${list.length}` : undefined, depth + 1));
+        offset = range.end;
         continue;
       }
       if (!key || !sep || !isFlowScalar(key) || (value && isBlock(value))) throw GIVE_UP;
-      const k = scalar(key);
-      const v = entry(out, path, k, (at) => {
-        const valueProps = props(sep, 'map-value-ind', false, true, k.end);
-        if (!valueProps.found) throw GIVE_UP;
-        return value ? compose(value, at, depth + 1) : missing(at, valueProps.end, sep, valueProps);
-      });
-      offset = v.end;
+      const k = scalar(key, range);
+      const name = range.text ?? (k as string);
+      const at = keyed(out, path, name, range.start, range.valueEnd);
+      if (!props(p, sep, 'map-value-ind', false, true, range.end)) throw GIVE_UP;
+      const v = valueOf(value, at, depth, sep);
+      if (at !== undefined) (out as Record<string, unknown>)[name] = v;
+      offset = range.end;
     }
     const [ce, ...ee] = fc.end;
     if (ce?.source !== (isMap ? '}' : ']')) throw GIVE_UP;
     const cePos = ce.offset + ce.source.length;
     const end = ee.length > 0 ? endTokens(ee, cePos, true) : cePos;
-    return { value: isMap ? (out ?? null) : path !== undefined ? list : null, start: fc.offset, valueEnd: cePos, end };
+    set(range, fc.offset, cePos, end);
+    return isMap ? (out ?? null) : path !== undefined ? list : null;
   }
 }
 
-/** A scalar as the composer resolves it, with its range; a plain one also with its text. */
-type Resolved = Composed & { readonly text?: string };
+/** A node's range (see Range), with no plain scalar's text. */
+function set(range: Range, start: number, valueEnd: number, end: number): void {
+  range.start = start;
+  range.valueEnd = valueEnd;
+  range.end = end;
+  range.text = undefined;
+}
 
-function scalar(token: CST.FlowScalar | CST.BlockScalar): Resolved {
+/** A scalar's value as the composer resolves it; its range (and a plain one's text) in `range`. */
+function scalar(token: CST.FlowScalar | CST.BlockScalar, range: Range): unknown {
   const oneLine = token.type === 'block-scalar' ? undefined : oneLineValue(token);
   let value: string;
-  let start: number;
-  let valueEnd: number;
-  let end: number;
   if (oneLine !== undefined) {
     value = oneLine;
-    start = token.offset;
-    valueEnd = token.offset + token.source.length;
-    end = endTokens((token as CST.FlowScalar).end, valueEnd, true);
+    const valueEnd = token.offset + token.source.length;
+    set(range, token.offset, valueEnd, endTokens((token as CST.FlowScalar).end, valueEnd, true));
   } else {
     let failed = false;
     const r = CST.resolveAsScalar(token, true, () => {
@@ -244,10 +252,11 @@ function scalar(token: CST.FlowScalar | CST.BlockScalar): Resolved {
     });
     if (failed || !r) throw GIVE_UP;
     value = r.value;
-    [start, valueEnd, end] = r.range;
+    set(range, r.range[0], r.range[1], r.range[2]);
   }
-  if (token.type !== 'scalar') return { value, start, valueEnd, end };
-  return { value: coreScalar(value), text: value, start, valueEnd, end };
+  if (token.type !== 'scalar') return value;
+  range.text = value;
+  return coreScalar(value);
 }
 
 /**
@@ -295,10 +304,10 @@ function oneLineValue(token: CST.FlowScalar): string | undefined {
   }
 }
 
-/** The composer's empty scalar (null) where a value is missing, and its range. */
-function empty(offset: number, before: readonly SourceToken[] | undefined, p: Props): Composed {
+/** The composer's empty scalar (null) where a value is missing: its range in `range`. */
+function empty(range: Range, offset: number, before: readonly SourceToken[] | undefined, p: Props): void {
   const at = emptyScalarPosition(offset, before);
-  return { value: null, start: at, valueEnd: at, end: p.comment ? p.end : at };
+  set(range, at, at, p.comment ? p.end : at);
 }
 
 /** yaml's emptyScalarPosition (compose/util-empty-scalar-position.js), for a missing `pos`. */
@@ -320,33 +329,35 @@ function emptyScalarPosition(offset: number, before: readonly SourceToken[] | un
   return offset;
 }
 
+/** What props finds in the tokens before a node: one record for a whole file, written by each call. */
 interface Props {
-  readonly found: SourceToken | undefined;
-  readonly comma: SourceToken | undefined;
-  readonly hasNewline: boolean;
-  readonly comment: boolean;
-  readonly end: number;
+  found: SourceToken | undefined;
+  comma: SourceToken | undefined;
+  hasNewline: boolean;
+  comment: boolean;
+  end: number;
 }
 
 /**
  * The composer's resolveProps (compose/resolve-props.js) for the tokens before a node, when they
  * hold only spaces without tabs, line breaks, comments (outside flow collections), at most one
  * `indicator` and (in flow collections) at most one comma: anything else gives up, and so does
- * everything resolveProps would report.
+ * everything resolveProps would report. What it finds is written into `p`; returns the indicator found.
  */
 function props(
+  p: Props,
   tokens: readonly SourceToken[],
   indicator: string | undefined,
   startOnNewline: boolean,
   flow: boolean,
   offset: number,
-): Props {
+): SourceToken | undefined {
   let hasSpace = startOnNewline;
   let hasNewline = false;
   let comment = false;
   let found: SourceToken | undefined;
   let comma: SourceToken | undefined;
-  // indexed loops and a fixed-shape result: this runs before every node, mostly in V8's interpreter
+  // indexed loops: this runs before every node, mostly in V8's interpreter
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as SourceToken;
     switch (token.type) {
@@ -374,8 +385,12 @@ function props(
     }
   }
   const last = tokens[tokens.length - 1];
-  const end = last ? last.offset + last.source.length : offset;
-  return { found, comma, hasNewline, comment, end };
+  p.found = found;
+  p.comma = comma;
+  p.hasNewline = hasNewline;
+  p.comment = comment;
+  p.end = last ? last.offset + last.source.length : offset;
+  return found;
 }
 
 /** The composer's resolveEnd (compose/resolve-end.js) for what follows a node: its end offset. */
