@@ -288,9 +288,11 @@ function loadFile(
 type HeaderFields = Partial<WrittenScenarioHeader>;
 
 /**
- * The row schema of a line table with these field and year columns: csvRowSchema's fields that
- * are columns, and `levels` and `changes` as objects of the table's years, each an optional amount.
- * It accepts and gives the same as csvRowSchema on the table's rows (a row has only keys of its
+ * The row schema of a line table with these field and year columns: the line fields that are its
+ * columns (csvColumnSchemas), and `levels` and `changes` as objects of the table's years, each an
+ * optional amount. It accepts and gives the same as the line schema without its check for unknown
+ * keys (which the table's header has made: a column that is not a line field is refused there), with
+ * `levels` and `changes` as records of amounts, on the table's rows (a row has only keys of its
  * columns, the years in the header's order; every line field a row needs is a column the header
  * must have), but zod's compiled parser then visits a row's dozen fields rather than all thirty a
  * line may have, and no records: about a fifth less time for each row validated.
@@ -300,8 +302,8 @@ function csvRowSchemaFor(fields: readonly string[], years: readonly string[]): z
   let schema = rowSchemas.get(key);
   if (!schema) {
     const amounts = optionalOf(() => strictObject(Object.fromEntries(years.map((y) => [y, optionalAmount()]))));
-    const shape = csvRowSchema().shape;
-    const picked = Object.fromEntries(fields.flatMap((f) => (Object.hasOwn(shape, f) ? [[f, shape[f as keyof typeof shape]]] : [])));
+    const columns = csvColumnSchemas();
+    const picked = Object.fromEntries(fields.flatMap((f) => (Object.hasOwn(columns, f) ? [[f, columns[f]]] : [])));
     schema = object({ ...picked, levels: amounts, changes: amounts }) as unknown as z.ZodMiniType<WrittenLine>;
     rowSchemas.set(key, schema);
   }
@@ -312,19 +314,14 @@ const rowSchemas = new Map<string, z.ZodMiniType<WrittenLine>>();
 const optionalAmount = lazySchema(() => optionalOf(amountSchema));
 
 /**
- * A line read from a CSV row: the same fields, without the check for unknown keys, which the
- * table's header has already made (a column that is not a line field is refused there).
+ * The schema of each column a line table may have other than its years: a line's fields, and
+ * `amounts` (consumed by the table reader when it is `levels` or `changes`; left here only when it is
+ * neither). A plain shape, not an object schema: a table's own row schema is made of the columns it has.
  */
-const csvRowSchema = lazySchema(() =>
-  object({
-    ...lineSchema().shape,
-    // and the years are the header's, already read as years
-    levels: optionalOf(() => z.record(z.string(), amountSchema())),
-    changes: optionalOf(() => z.record(z.string(), amountSchema())),
-    // consumed by the table reader when it is `levels` or `changes`; left here only when it is neither
-    amounts: optionalOf(() => z.enum(AMOUNT_FORMS)),
-  }),
-);
+const csvColumnSchemas = lazySchema((): Record<string, z.ZodMiniType> => ({
+  ...lineSchema().shape,
+  amounts: optionalOf(() => z.enum(AMOUNT_FORMS)),
+}));
 
 /** The top-level keys a scenario may have, each taking any value: to report the keys it may not have. */
 const headerKeysSchema = lazySchema(() => {
