@@ -168,7 +168,7 @@ function take(p: ParserSteps, lexeme: string, tokens: Token[]): void {
     p.offset += lexeme.length;
     return;
   }
-  const type = CST.tokenType(lexeme);
+  const type = lexemeType(lexeme);
   if (!type) {
     for (const t of p.next(lexeme)) tokens.push(t);
     return;
@@ -231,5 +231,79 @@ function step(p: ParserSteps): Steps<Token, void> {
       return p.documentEnd(top);
     default:
       return p.step();
+  }
+}
+
+/**
+ * CST.tokenType(lexeme): the kind of token a lexeme starts, or null. The library compares the
+ * lexeme with each of its dozen one- to three-character forms in turn, for every lexeme; here it
+ * is told by its length and first character (a test compares the two on every one-character text
+ * and on random ones).
+ */
+export function lexemeType(lexeme: string): CST.TokenType | null {
+  switch (lexeme.length) {
+    case 0:
+      return 'newline';
+    case 1:
+      switch (lexeme.charCodeAt(0)) {
+        case 0xfeff:
+          return 'byte-order-mark';
+        case 0x02:
+          return 'doc-mode';
+        case 0x18:
+          return 'flow-error-end';
+        case 0x1f:
+          return 'scalar';
+        case 10: // \n
+          return 'newline';
+        case 45: // -
+          return 'seq-item-ind';
+        case 63: // ?
+          return 'explicit-key-ind';
+        case 58: // :
+          return 'map-value-ind';
+        case 123: // {
+          return 'flow-map-start';
+        case 125: // }
+          return 'flow-map-end';
+        case 91: // [
+          return 'flow-seq-start';
+        case 93: // ]
+          return 'flow-seq-end';
+        case 44: // ,
+          return 'comma';
+      }
+      break;
+    case 2:
+      if (lexeme === '\r\n') return 'newline';
+      break;
+    case 3:
+      if (lexeme === '---') return 'doc-start';
+      if (lexeme === '...') return 'doc-end';
+      break;
+  }
+  switch (lexeme.charCodeAt(0)) {
+    case 32: // space
+    case 9: // tab
+      return 'space';
+    case 35: // #
+      return 'comment';
+    case 37: // %
+      return 'directive-line';
+    case 42: // *
+      return 'alias';
+    case 38: // &
+      return 'anchor';
+    case 33: // !
+      return 'tag';
+    case 39: // '
+      return 'single-quoted-scalar';
+    case 34: // "
+      return 'double-quoted-scalar';
+    case 124: // |
+    case 62: // >
+      return 'block-scalar-header';
+    default:
+      return null;
   }
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CST, LineCounter, Parser } from 'yaml';
-import { parserTokens, STEPS_DRIVEN } from '../../src/source/yaml-stream.js';
+import { lexemeType, parserTokens, STEPS_DRIVEN } from '../../src/source/yaml-stream.js';
 import { projectYamlFiles } from '../helpers/yaml-files.js';
 
 /** What the library's own parse gives: its tokens and the line starts it reports. */
@@ -80,6 +80,26 @@ describe('driving the yaml lexer and parser', () => {
     // if this fails, the library no longer has the functions yaml-stream.ts calls: compare its
     // lexer.js (lex, parseNext) and parser.js (next, step) with what yaml-stream.ts does
     expect(STEPS_DRIVEN).toBe(true);
+  });
+
+  it("tells a lexeme's token type as CST.tokenType does", () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const one = String.fromCharCode(c);
+      expect(lexemeType(one)).toBe(CST.tokenType(one));
+      expect(lexemeType(one + one)).toBe(CST.tokenType(one + one));
+      expect(lexemeType(`${one}x`)).toBe(CST.tokenType(`${one}x`));
+    }
+    for (const lexeme of ['', '\n', '\r\n', '\r', '---', '...', '--', '..', '----', '\ufeff', '\ufeffx', 'a: b', '  ', '#x', '\x1f\x1f'])
+      expect(lexemeType(lexeme)).toBe(CST.tokenType(lexeme));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('-', '.', '\r', '\n', ' ', ':', '#', 'a', '\x1f', '\ufeff', "'", '"'), maxLength: 5 }),
+        (lexeme) => {
+          expect(lexemeType(lexeme)).toBe(CST.tokenType(lexeme));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('gives the tokens and line starts of Parser.parse for every YAML file of the project', () => {
