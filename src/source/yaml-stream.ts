@@ -164,7 +164,7 @@ function take(p: ParserSteps, lexeme: string, tokens: Token[]): void {
   p.source = lexeme;
   if (p.atScalar) {
     p.atScalar = false;
-    for (const t of step(p)) tokens.push(t);
+    drain(step(p), tokens);
     p.offset += lexeme.length;
     return;
   }
@@ -180,7 +180,7 @@ function take(p: ParserSteps, lexeme: string, tokens: Token[]): void {
     return;
   }
   p.type = type;
-  for (const t of step(p)) tokens.push(t);
+  drain(step(p), tokens);
   switch (type) {
     case 'newline':
       p.atNewLine = true;
@@ -202,6 +202,11 @@ function take(p: ParserSteps, lexeme: string, tokens: Token[]): void {
       p.atNewLine = false;
   }
   p.offset += lexeme.length;
+}
+
+/** The tokens a step yields, added to `tokens`: its generator's next() called directly, without for…of's iterator protocol. */
+function drain(steps: Steps<Token, void>, tokens: Token[]): void {
+  for (let r = steps.next(); r.done !== true; r = steps.next()) tokens.push(r.value);
 }
 
 /**
