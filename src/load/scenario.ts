@@ -358,7 +358,8 @@ function validateHeader(doc: RawDocument): { fields: HeaderFields; diagnostics: 
       fields[k] = undefined;
       continue;
     }
-    const v = validate(field.schema() as z.ZodMiniType, tree[k], doc, [k]);
+    // a value that is there is validated by the schema inside an optional key's optional one
+    const v = validate(tree[k] === undefined ? (field.schema() as z.ZodMiniType) : field.present(), tree[k], doc, [k]);
     append(diagnostics, v.diagnostics);
     if (v.diagnostics.length === 0) fields[k] = v.data;
   }

@@ -100,20 +100,33 @@ function useEnglish(): void {
 export interface Field<T extends z.ZodMiniType = z.ZodMiniType> {
   readonly optional: boolean;
   readonly schema: () => T;
+  /**
+   * The schema of a value that is there: for a key that may be left out, the schema inside its
+   * optional one, which gives the same for any value but `undefined` without the optional schema
+   * being built; for a key that must be given, its schema.
+   */
+  readonly present: () => z.ZodMiniType;
 }
 
 /** A key that must be given. */
-export const required = <T extends z.ZodMiniType>(build: () => T): Field<T> => ({ optional: false, schema: lazySchema(build) });
+export const required = <T extends z.ZodMiniType>(build: () => T): Field<T> => {
+  const schema = lazySchema(build);
+  return { optional: false, schema, present: schema };
+};
 
 /** A key that may be left out: `z.optional(build())`, with `meta` (a description) when given. */
-export const optional = <T extends z.ZodMiniType>(build: () => T, meta?: { description: string }): Field<z.ZodMiniOptional<T>> => ({
-  optional: true,
-  schema: lazySchema(() => {
-    const schema = optionalOf(build);
-    if (meta) docs.add(schema, meta);
-    return schema;
-  }),
-});
+export const optional = <T extends z.ZodMiniType>(build: () => T, meta?: { description: string }): Field<z.ZodMiniOptional<T>> => {
+  const present = lazySchema(build);
+  return {
+    optional: true,
+    schema: lazySchema(() => {
+      const schema = optionalOf(present);
+      if (meta) docs.add(schema, meta);
+      return schema;
+    }),
+    present,
+  };
+};
 
 /**
  * zod/mini's optional schema (`z.optional(inner)`) whose inner schema is built when a value is first
