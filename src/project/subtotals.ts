@@ -30,7 +30,12 @@ export function subtotals(
   order: (a: string, b: string) => number,
 ): Subtotal[] {
   const groups = new Map<string, LineSchedule[]>();
-  for (const s of schedules) groups.set(key(s.line), [...(groups.get(key(s.line)) ?? []), s]);
+  for (const s of schedules) {
+    const k = key(s.line);
+    const group = groups.get(k);
+    if (group) group.push(s);
+    else groups.set(k, [s]);
+  }
   return [...groups.keys()].sort(order).map((k) => ({ key: k, levels: totalLevels(groups.get(k) ?? [], years) }));
 }
 

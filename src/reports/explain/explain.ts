@@ -135,7 +135,8 @@ function explainBudgetRow(p: Projection, row: BudgetRowId, y: FiscalYear): Step 
 function changeStep(p: Projection, row: string, select: RowSelector, y: FiscalYear, id: string, label: string, amount: Money): Step {
   const chosen = p.scenario.lines.filter((l) => rowSelects(select, l));
   const kinds = [...new Set(chosen.map((l) => l.type))];
-  const schedules = kinds.flatMap((k) => p.schedulesOf(k)).filter((sc) => chosen.includes(sc.line));
+  const chosenSet = new Set(chosen);
+  const schedules = kinds.flatMap((k) => p.schedulesOf(k)).filter((sc) => chosenSet.has(sc.line));
   const prev = p.years.indexOf(y) > 0 ? previousYear(y) : undefined;
   // the row's figure is the change in the total of its lines' levels, each signed by its kind
   const signed = (sc: LineSchedule, at: FiscalYear): Money => {
