@@ -1,6 +1,7 @@
-// A running exact total of amounts written as decimal text, for the totals path that adds up large
-// line tables: a scaled integer (the total × 10^places) held in a JS Number while it stays a safe
-// integer, and in a BigInt once it would not. Exact in every case; decimal.js is the reference.
+// A running exact total of amounts written as decimal text (the totals path that adds up large line
+// tables) or held as decimals (the sums of many lines' levels): a scaled integer (the total ×
+// 10^places) held in a JS Number while it stays a safe integer, and in a BigInt once it would not.
+// Exact in every case; decimal.js is the reference.
 
 /** Powers of ten that are safe integers, 10^0 … 10^15. */
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
@@ -9,7 +10,21 @@ const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 const CANONICAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
 /**
- * An exact sum of canonical decimal texts. `add` takes text that has passed the amount schema
+ * A decimal.js value as its documented instance properties: `d`, the digits in words of seven
+ * (base 10^7), aligned on the decimal point and without trailing zero words; `e`, the exponent of
+ * the first digit; `s`, the sign. `d` is null for NaN and the infinities.
+ */
+export interface DecimalParts {
+  readonly d: readonly number[] | null;
+  readonly e: number;
+  readonly s: number;
+}
+
+/** Digits in one word of a decimal.js value. */
+const WORD = 7;
+
+/**
+ * An exact sum of canonical decimal texts or of decimals. `add` takes text that has passed the amount schema
  * (`1234.5`, `-0.05`, `-0`); `text()` gives the total as plain canonical text (no exponent, no
  * trailing zeros, `0` never `-0`). The scale is the most decimal places of any amount added.
  */
@@ -48,6 +63,44 @@ export class ExactSum {
     this.#toBig();
     this.#big += BigInt(dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1)) * 10n ** BigInt(shift);
     return true;
+  }
+
+  /** Adds a finite decimal (`negate`: its negation); throws for NaN and the infinities. */
+  addDecimal(x: DecimalParts, negate = false): void {
+    const d = x.d;
+    if (d === null || d.length === 0) throw new Error('not a finite decimal');
+    const last = d.length - 1;
+    const lastWord = d[last] as number;
+    if (last === 0 && lastWord === 0) return; // zero (or -0)
+    // the first word is worth 10^(7k); the words after the decimal point are the last `fraction`
+    const k = Math.floor(x.e / WORD);
+    const fraction = last - k;
+    let trailing = 0;
+    if (fraction > 0) for (let w = lastWord; w % 10 === 0; w /= 10) trailing++;
+    const places = fraction > 0 ? WORD * fraction - trailing : 0;
+    if (places > this.#places) this.#rescale(places);
+    const shift = this.#places - places;
+    const negative = x.s < 0 !== negate;
+    // the value × 10^places is a whole number of e + 1 + places digits
+    if (this.#small !== undefined && x.e + 1 + places + shift <= 15) {
+      // every term and partial sum is a whole number below 10^15: exact in a double
+      let digits = fraction > 0 ? lastWord / (POW10[trailing] as number) : lastWord * (POW10[WORD * (k - last)] as number);
+      for (let i = 0; i < last; i++) digits += (d[i] as number) * (POW10[WORD * (k - i) + places] as number);
+      const total = this.#small + (negative ? -digits : digits) * (POW10[shift] as number);
+      if (Number.isSafeInteger(total)) {
+        this.#small = total;
+        return;
+      }
+    }
+    let digits = fraction > 0 ? BigInt(lastWord) / 10n ** BigInt(trailing) : BigInt(lastWord) * 10n ** BigInt(WORD * (k - last));
+    for (let i = 0; i < last; i++) digits += BigInt(d[i] as number) * 10n ** BigInt(WORD * (k - i) + places);
+    this.#toBig();
+    this.#big += (negative ? -digits : digits) * 10n ** BigInt(shift);
+  }
+
+  /** True while nothing but zeros has been added, or the total is zero. */
+  isZero(): boolean {
+    return this.#small !== undefined ? this.#small === 0 : this.#big === 0n;
   }
 
   /** The total as plain canonical decimal text. */

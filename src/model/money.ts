@@ -2,6 +2,7 @@
 // are always built from their source text, never from a JS number; nothing here rounds except `roundTo`.
 import { Decimal } from 'decimal.js';
 import { isDigitCode } from './digits.js';
+import { ExactSum } from './exact-sum.js';
 
 /** The most significant digits an amount may be written with. */
 export const MAX_DIGITS = 24;
@@ -101,11 +102,21 @@ export const dec = (v: number | string | Decimal): Dec => {
 export const add = (a: Money, b: Money): Money => a.plus(b) as Money;
 export const sub = (a: Money, b: Money): Money => a.minus(b) as Money;
 export const neg = (a: Money): Money => (a.isZero() ? ZERO : (a.negated() as Money));
+/** Sums of more terms than this are added as one scaled integer (ExactSum) rather than decimal by decimal. */
+const SCALED_SUM_TERMS = 16;
 export const sum = (xs: Iterable<Money>): Money => {
-  let total = ZERO;
-  for (const x of xs) total = add(total, x);
-  return total;
+  if (!Array.isArray(xs) || xs.length <= SCALED_SUM_TERMS) {
+    let total = ZERO;
+    for (const x of xs) total = add(total, x);
+    return total;
+  }
+  const total = new ExactSum();
+  for (const x of xs as readonly Money[]) total.addDecimal(x);
+  return moneyOfSum(total);
 };
+
+/** An exact sum's total as Money (ZERO, never -0, when it is zero). */
+export const moneyOfSum = (total: ExactSum): Money => (total.isZero() ? ZERO : (new Dec(total.text()) as Money));
 
 /** Exact plain text: no exponent, no grouping, `-` for negatives, never `-0`. */
 export const toPlain = (a: Dec): string => (a.isZero() ? '0' : a.toFixed());

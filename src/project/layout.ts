@@ -6,7 +6,8 @@
 import type { FiscalYear } from '../model/fiscal-year.js';
 import { NET_ROW, type LayoutRow } from '../model/layout.js';
 import { KIND_SIGN } from '../model/line-kind.js';
-import { ZERO, add, neg, sub, type Money } from '../model/money.js';
+import { ExactSum } from '../model/exact-sum.js';
+import { ZERO, add, moneyOfSum, sub, type Money } from '../model/money.js';
 import { rowSelects } from '../model/row-select.js';
 import type { Scenario } from '../model/scenario.js';
 import { inBudget, lineLevels } from './delivered.js';
@@ -24,7 +25,8 @@ export interface LayoutValues {
 function rowLevelTotals(scenario: Scenario): Map<string, Money[]> {
   const { years } = scenario;
   const rows = scenario.layout.rows.filter((r): r is Extract<LayoutRow, { kind: 'lines' }> => r.kind === 'lines');
-  const totals = new Map(rows.map((r) => [r.id, years.map(() => ZERO)]));
+  // exact scaled-integer totals: a decimal for every line added would be made and dropped
+  const totals = new Map(rows.map((r) => [r.id, years.map(() => new ExactSum())]));
   for (const line of scenario.lines) {
     const mine = inBudget(line) ? rows.filter((r) => rowSelects(r.select, line)) : [];
     if (mine.length === 0) continue;
@@ -34,14 +36,10 @@ function rowLevelTotals(scenario: Scenario): Map<string, Money[]> {
       const y = years[i] as FiscalYear;
       const level = delivered ? delivered.get(y) : line.levels.get(y)?.amount;
       if (level === undefined) throw new Error(`line ${line.ref} has no level for ${y}`);
-      const signed = negative ? neg(level) : level;
-      for (const r of mine) {
-        const t = totals.get(r.id) as Money[];
-        t[i] = add(t[i] as Money, signed);
-      }
+      for (const r of mine) ((totals.get(r.id) as ExactSum[])[i] as ExactSum).addDecimal(level, negative);
     }
   }
-  return totals;
+  return new Map([...totals].map(([id, sums]) => [id, sums.map(moneyOfSum)]));
 }
 
 /** Every row of the layout in every year. */

@@ -6,7 +6,8 @@
 
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { Layout } from '../model/layout.js';
-import { ZERO, sub, sum, type Money } from '../model/money.js';
+import { ExactSum } from '../model/exact-sum.js';
+import { ZERO, moneyOfSum, sub, type Money } from '../model/money.js';
 import type { BudgetLine, BudgetRow, ControlRow, LineType, Scenario } from '../model/scenario.js';
 import { deriveScenario } from './derive.js';
 import { inBudget, lineLevels } from './delivered.js';
@@ -77,12 +78,32 @@ function scheduleLines(scenario: Scenario, keep: (l: BudgetLine) => boolean): Li
 
 /** Total level of a set of lines in each year. */
 export function totalLevels(schedules: readonly LineSchedule[], years: readonly FiscalYear[]): Map<FiscalYear, Money> {
-  return new Map(years.map((y) => [y, sum(schedules.map((s) => s.levels.get(y) ?? ZERO))]));
+  return totalsByYear(schedules, years, (s) => s.levels);
 }
 
 /** Total in-year change of a set of lines in each year. */
 export function totalChanges(schedules: readonly LineSchedule[], years: readonly FiscalYear[]): Map<FiscalYear, Money> {
-  return new Map(years.map((y) => [y, sum(schedules.map((s) => s.changes.get(y) ?? ZERO))]));
+  return totalsByYear(schedules, years, (s) => s.changes);
+}
+
+/**
+ * The total of one series of the schedules in each year, exactly, in one pass over the schedules
+ * (each schedule's figures are read together, not once a year) and without a decimal per term.
+ */
+function totalsByYear(
+  schedules: readonly LineSchedule[],
+  years: readonly FiscalYear[],
+  series: (s: LineSchedule) => ReadonlyMap<FiscalYear, Money>,
+): Map<FiscalYear, Money> {
+  const totals = years.map(() => new ExactSum());
+  for (const s of schedules) {
+    const figures = series(s);
+    for (let i = 0; i < years.length; i++) {
+      const v = figures.get(years[i] as FiscalYear);
+      if (v) (totals[i] as ExactSum).addDecimal(v);
+    }
+  }
+  return new Map(years.map((y, i) => [y, moneyOfSum(totals[i] as ExactSum)]));
 }
 
 /**
