@@ -2,6 +2,7 @@
 // replace it with an in-memory Io; everything else in mtfs is pure.
 
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FileReader } from '../load/reader.js';
 import { MAX_INPUT_BYTES } from '../source/text.js';
@@ -27,6 +28,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** `--bom`: CSV output starts with a UTF-8 byte-order mark, so that Excel reads £ and – correctly. */
   readonly csvBom?: boolean;
+  /** The most bytes of memory Node allows this process (V8's heap limit); none known: no limit is checked. */
+  readonly heapLimit?: () => number | undefined;
 }
 
 /** Bytes read by nodeReader in this process: a run that reads much is a long one (see tiering.ts). */
@@ -290,5 +293,16 @@ export function nodeIo(): Io {
     interactive: stderr.isTTY,
     columns: { stdout: stdout.columns, stderr: stderr.columns },
     env,
+    heapLimit,
   };
+}
+
+/** V8's heap limit (`--max-old-space-size` and the young generation); node:v8 is loaded only when asked. */
+function heapLimit(): number | undefined {
+  try {
+    const v8 = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
+    return v8.getHeapStatistics().heap_size_limit;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,7 +6,7 @@ import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Sources } from '../diagnostics/format.js';
 import type { FileReader } from '../load/reader.js';
 import type { SourceFile } from '../load/read-source.js';
-import { inputBudget, resolveSources, type InputBudget } from '../load/resolve.js';
+import { fullLoadRefusal, inputBudget, resolveSources, type InputBudget } from '../load/resolve.js';
 import { loadSources } from '../load/scenario.js';
 import type { Result } from '../diagnostics/result.js';
 import { hideForeignText } from './foreign-files.js';
@@ -29,6 +29,11 @@ export interface Wanted {
    * lines may be added up by class as they are read (load/line-totals.ts).
    */
   readonly totals?: boolean;
+  /**
+   * The memory the command may need for each byte of input when it keeps every line, where it needs
+   * more than most (FULL_LOAD_BYTES_PER_BYTE): a run Node's heap cannot hold is refused first.
+   */
+  readonly memoryPerByte?: number;
 }
 
 /** One scenario read and made ready to project, with every diagnostic and nothing printed. */
@@ -83,6 +88,12 @@ export function readScenario(
     w.totals && !w.compareWith && (w.sets ?? []).length === 0 ? loadSources(set, w.file, undefined, { totals: true }) : undefined;
   const byTotals = totals?.value !== undefined && totals.diagnostics.length === 0;
   const run = loadedInRun ? { loaded: loadedInRun } : {};
+  // every line is to be kept: refused here, rather than by V8 aborting the process, when Node's heap cannot hold them
+  const refused = !byTotals && budget ? fullLoadRefusal(set, w.file, budget, w.memoryPerByte) : undefined;
+  if (refused) {
+    stages.push([refused]);
+    return { stages, sources };
+  }
   const loaded = stage(guarded(w.file, realiseLoaded(byTotals ? totals : loadSources(set, w.file, undefined, run))));
   const applied = loaded && stage(applyOverrides(loaded, w.sets ?? []));
   if (!applied) return { stages, sources };
@@ -136,8 +147,8 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
  */
 export function runBudget(io: Io): InputBudget | undefined {
   const text = io.env.MTFS_MAX_INPUT_BYTES;
-  if (text === undefined || text === '') return inputBudget();
-  if (/^[1-9][0-9]{0,15}$/.test(text.trim())) return inputBudget(Number(text.trim()));
+  if (text === undefined || text === '') return inputBudget(undefined, io.heapLimit);
+  if (/^[1-9][0-9]{0,15}$/.test(text.trim())) return inputBudget(Number(text.trim()), io.heapLimit);
   report(
     io,
     [

@@ -2,7 +2,8 @@
 // `line_files`, drivers' population files, referendum principles and, when asked, `compare_with`) through the FileReader,
 // reading and parsing each file once, so that loading itself is a pure function of the set.
 
-import { MAX_TOTAL_INPUT_BYTES } from '../source/text.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { FULL_LOAD_BYTES_PER_BYTE, MAX_TOTAL_INPUT_BYTES, memoryTooSmall } from '../source/text.js';
 import { parseYaml } from '../source/yaml.js';
 import { readFile, type SourceFile, type SourceSet } from './read-source.js';
 import { relativeTo, type FileReader } from './reader.js';
@@ -28,9 +29,56 @@ export interface InputBudget {
   readonly counted: Map<string, number>;
   /** Set once a file would have passed the limit: no file is read after it. */
   exhausted: boolean;
+  /** The most bytes of memory Node allows the run (its heap limit), asked for only when a large input is to be kept whole. */
+  readonly memory?: () => number | undefined;
 }
 
-export const inputBudget = (limit: number = MAX_TOTAL_INPUT_BYTES): InputBudget => ({ limit, counted: new Map(), exhausted: false });
+export const inputBudget = (limit: number = MAX_TOTAL_INPUT_BYTES, memory?: () => number | undefined): InputBudget => ({
+  limit,
+  counted: new Map(),
+  exhausted: false,
+  ...(memory ? { memory } : {}),
+});
+
+/** Inputs whose lines need less memory than this kept whole are not compared with the heap (every Node allows more). */
+const SMALL_FULL_LOAD = 32 * 1024 * 1024;
+
+/**
+ * Before a run keeps every line of its files: the refusal, when the files read so far in the run
+ * (every scenario it names, each file once) would need more memory kept whole than Node allows it
+ * (`perByte` bytes of memory a byte, FULL_LOAD_BYTES_PER_BYTE unless the command needs more),
+ * located where `set` names its largest line table (else at the top of `root`). Undefined when they
+ * fit, or when the budget knows no heap limit.
+ */
+export function fullLoadRefusal(
+  set: SourceSet,
+  root: string,
+  budget: InputBudget,
+  perByte: number = FULL_LOAD_BYTES_PER_BYTE,
+): Diagnostic | undefined {
+  let bytes = 0;
+  for (const n of budget.counted.values()) bytes += n;
+  if (bytes * perByte <= SMALL_FULL_LOAD || !budget.memory) return undefined;
+  const heap = budget.memory();
+  if (heap === undefined || bytes * perByte <= heap) return undefined;
+  return memoryTooSmall(bytes, perByte, heap, largestTableNamed(set) ?? { file: root, line: 1, column: 1, endLine: 1, endColumn: 2 });
+}
+
+/** Where a scenario of `set` names its largest line table (`line_files:`). */
+function largestTableNamed(set: SourceSet): Location | undefined {
+  let best: { bytes: number; at: Location } | undefined;
+  for (const [file, f] of set.files) {
+    const doc = f.yaml?.value;
+    const tree = doc?.tree;
+    if (!doc || !isMapping(tree) || !Array.isArray(tree.line_files)) continue;
+    tree.line_files.forEach((written: unknown, i) => {
+      if (typeof written !== 'string') return;
+      const bytes = set.files.get(relativeTo(file, written.trim()))?.bytes ?? 0;
+      if (!best || bytes > best.bytes) best = { bytes, at: doc.locator.value(['line_files', i]) };
+    });
+  }
+  return best?.at;
+}
 
 /**
  * Reads `roots` and every file they name, each once (by the path as resolved), in the order a

@@ -39,6 +39,35 @@ export const inputTooLarge = (file: string, limit: number, location?: Location):
     `mtfs needs about 45 bytes of memory for each byte of a line table; on a machine with the memory, raise the limit with MTFS_MAX_INPUT_BYTES=${limit * 2} (and, over about 80 MB, give Node more heap with NODE_OPTIONS=--max-old-space-size=8192), or project the departments separately`,
   );
 
+/**
+ * Memory a run that keeps every line (`project --detail`, `explain`, the reports) may need for each
+ * byte of its input, at most: measured at 100,000 and 300,000 lines for every command that keeps
+ * them, the heaviest with room to spare (docs/development.md). Before such a run loads its lines it
+ * compares its input times this with the heap Node allows it, and refuses rather than run out.
+ */
+export const FULL_LOAD_BYTES_PER_BYTE = 100;
+/** The same for `report --xlsx`, whose workbook (a cell object for every figure of every line) needs more. */
+export const WORKBOOK_BYTES_PER_BYTE = 200;
+
+const MIB = 1024 * 1024;
+
+/**
+ * The diagnostic for a run whose lines, all kept, would need more memory than Node allows it
+ * (`heap` bytes), at the place that names its largest line table: `bytes` of input need about
+ * `perByte` times as much.
+ */
+export const memoryTooSmall = (bytes: number, perByte: number, heap: number, location?: Location): Diagnostic => {
+  const need = Math.ceil((bytes * perByte) / MIB);
+  // a heap a quarter larger than the need, in MiB, rounded up to a multiple of 512
+  const ask = Math.ceil((need * 1.25) / 512) * 512;
+  return error(
+    'input-too-large',
+    `keeping every line of this run's files (${bytes} bytes) needs up to about ${need} MiB of memory, more than the ${Math.floor(heap / MIB)} MiB Node allows this process`,
+    location,
+    `on a machine with the memory, give Node more heap with NODE_OPTIONS=--max-old-space-size=${ask}; \`project\` without \`--detail\`, and \`check\`, add the lines up as they read them and need far less; or split the lines into separate scenarios`,
+  );
+};
+
 export function decodeText(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
   const whole = { file, line: 1, column: 1, endLine: 1, endColumn: 2 };
   if (bytes.length > MAX_INPUT_BYTES) return { diagnostics: [tooLarge(file, undefined, bytes.length)] };

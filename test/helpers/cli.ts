@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly readFile?: FileReader;
   readonly interactive?: boolean;
   readonly env?: Record<string, string | undefined>;
+  /** The heap limit the run sees (Node's, `heap_size_limit`, in bytes); none: no memory limit is checked. */
+  readonly heapLimit?: number;
 }
 
 export async function runCli(argv: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
@@ -33,6 +35,7 @@ export async function runCli(argv: readonly string[], opts: CliOptions = {}): Pr
     color: false,
     interactive: opts.interactive ?? false,
     env: opts.env ?? {},
+    ...(opts.heapLimit !== undefined ? { heapLimit: () => opts.heapLimit } : {}),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

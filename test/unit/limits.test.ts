@@ -1,7 +1,9 @@
 // Bounded memory: every limit a run can reach is a located diagnostic and exit 2, never a V8
-// abort. The total input across the files of a run, a department named several times, and the
-// number of risk draws whose figures exact percentiles keep.
+// abort. The total input across the files of a run, a department named several times, the memory
+// Node allows a run that keeps every line, and the number of risk draws whose figures exact
+// percentiles keep.
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../bench/generate.mjs';
 import { nodeReader } from '../../src/cli/io.js';
 import { memoryReader, type FileReader } from '../../src/load/reader.js';
-import { MAX_INPUT_BYTES, MAX_TOTAL_INPUT_BYTES } from '../../src/source/text.js';
+import { FULL_LOAD_BYTES_PER_BYTE, MAX_INPUT_BYTES, MAX_TOTAL_INPUT_BYTES, WORKBOOK_BYTES_PER_BYTE } from '../../src/source/text.js';
 import { MAX_KEPT_FIGURES } from '../../src/reports/risk/monte-carlo.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -127,6 +129,80 @@ describe('total input across the files of a run', () => {
     expect(nodeReader('scenarios/2018.yaml', 10)).toEqual({ ok: false, reason: 'over-limit' });
     expect(nodeReader('scenarios/2018.yaml', 1_000_000).ok).toBe(true);
   });
+});
+
+describe('the memory Node allows a run that keeps every line', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-heap-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  // 20,000 lines (2.2 MB): kept whole they need up to about 210 MiB
+  const scenario = generateScenario(path.join(tmp, 'heap'), 'heap', 20_000, 7);
+  const bytes = fs.statSync(scenario).size + fs.statSync(path.join(tmp, 'heap', 'heap-lines.csv')).size;
+  const MIB = 1024 * 1024;
+  const need = Math.ceil((bytes * FULL_LOAD_BYTES_PER_BYTE) / MIB);
+  const tooSmall = 64 * MIB;
+
+  it.each([
+    ['project', '--detail'],
+    ['explain', 'X', 'net_budget', '2020/21'],
+    ['savings'],
+    ['report', 'X', '--html', path.join(tmp, 'never-written.html')],
+  ])('%s refuses before loading, where the line table is named, saying how to raise the limit (exit 2)', async (...command) => {
+    const argv = command.includes('X')
+      ? command.map((c) => (c === 'X' ? scenario : c))
+      : [...command.slice(0, 1), scenario, ...command.slice(1)];
+    const r = await runCli(argv, { heapLimit: tooSmall });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      `${scenario}:6:14: error[input-too-large]: keeping every line of this run's files (${bytes} bytes) needs up to about ${need} MiB of memory, more than the 64 MiB Node allows this process`,
+    );
+    expect(r.stderr).toContain('line_files: [heap-lines.csv]');
+    expect(r.stderr).toContain('NODE_OPTIONS=--max-old-space-size=512');
+    expect(r.stderr).toContain('1 error');
+    expect(fs.existsSync(path.join(tmp, 'never-written.html'))).toBe(false);
+  });
+
+  it('the commands that add lines up as they read them run under the same limit', async () => {
+    for (const command of ['project', 'check']) {
+      const r = await runCli([command, scenario], { heapLimit: tooSmall });
+      expect(r.stderr, command).not.toContain('error[');
+      expect(r.code, command).toBe(0);
+    }
+  });
+
+  it('a heap that holds the estimate: the run goes ahead; the workbook asks for more than the page', async () => {
+    const heap = Math.ceil(bytes * FULL_LOAD_BYTES_PER_BYTE) + 1;
+    const r = await runCli(['explain', scenario, 'net_budget', '2020/21', '--format', 'csv'], { heapLimit: heap });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const xlsx = await runCli(['report', scenario, '--xlsx', path.join(tmp, 'never.xlsx'), '--draws', '10'], { heapLimit: heap });
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toContain(`needs up to about ${Math.ceil((bytes * WORKBOOK_BYTES_PER_BYTE) / MIB)} MiB`);
+    expect(fs.existsSync(path.join(tmp, 'never.xlsx'))).toBe(false);
+  });
+
+  // the same through the built bin with Node's heap really lowered: before this check, V8 aborted the process (exit 134)
+  it.skipIf(!fs.existsSync(path.join('dist', 'cli', 'main.js')))(
+    'through the bin, with NODE_OPTIONS lowering the heap: exit 2, never an abort',
+    () => {
+      const env = { ...process.env, NODE_OPTIONS: '--max-old-space-size=16' };
+      for (const argv of [
+        ['project', scenario, '--detail', '--format', 'csv'],
+        ['explain', scenario, 'net_budget', '2020/21'],
+      ]) {
+        const r = spawnSync(process.execPath, ['bin/mtfs.js', ...argv], { env, encoding: 'utf8', timeout: 60_000 });
+        expect(r.status, argv[0]).toBe(2);
+        expect(r.stderr).toContain(`${scenario}:6:14: error[input-too-large]: keeping every line`);
+        expect(r.stderr).not.toMatch(/heap out of memory|\n\s+at .+:\d+:\d+/);
+      }
+      const totals = spawnSync(process.execPath, ['bin/mtfs.js', 'project', scenario, '--format', 'csv'], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(totals.status).toBe(0);
+    },
+  );
 });
 
 describe('risk draws', () => {

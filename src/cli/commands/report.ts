@@ -18,6 +18,7 @@ import { fail, type CommandContext } from '../command.js';
 import { drawCount, displayOptions, roundingOption, unitsOption, decimalsOption, seedNumber, setOption } from '../flags.js';
 import type { Units } from '../../model/units.js';
 import { loadScenarios } from '../load.js';
+import { WORKBOOK_BYTES_PER_BYTE } from '../../source/text.js';
 import { emitAll, EXIT_INVALID, EXIT_OK, refuseInput, type ExitCode } from '../output.js';
 import { tooManyDraws } from './risk.js';
 
@@ -67,7 +68,7 @@ async function reportCommand(io: Io, file: string, opts: ReportOptions, version:
   if (opts.html && opts.xlsx && io.sameFile(opts.html, opts.xlsx)) {
     return fail(io, [error('usage', '--html and --xlsx name the same file', undefined, 'give each its own file')]);
   }
-  const loaded = loadScenarios(io, [{ file, sets: opts.set }]);
+  const loaded = loadScenarios(io, [{ file, sets: opts.set, ...(opts.xlsx ? { memoryPerByte: WORKBOOK_BYTES_PER_BYTE } : {}) }]);
   const scenario = loaded?.scenarios[0];
   if (!loaded || !scenario) return EXIT_INVALID;
   const { sources } = loaded;
