@@ -10,6 +10,8 @@
 //                                         twice: refused at the default input limit, and run with
 //                                         the limit raised (MTFS_MAX_INPUT_BYTES) for its time and memory
 //   npm run bench -- --sizes 1k,10k       a quick run (BENCH_SIZES=1k,10k does the same)
+//                                         and each size the default limit admits once more with every
+//                                         line kept (`project --detail`: the full load)
 //   npm run bench -- --sizes none         start-up only
 //   npm run bench -- --raise 1M,2M        the sizes also run with the input limit raised (default 1M;
 //                                         BENCH_RAISE does the same; `none` for none)
@@ -293,7 +295,18 @@ try {
       differing = exact.filter((v, i) => v !== floats[i]).length;
     }
     const name = `${sizeName(lines)}${raised ? ' (raised)' : ''}`;
-    scale.push({ lines, raised, name, inputBytes, a, plain: refusedAhead ? undefined : b, vsPlain, vsNode, differing });
+    scale.push({
+      lines,
+      raised,
+      name,
+      inputBytes,
+      a,
+      plain: refusedAhead ? undefined : b,
+      vsPlain,
+      vsNode,
+      differing,
+      nodeCpu: r.summaries[r.summaries.length - 1].cpu,
+    });
     const done = a.status === 0 ? '' : ` (exit ${a.status}: ${a.stderr.split('\n')[0].slice(0, 120)})`;
     console.log(
       row(
@@ -311,6 +324,33 @@ try {
         S,
       ) + done,
     );
+  }
+  // the full load: every line kept (`--detail` prints each line's schedule), sizes the default limit admits
+  console.log('');
+  console.log(
+    'full load: mtfs project <lines> --detail --format csv --output (every line kept), the sizes above the limit admits; one round over 10k lines',
+  );
+  const D = [14, 9, 9, 9, 11];
+  console.log(row(['lines', 'CPU ms', 'wall ms', 'peak MiB', 'µs/line-yr'], D));
+  const detail = [];
+  for (const s of scale.filter((x) => !x.raised && x.inputBytes <= DEFAULT_LIMIT)) {
+    const scenario = dirs.get(s.lines);
+    const out = path.join(path.dirname(scenario), 'detail.csv');
+    const r = alternateAll(
+      [
+        {
+          label: 'detail',
+          args: [bin, 'project', scenario, '--detail', '--format', 'csv', '--output', out],
+          env: { MTFS_MAX_INPUT_BYTES: '' },
+        },
+      ],
+      s.lines > 10_000 ? 1 : RUNS,
+    );
+    const [a] = r.summaries;
+    const perLineYear = ((a.cpu - s.nodeCpu) * 1000) / (s.lines * YEARS.length);
+    detail.push({ lines: s.lines, name: s.name, a });
+    const done = a.status === 0 ? '' : ` (exit ${a.status}: ${a.stderr.split('\n')[0].slice(0, 160)})`;
+    console.log(row([s.name, fmt(a.cpu), fmt(a.wall), fmt(a.rss), a.status === 0 ? fmt(perLineYear, 2) : '—'], D) + done);
   }
   for (const dir of dirs.values()) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   for (const s of scale.filter((x) => Number.isFinite(x.differing)))
@@ -354,6 +394,18 @@ try {
       `  100k lines exact ≤ 2 × the plain-number engine: ${hundred.vsPlain.toFixed(2)} × — ${verdict(hundred.a.status === 0 && hundred.vsPlain <= 2)}`,
     );
   } else console.log('  100k-line targets: not measured (add 100k to --sizes)');
+  const detailed = detail.find((d) => d.lines === 100_000);
+  if (detailed) {
+    const { a } = detailed;
+    console.log(`  100k lines --detail ≤ 5 s CPU: ${fmt(a.cpu)} ms — ${verdict(a.status === 0 && a.cpu <= 5000)}`);
+    console.log(`  100k lines --detail ≤ 400 MB peak: ${fmt(a.rss * 1.048576)} MB — ${verdict(a.status === 0 && a.rss * 1.048576 <= 400)}`);
+  }
+  for (const d of detail) {
+    const ok = d.a.status === 0 || (d.a.status === 2 && /error\[/.test(d.a.stderr));
+    console.log(
+      `  ${d.name} lines --detail complete or refuse with a diagnostic (exit 2), never abort: exit ${d.a.status} — ${verdict(ok)}`,
+    );
+  }
   for (const s of scale.filter((x) => x.lines >= 1_000_000 || x.raised)) {
     if (s.raised) {
       console.log(
