@@ -3,7 +3,7 @@
 // reading and parsing each file once, so that loading itself is a pure function of the set.
 
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { FULL_LOAD_BYTES_PER_BYTE, MAX_TOTAL_INPUT_BYTES, memoryTooSmall } from '../source/text.js';
+import { FULL_LOAD_BYTES_PER_BYTE, MAX_TOTAL_INPUT_BYTES, fullLoadNeed, memoryTooSmall } from '../source/text.js';
 import { parseYaml } from '../source/yaml.js';
 import { readFile, type SourceFile, type SourceSet } from './read-source.js';
 import { relativeTo, type FileReader } from './reader.js';
@@ -41,7 +41,7 @@ export const inputBudget = (limit: number = MAX_TOTAL_INPUT_BYTES, memory?: () =
 });
 
 /** Inputs whose lines need less memory than this kept whole are not compared with the heap (every Node allows more). */
-const SMALL_FULL_LOAD = 32 * 1024 * 1024;
+const SMALL_FULL_LOAD = 96 * 1024 * 1024;
 
 /**
  * Before a run keeps every line of its files: the refusal, when the files read so far in the run
@@ -58,9 +58,10 @@ export function fullLoadRefusal(
 ): Diagnostic | undefined {
   let bytes = 0;
   for (const n of budget.counted.values()) bytes += n;
-  if (bytes * perByte <= SMALL_FULL_LOAD || !budget.memory) return undefined;
+  const need = fullLoadNeed(bytes, perByte);
+  if (need <= SMALL_FULL_LOAD || !budget.memory) return undefined;
   const heap = budget.memory();
-  if (heap === undefined || bytes * perByte <= heap) return undefined;
+  if (heap === undefined || need <= heap) return undefined;
   return memoryTooSmall(bytes, perByte, heap, largestTableNamed(set) ?? { file: root, line: 1, column: 1, endLine: 1, endColumn: 2 });
 }
 

@@ -40,24 +40,31 @@ export const inputTooLarge = (file: string, limit: number, location?: Location):
   );
 
 /**
- * Memory a run that keeps every line (`project --detail`, `explain`, the reports) may need for each
- * byte of its input, at most: measured at 100,000 and 300,000 lines for every command that keeps
- * them, the heaviest with room to spare (docs/development.md). Before such a run loads its lines it
- * compares its input times this with the heap Node allows it, and refuses rather than run out.
+ * Memory a run that keeps every line (`explain`, the reports, JSON) may need for each byte of its
+ * input, at most, beyond FULL_LOAD_BASE: measured at 100,000 and 300,000 lines for every command
+ * that keeps them, the heaviest with room to spare (docs/development.md). Before such a run loads
+ * its lines it compares what its input needs with the heap Node allows it, and refuses rather than
+ * run out.
  */
 export const FULL_LOAD_BYTES_PER_BYTE = 100;
+/** The same for `project --detail` as a table, Markdown or CSV, which keeps less beside the lines. */
+export const DETAIL_BYTES_PER_BYTE = 50;
 /** The same for `report --xlsx`, whose workbook (a cell object for every figure of every line) needs more. */
 export const WORKBOOK_BYTES_PER_BYTE = 200;
+/** Memory a run needs whatever its input: the program, its libraries and their data. */
+export const FULL_LOAD_BASE = 64 * 1024 * 1024;
 
 const MIB = 1024 * 1024;
 
+/** The memory a run that keeps every line of `bytes` of input may need, at most (see FULL_LOAD_BYTES_PER_BYTE). */
+export const fullLoadNeed = (bytes: number, perByte: number): number => FULL_LOAD_BASE + bytes * perByte;
+
 /**
  * The diagnostic for a run whose lines, all kept, would need more memory than Node allows it
- * (`heap` bytes), at the place that names its largest line table: `bytes` of input need about
- * `perByte` times as much.
+ * (`heap` bytes), at the place that names its largest line table (see fullLoadNeed).
  */
 export const memoryTooSmall = (bytes: number, perByte: number, heap: number, location?: Location): Diagnostic => {
-  const need = Math.ceil((bytes * perByte) / MIB);
+  const need = Math.ceil(fullLoadNeed(bytes, perByte) / MIB);
   // a heap a quarter larger than the need, in MiB, rounded up to a multiple of 512
   const ask = Math.ceil((need * 1.25) / 512) * 512;
   return error(

@@ -11,7 +11,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../bench/generate.mjs';
 import { nodeReader } from '../../src/cli/io.js';
 import { memoryReader, type FileReader } from '../../src/load/reader.js';
-import { FULL_LOAD_BYTES_PER_BYTE, MAX_INPUT_BYTES, MAX_TOTAL_INPUT_BYTES, WORKBOOK_BYTES_PER_BYTE } from '../../src/source/text.js';
+import {
+  DETAIL_BYTES_PER_BYTE,
+  FULL_LOAD_BYTES_PER_BYTE,
+  fullLoadNeed,
+  MAX_INPUT_BYTES,
+  MAX_TOTAL_INPUT_BYTES,
+  WORKBOOK_BYTES_PER_BYTE,
+} from '../../src/source/text.js';
 import { MAX_KEPT_FIGURES } from '../../src/reports/risk/monte-carlo.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -134,15 +141,16 @@ describe('total input across the files of a run', () => {
 describe('the memory Node allows a run that keeps every line', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mtfs-heap-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-  // 20,000 lines (2.2 MB): kept whole they need up to about 210 MiB
+  // 20,000 lines (2.2 MB): kept whole they need up to about 270 MiB (170 MiB for `project --detail`)
   const scenario = generateScenario(path.join(tmp, 'heap'), 'heap', 20_000, 7);
   const bytes = fs.statSync(scenario).size + fs.statSync(path.join(tmp, 'heap', 'heap-lines.csv')).size;
   const MIB = 1024 * 1024;
-  const need = Math.ceil((bytes * FULL_LOAD_BYTES_PER_BYTE) / MIB);
+  const need = (perByte: number): number => Math.ceil(fullLoadNeed(bytes, perByte) / MIB);
   const tooSmall = 64 * MIB;
 
   it.each([
     ['project', '--detail'],
+    ['project', '--detail', '--format', 'json'],
     ['explain', 'X', 'net_budget', '2020/21'],
     ['savings'],
     ['report', 'X', '--html', path.join(tmp, 'never-written.html')],
@@ -153,8 +161,9 @@ describe('the memory Node allows a run that keeps every line', () => {
     const r = await runCli(argv, { heapLimit: tooSmall });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
+    const perByte = command[0] === 'project' && !command.includes('json') ? DETAIL_BYTES_PER_BYTE : FULL_LOAD_BYTES_PER_BYTE;
     expect(r.stderr).toContain(
-      `${scenario}:6:14: error[input-too-large]: keeping every line of this run's files (${bytes} bytes) needs up to about ${need} MiB of memory, more than the 64 MiB Node allows this process`,
+      `${scenario}:6:14: error[input-too-large]: keeping every line of this run's files (${bytes} bytes) needs up to about ${need(perByte)} MiB of memory, more than the 64 MiB Node allows this process`,
     );
     expect(r.stderr).toContain('line_files: [heap-lines.csv]');
     expect(r.stderr).toContain('NODE_OPTIONS=--max-old-space-size=512');
@@ -171,13 +180,13 @@ describe('the memory Node allows a run that keeps every line', () => {
   });
 
   it('a heap that holds the estimate: the run goes ahead; the workbook asks for more than the page', async () => {
-    const heap = Math.ceil(bytes * FULL_LOAD_BYTES_PER_BYTE) + 1;
+    const heap = fullLoadNeed(bytes, FULL_LOAD_BYTES_PER_BYTE) + 1;
     const r = await runCli(['explain', scenario, 'net_budget', '2020/21', '--format', 'csv'], { heapLimit: heap });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const xlsx = await runCli(['report', scenario, '--xlsx', path.join(tmp, 'never.xlsx'), '--draws', '10'], { heapLimit: heap });
     expect(xlsx.code).toBe(2);
-    expect(xlsx.stderr).toContain(`needs up to about ${Math.ceil((bytes * WORKBOOK_BYTES_PER_BYTE) / MIB)} MiB`);
+    expect(xlsx.stderr).toContain(`needs up to about ${need(WORKBOOK_BYTES_PER_BYTE)} MiB`);
     expect(fs.existsSync(path.join(tmp, 'never.xlsx'))).toBe(false);
   });
 

@@ -15,6 +15,7 @@ import { formatOption, outputOption, displayOptions, roundingOption, unitsOption
 import type { Units } from '../../model/units.js';
 import type { Io } from '../io.js';
 import { loadScenarios } from '../load.js';
+import { DETAIL_BYTES_PER_BYTE } from '../../source/text.js';
 import { EXIT_INVALID, type ExitCode } from '../output.js';
 import { renderAs, type Format } from '../render.js';
 
@@ -46,7 +47,9 @@ export function register(program: Command, { io, exit }: CommandContext): void {
 }
 
 function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
-  const loaded = loadScenarios(io, [{ file, sets: opts.set, totals: !opts.detail }]);
+  // a detailed table, Markdown or CSV keeps less beside the lines than JSON does
+  const memoryPerByte = opts.detail && opts.format !== 'json' ? { memoryPerByte: DETAIL_BYTES_PER_BYTE } : {};
+  const loaded = loadScenarios(io, [{ file, sets: opts.set, totals: !opts.detail, ...memoryPerByte }]);
   const scenario = loaded?.scenarios[0];
   if (!loaded || !scenario) return EXIT_INVALID;
   const projection = projectScenario(scenario);
