@@ -22,11 +22,11 @@ export const tooLarge = (file: string, location?: Location, size?: number): Diag
 /**
  * All the files one run reads (every scenario it names, their line tables, departments and
  * population files, each file once) may hold at most this much together unless the user raises it
- * (MTFS_MAX_INPUT_BYTES): about 600,000 lines, which a command that keeps every line (`--detail`,
- * `explain`, the reports) holds in the memory Node allows by default (about 45 bytes of memory for
- * each byte of a line table). Checked from each file's size before it is read, for the totals path
- * too: whether a run must keep every line (an error to report at its line, a ref written twice, a
- * control `check` finds different) is known only once the lines are read (docs/development.md).
+ * (MTFS_MAX_INPUT_BYTES): about 600,000 lines. A command that keeps every line (`--detail`,
+ * `explain`, the reports) is also held to the memory Node allows it (fullLoadNeed). Checked from
+ * each file's size before it is read, for the totals path too: whether a run must keep every line
+ * (an error to report at its line, a ref written twice, a control `check` finds different) is known
+ * only once the lines are read (docs/development.md).
  */
 export const MAX_TOTAL_INPUT_BYTES = 64 * 1024 * 1024;
 
@@ -36,7 +36,7 @@ export const inputTooLarge = (file: string, limit: number, location?: Location):
     'input-too-large',
     `reading ${file} would take the files of this run past ${limit} bytes altogether, the limit on one run's input`,
     location,
-    `mtfs needs about 45 bytes of memory for each byte of a line table; on a machine with the memory, raise the limit with MTFS_MAX_INPUT_BYTES=${limit * 2} (and, over about 80 MB, give Node more heap with NODE_OPTIONS=--max-old-space-size=8192), or project the departments separately`,
+    `a run that keeps every line needs up to about ${FULL_LOAD_BYTES_PER_BYTE} bytes of memory for each byte of input, and is refused when Node's heap cannot hold that; on a machine with the memory, raise the limit with MTFS_MAX_INPUT_BYTES=${limit * 2} (and give Node more heap, e.g. NODE_OPTIONS=--max-old-space-size=8192), or project the departments separately`,
   );
 
 /**
