@@ -1,7 +1,8 @@
 // TableModel → terminal text (aligned columns, no borders) or Markdown. Money is shown in the table's
 // units (or `--units`) with brackets for negatives, rounded once here; a note says so when rounded figures do not cast.
 
-import { type Dec as Decimal, ZERO } from '../model/money.js';
+import { type Dec as Decimal, ZERO, moneyOfSum } from '../model/money.js';
+import { ExactSum } from '../model/exact-sum.js';
 import { group } from '../model/grouped-number.js';
 import { formatCommittee, roundForDisplay, shownUnits, toShown, type DisplayOptions } from './number.js';
 import { markdownText, terminalText } from './safe-text.js';
@@ -83,10 +84,11 @@ export function castingNotes(model: TableModel, opts: DisplayOptions): string[] 
     };
     for (const identity of identities) {
       if (byId.get(identity.total)?.cells[col.key]?.kind !== 'money') continue;
-      const partsSum = (identity.less ?? []).reduce(
-        (acc, p) => acc.minus(rounded(p)),
-        identity.parts.reduce<Decimal>((acc, p) => acc.plus(rounded(p)), ZERO),
-      );
+      // exactly, as one scaled integer: a register's identity has a part for every line
+      const exact = new ExactSum();
+      for (const p of identity.parts) exact.addDecimal(rounded(p));
+      for (const p of identity.less ?? []) exact.addDecimal(rounded(p), true);
+      const partsSum = moneyOfSum(exact);
       const diff = rounded(identity.total).minus(partsSum);
       if (!diff.isZero()) {
         notes.push(
