@@ -12,8 +12,16 @@ import { styler } from './output.js';
 export type Format = 'table' | 'csv' | 'json' | 'markdown';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'markdown'];
 
+/**
+ * A table, or a function that makes it: a large one (a schedule of every line) is then made only
+ * as it is rendered, and dropped before the next is made.
+ */
+export type LazyTable = TableModel | (() => TableModel);
+
+const made = (m: LazyTable): TableModel => (typeof m === 'function' ? m() : m);
+
 /** CSV of `models`, after a byte-order mark when `--bom` asks for one. */
-export function csvText(io: Io, models: readonly TableModel[], units?: Units): string {
+export function csvText(io: Io, models: readonly LazyTable[], units?: Units): string {
   return `${io.csvBom ? '\uFEFF' : ''}${tablesAsCsv(models, units)}`;
 }
 
@@ -25,17 +33,17 @@ export function renderAs(
   io: Io,
   format: Format,
   display: DisplayOptions,
-  models: readonly TableModel[],
+  models: readonly LazyTable[],
   json: () => unknown,
-  csvModels: readonly TableModel[] = models,
+  csvModels: readonly LazyTable[] = models,
 ): string {
   switch (format) {
     case 'table': {
       const style = styler(io);
-      return models.map((m) => tableAsText(m, { ...display, style })).join('\n');
+      return models.map((m) => tableAsText(made(m), { ...display, style })).join('\n');
     }
     case 'markdown':
-      return models.map((m) => tableAsMarkdown(m, display)).join('\n');
+      return models.map((m) => tableAsMarkdown(made(m), display)).join('\n');
     case 'csv':
       return csvText(io, csvModels, display.csvUnits);
     case 'json':

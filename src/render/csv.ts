@@ -22,16 +22,27 @@ function csvCell(cell: Cell | undefined, from: Units, to: Units): string {
   }
 }
 
-/** Several tables in one CSV share a header: they must have the same columns. */
-/** `units`, when given, converts every money cell exactly (`--units`); else each table keeps its own units. */
-export function tablesAsCsv(models: readonly TableModel[], units?: Units): string {
-  const first = models[0];
-  if (!first) return '';
-  const header = ['id', ...first.columns.map((c) => spreadsheetText(c.key))];
-  const records = [header];
-  for (const model of models) {
+/**
+ * Several tables in one CSV share a header: they must have the same columns (the first table's).
+ * `units`, when given, converts every money cell exactly (`--units`); else each table keeps its own
+ * units. A table given as a function is made when its rows are written, and each table's records
+ * become text before the next is made, so a large schedule's rows are not all held at once.
+ */
+export function tablesAsCsv(models: Iterable<TableModel | (() => TableModel)>, units?: Units): string {
+  let columns: TableModel['columns'] | undefined;
+  const parts: string[] = [];
+  for (const given of models) {
+    const model = typeof given === 'function' ? given() : given;
+    const records: string[][] = [];
+    if (!columns) {
+      columns = model.columns;
+      records.push(['id', ...columns.map((c) => spreadsheetText(c.key))]);
+    }
+    const shared = columns;
     for (const row of model.rows)
-      records.push([spreadsheetText(row.id), ...first.columns.map((c) => csvCell(row.cells[c.key], model.units, units ?? model.units))]);
+      records.push([spreadsheetText(row.id), ...shared.map((c) => csvCell(row.cells[c.key], model.units, units ?? model.units))]);
+    // each record ends with the delimiter, so the tables' texts join to what one call would write
+    parts.push(stringify(records, { record_delimiter: '\n' }));
   }
-  return stringify(records, { record_delimiter: '\n' });
+  return parts.join('');
 }

@@ -271,10 +271,21 @@ export function showsSchedule(p: Projection, type: LineType): boolean {
 /** The schedules `--detail` shows: growth and savings (then savings under development, if any),
  * then every other kind with lines. */
 export function scheduleTables(p: Projection): TableModel[] {
+  return scheduleTableMakers(p).map((make) => make());
+}
+
+/**
+ * The same schedules, each as a function that makes it, in order: a renderer makes each table as it
+ * comes to it, so the rows of one schedule (a row for every line) are dropped before the next's.
+ */
+export function scheduleTableMakers(p: Projection): (() => TableModel)[] {
   const kinds = LINE_KINDS.filter((k) => showsSchedule(p, k));
   const ordered = [...kinds.filter((k) => k === 'growth' || k === 'saving'), ...kinds.filter((k) => k !== 'growth' && k !== 'saving')];
-  const underDevelopment = underDevelopmentTable(p);
-  return ordered.flatMap((k) => [scheduleTable(p, k), ...(k === 'saving' && underDevelopment ? [underDevelopment] : [])]);
+  const hasUnderDevelopment = p.underDevelopment.length > 0;
+  return ordered.flatMap((k) => [
+    () => scheduleTable(p, k),
+    ...(k === 'saving' && hasUnderDevelopment ? [() => underDevelopmentTable(p) as TableModel] : []),
+  ]);
 }
 
 /** `amber; slips 1 year; unidentified`: a saving's RAG rating, slippage and stage ('' for none). */

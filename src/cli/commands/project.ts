@@ -8,7 +8,7 @@ import { fundingTable } from '../../render/funding.js';
 import { inflationTables } from '../../render/inflation.js';
 import { reservesTable } from '../../render/reserves.js';
 import { departmentGrossIncomeTables, grossIncomeTable } from '../../render/gross-income.js';
-import { projectionAsJson, scheduleTables, summaryTable } from '../../render/projection.js';
+import { projectionAsJson, scheduleTableMakers, summaryTable } from '../../render/projection.js';
 import { checkControls } from '../../reports/check/controls.js';
 import { finish, type CommandContext } from '../command.js';
 import { formatOption, outputOption, displayOptions, roundingOption, unitsOption, decimalsOption, setOption } from '../flags.js';
@@ -54,7 +54,9 @@ function projectCommand(io: Io, file: string, opts: ProjectOptions): ExitCode {
   if (!loaded || !scenario) return EXIT_INVALID;
   const projection = projectScenario(scenario);
   const display = displayOptions(opts, scenario.units);
-  const schedules = opts.detail && !projection.departments ? [...scheduleTables(projection), ...inflationTables(projection.scenario)] : [];
+  // the schedules (a row for every line) are made as they are rendered, one at a time
+  const schedules =
+    opts.detail && !projection.departments ? [...scheduleTableMakers(projection), ...inflationTables(projection.scenario)] : [];
   const funding = opts.detail ? fundingTable(projection) : undefined;
   const reserves = opts.detail ? reservesTable(projection) : undefined;
   const grossIncome = !opts.detail ? [] : projection.departments ? departmentGrossIncomeTables(projection) : [grossIncomeTable(projection)];
