@@ -40,9 +40,9 @@ export function normaliseClassifications(written: WrittenClassifications | undef
 /** The classified values of a line, checked. */
 export interface LineClasses {
   /** The parts of its nature: in the declared order where a vocabulary is declared, else as written. */
-  readonly nature: string[];
+  readonly nature: readonly string[];
   /** The parts of its nature in the order the line writes them (e.g. SR/Eff), for display. */
-  readonly natureWritten: string[];
+  readonly natureWritten: readonly string[];
   readonly status?: LineStatus;
 }
 
@@ -57,6 +57,9 @@ export interface LineLocator {
 const FIELDS = ['category', 'nature', 'service_area', 'growth_type', 'status'] as const satisfies readonly ClassificationName[];
 
 /** Checks a line's classification values against the scenario's vocabularies; reports every problem. */
+/** The nature of every line that has none: one empty list, not one a line. */
+const NO_NATURE: readonly string[] = Object.freeze([]);
+
 export function checkLineClasses(
   w: WrittenLine,
   classes: Classifications | undefined,
@@ -64,8 +67,8 @@ export function checkLineClasses(
 ): { value?: LineClasses; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const reconciling = w.reconciling === true;
-  let nature: string[] = [];
-  let natureWritten: string[] = [];
+  let nature: readonly string[] = NO_NATURE;
+  let natureWritten: readonly string[] = NO_NATURE;
   let status: LineStatus | undefined;
   for (const name of FIELDS) {
     const written = w[name];

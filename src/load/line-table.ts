@@ -29,9 +29,10 @@ export function lineTableRows(
   const index = columnIndex(columns);
   const totals = totalRows(table, index);
   diagnostics.push(...totals.diagnostics);
+  const intern = interner();
   return {
     rows: (function* () {
-      for (const row of table.rows) if (!totals.rows.has(row)) yield rowDocument(row, table.header, columns, index, form);
+      for (const row of table.rows) if (!totals.rows.has(row)) yield rowDocument(row, table.header, columns, index, form, intern);
     })(),
     diagnostics,
     years: [...index.levels.keys()],
@@ -55,6 +56,7 @@ export function lineTableRowsStreamed(
   const index = columnIndex(columns);
   const blank = columns.flatMap((c, i) => (c.kind === 'blank' ? [i] : []));
   const textAt = [...index.fields.values()];
+  const intern = interner();
   return {
     rows: (function* () {
       for (const row of rows) {
@@ -62,7 +64,7 @@ export function lineTableRowsStreamed(
           regular = false;
           return;
         }
-        yield rowDocument(row, header, columns, index, form);
+        yield rowDocument(row, header, columns, index, form, intern);
       }
     })(),
     diagnostics,
@@ -144,6 +146,39 @@ function headerColumns(
   return { columns, diagnostics };
 }
 
+/**
+ * Columns whose values repeat from line to line (a kind, a status, a service area, a source): a
+ * table of 100,000 lines holds one string of each value rather than one a line (CSV parsing makes
+ * a new string for every field).
+ */
+const REPEATED_COLUMNS: ReadonlySet<string> = new Set([
+  'type',
+  'status',
+  'category',
+  'nature',
+  'service_area',
+  'growth_type',
+  'amounts',
+  'unstated',
+  'rag',
+  'stage',
+  'source',
+]);
+
+/** The most values a table's interner keeps: past it, values are used as read (a column that does not repeat). */
+const INTERNED_AT_MOST = 4096;
+
+/** One string for each value met (up to INTERNED_AT_MOST values). */
+function interner(): (value: string) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    if (seen.size < INTERNED_AT_MOST) seen.set(value, value);
+    return value;
+  };
+}
+
 /** One row of a line table as a raw line document, located by its cells. */
 function rowDocument(
   row: CsvRow,
@@ -151,6 +186,7 @@ function rowDocument(
   columns: readonly Column[],
   index: ColumnIndex,
   form: AmountForm,
+  intern: (value: string) => string,
 ): RawDocument {
   // Plain objects, not null-prototype records: every key is a known column name or a canonical
   // year label (the header was checked above), so none can be `__proto__`; and plain objects
@@ -163,7 +199,8 @@ function rowDocument(
     const v = (values[i] as string).trim();
     if (!col || col.kind === 'bad' || col.kind === 'blank' || v === '') continue;
     if (col.kind === 'year') levels[col.year] = v;
-    else tree[col.name] = col.name === 'reconciling' || col.name === 'one_off' ? booleanCell(v) : v;
+    else if (col.name === 'reconciling' || col.name === 'one_off') tree[col.name] = booleanCell(v);
+    else tree[col.name] = REPEATED_COLUMNS.has(col.name) ? intern(v) : v;
   }
   // the year columns are levels or changes, as the row's `amounts` (or the scenario) says
   const rowForm = tree.amounts ?? form;
