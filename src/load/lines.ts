@@ -8,6 +8,7 @@ import type { DemandDriver } from '../model/demand.js';
 import type { FiscalYear } from '../model/fiscal-year.js';
 import type { IndexSeries, InflationItem } from '../model/inflation.js';
 import { fillLevels, levelsFromChanges, oneOffLevels, type StatedLevel } from '../model/levels.js';
+import { yearMapOf } from '../model/year-map.js';
 import type { Classifications } from '../model/classification.js';
 import type { BudgetLine, Control, Level, SourcedAmount } from '../model/scenario.js';
 import type { WrittenLine, WrittenScenarioHeader } from '../schema/scenario.js';
@@ -336,7 +337,7 @@ export function normaliseLine(
     );
     return done();
   }
-  const line = budgetLine(w, classified, filled.levels, lat, delivery);
+  const line = budgetLine(w, classified, yearMapOf(years, filled.levels) ?? filled.levels, lat, delivery);
   if (foldKey === undefined || !w.levels || !totals) return done(line);
   totals.start(foldKey, line, w.levels);
   return done();

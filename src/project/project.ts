@@ -10,6 +10,7 @@ import { ExactSum } from '../model/exact-sum.js';
 import { ZERO, moneyOfSum, sub, type Money } from '../model/money.js';
 import type { BudgetLine, BudgetRow, ControlRow, LineType, Scenario } from '../model/scenario.js';
 import { deriveScenario } from './derive.js';
+import { YearMap, yearMapOf } from '../model/year-map.js';
 import { inBudget, lineLevels } from './delivered.js';
 import { councilNetBudget, departmentBudgets, estimatedYears, type DepartmentBudget } from './council.js';
 import { projectLayout } from './layout.js';
@@ -63,16 +64,18 @@ export interface Projection {
 }
 
 function scheduleLines(scenario: Scenario, keep: (l: BudgetLine) => boolean): LineSchedule[] {
+  const years = scenario.years;
   return scenario.lines.filter(keep).map((line) => {
-    const levels = lineLevels(line, scenario.years);
-    const changes = new Map<FiscalYear, Money>();
+    const delivered = lineLevels(line, years);
     let previous = ZERO;
-    for (const y of scenario.years) {
-      const level = levels.get(y) as Money;
-      changes.set(y, sub(level, previous));
+    const changes = years.map((y) => {
+      const level = delivered.get(y) as Money;
+      const change = sub(level, previous);
       previous = level;
-    }
-    return { line, levels, changes };
+      return change;
+    });
+    // a map of each for every line: YearMaps over the scenario's years, in half a Map's memory
+    return { line, levels: yearMapOf(years, delivered) ?? delivered, changes: new YearMap(years, changes) };
   });
 }
 
