@@ -394,12 +394,6 @@ try {
       `  100k lines exact ≤ 2 × the plain-number engine: ${hundred.vsPlain.toFixed(2)} × — ${verdict(hundred.a.status === 0 && hundred.vsPlain <= 2)}`,
     );
   } else console.log('  100k-line targets: not measured (add 100k to --sizes)');
-  const detailed = detail.find((d) => d.lines === 100_000);
-  if (detailed) {
-    const { a } = detailed;
-    console.log(`  100k lines --detail ≤ 5 s CPU: ${fmt(a.cpu)} ms — ${verdict(a.status === 0 && a.cpu <= 5000)}`);
-    console.log(`  100k lines --detail ≤ 400 MB peak: ${fmt(a.rss * 1.048576)} MB — ${verdict(a.status === 0 && a.rss * 1.048576 <= 400)}`);
-  }
   for (const d of detail) {
     const ok = d.a.status === 0 || (d.a.status === 2 && /error\[/.test(d.a.stderr));
     console.log(
