@@ -246,13 +246,19 @@ try {
   console.log(row([risk.a.label, fmt(risk.a.cpu), fmt(risk.a.wall), fmt(risk.a.rss), risk.cpuRatio.toFixed(2)], W));
   const clean = withoutStartUpSettings(startup, floorRuns, node, W);
 
-  // scale: generated scenarios, mtfs against the plain-number engine and a bare Node start
-  console.log('');
-  console.log(
-    "scale: mtfs project <lines> --format csv --output, alternated with the plain-number engine on the same files and node -e ''",
-  );
+  // scale: generated scenarios, mtfs against the plain-number engine and a bare Node start (none: `--sizes none`)
+  const heading = (text, columns, widths) => {
+    if (SIZES.length === 0) return;
+    console.log('');
+    console.log(text);
+    console.log(row(columns, widths));
+  };
   const S = [14, 11, 9, 9, 9, 11, 9, 8, 8];
-  console.log(row(['lines', 'line-years', 'CPU ms', 'wall ms', 'peak MiB', 'µs/line-yr', 'plain ms', '× plain', '× node'], S));
+  heading(
+    "scale: mtfs project <lines> --format csv --output, alternated with the plain-number engine on the same files and node -e ''",
+    ['lines', 'line-years', 'CPU ms', 'wall ms', 'peak MiB', 'µs/line-yr', 'plain ms', '× plain', '× node'],
+    S,
+  );
   const scale = [];
   // each size at the default input limit; the sizes to raise once more with the limit raised
   const cases = SIZES.flatMap((lines) => [{ lines, raised: false }, ...(RAISED.includes(lines) ? [{ lines, raised: true }] : [])]);
@@ -326,12 +332,12 @@ try {
     );
   }
   // the full load: every line kept (`--detail` prints each line's schedule), sizes the default limit admits
-  console.log('');
-  console.log(
-    'full load: mtfs project <lines> --detail --format csv --output (every line kept), the sizes above the limit admits; one round over 10k lines',
-  );
   const D = [14, 9, 9, 9, 11];
-  console.log(row(['lines', 'CPU ms', 'wall ms', 'peak MiB', 'µs/line-yr'], D));
+  heading(
+    'full load: mtfs project <lines> --detail --format csv --output (every line kept), the sizes above the limit admits; one round over 10k lines',
+    ['lines', 'CPU ms', 'wall ms', 'peak MiB', 'µs/line-yr'],
+    D,
+  );
   const detail = [];
   for (const s of scale.filter((x) => !x.raised && x.inputBytes <= DEFAULT_LIMIT)) {
     const scenario = dirs.get(s.lines);
