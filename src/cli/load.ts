@@ -57,7 +57,9 @@ export interface ScenarioRead {
 /**
  * Reads one scenario and every file it names, loads it, applies its variants' operations and its
  * what-ifs, and derives it, keeping the diagnostics of each stage. Prints nothing. `budget`: the
- * input limit of the run, shared with the other scenarios it reads (see runBudget).
+ * input limit of the run, shared with the other scenarios it reads (see runBudget). `keptInRun`: the
+ * files of the scenarios the run has loaded in full and still holds, counted with this one's when
+ * its lines are to be kept (fullLoadRefusal), and added to when they are.
  */
 export function readScenario(
   read: FileReader,
@@ -65,6 +67,7 @@ export function readScenario(
   budget?: InputBudget,
   known?: Map<string, SourceFile>,
   loadedInRun?: Map<string, Result<Scenario>>,
+  keptInRun?: Set<string>,
 ): ScenarioRead {
   const set = resolveSources(w.file, read, {
     compareWith: w.compareWith === true,
@@ -89,11 +92,12 @@ export function readScenario(
   const byTotals = totals?.value !== undefined && totals.diagnostics.length === 0;
   const run = loadedInRun ? { loaded: loadedInRun } : {};
   // every line is to be kept: refused here, rather than by V8 aborting the process, when Node's heap cannot hold them
-  const refused = !byTotals && budget ? fullLoadRefusal(set, w.file, budget, w.memoryPerByte) : undefined;
+  const refused = !byTotals && budget ? fullLoadRefusal(set, w.file, budget, w.memoryPerByte, keptInRun) : undefined;
   if (refused) {
     stages.push([refused]);
     return { stages, sources };
   }
+  if (!byTotals) for (const f of set.files.keys()) keptInRun?.add(f);
   const loaded = stage(guarded(w.file, realiseLoaded(byTotals ? totals : loadSources(set, w.file, undefined, run))));
   const applied = loaded && stage(applyOverrides(loaded, w.sets ?? []));
   if (!applied) return { stages, sources };
@@ -128,8 +132,10 @@ export function loadScenarios(io: Io, wanted: readonly (string | Wanted)[]): Loa
   let ok = true;
   const known = new Map<string, SourceFile>();
   const loadedInRun = new Map<string, Result<Scenario>>();
+  // the files of the scenarios loaded in full so far, whose lines the run holds while it reads the next
+  const keptInRun = new Set<string>();
   for (const w of wanted.map((x): Wanted => (typeof x === 'string' ? { file: x } : x))) {
-    const r = readScenario(io.readFile, w, budget, known, loadedInRun);
+    const r = readScenario(io.readFile, w, budget, known, loadedInRun, keptInRun);
     for (const [f, t] of r.sources) sources.set(f, t);
     for (const diagnostics of r.stages) report(io, diagnostics, sources);
     if (!r.scenario) {

@@ -44,20 +44,23 @@ export const inputBudget = (limit: number = MAX_TOTAL_INPUT_BYTES, memory?: () =
 const SMALL_FULL_LOAD = 96 * 1024 * 1024;
 
 /**
- * Before a run keeps every line of its files: the refusal, when the files read so far in the run
- * (every scenario it names, each file once) would need more memory kept whole than Node allows it
- * (`perByte` bytes of memory a byte, FULL_LOAD_BYTES_PER_BYTE unless the command needs more),
- * located where `set` names its largest line table (else at the top of `root`). Undefined when they
- * fit, or when the budget knows no heap limit.
+ * Before a run keeps every line of `set`: the refusal, when its files and those whose lines the run
+ * already keeps (`kept`: scenarios loaded in full before it, still held, as `compare` holds them),
+ * each file once, would need more memory kept whole than Node allows it (`perByte` bytes of memory
+ * a byte, FULL_LOAD_BYTES_PER_BYTE unless the command needs more), located where `set` names its
+ * largest line table (else at the top of `root`). A scenario whose lines were added up as they were
+ * read (the totals path), or that is checked and dropped before the next is read (`check`), holds
+ * no lines and is not counted. Undefined when they fit, or when the budget knows no heap limit.
  */
 export function fullLoadRefusal(
   set: SourceSet,
   root: string,
   budget: InputBudget,
   perByte: number = FULL_LOAD_BYTES_PER_BYTE,
+  kept: ReadonlySet<string> = new Set(),
 ): Diagnostic | undefined {
   let bytes = 0;
-  for (const n of budget.counted.values()) bytes += n;
+  for (const file of new Set([...kept, ...set.files.keys()])) bytes += budget.counted.get(file) ?? 0;
   const need = fullLoadNeed(bytes, perByte);
   if (need <= SMALL_FULL_LOAD || !budget.memory) return undefined;
   const heap = budget.memory();

@@ -179,6 +179,17 @@ describe('the memory Node allows a run that keeps every line', () => {
     }
   });
 
+  it('a scenario whose lines were added up as read, or checked and dropped, holds none: the next is measured alone', async () => {
+    // scenarios/2018.yaml is read in full by check (its controls name lines); the large one is added up as it is read
+    const r = await runCli(['check', scenario, 'scenarios/2018.yaml'], { heapLimit: tooSmall });
+    expect(r.stderr).not.toContain('input-too-large');
+    expect(r.code).toBe(0);
+    // compare holds every scenario it reads: the large one's lines are still counted for the next
+    const both = await runCli(['compare', 'scenarios/2018.yaml', scenario], { heapLimit: tooSmall });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(`${scenario}:6:14: error[input-too-large]`);
+  });
+
   it('a heap that holds the estimate: the run goes ahead; the workbook asks for more than the page', async () => {
     const heap = fullLoadNeed(bytes, FULL_LOAD_BYTES_PER_BYTE) + 1;
     const r = await runCli(['explain', scenario, 'net_budget', '2020/21', '--format', 'csv'], { heapLimit: heap });
