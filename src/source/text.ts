@@ -71,7 +71,7 @@ export const memoryTooSmall = (bytes: number, perByte: number, heap: number, loc
     'input-too-large',
     `keeping every line of this run's files (${bytes} bytes) needs up to about ${need} MiB of memory, more than the ${Math.floor(heap / MIB)} MiB Node allows this process`,
     location,
-    `on a machine with the memory, give Node more heap with NODE_OPTIONS=--max-old-space-size=${ask}; \`project\` without \`--detail\`, and \`check\`, add the lines up as they read them and need far less; or split the lines into separate scenarios`,
+    `on a machine with the memory, give Node more heap with NODE_OPTIONS=--max-old-space-size=${ask}, or split the lines into separate scenarios; \`project\` without \`--detail\`, and \`check\`, need far less, adding the lines up as they read them, but only when nothing in them is to be reported (an error or a warning at a line, a ref written twice, a control that differs) and no line is built from drivers or named by ref`,
   );
 };
 

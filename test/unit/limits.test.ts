@@ -171,6 +171,23 @@ describe('the memory Node allows a run that keeps every line', () => {
     expect(fs.existsSync(path.join(tmp, 'never-written.html'))).toBe(false);
   });
 
+  it('project without --detail that must read in full (a line with an error): the hint says why, not to run what was run', async () => {
+    const dir = path.join(tmp, 'typo');
+    fs.mkdirSync(dir);
+    const lines = fs.readFileSync(path.join(tmp, 'heap', 'heap-lines.csv'), 'utf8').split('\n');
+    lines[500] = (lines[500] as string).replace(/,(-?\d+\.\d+),/, ',12x4,');
+    fs.writeFileSync(path.join(dir, 'heap-lines.csv'), lines.join('\n'));
+    fs.copyFileSync(scenario, path.join(dir, 'heap.yaml'));
+    const r = await runCli(['project', path.join(dir, 'heap.yaml')], { heapLimit: tooSmall });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error[input-too-large]');
+    expect(r.stderr).toContain('but only when nothing in them is to be reported (an error or a warning at a line');
+    // and with the heap it needs, the error itself
+    const full = await runCli(['project', path.join(dir, 'heap.yaml')]);
+    expect(full.stderr).toContain('heap-lines.csv:501:');
+    expect(full.stderr).toContain('error[amount-format]');
+  });
+
   it('the commands that add lines up as they read them run under the same limit', async () => {
     for (const command of ['project', 'check']) {
       const r = await runCli([command, scenario], { heapLimit: tooSmall });
