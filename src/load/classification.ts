@@ -56,10 +56,10 @@ export interface LineLocator {
 
 const FIELDS = ['category', 'nature', 'service_area', 'growth_type', 'status'] as const satisfies readonly ClassificationName[];
 
-/** Checks a line's classification values against the scenario's vocabularies; reports every problem. */
 /** The nature of every line that has none: one empty list, not one a line. */
 const NO_NATURE: readonly string[] = Object.freeze([]);
 
+/** Checks a line's classification values against the scenario's vocabularies; reports every problem. */
 export function checkLineClasses(
   w: WrittenLine,
   classes: Classifications | undefined,
