@@ -131,7 +131,7 @@ describe('ExactSum.addDecimal and sum agree with decimal.js', () => {
 
   it('decimals made by arithmetic (not from text): products, differences, exponents on word edges', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(amountText(12, 9), amountText(3, 3), fc.integer({ min: -40, max: 40 })), { maxLength: 40 }), (xs) => {
+      fc.property(fc.array(fc.tuple(amountText(12, 9), amountText(3, 3), fc.integer({ min: -150, max: 150 })), { maxLength: 40 }), (xs) => {
         const values = xs.map(([a, b, k]) => new Dec(a).times(b).times(new Dec(10).pow(k)) as Money);
         const s = new ExactSum();
         for (const v of values) s.addDecimal(v);
