@@ -76,7 +76,8 @@ export class ExactSum {
     const k = Math.floor(x.e / WORD);
     const fraction = last - k;
     let trailing = 0;
-    if (fraction > 0) for (let w = lastWord; w % 10 === 0; w /= 10) trailing++;
+    // decimal.js strips trailing zero words; a zero last word, were one given, counts no trailing zeros
+    if (fraction > 0) for (let w = lastWord; w !== 0 && w % 10 === 0; w /= 10) trailing++;
     const places = fraction > 0 ? WORD * fraction - trailing : 0;
     if (places > this.#places) this.#rescale(places);
     const shift = this.#places - places;

@@ -171,6 +171,14 @@ describe('ExactSum.addDecimal and sum agree with decimal.js', () => {
     expect(sum(zeros).isNeg()).toBe(false);
   });
 
+  it('adds parts whose last word is zero (decimal.js strips such words, but the parts are read as given)', () => {
+    const s = new ExactSum();
+    // 1.0000000 written as the words [1, 0]: e = 0, so the second word is the first seven places
+    s.addDecimal({ d: [1, 0], e: 0, s: 1 });
+    s.addDecimal({ d: [2, 5000000], e: 0, s: -1 });
+    expect(s.text()).toBe('-1.5');
+  });
+
   it('refuses NaN and the infinities', () => {
     expect(() => new ExactSum().addDecimal(new Dec(NaN))).toThrow(/finite/);
     expect(() => new ExactSum().addDecimal(new Dec(Infinity))).toThrow(/finite/);
