@@ -6,7 +6,7 @@ import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Sources } from '../diagnostics/format.js';
 import type { FileReader } from '../load/reader.js';
 import type { SourceFile } from '../load/read-source.js';
-import { fullLoadRefusal, inputBudget, resolveSources, type InputBudget } from '../load/resolve.js';
+import { fullLoadRefusal, inputBudget, readingDiagnostics, resolveSources, type InputBudget } from '../load/resolve.js';
 import { loadSources } from '../load/scenario.js';
 import type { Result } from '../diagnostics/result.js';
 import { hideForeignText } from './foreign-files.js';
@@ -94,7 +94,9 @@ export function readScenario(
   // every line is to be kept: refused here, rather than by V8 aborting the process, when Node's heap cannot hold them
   const refused = !byTotals && budget ? fullLoadRefusal(set, w.file, budget, w.memoryPerByte, keptInRun) : undefined;
   if (refused) {
-    stages.push([refused]);
+    // with what can be found without keeping the lines: a missing file or a syntax error is not left for the next run
+    const found = readingDiagnostics(set, w.file, { compareWith: w.compareWith === true });
+    stages.push(guarded(w.file, { diagnostics: [refused, ...found] }).diagnostics);
     return { stages, sources };
   }
   if (!byTotals) for (const f of set.files.keys()) keptInRun?.add(f);

@@ -3,9 +3,11 @@
 // reading and parsing each file once, so that loading itself is a pure function of the set.
 
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { csvSyntaxError } from '../source/csv.js';
+import type { Path } from '../source/raw-tree.js';
 import { FULL_LOAD_BYTES_PER_BYTE, MAX_TOTAL_INPUT_BYTES, fullLoadNeed, memoryTooSmall } from '../source/text.js';
 import { parseYaml } from '../source/yaml.js';
-import { readFile, type SourceFile, type SourceSet } from './read-source.js';
+import { atReference, readFile, textOf, type SourceFile, type SourceSet } from './read-source.js';
 import { relativeTo, type FileReader } from './reader.js';
 
 export interface ResolveOptions {
@@ -135,25 +137,75 @@ function withYaml(file: string, text: string, f: SourceFile): SourceFile {
   return { ...f, yaml: yaml.doc ? { value: yaml.doc, diagnostics: yaml.diagnostics } : { diagnostics: yaml.diagnostics } };
 }
 
+/**
+ * What can be said of the files of `set` without keeping a line, for a run refused before it reads
+ * them (fullLoadRefusal): each file that cannot be read or decoded, where it is named and in the
+ * loader's words, and the YAML and CSV syntax errors of each file read (a CSV file's found without
+ * keeping its rows). Follows what resolveSources followed from `root`, each file at the first place
+ * that names it.
+ */
+export function readingDiagnostics(set: SourceSet, root: string, options: Pick<ResolveOptions, 'compareWith'> = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string, kind: 'yaml' | 'csv', named?: { at: Location; missing?: string }): void => {
+    const f = set.files.get(file);
+    if (seen.has(file) || !f) return;
+    seen.add(file);
+    // a scenario named by `extends:` or `departments:` is loaded on its own, its reading problems then placed where it is named
+    const src = textOf(f, file, named?.missing === undefined ? named?.at : undefined);
+    out.push(...(named?.missing === undefined ? src.diagnostics : atReference(src.diagnostics, named.at, named.missing)));
+    if (src.text === undefined) return;
+    if (kind === 'csv') {
+      const syntax = csvSyntaxError(file, src.text);
+      if (syntax) out.push(syntax);
+      return;
+    }
+    out.push(...(f.yaml?.diagnostics ?? []));
+    const doc = f.yaml?.value;
+    if (!doc) return;
+    for (const n of namedFiles(file, doc.tree, options)) {
+      visit(n.file, n.kind, { at: doc.locator.value(n.path), ...(n.missing !== undefined ? { missing: n.missing } : {}) });
+    }
+  };
+  visit(root, 'yaml');
+  return out;
+}
+
+/** A file a scenario names: where (`path`), and for a scenario loaded on its own, what the loader says when it is missing. */
+interface NamedFile {
+  readonly file: string;
+  readonly kind: 'yaml' | 'csv';
+  readonly path: Path;
+  readonly missing?: string;
+}
+
 /** The files a parsed scenario names, relative to it, as the loader will ask for them. */
-function namedFiles(file: string, tree: unknown, options: ResolveOptions): { file: string; kind: 'yaml' | 'csv' }[] {
+function namedFiles(file: string, tree: unknown, options: ResolveOptions): NamedFile[] {
   if (!isMapping(tree)) return [];
-  const out: { file: string; kind: 'yaml' | 'csv' }[] = [];
-  const add = (written: unknown, kind: 'yaml' | 'csv'): void => {
-    if (typeof written === 'string' && written.trim() !== '') out.push({ file: relativeTo(file, written.trim()), kind });
+  const out: NamedFile[] = [];
+  const add = (written: unknown, kind: 'yaml' | 'csv', path: Path, missing?: (named: string) => string): void => {
+    if (typeof written !== 'string' || written.trim() === '') return;
+    const named = relativeTo(file, written.trim());
+    out.push({ file: named, kind, path, ...(missing ? { missing: missing(named) } : {}) });
   };
   if ('extends' in tree) {
-    add(tree.extends, 'yaml');
+    add(tree.extends, 'yaml', ['extends'], (named) => `the scenario ${named} named by \`extends\` does not exist`);
     return out;
   }
   if (isMapping(tree.drivers)) {
-    for (const d of Object.values(tree.drivers)) if (isMapping(d) && isMapping(d.population)) add(d.population.file, 'csv');
+    for (const [name, d] of Object.entries(tree.drivers))
+      if (isMapping(d) && isMapping(d.population)) add(d.population.file, 'csv', ['drivers', name, 'population', 'file']);
   }
-  if (isMapping(tree.index_series)) add(tree.index_series.file, 'yaml');
-  if (Array.isArray(tree.line_files)) for (const f of tree.line_files) add(f, 'csv');
-  if (Array.isArray(tree.departments)) for (const d of tree.departments) if (isMapping(d)) add(d.scenario, 'yaml');
-  if (isMapping(tree.funding) && isMapping(tree.funding.council_tax)) add(tree.funding.council_tax.principles, 'yaml');
-  if (options.compareWith) add(tree.compare_with, 'yaml');
+  if (isMapping(tree.index_series)) add(tree.index_series.file, 'yaml', ['index_series', 'file']);
+  if (Array.isArray(tree.line_files)) tree.line_files.forEach((f: unknown, i) => add(f, 'csv', ['line_files', i]));
+  if (Array.isArray(tree.departments)) {
+    tree.departments.forEach((d: unknown, i) => {
+      if (isMapping(d)) add(d.scenario, 'yaml', ['departments', i, 'scenario'], (named) => `the department scenario ${named} does not exist`);
+    });
+  }
+  if (isMapping(tree.funding) && isMapping(tree.funding.council_tax))
+    add(tree.funding.council_tax.principles, 'yaml', ['funding', 'council_tax', 'principles']);
+  if (options.compareWith) add(tree.compare_with, 'yaml', ['compare_with']);
   return out;
 }
 

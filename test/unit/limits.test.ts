@@ -168,7 +168,83 @@ describe('the memory Node allows a run that keeps every line', () => {
     expect(r.stderr).toContain('line_files: [heap-lines.csv]');
     expect(r.stderr).toContain('NODE_OPTIONS=--max-old-space-size=512');
     expect(r.stderr).toContain('1 error');
+    // a clean scenario: the refusal alone
+    expect(r.stderr.match(/error\[/g)).toHaveLength(1);
     expect(fs.existsSync(path.join(tmp, 'never-written.html'))).toBe(false);
+  });
+
+  /** A copy of the large scenario in its own folder, its YAML and line table edited; the path of the YAML. */
+  const edited = (name: string, yaml: (text: string) => string, csv: (text: string) => string = (t) => t): string => {
+    const dir = path.join(tmp, name);
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'heap-lines.csv'), csv(fs.readFileSync(path.join(tmp, 'heap', 'heap-lines.csv'), 'utf8')));
+    fs.writeFileSync(path.join(dir, 'heap.yaml'), yaml(fs.readFileSync(scenario, 'utf8')));
+    return path.join(dir, 'heap.yaml');
+  };
+  /** The diagnostic lines (file:line:column: severity[code]: message) of a run's stderr. */
+  const diagnosticLines = (stderr: string): string[] => stderr.split('\n').filter((l) => /: (error|warning)\[/.test(l));
+
+  it('the refusal comes with each file that cannot be read, located where the loader reports it', async () => {
+    const file = edited('missing', (t) => t.replace('line_files: [heap-lines.csv]', 'line_files: [heap-lines.csv, gone.csv]'));
+    const r = await runCli(['project', file, '--detail'], { heapLimit: tooSmall });
+    expect(r.code).toBe(2);
+    const missing = `${path.join(tmp, 'missing', 'gone.csv')} does not exist`;
+    expect(diagnosticLines(r.stderr)).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:6:14: error\\[input-too-large\\]: keeping every line`)),
+      `${file}:6:30: error[file-not-found]: the referenced file ${missing}`,
+    ]);
+    expect(r.stderr).toContain('2 errors');
+    // where and how the run with the memory reports it
+    const full = await runCli(['project', file, '--detail']);
+    expect(diagnosticLines(full.stderr)).toContain(`${file}:6:30: error[file-not-found]: the referenced file ${missing}`);
+  });
+
+  it('and with the YAML and CSV syntax errors of the files read, found without keeping a line', async () => {
+    const file = edited(
+      'syntax',
+      (t) => `${t}units: £\n`,
+      (t) => t.replace('Synthetic line 500,', 'Synthetic "line" 500,'),
+    );
+    const r = await runCli(['explain', file, 'net_budget', '2020/21'], { heapLimit: tooSmall });
+    expect(r.code).toBe(2);
+    const shown = diagnosticLines(r.stderr);
+    expect(shown).toHaveLength(3);
+    const refusal = shown.find((l) => l.includes('error[input-too-large]'));
+    expect(refusal).toMatch(new RegExp(`^${file}:6:14: error\\[input-too-large\\]`));
+    // each as the run with the memory reports it (which reads no line table of a scenario whose YAML has an error)
+    const full = async (): Promise<string[]> => diagnosticLines((await runCli(['explain', file, 'net_budget', '2020/21'])).stderr);
+    const yaml = (await full()).find((l) => l.includes('error[duplicate-key]'));
+    fs.writeFileSync(file, fs.readFileSync(scenario, 'utf8'));
+    const csv = (await full()).find((l) => l.includes('error[csv-syntax]'));
+    expect(csv).toMatch(/heap-lines\.csv:501:1: error\[csv-syntax\]/);
+    expect(yaml).toMatch(/heap\.yaml:15:1: error\[duplicate-key\]/);
+    expect(shown.filter((l) => l !== refusal).sort()).toEqual([csv, yaml].sort());
+  });
+
+  it('a department scenario that is missing, or not YAML, is reported beside the refusal of a large one', async () => {
+    const lines = path.join(tmp, 'heap', 'heap-lines.csv');
+    const files = new Map([
+      ['scenarios/large.yaml', fs.readFileSync(scenario, 'utf8').replace('[heap-lines.csv]', `[${lines}]`)],
+      ['scenarios/broken.yaml', 'authority: [unclosed\n'],
+      ['scenarios/council.yaml', council(['large.yaml', 'broken.yaml', 'gone.yaml'])],
+    ]);
+    const r = await runCli(['savings', 'scenarios/council.yaml'], { readFile: withFiles(files), heapLimit: tooSmall });
+    expect(r.code).toBe(2);
+    const shown = diagnosticLines(r.stderr);
+    expect(shown).toEqual([
+      expect.stringMatching(/^scenarios\/broken\.yaml:2:1: error\[yaml-syntax\]/),
+      expect.stringMatching(/^scenarios\/council\.yaml:\d+:\d+: error\[file-not-found\]: the department scenario scenarios\/gone\.yaml does not exist$/),
+      expect.stringMatching(/^scenarios\/large\.yaml:6:14: error\[input-too-large\]/),
+    ]);
+    const full = diagnosticLines((await runCli(['savings', 'scenarios/council.yaml'], { readFile: withFiles(files) })).stderr);
+    expect(full).toEqual(expect.arrayContaining(shown.slice(0, 2)));
+  });
+
+  it('a scenario that is not YAML names no line table: its syntax error alone, with nothing to refuse', async () => {
+    const file = edited('unparsed', (t) => `${t}oops: "unclosed\n`);
+    const r = await runCli(['project', file, '--detail'], { heapLimit: tooSmall });
+    expect(r.code).toBe(2);
+    expect(diagnosticLines(r.stderr)).toEqual([expect.stringMatching(new RegExp(`^${file}:16:1: error\\[yaml-syntax\\]`))]);
   });
 
   it('project without --detail that must read in full (a line with an error): the hint says why, not to run what was run', async () => {

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldBounds, fieldBoundsByChar, parseCsv } from '../../src/source/csv.js';
+import { csvSyntaxError, fieldBounds, fieldBoundsByChar, parseCsv } from '../../src/source/csv.js';
 import { decodeText } from '../../src/source/text.js';
 import { LineCounter } from 'yaml';
 import { locatorIn, parseYaml } from '../../src/source/yaml.js';
@@ -203,6 +203,24 @@ describe('parseCsv', () => {
       }),
       { seed: 7, numRuns: 300 },
     );
+  });
+});
+
+describe('csvSyntaxError', () => {
+  // it reads only the chunks of records with a quote in them: the same error as parseCsv's, or none, for any text
+  it('finds the syntax error parseCsv reports, and only that, in tables of several chunks', () => {
+    const line = fc.array(fc.constantFrom('a', 'b', ',', '"', ' ', '\r\n', '\n'), { maxLength: 8 }).map((c) => c.join(''));
+    const text = fc
+      .tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.nat(300), fc.array(line, { maxLength: 12 }))
+      .map(([odd, plain, tail]) => ['h,i', ...Array.from({ length: plain }, (_, i) => `x${i},y`), ...odd, ...tail].join('\n'));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(csvSyntaxError('t.csv', t)).toEqual(parseCsv('t.csv', t).diagnostics.find((d) => d.code === 'csv-syntax'));
+      }),
+      { seed: 7, numRuns: 400 },
+    );
+    expect(csvSyntaxError('l.csv', 'a,b\n"1,2\n3,4\n5,6\n')).toMatchObject({ code: 'csv-syntax', location: { line: 2 } });
+    expect(csvSyntaxError('l.csv', 'a,b\n"1,2",3\n')).toBeUndefined();
   });
 });
 
