@@ -200,7 +200,8 @@ function namedFiles(file: string, tree: unknown, options: ResolveOptions): Named
   if (Array.isArray(tree.line_files)) tree.line_files.forEach((f: unknown, i) => add(f, 'csv', ['line_files', i]));
   if (Array.isArray(tree.departments)) {
     tree.departments.forEach((d: unknown, i) => {
-      if (isMapping(d)) add(d.scenario, 'yaml', ['departments', i, 'scenario'], (named) => `the department scenario ${named} does not exist`);
+      if (isMapping(d))
+        add(d.scenario, 'yaml', ['departments', i, 'scenario'], (named) => `the department scenario ${named} does not exist`);
     });
   }
   if (isMapping(tree.funding) && isMapping(tree.funding.council_tax))

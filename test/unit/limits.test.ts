@@ -233,7 +233,9 @@ describe('the memory Node allows a run that keeps every line', () => {
     const shown = diagnosticLines(r.stderr);
     expect(shown).toEqual([
       expect.stringMatching(/^scenarios\/broken\.yaml:2:1: error\[yaml-syntax\]/),
-      expect.stringMatching(/^scenarios\/council\.yaml:\d+:\d+: error\[file-not-found\]: the department scenario scenarios\/gone\.yaml does not exist$/),
+      expect.stringMatching(
+        /^scenarios\/council\.yaml:\d+:\d+: error\[file-not-found\]: the department scenario scenarios\/gone\.yaml does not exist$/,
+      ),
       expect.stringMatching(/^scenarios\/large\.yaml:6:14: error\[input-too-large\]/),
     ]);
     const full = diagnosticLines((await runCli(['savings', 'scenarios/council.yaml'], { readFile: withFiles(files) })).stderr);
