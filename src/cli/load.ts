@@ -96,7 +96,10 @@ export function readScenario(
   if (refused) {
     // with what can be found without keeping the lines: a missing file or a syntax error is not left for the next run
     const found = readingDiagnostics(set, w.file, { compareWith: w.compareWith === true });
-    stages.push(guarded(w.file, { diagnostics: [refused, ...found] }).diagnostics);
+    // past the input limit, that limit is the first thing to raise: the memory this refusal works out
+    // counts only the files read before it, so it is left for a run that reads them all
+    const pastLimit = [...set.files.values()].some((f) => f.overLimit !== undefined) && found.some((d) => d.code === 'input-too-large');
+    stages.push(guarded(w.file, { diagnostics: pastLimit ? found : [refused, ...found] }).diagnostics);
     return { stages, sources };
   }
   if (!byTotals) for (const f of set.files.keys()) keptInRun?.add(f);

@@ -199,6 +199,22 @@ describe('the memory Node allows a run that keeps every line', () => {
     expect(diagnosticLines(full.stderr)).toContain(`${file}:6:30: error[file-not-found]: the referenced file ${missing}`);
   });
 
+  it('past the input limit too: the limit alone is reported, since the memory needed counts only the files read', async () => {
+    const file = edited('past-limit', (t) => t.replace('line_files: [heap-lines.csv]', 'line_files: [heap-lines.csv, more.csv]'));
+    fs.copyFileSync(path.join(tmp, 'heap', 'heap-lines.csv'), path.join(tmp, 'past-limit', 'more.csv'));
+    const limit = String(bytes + 1000);
+    const r = await runCli(['project', file], { heapLimit: tooSmall, env: { MTFS_MAX_INPUT_BYTES: limit } });
+    expect(r.code).toBe(2);
+    const shown = diagnosticLines(r.stderr);
+    expect(shown).toEqual([
+      `${file}:6:30: error[input-too-large]: reading ${path.join(tmp, 'past-limit', 'more.csv')} would take the files of this run past ${limit} bytes altogether, the limit on one run's input`,
+    ]);
+    // with the memory, the same run reports the same limit, and nothing else
+    const full = await runCli(['project', file], { env: { MTFS_MAX_INPUT_BYTES: limit } });
+    expect(full.code).toBe(2);
+    expect(diagnosticLines(full.stderr)).toEqual(shown);
+  });
+
   it('and with the YAML and CSV syntax errors of the files read, found without keeping a line', async () => {
     const file = edited(
       'syntax',
