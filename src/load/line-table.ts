@@ -149,21 +149,10 @@ function headerColumns(
 /**
  * Columns whose values repeat from line to line (a kind, a status, a service area, a source): a
  * table of 100,000 lines holds one string of each value rather than one a line (CSV parsing makes
- * a new string for every field).
+ * a new string for every field). Every line column but those written afresh for each line.
  */
-const REPEATED_COLUMNS: ReadonlySet<string> = new Set([
-  'type',
-  'status',
-  'category',
-  'nature',
-  'service_area',
-  'growth_type',
-  'amounts',
-  'unstated',
-  'rag',
-  'stage',
-  'source',
-]);
+const WRITTEN_PER_LINE: readonly string[] = ['ref', 'description', 'one_off', 'reconciling', 'note'];
+const REPEATED_COLUMNS: ReadonlySet<string> = new Set(LINE_CSV_COLUMNS.filter((c) => !WRITTEN_PER_LINE.includes(c)));
 
 /** The most values a table's interner keeps: past it, values are used as read (a column that does not repeat). */
 const INTERNED_AT_MOST = 4096;
