@@ -1,5 +1,6 @@
 // Parsing CSV with positions: text → header and rows of cells, each cell with its file:line:column.
-// csv-parse does the parsing; this module recovers where each record and field was written. Pure.
+// csv-parse parses any table; one whose records each sit on one line with quotes only around whole
+// fields is read by a search for its commas and quotes instead. Locations are recovered here. Pure.
 //
 // Positions are recovered lazily: a single pass finds where each record starts (line and offset),
 // and a cell's location is worked out only when something asks for it (a diagnostic, an origin).
@@ -76,8 +77,10 @@ export const MAX_MALFORMED_ROWS = 1000;
 /**
  * Parses a CSV file with a header row. Rows whose length differs from the header are reported
  * (`csv-row-length`), the first MAX_MALFORMED_ROWS of them, and left out; blank lines are skipped.
+ * Records of the plain shape are read by plainRecords, any other table by csv-parse (all of it, as
+ * with `plain` false).
  */
-export function parseCsv(file: string, text: string): { table?: CsvTable; diagnostics: Diagnostic[] } {
+export function parseCsv(file: string, text: string, plain = true): { table?: CsvTable; diagnostics: Diagnostic[] } {
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   // The scan finds each record and counts its fields before csv-parse reads them, so a file that is
   // not a table of this shape is cut short after MAX_MALFORMED_ROWS odd rows.
@@ -86,7 +89,7 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
   const read = scan.cut === undefined ? normalised : normalised.slice(0, scan.cut.offset);
   let records: string[][];
   try {
-    records = parse(read, CSV_OPTIONS) as string[][];
+    records = (plain ? plainRecords(normalised, starts) : undefined) ?? (parse(read, CSV_OPTIONS) as string[][]);
   } catch (e) {
     return { diagnostics: [syntaxError(file, normalised, e, scan.unclosedQuoteLine)] };
   }
@@ -183,12 +186,70 @@ export function csvSyntaxError(file: string, text: string): Diagnostic | undefin
 /** Records csv-parse reads at a time on the totals path (csvRowsByChunk): 64 took about 5% less time than 256 for 100,000 lines, and 5 MiB less memory. */
 export const CHUNK_RECORDS = 64;
 
+/**
+ * The values of the records at `starts`, read without csv-parse when every one is on one line with
+ * quotes only around whole fields, each closed just before a comma or the line's end: csv-parse reads
+ * such a field as the text between its quotes with `""` as `"`, and any other as its text. Undefined
+ * when any record is not of that shape (a field over several lines, a stray or unclosed quote):
+ * csv-parse then reads them all, and says what is wrong. A property test compares the two.
+ */
+export function plainRecords(text: string, starts: readonly RecordStart[]): string[][] | undefined {
+  const out: string[][] = [];
+  // the next quote and comma at or after where a field starts (the text's length for none), kept
+  // between fields so that a table with few quotes or one column is not searched to its end each time
+  let quote = -1;
+  let comma = -1;
+  const n = text.length;
+  for (const { start: from, end } of starts) {
+    // a record over several lines (a quoted field with a line break in it)
+    const nl = text.indexOf('\n', from);
+    if (nl >= 0 && nl < end) return undefined;
+    const values: string[] = [];
+    let start = from;
+    for (;;) {
+      if (quote < start) {
+        const q = text.indexOf('"', start);
+        quote = q < 0 ? n : q;
+      }
+      if (quote === start && start < end) {
+        // a quoted field: its text runs to the quote that is not doubled
+        let value = '';
+        let piece = start + 1;
+        let close = text.indexOf('"', piece);
+        while (close >= 0 && close < end && text.charCodeAt(close + 1) === QUOTE) {
+          value += text.slice(piece, close + 1);
+          piece = close + 2;
+          close = text.indexOf('"', piece);
+        }
+        if (close < 0 || close >= end) return undefined;
+        values.push(value + text.slice(piece, close));
+        if (close + 1 === end) break;
+        if (text.charCodeAt(close + 1) !== COMMA) return undefined;
+        start = close + 2;
+        continue;
+      }
+      if (comma < start) {
+        const c = text.indexOf(',', start);
+        comma = c < 0 ? n : c;
+      }
+      const fieldEnd = comma < end ? comma : end;
+      // a quote inside an unquoted field
+      if (quote < fieldEnd) return undefined;
+      values.push(text.slice(start, fieldEnd));
+      if (fieldEnd === end) break;
+      start = fieldEnd + 1;
+    }
+    out.push(values);
+  }
+  return out;
+}
+
 /** The options both readers give csv-parse: records end at `\n` (line ends are normalised first). */
 const CSV_OPTIONS = { relax_column_count: true, skip_empty_lines: true, record_delimiter: '\n' } as const;
 
 /**
- * The totals path's reading of a table: the header, then the rows read by csv-parse a chunk of
- * records at a time, so that a large table's rows die young instead of all living until the last
+ * The totals path's reading of a table: the header, then the rows read a chunk of records at a
+ * time (by plainRecords, or csv-parse for a chunk not of its shape or with `plain` false), so that a large table's rows die young instead of all living until the last
  * is read. A table parseCsv would say anything about (a syntax error, a row of another length, a
  * record it cannot locate) makes `regular()` false and the rows stop there: the caller then reads
  * the file with parseCsv, which reports it.
@@ -196,6 +257,7 @@ const CSV_OPTIONS = { relax_column_count: true, skip_empty_lines: true, record_d
 export function csvRowsByChunk(
   file: string,
   text: string,
+  plain = true,
 ): { header?: readonly CsvCell[]; rows: Iterable<CsvRow>; regular: () => boolean } {
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   // records are found a chunk at a time too: a table of 250,000 lines keeps no 250,000 bounds
@@ -210,7 +272,9 @@ export function csvRowsByChunk(
     if (!first || !last) return [];
     let records: string[][];
     try {
-      records = parse(normalised.slice(first.start, last.end), CSV_OPTIONS) as string[][];
+      records =
+        (plain ? plainRecords(normalised, starts) : undefined) ??
+        (parse(normalised.slice(first.start, last.end), CSV_OPTIONS) as string[][]);
     } catch {
       return undefined;
     }
@@ -288,7 +352,7 @@ function csvMessage(code: string | undefined, message: string | undefined): stri
   }
 }
 
-interface RecordStart {
+export interface RecordStart {
   readonly line: number;
   readonly start: number;
   readonly end: number;
@@ -307,7 +371,7 @@ const TAB = 9;
  * (MAX_MALFORMED_ROWS + 1)th whose field count differs from the first record's (`cut`). When the
  * text ends inside a quoted field, says on which line that quote opened (`unclosedQuoteLine`).
  */
-function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: number; line: number }; unclosedQuoteLine?: number } {
+export function recordStarts(text: string): { starts: RecordStart[]; cut?: { offset: number; line: number }; unclosedQuoteLine?: number } {
   const scan = new RecordScanner(text);
   const starts = scan.next(Infinity);
   return {

@@ -2,7 +2,15 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvSyntaxError, fieldBounds, fieldBoundsByChar, parseCsv } from '../../src/source/csv.js';
+import {
+  csvRowsByChunk,
+  csvSyntaxError,
+  fieldBounds,
+  fieldBoundsByChar,
+  parseCsv,
+  plainRecords,
+  recordStarts,
+} from '../../src/source/csv.js';
 import { decodeText } from '../../src/source/text.js';
 import { LineCounter } from 'yaml';
 import { locatorIn, parseYaml } from '../../src/source/yaml.js';
@@ -203,6 +211,68 @@ describe('parseCsv', () => {
       }),
       { seed: 7, numRuns: 300 },
     );
+  });
+});
+
+describe('plainRecords', () => {
+  const CSV_PARSE_OPTIONS = { relax_column_count: true, skip_empty_lines: true, record_delimiter: '\n' } as const;
+  const plainOf = (text: string): string[][] | undefined => plainRecords(text, recordStarts(text).starts);
+
+  // the records it reads are csv-parse's, to the character: texts of quotes in every place, doubled
+  // and stray quotes, spaces after a closing quote, line breaks inside quotes, a BOM, non-ASCII text
+  it('reads a text as csv-parse does, or leaves it to csv-parse', () => {
+    const piece = fc.constantFrom('a', 'é', '£1,000', ' ', ',', '"', '""', '\n', '\n\n', '\ufeff', 'x"y', '"q""r"', '"s,t"', '"u" ', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const text = pieces.join('');
+        const read = plainOf(text);
+        if (read === undefined) return;
+        expect(read).toEqual(parse(text, CSV_PARSE_OPTIONS));
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
+  });
+
+  // and it reads every table whose fields are on one line, however csv-stringify quotes them
+  it('reads every table of one-line fields, quoted or not', () => {
+    const field = fc.oneof(
+      fc.string({ maxLength: 8 }).map((v) => v.replace(/[\r\n]/g, '')),
+      fc.constantFrom('', ' ', ',', '"', '""', '£1,000', '"a"'),
+    );
+    const table = fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(table, fc.boolean(), (records, quoted) => {
+        const text = stringify(records, { quoted, quoted_empty: true });
+        expect(plainOf(text)).toEqual(parse(text, CSV_PARSE_OPTIONS));
+      }),
+      { seed: 12, numRuns: 500 },
+    );
+  });
+
+  it('gives parseCsv and the totals path the same rows and errors as csv-parse alone', () => {
+    const piece = fc.constantFrom('a', 'b,c', ' ', ',', '"', '""', '\n', '\r\n', '"q""r"', '"s,t"', '"u" ', 'x"y');
+    const text = fc.array(piece, { maxLength: 24 }).map((p) => `h,i\n${p.join('')}`);
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseCsv('t.csv', t)).toEqual(parseCsv('t.csv', t, false));
+        const [plain, alone] = [csvRowsByChunk('t.csv', t), csvRowsByChunk('t.csv', t, false)];
+        expect([...plain.rows]).toEqual([...alone.rows]);
+        expect([plain.header, plain.regular()]).toEqual([alone.header, alone.regular()]);
+      }),
+      { seed: 13, numRuns: 1000 },
+    );
+  });
+
+  it('leaves a field over several lines, a stray quote and text after a closing quote to csv-parse', () => {
+    expect(plainOf('a,"b\nc"\n')).toBeUndefined();
+    expect(plainOf('a,b"c\n')).toBeUndefined();
+    expect(plainOf('a,"b" ,c\n')).toBeUndefined();
+    expect(plainOf('a,"b""')).toBeUndefined();
+    expect(plainOf('a,"b""c",\n\n"",d')).toEqual([
+      ['a', 'b"c', ''],
+      ['', 'd'],
+    ]);
+    expect(parseCsv('t.csv', 'h,i\na,"b" ,c\n').diagnostics[0]).toMatchObject({ code: 'csv-syntax', location: { line: 2 } });
   });
 });
 
