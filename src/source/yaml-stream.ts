@@ -114,8 +114,37 @@ export function parserTokens(
     const p = parser as unknown as ParserSteps;
     let state: string | null | undefined = 'stream';
     while (state && lexer.hasChars(1)) {
-      const lexemes = lexerState(lexer, state);
-      if (!lexemes) break;
+      // Lexer.parseNext without its generator: the state function of `state`, started
+      let lexemes: Steps<string, string | null>;
+      switch (state) {
+        case 'doc':
+          lexemes = lexer.parseDocument();
+          break;
+        case 'flow':
+          lexemes = lexer.parseFlowCollection();
+          break;
+        case 'block-start':
+          lexemes = lexer.parseBlockStart();
+          break;
+        case 'line-start':
+          lexemes = lexer.parseLineStart();
+          break;
+        case 'stream':
+          lexemes = lexer.parseStream();
+          break;
+        case 'quoted-scalar':
+          lexemes = lexer.parseQuotedScalar();
+          break;
+        case 'plain-scalar':
+          lexemes = lexer.parsePlainScalar();
+          break;
+        case 'block-scalar':
+          lexemes = lexer.parseBlockScalar();
+          break;
+        default:
+          state = undefined;
+          continue;
+      }
       for (;;) {
         const r = lexemes.next();
         if (r.done) {
@@ -131,30 +160,6 @@ export function parserTokens(
   return { tokens };
 }
 
-/** Lexer.parseNext without its generator: the state function of `state`, started. */
-function lexerState(lexer: LexerStates, state: string): Steps<string, string | null> | undefined {
-  switch (state) {
-    case 'stream':
-      return lexer.parseStream();
-    case 'line-start':
-      return lexer.parseLineStart();
-    case 'block-start':
-      return lexer.parseBlockStart();
-    case 'doc':
-      return lexer.parseDocument();
-    case 'flow':
-      return lexer.parseFlowCollection();
-    case 'quoted-scalar':
-      return lexer.parseQuotedScalar();
-    case 'block-scalar':
-      return lexer.parseBlockScalar();
-    case 'plain-scalar':
-      return lexer.parsePlainScalar();
-    default:
-      return undefined;
-  }
-}
-
 /**
  * Parser.next(lexeme) without its generator (and without its `LOG_TOKENS` debugging output): the
  * same state kept, the same step taken, its tokens added to `tokens`. A lexeme that is no YAML
@@ -162,38 +167,73 @@ function lexerState(lexer: LexerStates, state: string): Steps<string, string | n
  */
 function take(p: ParserSteps, lexeme: string, tokens: Token[]): void {
   p.source = lexeme;
-  if (p.atScalar) {
-    p.atScalar = false;
-    drain(step(p), tokens);
-    p.offset += lexeme.length;
-    return;
+  let type: CST.TokenType | null = null;
+  if (p.atScalar) p.atScalar = false;
+  else {
+    type = lexemeType(lexeme);
+    if (!type) {
+      for (const t of p.next(lexeme)) tokens.push(t);
+      return;
+    }
+    if (type === 'scalar') {
+      p.atNewLine = false;
+      p.atScalar = true;
+      p.type = 'scalar';
+      return;
+    }
+    p.type = type;
   }
-  const type = lexemeType(lexeme);
-  if (!type) {
-    for (const t of p.next(lexeme)) tokens.push(t);
-    return;
-  }
-  if (type === 'scalar') {
-    p.atNewLine = false;
-    p.atScalar = true;
-    p.type = 'scalar';
-    return;
-  }
-  p.type = type;
-  drain(step(p), tokens);
+  // Parser.step() without its generator where it only passes the lexeme to the step of the token
+  // being built (the end of a document and the stream itself are left to `step`); the step's tokens
+  // taken by calling its generator's next() directly, without for…of's iterator protocol
+  const top = p.stack[p.stack.length - 1];
+  let steps: Steps<Token, void>;
+  if (!top || p.type === 'doc-end') steps = p.step();
+  else
+    switch (top.type) {
+      case 'block-map':
+        steps = p.blockMap(top);
+        break;
+      case 'scalar':
+      case 'double-quoted-scalar':
+      case 'single-quoted-scalar':
+      case 'alias':
+        steps = p.scalar(top);
+        break;
+      case 'flow-collection':
+        steps = p.flowCollection(top);
+        break;
+      case 'block-seq':
+        steps = p.blockSequence(top);
+        break;
+      case 'document':
+        steps = p.document(top);
+        break;
+      case 'block-scalar':
+        steps = p.blockScalar(top);
+        break;
+      case 'doc-end':
+        steps = p.documentEnd(top);
+        break;
+      default:
+        steps = p.step();
+    }
+  for (let r = steps.next(); r.done !== true; r = steps.next()) tokens.push(r.value);
   switch (type) {
-    case 'newline':
-      p.atNewLine = true;
-      p.indent = 0;
-      if (p.onNewLine) p.onNewLine(p.offset + lexeme.length);
+    case null: // the scalar's own text
       break;
     case 'space':
       if (p.atNewLine && lexeme[0] === ' ') p.indent += lexeme.length;
       break;
-    case 'explicit-key-ind':
     case 'map-value-ind':
     case 'seq-item-ind':
+    case 'explicit-key-ind':
       if (p.atNewLine) p.indent += lexeme.length;
+      break;
+    case 'newline':
+      p.atNewLine = true;
+      p.indent = 0;
+      if (p.onNewLine) p.onNewLine(p.offset + lexeme.length);
       break;
     case 'doc-mode':
     case 'flow-error-end':
@@ -204,41 +244,6 @@ function take(p: ParserSteps, lexeme: string, tokens: Token[]): void {
   p.offset += lexeme.length;
 }
 
-/** The tokens a step yields, added to `tokens`: its generator's next() called directly, without for…of's iterator protocol. */
-function drain(steps: Steps<Token, void>, tokens: Token[]): void {
-  for (let r = steps.next(); r.done !== true; r = steps.next()) tokens.push(r.value);
-}
-
-/**
- * Parser.step() without its generator where it only passes the lexeme to the step of the token
- * being built; the end of a document and the stream itself are left to `step`.
- */
-function step(p: ParserSteps): Steps<Token, void> {
-  const top = p.stack[p.stack.length - 1];
-  if (!top || p.type === 'doc-end') return p.step();
-  switch (top.type) {
-    case 'document':
-      return p.document(top);
-    case 'alias':
-    case 'scalar':
-    case 'single-quoted-scalar':
-    case 'double-quoted-scalar':
-      return p.scalar(top);
-    case 'block-scalar':
-      return p.blockScalar(top);
-    case 'block-map':
-      return p.blockMap(top);
-    case 'block-seq':
-      return p.blockSequence(top);
-    case 'flow-collection':
-      return p.flowCollection(top);
-    case 'doc-end':
-      return p.documentEnd(top);
-    default:
-      return p.step();
-  }
-}
-
 /**
  * CST.tokenType(lexeme): the kind of token a lexeme starts, or null. The library compares the
  * lexeme with each of its dozen one- to three-character forms in turn, for every lexeme; here it
@@ -246,27 +251,22 @@ function step(p: ParserSteps): Steps<Token, void> {
  * and on random ones).
  */
 export function lexemeType(lexeme: string): CST.TokenType | null {
+  // the cases in the order of how often a scenario has them
   switch (lexeme.length) {
-    case 0:
-      return 'newline';
     case 1:
       switch (lexeme.charCodeAt(0)) {
-        case 0xfeff:
-          return 'byte-order-mark';
-        case 0x02:
-          return 'doc-mode';
-        case 0x18:
-          return 'flow-error-end';
         case 0x1f:
           return 'scalar';
+        case 32: // space
+          return 'space';
         case 10: // \n
           return 'newline';
-        case 45: // -
-          return 'seq-item-ind';
-        case 63: // ?
-          return 'explicit-key-ind';
         case 58: // :
           return 'map-value-ind';
+        case 44: // ,
+          return 'comma';
+        case 45: // -
+          return 'seq-item-ind';
         case 123: // {
           return 'flow-map-start';
         case 125: // }
@@ -275,10 +275,18 @@ export function lexemeType(lexeme: string): CST.TokenType | null {
           return 'flow-seq-start';
         case 93: // ]
           return 'flow-seq-end';
-        case 44: // ,
-          return 'comma';
+        case 63: // ?
+          return 'explicit-key-ind';
+        case 0xfeff:
+          return 'byte-order-mark';
+        case 0x02:
+          return 'doc-mode';
+        case 0x18:
+          return 'flow-error-end';
       }
       break;
+    case 0:
+      return 'newline';
     case 2:
       if (lexeme === '\r\n') return 'newline';
       break;
@@ -289,10 +297,18 @@ export function lexemeType(lexeme: string): CST.TokenType | null {
   }
   switch (lexeme.charCodeAt(0)) {
     case 32: // space
-    case 9: // tab
       return 'space';
     case 35: // #
       return 'comment';
+    case 34: // "
+      return 'double-quoted-scalar';
+    case 39: // '
+      return 'single-quoted-scalar';
+    case 9: // tab
+      return 'space';
+    case 124: // |
+    case 62: // >
+      return 'block-scalar-header';
     case 37: // %
       return 'directive-line';
     case 42: // *
@@ -301,13 +317,6 @@ export function lexemeType(lexeme: string): CST.TokenType | null {
       return 'anchor';
     case 33: // !
       return 'tag';
-    case 39: // '
-      return 'single-quoted-scalar';
-    case 34: // "
-      return 'double-quoted-scalar';
-    case 124: // |
-    case 62: // >
-      return 'block-scalar-header';
     default:
       return null;
   }
