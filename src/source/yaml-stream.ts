@@ -16,6 +16,7 @@ type Steps<T, R> = Generator<T, R, unknown>;
  */
 interface LexerStates {
   buffer: string;
+  pos: number;
   atEnd: boolean;
   lineEndPos: number | null;
   hasChars(n: number): boolean;
@@ -113,7 +114,8 @@ export function parserTokens(
     lexer.atEnd = true;
     const p = parser as unknown as ParserSteps;
     let state: string | null | undefined = 'stream';
-    while (state && lexer.hasChars(1)) {
+    // lexer.hasChars(1), without the call
+    while (state && lexer.pos < lexer.buffer.length) {
       // Lexer.parseNext without its generator: the state function of `state`, started
       let lexemes: Steps<string, string | null>;
       switch (state) {
@@ -188,7 +190,7 @@ function take(p: ParserSteps, lexeme: string, tokens: Token[]): void {
   // taken by calling its generator's next() directly, without for…of's iterator protocol
   const top = p.stack[p.stack.length - 1];
   let steps: Steps<Token, void>;
-  if (!top || p.type === 'doc-end') steps = p.step();
+  if (!top || type === 'doc-end') steps = p.step();
   else
     switch (top.type) {
       case 'block-map':
