@@ -153,97 +153,95 @@ export function parserTokens(
           state = r.value;
           break;
         }
-        take(p, r.value, tokens);
+        // Parser.next(lexeme) without its generator (and without its `LOG_TOKENS` debugging
+        // output): the same state kept, the same step taken, its tokens added to `tokens`; a lexeme
+        // that is no YAML token at all (an error) is left to `next` itself
+        const lexeme = r.value;
+        p.source = lexeme;
+        let type: CST.TokenType | null = null;
+        if (p.atScalar) p.atScalar = false;
+        else {
+          type = lexemeType(lexeme);
+          if (!type) {
+            for (const t of p.next(lexeme)) tokens.push(t);
+            if (parser.stack.length > maxStack) return { deep: parser };
+            continue;
+          }
+          if (type === 'scalar') {
+            p.atNewLine = false;
+            p.atScalar = true;
+            p.type = 'scalar';
+            continue;
+          }
+          p.type = type;
+        }
+        // Parser.step() without its generator where it only passes the lexeme to the step of the token
+        // being built (the end of a document and the stream itself are left to `step`); the step's tokens
+        // taken by calling its generator's next() directly, without for…of's iterator protocol
+        const top = p.stack[p.stack.length - 1];
+        let steps: Steps<Token, void>;
+        if (!top || type === 'doc-end') steps = p.step();
+        else
+          switch (top.type) {
+            case 'block-map':
+              steps = p.blockMap(top);
+              break;
+            case 'scalar':
+            case 'double-quoted-scalar':
+            case 'single-quoted-scalar':
+            case 'alias':
+              steps = p.scalar(top);
+              break;
+            case 'flow-collection':
+              steps = p.flowCollection(top);
+              break;
+            case 'block-seq':
+              steps = p.blockSequence(top);
+              break;
+            case 'document':
+              steps = p.document(top);
+              break;
+            case 'block-scalar':
+              steps = p.blockScalar(top);
+              break;
+            case 'doc-end':
+              steps = p.documentEnd(top);
+              break;
+            default:
+              steps = p.step();
+          }
+        for (let t = steps.next(); t.done !== true; t = steps.next()) tokens.push(t.value);
+        // then the parser's offset moved past the lexeme, but for the two marks the lexer adds
+        switch (type) {
+          case null: // the scalar's own text
+            break;
+          case 'space':
+            if (p.atNewLine && lexeme[0] === ' ') p.indent += lexeme.length;
+            break;
+          case 'map-value-ind':
+          case 'seq-item-ind':
+          case 'explicit-key-ind':
+            if (p.atNewLine) p.indent += lexeme.length;
+            break;
+          case 'newline':
+            p.atNewLine = true;
+            p.indent = 0;
+            if (p.onNewLine) p.onNewLine(p.offset + lexeme.length);
+            break;
+          case 'doc-mode':
+          case 'flow-error-end':
+            if (parser.stack.length > maxStack) return { deep: parser };
+            continue;
+          default:
+            p.atNewLine = false;
+        }
+        p.offset += lexeme.length;
         if (parser.stack.length > maxStack) return { deep: parser };
       }
     }
   }
   for (const t of parser.end()) tokens.push(t);
   return { tokens };
-}
-
-/**
- * Parser.next(lexeme) without its generator (and without its `LOG_TOKENS` debugging output): the
- * same state kept, the same step taken, its tokens added to `tokens`. A lexeme that is no YAML
- * token at all (an error) is left to `next` itself.
- */
-function take(p: ParserSteps, lexeme: string, tokens: Token[]): void {
-  p.source = lexeme;
-  let type: CST.TokenType | null = null;
-  if (p.atScalar) p.atScalar = false;
-  else {
-    type = lexemeType(lexeme);
-    if (!type) {
-      for (const t of p.next(lexeme)) tokens.push(t);
-      return;
-    }
-    if (type === 'scalar') {
-      p.atNewLine = false;
-      p.atScalar = true;
-      p.type = 'scalar';
-      return;
-    }
-    p.type = type;
-  }
-  // Parser.step() without its generator where it only passes the lexeme to the step of the token
-  // being built (the end of a document and the stream itself are left to `step`); the step's tokens
-  // taken by calling its generator's next() directly, without for…of's iterator protocol
-  const top = p.stack[p.stack.length - 1];
-  let steps: Steps<Token, void>;
-  if (!top || type === 'doc-end') steps = p.step();
-  else
-    switch (top.type) {
-      case 'block-map':
-        steps = p.blockMap(top);
-        break;
-      case 'scalar':
-      case 'double-quoted-scalar':
-      case 'single-quoted-scalar':
-      case 'alias':
-        steps = p.scalar(top);
-        break;
-      case 'flow-collection':
-        steps = p.flowCollection(top);
-        break;
-      case 'block-seq':
-        steps = p.blockSequence(top);
-        break;
-      case 'document':
-        steps = p.document(top);
-        break;
-      case 'block-scalar':
-        steps = p.blockScalar(top);
-        break;
-      case 'doc-end':
-        steps = p.documentEnd(top);
-        break;
-      default:
-        steps = p.step();
-    }
-  for (let r = steps.next(); r.done !== true; r = steps.next()) tokens.push(r.value);
-  switch (type) {
-    case null: // the scalar's own text
-      break;
-    case 'space':
-      if (p.atNewLine && lexeme[0] === ' ') p.indent += lexeme.length;
-      break;
-    case 'map-value-ind':
-    case 'seq-item-ind':
-    case 'explicit-key-ind':
-      if (p.atNewLine) p.indent += lexeme.length;
-      break;
-    case 'newline':
-      p.atNewLine = true;
-      p.indent = 0;
-      if (p.onNewLine) p.onNewLine(p.offset + lexeme.length);
-      break;
-    case 'doc-mode':
-    case 'flow-error-end':
-      return;
-    default:
-      p.atNewLine = false;
-  }
-  p.offset += lexeme.length;
 }
 
 /**
