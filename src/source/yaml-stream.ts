@@ -116,7 +116,9 @@ export function parserTokens(
     let state: string | null | undefined = 'stream';
     // lexer.hasChars(1), without the call
     while (state && lexer.pos < lexer.buffer.length) {
-      // Lexer.parseNext without its generator: the state function of `state`, started
+      // Lexer.parseNext without its generator: the state function of `state`, started (here and in
+      // the switches below the cases come in the order a scenario most often has them, as V8's
+      // interpreter compares a switch's strings one case after another)
       let lexemes: Steps<string, string | null>;
       switch (state) {
         case 'doc':
