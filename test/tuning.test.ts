@@ -48,3 +48,20 @@ describe.runIf(/^v2[024]\./.test(process.version))('the young generation', () =>
     expect(last).toBeGreaterThan(2 * first);
   });
 });
+
+describe.runIf(/^v20\./.test(process.version))('young-generation collections', () => {
+  /** The young-generation collections of a run that V8 ran as a task (as the run ends), from its --trace-gc lines. */
+  const taskCollections = (args: readonly string[]): number => {
+    const r = spawnSync(process.execPath, ['--trace-gc', 'bin/mtfs.js', ...args], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const collections = r.stdout.split('\n').filter((l) => l.includes('Scavenge'));
+    expect(collections.length).toBeGreaterThan(0);
+    return collections.filter((l) => /\btask\b/.test(l)).length;
+  };
+
+  it('are not left as a task to run as the process ends', () => {
+    // a check of the department left one such collection as it ended in every run before
+    for (let i = 0; i < 2; i++) expect(taskCollections(['check', 'scenarios/2018.yaml'])).toBe(0);
+    expect(taskCollections(['project', 'scenarios/2018.yaml'])).toBe(0);
+  });
+});
