@@ -59,6 +59,14 @@ const FIELDS = ['category', 'nature', 'service_area', 'growth_type', 'status'] a
 /** The nature of every line that has none: one empty list, not one a line. */
 const NO_NATURE: readonly string[] = Object.freeze([]);
 
+/** The codes of each vocabulary, listed once for all the lines checked against it. */
+const CODES = new WeakMap<Classification, readonly string[]>();
+function codesOf(c: Classification): readonly string[] {
+  let codes = CODES.get(c);
+  if (!codes) CODES.set(c, (codes = c.values.map((v) => v.code)));
+  return codes;
+}
+
 /** Checks a line's classification values against the scenario's vocabularies; reports every problem. */
 export function checkLineClasses(
   w: WrittenLine,
@@ -98,7 +106,7 @@ export function checkLineClasses(
       continue;
     }
     const parts = c.mixes ? written.split('/').map((p) => p.trim()) : [written];
-    const codes = c.values.map((v) => v.code);
+    const codes = codesOf(c);
     const bad = parts.filter((p) => !codes.includes(p));
     if (bad.length > 0) {
       diagnostics.push(outside(w, bad[0] ?? written, c, name, at.value(name)));

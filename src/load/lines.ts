@@ -122,8 +122,9 @@ export function normaliseLine(
 ): Result<BudgetLine> {
   const diagnostics: Diagnostic[] = [];
   const done = (line?: BudgetLine): Result<BudgetLine> => (line ? { value: line, diagnostics } : { diagnostics });
-  const lat = (p: Path): Location => lineDoc.locator.value([...base, ...p]);
-  const lkey = (p: Path): Location => lineDoc.locator.key([...base, ...p]);
+  // a table row's fields are at the root of its document (no path to prefix)
+  const lat = (p: Path): Location => lineDoc.locator.value(base.length === 0 ? p : [...base, ...p]);
+  const lkey = (p: Path): Location => lineDoc.locator.key(base.length === 0 ? p : [...base, ...p]);
   if (refs.has(w.ref)) return done(); // reported by duplicateRefs
   refs.add(w.ref);
   const refLoc = (): Location => lat(['ref']);

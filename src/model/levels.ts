@@ -37,8 +37,15 @@ export function fillLevels(
     }
     unstated.push(y);
     points ??= [...stated].sort((a, b) => compareYears(a.year, b.year));
-    const before = [...points].reverse().find((p) => compareYears(p.year, y) < 0);
-    const after = points.find((p) => compareYears(p.year, y) > 0);
+    // the last stated year before y and the first after it (no copy of the points for each year)
+    let before: StatedLevel | undefined;
+    let after: StatedLevel | undefined;
+    for (let i = 0; i < points.length && !after; i++) {
+      const p = points[i] as StatedLevel;
+      const c = compareYears(p.year, y);
+      if (c < 0) before = p;
+      else if (c > 0) after = p;
+    }
     if (!before) {
       levels.set(y, { amount: ZERO, basis: 'not-started', origins: after ? [after.origin] : [] });
     } else if (!after) {

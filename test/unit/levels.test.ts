@@ -37,6 +37,27 @@ describe('fillLevels', () => {
     expect(show(fillLevels(years, [at(2018, '100'), at(2020, '300')], 'hold'))[1]).toBe('100:hold');
   });
 
+  it('fills an unstated year from the nearest stated years on each side, whatever order they are written in', () => {
+    const six = yearRange(fiscalYear(2018), fiscalYear(2023));
+    const origin = (line: number): Location => ({ ...here, line });
+    const stated = [2023, 2018, 2021, 2019].map((start, i) => ({ ...at(start, String(100 * (i + 1))), origin: origin(start) }));
+    const filled = fillLevels(six, stated, 'linear');
+    // 2020/21 lies between 2019/20 (400) and 2021/22 (300): not between the first and last stated years
+    expect(toPlain(filled.levels.get(fiscalYear(2020))!.amount)).toBe('350');
+    expect(filled.levels.get(fiscalYear(2020))!.origins.map((o) => o.line)).toEqual([2019, 2021]);
+    expect(filled.levels.get(fiscalYear(2022))!.origins.map((o) => o.line)).toEqual([2021, 2023]);
+    const held = fillLevels(six, stated.slice(1, 3), 'hold');
+    expect(
+      six.map(
+        (y) =>
+          `${toPlain(held.levels.get(y)!.amount)}:${held.levels
+            .get(y)!
+            .origins.map((o) => o.line)
+            .join('+')}`,
+      ),
+    ).toEqual(['200:2018', '200:2018', '200:2018', '300:2021', '300:2021', '300:2021']);
+  });
+
   it('asks for a method when a year after the first stated one is missing', () => {
     expect(fillLevels(years, [at(2018, '100'), at(2020, '300')], undefined).unstated).toEqual(['2019/20', '2021/22']);
     expect(fillLevels(years, [at(2021, '5')], undefined).unstated).toEqual([]);
