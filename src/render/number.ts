@@ -41,9 +41,21 @@ export function roundForDisplay(d: Decimal, opts: DisplayOptions): Decimal {
  */
 export function formatCommittee(rounded: Decimal, opts: DisplayOptions, deduction = false): string {
   // toFixed rounds half away from zero, the same either side of zero: the digits of |x| are those of x without its sign
-  const fixed = rounded.toFixed(opts.dp);
+  const fixed = fixedPlaces(rounded, opts.dp);
   const body = group(fixed.startsWith('-') ? fixed.slice(1) : fixed);
   if (rounded.isNegative() && !rounded.isZero()) return `(${body})`;
   if (deduction && rounded.isZero()) return `(${body})`;
   return body;
+}
+
+/**
+ * `d.toFixed(dp)`. A figure rounded for display has no more places than are shown: its own text with
+ * zeros added is the same, without the copy and rounding decimal.js's `toFixed(dp)` makes of it.
+ */
+export function fixedPlaces(d: Decimal, dp: number): string {
+  const places = d.decimalPlaces();
+  if (places > dp) return d.toFixed(dp);
+  const text = d.toFixed();
+  if (places === dp) return text;
+  return `${text}${places === 0 ? '.' : ''}${'0'.repeat(dp - places)}`;
 }
