@@ -43,7 +43,12 @@ export function provenanceNotes(p: Projection, pointers: Pointers = CLI_POINTERS
         .join(', ')}); ${seeMore}.`,
     );
   }
-  const estimated = p.scenario.lines.flatMap((l) => [...l.levels.values()].filter((v) => isEstimate(v.basis)).map(() => l.ref));
+  // each line's estimated levels, read in place (a line's levels are a YearMap: no iterator made for each)
+  const estimated: string[] = [];
+  for (const l of p.scenario.lines)
+    l.levels.forEach((v) => {
+      if (isEstimate(v.basis)) estimated.push(l.ref);
+    });
   if (estimated.length) {
     const refs = [...new Set(estimated)];
     notes.push(
