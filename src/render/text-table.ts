@@ -82,15 +82,20 @@ export function castingNotes(model: TableModel, opts: DisplayOptions): string[] 
       }
       return r;
     };
-    for (const identity of identities) {
-      if (byId.get(identity.total)?.cells[col.key]?.kind !== 'money') continue;
-      // exactly, as one scaled integer: a register's identity has a part for every line
+    /** An identity's rounded parts added up exactly, as one scaled integer: a register's identity has a part for every line. */
+    const partsOf = (identity: (typeof identities)[number]): ExactSum => {
       const exact = new ExactSum();
       for (const p of identity.parts) exact.addDecimal(rounded(p));
       for (const p of identity.less ?? []) exact.addDecimal(rounded(p), true);
-      const partsSum = moneyOfSum(exact);
-      const diff = rounded(identity.total).minus(partsSum);
-      if (!diff.isZero()) {
+      return exact;
+    };
+    for (const identity of identities) {
+      if (byId.get(identity.total)?.cells[col.key]?.kind !== 'money') continue;
+      // the parts less the total, in the same sum: a decimal is made only for a note
+      const difference = partsOf(identity);
+      difference.addDecimal(rounded(identity.total), true);
+      if (!difference.isZero()) {
+        const partsSum = moneyOfSum(partsOf(identity));
         notes.push(
           `${col.header}: the rounded parts of ${identity.total} add to ${group(partsSum.abs().toFixed(opts.dp))}${partsSum.isNegative() ? ' (negative)' : ''}, not the rounded total; the total is computed exactly and then rounded.`,
         );
