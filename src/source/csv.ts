@@ -193,12 +193,16 @@ export const CHUNK_RECORDS = 64;
  * when any record is not of that shape (a field over several lines, a stray or unclosed quote):
  * csv-parse then reads them all, and says what is wrong. A property test compares the two.
  */
-export function plainRecords(text: string, starts: readonly RecordStart[]): string[][] | undefined {
+export function plainRecords(
+  text: string,
+  starts: readonly RecordStart[],
+  next: { quote: number; comma: number } = { quote: -1, comma: -1 },
+): string[][] | undefined {
   const out: string[][] = [];
   // the next quote and comma at or after where a field starts (the text's length for none), kept
-  // between fields so that a table with few quotes or one column is not searched to its end each time
-  let quote = -1;
-  let comma = -1;
+  // between fields, and in `next` between the chunks of one text, so that a table with few quotes or
+  // one column is not searched to its end for each chunk
+  let { quote, comma } = next;
   const n = text.length;
   for (const { start: from, end } of starts) {
     // a record over several lines (a quoted field with a line break in it)
@@ -241,6 +245,8 @@ export function plainRecords(text: string, starts: readonly RecordStart[]): stri
     }
     out.push(values);
   }
+  next.quote = quote;
+  next.comma = comma;
   return out;
 }
 
@@ -262,6 +268,7 @@ export function csvRowsByChunk(
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   // records are found a chunk at a time too: a table of 250,000 lines keeps no 250,000 bounds
   const scan = new RecordScanner(normalised, false);
+  const next = { quote: -1, comma: -1 };
   let regular = true;
   /** The non-blank rows of the next chunk of records, or undefined when the table is irregular or csv-parse and the scan disagree. */
   const chunk = (): CsvRow[] | undefined => {
@@ -273,7 +280,7 @@ export function csvRowsByChunk(
     let records: string[][];
     try {
       records =
-        (plain ? plainRecords(normalised, starts) : undefined) ??
+        (plain ? plainRecords(normalised, starts, next) : undefined) ??
         (parse(normalised.slice(first.start, last.end), CSV_OPTIONS) as string[][]);
     } catch {
       return undefined;
