@@ -216,17 +216,11 @@ export function plainRecords(
         quote = q < 0 ? n : q;
       }
       if (quote === start && start < end) {
-        // a quoted field: its text runs to the quote that is not doubled
-        let value = '';
-        let piece = start + 1;
-        let close = text.indexOf('"', piece);
-        while (close >= 0 && close < end && text.charCodeAt(close + 1) === QUOTE) {
-          value += text.slice(piece, close + 1);
-          piece = close + 2;
-          close = text.indexOf('"', piece);
-        }
-        if (close < 0 || close >= end) return undefined;
-        values.push(value + text.slice(piece, close));
+        // a quoted field: its text, between its quotes, has only doubled quotes in it
+        const close = closingQuote(text, start, end);
+        if (close < 0) return undefined;
+        const inner = text.slice(start + 1, close);
+        values.push(inner.includes('"') ? inner.replaceAll('""', '"') : inner);
         if (close + 1 === end) break;
         if (text.charCodeAt(close + 1) !== COMMA) return undefined;
         start = close + 2;
@@ -568,6 +562,16 @@ const endOf = (loc: Location): Location => ({
 });
 
 /**
+ * The quote that closes the quoted field opened at `open` (the first quote after it that is not
+ * doubled: `""` inside the field is one quote), or -1 when there is none before `end`.
+ */
+function closingQuote(text: string, open: number, end: number): number {
+  let q = text.indexOf('"', open + 1);
+  while (q >= 0 && q < end && text.charCodeAt(q + 1) === QUOTE) q = text.indexOf('"', q + 2);
+  return q >= 0 && q < end ? q : -1;
+}
+
+/**
  * Where each field of a raw record starts and ends, honouring quotes: line, column, end line and
  * end column (exclusive) per field, four numbers each. A record on one line whose quotes are where
  * csv-parse accepts them (around whole fields) is split by searching for its commas and quotes;
@@ -584,16 +588,11 @@ function oneLineFieldBounds(raw: string, line: number): number[] | undefined {
   const n = raw.length;
   let start = 0;
   for (;;) {
-    let after = start; // where the field's text ends, before any closing quote is looked past
+    let after = start; // where the field's text ends, past any closing quote
     if (raw.charCodeAt(start) === QUOTE) {
-      after = start + 1;
-      for (;;) {
-        const q = raw.indexOf('"', after);
-        if (q < 0) return undefined;
-        after = q + 1;
-        if (raw.charCodeAt(after) !== QUOTE) break;
-        after++;
-      }
+      const close = closingQuote(raw, start, n);
+      if (close < 0) return undefined;
+      after = close + 1;
     }
     const comma = raw.indexOf(',', after);
     const end = comma < 0 ? n : comma;
