@@ -17,6 +17,7 @@ import {
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { Locator, record, type Path, type RawDocument } from './raw-tree.js';
 import { parserTokens } from './yaml-stream.js';
+import { treeFromText } from './yaml-text.js';
 import { treeFromTokens } from './yaml-tokens.js';
 
 /** Deeper nesting than this is refused: no scenario needs it and it protects the stack. */
@@ -24,17 +25,25 @@ const MAX_DEPTH = 64;
 
 /**
  * Parses one YAML file into a raw tree and its locator. Diagnostics: yaml-syntax, yaml-alias,
- * unknown-key (`__proto__`), duplicate-key. `compose: true` always composes a yaml Document first
- * (the tests compare it with the direct reading of the tokens, which gives the same).
+ * unknown-key (`__proto__`), duplicate-key. A file in the plain case is read from its text
+ * (yaml-text.ts), any other by the library's parser, whose tokens are read directly (yaml-tokens.ts)
+ * or, where the composer could report something, composed into a yaml Document first. `read:
+ * 'tokens'` starts from the library's parser, and `read: 'composed'` always composes (the tests
+ * compare the three, which give the same).
  */
 export function parseYaml(
   file: string,
   text: string,
-  options: { compose?: boolean } = {},
+  options: { read?: 'text' | 'tokens' | 'composed' } = {},
 ): { doc?: RawDocument; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const locate = locatorIn(lineCounter.lineStarts, file);
+  const read = options.read ?? 'text';
+  if (read === 'text') {
+    const plain = treeFromText(file, text, () => wholeOf(locate, text), locate, lineCounter.lineStarts, MAX_DEPTH - 1);
+    if (plain) return plain;
+  }
   let document: Document.Parsed | undefined;
   try {
     // parsing (iterative) and composing (recursive) are separate, so that nesting too deep for the
@@ -42,7 +51,7 @@ export function parseYaml(
     const parsed = parseTokens(text, lineCounter);
     if ('deepAt' in parsed) return { diagnostics: [deepNesting(locate(parsed.deepAt, parsed.deepAt + 1))] };
     const tokens = parsed.tokens;
-    if (!options.compose) {
+    if (read !== 'composed') {
       // nodes read to MAX_DEPTH − 1 deep: a file read this way has no collection nested deeper
       // than MAX_DEPTH, which is all tooDeep looks for, so only the composer's files need it
       const direct = treeFromTokens(file, tokens, wholeOf(locate, text), locate, MAX_DEPTH - 1);

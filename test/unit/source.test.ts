@@ -86,7 +86,7 @@ describe('parseYaml', () => {
     for (const n of [62, 63, 64, 65, 66]) {
       for (const text of nested(n)) {
         const direct = parseYaml('s.yaml', text);
-        const composed = parseYaml('s.yaml', text, { compose: true });
+        const composed = parseYaml('s.yaml', text, { read: 'composed' });
         expect(direct.diagnostics).toEqual(composed.diagnostics);
         expect(direct.doc?.tree).toEqual(composed.doc?.tree);
       }

@@ -10,6 +10,7 @@ import { LineCounter, Parser } from 'yaml';
 import type { Location } from '../../src/diagnostics/diagnostic.js';
 import type { Path, RawDocument } from '../../src/source/raw-tree.js';
 import { parseYaml } from '../../src/source/yaml.js';
+import { treeFromText } from '../../src/source/yaml-text.js';
 import { treeFromTokens } from '../../src/source/yaml-tokens.js';
 import { projectRoot as root, projectYamlFiles } from '../helpers/yaml-files.js';
 
@@ -27,14 +28,31 @@ function paths(tree: unknown, at: Path = []): Path[] {
 const located = (doc: RawDocument | undefined): [Path, Location, Location, boolean][] =>
   doc ? paths(doc.tree).map((p) => [p, doc.locator.value(p), doc.locator.key(p), doc.locator.has(p)]) : [];
 
-/** Both readings of one text, compared. */
+/** The three readings of one text (from the text, from the parser's tokens, composed), compared. */
 function expectSame(file: string, text: string): void {
-  const direct = parseYaml(file, text);
-  const composed = parseYaml(file, text, { compose: true });
-  expect(direct.diagnostics).toStrictEqual(composed.diagnostics);
-  expect(direct.doc?.tree).toStrictEqual(composed.doc?.tree);
-  expect(direct.doc?.locator.whole).toStrictEqual(composed.doc?.locator.whole);
-  expect(located(direct.doc)).toStrictEqual(located(composed.doc));
+  const composed = parseYaml(file, text, { read: 'composed' });
+  for (const read of ['text', 'tokens'] as const) {
+    const direct = parseYaml(file, text, { read });
+    expect(direct.diagnostics).toStrictEqual(composed.diagnostics);
+    expect(direct.doc?.tree).toStrictEqual(composed.doc?.tree);
+    expect(direct.doc?.locator.whole).toStrictEqual(composed.doc?.locator.whole);
+    expect(located(direct.doc)).toStrictEqual(located(composed.doc));
+  }
+}
+
+/** True when the text is read from its text (yaml-text.ts), without the library's parser. */
+function readFromText(text: string): boolean {
+  const loc = { file: 'f', line: 1, column: 1, endLine: 1, endColumn: 2 };
+  return (
+    treeFromText(
+      'f',
+      text,
+      () => loc,
+      () => loc,
+      [],
+      63,
+    ) !== undefined
+  );
 }
 
 /** True when the text is read from its tokens (not composed). */
@@ -49,6 +67,10 @@ describe('reading YAML from the tokens', () => {
   it('is used for every shipped scenario and data file', () => {
     expect(shipped.length).toBeGreaterThan(10);
     for (const f of shipped) expect([f, readDirectly(fs.readFileSync(f, 'utf8'))]).toEqual([f, true]);
+  });
+
+  it('reads every shipped scenario and data file from its text', () => {
+    for (const f of shipped) expect([f, readFromText(fs.readFileSync(f, 'utf8'))]).toEqual([f, true]);
   });
 
   it('gives what the composed document gives, for every YAML file of the project', () => {
