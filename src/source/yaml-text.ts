@@ -263,11 +263,16 @@ export function treeFromText(
       } else break;
     }
     if (first >= indent + 1) {
-      // lines go on while blank or indented at least as far as the first
+      // lines go on while blank or indented at least as far as the first (the spaces ending a
+      // text without a final newline too, as the lexer's continueScalar takes them)
       for (;;) {
         let k = nl + 1;
         while (k < n && text.charCodeAt(k) === SPACE) k++;
-        if (k >= n || (text.charCodeAt(k) !== NL && k - (nl + 1) < first)) break;
+        if (k >= n) {
+          if (k - (nl + 1) >= first) nl = n;
+          break;
+        }
+        if (text.charCodeAt(k) !== NL && k - (nl + 1) < first) break;
         nl = text.indexOf('\n', k);
         if (nl === -1) {
           nl = n;

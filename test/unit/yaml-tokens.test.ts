@@ -6,62 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineCounter, Parser } from 'yaml';
-import type { Location } from '../../src/diagnostics/diagnostic.js';
-import type { Path, RawDocument } from '../../src/source/raw-tree.js';
-import { parseYaml } from '../../src/source/yaml.js';
-import { treeFromText } from '../../src/source/yaml-text.js';
-import { treeFromTokens } from '../../src/source/yaml-tokens.js';
+import { expectSame, readDirectly, readFromText } from '../helpers/yaml-compare.js';
 import { projectRoot as root, projectYamlFiles } from '../helpers/yaml-files.js';
 
 const files = projectYamlFiles();
 const shipped = files.filter((f) => /[\\/](scenarios|data)[\\/]/.test(f) && !f.includes(`${path.sep}test${path.sep}`));
-
-/** Every path of a raw tree, its keys included. */
-function paths(tree: unknown, at: Path = []): Path[] {
-  const out: Path[] = [at];
-  if (Array.isArray(tree)) tree.forEach((v, i) => out.push(...paths(v, [...at, i])));
-  else if (tree !== null && typeof tree === 'object') for (const [k, v] of Object.entries(tree)) out.push(...paths(v, [...at, k]));
-  return out;
-}
-
-const located = (doc: RawDocument | undefined): [Path, Location, Location, boolean][] =>
-  doc ? paths(doc.tree).map((p) => [p, doc.locator.value(p), doc.locator.key(p), doc.locator.has(p)]) : [];
-
-/** The three readings of one text (from the text, from the parser's tokens, composed), compared. */
-function expectSame(file: string, text: string): void {
-  const composed = parseYaml(file, text, { read: 'composed' });
-  for (const read of ['text', 'tokens'] as const) {
-    const direct = parseYaml(file, text, { read });
-    expect(direct.diagnostics).toStrictEqual(composed.diagnostics);
-    expect(direct.doc?.tree).toStrictEqual(composed.doc?.tree);
-    expect(direct.doc?.locator.whole).toStrictEqual(composed.doc?.locator.whole);
-    expect(located(direct.doc)).toStrictEqual(located(composed.doc));
-  }
-}
-
-/** True when the text is read from its text (yaml-text.ts), without the library's parser. */
-function readFromText(text: string): boolean {
-  const loc = { file: 'f', line: 1, column: 1, endLine: 1, endColumn: 2 };
-  return (
-    treeFromText(
-      'f',
-      text,
-      () => loc,
-      () => loc,
-      [],
-      63,
-    ) !== undefined
-  );
-}
-
-/** True when the text is read from its tokens (not composed). */
-function readDirectly(text: string): boolean {
-  const lc = new LineCounter();
-  const tokens = [...new Parser(lc.addNewLine).parse(text)];
-  const loc = { file: 'f', line: 1, column: 1, endLine: 1, endColumn: 2 };
-  return treeFromTokens('f', tokens, loc, () => loc, 64) !== undefined;
-}
 
 describe('reading YAML from the tokens', () => {
   it('is used for every shipped scenario and data file', () => {
@@ -125,6 +74,16 @@ describe('reading YAML from the tokens', () => {
       "a: 'unclosed\nb: 1\n",
       'a: "x"y\n',
       'a: x\r\nb: "y\r\n  z"\r\n',
+      // spaces ending a text without a final newline: a block scalar's line when as deep as its first
+      'a: |\n text\n      ',
+      'a: |\n text\n ',
+      'a: >-\n  text\n\n   ',
+      'a: |\n   ',
+      // comment lines after the last entry of a nested block: kept by it, or moved to the block around it
+      "a:\n- a: x\n  #\na2:\n- 'it''s'",
+      'a:\n- x\n #\na2: |\n text',
+      'a:\n a:\n  a: |\n   text\n\n  a2:\n  - x\n a2: x\na2: x',
+      'a: x   \na2: x',
     ];
     for (const text of cases) expectSame('s.yaml', text);
   });
