@@ -93,11 +93,78 @@ const plainWords = [
   'Élan – vital',
   'a -',
   'a?',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '1e3',
+  '+1',
+  '0o17',
+  'yes',
+  'Off',
+  '---',
+  '...',
+  '--- x',
+  'a ---',
+  'x\u00a0',
+  '\u00a0x',
+  'a\u00a0 b',
+  '😀 x',
+  'ﬀ',
+  'a\\b',
+  'a "b" c',
+  "a 'b'",
+  'a=b',
+  'x%',
+  'x@y',
+  'a*b',
+  'a&b',
+  'x!',
+  'a |',
+  'a >',
 ];
 
-const quoted = ["'it''s'", "''", '""', '"a b"', '"a # b"', "'a: b'", '"x"', "' '", '"[1, 2]"', "'#'", "''''", '"it\'s"'];
+const quoted = [
+  "'it''s'",
+  "''",
+  '""',
+  '"a b"',
+  '"a # b"',
+  "'a: b'",
+  '"x"',
+  "' '",
+  '"[1, 2]"',
+  "'#'",
+  "''''",
+  '"it\'s"',
+  '"😀"',
+  "'a''''b'",
+  '"  "',
+  "'-'",
+  '"null"',
+  "'1,275'",
+];
 
-const flowScalar = fc.constantFrom('1', 'x', 'a b', '-1', '~', 'null', 'true', 'a:b', 'x.y', '2018/19', "'q'", '"d"', "''", '"a, b"');
+const flowScalar = fc.constantFrom(
+  '1',
+  'x',
+  'a b',
+  '-1',
+  '~',
+  'null',
+  'true',
+  'a:b',
+  'x.y',
+  '2018/19',
+  "'q'",
+  '"d"',
+  "''",
+  '"a, b"',
+  'a#b',
+  '😀',
+  "'it''s'",
+  '-x',
+  'a?b',
+);
 const flowKey = fc.constantFrom('a', 'b', 'c', '2018/19', 'x y', 'null', '1');
 const flowSpace = fc.constantFrom('', ' ', '  ');
 
@@ -109,10 +176,15 @@ const flowArb: fc.Arbitrary<string> = fc.letrec<{ flow: string }>((tie) => ({
       .map(([items, inner]) => (items.length === 0 ? `[${inner}]` : `[${items.map(([a, v, b]) => a + v + b).join(',')}]`)),
     fc
       .tuple(
-        fc.uniqueArray(fc.tuple(flowKey, flowSpace, fc.oneof(flowScalar, tie('flow')), flowSpace), { maxLength: 4, selector: (e) => e[0] }),
+        fc.uniqueArray(fc.tuple(flowKey, flowSpace, fc.oneof(flowScalar, tie('flow')), flowSpace, fc.constantFrom(': ', ': ', ':  ')), {
+          maxLength: 3,
+          selector: (e) => e[0],
+        }),
         flowSpace,
       )
-      .map(([items, inner]) => (items.length === 0 ? `{${inner}}` : `{${items.map(([k, a, v, b]) => `${a}${k}: ${v}${b}`).join(',')}}`)),
+      .map(([items, inner]) =>
+        items.length === 0 ? `{${inner}}` : `{${items.map(([k, a, v, b, colon]) => a + k + colon + v + b).join(',')}}`,
+      ),
   ),
 })).flow;
 
@@ -152,6 +224,17 @@ const bodyText = fc.constantFrom(
   '£1,275',
   '|',
   '>',
+  '---',
+  '...',
+  '--- x',
+  '😀',
+  'a\u00a0',
+  '"',
+  "'",
+  '\\',
+  '#',
+  '-',
+  'k:',
 );
 const blankBodyLine: fc.Arbitrary<BodyLine> = fc.record({
   kind: fc.constant('blank' as const),
@@ -171,7 +254,8 @@ const blockScalar: fc.Arbitrary<BlockScalar> = fc.record({
   kind: fc.constant('block' as const),
   header: fc.constantFrom('|', '>', '|-', '>-'),
   comment: fc.constantFrom('', '', ' ', ' # c', '  #c'),
-  step: fc.integer({ min: 1, max: 4 }),
+  // rarely in its key's column, where it is empty
+  step: fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.constant(0) }),
   lines: fc.oneof(
     { weight: 1, arbitrary: fc.constant([] as BodyLine[]) },
     {
@@ -202,6 +286,12 @@ const keyArb = fc.constantFrom(
   '-1',
   '1.50',
   'é',
+  '<<',
+  'a.b',
+  'a b c',
+  '😀',
+  'x\u00a0y',
+  '=',
 );
 
 const { map: mapArb } = fc.letrec<{ map: MapNode; seq: SeqNode; value: Leaf | BlockScalar | MapNode | SeqNode }>((tie) => ({
@@ -264,7 +354,7 @@ function renderMap(out: string[], m: MapNode, indent: number, first?: string): v
     const v = e.value;
     if (v.kind === 'leaf') out.push(head + pad(e.gap) + v.text + e.trailing);
     else if (v.kind === 'block') {
-      out.push(`${head} ${v.header}${v.comment}`);
+      out.push(`${head}${pad(e.gap)}${v.header}${v.comment}`);
       const body = indent + v.step;
       for (const l of v.lines) out.push(l.kind === 'text' ? pad(body + l.extra) + l.text : pad(l.spaces));
     } else if (v.kind === 'map') {
@@ -318,11 +408,26 @@ const nearMisses: ((text: string, at: number) => string)[] = [
   (t, at) => insertLine(t, at, '---'),
   (t, at) => insertLine(t, at, '...'),
   (t, at) => insertLine(t, at, '--- x'),
+  (t, at) => onLine(t, at, (l) => l.replace(/^([^ #-])/, '---$1')),
+  (t, at) => onLine(t, at, (l) => l.replace(/^([^ #-])/, '...$1')),
   // duplicate keys, `__proto__`
   (t, at) => onLine(t, at, (l) => (/^ *[^ #-][^:]*: \S/.test(l) ? `${l}\n${l}` : l)),
   (t, at) => onLine(t, at, (l) => l.replace(/^( *)[^ #:-][^:]*:/, '$1__proto__:')),
   (t, at) => onLine(t, at, (l) => l.replace(/\{ *[^ ,:}]+:/, '{__proto__:')),
-  // flows over several lines, unclosed
+  // flows over several lines, unclosed, followed by more, keys without a space after `:`
+  (t, at) => onLine(t, at, (l) => l.replace(/([\]}])( *)$/, '$1 x$2')),
+  (t, at) => onLine(t, at, (l) => l.replace(/\{( *[^ :,{}[\]]+):( *)/, '{$1:')),
+  (t, at) => onLine(t, at, (l) => l.replace(/([\]}])( *)$/, '$1,$2')),
+  (t, at) => onLine(t, at, (l) => l.replace(/\]/, ' ,]')),
+  // items of a flow just outside: indicators, a comment, a key without a value, escapes
+  ...['-', '- x', '?', 'x:', ':x', 'a #b', '&a x', '*a', '!t x', '"\\t"', 'a: b', '[a]: b', '"a": b'].map(
+    (item) => (t: string, at: number) => onLine(t, at, (l) => l.replace(/([[,] *)[^ ,[\]{}]+/, `$1${item}`)),
+  ),
+  // quoted keys, quoted scalars over two lines, quoted scalars followed by more
+  (t, at) => onLine(t, at, (l) => l.replace(/^( *)([^ #:-][^:]*):/, '$1"$2":')),
+  (t, at) => onLine(t, at, (l) => l.replace(/^( *)([^ #:-][^:]*):/, "$1'$2':")),
+  (t, at) => onLine(t, at, (l) => l.replace(/^( *)(.*)"([^"]*) ([^"]*)"/, '$1$2"$3\n$1  $4"')),
+  (t, at) => onLine(t, at, (l) => l.replace(/(["'])( *)$/, '$1x$2')),
   (t, at) => onLine(t, at, (l) => l.replace(', ', ',\n    ')),
   (t, at) => onLine(t, at, (l) => l.replace(/\[(.*)\]/, '[$1')),
   // a space before `:`, explicit keys
@@ -387,4 +492,25 @@ describe('reading YAML from its text', () => {
     // the comparisons are mostly of the reading from the text, not of its giving up
     expect(fromText).toBeGreaterThan(plain / 2);
   }, 120_000);
+
+  it('gives what the library gives, for nesting about as deep as is allowed', () => {
+    const maps = (d: number): string => Array.from({ length: d }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n';
+    const items = (d: number): string =>
+      'a:\n' +
+      Array.from({ length: d }, (_, i) => `${' '.repeat(2 * i)}- k:`)
+        .join('\n')
+        .replace(/ k:$/, ' x') +
+      '\n';
+    const flows = (d: number): string => `a: ${'['.repeat(d)}x${']'.repeat(d)}\n`;
+    const mixed = (d: number): string =>
+      `${maps(d >> 1).replace(/ x\n$/, ' ')}${'{a: '.repeat(d - (d >> 1))}x${'}'.repeat(d - (d >> 1))}\n`;
+    let fromText = 0;
+    for (let d = 56; d <= 68; d++) {
+      for (const text of [maps(d), items(d), flows(d), mixed(d)]) {
+        expectSame('deep.yaml', text);
+        if (readFromText(text)) fromText++;
+      }
+    }
+    expect(fromText).toBeGreaterThan(10);
+  });
 });
