@@ -495,9 +495,10 @@ describe('reading YAML from its text', () => {
 
   it('gives what the library gives, for nesting about as deep as is allowed', () => {
     const maps = (d: number): string => Array.from({ length: d }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n';
+    // an item of a sequence and its mapping are two levels
     const items = (d: number): string =>
       'a:\n' +
-      Array.from({ length: d }, (_, i) => `${' '.repeat(2 * i)}- k:`)
+      Array.from({ length: d >> 1 }, (_, i) => `${' '.repeat(2 * i)}- k:`)
         .join('\n')
         .replace(/ k:$/, ' x') +
       '\n';
