@@ -292,6 +292,13 @@ const keyArb = fc.constantFrom(
   '😀',
   'x\u00a0y',
   '=',
+  "it's",
+  'a"b',
+  'a[0]',
+  'a{b}',
+  'a, b',
+  'x?',
+  'a:b:c',
 );
 
 const { map: mapArb } = fc.letrec<{ map: MapNode; seq: SeqNode; value: Leaf | BlockScalar | MapNode | SeqNode }>((tie) => ({
@@ -449,6 +456,9 @@ const nearMisses: ((text: string, at: number) => string)[] = [
   (t, at) => onLine(t, at, (l) => l.replace(/^( *)([^ #-][^:]*: [a-z].*)$/, '$1$2\n$1  continued')),
   (t, at) => onLine(t, at, (l) => ` ${l}`),
   (t, at) => onLine(t, at, (l) => l.replace(/^ /, '')),
+  // the whole document indented
+  (t) => t.replace(/^/gm, ' '),
+  (t) => t.replace(/^(?=.)/gm, '  '),
   // a comment without a space before it, escapes
   (t, at) => onLine(t, at, (l) => l.replace(/ #/, '#')),
   (t, at) => onLine(t, at, (l) => l.replace(/"([^"]*)"/, '"$1\\n"')),
@@ -491,6 +501,59 @@ describe('reading YAML from its text', () => {
     );
     // the comparisons are mostly of the reading from the text, not of its giving up
     expect(fromText).toBeGreaterThan(plain / 2);
+  }, 120_000);
+
+  it('gives what the library gives, for lines of the plain case at random indentations', () => {
+    // each line a piece of the plain case at any indentation: mostly not a document, but where one
+    // is, its blocks are indented every way the structured documents above are not
+    const piece = fc.constantFrom(
+      'K: 1',
+      'K: x y  # c',
+      'K:',
+      'K:  # c',
+      'K: |',
+      'K: >-',
+      'K: [a, {b: c}]',
+      "K: 'q'",
+      '- x',
+      '-  x',
+      '- K: 1',
+      '- K:',
+      '- [x]',
+      '-',
+      '# c',
+      '#',
+      '',
+      'text',
+      'more text',
+      'x: y',
+    );
+    // the indentation from the line before's: mostly the same, deeper or back out
+    const delta = fc.oneof(
+      { weight: 3, arbitrary: fc.constant(0) },
+      { weight: 2, arbitrary: fc.integer({ min: 1, max: 4 }) },
+      { weight: 2, arbitrary: fc.integer({ min: -6, max: -1 }) },
+    );
+    const line = fc.tuple(delta, piece);
+    let fromText = 0;
+    const runs = Number(process.env.YAML_TEXT_RUNS ?? 2500);
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.boolean(), (lines, finalNewline) => {
+        let indent = 0;
+        // keys numbered by line, so that no mapping has one twice
+        const text = lines
+          .map(([d, p], i) => {
+            indent = i === 0 ? 0 : Math.max(0, indent + d);
+            return ' '.repeat(indent) + p.replace('K', `k${i}`);
+          })
+          .join('\n');
+        const whole = finalNewline ? `${text}\n` : text;
+        if (readFromText(whole)) fromText++;
+        expectSame('l.yaml', whole);
+      }),
+      { numRuns: runs, seed: Number(process.env.YAML_TEXT_SEED ?? 20261206) },
+    );
+    expect(fromText).toBeGreaterThan(runs / 25);
   }, 120_000);
 
   it('gives what the library gives, for nesting about as deep as is allowed', () => {
