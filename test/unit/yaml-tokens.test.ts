@@ -84,6 +84,10 @@ describe('reading YAML from the tokens', () => {
       'a:\n- x\n #\na2: |\n text',
       'a:\n a:\n  a: |\n   text\n\n  a2:\n  - x\n a2: x\na2: x',
       'a: x   \na2: x',
+      // a sequence before its key's column; a comment right after a flow or a quoted scalar
+      'a:\n  b:\n - x\nc: 1\n',
+      'a: [x]# c\n',
+      'a: "q"# c\n',
     ];
     for (const text of cases) expectSame('s.yaml', text);
   });
