@@ -9,7 +9,7 @@ import { expectSame, readFromText } from '../helpers/yaml-compare.js';
 /** A blank line (`spaces` spaces) or a comment line `delta` columns from the block it sits in. */
 type Filler = { kind: 'blank'; spaces: number } | { kind: 'comment'; delta: number; text: string };
 
-/** A scalar or flow collection on its key's line, or a block scalar on the lines below. */
+/** A scalar or a flow collection, written on its key's (or its `-`'s) line. */
 interface Leaf {
   kind: 'leaf';
   text: string;
@@ -18,6 +18,7 @@ interface Leaf {
 /** A body line of a block scalar: text `extra` columns deeper than the first, or blank with `spaces`. */
 type BodyLine = { kind: 'text'; extra: number; text: string } | { kind: 'blank'; spaces: number };
 
+/** A literal or folded block scalar: its header and comment on its key's line, its body below. */
 interface BlockScalar {
   kind: 'block';
   header: string;
@@ -39,7 +40,7 @@ interface Entry {
 
 interface MapNode {
   kind: 'map';
-  /** How much deeper than its key this mapping is. */
+  /** How much deeper than its key this mapping is (unused for an item of a sequence: `- key: …`). */
   step: number;
   entries: Entry[];
   after: Filler[];

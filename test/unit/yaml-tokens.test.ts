@@ -88,6 +88,8 @@ describe('reading YAML from the tokens', () => {
       'a:\n  b:\n - x\nc: 1\n',
       'a: [x]# c\n',
       'a: "q"# c\n',
+      // keys whose paths are written as other paths are (`.` and `#` in keys)
+      'a:\n  b: 1\na.b:\n  c: 2\nb:\n  - y\nb#0: z\nc#0:\n  - w\nc:\n  - v\n',
     ];
     for (const text of cases) expectSame('s.yaml', text);
   });
