@@ -88,6 +88,11 @@ describe('reading YAML from the tokens', () => {
       'a:\n  b:\n - x\nc: 1\n',
       'a: [x]# c\n',
       'a: "q"# c\n',
+      // a block scalar's body no deeper than its key (empty); a more indented blank line before its
+      // first (an error); comment lines after a sequence in the first column
+      'a:\n- b: |\n  c: 1\n',
+      'a: |\n   \n  x\n',
+      'a:\n- x\n#\n',
       // keys whose paths are written as other paths are (`.` and `#` in keys)
       'a:\n  b: 1\na.b:\n  c: 2\nb:\n  - y\nb#0: z\nc#0:\n  - w\nc:\n  - v\n',
     ];
