@@ -1,9 +1,9 @@
 // Parsing YAML, the plainest case: a file written as scenarios are written (block mappings and
-// sequences indented with spaces, scalars and flow collections each on one line, comments) read
-// straight from its text into the raw tree, with the locations and line starts the yaml library's
-// parser and yaml-tokens.ts would give it. On anything else it gives up, before a diagnostic or a
-// value could differ, and yaml.ts parses the file with the library as before; the tests compare the
-// two readings on every YAML file of the project, damaged copies and generated documents.
+// sequences indented with spaces, scalars and flow collections each on one line, block scalars,
+// comments) read straight from its text into the raw tree, with the locations and line starts the
+// yaml library's parser and yaml-tokens.ts would give it. On anything else it gives up, before a
+// diagnostic or a value could differ, and yaml.ts parses the file with the library as before; the
+// tests compare the readings on every YAML file of the project, damaged copies and generated documents.
 
 import { CST } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
@@ -59,8 +59,6 @@ interface Gap {
   indent: number;
   /** The deepest indentation of a comment line in between (-1 for none). */
   deepestComment: number;
-  /** The shallowest indentation of a comment line in between (Infinity for none). */
-  shallowestComment: number;
 }
 
 /**
@@ -124,7 +122,6 @@ export function treeFromText(
       const c = text.charCodeAt(v);
       if (onLine && (c === GT || c === PIPE)) {
         out[name] = blockScalar(v, indent, valuePath);
-        trailing(gap(pos), indent);
       } else if (onLine) out[name] = leaf(v, valuePath, depth + 1);
       else {
         lineEnd(v);
@@ -383,11 +380,10 @@ export function treeFromText(
    */
   function gap(at: number): Gap {
     let deepestComment = -1;
-    let shallowestComment = Infinity;
     let line = at;
     while (line < n) {
       const i = skipSpaces(line);
-      if (i >= n) return { at: n, indent: -1, deepestComment, shallowestComment };
+      if (i >= n) return { at: n, indent: -1, deepestComment };
       const c = text.charCodeAt(i);
       if (c === NL) {
         line = i + 1;
@@ -396,16 +392,15 @@ export function treeFromText(
       if (c === HASH) {
         const indent = i - line;
         if (indent > deepestComment) deepestComment = indent;
-        if (indent < shallowestComment) shallowestComment = indent;
         const nl = text.indexOf('\n', i);
-        if (nl === -1) return { at: n, indent: -1, deepestComment, shallowestComment };
+        if (nl === -1) return { at: n, indent: -1, deepestComment };
         line = nl + 1;
         continue;
       }
       if (i === line && (text.startsWith('---', i) || text.startsWith('...', i))) throw GIVE_UP;
-      return { at: i, indent: i - line, deepestComment, shallowestComment };
+      return { at: i, indent: i - line, deepestComment };
     }
-    return { at: n, indent: -1, deepestComment, shallowestComment };
+    return { at: n, indent: -1, deepestComment };
   }
 
   /** True when the line from `at` is `key: …` (a plain key, then `:` and a space or the line's end). */
