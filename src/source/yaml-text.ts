@@ -8,6 +8,7 @@
 import { CST } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { Locator, record, type RawDocument } from './raw-tree.js';
+import { coreScalar } from './yaml-tokens.js';
 
 /** Thrown (and caught in treeFromText) wherever the text leaves the plain case. */
 const GIVE_UP: unique symbol = Symbol('give up');
@@ -113,9 +114,7 @@ export function treeFromText(
     for (;;) {
       const keyEnd = plainKeyEnd(keyAt);
       const name = text.slice(keyAt, keyEnd);
-      if (name === '__proto__' || Object.hasOwn(out, name)) throw GIVE_UP;
-      const valuePath = `${path}.${name}`;
-      locator.setKeySpan(valuePath, keyAt, keyEnd);
+      const valuePath = keyed(out, path, name, keyAt, keyEnd);
       // after `key:`, a value on the same line or a block on the lines below
       const v = skipSpaces(keyEnd + 1);
       const onLine = v < n && text.charCodeAt(v) !== NL && text.charCodeAt(v) !== HASH;
@@ -178,6 +177,18 @@ export function treeFromText(
       span.end = ends(next, indent, end);
       return out;
     }
+  }
+
+  /**
+   * The path of the value of key `name` (from `start` to `end` of the text) in the mapping `out` at
+   * `path`, its key's location recorded; a key written twice or `__proto__`, which the library's
+   * reading reports, is left to it.
+   */
+  function keyed(out: Record<string, unknown>, path: string, name: string, start: number, end: number): string {
+    if (name === '__proto__' || Object.hasOwn(out, name)) throw GIVE_UP;
+    const at = `${path}.${name}`;
+    locator.setKeySpan(at, start, end);
+    return at;
   }
 
   /**
@@ -323,9 +334,7 @@ export function treeFromText(
         const keyEnd = flowPlainEnd(i);
         if (text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE) throw GIVE_UP;
         name = text.slice(i, keyEnd);
-        if (name === '__proto__' || Object.hasOwn(out, name)) throw GIVE_UP;
-        itemPath = `${path}.${name}`;
-        locator.setKeySpan(itemPath, i, keyEnd);
+        itemPath = keyed(out as Record<string, unknown>, path, name, i, keyEnd);
         i = skipInlineSpaces(keyEnd + 1);
       } else itemPath = `${path}#${(out as unknown[]).length}`;
       const c = text.charCodeAt(i);
@@ -532,20 +541,5 @@ export function treeFromText(
 
   function lineStartOf(at: number): number {
     return text.lastIndexOf('\n', at - 1) + 1;
-  }
-}
-
-/** A plain scalar's value in the core schema, as yaml-tokens.ts's coreScalar. */
-function coreScalar(text: string): string | boolean | null {
-  switch (text.length) {
-    case 1:
-      return text === '~' ? null : text;
-    case 4:
-      if (text === 'null' || text === 'Null' || text === 'NULL') return null;
-      return text === 'true' || text === 'True' || text === 'TRUE' ? true : text;
-    case 5:
-      return text === 'false' || text === 'False' || text === 'FALSE' ? false : text;
-    default:
-      return text;
   }
 }

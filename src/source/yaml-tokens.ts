@@ -264,7 +264,7 @@ function scalar(token: CST.FlowScalar | CST.BlockScalar, range: Range): unknown 
  * (`true`, `True`, `TRUE`, `false`, `False`, `FALSE`) or its text (numbers keep theirs), as the
  * composer's tests give it; compared by length first, as most scalars are none of these.
  */
-function coreScalar(text: string): string | boolean | null {
+export function coreScalar(text: string): string | boolean | null {
   switch (text.length) {
     case 0:
       return null;
