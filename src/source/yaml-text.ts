@@ -14,10 +14,11 @@ import { coreScalar } from './yaml-tokens.js';
 const GIVE_UP: unique symbol = Symbol('give up');
 
 /**
- * Characters outside the plain case anywhere in a file: tabs, carriage returns and other control
- * characters, a byte-order mark, and the characters some YAML readers take as line breaks.
+ * Characters outside the plain case anywhere in a file: tabs, control characters (a carriage return
+ * only where it ends a line, `\r\n`, as Windows writes them), a byte-order mark, and the characters
+ * some YAML readers take as line breaks.
  */
-const OUTSIDE = /[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+const OUTSIDE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]|\r(?!\n)/;
 
 /**
  * The start of a plain scalar that the plain case leaves to the library: indicators (`-`, `?` and
@@ -27,6 +28,7 @@ const OUTSIDE = /[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
 const SPECIAL_START = new Set(['#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', '?', ':']);
 
 const NL = 10;
+const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
@@ -81,6 +83,11 @@ export function treeFromText(
   for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) lineStarts.push(nl + 1);
   const locator = new Locator(file, whole(), locate);
   const n = text.length;
+  /** The character at `i`, a line's end as `\n` whether written `\n` or `\r\n` (see OUTSIDE). */
+  const code = (i: number): number => {
+    const c = text.charCodeAt(i);
+    return c === CR ? NL : c;
+  };
   const span: Span = { start: 0, valueEnd: 0, end: 0 };
   // where reading has got to: after a value, the start of the next line (or the end of the text)
   let pos = 0;
@@ -117,7 +124,7 @@ export function treeFromText(
       const valuePath = keyed(out, path, name, keyAt, keyEnd);
       // after `key:`, a value on the same line or a block on the lines below
       const v = skipSpaces(keyEnd + 1);
-      const onLine = v < n && text.charCodeAt(v) !== NL && text.charCodeAt(v) !== HASH;
+      const onLine = v < n && code(v) !== NL && code(v) !== HASH;
       const c = text.charCodeAt(v);
       if (onLine && (c === GT || c === PIPE)) {
         out[name] = blockScalar(v, indent, valuePath);
@@ -155,7 +162,7 @@ export function treeFromText(
     let dash = at;
     for (;;) {
       const v = skipSpaces(dash + 1);
-      if (v >= n || text.charCodeAt(v) === NL || text.charCodeAt(v) === HASH || isSeqItem(v)) throw GIVE_UP;
+      if (v >= n || code(v) === NL || code(v) === HASH || isSeqItem(v)) throw GIVE_UP;
       const itemPath = `${path}#${out.length}`;
       let onLine = true;
       if (keyOnLine(v)) {
@@ -244,26 +251,28 @@ export function treeFromText(
   function blockScalar(at: number, indent: number, path: string): unknown {
     let h = at + 1;
     if (text.charCodeAt(h) === DASH) h++;
-    const afterHeader = h < n ? text.charCodeAt(h) : NL;
+    const afterHeader = h < n ? code(h) : NL;
     if (afterHeader !== SPACE && afterHeader !== NL) throw GIVE_UP;
     const props: CST.SourceToken[] = [{ type: 'block-scalar-header', offset: at, indent, source: text.slice(at, h) }];
     const spaces = skipSpaces(h);
     if (spaces > h) props.push({ type: 'space', offset: h, indent, source: text.slice(h, spaces) });
-    let lineEndAt = spaces;
+    // where the header's line ends: a comment runs to it, without the `\r` of a `\r\n`
+    let eol = spaces;
     if (text.charCodeAt(spaces) === HASH) {
-      lineEndAt = text.indexOf('\n', spaces);
-      if (lineEndAt === -1 || spaces === h) throw GIVE_UP;
-      props.push({ type: 'comment', offset: spaces, indent, source: text.slice(spaces, lineEndAt) });
+      const nl = text.indexOf('\n', spaces);
+      if (nl === -1 || spaces === h) throw GIVE_UP;
+      eol = text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      props.push({ type: 'comment', offset: spaces, indent, source: text.slice(spaces, eol) });
     }
-    if (lineEndAt >= n || text.charCodeAt(lineEndAt) !== NL) throw GIVE_UP;
-    props.push({ type: 'newline', offset: lineEndAt, indent, source: '\n' });
-    const body = lineEndAt + 1;
+    if (eol >= n || code(eol) !== NL) throw GIVE_UP;
+    const body = text.charCodeAt(eol) === CR ? eol + 2 : eol + 1;
+    props.push({ type: 'newline', offset: eol, indent, source: text.slice(eol, body) });
     // the lexer's parseBlockScalar: the first line with content sets the indentation
     let nl = body - 1;
     let first = 0;
     let i = body;
     for (; i < n; i++) {
-      const d = text.charCodeAt(i);
+      const d = code(i);
       if (d === SPACE) first++;
       else if (d === NL) {
         nl = i;
@@ -280,7 +289,7 @@ export function treeFromText(
           if (k - (nl + 1) >= first) nl = n;
           break;
         }
-        if (text.charCodeAt(k) !== NL && k - (nl + 1) < first) break;
+        if (code(k) !== NL && k - (nl + 1) < first) break;
         nl = text.indexOf('\n', k);
         if (nl === -1) {
           nl = n;
@@ -291,6 +300,7 @@ export function treeFromText(
     // blank lines at its end, no more indented than its first line, are not its own
     for (;;) {
       let k = nl - 1;
+      if (text.charCodeAt(k) === CR) k--;
       const last = k;
       while (k >= 0 && text.charCodeAt(k) === SPACE) k--;
       if (k >= 0 && text.charCodeAt(k) === NL && k >= body && k + 1 + first > last) nl = k;
@@ -376,6 +386,7 @@ export function treeFromText(
       if (i === -1) i = n;
     }
     if (i < n) {
+      if (text.charCodeAt(i) === CR) i++;
       if (text.charCodeAt(i) !== NL) throw GIVE_UP;
       i++;
     }
@@ -393,7 +404,7 @@ export function treeFromText(
     while (line < n) {
       const i = skipSpaces(line);
       if (i >= n) return { at: n, indent: -1, deepestComment };
-      const c = text.charCodeAt(i);
+      const c = code(i);
       if (c === NL) {
         line = i + 1;
         continue;
@@ -414,13 +425,13 @@ export function treeFromText(
 
   /** True when the line from `at` is `key: …` (a plain key, then `:` and a space or the line's end). */
   function keyOnLine(at: number): boolean {
-    const c = text.charCodeAt(at);
+    const c = code(at);
     if (c === DQUOTE || c === SQUOTE || c === LBRACE || c === LBRACKET) return false;
     for (let i = at; i < n; i++) {
-      const d = text.charCodeAt(i);
+      const d = code(i);
       if (d === NL) return false;
-      if (d === COLON && (i + 1 >= n || text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === NL)) return true;
-      if (d === HASH && text.charCodeAt(i - 1) === SPACE) return false;
+      if (d === COLON && (i + 1 >= n || code(i + 1) === SPACE || code(i + 1) === NL)) return true;
+      if (d === HASH && code(i - 1) === SPACE) return false;
     }
     return false;
   }
@@ -429,15 +440,15 @@ export function treeFromText(
   function plainKeyEnd(at: number): number {
     plainStart(at, false);
     for (let i = at; i < n && i - at <= MAX_KEY; i++) {
-      const d = text.charCodeAt(i);
+      const d = code(i);
       if (d === NL) break;
       if (d === COLON) {
-        const e = i + 1 < n ? text.charCodeAt(i + 1) : NL;
+        const e = i + 1 < n ? code(i + 1) : NL;
         if (e === SPACE || e === NL) {
-          if (text.charCodeAt(i - 1) === SPACE) throw GIVE_UP;
+          if (code(i - 1) === SPACE) throw GIVE_UP;
           return i;
         }
-      } else if (d === HASH && text.charCodeAt(i - 1) === SPACE) break;
+      } else if (d === HASH && code(i - 1) === SPACE) break;
     }
     throw GIVE_UP;
   }
@@ -447,14 +458,14 @@ export function treeFromText(
     plainStart(at, false);
     let last = at;
     for (let i = at; i < n; i++) {
-      const d = text.charCodeAt(i);
+      const d = code(i);
       if (d === NL) break;
       if (d === SPACE) {
-        if (text.charCodeAt(i + 1) === HASH) break;
+        if (code(i + 1) === HASH) break;
         continue;
       }
       // `key: a: b` is a mapping on one line, which the composer refuses
-      if (d === COLON && (i + 1 >= n || text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === NL)) throw GIVE_UP;
+      if (d === COLON && (i + 1 >= n || code(i + 1) === SPACE || code(i + 1) === NL)) throw GIVE_UP;
       last = i + 1;
     }
     return last;
@@ -465,14 +476,14 @@ export function treeFromText(
     plainStart(at, true);
     let last = at;
     for (let i = at; i < n; i++) {
-      const d = text.charCodeAt(i);
+      const d = code(i);
       if (d === NL || d === COMMA || d === LBRACKET || d === RBRACKET || d === LBRACE || d === RBRACE) break;
       if (d === SPACE) {
-        if (text.charCodeAt(i + 1) === HASH) throw GIVE_UP;
+        if (code(i + 1) === HASH) throw GIVE_UP;
         continue;
       }
       if (d === COLON) {
-        const e = i + 1 < n ? text.charCodeAt(i + 1) : NL;
+        const e = i + 1 < n ? code(i + 1) : NL;
         if (e === SPACE || e === NL || e === COMMA || e === LBRACKET || e === RBRACKET || e === LBRACE || e === RBRACE) {
           if (last !== i) throw GIVE_UP;
           return i;
@@ -480,7 +491,7 @@ export function treeFromText(
       }
       last = i + 1;
     }
-    if (text.charCodeAt(last) === NL || last >= n) throw GIVE_UP;
+    if (code(last) === NL || last >= n) throw GIVE_UP;
     return last;
   }
 
@@ -488,9 +499,9 @@ export function treeFromText(
   function plainStart(at: number, inFlow: boolean): void {
     if (at >= n) throw GIVE_UP;
     const c = text[at] as string;
-    if (c === '\n' || c === ' ' || c === '"' || c === "'" || c === '\\' || SPECIAL_START.has(c)) throw GIVE_UP;
+    if (c === '\n' || c === '\r' || c === ' ' || c === '"' || c === "'" || c === '\\' || SPECIAL_START.has(c)) throw GIVE_UP;
     if (c === '-') {
-      const d = at + 1 < n ? text.charCodeAt(at + 1) : NL;
+      const d = at + 1 < n ? code(at + 1) : NL;
       if (d === SPACE || d === NL || (inFlow && (d === COMMA || d === LBRACKET || d === RBRACKET || d === LBRACE || d === RBRACE)))
         throw GIVE_UP;
     }
@@ -498,16 +509,16 @@ export function treeFromText(
 
   /** The end (after the closing quote) of a quoted scalar at `at` closed on its line, without escapes. */
   function quotedEnd(at: number): number {
-    const q = text.charCodeAt(at);
+    const q = code(at);
     for (let i = at + 1; i < n; i++) {
-      const d = text.charCodeAt(i);
+      const d = code(i);
       if (d === NL || d === BACKSLASH) throw GIVE_UP;
       if (d === q) {
-        if (q === SQUOTE && text.charCodeAt(i + 1) === SQUOTE) {
+        if (q === SQUOTE && code(i + 1) === SQUOTE) {
           i++;
           continue;
         }
-        const after = i + 1 < n ? text.charCodeAt(i + 1) : NL;
+        const after = i + 1 < n ? code(i + 1) : NL;
         // a quoted scalar is followed by a space, the line's end or (in flow) `,` or a bracket
         if (after === HASH || (after !== SPACE && after !== NL && after !== COMMA && after !== RBRACE && after !== RBRACKET)) throw GIVE_UP;
         return i + 1;
@@ -529,13 +540,13 @@ export function treeFromText(
 
   function skipInlineSpaces(at: number): number {
     const i = skipSpaces(at);
-    if (i >= n || text.charCodeAt(i) === NL || text.charCodeAt(i) === HASH) throw GIVE_UP;
+    if (i >= n || code(i) === NL || code(i) === HASH) throw GIVE_UP;
     return i;
   }
 
   function isSeqItem(at: number): boolean {
-    if (text.charCodeAt(at) !== DASH) return false;
-    const d = at + 1 < n ? text.charCodeAt(at + 1) : NL;
+    if (code(at) !== DASH) return false;
+    const d = at + 1 < n ? code(at + 1) : NL;
     return d === SPACE || d === NL;
   }
 

@@ -543,6 +543,10 @@ describe('reading YAML from its text', () => {
           text.replace(/([\]}"'])( +)#/, '$1#'),
         ]);
         for (const v of variants) if (v !== text) expectSame('g.yaml', v);
+        // and the same document with Windows line ends, read from its text as well
+        const crlf = text.replaceAll('\n', '\r\n');
+        expectSame('g.yaml', crlf);
+        expect(readFromText(crlf)).toBe(true);
       }),
       { numRuns: runs, seed: Number(process.env.YAML_TEXT_SEED ?? 20261206) },
     );

@@ -19,12 +19,22 @@ describe('reading YAML from the tokens', () => {
   });
 
   it('reads every shipped scenario and data file from its text', () => {
-    for (const f of shipped) expect([f, readFromText(fs.readFileSync(f, 'utf8'))]).toEqual([f, true]);
+    for (const f of shipped) {
+      const text = fs.readFileSync(f, 'utf8');
+      expect([f, readFromText(text)]).toEqual([f, true]);
+      // with Windows line ends too
+      expect([f, readFromText(text.replaceAll('\n', '\r\n'))]).toEqual([f, true]);
+    }
   });
 
   it('gives what the composed document gives, for every YAML file of the project', () => {
     expect(files.length).toBeGreaterThan(50);
-    for (const f of files) expectSame(path.relative(root, f), fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, '');
+      expectSame(path.relative(root, f), text);
+      // and with Windows line ends
+      expectSame(path.relative(root, f), text.replaceAll('\n', '\r\n'));
+    }
   });
 
   it('gives what the composed document gives, for small documents of every kind', () => {
@@ -137,8 +147,9 @@ describe('reading YAML from the tokens', () => {
     let direct = 0;
     const runs = Number(process.env.YAML_TOKEN_RUNS ?? 150);
     fc.assert(
-      fc.property(fc.nat({ max: texts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 3 }), (i, edits) => {
-        let text = texts[i] as string;
+      fc.property(fc.nat({ max: texts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean(), (i, edits, crlf) => {
+        // a copy with Windows line ends, one time in two
+        let text = crlf ? (texts[i] as string).replaceAll('\n', '\r\n') : (texts[i] as string);
         for (const e of edits) {
           const at = e.at % (text.length + 1);
           text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
