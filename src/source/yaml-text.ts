@@ -430,7 +430,7 @@ export function treeFromText(
     for (let i = at; i < n; i++) {
       const d = code(i);
       if (d === NL) return false;
-      if (d === COLON && (i + 1 >= n || code(i + 1) === SPACE || code(i + 1) === NL)) return true;
+      if (d === COLON && endsKey(i)) return true;
       if (d === HASH && code(i - 1) === SPACE) return false;
     }
     return false;
@@ -442,12 +442,9 @@ export function treeFromText(
     for (let i = at; i < n && i - at <= MAX_KEY; i++) {
       const d = code(i);
       if (d === NL) break;
-      if (d === COLON) {
-        const e = i + 1 < n ? code(i + 1) : NL;
-        if (e === SPACE || e === NL) {
-          if (code(i - 1) === SPACE) throw GIVE_UP;
-          return i;
-        }
+      if (d === COLON && endsKey(i)) {
+        if (code(i - 1) === SPACE) throw GIVE_UP;
+        return i;
       } else if (d === HASH && code(i - 1) === SPACE) break;
     }
     throw GIVE_UP;
@@ -465,7 +462,7 @@ export function treeFromText(
         continue;
       }
       // `key: a: b` is a mapping on one line, which the composer refuses
-      if (d === COLON && (i + 1 >= n || code(i + 1) === SPACE || code(i + 1) === NL)) throw GIVE_UP;
+      if (d === COLON && endsKey(i)) throw GIVE_UP;
       last = i + 1;
     }
     return last;
@@ -477,17 +474,14 @@ export function treeFromText(
     let last = at;
     for (let i = at; i < n; i++) {
       const d = code(i);
-      if (d === NL || d === COMMA || d === LBRACKET || d === RBRACKET || d === LBRACE || d === RBRACE) break;
+      if (d === NL || isFlowIndicator(d)) break;
       if (d === SPACE) {
         if (code(i + 1) === HASH) throw GIVE_UP;
         continue;
       }
-      if (d === COLON) {
-        const e = i + 1 < n ? code(i + 1) : NL;
-        if (e === SPACE || e === NL || e === COMMA || e === LBRACKET || e === RBRACKET || e === LBRACE || e === RBRACE) {
-          if (last !== i) throw GIVE_UP;
-          return i;
-        }
+      if (d === COLON && (endsKey(i) || isFlowIndicator(code(i + 1)))) {
+        if (last !== i) throw GIVE_UP;
+        return i;
       }
       last = i + 1;
     }
@@ -502,8 +496,7 @@ export function treeFromText(
     if (c === '\n' || c === '\r' || c === ' ' || c === '"' || c === "'" || c === '\\' || SPECIAL_START.has(c)) throw GIVE_UP;
     if (c === '-') {
       const d = at + 1 < n ? code(at + 1) : NL;
-      if (d === SPACE || d === NL || (inFlow && (d === COMMA || d === LBRACKET || d === RBRACKET || d === LBRACE || d === RBRACE)))
-        throw GIVE_UP;
+      if (d === SPACE || d === NL || (inFlow && isFlowIndicator(d))) throw GIVE_UP;
     }
   }
 
@@ -532,6 +525,12 @@ export function treeFromText(
     return text.charCodeAt(at) === SQUOTE && inner.includes("''") ? inner.replaceAll("''", "'") : inner;
   }
 
+  /** True when the `:` at `i` ends a key: a space or the line's (or the text's) end follows it. */
+  function endsKey(i: number): boolean {
+    const e = i + 1 < n ? code(i + 1) : NL;
+    return e === SPACE || e === NL;
+  }
+
   function skipSpaces(at: number): number {
     let i = at;
     while (i < n && text.charCodeAt(i) === SPACE) i++;
@@ -553,4 +552,9 @@ export function treeFromText(
   function lineStartOf(at: number): number {
     return text.lastIndexOf('\n', at - 1) + 1;
   }
+}
+
+/** `,` and the brackets of flow collections, which end a plain scalar inside one. */
+function isFlowIndicator(c: number): boolean {
+  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
 }
